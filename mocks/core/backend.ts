@@ -1,0 +1,420 @@
+import { createTwoFilesPatch } from 'diff';
+import { ACTOR_HEADER, decodeListParams, IDEMPOTENCY_HEADER } from '../../src/api/endpoints';
+import { fieldErrors, makeProblem } from '../../src/api/problem';
+import {
+  type Actor,
+  type AuditEvent,
+  claimRequestSchema,
+  type Decision,
+  decisionRequestSchema,
+  type Handoff,
+  type Problem,
+  saveDraftRequestSchema,
+  type User,
+} from '../../src/api/schemas';
+import {
+  checkAuthority,
+  checkDecision,
+  checkHolder,
+  checkTransition,
+  checkVersion,
+} from '../../src/domain/decisions';
+import { hasAuthorityOver, levelLabels } from '../../src/domain/levels';
+import { claimableStatuses, type LifecycleEvent, nextStatus } from '../../src/domain/lifecycle';
+import { priorityScore } from '../../src/domain/sla';
+import { reviseDraft } from '../ai/revise';
+import { generateWorld } from '../seed/generate';
+import type { ApiReply, ApiRequest } from './http-types';
+import { HandoffLister, InvalidCursorError, toSummary } from './list';
+import { memoryPersistence, type Persistence, type Snapshot } from './persistence';
+import { World } from './world';
+
+export interface BackendOptions {
+  persistence?: Persistence;
+  clock?: () => number;
+  seed?: number;
+  count?: number;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number;
+}
+
+const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
+const personOf = (u: User): Actor => ({ type: 'person', id: u.id, name: u.name });
+
+const problemReply = (p: Problem): ApiReply => ({
+  status: p.status,
+  body: p,
+  headers: { 'content-type': 'application/problem+json' },
+});
+const ok = (body: unknown, status = 200): ApiReply => ({ status, body });
+
+type Route = {
+  method: string;
+  pattern: RegExp;
+  write: boolean;
+  run: (ctx: Ctx, params: string[]) => ApiReply | Promise<ApiReply>;
+};
+type Ctx = { req: ApiRequest; user: User; json: unknown };
+
+/**
+ * The reference backend: every rule of the contract, over an in-memory world with pluggable
+ * persistence. Writes are serialised so idempotency and versions hold under concurrency.
+ */
+export class Backend {
+  private world!: World;
+  private readonly lister = new HandoffLister();
+  private readonly persistence: Persistence;
+  private readonly clock: () => number;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly routes: Route[];
+
+  private constructor(private readonly options: BackendOptions) {
+    this.persistence = options.persistence ?? memoryPersistence();
+    this.clock = options.clock ?? Date.now;
+    this.routes = this.buildRoutes();
+  }
+
+  static async create(options: BackendOptions = {}): Promise<Backend> {
+    const backend = new Backend(options);
+    const stored = await backend.persistence.load();
+    backend.world = new World(stored ?? backend.seedSnapshot());
+    if (!stored) await backend.persistence.replace(backend.world.snapshot());
+    return backend;
+  }
+
+  private seedSnapshot(): Snapshot {
+    const { handoffs, events, users } = generateWorld({
+      seed: this.options.seed,
+      count: this.options.count,
+      now: new Date(this.clock()),
+    });
+    return { handoffs, events, users, idempotency: [] };
+  }
+
+  async reset(): Promise<void> {
+    await this.serialised(async () => {
+      this.world = new World(this.seedSnapshot());
+      await this.persistence.replace(this.world.snapshot());
+    });
+  }
+
+  /** Read access for tests and tooling. */
+  get state(): World {
+    return this.world;
+  }
+
+  private now(): string {
+    return new Date(this.clock()).toISOString();
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async handle(req: ApiRequest): Promise<ApiReply> {
+    try {
+      return await this.dispatch(req);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) {
+        return problemReply(makeProblem('validation', error.message, { errors: [{ pointer: '/cursor', message: error.message }] }));
+      }
+      const detail = error instanceof Error ? error.message : String(error);
+      return problemReply(makeProblem('internal', detail));
+    }
+  }
+
+  private async dispatch(req: ApiRequest): Promise<ApiReply> {
+    const candidates = this.routes.filter((r) => r.pattern.test(req.path));
+    if (candidates.length === 0) return problemReply(makeProblem('not_found', `No endpoint at ${req.path}.`));
+    const route = candidates.find((r) => r.method === req.method);
+    if (!route) {
+      return problemReply(
+        makeProblem('validation', `${req.method} is not supported here.`, { status: 405 }),
+      );
+    }
+    const params = route.pattern.exec(req.path)!.slice(1).map(decodeURIComponent);
+
+    const actorId = req.headers.get(ACTOR_HEADER);
+    const user = actorId ? this.world.users.get(actorId) : undefined;
+    if (!user) {
+      return problemReply(
+        makeProblem('unauthenticated', actorId ? `No reviewer with id "${actorId}".` : `Send the ${ACTOR_HEADER} header.`),
+      );
+    }
+
+    if (!route.write) return route.run({ req, user, json: null }, params);
+
+    const max = this.options.maxBodyBytes ?? 256 * 1024;
+    if (req.body && new TextEncoder().encode(req.body).length > max) {
+      return problemReply(makeProblem('payload_too_large', `Request bodies are limited to ${max} bytes.`));
+    }
+    let json: unknown = {};
+    if (req.body) {
+      try {
+        json = JSON.parse(req.body);
+      } catch {
+        return problemReply(makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }));
+      }
+    }
+    const key = req.headers.get(IDEMPOTENCY_HEADER);
+    if (!key || key.length > 200) {
+      return problemReply(
+        makeProblem('validation', `Writes need an ${IDEMPOTENCY_HEADER} header (at most 200 characters).`, {
+          status: 400,
+          errors: [{ pointer: `/headers/${IDEMPOTENCY_HEADER}`, message: 'Required.' }],
+        }),
+      );
+    }
+    const scope = `${user.id} ${req.method} ${req.path} ${key}`;
+    const fingerprint = req.body ?? '';
+
+    return this.serialised(async () => {
+      const seen = this.world.idempotency.get(scope);
+      if (seen) {
+        if (seen.fingerprint !== fingerprint) {
+          return problemReply(makeProblem('idempotency_mismatch', 'Use a new key for a different request.'));
+        }
+        return { status: seen.status, body: seen.body, headers: { 'idempotent-replayed': 'true' } };
+      }
+      const reply = await route.run({ req, user, json }, params);
+      // Only outcomes are remembered; a transient failure may be retried with the same key.
+      if (reply.status < 500) {
+        this.world.remember(scope, { fingerprint, status: reply.status, body: reply.body });
+      }
+      await this.persistence.commit(this.world.drain());
+      return reply;
+    });
+  }
+
+  private buildRoutes(): Route[] {
+    const id = '([^/]+)';
+    const r = (method: string, path: string, write: boolean, run: Route['run']): Route => ({
+      method,
+      pattern: new RegExp(`^${path}/?$`),
+      write,
+      run,
+    });
+    return [
+      r('GET', '/me', false, ({ user }) => ok(user)),
+      r('GET', '/users', false, () => ok({ items: [...this.world.users.values()] })),
+      r('GET', '/handoffs', false, (ctx) => this.list(ctx)),
+      r('POST', '/handoffs/claim-next', true, (ctx) => this.claimNext(ctx)),
+      r('GET', `/handoffs/${id}`, false, (_ctx, [hid]) => this.withHandoff(hid!, (h) => ok(h))),
+      r('GET', `/handoffs/${id}/events`, false, (_ctx, [hid]) =>
+        this.withHandoff(hid!, (h) => ok({ items: this.world.events.get(h.id) ?? [] })),
+      ),
+      r('POST', `/handoffs/${id}/claim`, true, (ctx, [hid]) => this.claim(ctx, hid!)),
+      r('POST', `/handoffs/${id}/release`, true, (ctx, [hid]) => this.release(ctx, hid!)),
+      r('PUT', `/handoffs/${id}/draft`, true, (ctx, [hid]) => this.saveDraft(ctx, hid!)),
+      r('POST', `/handoffs/${id}/decisions`, true, (ctx, [hid]) => this.decide(ctx, hid!)),
+      r('POST', '/demo/reset', false, async () => {
+        await this.reset();
+        return { status: 204 };
+      }),
+    ];
+  }
+
+  private withHandoff(id: string, run: (h: Handoff) => ApiReply): ApiReply {
+    const h = this.world.handoffs.get(id);
+    return h ? run(h) : problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
+  }
+
+  private list({ req, user }: Ctx): ApiReply {
+    const parsed = decodeListParams(req.query);
+    if (!parsed.success) {
+      return problemReply(makeProblem('validation', 'The list parameters are not valid.', { errors: fieldErrors(parsed.error.issues) }));
+    }
+    return ok(this.lister.list(this.world.handoffs.values(), this.world.revision, parsed.data, user, this.clock()));
+  }
+
+  /* ---------- writes (always inside `serialised`) ---------- */
+
+  private record(
+    h: Handoff,
+    actor: Actor,
+    action: AuditEvent['action'],
+    outcome: string,
+    extra: Partial<Pick<AuditEvent, 'why' | 'diff' | 'timeOnItemMs' | 'acknowledgedFlags'>> = {},
+  ): AuditEvent {
+    const event: AuditEvent = {
+      id: this.world.nextEventId(),
+      handoffId: h.id,
+      at: this.now(),
+      actor,
+      action,
+      why: extra.why ?? { reason: null, rule: null, confidence: null },
+      outcome,
+      version: h.version,
+      diff: extra.diff ?? null,
+      timeOnItemMs: extra.timeOnItemMs ?? null,
+      acknowledgedFlags: extra.acknowledgedFlags ?? [],
+    };
+    this.world.appendEvent(event);
+    return event;
+  }
+
+  /** Applies a lifecycle event: the one place a status and version change. */
+  private move(h: Handoff, event: LifecycleEvent, patch: Partial<Handoff> = {}): Handoff {
+    const status = nextStatus(h.status, event);
+    if (!status) throw new Error(`Illegal transition ${h.status} -> ${event}`);
+    const next: Handoff = { ...h, ...patch, status, version: h.version + 1, updatedAt: this.now() };
+    this.world.putHandoff(next);
+    return next;
+  }
+
+  private parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: import('zod').z.core.$ZodIssue[] } } }, json: unknown): T | ApiReply {
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    return problemReply(
+      makeProblem('validation', 'Some fields need attention.', { errors: fieldErrors(parsed.error.issues) }),
+    );
+  }
+
+  private claimNext({ user }: Ctx): ApiReply {
+    const now = this.clock();
+    let best: { h: Handoff; score: number } | null = null;
+    for (const h of this.world.handoffs.values()) {
+      if (!claimableStatuses.includes(h.status) || h.assignee) continue;
+      if (!hasAuthorityOver(user.level, h.level)) continue;
+      const score = priorityScore(toSummary(h), now);
+      if (!best || score > best.score || (score === best.score && h.id < best.h.id)) best = { h, score };
+    }
+    if (!best) {
+      return problemReply(
+        makeProblem('queue_empty', `No unclaimed items within the authority of ${levelLabels[user.level]}.`),
+      );
+    }
+    const next = this.move(best.h, 'claim', { assignee: { id: user.id, name: user.name } });
+    this.record(next, personOf(user), 'claimed', `Claimed by ${user.name} (next by priority)`);
+    return ok(next);
+  }
+
+  private claim({ user, json }: Ctx, id: string): ApiReply {
+    const body = this.parse(claimRequestSchema, json);
+    if ('status' in body) return body;
+    const h = this.world.handoffs.get(id);
+    if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
+    if (h.status === 'claimed' && h.assignee?.id === user.id) return ok(h);
+    const refused =
+      checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user) ?? checkTransition(h, 'claim');
+    if (refused) return problemReply(refused);
+    const next = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
+    this.record(next, personOf(user), 'claimed', `Claimed by ${user.name}`);
+    return ok(next);
+  }
+
+  private release({ user, json }: Ctx, id: string): ApiReply {
+    const body = this.parse(claimRequestSchema, json);
+    if ('status' in body) return body;
+    const h = this.world.handoffs.get(id);
+    if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
+    const refused = checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkTransition(h, 'release');
+    if (refused) return problemReply(refused);
+    const next = this.move(h, 'release', { assignee: null });
+    this.record(next, personOf(user), 'released', `Released by ${user.name}; back in the queue`);
+    return ok(next);
+  }
+
+  private saveDraft({ user, json }: Ctx, id: string): ApiReply {
+    const body = this.parse(saveDraftRequestSchema, json);
+    if ('status' in body) return body;
+    let h = this.world.handoffs.get(id);
+    if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
+    const refused = checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user);
+    if (refused) return problemReply(refused);
+    if (!h.assignee) {
+      // Starting to edit takes ownership, so two people never edit one item unknowingly.
+      const claimRefused = checkTransition(h, 'claim');
+      if (claimRefused) return problemReply(claimRefused);
+      h = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
+      this.record(h, personOf(user), 'claimed', `Claimed by ${user.name} on starting an edit`);
+    }
+    const next: Handoff = {
+      ...h,
+      workingDraft: { text: body.text, savedAt: this.now(), by: { id: user.id, name: user.name } },
+      updatedAt: this.now(),
+    };
+    this.world.putHandoff(next);
+    const last = this.world.events.get(id)?.at(-1);
+    // Autosave fires every few seconds; one audit entry per editing session is enough.
+    if (!(last?.action === 'draft_saved' && last.actor.id === user.id)) {
+      this.record(next, personOf(user), 'draft_saved', `${user.name} started editing the draft`);
+    }
+    return ok(next);
+  }
+
+  private decide({ user, json }: Ctx, id: string): ApiReply {
+    const body = this.parse<Decision>(decisionRequestSchema, json);
+    if ('status' in body) return body;
+    const h = this.world.handoffs.get(id);
+    if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
+    const refused = checkDecision(h, body, user);
+    if (refused) return problemReply(refused);
+
+    const actor = personOf(user);
+    const common = { timeOnItemMs: body.timeOnItemMs, acknowledgedFlags: body.acknowledgedFlags };
+    const aiDraft = h.drafts.at(-1)!.text;
+    const at = this.now();
+
+    switch (body.action) {
+      case 'approve': {
+        const base = h.context.options.find((o) => o.id === body.selectedOptionId)?.draft ?? aiDraft;
+        const edited = body.finalText !== base;
+        const next = this.move(h, 'approve', {
+          workingDraft: null,
+          selectedOptionId: body.selectedOptionId,
+          outcome: { action: 'approve', by: actor, at, edited, finalText: body.finalText, reason: null },
+        });
+        const diff = edited ? createTwoFilesPatch('AI draft', 'Sent reply', base, body.finalText, '', '', { context: 2 }) : null;
+        const event = this.record(next, actor, 'approved', edited ? 'Sent to the customer with edits' : 'Sent to the customer as drafted', {
+          ...common,
+          diff,
+          why: { reason: null, rule: null, confidence: h.context.confidence },
+        });
+        return ok({ handoff: next, event });
+      }
+      case 'reject': {
+        const next = this.move(h, 'reject', {
+          workingDraft: null,
+          outcome: { action: 'reject', by: actor, at, edited: false, finalText: null, reason: body.reason },
+        });
+        const event = this.record(next, actor, 'rejected', 'Draft rejected; nothing sent', {
+          ...common,
+          why: { reason: body.reason, rule: null, confidence: h.context.confidence },
+        });
+        return ok({ handoff: next, event });
+      }
+      case 'escalate': {
+        const next = this.move(h, 'escalate', {
+          level: body.targetLevel,
+          assignee: null,
+          escalation: { by: actor, at, fromLevel: h.level, note: body.note },
+        });
+        const event = this.record(next, actor, 'escalated', `Escalated to ${levelLabels[body.targetLevel]}`, {
+          ...common,
+          why: { reason: body.note, rule: null, confidence: h.context.confidence },
+        });
+        return ok({ handoff: next, event });
+      }
+      case 'redirect': {
+        const redirected = this.move(h, 'redirect', { workingDraft: null });
+        const event = this.record(redirected, actor, 'redirected', 'Sent back to the AI with instructions', {
+          ...common,
+          why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
+        });
+        const base = h.workingDraft?.text ?? aiDraft;
+        const text = reviseDraft(base, body.instructions, h.ticket);
+        const number = h.drafts.length + 1;
+        const revised = this.move(redirected, 'ai_revised', {
+          drafts: [...h.drafts, { number, text, author: AI_ACTOR, createdAt: this.now(), note: `Redirected: “${body.instructions}”` }],
+        });
+        this.record(revised, AI_ACTOR, 'draft_revised', `Draft ${number} written from ${user.name}’s instructions`, {
+          why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
+        });
+        return ok({ handoff: revised, event });
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { AuditEvent, Handoff, User } from '../../src/api/schemas';
+
+/*
+ * Where the backend keeps its world. The core holds everything in memory and hands each
+ * committed write to a Persistence before it answers, so an acknowledged write is durable.
+ */
+
+export interface StoredReply {
+  fingerprint: string;
+  status: number;
+  body: unknown;
+}
+
+export interface Snapshot {
+  handoffs: Handoff[];
+  events: AuditEvent[];
+  users: User[];
+  idempotency: [string, StoredReply][];
+}
+
+export interface Change {
+  handoffs: Handoff[];
+  events: AuditEvent[];
+  idempotency: [string, StoredReply][];
+}
+
+export interface Persistence {
+  load(): Promise<Snapshot | null>;
+  /** Stores one write; resolves once it is durable. */
+  commit(change: Change): Promise<void>;
+  /** Replaces everything, e.g. on reset. */
+  replace(snapshot: Snapshot): Promise<void>;
+}
+
+/** Keeps nothing: for tests and a throwaway in-process backend. */
+export const memoryPersistence = (): Persistence => ({
+  load: async () => null,
+  commit: async () => {},
+  replace: async () => {},
+});

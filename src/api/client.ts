@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { ACTOR_HEADER, encodeListParams, IDEMPOTENCY_HEADER, paths } from './endpoints';
+import { ApiError } from './errors';
+import {
+  auditPageSchema,
+  type DecisionRequest,
+  decisionResultSchema,
+  type HandoffListParams,
+  handoffPageSchema,
+  handoffSchema,
+  problemSchema,
+  type SaveDraftRequest,
+  userSchema,
+  usersSchema,
+} from './schemas';
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  /** Who is acting; sent on every request. */
+  getActorId: () => string;
+  timeoutMs?: number;
+}
+
+interface Call<S extends z.ZodType> {
+  method?: 'GET' | 'POST' | 'PUT';
+  path: string;
+  query?: URLSearchParams;
+  body?: unknown;
+  idempotencyKey?: string;
+  schema: S | null;
+}
+
+/**
+ * The one way the UI talks to a backend. Every response is parsed by its schema, so a
+ * malformed reply becomes an ApiError with a message rather than a crash further down.
+ */
+export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: ApiClientOptions) {
+  const root = baseUrl.replace(/\/$/, '');
+
+  async function call<S extends z.ZodType>(c: Call<S>): Promise<z.infer<S>> {
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      throw new ApiError({ kind: 'offline' });
+    }
+    const url = `${root}${c.path}${c.query?.size ? `?${c.query}` : ''}`;
+    const headers: Record<string, string> = { accept: 'application/json', [ACTOR_HEADER]: getActorId() };
+    if (c.body !== undefined) headers['content-type'] = 'application/json';
+    if (c.idempotencyKey) headers[IDEMPOTENCY_HEADER] = c.idempotencyKey;
+
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: c.method ?? 'GET',
+        headers,
+        body: c.body === undefined ? undefined : JSON.stringify(c.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new ApiError({ kind: timedOut ? 'timeout' : 'network', cause: error });
+    }
+
+    const text = await response.text();
+    let json: unknown = null;
+    if (text) {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new ApiError({ kind: 'malformed', status: response.status, detail: 'The response is not JSON.' });
+      }
+    }
+    if (!response.ok) {
+      const problem = problemSchema.safeParse(json);
+      throw new ApiError(
+        problem.success
+          ? { kind: 'problem', status: response.status, problem: problem.data }
+          : { kind: 'http', status: response.status },
+      );
+    }
+    if (!c.schema) return undefined as z.infer<S>;
+    const parsed = c.schema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new ApiError({
+        kind: 'malformed',
+        status: response.status,
+        detail: first ? `${first.path.join('.') || 'response'}: ${first.message}` : 'Unexpected shape.',
+      });
+    }
+    return parsed.data;
+  }
+
+  return {
+    listHandoffs: (params: HandoffListParams) =>
+      call({ path: paths.handoffs, query: encodeListParams(params), schema: handoffPageSchema }),
+    getHandoff: (id: string) => call({ path: paths.handoff(id), schema: handoffSchema }),
+    listEvents: (id: string) => call({ path: paths.events(id), schema: auditPageSchema }),
+    claimNext: (idempotencyKey: string) =>
+      call({ method: 'POST', path: paths.claimNext, body: {}, idempotencyKey, schema: handoffSchema }),
+    claim: (id: string, version: number, idempotencyKey: string) =>
+      call({ method: 'POST', path: paths.claim(id), body: { version }, idempotencyKey, schema: handoffSchema }),
+    release: (id: string, version: number, idempotencyKey: string) =>
+      call({ method: 'POST', path: paths.release(id), body: { version }, idempotencyKey, schema: handoffSchema }),
+    saveDraft: (id: string, body: SaveDraftRequest, idempotencyKey: string) =>
+      call({ method: 'PUT', path: paths.draft(id), body, idempotencyKey, schema: handoffSchema }),
+    decide: (id: string, body: DecisionRequest, idempotencyKey: string) =>
+      call({ method: 'POST', path: paths.decisions(id), body, idempotencyKey, schema: decisionResultSchema }),
+    me: () => call({ path: paths.me, schema: userSchema }),
+    users: () => call({ path: paths.users, schema: usersSchema }),
+    resetDemo: () => call({ method: 'POST', path: paths.demoReset, schema: null }),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { Handoff, Problem, ProblemCode } from './schemas';
+
+/* Building problem documents (RFC 9457). Shared so every backend speaks the same shape. */
+
+export const problemTitles: Record<ProblemCode, string> = {
+  validation: 'Some fields need attention',
+  not_found: 'Not found',
+  unauthenticated: 'Sign-in required',
+  forbidden: 'Not within your authority',
+  not_claimant: 'Someone else holds this item',
+  version_conflict: 'This item changed while you were working',
+  illegal_transition: 'That action is not possible in this state',
+  idempotency_mismatch: 'This request key was already used for a different request',
+  queue_empty: 'Nothing left to claim',
+  payload_too_large: 'The request is too large',
+  unavailable: 'The service is unavailable',
+  internal: 'Something went wrong on the server',
+};
+
+export const problemStatus: Record<ProblemCode, number> = {
+  validation: 422,
+  not_found: 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_claimant: 409,
+  version_conflict: 409,
+  illegal_transition: 409,
+  idempotency_mismatch: 422,
+  queue_empty: 404,
+  payload_too_large: 413,
+  unavailable: 503,
+  internal: 500,
+};
+
+export interface ProblemExtras {
+  errors?: Problem['errors'];
+  current?: Handoff;
+  instance?: string;
+  status?: number;
+}
+
+export function makeProblem(code: ProblemCode, detail: string, extras: ProblemExtras = {}): Problem {
+  const { current, status, ...rest } = extras;
+  return {
+    type: `https://handoff-desk.dev/problems/${code.replace(/_/g, '-')}`,
+    title: problemTitles[code],
+    status: status ?? problemStatus[code],
+    detail,
+    code,
+    ...rest,
+    ...(current ? { current, currentVersion: current.version } : {}),
+  };
+}
+
+/** Turns schema issues into field errors whose pointers name the request field. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): NonNullable<Problem['errors']> {
+  return issues.map((issue) => ({
+    pointer: `/${issue.path.map(String).join('/')}`,
+    message: issue.message,
+  }));
+}

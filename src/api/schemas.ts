@@ -1,0 +1,430 @@
+import { z } from 'zod';
+
+/*
+ * The contract between the UI and any backend. Both the typed client (which parses every
+ * response) and the mock backend import these schemas; types are inferred, never restated.
+ */
+
+export const isoDate = z.iso.datetime({ offset: true });
+
+export const handoffKindSchema = z.enum([
+  'initiation',
+  'checkpoint',
+  'completion',
+  'escalation',
+  'override',
+]);
+export type HandoffKind = z.infer<typeof handoffKindSchema>;
+
+export const handoffStatusSchema = z.enum([
+  'ai_working',
+  'pending',
+  'claimed',
+  'approved',
+  'rejected',
+  'escalated',
+  'redirected',
+  'auto_approved',
+  'expired',
+  'failed',
+]);
+export type HandoffStatus = z.infer<typeof handoffStatusSchema>;
+
+/** The escalation ladder, lowest authority first. */
+export const levelSchema = z.enum(['ai', 'l1', 'l2', 'manager', 'executive']);
+export type Level = z.infer<typeof levelSchema>;
+
+export const categorySchema = z.enum(['billing', 'shipping', 'technical', 'account', 'legal']);
+export type Category = z.infer<typeof categorySchema>;
+
+export const urgencySchema = z.enum(['low', 'normal', 'high', 'critical']);
+export type Urgency = z.infer<typeof urgencySchema>;
+
+export const tierSchema = z.enum(['standard', 'plus', 'enterprise']);
+export type Tier = z.infer<typeof tierSchema>;
+
+export const channelSchema = z.enum(['email', 'chat', 'phone', 'web']);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const customerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  tier: tierSchema,
+  /** Lifetime value in whole US dollars. */
+  lifetimeValue: z.number().nonnegative(),
+  priorComplaints: z.number().int().nonnegative(),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+export const ticketSchema = z.object({
+  id: z.string(),
+  /** The number a customer and a reviewer quote, e.g. 4521. */
+  number: z.number().int().positive(),
+  customer: customerSchema,
+  channel: channelSchema,
+  subject: z.string(),
+  body: z.string(),
+  category: categorySchema,
+  urgency: urgencySchema,
+  language: z.string(),
+  attachments: z.number().int().nonnegative(),
+  receivedAt: isoDate,
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+
+export const stepTypeSchema = z.enum(['classify', 'retrieve', 'tool_call', 'draft', 'check']);
+export type StepType = z.infer<typeof stepTypeSchema>;
+
+export const stepSchema = z.object({
+  id: z.string(),
+  type: stepTypeSchema,
+  summary: z.string(),
+  startedAt: isoDate,
+  finishedAt: isoDate,
+  outcome: z.enum(['ok', 'warning', 'failed']),
+});
+export type Step = z.infer<typeof stepSchema>;
+
+export const flagRuleSchema = z.enum([
+  'low_confidence',
+  'policy_keyword',
+  'multiple_options',
+  'task_failure',
+  'high_value',
+  'anomaly',
+]);
+export type FlagRule = z.infer<typeof flagRuleSchema>;
+
+export const severitySchema = z.enum(['info', 'warning', 'critical']);
+export type Severity = z.infer<typeof severitySchema>;
+
+/** A character range [start, end) into one field of the ticket. */
+export const evidenceSpanSchema = z.object({
+  field: z.enum(['subject', 'body']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type EvidenceSpan = z.infer<typeof evidenceSpanSchema>;
+
+export const flagSchema = z.object({
+  rule: flagRuleSchema,
+  severity: severitySchema,
+  /** A hard stop must be acknowledged by the reviewer before approval. */
+  hardStop: z.boolean(),
+  message: z.string(),
+  /** What the rule asks of the human, in a few words. */
+  humanAction: z.string(),
+  evidence: z.array(evidenceSpanSchema),
+});
+export type Flag = z.infer<typeof flagSchema>;
+
+export const optionSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  rationale: z.string(),
+  draft: z.string(),
+});
+export type Option = z.infer<typeof optionSchema>;
+
+export const actorSchema = z.object({
+  type: z.enum(['person', 'ai', 'system']),
+  id: z.string(),
+  name: z.string(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export const draftVersionSchema = z.object({
+  number: z.number().int().positive(),
+  text: z.string(),
+  author: actorSchema,
+  createdAt: isoDate,
+  /** Why this version exists: the first draft, a redirect's instructions, ... */
+  note: z.string(),
+});
+export type DraftVersion = z.infer<typeof draftVersionSchema>;
+
+export const contextPackageSchema = z.object({
+  /** What the AI did, in order. */
+  steps: z.array(stepSchema),
+  /** Self-assessed confidence, 0 to 1. */
+  confidence: z.number().min(0).max(1),
+  flags: z.array(flagSchema),
+  options: z.array(optionSchema),
+  /** The one thing the AI asks of the human. */
+  nextAction: z.string(),
+  /** Present when the AI could not finish: what went wrong and the last good step. */
+  diagnosis: z.string().nullable(),
+});
+export type ContextPackage = z.infer<typeof contextPackageSchema>;
+
+export const gateSchema = z.object({
+  timeoutAt: isoDate,
+  defaultAction: z.enum(['approve', 'reject']),
+});
+export type Gate = z.infer<typeof gateSchema>;
+
+export const assigneeSchema = z.object({ id: z.string(), name: z.string() });
+export type Assignee = z.infer<typeof assigneeSchema>;
+
+/** The reviewer's work in progress on the draft, saved on the server as they type. */
+export const workingDraftSchema = z.object({
+  text: z.string(),
+  savedAt: isoDate,
+  by: assigneeSchema,
+});
+export type WorkingDraft = z.infer<typeof workingDraftSchema>;
+
+export const decisionActionSchema = z.enum(['approve', 'reject', 'escalate', 'redirect']);
+export type DecisionAction = z.infer<typeof decisionActionSchema>;
+
+export const outcomeSchema = z.object({
+  action: decisionActionSchema,
+  by: actorSchema,
+  at: isoDate,
+  /** True when the approved text differs from the AI's draft. */
+  edited: z.boolean(),
+  finalText: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+export const handoffSchema = z.object({
+  id: z.string(),
+  kind: handoffKindSchema,
+  status: handoffStatusSchema,
+  ticket: ticketSchema,
+  context: contextPackageSchema,
+  level: levelSchema,
+  assignee: assigneeSchema.nullable(),
+  dueAt: isoDate,
+  gate: gateSchema.nullable(),
+  version: z.number().int().positive(),
+  /** Every draft the AI produced, oldest first; the last one is current. */
+  drafts: z.array(draftVersionSchema).min(1),
+  workingDraft: workingDraftSchema.nullable(),
+  selectedOptionId: z.string().nullable(),
+  outcome: outcomeSchema.nullable(),
+  /** Set when a person escalated the item: why it reached its current level. */
+  escalation: z
+    .object({ by: actorSchema, at: isoDate, fromLevel: levelSchema, note: z.string() })
+    .nullable(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Handoff = z.infer<typeof handoffSchema>;
+
+/** The row the queue shows: enough to triage, small enough for 100,000 of them. */
+export const handoffSummarySchema = handoffSchema
+  .pick({
+    id: true,
+    kind: true,
+    status: true,
+    level: true,
+    assignee: true,
+    dueAt: true,
+    gate: true,
+    version: true,
+    createdAt: true,
+    updatedAt: true,
+  })
+  .extend({
+    ticketNumber: z.number().int(),
+    subject: z.string(),
+    customerName: z.string(),
+    tier: tierSchema,
+    category: categorySchema,
+    urgency: urgencySchema,
+    confidence: z.number().min(0).max(1),
+    flags: z.array(flagSchema.pick({ rule: true, severity: true, hardStop: true })),
+  });
+export type HandoffSummary = z.infer<typeof handoffSummarySchema>;
+
+export const sortFieldSchema = z.enum(['priority', 'dueAt', 'confidence', 'createdAt']);
+export type SortField = z.infer<typeof sortFieldSchema>;
+
+export const sortOrderSchema = z.enum(['asc', 'desc']);
+
+/** Queue filters; every field optional. Shared by the URL, the client and the server. */
+export const handoffFiltersSchema = z.object({
+  status: z.array(handoffStatusSchema).optional(),
+  level: z.array(levelSchema).optional(),
+  category: z.array(categorySchema).optional(),
+  flag: z.array(flagRuleSchema).optional(),
+  assignee: z.enum(['me', 'unassigned', 'any']).optional(),
+  slaAtRisk: z.boolean().optional(),
+  q: z.string().max(200).optional(),
+});
+export type HandoffFilters = z.infer<typeof handoffFiltersSchema>;
+
+export const handoffListParamsSchema = handoffFiltersSchema.extend({
+  sort: sortFieldSchema.optional(),
+  order: sortOrderSchema.optional(),
+  cursor: z.string().optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type HandoffListParams = z.infer<typeof handoffListParamsSchema>;
+
+export const statusCountsSchema = z.record(handoffStatusSchema, z.number().int().nonnegative());
+export type StatusCounts = z.infer<typeof statusCountsSchema>;
+
+export const handoffPageSchema = z.object({
+  items: z.array(handoffSummarySchema),
+  nextCursor: z.string().nullable(),
+  /** Items matching the filters, across all pages. */
+  total: z.number().int().nonnegative(),
+  /** Items per status matching every filter except status. */
+  counts: statusCountsSchema,
+});
+export type HandoffPage = z.infer<typeof handoffPageSchema>;
+
+/* ---------- writes ---------- */
+
+const versioned = { version: z.number().int().positive() };
+
+export const claimRequestSchema = z.strictObject(versioned);
+export type ClaimRequest = z.infer<typeof claimRequestSchema>;
+
+export const saveDraftRequestSchema = z.strictObject({
+  ...versioned,
+  text: z.string().max(20_000, 'The reply is longer than 20,000 characters.'),
+});
+export type SaveDraftRequest = z.infer<typeof saveDraftRequestSchema>;
+
+const decisionBase = {
+  ...versioned,
+  /** How long the reviewer had the item open, for rubber-stamp detection. */
+  timeOnItemMs: z.number().int().nonnegative(),
+  acknowledgedFlags: z.array(flagRuleSchema).default([]),
+};
+
+const requiredText = (what: string, min: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, `${what} is required (at least ${min} characters).`)
+    .max(5000, `${what} is longer than 5,000 characters.`);
+
+export const decisionRequestSchema = z.discriminatedUnion('action', [
+  z.strictObject({
+    ...decisionBase,
+    action: z.literal('approve'),
+    finalText: requiredText('The reply', 1).max(20_000),
+    selectedOptionId: z.string().nullable().default(null),
+  }),
+  z.strictObject({
+    ...decisionBase,
+    action: z.literal('reject'),
+    reason: requiredText('A reason', 5),
+  }),
+  z.strictObject({
+    ...decisionBase,
+    action: z.literal('escalate'),
+    targetLevel: levelSchema.exclude(['ai']),
+    note: requiredText('A note for the next level', 5),
+  }),
+  z.strictObject({
+    ...decisionBase,
+    action: z.literal('redirect'),
+    instructions: requiredText('Instructions for the AI', 5),
+  }),
+]);
+export type DecisionRequest = z.input<typeof decisionRequestSchema>;
+export type Decision = z.output<typeof decisionRequestSchema>;
+
+export const decisionResultSchema = z.object({
+  handoff: handoffSchema,
+  event: z.lazy(() => auditEventSchema),
+});
+export type DecisionResult = z.infer<typeof decisionResultSchema>;
+
+/* ---------- audit ---------- */
+
+export const auditActionSchema = z.enum([
+  'created',
+  'flagged',
+  'claimed',
+  'released',
+  'draft_saved',
+  'approved',
+  'rejected',
+  'escalated',
+  'redirected',
+  'draft_revised',
+  'auto_approved',
+  'expired',
+  'failed',
+]);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+export const auditEventSchema = z.object({
+  id: z.string(),
+  handoffId: z.string(),
+  at: isoDate,
+  actor: actorSchema,
+  action: auditActionSchema,
+  why: z.object({
+    reason: z.string().nullable(),
+    rule: flagRuleSchema.nullable(),
+    confidence: z.number().min(0).max(1).nullable(),
+  }),
+  outcome: z.string(),
+  /** The handoff version this event produced. */
+  version: z.number().int().positive(),
+  /** For edited approvals: a unified diff of the AI draft against the sent text. */
+  diff: z.string().nullable(),
+  timeOnItemMs: z.number().int().nonnegative().nullable(),
+  acknowledgedFlags: z.array(flagRuleSchema),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditPageSchema = z.object({ items: z.array(auditEventSchema) });
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/* ---------- identity ---------- */
+
+export const roleSchema = z.enum(['reviewer', 'manager', 'executive', 'lead']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  level: levelSchema.exclude(['ai']),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const usersSchema = z.object({ items: z.array(userSchema) });
+
+/* ---------- errors (RFC 9457) ---------- */
+
+export const problemCodeSchema = z.enum([
+  'validation',
+  'not_found',
+  'unauthenticated',
+  'forbidden',
+  'not_claimant',
+  'version_conflict',
+  'illegal_transition',
+  'idempotency_mismatch',
+  'queue_empty',
+  'payload_too_large',
+  'unavailable',
+  'internal',
+]);
+export type ProblemCode = z.infer<typeof problemCodeSchema>;
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: problemCodeSchema,
+  /** Field errors, each with a JSON pointer into the request body. */
+  errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional(),
+  currentVersion: z.number().int().optional(),
+  /** On a version conflict: the item as it is now, so both versions can be shown. */
+  current: z.lazy(() => handoffSchema).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;

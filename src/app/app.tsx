@@ -1,0 +1,24 @@
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
+import { useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { ApiProvider } from '../lib/api-context';
+import { createAppRouter } from './router';
+
+export interface AppProps {
+  api: ApiClient;
+  queryClient: QueryClient;
+  history?: RouterHistory;
+}
+
+/** The composition root: server state, the API client and the router. */
+export function App({ api, queryClient, history }: AppProps) {
+  const [router] = useState(() => createAppRouter({ queryClient, api }, history));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ApiProvider client={api}>
+        <RouterProvider router={router} />
+      </ApiProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,102 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useRouter } from '@tanstack/react-router';
+import { type ReactNode, useState } from 'react';
+import { levelLabels } from '../domain/levels';
+import { useApi } from '../lib/api-context';
+import { userQueries } from '../lib/handoff-queries';
+import { useSessionStore } from '../stores/session-store';
+import { ShortcutHelp } from './shortcut-help';
+
+const isDemo = import.meta.env.VITE_DEMO === 'true';
+
+export function AppShell({ children }: { children: ReactNode }) {
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link to="/queue" className="brand">
+          Handoff Desk
+        </Link>
+        <nav aria-label="Main">
+          <Link to="/queue" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            Queue
+          </Link>
+        </nav>
+        <div className="header-tools">
+          <ActingAs />
+          {isDemo ? <ResetDemo /> : null}
+          <ShortcutHelp />
+        </div>
+      </header>
+      {children}
+    </div>
+  );
+}
+
+function ActingAs() {
+  const api = useApi();
+  const { actorId, setActorId } = useSessionStore();
+  const users = useQuery(userQueries.list(api));
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  if (!users.data) return null;
+  return (
+    <label className="acting-as">
+      <span>Acting as</span>
+      <select
+        value={actorId}
+        onChange={(e) => {
+          setActorId(e.target.value);
+          // Another person sees another queue: refetch everything with the new identity.
+          void queryClient.invalidateQueries();
+          void router.invalidate();
+        }}
+      >
+        {users.data.items.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.name} · {levelLabels[u.level]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function ResetDemo() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [state, setState] = useState<'idle' | 'confirm' | 'busy'>('idle');
+  if (state === 'confirm') {
+    return (
+      <span className="reset-confirm" role="group" aria-label="Confirm reset">
+        <span>Discard every decision and restore the seeded demo?</span>
+        <button
+          type="button"
+          className="button button-danger"
+          onClick={async () => {
+            setState('busy');
+            await api.resetDemo();
+            localStorage.removeItem('handoff-desk.drafts');
+            queryClient.clear();
+            await router.navigate({ to: '/queue' });
+            await router.invalidate();
+            setState('idle');
+          }}
+        >
+          Reset
+        </button>
+        <button type="button" className="button" onClick={() => setState('idle')}>
+          Cancel
+        </button>
+      </span>
+    );
+  }
+  return (
+    <button type="button" className="button" disabled={state === 'busy'} onClick={() => setState('confirm')}>
+      {state === 'busy' ? 'Resetting…' : 'Reset demo'}
+    </button>
+  );
+}

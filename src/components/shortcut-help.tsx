@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useShortcuts } from '../hooks/use-shortcuts';
+import { Dialog } from './ui/dialog';
+
+export const shortcutList: { keys: string; action: string }[] = [
+  { keys: 'j / k', action: 'Next / previous item in the queue' },
+  { keys: 'Enter', action: 'Open the selected item' },
+  { keys: 'n', action: 'Claim the next item by priority' },
+  { keys: '/', action: 'Search the queue' },
+  { keys: 'e', action: 'Edit the draft' },
+  { keys: 'a', action: 'Approve (sends the draft, with your edits)' },
+  { keys: 'r', action: 'Reject (asks for a reason)' },
+  { keys: 'x', action: 'Escalate (asks for a level and a note)' },
+  { keys: 'd', action: 'Redirect to the AI (asks for instructions)' },
+  { keys: '1–9', action: 'Select one of the AI’s options' },
+  { keys: 'Ctrl+Enter', action: 'Submit the open form' },
+  { keys: 'Esc', action: 'Close a form, leave the editor, or go back to the queue' },
+  { keys: '?', action: 'Show this list' },
+];
+
+export function ShortcutHelp() {
+  const [open, setOpen] = useState(false);
+  useShortcuts([{ key: '?', handler: () => setOpen(true) }]);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)} aria-keyshortcuts="?">
+        Shortcuts
+      </button>
+      <Dialog open={open} onOpenChange={setOpen} title="Keyboard shortcuts">
+        <dl className="shortcut-list">
+          {shortcutList.map((s) => (
+            <div key={s.keys}>
+              <dt>
+                <kbd>{s.keys}</kbd>
+              </dt>
+              <dd>{s.action}</dd>
+            </div>
+          ))}
+        </dl>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { makeProblem } from '../api/problem';
+import type { Decision, Handoff, Problem, User } from '../api/schemas';
+import { escalationTargets, hasAuthorityOver, levelLabels } from './levels';
+import { type LifecycleEvent, nextStatus, statusLabels } from './lifecycle';
+
+/*
+ * The rules every decision must pass, in the order a reviewer would want to hear about them:
+ * is it the same item they looked at, is it theirs, may they act on it, is the action possible
+ * now, and are the required inputs there.
+ */
+
+export function checkVersion(handoff: Handoff, version: number): Problem | null {
+  if (handoff.version === version) return null;
+  return makeProblem(
+    'version_conflict',
+    `You were working on version ${version}; the item is now at version ${handoff.version}.`,
+    { current: handoff },
+  );
+}
+
+export function checkHolder(handoff: Handoff, actor: User): Problem | null {
+  if (!handoff.assignee || handoff.assignee.id === actor.id) return null;
+  return makeProblem('not_claimant', `${handoff.assignee.name} holds this item.`, {
+    current: handoff,
+  });
+}
+
+export function checkAuthority(handoff: Handoff, actor: User): Problem | null {
+  if (hasAuthorityOver(actor.level, handoff.level)) return null;
+  return makeProblem(
+    'forbidden',
+    `Items at ${levelLabels[handoff.level]} are outside the authority of ${levelLabels[actor.level]}.`,
+  );
+}
+
+export function checkTransition(handoff: Handoff, event: LifecycleEvent): Problem | null {
+  if (nextStatus(handoff.status, event)) return null;
+  return makeProblem(
+    'illegal_transition',
+    `A ${statusLabels[handoff.status].toLowerCase()} item cannot be ${pastTense[event]}.`,
+    { current: handoff },
+  );
+}
+
+const pastTense: Record<LifecycleEvent, string> = {
+  claim: 'claimed',
+  release: 'released',
+  approve: 'approved',
+  reject: 'rejected',
+  escalate: 'escalated',
+  redirect: 'redirected',
+  ai_revised: 'revised',
+  ai_finished: 'finished',
+  ai_failed: 'failed',
+  auto_approve: 'auto-approved',
+  expire: 'expired',
+};
+
+/** Inputs a decision needs beyond its schema: acknowledged hard stops, a chosen option, a valid target. */
+export function checkDecisionInputs(handoff: Handoff, decision: Decision): Problem | null {
+  const errors: { pointer: string; message: string }[] = [];
+  if (decision.action === 'approve') {
+    const missing = handoff.context.flags.filter(
+      (f) => f.hardStop && !decision.acknowledgedFlags.includes(f.rule),
+    );
+    if (missing.length > 0) {
+      errors.push({
+        pointer: '/acknowledgedFlags',
+        message: `Acknowledge the hard-stop flag before approving: ${missing.map((f) => f.message).join('; ')}`,
+      });
+    }
+    const { options } = handoff.context;
+    if (options.length > 1) {
+      if (!decision.selectedOptionId) {
+        errors.push({ pointer: '/selectedOptionId', message: 'Select one of the AI’s options.' });
+      } else if (!options.some((o) => o.id === decision.selectedOptionId)) {
+        errors.push({ pointer: '/selectedOptionId', message: 'That option does not exist.' });
+      }
+    }
+  }
+  if (decision.action === 'escalate' && !escalationTargets(handoff.level).includes(decision.targetLevel)) {
+    errors.push({
+      pointer: '/targetLevel',
+      message: `Escalate to a level above ${levelLabels[handoff.level]}.`,
+    });
+  }
+  if (errors.length === 0) return null;
+  return makeProblem('validation', 'The decision is missing required input.', { errors });
+}
+
+/** The first rule a decision breaks, or null when it may be applied. */
+export function checkDecision(handoff: Handoff, decision: Decision, actor: User): Problem | null {
+  return (
+    checkVersion(handoff, decision.version) ??
+    checkHolder(handoff, actor) ??
+    checkAuthority(handoff, actor) ??
+    checkTransition(handoff, decision.action) ??
+    checkDecisionInputs(handoff, decision)
+  );
+}

@@ -1,0 +1,88 @@
+import type { HandoffStatus } from '../api/schemas';
+
+/*
+ * The handoff lifecycle as an explicit state machine. Every status change in the backend goes
+ * through `transition`, so an illegal move is refused in one place.
+ */
+
+export type LifecycleEvent =
+  | 'claim'
+  | 'release'
+  | 'approve'
+  | 'reject'
+  | 'escalate'
+  | 'redirect'
+  | 'ai_revised'
+  | 'ai_finished'
+  | 'ai_failed'
+  | 'auto_approve'
+  | 'expire';
+
+const table: Record<HandoffStatus, Partial<Record<LifecycleEvent, HandoffStatus>>> = {
+  ai_working: { ai_finished: 'pending', ai_failed: 'failed', auto_approve: 'auto_approved' },
+  pending: {
+    claim: 'claimed',
+    approve: 'approved',
+    reject: 'rejected',
+    escalate: 'escalated',
+    redirect: 'redirected',
+    expire: 'expired',
+  },
+  escalated: {
+    claim: 'claimed',
+    approve: 'approved',
+    reject: 'rejected',
+    escalate: 'escalated',
+    redirect: 'redirected',
+    expire: 'expired',
+  },
+  failed: { claim: 'claimed', reject: 'rejected', escalate: 'escalated', redirect: 'redirected' },
+  claimed: {
+    release: 'pending',
+    approve: 'approved',
+    reject: 'rejected',
+    escalate: 'escalated',
+    redirect: 'redirected',
+    expire: 'expired',
+  },
+  redirected: { ai_revised: 'claimed', ai_failed: 'failed' },
+  approved: {},
+  rejected: {},
+  auto_approved: {},
+  expired: {},
+};
+
+export function nextStatus(from: HandoffStatus, event: LifecycleEvent): HandoffStatus | null {
+  return table[from][event] ?? null;
+}
+
+export function canTransition(from: HandoffStatus, event: LifecycleEvent): boolean {
+  return nextStatus(from, event) !== null;
+}
+
+/** Statuses a person can still act on. */
+export const openStatuses: readonly HandoffStatus[] = ['pending', 'claimed', 'escalated', 'failed'];
+
+/** Statuses waiting for someone to pick them up. */
+export const claimableStatuses: readonly HandoffStatus[] = ['pending', 'escalated', 'failed'];
+
+export function isOpen(status: HandoffStatus): boolean {
+  return openStatuses.includes(status);
+}
+
+export function isFinal(status: HandoffStatus): boolean {
+  return Object.keys(table[status]).length === 0;
+}
+
+export const statusLabels: Record<HandoffStatus, string> = {
+  ai_working: 'AI working',
+  pending: 'Pending',
+  claimed: 'Claimed',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  escalated: 'Escalated',
+  redirected: 'Redirected',
+  auto_approved: 'Auto-approved',
+  expired: 'Expired',
+  failed: 'Failed',
+};

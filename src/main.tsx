@@ -1,0 +1,33 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from './api/client';
+import { App } from './app/app';
+import { createQueryClient } from './app/query-client';
+import { loadConfig, resolveBaseUrl } from './lib/config';
+import { useSessionStore } from './stores/session-store';
+import './styles/app.css';
+
+async function boot() {
+  const config = await loadConfig();
+  const baseUrl = resolveBaseUrl(config.apiBaseUrl);
+  if (import.meta.env.VITE_DEMO === 'true') {
+    // The only import of the mock backend; the production build drops it.
+    const { startDemoBackend } = await import('../mocks/browser');
+    await startDemoBackend(baseUrl);
+  }
+  const api = createApiClient({ baseUrl, getActorId: () => useSessionStore.getState().actorId });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html lacks #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App api={api} queryClient={createQueryClient()} />
+    </StrictMode>,
+  );
+}
+
+boot().catch((error: unknown) => {
+  const root = document.getElementById('root');
+  if (root) {
+    root.textContent = `Handoff Desk could not start: ${error instanceof Error ? error.message : String(error)}. Reload to try again.`;
+  }
+});

@@ -1,0 +1,17 @@
+import { setupServer } from 'msw/node';
+import { Backend } from '../mocks/core/backend';
+import { createHandlers } from '../mocks/handlers';
+
+/*
+ * The network seam for component and integration tests: the real mock backend behind MSW.
+ * Tests change its behaviour only through `server.use(...)` overrides.
+ */
+
+export const TEST_ORIGIN = 'http://localhost:3000';
+export const API_BASE = `${TEST_ORIGIN}/api`;
+
+/** Fixed so SLA and gate wording is stable; the seed is generated relative to it. */
+export const TEST_NOW = Date.parse('2026-11-25T09:00:00.000Z');
+
+export const backend = await Backend.create({ count: 200, clock: () => TEST_NOW });
+export const server = setupServer(...createHandlers(backend, API_BASE));

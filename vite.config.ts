@@ -1,0 +1,20 @@
+import { tanstackRouter } from '@tanstack/router-plugin/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig(({ mode }) => ({
+  // The router plugin must run before React's so generated routes are transformed too.
+  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react()],
+  build: {
+    outDir: mode === 'demo' ? 'dist-demo' : 'dist',
+    sourcemap: true,
+  },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    globals: true,
+    environment: 'jsdom',
+    setupFiles: ['./tests/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/integration/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+  },
+}));
