@@ -11,7 +11,8 @@ export function createHandlers(backend: Backend | Promise<Backend>, baseUrl: str
   return [
     http.all(`${baseUrl.replace(/\/$/, '')}/*`, async ({ request }) => {
       const url = new URL(request.url);
-      const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.text();
+      const body =
+        request.method === 'GET' || request.method === 'HEAD' ? null : await request.text();
       const reply = await (await backend).handle({
         method: request.method,
         path: url.pathname.slice(basePath.length) || '/',
@@ -19,8 +20,12 @@ export function createHandlers(backend: Backend | Promise<Backend>, baseUrl: str
         headers: request.headers,
         body: body || null,
       });
-      if (reply.body === undefined) return new HttpResponse(null, { status: reply.status, headers: reply.headers });
-      return HttpResponse.json(reply.body as never, { status: reply.status, headers: reply.headers });
+      if (reply.body === undefined)
+        return new HttpResponse(null, { status: reply.status, headers: reply.headers });
+      return HttpResponse.json(reply.body as never, {
+        status: reply.status,
+        headers: reply.headers,
+      });
     }),
   ];
 }

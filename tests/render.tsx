@@ -8,13 +8,20 @@ import { API_BASE } from './msw';
 
 export function createTestApi(actorId?: string) {
   if (actorId) useSessionStore.setState({ actorId });
-  return createApiClient({ baseUrl: API_BASE, getActorId: () => useSessionStore.getState().actorId, timeoutMs: 2000 });
+  return createApiClient({
+    baseUrl: API_BASE,
+    getActorId: () => useSessionStore.getState().actorId,
+    timeoutMs: 2000,
+  });
 }
 
 /** The app's own query client (with its invalidation rules), without retries. */
 export function createTestQueryClient() {
   const client = createQueryClient();
-  client.setDefaultOptions({ queries: { retry: false, staleTime: 0 }, mutations: { retry: false } });
+  client.setDefaultOptions({
+    queries: { retry: false, staleTime: 0 },
+    mutations: { retry: false },
+  });
   return client;
 }
 

@@ -7,7 +7,7 @@ import { backend, server } from './msw';
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {
   await backend.reset();
-  localStorage.clear();
+  globalThis.localStorage?.clear();
 });
 afterEach(() => {
   cleanup();

@@ -118,7 +118,11 @@ export class Backend {
       return await this.dispatch(req);
     } catch (error) {
       if (error instanceof InvalidCursorError) {
-        return problemReply(makeProblem('validation', error.message, { errors: [{ pointer: '/cursor', message: error.message }] }));
+        return problemReply(
+          makeProblem('validation', error.message, {
+            errors: [{ pointer: '/cursor', message: error.message }],
+          }),
+        );
       }
       const detail = error instanceof Error ? error.message : String(error);
       return problemReply(makeProblem('internal', detail));
@@ -127,7 +131,8 @@ export class Backend {
 
   private async dispatch(req: ApiRequest): Promise<ApiReply> {
     const candidates = this.routes.filter((r) => r.pattern.test(req.path));
-    if (candidates.length === 0) return problemReply(makeProblem('not_found', `No endpoint at ${req.path}.`));
+    if (candidates.length === 0)
+      return problemReply(makeProblem('not_found', `No endpoint at ${req.path}.`));
     const route = candidates.find((r) => r.method === req.method);
     if (!route) {
       return problemReply(
@@ -140,7 +145,10 @@ export class Backend {
     const user = actorId ? this.world.users.get(actorId) : undefined;
     if (!user) {
       return problemReply(
-        makeProblem('unauthenticated', actorId ? `No reviewer with id "${actorId}".` : `Send the ${ACTOR_HEADER} header.`),
+        makeProblem(
+          'unauthenticated',
+          actorId ? `No reviewer with id "${actorId}".` : `Send the ${ACTOR_HEADER} header.`,
+        ),
       );
     }
 
@@ -148,23 +156,31 @@ export class Backend {
 
     const max = this.options.maxBodyBytes ?? 256 * 1024;
     if (req.body && new TextEncoder().encode(req.body).length > max) {
-      return problemReply(makeProblem('payload_too_large', `Request bodies are limited to ${max} bytes.`));
+      return problemReply(
+        makeProblem('payload_too_large', `Request bodies are limited to ${max} bytes.`),
+      );
     }
     let json: unknown = {};
     if (req.body) {
       try {
         json = JSON.parse(req.body);
       } catch {
-        return problemReply(makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }));
+        return problemReply(
+          makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
+        );
       }
     }
     const key = req.headers.get(IDEMPOTENCY_HEADER);
     if (!key || key.length > 200) {
       return problemReply(
-        makeProblem('validation', `Writes need an ${IDEMPOTENCY_HEADER} header (at most 200 characters).`, {
-          status: 400,
-          errors: [{ pointer: `/headers/${IDEMPOTENCY_HEADER}`, message: 'Required.' }],
-        }),
+        makeProblem(
+          'validation',
+          `Writes need an ${IDEMPOTENCY_HEADER} header (at most 200 characters).`,
+          {
+            status: 400,
+            errors: [{ pointer: `/headers/${IDEMPOTENCY_HEADER}`, message: 'Required.' }],
+          },
+        ),
       );
     }
     const scope = `${user.id} ${req.method} ${req.path} ${key}`;
@@ -174,7 +190,9 @@ export class Backend {
       const seen = this.world.idempotency.get(scope);
       if (seen) {
         if (seen.fingerprint !== fingerprint) {
-          return problemReply(makeProblem('idempotency_mismatch', 'Use a new key for a different request.'));
+          return problemReply(
+            makeProblem('idempotency_mismatch', 'Use a new key for a different request.'),
+          );
         }
         return { status: seen.status, body: seen.body, headers: { 'idempotent-replayed': 'true' } };
       }
@@ -224,9 +242,21 @@ export class Backend {
   private list({ req, user }: Ctx): ApiReply {
     const parsed = decodeListParams(req.query);
     if (!parsed.success) {
-      return problemReply(makeProblem('validation', 'The list parameters are not valid.', { errors: fieldErrors(parsed.error.issues) }));
+      return problemReply(
+        makeProblem('validation', 'The list parameters are not valid.', {
+          errors: fieldErrors(parsed.error.issues),
+        }),
+      );
     }
-    return ok(this.lister.list(this.world.handoffs.values(), this.world.revision, parsed.data, user, this.clock()));
+    return ok(
+      this.lister.list(
+        this.world.handoffs.values(),
+        this.world.revision,
+        parsed.data,
+        user,
+        this.clock(),
+      ),
+    );
   }
 
   /* ---------- writes (always inside `serialised`) ---------- */
@@ -264,11 +294,22 @@ export class Backend {
     return next;
   }
 
-  private parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: import('zod').z.core.$ZodIssue[] } } }, json: unknown): T | ApiReply {
+  private parse<T>(
+    schema: {
+      safeParse(
+        v: unknown,
+      ):
+        | { success: true; data: T }
+        | { success: false; error: { issues: import('zod').z.core.$ZodIssue[] } };
+    },
+    json: unknown,
+  ): T | ApiReply {
     const parsed = schema.safeParse(json);
     if (parsed.success) return parsed.data;
     return problemReply(
-      makeProblem('validation', 'Some fields need attention.', { errors: fieldErrors(parsed.error.issues) }),
+      makeProblem('validation', 'Some fields need attention.', {
+        errors: fieldErrors(parsed.error.issues),
+      }),
     );
   }
 
@@ -279,11 +320,15 @@ export class Backend {
       if (!claimableStatuses.includes(h.status) || h.assignee) continue;
       if (!hasAuthorityOver(user.level, h.level)) continue;
       const score = priorityScore(toSummary(h), now);
-      if (!best || score > best.score || (score === best.score && h.id < best.h.id)) best = { h, score };
+      if (!best || score > best.score || (score === best.score && h.id < best.h.id))
+        best = { h, score };
     }
     if (!best) {
       return problemReply(
-        makeProblem('queue_empty', `No unclaimed items within the authority of ${levelLabels[user.level]}.`),
+        makeProblem(
+          'queue_empty',
+          `No unclaimed items within the authority of ${levelLabels[user.level]}.`,
+        ),
       );
     }
     const next = this.move(best.h, 'claim', { assignee: { id: user.id, name: user.name } });
@@ -298,7 +343,10 @@ export class Backend {
     if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
     if (h.status === 'claimed' && h.assignee?.id === user.id) return ok(h);
     const refused =
-      checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user) ?? checkTransition(h, 'claim');
+      checkVersion(h, body.version) ??
+      checkHolder(h, user) ??
+      checkAuthority(h, user) ??
+      checkTransition(h, 'claim');
     if (refused) return problemReply(refused);
     const next = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
     this.record(next, personOf(user), 'claimed', `Claimed by ${user.name}`);
@@ -310,7 +358,8 @@ export class Backend {
     if ('status' in body) return body;
     const h = this.world.handoffs.get(id);
     if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
-    const refused = checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkTransition(h, 'release');
+    const refused =
+      checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkTransition(h, 'release');
     if (refused) return problemReply(refused);
     const next = this.move(h, 'release', { assignee: null });
     this.record(next, personOf(user), 'released', `Released by ${user.name}; back in the queue`);
@@ -322,7 +371,8 @@ export class Backend {
     if ('status' in body) return body;
     let h = this.world.handoffs.get(id);
     if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
-    const refused = checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user);
+    const refused =
+      checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user);
     if (refused) return problemReply(refused);
     if (!h.assignee) {
       // Starting to edit takes ownership, so two people never edit one item unknowingly.
@@ -354,31 +404,60 @@ export class Backend {
     if (refused) return problemReply(refused);
 
     const actor = personOf(user);
+    // Whoever decides owns the outcome, claimed or not (seed: "explicit ownership").
+    const owner = { assignee: { id: user.id, name: user.name } };
     const common = { timeOnItemMs: body.timeOnItemMs, acknowledgedFlags: body.acknowledgedFlags };
     const aiDraft = h.drafts.at(-1)!.text;
     const at = this.now();
 
     switch (body.action) {
       case 'approve': {
-        const base = h.context.options.find((o) => o.id === body.selectedOptionId)?.draft ?? aiDraft;
+        const base =
+          h.context.options.find((o) => o.id === body.selectedOptionId)?.draft ?? aiDraft;
         const edited = body.finalText !== base;
         const next = this.move(h, 'approve', {
+          ...owner,
           workingDraft: null,
           selectedOptionId: body.selectedOptionId,
-          outcome: { action: 'approve', by: actor, at, edited, finalText: body.finalText, reason: null },
+          outcome: {
+            action: 'approve',
+            by: actor,
+            at,
+            edited,
+            finalText: body.finalText,
+            reason: null,
+          },
         });
-        const diff = edited ? createTwoFilesPatch('AI draft', 'Sent reply', base, body.finalText, '', '', { context: 2 }) : null;
-        const event = this.record(next, actor, 'approved', edited ? 'Sent to the customer with edits' : 'Sent to the customer as drafted', {
-          ...common,
-          diff,
-          why: { reason: null, rule: null, confidence: h.context.confidence },
-        });
+        const diff = edited
+          ? createTwoFilesPatch('AI draft', 'Sent reply', base, body.finalText, '', '', {
+              context: 2,
+            })
+          : null;
+        const event = this.record(
+          next,
+          actor,
+          'approved',
+          edited ? 'Sent to the customer with edits' : 'Sent to the customer as drafted',
+          {
+            ...common,
+            diff,
+            why: { reason: null, rule: null, confidence: h.context.confidence },
+          },
+        );
         return ok({ handoff: next, event });
       }
       case 'reject': {
         const next = this.move(h, 'reject', {
+          ...owner,
           workingDraft: null,
-          outcome: { action: 'reject', by: actor, at, edited: false, finalText: null, reason: body.reason },
+          outcome: {
+            action: 'reject',
+            by: actor,
+            at,
+            edited: false,
+            finalText: null,
+            reason: body.reason,
+          },
         });
         const event = this.record(next, actor, 'rejected', 'Draft rejected; nothing sent', {
           ...common,
@@ -392,27 +471,54 @@ export class Backend {
           assignee: null,
           escalation: { by: actor, at, fromLevel: h.level, note: body.note },
         });
-        const event = this.record(next, actor, 'escalated', `Escalated to ${levelLabels[body.targetLevel]}`, {
-          ...common,
-          why: { reason: body.note, rule: null, confidence: h.context.confidence },
-        });
+        const event = this.record(
+          next,
+          actor,
+          'escalated',
+          `Escalated to ${levelLabels[body.targetLevel]}`,
+          {
+            ...common,
+            why: { reason: body.note, rule: null, confidence: h.context.confidence },
+          },
+        );
         return ok({ handoff: next, event });
       }
       case 'redirect': {
-        const redirected = this.move(h, 'redirect', { workingDraft: null });
-        const event = this.record(redirected, actor, 'redirected', 'Sent back to the AI with instructions', {
-          ...common,
-          why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
-        });
+        const redirected = this.move(h, 'redirect', { ...owner, workingDraft: null });
+        const event = this.record(
+          redirected,
+          actor,
+          'redirected',
+          'Sent back to the AI with instructions',
+          {
+            ...common,
+            why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
+          },
+        );
         const base = h.workingDraft?.text ?? aiDraft;
         const text = reviseDraft(base, body.instructions, h.ticket);
         const number = h.drafts.length + 1;
         const revised = this.move(redirected, 'ai_revised', {
-          drafts: [...h.drafts, { number, text, author: AI_ACTOR, createdAt: this.now(), note: `Redirected: “${body.instructions}”` }],
+          drafts: [
+            ...h.drafts,
+            {
+              number,
+              text,
+              author: AI_ACTOR,
+              createdAt: this.now(),
+              note: `Redirected: “${body.instructions}”`,
+            },
+          ],
         });
-        this.record(revised, AI_ACTOR, 'draft_revised', `Draft ${number} written from ${user.name}’s instructions`, {
-          why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
-        });
+        this.record(
+          revised,
+          AI_ACTOR,
+          'draft_revised',
+          `Draft ${number} written from ${user.name}’s instructions`,
+          {
+            why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
+          },
+        );
         return ok({ handoff: revised, event });
       }
     }

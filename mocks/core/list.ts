@@ -35,14 +35,21 @@ export function toSummary(h: Handoff): HandoffSummary {
 
 type Row = { summary: HandoffSummary; key: number | string };
 
-function matchesExceptStatus(s: HandoffSummary, p: HandoffListParams, me: User, now: number, q: string | null) {
+function matchesExceptStatus(
+  s: HandoffSummary,
+  p: HandoffListParams,
+  me: User,
+  now: number,
+  q: string | null,
+) {
   if (p.level?.length && !p.level.includes(s.level)) return false;
   if (p.category?.length && !p.category.includes(s.category)) return false;
   if (p.flag?.length && !s.flags.some((f) => p.flag?.includes(f.rule))) return false;
   if (p.assignee === 'me' && s.assignee?.id !== me.id) return false;
   if (p.assignee === 'unassigned' && s.assignee !== null) return false;
   if (p.slaAtRisk && slaState(s.dueAt, now) === 'ok') return false;
-  if (q && !`${s.ticketNumber} ${s.subject} ${s.customerName}`.toLowerCase().includes(q)) return false;
+  if (q && !`${s.ticketNumber} ${s.subject} ${s.customerName}`.toLowerCase().includes(q))
+    return false;
   return true;
 }
 
@@ -68,7 +75,9 @@ const encodeCursor = (c: Cursor) => btoa(JSON.stringify(c));
 function decodeCursor(raw: string): Cursor | null {
   try {
     const c = JSON.parse(atob(raw)) as Cursor;
-    return typeof c.id === 'string' && (typeof c.k === 'number' || typeof c.k === 'string') ? c : null;
+    return typeof c.id === 'string' && (typeof c.k === 'number' || typeof c.k === 'string')
+      ? c
+      : null;
   } catch {
     return null;
   }
@@ -92,7 +101,13 @@ export class HandoffLister {
     return summary;
   }
 
-  list(handoffs: Iterable<Handoff>, revision: number, p: HandoffListParams, me: User, now: number): HandoffPage {
+  list(
+    handoffs: Iterable<Handoff>,
+    revision: number,
+    p: HandoffListParams,
+    me: User,
+    now: number,
+  ): HandoffPage {
     const sort = p.sort ?? 'priority';
     // Higher priority first; everything else oldest/lowest first unless asked otherwise.
     const order = p.order ?? (sort === 'priority' ? 'desc' : 'asc');
@@ -100,7 +115,8 @@ export class HandoffLister {
     const minute = Math.floor(now / 60_000) * 60_000;
     const { cursor, limit, ...filters } = p;
     const cacheKey = JSON.stringify([revision, minute, me.id, sort, order, filters]);
-    if (this.cache?.key !== cacheKey) this.cache = { key: cacheKey, ...this.build(handoffs, p, me, minute, sort, order) };
+    if (this.cache?.key !== cacheKey)
+      this.cache = { key: cacheKey, ...this.build(handoffs, p, me, minute, sort, order) };
     const { rows, counts } = this.cache;
 
     let start = 0;
@@ -129,7 +145,10 @@ export class HandoffLister {
     sort: NonNullable<HandoffListParams['sort']>,
     order: 'asc' | 'desc',
   ) {
-    const counts = Object.fromEntries(handoffStatusSchema.options.map((s) => [s, 0])) as Record<HandoffStatus, number>;
+    const counts = Object.fromEntries(handoffStatusSchema.options.map((s) => [s, 0])) as Record<
+      HandoffStatus,
+      number
+    >;
     const q = p.q?.trim().toLowerCase() || null;
     const rows: Row[] = [];
     for (const h of handoffs) {

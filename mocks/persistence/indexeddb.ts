@@ -8,7 +8,10 @@ export function indexedDbPersistence(dbName = 'handoff-desk-demo'): Persistence 
   const rows = (change: Change): [IDBValidKey, unknown][] => [
     ...change.handoffs.map((h): [string, unknown] => [`h:${h.id}`, h]),
     // Keyed so that key order is event order, even for events written in the same millisecond.
-    ...change.events.map((e): [string, unknown] => [`e:${e.at}|${String(e.version).padStart(8, '0')}|${e.id}`, e]),
+    ...change.events.map((e): [string, unknown] => [
+      `e:${e.at}|${String(e.version).padStart(8, '0')}|${e.id}`,
+      e,
+    ]),
     ...change.idempotency.map(([k, v]): [string, unknown] => [`i:${k}`, v]),
   ];
   return {
@@ -35,7 +38,11 @@ export function indexedDbPersistence(dbName = 'handoff-desk-demo'): Persistence 
       await setMany(
         [
           ['users', snapshot.users],
-          ...rows({ handoffs: snapshot.handoffs, events: snapshot.events, idempotency: snapshot.idempotency }),
+          ...rows({
+            handoffs: snapshot.handoffs,
+            events: snapshot.events,
+            idempotency: snapshot.idempotency,
+          }),
         ],
         store,
       );

@@ -42,7 +42,10 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
       throw new ApiError({ kind: 'offline' });
     }
     const url = `${root}${c.path}${c.query?.size ? `?${c.query}` : ''}`;
-    const headers: Record<string, string> = { accept: 'application/json', [ACTOR_HEADER]: getActorId() };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      [ACTOR_HEADER]: getActorId(),
+    };
     if (c.body !== undefined) headers['content-type'] = 'application/json';
     if (c.idempotencyKey) headers[IDEMPOTENCY_HEADER] = c.idempotencyKey;
 
@@ -65,7 +68,11 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
       try {
         json = JSON.parse(text);
       } catch {
-        throw new ApiError({ kind: 'malformed', status: response.status, detail: 'The response is not JSON.' });
+        throw new ApiError({
+          kind: 'malformed',
+          status: response.status,
+          detail: 'The response is not JSON.',
+        });
       }
     }
     if (!response.ok) {
@@ -83,7 +90,9 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
       throw new ApiError({
         kind: 'malformed',
         status: response.status,
-        detail: first ? `${first.path.join('.') || 'response'}: ${first.message}` : 'Unexpected shape.',
+        detail: first
+          ? `${first.path.join('.') || 'response'}: ${first.message}`
+          : 'Unexpected shape.',
       });
     }
     return parsed.data;
@@ -95,15 +104,39 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
     getHandoff: (id: string) => call({ path: paths.handoff(id), schema: handoffSchema }),
     listEvents: (id: string) => call({ path: paths.events(id), schema: auditPageSchema }),
     claimNext: (idempotencyKey: string) =>
-      call({ method: 'POST', path: paths.claimNext, body: {}, idempotencyKey, schema: handoffSchema }),
+      call({
+        method: 'POST',
+        path: paths.claimNext,
+        body: {},
+        idempotencyKey,
+        schema: handoffSchema,
+      }),
     claim: (id: string, version: number, idempotencyKey: string) =>
-      call({ method: 'POST', path: paths.claim(id), body: { version }, idempotencyKey, schema: handoffSchema }),
+      call({
+        method: 'POST',
+        path: paths.claim(id),
+        body: { version },
+        idempotencyKey,
+        schema: handoffSchema,
+      }),
     release: (id: string, version: number, idempotencyKey: string) =>
-      call({ method: 'POST', path: paths.release(id), body: { version }, idempotencyKey, schema: handoffSchema }),
+      call({
+        method: 'POST',
+        path: paths.release(id),
+        body: { version },
+        idempotencyKey,
+        schema: handoffSchema,
+      }),
     saveDraft: (id: string, body: SaveDraftRequest, idempotencyKey: string) =>
       call({ method: 'PUT', path: paths.draft(id), body, idempotencyKey, schema: handoffSchema }),
     decide: (id: string, body: DecisionRequest, idempotencyKey: string) =>
-      call({ method: 'POST', path: paths.decisions(id), body, idempotencyKey, schema: decisionResultSchema }),
+      call({
+        method: 'POST',
+        path: paths.decisions(id),
+        body,
+        idempotencyKey,
+        schema: decisionResultSchema,
+      }),
     me: () => call({ path: paths.me, schema: userSchema }),
     users: () => call({ path: paths.users, schema: usersSchema }),
     resetDemo: () => call({ method: 'POST', path: paths.demoReset, schema: null }),

@@ -36,7 +36,9 @@ export class ApiError extends Error {
   /** True when trying again later may succeed (nothing was decided by the server). */
   get retryable(): boolean {
     const { kind } = this.failure;
-    return kind === 'network' || kind === 'timeout' || kind === 'offline' || (this.status ?? 0) >= 500;
+    return (
+      kind === 'network' || kind === 'timeout' || kind === 'offline' || (this.status ?? 0) >= 500
+    );
   }
 
   get human(): ErrorMessage {
@@ -66,7 +68,8 @@ export function describeFailure(f: ApiFailure): ErrorMessage {
       };
     case 'http':
       return {
-        title: f.status >= 500 ? 'The server had a problem' : `The request was refused (${f.status})`,
+        title:
+          f.status >= 500 ? 'The server had a problem' : `The request was refused (${f.status})`,
         detail: `The server answered ${f.status} without an explanation.`,
         action: 'Try again in a moment. Your work is kept on this device.',
       };
@@ -74,7 +77,8 @@ export function describeFailure(f: ApiFailure): ErrorMessage {
       return {
         title: 'The server sent something unexpected',
         detail: f.detail,
-        action: 'Try again; if it keeps happening the backend does not match this version of the app.',
+        action:
+          'Try again; if it keeps happening the backend does not match this version of the app.',
       };
     case 'network':
       return {

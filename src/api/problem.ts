@@ -40,7 +40,11 @@ export interface ProblemExtras {
   status?: number;
 }
 
-export function makeProblem(code: ProblemCode, detail: string, extras: ProblemExtras = {}): Problem {
+export function makeProblem(
+  code: ProblemCode,
+  detail: string,
+  extras: ProblemExtras = {},
+): Problem {
   const { current, status, ...rest } = extras;
   return {
     type: `https://handoff-desk.dev/problems/${code.replace(/_/g, '-')}`,

@@ -4,6 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { levelLabels } from '../domain/levels';
 import { useApi } from '../lib/api-context';
 import { userQueries } from '../lib/handoff-queries';
+import { useDraftStore } from '../stores/draft-store';
 import { useSessionStore } from '../stores/session-store';
 import { ShortcutHelp } from './shortcut-help';
 
@@ -71,7 +72,7 @@ function ResetDemo() {
   const [state, setState] = useState<'idle' | 'confirm' | 'busy'>('idle');
   if (state === 'confirm') {
     return (
-      <span className="reset-confirm" role="group" aria-label="Confirm reset">
+      <fieldset className="reset-confirm" aria-label="Confirm reset">
         <span>Discard every decision and restore the seeded demo?</span>
         <button
           type="button"
@@ -79,7 +80,8 @@ function ResetDemo() {
           onClick={async () => {
             setState('busy');
             await api.resetDemo();
-            localStorage.removeItem('handoff-desk.drafts');
+            // Unsent edits belong to the world being discarded.
+            useDraftStore.setState({ drafts: {}, intents: {} });
             queryClient.clear();
             await router.navigate({ to: '/queue' });
             await router.invalidate();
@@ -91,11 +93,16 @@ function ResetDemo() {
         <button type="button" className="button" onClick={() => setState('idle')}>
           Cancel
         </button>
-      </span>
+      </fieldset>
     );
   }
   return (
-    <button type="button" className="button" disabled={state === 'busy'} onClick={() => setState('confirm')}>
+    <button
+      type="button"
+      className="button"
+      disabled={state === 'busy'}
+      onClick={() => setState('confirm')}
+    >
       {state === 'busy' ? 'Resetting…' : 'Reset demo'}
     </button>
   );

@@ -21,7 +21,11 @@ export function FlagBadge({ flag }: { flag: Pick<Flag, 'rule' | 'severity' | 'ha
   );
 }
 
-const bandClass = { high: 'badge badge-ok', medium: 'badge badge-warning', low: 'badge badge-critical' } as const;
+const bandClass = {
+  high: 'badge badge-ok',
+  medium: 'badge badge-warning',
+  low: 'badge badge-critical',
+} as const;
 
 export function ConfidenceBadge({ confidence }: { confidence: number }) {
   const band = confidenceBand(confidence);
@@ -46,13 +50,22 @@ export function StatusBadge({ status }: { status: HandoffStatus }) {
   return <span className={statusClass[status] ?? 'badge'}>{statusLabels[status]}</span>;
 }
 
-const slaText: Record<SlaState, string> = { breached: 'SLA breached', at_risk: 'SLA at risk', ok: 'Due' };
+const slaText: Record<SlaState, string> = {
+  breached: 'SLA breached',
+  at_risk: 'SLA at risk',
+  ok: 'Due',
+};
 
 /** Time left on the SLA, in words, with its state for colour and for screen readers. */
 export function SlaBadge({ dueAt, now }: { dueAt: string; now: number }) {
   const state = slaState(dueAt, now);
   const left = Date.parse(dueAt) - now;
-  const cls = state === 'breached' ? 'badge badge-critical' : state === 'at_risk' ? 'badge badge-warning' : 'badge';
+  const cls =
+    state === 'breached'
+      ? 'badge badge-critical'
+      : state === 'at_risk'
+        ? 'badge badge-warning'
+        : 'badge';
   const when = left <= 0 ? `${formatDuration(-left)} ago` : `in ${formatDuration(left)}`;
   return (
     <span className={cls}>

@@ -78,7 +78,10 @@ export function checkDecisionInputs(handoff: Handoff, decision: Decision): Probl
       }
     }
   }
-  if (decision.action === 'escalate' && !escalationTargets(handoff.level).includes(decision.targetLevel)) {
+  if (
+    decision.action === 'escalate' &&
+    !escalationTargets(handoff.level).includes(decision.targetLevel)
+  ) {
     errors.push({
       pointer: '/targetLevel',
       message: `Escalate to a level above ${levelLabels[handoff.level]}.`,

@@ -27,10 +27,36 @@ function patternFor(keyword: string): RegExp {
     const words = keyword.trim().split(/\s+/).map(escapeRegExp);
     // A phrase still matches when the customer wraps a line or types two spaces.
     pattern = new RegExp(`${before}${words.join('\\s+')}${after}`, 'giu');
-    compiled.set(keyword, pattern);
+    remember(compiled, keyword, pattern);
   }
   pattern.lastIndex = 0;
   return pattern;
+}
+
+// One alternation per keyword list answers the common question, "any keyword at all?", in a
+// single pass; most tickets mention none, so the per-keyword scan rarely runs.
+const screens = new Map<string, RegExp>();
+
+function screenFor(keywords: readonly string[]): RegExp {
+  const key = keywords.join('\u0000');
+  let screen = screens.get(key);
+  if (!screen) {
+    const alternatives = keywords
+      .map((k) => k.trim())
+      .filter((k) => k !== '')
+      .map((k) => k.split(/\s+/).map(escapeRegExp).join('\\s+'));
+    // With no usable keyword, a pattern that never matches.
+    const body = alternatives.length > 0 ? alternatives.join('|') : '(?!)';
+    screen = new RegExp(`${before}(?:${body})${after}`, 'iu');
+    remember(screens, key, screen);
+  }
+  return screen;
+}
+
+/** Policies change rarely, but a long-lived demo tab should not grow a cache forever. */
+function remember(cache: Map<string, RegExp>, key: string, pattern: RegExp): void {
+  if (cache.size >= 200) cache.clear();
+  cache.set(key, pattern);
 }
 
 function escapeRegExp(text: string): string {
@@ -43,6 +69,8 @@ function escapeRegExp(text: string): string {
  * folding would change a string's length.
  */
 export function findKeywordHits(text: SearchableText, keywords: readonly string[]): KeywordHit[] {
+  const screen = screenFor(keywords);
+  if (!screen.test(text.subject) && !screen.test(text.body)) return [];
   const hits: KeywordHit[] = [];
   const seen = new Set<string>();
   for (const keyword of keywords) {
@@ -53,7 +81,10 @@ export function findKeywordHits(text: SearchableText, keywords: readonly string[
     for (const field of ['subject', 'body'] as const) {
       const pattern = patternFor(keyword);
       for (let m = pattern.exec(text[field]); m; m = pattern.exec(text[field])) {
-        hits.push({ keyword: keyword.trim(), span: { field, start: m.index, end: m.index + m[0].length } });
+        hits.push({
+          keyword: keyword.trim(),
+          span: { field, start: m.index, end: m.index + m[0].length },
+        });
       }
     }
   }

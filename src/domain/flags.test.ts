@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { flagSchema, type Ticket } from '../api/schemas';
-import { type AiOutput, defaultFlagPolicy, evaluateFlags, type FlagPolicy, flagRuleInfo } from './flags';
+import {
+  type AiOutput,
+  defaultFlagPolicy,
+  evaluateFlags,
+  type FlagPolicy,
+  flagRuleInfo,
+} from './flags';
 
-function ticket(overrides: Partial<Omit<Ticket, 'customer'>> & { customer?: Partial<Ticket['customer']> } = {}): Ticket {
+function ticket(
+  overrides: Partial<Omit<Ticket, 'customer'>> & { customer?: Partial<Ticket['customer']> } = {},
+): Ticket {
   const { customer, ...rest } = overrides;
   return {
     id: 't-1001',
@@ -30,7 +38,12 @@ function ticket(overrides: Partial<Omit<Ticket, 'customer'>> & { customer?: Part
 
 const calm: AiOutput = { confidence: 0.9, options: [], diagnosis: null };
 
-const option = (id: string) => ({ id, label: `Option ${id}`, rationale: 'Because.', draft: 'Hi Lena, ...' });
+const option = (id: string) => ({
+  id,
+  label: `Option ${id}`,
+  rationale: 'Because.',
+  draft: 'Hi Lena, ...',
+});
 
 function rules(t: Ticket, ai: AiOutput = calm, policy?: FlagPolicy) {
   return evaluateFlags(t, ai, policy).map((f) => f.rule);
@@ -52,7 +65,12 @@ describe('evaluateFlags', () => {
   describe('low confidence', () => {
     it('flags confidence below the threshold, stating both numbers', () => {
       const f = only(ticket(), { ...calm, confidence: 0.62 });
-      expect(f).toMatchObject({ rule: 'low_confidence', severity: 'warning', hardStop: false, evidence: [] });
+      expect(f).toMatchObject({
+        rule: 'low_confidence',
+        severity: 'warning',
+        hardStop: false,
+        evidence: [],
+      });
       expect(f.message).toContain('62%');
       expect(f.message).toContain('70%');
       expect(f.humanAction).toBe('Verify before sending');
@@ -74,7 +92,8 @@ describe('evaluateFlags', () => {
 
   describe('policy keyword', () => {
     it('is a critical hard stop whose evidence points at the exact keyword text', () => {
-      const body = 'The parcel is three weeks late. I will take legal action if I do not hear back.';
+      const body =
+        'The parcel is three weeks late. I will take legal action if I do not hear back.';
       const f = only(ticket({ body }));
       expect(f).toMatchObject({ rule: 'policy_keyword', severity: 'critical', hardStop: true });
       expect(f.humanAction).toBe('Human must decide');
@@ -100,14 +119,17 @@ describe('evaluateFlags', () => {
       const f = only(ticket({ subject, body }));
       expect(f.evidence.map((s) => s.field)).toEqual(['subject', 'body', 'body']);
       for (const s of f.evidence) {
-        expect((s.field === 'subject' ? subject : body).slice(s.start, s.end).toLowerCase()).toBe('chargeback');
+        expect((s.field === 'subject' ? subject : body).slice(s.start, s.end).toLowerCase()).toBe(
+          'chargeback',
+        );
       }
       const starts = f.evidence.filter((s) => s.field === 'body').map((s) => s.start);
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
     });
 
     it('matches whole words only', () => {
-      const body = 'This issue was pursued and I was sued before; the courtesy call was courteous. Attorneys-at-law.';
+      const body =
+        'This issue was pursued and I was sued before; the courtesy call was courteous. Attorneys-at-law.';
       expect(rules(ticket({ body }))).toEqual([]);
     });
 
@@ -120,7 +142,10 @@ describe('evaluateFlags', () => {
     it('matches a phrase across a line break or double space', () => {
       const body = 'I will take legal\naction, and data  protection law is on my side.';
       const f = only(ticket({ body }));
-      expect(f.evidence.map((s) => body.slice(s.start, s.end))).toEqual(['legal\naction', 'data  protection']);
+      expect(f.evidence.map((s) => body.slice(s.start, s.end))).toEqual([
+        'legal\naction',
+        'data  protection',
+      ]);
     });
 
     it('keeps offsets exact after characters whose case folding changes length', () => {
@@ -158,7 +183,8 @@ describe('evaluateFlags', () => {
 
   describe('task failure', () => {
     it('is critical and carries the diagnosis', () => {
-      const diagnosis = 'Order service timed out after 3 retries; last good step: classified as shipping delay';
+      const diagnosis =
+        'Order service timed out after 3 retries; last good step: classified as shipping delay';
       const f = only(ticket(), { ...calm, diagnosis });
       expect(f).toMatchObject({ rule: 'task_failure', severity: 'critical', hardStop: false });
       expect(f.message).toContain(diagnosis);
@@ -189,7 +215,12 @@ describe('evaluateFlags', () => {
   describe('anomaly', () => {
     it('flags a body longer than usual as info', () => {
       const f = only(ticket({ body: 'x '.repeat(2001) }));
-      expect(f).toMatchObject({ rule: 'anomaly', severity: 'info', hardStop: false, humanAction: 'Look closer' });
+      expect(f).toMatchObject({
+        rule: 'anomaly',
+        severity: 'info',
+        hardStop: false,
+        humanAction: 'Look closer',
+      });
       expect(f.message).toContain('4,002 characters');
     });
 
@@ -217,7 +248,11 @@ describe('evaluateFlags', () => {
         language: 'de',
         customer: { tier: 'enterprise' },
       });
-      const ai: AiOutput = { confidence: 0.4, options: [option('a'), option('b')], diagnosis: 'Order service down' };
+      const ai: AiOutput = {
+        confidence: 0.4,
+        options: [option('a'), option('b')],
+        diagnosis: 'Order service down',
+      };
       const flags = evaluateFlags(t, ai);
       expect(flags.map((f) => f.rule)).toEqual([
         'policy_keyword',
@@ -227,19 +262,38 @@ describe('evaluateFlags', () => {
         'high_value',
         'anomaly',
       ]);
-      expect(flags.map((f) => f.severity)).toEqual(['critical', 'critical', 'warning', 'warning', 'warning', 'info']);
+      expect(flags.map((f) => f.severity)).toEqual([
+        'critical',
+        'critical',
+        'warning',
+        'warning',
+        'warning',
+        'info',
+      ]);
     });
 
     it('marks only the policy keyword as a hard stop', () => {
-      const t = ticket({ body: 'Chargeback.', language: 'fr', customer: { lifetimeValue: 50_000 } });
-      const flags = evaluateFlags(t, { confidence: 0.1, options: [option('a'), option('b')], diagnosis: 'x' });
+      const t = ticket({
+        body: 'Chargeback.',
+        language: 'fr',
+        customer: { lifetimeValue: 50_000 },
+      });
+      const flags = evaluateFlags(t, {
+        confidence: 0.1,
+        options: [option('a'), option('b')],
+        diagnosis: 'x',
+      });
       expect(flags.filter((f) => f.hardStop).map((f) => f.rule)).toEqual(['policy_keyword']);
     });
   });
 
   it('produces flags that satisfy the contract, with humanAction from the rule table', () => {
     const t = ticket({ body: 'GDPR request', attachments: 9, customer: { tier: 'enterprise' } });
-    const flags = evaluateFlags(t, { confidence: 0.2, options: [option('a'), option('b')], diagnosis: 'Timed out' });
+    const flags = evaluateFlags(t, {
+      confidence: 0.2,
+      options: [option('a'), option('b')],
+      diagnosis: 'Timed out',
+    });
     expect(flags).toHaveLength(6);
     for (const f of flags) {
       expect(flagSchema.parse(f)).toEqual(f);
@@ -255,8 +309,14 @@ describe('flagRuleInfo', () => {
       response: 'Flag for review',
       humanAction: 'Verify before sending',
     });
-    expect(flagRuleInfo.policy_keyword).toMatchObject({ response: 'Hard stop', humanAction: 'Human must decide' });
-    expect(flagRuleInfo.multiple_options).toMatchObject({ response: 'Present choices', humanAction: 'Select one' });
+    expect(flagRuleInfo.policy_keyword).toMatchObject({
+      response: 'Hard stop',
+      humanAction: 'Human must decide',
+    });
+    expect(flagRuleInfo.multiple_options).toMatchObject({
+      response: 'Present choices',
+      humanAction: 'Select one',
+    });
     expect(flagRuleInfo.task_failure).toMatchObject({
       response: 'Report with diagnosis',
       humanAction: 'Troubleshoot from the diagnosis',

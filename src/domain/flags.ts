@@ -22,7 +22,16 @@ export interface FlagPolicy {
 
 export const defaultFlagPolicy: FlagPolicy = {
   lowConfidenceBelow: 0.7,
-  policyKeywords: ['lawyer', 'legal action', 'attorney', 'sue', 'chargeback', 'GDPR', 'data protection', 'court'],
+  policyKeywords: [
+    'lawyer',
+    'legal action',
+    'attorney',
+    'sue',
+    'chargeback',
+    'GDPR',
+    'data protection',
+    'court',
+  ],
   highValueLimit: 10_000,
   highValueTiers: ['enterprise'],
   anomalyMaxBodyLength: 4000,
@@ -37,22 +46,45 @@ export interface AiOutput {
   diagnosis: string | null;
 }
 
-export const flagRuleInfo: Record<FlagRule, { label: string; response: string; humanAction: string }> = {
-  low_confidence: { label: 'Low confidence', response: 'Flag for review', humanAction: 'Verify before sending' },
-  policy_keyword: { label: 'Policy keyword', response: 'Hard stop', humanAction: 'Human must decide' },
-  multiple_options: { label: 'Multiple valid options', response: 'Present choices', humanAction: 'Select one' },
+export const flagRuleInfo: Record<
+  FlagRule,
+  { label: string; response: string; humanAction: string }
+> = {
+  low_confidence: {
+    label: 'Low confidence',
+    response: 'Flag for review',
+    humanAction: 'Verify before sending',
+  },
+  policy_keyword: {
+    label: 'Policy keyword',
+    response: 'Hard stop',
+    humanAction: 'Human must decide',
+  },
+  multiple_options: {
+    label: 'Multiple valid options',
+    response: 'Present choices',
+    humanAction: 'Select one',
+  },
   task_failure: {
     label: 'Task failure',
     response: 'Report with diagnosis',
     humanAction: 'Troubleshoot from the diagnosis',
   },
-  high_value: { label: 'High-value customer', response: 'Require approval', humanAction: 'Approve at the required level' },
+  high_value: {
+    label: 'High-value customer',
+    response: 'Require approval',
+    humanAction: 'Approve at the required level',
+  },
   anomaly: { label: 'Anomaly', response: 'Flag as unusual input', humanAction: 'Look closer' },
 };
 
 const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
-export function evaluateFlags(ticket: Ticket, ai: AiOutput, policy: FlagPolicy = defaultFlagPolicy): Flag[] {
+export function evaluateFlags(
+  ticket: Ticket,
+  ai: AiOutput,
+  policy: FlagPolicy = defaultFlagPolicy,
+): Flag[] {
   const flags = [
     policyKeywordFlag(ticket, policy),
     taskFailureFlag(ai),
@@ -65,7 +97,12 @@ export function evaluateFlags(ticket: Ticket, ai: AiOutput, policy: FlagPolicy =
   return flags.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
 }
 
-function flag(rule: FlagRule, severity: Severity, message: string, evidence: Flag['evidence'] = []): Flag {
+function flag(
+  rule: FlagRule,
+  severity: Severity,
+  message: string,
+  evidence: Flag['evidence'] = [],
+): Flag {
   return {
     rule,
     severity,
@@ -100,7 +137,11 @@ function policyKeywordFlag(ticket: Ticket, policy: FlagPolicy): Flag | null {
 
 function multipleOptionsFlag(ai: AiOutput): Flag | null {
   if (ai.options.length <= 1) return null;
-  return flag('multiple_options', 'warning', `The AI found ${ai.options.length} valid options; one must be chosen.`);
+  return flag(
+    'multiple_options',
+    'warning',
+    `The AI found ${ai.options.length} valid options; one must be chosen.`,
+  );
 }
 
 function taskFailureFlag(ai: AiOutput): Flag | null {
@@ -113,7 +154,9 @@ function highValueFlag(ticket: Ticket, policy: FlagPolicy): Flag | null {
   const reasons: string[] = [];
   if (policy.highValueTiers.includes(tier)) reasons.push(`${capitalize(tier)}-tier customer`);
   if (lifetimeValue >= policy.highValueLimit) {
-    reasons.push(`lifetime value ${dollars(lifetimeValue)} is at or above the ${dollars(policy.highValueLimit)} limit`);
+    reasons.push(
+      `lifetime value ${dollars(lifetimeValue)} is at or above the ${dollars(policy.highValueLimit)} limit`,
+    );
   }
   if (reasons.length === 0) return null;
   return flag('high_value', 'warning', `${capitalize(reasons.join('; '))}.`);
@@ -127,16 +170,21 @@ function anomalyFlag(ticket: Ticket, policy: FlagPolicy): Flag | null {
     );
   }
   if (ticket.attachments > policy.anomalyMaxAttachments) {
-    reasons.push(`it has ${ticket.attachments} attachments (usual maximum ${policy.anomalyMaxAttachments})`);
+    reasons.push(
+      `it has ${ticket.attachments} attachments (usual maximum ${policy.anomalyMaxAttachments})`,
+    );
   }
   if (!isExpectedLanguage(ticket.language, policy.expectedLanguages)) {
-    reasons.push(`it is written in "${ticket.language}" (expected ${policy.expectedLanguages.join(', ') || 'none'})`);
+    reasons.push(
+      `it is written in "${ticket.language}" (expected ${policy.expectedLanguages.join(', ') || 'none'})`,
+    );
   }
   if (reasons.length === 0) return null;
   return flag('anomaly', 'info', `Unusual input: ${reasons.join('; ')}.`);
 }
 
 function isExpectedLanguage(language: string, expected: readonly string[]): boolean {
+  if (expected.includes(language)) return true;
   const primary = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0];
   const mine = primary(language);
   return expected.some((tag) => primary(tag) === mine);

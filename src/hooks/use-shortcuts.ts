@@ -41,7 +41,9 @@ export function useShortcuts(shortcuts: Shortcut[]): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
       const typing = isTypingTarget(e.target);
-      const inDialog = document.querySelector('[role="dialog"][data-state="open"], [role="alertdialog"][data-state="open"]');
+      const inDialog = document.querySelector(
+        '[role="dialog"][data-state="open"], [role="alertdialog"][data-state="open"]',
+      );
       for (const s of ref.current) {
         if (s.enabled === false || !matches(s.key, e)) continue;
         if (typing && !s.inFields) continue;

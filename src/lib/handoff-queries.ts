@@ -36,7 +36,14 @@ export const handoffQueries = {
 export const userQueries = {
   all: () => ['users'] as const,
   me: (api: ApiClient, actorId: string) =>
-    queryOptions({ queryKey: [...userQueries.all(), 'me', actorId] as const, queryFn: () => api.me() }),
+    queryOptions({
+      queryKey: [...userQueries.all(), 'me', actorId] as const,
+      queryFn: () => api.me(),
+    }),
   list: (api: ApiClient) =>
-    queryOptions({ queryKey: [...userQueries.all(), 'list'] as const, queryFn: () => api.users(), staleTime: 5 * 60_000 }),
+    queryOptions({
+      queryKey: [...userQueries.all(), 'list'] as const,
+      queryFn: () => api.users(),
+      staleTime: 5 * 60_000,
+    }),
 };

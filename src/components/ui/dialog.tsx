@@ -19,7 +19,9 @@ export function Dialog({ open, onOpenChange, title, description, children, wide 
         <RadixDialog.Content className={wide ? 'dialog dialog-wide' : 'dialog'}>
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
           {description ? (
-            <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>
+            <RadixDialog.Description className="dialog-description">
+              {description}
+            </RadixDialog.Description>
           ) : (
             <RadixDialog.Description className="visually-hidden">{title}</RadixDialog.Description>
           )}

@@ -26,7 +26,9 @@ export function RadioGroup({ label, value, onValueChange, items }: RadioGroupPro
             </RadixRadioGroup.Item>
             <label htmlFor={id}>
               <span className="radio-label">{item.label}</span>
-              {item.description ? <span className="radio-description">{item.description}</span> : null}
+              {item.description ? (
+                <span className="radio-description">{item.description}</span>
+              ) : null}
             </label>
           </div>
         );

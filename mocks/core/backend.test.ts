@@ -1,0 +1,354 @@
+// @vitest-environment node
+import { handoffPageSchema, handoffSchema, problemSchema } from '../../src/api/schemas';
+import { Backend } from './backend';
+import type { Change, Persistence, Snapshot } from './persistence';
+
+const NOW = Date.parse('2026-11-25T09:00:00.000Z');
+
+async function makeBackend(persistence?: Persistence) {
+  return Backend.create({ count: 120, clock: () => NOW, persistence });
+}
+
+let keyCounter = 0;
+function call(
+  backend: Backend,
+  method: string,
+  path: string,
+  opts: {
+    actor?: string | null;
+    body?: unknown;
+    rawBody?: string;
+    key?: string;
+    query?: Record<string, string>;
+  } = {},
+) {
+  const headers = new Headers();
+  if (opts.actor !== null) headers.set('X-Actor-Id', opts.actor ?? 'u-ana');
+  if (method !== 'GET') headers.set('Idempotency-Key', opts.key ?? `k-${++keyCounter}`);
+  return backend.handle({
+    method,
+    path,
+    query: new URLSearchParams(opts.query),
+    headers,
+    body: opts.rawBody ?? (opts.body === undefined ? null : JSON.stringify(opts.body)),
+  });
+}
+
+const approveBody = (version: number, extra: Record<string, unknown> = {}) => ({
+  action: 'approve',
+  version,
+  timeOnItemMs: 30_000,
+  acknowledgedFlags: ['policy_keyword'],
+  finalText: 'Hello, we are sorry.',
+  selectedOptionId: null,
+  ...extra,
+});
+
+/** An open L1 item with no hard stop and at most one option: approvable as drafted. */
+function plainItem(backend: Backend) {
+  const item = [...backend.state.handoffs.values()].find(
+    (h) =>
+      h.status === 'pending' &&
+      h.level === 'l1' &&
+      !h.assignee &&
+      h.context.options.length < 2 &&
+      !h.context.flags.some((f) => f.hardStop),
+  );
+  if (!item) throw new Error('seed has no plain item');
+  return item;
+}
+
+describe('reference backend', () => {
+  it('pages through the whole filtered queue without gaps or repeats', async () => {
+    const backend = await makeBackend();
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    let total = 0;
+    do {
+      const reply = await call(backend, 'GET', '/handoffs', {
+        query: { limit: '17', sort: 'dueAt', ...(cursor ? { cursor } : {}) },
+      });
+      expect(reply.status).toBe(200);
+      const page = handoffPageSchema.parse(reply.body);
+      total = page.total;
+      for (const item of page.items) {
+        expect(seen.has(item.id)).toBe(false);
+        seen.add(item.id);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBe(total);
+    expect(total).toBe(120);
+  });
+
+  it('filters by category and counts every status across the filter', async () => {
+    const backend = await makeBackend();
+    const reply = await call(backend, 'GET', '/handoffs', {
+      query: { category: 'legal', status: 'pending' },
+    });
+    const page = handoffPageSchema.parse(reply.body);
+    expect(page.items.every((i) => i.category === 'legal' && i.status === 'pending')).toBe(true);
+    const legal = [...backend.state.handoffs.values()].filter((h) => h.ticket.category === 'legal');
+    expect(Object.values(page.counts).reduce((a, b) => a + b, 0)).toBe(legal.length);
+  });
+
+  it('rejects a cursor it did not issue with a field error', async () => {
+    const backend = await makeBackend();
+    const reply = await call(backend, 'GET', '/handoffs', { query: { cursor: 'not-a-cursor' } });
+    expect(reply.status).toBe(422);
+    expect(problemSchema.parse(reply.body).errors?.[0]?.pointer).toBe('/cursor');
+  });
+
+  it('requires an identity on every request', async () => {
+    const backend = await makeBackend();
+    const reply = await call(backend, 'GET', '/handoffs', { actor: null });
+    expect(reply.status).toBe(401);
+    expect(problemSchema.parse(reply.body).code).toBe('unauthenticated');
+  });
+
+  it('answers 409 with the current item when the version is stale', async () => {
+    const backend = await makeBackend();
+    const item = plainItem(backend);
+    const claimed = await call(backend, 'POST', `/handoffs/${item.id}/claim`, {
+      body: { version: item.version },
+    });
+    expect(claimed.status).toBe(200);
+    const stale = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: approveBody(item.version),
+    });
+    expect(stale.status).toBe(409);
+    const problem = problemSchema.parse(stale.body);
+    expect(problem.code).toBe('version_conflict');
+    expect(problem.current?.status).toBe('claimed');
+    expect(problem.currentVersion).toBe(item.version + 1);
+  });
+
+  it('refuses a decision on an item someone else holds', async () => {
+    const backend = await makeBackend();
+    const item = plainItem(backend);
+    await call(backend, 'POST', `/handoffs/${item.id}/claim`, {
+      actor: 'u-ben',
+      body: { version: item.version },
+    });
+    const reply = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: approveBody(item.version + 1),
+    });
+    expect(reply.status).toBe(409);
+    expect(problemSchema.parse(reply.body).code).toBe('not_claimant');
+    expect(backend.state.handoffs.get(item.id)?.status).toBe('claimed');
+  });
+
+  it('needs a reason to reject, with a pointer to the field', async () => {
+    const backend = await makeBackend();
+    const item = plainItem(backend);
+    const reply = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: { action: 'reject', version: item.version, timeOnItemMs: 1000, reason: '  ' },
+    });
+    expect(reply.status).toBe(422);
+    expect(problemSchema.parse(reply.body).errors?.map((e) => e.pointer)).toContain('/reason');
+    expect(backend.state.handoffs.get(item.id)?.status).toBe('pending');
+  });
+
+  it('blocks approval until the hard-stop flag is acknowledged and an option chosen', async () => {
+    const backend = await makeBackend();
+    const item = backend.state.handoffs.get('h-4521')!;
+    const bare = await call(backend, 'POST', '/handoffs/h-4521/decisions', {
+      body: approveBody(item.version, { acknowledgedFlags: [] }),
+    });
+    expect(bare.status).toBe(422);
+    const pointers = problemSchema.parse(bare.body).errors?.map((e) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/acknowledgedFlags', '/selectedOptionId']));
+
+    const option = item.context.options[0]!;
+    const ok = await call(backend, 'POST', '/handoffs/h-4521/decisions', {
+      body: approveBody(item.version, { selectedOptionId: option.id, finalText: option.draft }),
+    });
+    expect(ok.status).toBe(200);
+    const after = handoffSchema.parse((ok.body as { handoff: unknown }).handoff);
+    expect(after.status).toBe('approved');
+    expect(after.outcome?.edited).toBe(false);
+  });
+
+  it('refuses an action beyond the reviewer’s level with a reason', async () => {
+    const backend = await makeBackend();
+    const item = [...backend.state.handoffs.values()].find(
+      (h) => h.status === 'pending' && h.level === 'l2',
+    )!;
+    const reply = await call(backend, 'POST', `/handoffs/${item.id}/claim`, {
+      body: { version: item.version },
+    });
+    expect(reply.status).toBe(403);
+    expect(problemSchema.parse(reply.body).detail).toMatch(/outside the authority of L1/);
+  });
+
+  it('replays a repeated request key without applying it twice', async () => {
+    const backend = await makeBackend();
+    const item = plainItem(backend);
+    const body = {
+      action: 'reject',
+      version: item.version,
+      timeOnItemMs: 5000,
+      reason: 'Wrong product named',
+    };
+    const first = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body,
+      key: 'same',
+    });
+    const eventsAfterFirst = backend.state.events.get(item.id)?.length;
+    const second = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body,
+      key: 'same',
+    });
+    expect(second.status).toBe(first.status);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers?.['idempotent-replayed']).toBe('true');
+    expect(backend.state.events.get(item.id)?.length).toBe(eventsAfterFirst);
+
+    const different = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: { ...body, reason: 'Another reason entirely' },
+      key: 'same',
+    });
+    expect(different.status).toBe(422);
+    expect(problemSchema.parse(different.body).code).toBe('idempotency_mismatch');
+  });
+
+  it('refuses to decide an item twice', async () => {
+    const backend = await makeBackend();
+    const item = plainItem(backend);
+    const body = {
+      action: 'reject',
+      version: item.version,
+      timeOnItemMs: 5000,
+      reason: 'Wrong product named',
+    };
+    await call(backend, 'POST', `/handoffs/${item.id}/decisions`, { body });
+    const again = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: { ...body, version: item.version + 1 },
+    });
+    expect(again.status).toBe(409);
+    expect(problemSchema.parse(again.body).code).toBe('illegal_transition');
+  });
+
+  it('escalates to a higher level with a note, and only upwards', async () => {
+    const backend = await makeBackend();
+    const item = plainItem(backend);
+    const down = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: {
+        action: 'escalate',
+        version: item.version,
+        timeOnItemMs: 1,
+        targetLevel: 'l1',
+        note: 'Please look',
+      },
+    });
+    expect(down.status).toBe(422);
+    const up = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: {
+        action: 'escalate',
+        version: item.version,
+        timeOnItemMs: 1,
+        targetLevel: 'manager',
+        note: 'Refund over my limit',
+      },
+    });
+    expect(up.status).toBe(200);
+    const after = backend.state.handoffs.get(item.id)!;
+    expect(after).toMatchObject({ status: 'escalated', level: 'manager', assignee: null });
+    expect(after.escalation?.note).toBe('Refund over my limit');
+  });
+
+  it('redirects to the AI, which returns a new draft version to the reviewer', async () => {
+    const backend = await makeBackend();
+    const item = plainItem(backend);
+    const reply = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: {
+        action: 'redirect',
+        version: item.version,
+        timeOnItemMs: 1,
+        instructions: 'Make it shorter and more formal',
+      },
+    });
+    expect(reply.status).toBe(200);
+    const after = backend.state.handoffs.get(item.id)!;
+    expect(after.status).toBe('claimed');
+    expect(after.assignee?.id).toBe('u-ana');
+    expect(after.drafts).toHaveLength(item.drafts.length + 1);
+    expect(after.drafts.at(-1)?.text).not.toBe(item.drafts.at(-1)?.text);
+    const actions = backend.state.events.get(item.id)!.map((e) => e.action);
+    expect(actions.slice(-2)).toEqual(['redirected', 'draft_revised']);
+  });
+
+  it('claims an item when its reviewer starts editing, without bumping the version on later saves', async () => {
+    const backend = await makeBackend();
+    const item = plainItem(backend);
+    const first = await call(backend, 'PUT', `/handoffs/${item.id}/draft`, {
+      body: { version: item.version, text: 'Hi' },
+    });
+    const afterFirst = handoffSchema.parse(first.body);
+    expect(afterFirst.assignee?.id).toBe('u-ana');
+    expect(afterFirst.version).toBe(item.version + 1);
+    const second = await call(backend, 'PUT', `/handoffs/${item.id}/draft`, {
+      body: { version: afterFirst.version, text: 'Hi there' },
+    });
+    expect(handoffSchema.parse(second.body)).toMatchObject({
+      version: afterFirst.version,
+      workingDraft: { text: 'Hi there' },
+    });
+  });
+
+  it('claims the most urgent item within the reviewer’s authority', async () => {
+    const backend = await makeBackend();
+    const reply = await call(backend, 'POST', '/handoffs/claim-next', { body: {} });
+    expect(reply.status).toBe(200);
+    const claimed = handoffSchema.parse(reply.body);
+    expect(claimed).toMatchObject({ status: 'claimed', assignee: { id: 'u-ana' } });
+    expect(['l1', 'ai']).toContain(claimed.level);
+  });
+
+  it('answers bad input with problems, never a crash', async () => {
+    const backend = await makeBackend();
+    const cases = [
+      await call(backend, 'POST', '/handoffs/h-4521/decisions', { rawBody: '{not json' }),
+      await call(backend, 'POST', '/handoffs/h-4521/decisions', {
+        body: { action: 'approve', version: 'one' },
+      }),
+      await call(backend, 'POST', '/handoffs/h-4521/claim', { body: { version: 1, extra: true } }),
+      await call(backend, 'POST', '/handoffs/h-4521/claim', { rawBody: 'x'.repeat(300_000) }),
+      await call(backend, 'GET', '/handoffs/h-does-not-exist'),
+      await call(backend, 'GET', '/nowhere'),
+    ];
+    expect(cases.map((c) => c.status)).toEqual([400, 422, 422, 413, 404, 404]);
+    for (const c of cases) expect(problemSchema.safeParse(c.body).success).toBe(true);
+  });
+
+  it('keeps every acknowledged write across a restart', async () => {
+    let stored: Snapshot | null = null;
+    const persistence: Persistence = {
+      load: async () => (stored ? structuredClone(stored) : null),
+      replace: async (s) => {
+        stored = structuredClone(s);
+      },
+      commit: async (change: Change) => {
+        if (!stored) throw new Error('nothing to commit to');
+        for (const h of change.handoffs) {
+          stored.handoffs = stored.handoffs.map((x) => (x.id === h.id ? h : x));
+        }
+        stored.events.push(...change.events);
+        stored.idempotency.push(...change.idempotency);
+      },
+    };
+    const backend = await makeBackend(persistence);
+    const item = plainItem(backend);
+    await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: {
+        action: 'reject',
+        version: item.version,
+        timeOnItemMs: 5000,
+        reason: 'Wrong product named',
+      },
+    });
+    const restarted = await makeBackend(persistence);
+    expect(restarted.state.handoffs.get(item.id)?.status).toBe('rejected');
+    expect(restarted.state.events.get(item.id)?.at(-1)?.why.reason).toBe('Wrong product named');
+  });
+});

@@ -1,0 +1,86 @@
+import type { AuditEvent, Handoff, Level } from '../../src/api/schemas';
+import type { CaseContent } from './case';
+import { HistoryWriter } from './history';
+import { intern } from './intern';
+import { isoAt } from './iso';
+import { nextActionFor } from './next-action';
+import type { Plan } from './plan';
+import type { Random } from './random';
+import type { Schedule } from './schedule';
+import { buildSteps } from './steps';
+import { aiActor } from './users';
+
+const routedTo: Record<Level, string> = {
+  ai: 'the AI',
+  l1: 'L1',
+  l2: 'L2',
+  manager: 'a manager',
+  executive: 'an executive',
+};
+
+/** Gives a case its ticket number and turns case, plan and schedule into a handoff with its trail. */
+export function assemble(
+  rng: Random,
+  number: number,
+  c: CaseContent,
+  plan: Plan,
+  times: Schedule,
+  now: number,
+): { handoff: Handoff; events: AuditEvent[] } {
+  const id = `h-${number}`;
+  const createdAt = isoAt(times.createdAt);
+  const { steps, receivedAt } = buildSteps(
+    rng,
+    id,
+    c,
+    plan.status === 'ai_working',
+    times.createdAt,
+  );
+  const created: Handoff = {
+    id,
+    kind: plan.kind,
+    status: plan.start,
+    ticket: { ...c.ticket, id: `t-${number}`, number, receivedAt: isoAt(receivedAt) },
+    context: {
+      steps,
+      confidence: c.confidence,
+      flags: c.flags,
+      options: c.options.map((o, i) => ({ id: `${id}-o${i + 1}`, ...o })),
+      nextAction: intern(nextActionFor(c.flags, plan.status, c.optionsTopic)),
+      diagnosis: c.diagnosis,
+    },
+    level: plan.level,
+    assignee: null,
+    dueAt: isoAt(times.dueAt),
+    gate: times.gate,
+    version: 1,
+    drafts: [{ number: 1, text: c.draft, author: aiActor, createdAt, note: 'First draft' }],
+    workingDraft: null,
+    selectedOptionId: null,
+    outcome: null,
+    escalation: null,
+    createdAt,
+    updatedAt: createdAt,
+  };
+  const history = new HistoryWriter(created, intern(createdOutcome(c, plan)));
+  plan.moves.forEach((move, i) => {
+    const at = times.moveAt[i] ?? times.createdAt;
+    history.apply(move, at, times.moveAt[i + 1] ?? now - 1_000);
+  });
+  return { handoff: history.handoff, events: history.events };
+}
+
+function createdOutcome(c: CaseContent, plan: Plan): string {
+  const to = routedTo[plan.level];
+  if (plan.start === 'ai_working') {
+    if (plan.moves.some((m) => m.type === 'auto_approve'))
+      return 'Drafted a reply; checking it before sending';
+    return 'Picked up the ticket; drafting a reply';
+  }
+  if (c.diagnosis !== null) return `Could not finish; routed to ${to} with a diagnosis`;
+  if (c.flags.some((f) => f.hardStop))
+    return `Drafted a reply; stopped for a human decision and routed to ${to}`;
+  if (c.options.length > 1)
+    return `Drafted ${c.options.length} options; routed to ${to} to choose one`;
+  return `Drafted a reply; routed to ${to} for review`;
+}

@@ -1,0 +1,187 @@
+import type { Channel, Flag, Ticket, Urgency } from '../../src/api/schemas';
+import { evaluateFlags } from '../../src/domain/flags';
+import { carriers, products } from './catalog';
+import type { SeedCustomer } from './customers';
+import { intern } from './intern';
+import type { Random } from './random';
+import { pickTemplate } from './stories';
+import { failureDiagnosis, holdingReply, withLongPaste, withThreat } from './stories/twists';
+import type { Story, StoryContext, StoryFacts } from './stories/types';
+import { frameMessage, type Language, letter } from './text';
+
+/** One customer request and the AI's work on it, before it gets a number and a place in time. */
+export interface CaseContent {
+  story: StoryFacts;
+  language: Language;
+  firstName: string;
+  /** Ticket with placeholder id, number and receivedAt; those follow once cases are ordered. */
+  ticket: Ticket;
+  draft: string;
+  options: { label: string; rationale: string; draft: string }[];
+  optionsTopic: string | null;
+  confidence: number;
+  diagnosis: string | null;
+  flags: Flag[];
+}
+
+const channelWeights: readonly (readonly [Channel, number])[] = [
+  ['email', 48],
+  ['chat', 30],
+  ['web', 14],
+  ['phone', 8],
+];
+
+const urgencyWeights: readonly (readonly [Urgency, number])[] = [
+  ['low', 15],
+  ['normal', 55],
+  ['high', 22],
+  ['critical', 8],
+];
+
+const urgencyRank: Record<Urgency, number> = { low: 0, normal: 1, high: 2, critical: 3 };
+
+/* Rates tuned so the default world shows every rule without drowning the queue in flags. */
+const rates = { threat: 0.05, longPaste: 0.015, failure: 0.05, options: 0.32 };
+
+export function writeCase(rng: Random, customer: SeedCustomer): CaseContent {
+  const template = pickTemplate(rng);
+  const ctx = storyContext(rng, customer);
+  let story = template.write(ctx);
+  const english = template.language === 'en';
+  const threatened = english && template.category !== 'legal' && rng.chance(rates.threat);
+  if (threatened) story = withThreat(story, rng);
+  const channel = rng.weighted(channelWeights);
+  // Nobody reads a device log into a voicemail.
+  if (channel !== 'phone' && rng.chance(rates.longPaste)) {
+    story = withLongPaste(story, ctx, template.category);
+  }
+
+  const diagnosis =
+    english && rng.chance(rates.failure) ? failureDiagnosis(template.category, story, ctx) : null;
+  const choice =
+    diagnosis === null && story.choice && rng.chance(rates.options) ? story.choice : null;
+  const language = template.language;
+  const options = (choice?.options() ?? []).map((o) => ({
+    label: o.label,
+    rationale: o.rationale,
+    draft: letter(language, customer.firstName, o.reply),
+  }));
+  const draft = diagnosis
+    ? letter(language, customer.firstName, holdingReply(story))
+    : (options[0]?.draft ?? letter(language, customer.firstName, story.reply));
+
+  const ticket: Ticket = {
+    id: 't-0',
+    number: 1,
+    customer: customer.customer,
+    channel,
+    subject: story.subject,
+    body: frameMessage(
+      story.message,
+      channel,
+      language,
+      { first: customer.firstName, full: customer.customer.name },
+      rng.pick,
+    ),
+    category: template.category,
+    urgency: urgencyFor(rng, story, threatened, customer),
+    language,
+    attachments:
+      story.attachments ??
+      rng.weighted([
+        [0, 84],
+        [1, 10],
+        [2, 3],
+        [3, 1.5],
+        [rng.int(4, 9), 1.5],
+      ]),
+    receivedAt: '1970-01-01T00:00:00.000Z',
+  };
+  const confidence = confidenceFor(rng, diagnosis !== null, options.length > 1, english);
+  const raised = evaluateFlags(ticket, {
+    confidence,
+    options: options.map((o, i) => ({ id: String(i), ...o })),
+    diagnosis,
+  });
+  // The rules' messages repeat across tickets; the world keeps one copy of each.
+  const flags = raised.map((f) => ({ ...f, message: intern(f.message) }));
+  return {
+    // Only what later stages quote, so a large world does not hold every paragraph twice.
+    story: {
+      topic: story.topic,
+      reference: story.reference,
+      retrieve: story.retrieve,
+      toolCall: story.toolCall,
+    },
+    language,
+    firstName: customer.firstName,
+    ticket,
+    draft,
+    options,
+    optionsTopic: choice?.topic ?? null,
+    confidence,
+    diagnosis,
+    flags,
+  };
+}
+
+const smartProducts = products.filter((p) => p.smart);
+
+function storyContext(rng: Random, customer: SeedCustomer): StoryContext {
+  const carrier = rng.pick(carriers);
+  return {
+    rng,
+    customer: customer.customer,
+    firstName: customer.firstName,
+    company: customer.company,
+    order: String(rng.int(40_000, 99_999)),
+    product: rng.pick(products),
+    smartProduct: rng.pick(smartProducts),
+    carrier,
+    tracking: `${carrier.slice(0, 2).toUpperCase()}${rng.int(100_000, 999_999)}${rng.int(1000, 9999)}`,
+  };
+}
+
+function urgencyFor(
+  rng: Random,
+  story: Story,
+  threatened: boolean,
+  customer: SeedCustomer,
+): Urgency {
+  let urgency = rng.weighted(urgencyWeights);
+  // Angry repeat customers and threats jump the line, whatever the request itself is.
+  const floors: (Urgency | undefined)[] = [
+    story.minUrgency,
+    threatened || customer.customer.priorComplaints >= 3 ? 'high' : undefined,
+  ];
+  for (const floor of floors) {
+    if (floor && urgencyRank[floor] > urgencyRank[urgency]) urgency = floor;
+  }
+  return urgency;
+}
+
+/**
+ * Most drafts are confident; a tail falls under the 70% line. Ambiguous requests (several
+ * valid options), other languages and failed tool calls pull confidence down, as they would
+ * for a real model.
+ */
+function confidenceFor(rng: Random, failed: boolean, ambiguous: boolean, english: boolean): number {
+  let value: number;
+  if (failed) value = rng.float(0.2, 0.55);
+  else {
+    const band = rng.weighted([
+      ['high', 80],
+      ['middle', 14],
+      ['low', 6],
+    ] as const);
+    value =
+      band === 'high'
+        ? rng.float(0.72, 0.97)
+        : band === 'middle'
+          ? rng.float(0.64, 0.74)
+          : rng.float(0.35, 0.64);
+  }
+  if (ambiguous) value = Math.min(value, 0.88);
+  if (!english) value -= 0.05;
+  return Math.round(Math.max(0.05, value) * 100) / 100;
+}

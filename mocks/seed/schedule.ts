@@ -1,0 +1,102 @@
+import type { Gate, Urgency } from '../../src/api/schemas';
+import { isoAt } from './iso';
+import type { Plan } from './plan';
+import type { Random } from './random';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** Time to first response promised per urgency. */
+export const slaMs: Record<Urgency, number> = {
+  critical: 4 * HOUR,
+  high: 8 * HOUR,
+  normal: 24 * HOUR,
+  low: 48 * HOUR,
+};
+
+/*
+ * Where open items' deadlines fall relative to now. Only the most urgent can already be
+ * breached, and by at most two hours: a floor where everything is overdue teaches nothing.
+ */
+const openDueWindow: Record<Urgency, [number, number]> = {
+  critical: [-2 * HOUR, 3 * HOUR],
+  high: [-1 * HOUR, 8 * HOUR],
+  normal: [0.5 * HOUR, 24 * HOUR],
+  low: [4 * HOUR, 48 * HOUR],
+};
+
+export interface Schedule {
+  createdAt: number;
+  dueAt: number;
+  /** When each move happened, one per move. */
+  moveAt: number[];
+  gate: Gate | null;
+}
+
+const openStatuses = new Set(['pending', 'claimed', 'escalated', 'failed']);
+
+export function schedule(
+  rng: Random,
+  plan: Plan,
+  urgency: Urgency,
+  hardStop: boolean,
+  now: number,
+): Schedule {
+  const gaps = plan.moves.map((move) => gapBefore(rng, move));
+  let createdAt: number;
+  let dueAt: number;
+  if (plan.status === 'ai_working') {
+    createdAt = now - rng.int(20_000, 4 * MINUTE);
+    dueAt = createdAt + slaMs[urgency];
+  } else if (openStatuses.has(plan.status)) {
+    const [from, to] = openDueWindow[urgency];
+    dueAt = now + rng.int(from, to);
+    createdAt = Math.min(dueAt - slaMs[urgency], now - rng.int(3 * MINUTE, 25 * MINUTE));
+  } else {
+    createdAt = now - rng.int(45 * MINUTE, 72 * HOUR);
+    dueAt = createdAt + slaMs[urgency];
+  }
+  return {
+    createdAt,
+    dueAt,
+    moveAt: placeMoves(createdAt, gaps, now),
+    gate: gateFor(rng, plan, hardStop, now),
+  };
+}
+
+function gapBefore(rng: Random, move: Plan['moves'][number]): number {
+  switch (move.type) {
+    case 'claim':
+      return rng.int(MINUTE, 90 * MINUTE);
+    case 'auto_approve':
+      return rng.int(2_000, 6_000);
+    case 'fail':
+      return rng.int(3_000, 12_000);
+    default:
+      // A decision lands after the time the reviewer spent on the item, plus a pause.
+      return move.timeOnItemMs + rng.int(1_000, 60_000);
+  }
+}
+
+/** Lays the moves after creation, squeezing them if needed so nothing happens in the future. */
+function placeMoves(createdAt: number, gaps: number[], now: number): number[] {
+  const total = gaps.reduce((sum, gap) => sum + gap, 0);
+  const room = now - MINUTE - createdAt;
+  const scale = total > room ? room / total : 1;
+  const at: number[] = [];
+  let t = createdAt;
+  for (const gap of gaps) {
+    t += Math.max(1, Math.floor(gap * scale));
+    at.push(t);
+  }
+  return at;
+}
+
+function gateFor(rng: Random, plan: Plan, hardStop: boolean, now: number): Gate | null {
+  if (plan.status !== 'pending' || !rng.chance(0.2)) return null;
+  return {
+    timeoutAt: isoAt(now + rng.int(10 * MINUTE, 6 * HOUR)),
+    // Silence must never approve what the rules said a person has to decide.
+    defaultAction: hardStop || rng.chance(0.3) ? 'reject' : 'approve',
+  };
+}

@@ -1,0 +1,109 @@
+import { Link } from '@tanstack/react-router';
+import type { Handoff } from '../../../api/schemas';
+import { SlaBadge, StatusBadge } from '../../../components/badges';
+import { levelLabels } from '../../../domain/levels';
+import { useNow } from '../../../lib/time';
+import { GateCountdown } from './gate-countdown';
+
+const kindLabels: Record<Handoff['kind'], string> = {
+  initiation: 'Initiation',
+  checkpoint: 'Checkpoint',
+  completion: 'Completion',
+  escalation: 'Escalation',
+  override: 'Override',
+};
+
+interface CheckpointHeaderProps {
+  handoff: Handoff;
+  actorId: string;
+  canClaim: boolean;
+  canRelease: boolean;
+  busy: boolean;
+  onClaim: () => void;
+  onRelease: () => void;
+}
+
+export function CheckpointHeader({
+  handoff,
+  actorId,
+  canClaim,
+  canRelease,
+  busy,
+  onClaim,
+  onRelease,
+}: CheckpointHeaderProps) {
+  const now = useNow(1000);
+  const { ticket, assignee } = handoff;
+  const holder = !assignee
+    ? 'Unassigned'
+    : assignee.id === actorId
+      ? `You (${assignee.name})`
+      : assignee.name;
+  return (
+    <header className="cp-header">
+      <div className="cp-header-top">
+        <Link to="/queue" className="cp-back">
+          ← Queue <kbd aria-hidden>Esc</kbd>
+        </Link>
+        <p className="cp-ticket-number">Ticket #{ticket.number}</p>
+      </div>
+      <h1 className="cp-title">{ticket.subject}</h1>
+      <dl className="cp-meta">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={handoff.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Kind</dt>
+          <dd>{kindLabels[handoff.kind]}</dd>
+        </div>
+        <div>
+          <dt>Level</dt>
+          <dd>{levelLabels[handoff.level]}</dd>
+        </div>
+        <div>
+          <dt>Assignee</dt>
+          <dd>{holder}</dd>
+        </div>
+        <div>
+          <dt>SLA</dt>
+          <dd>
+            <SlaBadge dueAt={handoff.dueAt} now={now} />
+          </dd>
+        </div>
+        {handoff.gate ? (
+          <div>
+            <dt>Approval gate</dt>
+            <dd>
+              <GateCountdown gate={handoff.gate} now={now} />
+            </dd>
+          </div>
+        ) : null}
+        <div className="cp-meta-version">
+          <dt>Version</dt>
+          <dd>{handoff.version}</dd>
+        </div>
+      </dl>
+      <div className="cp-ownership">
+        {canClaim ? (
+          <button
+            type="button"
+            className="button"
+            onClick={onClaim}
+            disabled={busy}
+            aria-keyshortcuts="c"
+          >
+            Claim <kbd aria-hidden>c</kbd>
+          </button>
+        ) : null}
+        {canRelease ? (
+          <button type="button" className="button" onClick={onRelease} disabled={busy}>
+            Release
+          </button>
+        ) : null}
+      </div>
+    </header>
+  );
+}

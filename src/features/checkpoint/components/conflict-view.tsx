@@ -1,0 +1,113 @@
+import { useEffect, useRef } from 'react';
+import type { Handoff, Problem } from '../../../api/schemas';
+import { StatusBadge } from '../../../components/badges';
+import { levelLabels } from '../../../domain/levels';
+import { isOpen } from '../../../domain/lifecycle';
+import { formatDateTime } from '../../../lib/time';
+
+interface ConflictViewProps {
+  problem: Problem;
+  current: Handoff;
+  mine: { text: string; version: number };
+  actorId: string;
+  onKeepMine: () => void;
+  onDiscardMine: () => void;
+}
+
+/** What the item holds now, in the words a reviewer compares with their own text. */
+function currentText(h: Handoff): { label: string; text: string | null } {
+  if (h.outcome?.action === 'approve') return { label: 'Sent reply', text: h.outcome.finalText };
+  if (h.outcome?.action === 'reject') return { label: 'Rejection reason', text: h.outcome.reason };
+  if (h.workingDraft)
+    return { label: `Working draft by ${h.workingDraft.by.name}`, text: h.workingDraft.text };
+  const last = h.drafts.at(-1);
+  return { label: last ? `AI draft ${last.number}` : 'Draft', text: last?.text ?? null };
+}
+
+/**
+ * The item changed under the reviewer (or someone else took it). Both versions side by side,
+ * and two honest choices; the reviewer's text stays in the editor whatever they pick.
+ */
+export function ConflictView({
+  problem,
+  current,
+  mine,
+  actorId,
+  onKeepMine,
+  onDiscardMine,
+}: ConflictViewProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Bring the reviewer here after a click; never pull focus out of the editor mid-sentence.
+    if (!(document.activeElement instanceof HTMLTextAreaElement)) heading.current?.focus();
+  }, []);
+  const theirs = currentText(current);
+  const holder = current.assignee
+    ? current.assignee.id === actorId
+      ? 'you'
+      : current.assignee.name
+    : 'nobody';
+  return (
+    <section className="cp-conflict" aria-labelledby="cp-conflict-title">
+      <div role="alert">
+        <h2 id="cp-conflict-title" ref={heading} tabIndex={-1}>
+          {problem.title}
+        </h2>
+        {problem.detail ? <p>{problem.detail}</p> : null}
+      </div>
+      <div className="cp-conflict-columns">
+        <article className="cp-conflict-col" aria-labelledby="cp-conflict-mine">
+          <h3 id="cp-conflict-mine">Your version</h3>
+          <p className="cp-muted">Written on version {mine.version}. Kept on this device.</p>
+          <pre className="cp-conflict-text">{mine.text}</pre>
+        </article>
+        <article className="cp-conflict-col" aria-labelledby="cp-conflict-current">
+          <h3 id="cp-conflict-current">The item now (version {current.version})</h3>
+          <dl className="cp-conflict-meta">
+            <div>
+              <dt>Status</dt>
+              <dd>
+                <StatusBadge status={current.status} />
+              </dd>
+            </div>
+            <div>
+              <dt>Held by</dt>
+              <dd>{holder}</dd>
+            </div>
+            <div>
+              <dt>Level</dt>
+              <dd>{levelLabels[current.level]}</dd>
+            </div>
+            <div>
+              <dt>Changed</dt>
+              <dd>
+                <time dateTime={current.updatedAt}>{formatDateTime(current.updatedAt)}</time>
+              </dd>
+            </div>
+          </dl>
+          <p className="cp-conflict-label">{theirs.label}</p>
+          <pre className="cp-conflict-text">{theirs.text ?? '—'}</pre>
+        </article>
+      </div>
+      {!isOpen(current.status) ? (
+        <p>
+          This item is closed now; keeping your text lets you copy it, but it can no longer be sent
+          from here.
+        </p>
+      ) : current.assignee && current.assignee.id !== actorId ? (
+        <p>
+          {current.assignee.name} holds the item now; your text stays on this device until they
+          release it.
+        </p>
+      ) : null}
+      <div className="cp-conflict-actions">
+        <button type="button" className="button button-primary" onClick={onKeepMine}>
+          Keep my text and continue on the current version
+        </button>
+        <button type="button" className="button" onClick={onDiscardMine}>
+          Discard mine
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import { memo, type ReactNode } from 'react';
+import type { Flag, Handoff, Severity, StepType } from '../../../api/schemas';
+import { ConfidenceBadge } from '../../../components/badges';
+import { type ConfidenceBand, confidenceBand } from '../../../domain/confidence';
+import { flagRuleInfo } from '../../../domain/flags';
+import { levelLabels } from '../../../domain/levels';
+import { formatDateTime, formatDuration } from '../../../lib/time';
+
+export function SectionHeading({
+  id,
+  number,
+  children,
+}: {
+  id: string;
+  number: number;
+  children: ReactNode;
+}) {
+  return (
+    <h2 id={id}>
+      <span className="cp-step-no" aria-hidden="true">
+        {number}
+      </span>
+      {children}
+    </h2>
+  );
+}
+
+const stepLabels: Record<StepType, string> = {
+  classify: 'Classify',
+  retrieve: 'Retrieve',
+  tool_call: 'Tool call',
+  draft: 'Draft',
+  check: 'Check',
+};
+
+const outcomeLabels = { ok: '✓ OK', warning: '! Warning', failed: '✕ Failed' } as const;
+
+export const StepsSection = memo(function StepsSection({ handoff }: { handoff: Handoff }) {
+  const { steps, diagnosis } = handoff.context;
+  return (
+    <section className="cp-section" aria-labelledby="cp-steps">
+      <SectionHeading id="cp-steps" number={2}>
+        What the AI did
+      </SectionHeading>
+      {diagnosis ? (
+        <div className="notice notice-error" role="note">
+          <p className="notice-title">The AI could not finish</p>
+          <p>{diagnosis}</p>
+        </div>
+      ) : null}
+      {steps.length === 0 ? (
+        <p className="cp-muted">The AI recorded no steps.</p>
+      ) : (
+        <ol className="cp-timeline">
+          {steps.map((step) => (
+            <li key={step.id} className={`cp-timeline-item cp-outcome-${step.outcome}`}>
+              <div className="cp-timeline-head">
+                <span className="cp-step-type">{stepLabels[step.type]}</span>
+                <span className={`cp-outcome cp-outcome-label-${step.outcome}`}>
+                  {outcomeLabels[step.outcome]}
+                </span>
+                <span className="cp-duration">
+                  <span className="visually-hidden">took </span>
+                  {formatDuration(Date.parse(step.finishedAt) - Date.parse(step.startedAt))}
+                </span>
+              </div>
+              <p className="cp-step-summary">{step.summary}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+});
+
+const bandMeaning: Record<ConfidenceBand, string> = {
+  high: 'The AI is fairly sure of this draft; still check the flags before sending.',
+  medium: 'Above the 70% review line but not certain: read the draft closely.',
+  low: 'Below the 70% line: verify every fact before anything is sent.',
+};
+
+export function ConfidenceSection({ confidence }: { confidence: number }) {
+  const band = confidenceBand(confidence);
+  return (
+    <section className="cp-section" aria-labelledby="cp-confidence">
+      <SectionHeading id="cp-confidence" number={4}>
+        Confidence
+      </SectionHeading>
+      <p className="cp-confidence">
+        <ConfidenceBadge confidence={confidence} />
+      </p>
+      <p className="cp-muted">{bandMeaning[band]}</p>
+    </section>
+  );
+}
+
+const severityLabels: Record<Severity, string> = {
+  critical: 'Critical',
+  warning: 'Warning',
+  info: 'Info',
+};
+
+interface FlagsSectionProps {
+  flags: Flag[];
+  acknowledged: ReadonlySet<string>;
+  onAcknowledge: (rule: Flag['rule'], checked: boolean) => void;
+  disabled: boolean;
+}
+
+export function FlagsSection({ flags, acknowledged, onAcknowledge, disabled }: FlagsSectionProps) {
+  return (
+    <section className="cp-section" aria-labelledby="cp-flags">
+      <SectionHeading id="cp-flags" number={5}>
+        Flags
+      </SectionHeading>
+      {flags.length === 0 ? (
+        <p className="cp-muted">No flags: none of the escalation rules fired for this item.</p>
+      ) : (
+        <ul className="cp-flags">
+          {flags.map((flag) => {
+            const info = flagRuleInfo[flag.rule];
+            const id = `cp-ack-${flag.rule}`;
+            return (
+              <li key={flag.rule} className={`cp-flag cp-flag-${flag.severity}`}>
+                <div className="cp-flag-head">
+                  <h3 className="cp-flag-rule">{info.label}</h3>
+                  <span
+                    className={`badge badge-${flag.severity === 'critical' ? 'critical' : flag.severity}`}
+                  >
+                    {severityLabels[flag.severity]}
+                  </span>
+                  {flag.hardStop ? (
+                    <span className="badge cp-badge-stop">Hard stop</span>
+                  ) : (
+                    <span className="cp-flag-response">Rule response: {info.response}</span>
+                  )}
+                </div>
+                <p>{flag.message}</p>
+                <p className="cp-flag-action">
+                  <strong>You:</strong> {flag.humanAction || info.humanAction}
+                </p>
+                {flag.hardStop ? (
+                  <label className="cp-ack" htmlFor={id}>
+                    <input
+                      id={id}
+                      type="checkbox"
+                      checked={acknowledged.has(flag.rule)}
+                      onChange={(e) => onAcknowledge(flag.rule, e.target.checked)}
+                      disabled={disabled}
+                    />
+                    I have reviewed the {info.label.toLowerCase()} hard stop and take the decision
+                    myself
+                  </label>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function NextActionSection({ nextAction }: { nextAction: string }) {
+  return (
+    <section className="cp-section cp-next-action" aria-labelledby="cp-next">
+      <SectionHeading id="cp-next" number={7}>
+        Your action
+      </SectionHeading>
+      <p className="cp-next-action-text">{nextAction}</p>
+    </section>
+  );
+}
+
+export function EscalationNote({ escalation }: { escalation: NonNullable<Handoff['escalation']> }) {
+  return (
+    <div className="notice notice-warning cp-escalation" role="note">
+      <p className="notice-title">
+        Escalated from {levelLabels[escalation.fromLevel]} by {escalation.by.name}
+      </p>
+      <p>
+        <span className="visually-hidden">Note: </span>“{escalation.note}”
+      </p>
+      <p className="cp-muted">
+        <time dateTime={escalation.at}>{formatDateTime(escalation.at)}</time>
+      </p>
+    </div>
+  );
+}

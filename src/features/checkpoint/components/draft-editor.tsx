@@ -1,0 +1,157 @@
+import { type Ref, useEffect, useState } from 'react';
+import { AlertDialog } from '../../../components/ui/alert-dialog';
+import { Tabs } from '../../../components/ui/tabs';
+import { SectionHeading } from './context-sections';
+import { WordDiff } from './word-diff';
+
+export type EditorTab = 'edit' | 'changes';
+
+interface DraftEditorProps {
+  text: string;
+  onChange: (text: string) => void;
+  /** What the reply is compared with: the chosen option's draft or the AI's latest draft. */
+  baseText: string;
+  baseLabel: string;
+  edited: boolean;
+  /** Set when the reviewer cannot edit; says why. */
+  readOnlyReason: string | null;
+  saveStatus: string;
+  saveProblem: boolean;
+  tab: EditorTab;
+  onTabChange: (tab: EditorTab) => void;
+  textareaRef: Ref<HTMLTextAreaElement>;
+  /** Escape in the editor hands focus back to the page. */
+  onLeave: () => void;
+}
+
+export function DraftEditor(props: DraftEditorProps) {
+  const {
+    text,
+    onChange,
+    baseText,
+    baseLabel,
+    edited,
+    readOnlyReason,
+    saveStatus,
+    saveProblem,
+    tab,
+    onTabChange,
+  } = props;
+  const [confirmReset, setConfirmReset] = useState(false);
+  const [undo, setUndo] = useState<string | null>(null);
+
+  // Undo is offered right after a reset, until the reviewer types again or moves on.
+  useEffect(() => {
+    if (undo === null) return;
+    const id = setTimeout(() => setUndo(null), 20_000);
+    return () => clearTimeout(id);
+  }, [undo]);
+
+  const editor = (
+    <div className="cp-editor">
+      <label htmlFor="cp-reply" className="cp-editor-label">
+        Reply to customer
+      </label>
+      {readOnlyReason ? (
+        <p className="cp-muted" id="cp-reply-readonly">
+          {readOnlyReason}
+        </p>
+      ) : null}
+      <textarea
+        id="cp-reply"
+        ref={props.textareaRef}
+        value={text}
+        rows={10}
+        readOnly={readOnlyReason !== null}
+        aria-describedby={`cp-save-status${readOnlyReason ? ' cp-reply-readonly' : ''}`}
+        onChange={(e) => {
+          setUndo(null);
+          onChange(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            props.onLeave();
+          }
+        }}
+      />
+    </div>
+  );
+
+  return (
+    <section className="cp-section cp-draft" aria-labelledby="cp-draft">
+      <div className="cp-draft-head">
+        <SectionHeading id="cp-draft" number={3}>
+          Draft
+        </SectionHeading>
+        <span className="cp-draft-base">
+          {edited ? 'Edited' : 'Unedited'} · based on {baseLabel}
+        </span>
+      </div>
+      <Tabs
+        label="Draft view"
+        value={tab}
+        onValueChange={(v) => onTabChange(v as EditorTab)}
+        tabs={[
+          { value: 'edit', label: 'Edit', content: editor },
+          {
+            value: 'changes',
+            label: edited ? 'Changes •' : 'Changes',
+            content: <WordDiff before={baseText} after={text} />,
+          },
+        ]}
+      />
+      <div className="cp-draft-foot">
+        <p
+          id="cp-save-status"
+          className={saveProblem ? 'cp-save cp-save-problem' : 'cp-save'}
+          role="status"
+        >
+          {saveStatus}
+        </p>
+        <div className="cp-draft-tools">
+          {undo !== null ? (
+            <span className="cp-undo" role="status">
+              Reset to the AI draft.{' '}
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  onChange(undo);
+                  setUndo(null);
+                }}
+              >
+                Undo
+              </button>
+            </span>
+          ) : null}
+          <button
+            type="button"
+            className="button"
+            disabled={!edited || readOnlyReason !== null}
+            onClick={() => setConfirmReset(true)}
+          >
+            Reset to AI draft
+          </button>
+        </div>
+      </div>
+      <AlertDialog
+        open={confirmReset}
+        onOpenChange={setConfirmReset}
+        title="Reset to the AI draft?"
+        description={`Your edits will be replaced by ${baseLabel}. You can undo this right after.`}
+        actions={[
+          {
+            label: 'Reset',
+            variant: 'danger',
+            onSelect: () => {
+              setUndo(text);
+              onChange(baseText);
+            },
+          },
+        ]}
+      />
+    </section>
+  );
+}

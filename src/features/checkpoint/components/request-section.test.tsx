@@ -1,0 +1,62 @@
+import { render, screen, within } from '@testing-library/react';
+import type { Handoff } from '../../../api/schemas';
+import { RequestSection } from './request-section';
+
+const hostile = 'Hi <img src=x onerror="alert(1)"> I will call my lawyer <b>now</b>';
+
+const handoff = {
+  ticket: {
+    id: 't-1',
+    number: 1,
+    customer: {
+      id: 'c',
+      name: 'Eve',
+      email: 'eve@example.com',
+      tier: 'enterprise',
+      lifetimeValue: 12000,
+      priorComplaints: 0,
+    },
+    channel: 'chat',
+    subject: 'Help <script>x</script>',
+    body: hostile,
+    category: 'legal',
+    urgency: 'normal',
+    language: 'de',
+    attachments: 2,
+    receivedAt: '2026-11-25T08:00:00Z',
+  },
+  context: {
+    flags: [
+      {
+        rule: 'policy_keyword',
+        severity: 'critical',
+        hardStop: true,
+        message: '',
+        humanAction: '',
+        evidence: [
+          { field: 'body', start: hostile.indexOf('lawyer'), end: hostile.indexOf('lawyer') + 6 },
+        ],
+      },
+    ],
+  },
+} as unknown as Handoff;
+
+describe('RequestSection', () => {
+  it('renders untrusted text as text, never as HTML, and highlights evidence', () => {
+    const { container } = render(<RequestSection handoff={handoff} />);
+    expect(container.querySelector('img, script, b')).toBeNull();
+    const message = screen.getByLabelText('Customer message');
+    expect(message).toHaveTextContent(
+      'Hi <img src=x onerror="alert(1)"> I will call my lawyer (flagged: Policy keyword) <b>now</b>',
+    );
+    expect(within(message).getByText('lawyer', { selector: 'mark' })).toBeInTheDocument();
+  });
+
+  it('lists the customer facts a reviewer weighs', () => {
+    render(<RequestSection handoff={handoff} />);
+    const facts = screen.getByLabelText('Customer facts');
+    for (const text of ['Enterprise', '$12,000', 'Chat', 'de', '2']) {
+      expect(within(facts).getByText(text)).toBeInTheDocument();
+    }
+  });
+});

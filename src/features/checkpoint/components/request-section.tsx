@@ -1,0 +1,110 @@
+import { memo } from 'react';
+import type { Flag, Handoff } from '../../../api/schemas';
+import { flagRuleInfo } from '../../../domain/flags';
+import { formatDateTime } from '../../../lib/time';
+import { highlightSegments } from '../lib/highlight';
+import { SectionHeading } from './context-sections';
+
+const tierLabels = { standard: 'Standard', plus: 'Plus', enterprise: 'Enterprise' } as const;
+const channelLabels = { email: 'Email', chat: 'Chat', phone: 'Phone', web: 'Web form' } as const;
+const money = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumFractionDigits: 0,
+});
+
+/**
+ * Untrusted customer text rendered as React text nodes only; flagged evidence becomes <mark>
+ * with the rule named for screen readers (a highlight alone says nothing to them).
+ */
+function Highlighted({
+  text,
+  field,
+  flags,
+}: {
+  text: string;
+  field: 'subject' | 'body';
+  flags: Flag[];
+}) {
+  const segments = highlightSegments(text, field, flags);
+  let offset = 0;
+  return (
+    <>
+      {segments.map((s) => {
+        const key = offset;
+        offset += s.text.length;
+        if (s.rules.length === 0) return <span key={key}>{s.text}</span>;
+        const names = s.rules.map((r) => flagRuleInfo[r].label).join(', ');
+        return (
+          <span key={key}>
+            <mark title={`Flagged: ${names}`}>{s.text}</mark>
+            <span className="visually-hidden"> (flagged: {names})</span>
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+export const RequestSection = memo(function RequestSection({ handoff }: { handoff: Handoff }) {
+  const { ticket } = handoff;
+  const { customer } = ticket;
+  const flags = handoff.context.flags;
+  return (
+    <section className="cp-section" aria-labelledby="cp-request">
+      <SectionHeading id="cp-request" number={1}>
+        Request
+      </SectionHeading>
+      <div className="cp-message">
+        <p className="cp-message-from">
+          <strong>{customer.name}</strong> &lt;{customer.email}&gt; ·{' '}
+          {channelLabels[ticket.channel]} ·{' '}
+          <time dateTime={ticket.receivedAt}>{formatDateTime(ticket.receivedAt)}</time>
+        </p>
+        <p className="cp-message-subject">
+          <span className="visually-hidden">Subject: </span>
+          <Highlighted text={ticket.subject} field="subject" flags={flags} />
+        </p>
+        <blockquote className="cp-message-body" aria-label="Customer message">
+          <Highlighted text={ticket.body} field="body" flags={flags} />
+        </blockquote>
+      </div>
+      <dl className="cp-facts" aria-label="Customer facts">
+        <div>
+          <dt>Tier</dt>
+          <dd>{tierLabels[customer.tier]}</dd>
+        </div>
+        <div>
+          <dt>Lifetime value</dt>
+          <dd>{money.format(customer.lifetimeValue)}</dd>
+        </div>
+        <div>
+          <dt>Prior complaints</dt>
+          <dd className={customer.priorComplaints >= 3 ? 'cp-fact-warn' : undefined}>
+            {customer.priorComplaints}
+          </dd>
+        </div>
+        <div>
+          <dt>Channel</dt>
+          <dd>{channelLabels[ticket.channel]}</dd>
+        </div>
+        <div>
+          <dt>Language</dt>
+          <dd>{ticket.language}</dd>
+        </div>
+        <div>
+          <dt>Attachments</dt>
+          <dd>{ticket.attachments}</dd>
+        </div>
+        <div>
+          <dt>Category</dt>
+          <dd className="cp-cap">{ticket.category}</dd>
+        </div>
+        <div>
+          <dt>Urgency</dt>
+          <dd className="cp-cap">{ticket.urgency}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+});

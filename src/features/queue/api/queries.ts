@@ -1,0 +1,27 @@
+import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
+import type { ApiClient } from '../../../api/client';
+import type { HandoffListParams } from '../../../api/schemas';
+import { handoffQueries } from '../../../lib/handoff-queries';
+
+/** How often the open queue refreshes itself. */
+export const QUEUE_REFRESH_MS = 10_000;
+/** Past this many loaded pages a refresh refetches a lot of rows; slow down instead. */
+const DEEP_SCROLL_PAGES = 10;
+const DEEP_SCROLL_REFRESH_MS = 60_000;
+
+/**
+ * The queue's view of the shared handoff list: the same key as `handoffQueries.list` (so the
+ * route loader and the screen share one cache entry), kept current by polling, and showing
+ * the previous rows while a new filter loads instead of flashing to empty.
+ */
+export const queueQueries = {
+  list: (api: ApiClient, params: Omit<HandoffListParams, 'cursor'>) =>
+    infiniteQueryOptions({
+      ...handoffQueries.list(api, params),
+      refetchInterval: (query) =>
+        (query.state.data?.pages.length ?? 0) > DEEP_SCROLL_PAGES
+          ? DEEP_SCROLL_REFRESH_MS
+          : QUEUE_REFRESH_MS,
+      placeholderData: keepPreviousData,
+    }),
+};

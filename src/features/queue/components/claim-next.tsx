@@ -1,0 +1,87 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { ApiError } from '../../../api/errors';
+import { ErrorNotice } from '../../../components/error-notice';
+import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { useApi } from '../../../lib/api-context';
+import { handoffQueries } from '../../../lib/handoff-queries';
+import { newIdempotencyKey } from '../../../lib/idempotency';
+import { queueMutations } from '../api/mutations';
+
+/**
+ * "Claim next": the server picks the highest-priority unclaimed item within the reviewer's
+ * authority, assigns it to them and the checkpoint opens. Shortcut: n.
+ */
+export function useClaimNext() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const mutation = useMutation({
+    ...queueMutations.claimNext(api),
+    onSuccess: (handoff) => {
+      // The checkpoint opens on the item just returned, without another round trip.
+      queryClient.setQueryData(handoffQueries.detail(api, handoff.id).queryKey, handoff);
+      void navigate({ to: '/handoffs/$handoffId', params: { handoffId: handoff.id } });
+    },
+  });
+
+  const claim = () => {
+    if (mutation.isPending) return;
+    mutation.mutate(newIdempotencyKey());
+  };
+  // A retry is the same intent: it reuses the key, so a claim that did land is not repeated.
+  const retry = () => {
+    if (mutation.isPending || mutation.variables === undefined) return;
+    mutation.mutate(mutation.variables);
+  };
+
+  useShortcuts([{ key: 'n', handler: claim }]);
+  return { mutation, claim, retry };
+}
+
+type ClaimState = ReturnType<typeof useClaimNext>;
+
+export function ClaimNextButton({ state }: { state: ClaimState }) {
+  const pending = state.mutation.isPending;
+  return (
+    <button
+      type="button"
+      className="button button-primary claim-next"
+      onClick={state.claim}
+      disabled={pending}
+      aria-keyshortcuts="n"
+      title="Claim the next item by priority (n)"
+    >
+      {pending ? 'Claiming…' : 'Claim next'}
+      <span aria-hidden="true" className="claim-next-key">
+        <kbd>n</kbd>
+      </span>
+    </button>
+  );
+}
+
+/** Why the last claim did not open an item, in place under the header. */
+export function ClaimNextMessage({ state }: { state: ClaimState }) {
+  const { error } = state.mutation;
+  if (!error) return null;
+  const problem = error instanceof ApiError ? error.problem : null;
+  if (problem?.code === 'queue_empty') {
+    return (
+      <div role="status" className="notice notice-info claim-message">
+        <p className="notice-title">{problem.title}</p>
+        {problem.detail ? <p>{problem.detail}</p> : null}
+        <button type="button" className="button" onClick={state.mutation.reset}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="claim-message">
+      <ErrorNotice
+        error={error}
+        onRetry={error instanceof ApiError && error.retryable ? state.retry : undefined}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import { type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { categorySchema, flagRuleSchema, levelSchema, sortFieldSchema } from '../../../api/schemas';
+import { levelLabels } from '../../../domain/levels';
+import { assigneeLabels, categoryLabels, defaultOrder, flagLabels, sortLabels } from '../labels';
+import {
+  type QueueSearch,
+  type QueueSearchInput,
+  selectedCategories,
+  selectedFlags,
+  selectedLevels,
+  toggleInList,
+} from '../queue-search';
+import { FilterMenu } from './filter-menu';
+
+export type UpdateSearch = (
+  patch: Partial<QueueSearchInput>,
+  options?: { replace?: boolean },
+) => void;
+
+interface QueueFiltersProps {
+  search: QueueSearch;
+  update: UpdateSearch;
+  searchInputRef: RefObject<HTMLInputElement | null>;
+}
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+export function QueueFilters({ search, update, searchInputRef }: QueueFiltersProps) {
+  const ids = { assignee: useId(), sort: useId(), order: useId(), sla: useId() };
+  return (
+    <search className="queue-filters" aria-label="Queue filters">
+      <SearchBox value={search.q} update={update} inputRef={searchInputRef} />
+      <FilterMenu
+        label="Level"
+        options={levelSchema.options}
+        labels={levelLabels}
+        selected={selectedLevels(search)}
+        onToggle={(v) => update({ level: toggleInList(levelSchema.options, search.level, v) })}
+        onClear={() => update({ level: undefined })}
+      />
+      <FilterMenu
+        label="Category"
+        options={categorySchema.options}
+        labels={categoryLabels}
+        selected={selectedCategories(search)}
+        onToggle={(v) =>
+          update({ category: toggleInList(categorySchema.options, search.category, v) })
+        }
+        onClear={() => update({ category: undefined })}
+      />
+      <FilterMenu
+        label="Flag"
+        options={flagRuleSchema.options}
+        labels={flagLabels}
+        selected={selectedFlags(search)}
+        onToggle={(v) => update({ flag: toggleInList(flagRuleSchema.options, search.flag, v) })}
+        onClear={() => update({ flag: undefined })}
+      />
+      <div className="queue-control">
+        <label htmlFor={ids.assignee}>Assignee</label>
+        <select
+          id={ids.assignee}
+          value={search.assignee}
+          onChange={(e) => update({ assignee: e.target.value as QueueSearch['assignee'] })}
+        >
+          {(Object.keys(assigneeLabels) as QueueSearch['assignee'][]).map((a) => (
+            <option key={a} value={a}>
+              {assigneeLabels[a]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="queue-control queue-checkbox">
+        <input
+          id={ids.sla}
+          type="checkbox"
+          checked={search.slaAtRisk}
+          onChange={(e) => update({ slaAtRisk: e.target.checked })}
+        />
+        <label htmlFor={ids.sla}>SLA at risk</label>
+      </div>
+      <div className="queue-control queue-sort">
+        <label htmlFor={ids.sort}>Sort by</label>
+        <select
+          id={ids.sort}
+          value={search.sort}
+          onChange={(e) =>
+            update({ sort: e.target.value as QueueSearch['sort'], order: undefined })
+          }
+        >
+          {sortFieldSchema.options.map((s) => (
+            <option key={s} value={s}>
+              {sortLabels[s]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.order} className="visually-hidden">
+          Order
+        </label>
+        <select
+          id={ids.order}
+          value={search.order ?? defaultOrder(search.sort)}
+          onChange={(e) => {
+            const order = e.target.value as 'asc' | 'desc';
+            update({ order: order === defaultOrder(search.sort) ? undefined : order });
+          }}
+        >
+          <option value="desc">
+            {search.sort === 'priority' ? 'Highest first' : 'Descending'}
+          </option>
+          <option value="asc">{search.sort === 'priority' ? 'Lowest first' : 'Ascending'}</option>
+        </select>
+      </div>
+    </search>
+  );
+}
+
+interface SearchBoxProps {
+  value: string;
+  update: UpdateSearch;
+  inputRef: RefObject<HTMLInputElement | null>;
+}
+
+/**
+ * Typing stays local and instant; the URL follows after a short pause (replacing the history
+ * entry, so Back does not step through every keystroke).
+ */
+function SearchBox({ value, update, inputRef }: SearchBoxProps) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const pushed = useRef(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // The URL changed from elsewhere (Clear filters, Back): show what it says.
+  useEffect(() => {
+    if (value !== pushed.current) {
+      pushed.current = value;
+      setText(value);
+    }
+  }, [value]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const commit = (next: string) => {
+    clearTimeout(timer.current);
+    pushed.current = next;
+    update({ q: next }, { replace: true });
+  };
+
+  return (
+    <div className="queue-control queue-search">
+      <label htmlFor={id}>Search</label>
+      <input
+        ref={inputRef}
+        id={id}
+        type="search"
+        value={text}
+        maxLength={200}
+        placeholder="Ticket #, subject or customer"
+        aria-keyshortcuts="/"
+        autoComplete="off"
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => commit(next), SEARCH_DEBOUNCE_MS);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(text);
+          if (e.key === 'Escape') {
+            // Leave the field so the queue's shortcuts work again.
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      <span aria-hidden="true" className="queue-search-key">
+        <kbd>/</kbd>
+      </span>
+    </div>
+  );
+}

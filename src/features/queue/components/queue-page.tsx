@@ -1,0 +1,195 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { toErrorMessage } from '../../../api/errors';
+import type { HandoffSummary, SortField } from '../../../api/schemas';
+import { ErrorNotice } from '../../../components/error-notice';
+import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { useApi } from '../../../lib/api-context';
+import { formatDuration, useNow } from '../../../lib/time';
+import { queueQueries } from '../api/queries';
+import { defaultOrder, formatCount } from '../labels';
+import { ALL_STATUSES, clearedFilters, filterDeps, toListParams } from '../queue-search';
+import { ClaimNextButton, ClaimNextMessage, useClaimNext } from './claim-next';
+import { QueueEmpty } from './queue-empty';
+import { QueueFilters, type UpdateSearch } from './queue-filters';
+import { QueueGrid } from './queue-grid';
+import { StatusToggles } from './status-toggles';
+import './queue.css';
+import { FlashNotice } from '../../../components/flash-notice';
+
+const route = getRouteApi('/queue');
+
+/** The reviewer's inbox: every open handoff, filtered in the URL, newest state every 10 s. */
+export function QueuePage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const api = useApi();
+
+  const { status, level, category, flag, assignee, slaAtRisk, q, sort, order } = search;
+  const filters = useMemo(
+    () => filterDeps({ status, level, category, flag, assignee, slaAtRisk, q, sort, order }),
+    [status, level, category, flag, assignee, slaAtRisk, q, sort, order],
+  );
+  const params = useMemo(() => toListParams(filters), [filters]);
+  const resetKey = useMemo(() => JSON.stringify(params), [params]);
+  const query = useInfiniteQuery(queueQueries.list(api, params));
+
+  const rows = useMemo(() => {
+    // A refresh can move an item across a page boundary; show each item once.
+    const seen = new Set<string>();
+    const out: HandoffSummary[] = [];
+    for (const page of query.data?.pages ?? []) {
+      for (const item of page.items) {
+        if (seen.has(item.id)) continue;
+        seen.add(item.id);
+        out.push(item);
+      }
+    }
+    return out;
+  }, [query.data]);
+  const firstPage = query.data?.pages[0];
+  const total = firstPage?.total;
+
+  const update: UpdateSearch = useCallback(
+    (patch, options) => {
+      void navigate({
+        to: '/queue',
+        search: (prev) => ({ ...prev, ...patch }),
+        replace: options?.replace,
+      });
+    },
+    [navigate],
+  );
+  const onSelect = useCallback(
+    (id: string) => update({ selected: id }, { replace: true }),
+    [update],
+  );
+  const onOpen = useCallback(
+    (id: string) => void navigate({ to: '/handoffs/$handoffId', params: { handoffId: id } }),
+    [navigate],
+  );
+  const onSort = (field: SortField) => {
+    if (field !== sort) return update({ sort: field, order: undefined });
+    const next = (order ?? defaultOrder(sort)) === 'asc' ? 'desc' : 'asc';
+    update({ order: next === defaultOrder(sort) ? undefined : next });
+  };
+  const clear = () => void navigate({ to: '/queue', search: clearedFilters(search) });
+
+  const searchInputRef = useRef<HTMLInputElement>(null);
+  useShortcuts([
+    {
+      key: '/',
+      handler: () => {
+        searchInputRef.current?.focus();
+        searchInputRef.current?.select();
+      },
+    },
+  ]);
+  const claim = useClaimNext();
+  const announcement = useResultAnnouncement(resetKey, total, query.isPlaceholderData);
+
+  return (
+    <main id="main" className="page queue-page">
+      <FlashNotice />
+      <header className="queue-header">
+        <div className="queue-title">
+          <h1>
+            Queue{' '}
+            {total !== undefined ? (
+              <span className="queue-total">
+                {formatCount(total)} {total === 1 ? 'handoff' : 'handoffs'}
+              </span>
+            ) : null}
+          </h1>
+          {query.dataUpdatedAt ? (
+            <UpdatedAgo at={query.dataUpdatedAt} fetching={query.isFetching} />
+          ) : null}
+        </div>
+        <div className="queue-actions">
+          <ClaimNextButton state={claim} />
+        </div>
+      </header>
+      <ClaimNextMessage state={claim} />
+
+      <StatusToggles status={status} counts={firstPage?.counts} update={update} />
+      <QueueFilters search={search} update={update} searchInputRef={searchInputRef} />
+      <p className="queue-hint">
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>/</kbd> search · <kbd>n</kbd>{' '}
+        claim next · <kbd>?</kbd> all shortcuts
+      </p>
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+
+      {query.isRefetchError ? (
+        <div className="notice notice-warning queue-refresh-error" role="status">
+          <span>
+            Could not refresh the queue: {toErrorMessage(query.error).title}. Showing the last rows
+            received.
+          </span>{' '}
+          <button type="button" className="button" onClick={() => void query.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+
+      <div className="queue-body">
+        {query.isLoadingError ? (
+          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+        ) : total === 0 && !query.isPlaceholderData ? (
+          <QueueEmpty
+            search={filters}
+            counts={firstPage?.counts}
+            onClear={clear}
+            onShowAllStatuses={() => update({ status: ALL_STATUSES })}
+          />
+        ) : (
+          <QueueGrid
+            rows={rows}
+            total={total}
+            loading={query.isPending}
+            stale={query.isPlaceholderData}
+            hasNextPage={query.hasNextPage}
+            isFetchingNextPage={query.isFetchingNextPage}
+            nextPageError={query.isFetchNextPageError}
+            fetchNextPage={() => void query.fetchNextPage()}
+            selectedId={search.selected}
+            onSelect={onSelect}
+            onOpen={onOpen}
+            sort={sort}
+            order={order}
+            onSort={onSort}
+            resetKey={resetKey}
+          />
+        )}
+      </div>
+    </main>
+  );
+}
+
+/** "Updated 12s ago", on its own one-second clock so the list does not re-render with it. */
+function UpdatedAgo({ at, fetching }: { at: number; fetching: boolean }) {
+  const now = useNow(1000);
+  const age = Math.max(0, now - at);
+  return (
+    <span className="queue-updated" title={new Date(at).toLocaleTimeString()}>
+      {fetching ? <span className="queue-updated-dot" aria-hidden="true" /> : null}
+      {age < 2000 ? 'Updated just now' : `Updated ${formatDuration(age)} ago`}
+    </span>
+  );
+}
+
+/** Tells screen-reader users how many items a new filter found, once per filter change. */
+function useResultAnnouncement(resetKey: string, total: number | undefined, stale: boolean) {
+  const [text, setText] = useState('');
+  const announced = useRef<string | null>(null);
+  useEffect(() => {
+    if (stale || total === undefined || announced.current === resetKey) return;
+    const first = announced.current === null;
+    announced.current = resetKey;
+    if (!first)
+      setText(`${formatCount(total)} ${total === 1 ? 'handoff matches' : 'handoffs match'}`);
+  }, [resetKey, total, stale]);
+  return text;
+}

@@ -1,0 +1,78 @@
+import type {
+  Category,
+  FlagRule,
+  HandoffKind,
+  HandoffStatus,
+  SortField,
+  Urgency,
+} from '../../api/schemas';
+import { flagRuleInfo } from '../../domain/flags';
+import { statusLabels } from '../../domain/lifecycle';
+import type { QueueSearch } from './queue-search';
+
+export const categoryLabels: Record<Category, string> = {
+  billing: 'Billing',
+  shipping: 'Shipping',
+  technical: 'Technical',
+  account: 'Account',
+  legal: 'Legal',
+};
+
+export const kindLabels: Record<HandoffKind, string> = {
+  initiation: 'Initiation',
+  checkpoint: 'Checkpoint',
+  completion: 'Completion',
+  escalation: 'Escalation',
+  override: 'Override',
+};
+
+export const urgencyLabels: Record<Urgency, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  critical: 'Critical',
+};
+
+export const flagLabels = Object.fromEntries(
+  Object.entries(flagRuleInfo).map(([rule, info]) => [rule, info.label]),
+) as Record<FlagRule, string>;
+
+export const assigneeLabels: Record<QueueSearch['assignee'], string> = {
+  any: 'Anyone',
+  me: 'Mine',
+  unassigned: 'Unassigned',
+};
+
+export const sortLabels: Record<SortField, string> = {
+  priority: 'Priority',
+  dueAt: 'SLA due',
+  confidence: 'Confidence',
+  createdAt: 'Created',
+};
+
+/** The order the server uses when the URL does not say. */
+export const defaultOrder = (sort: SortField) => (sort === 'priority' ? 'desc' : 'asc');
+
+/** Open statuses first (what a reviewer works on), then the rest of the lifecycle. */
+export const statusOrder: readonly HandoffStatus[] = [
+  'pending',
+  'claimed',
+  'escalated',
+  'failed',
+  'ai_working',
+  'redirected',
+  'approved',
+  'auto_approved',
+  'rejected',
+  'expired',
+];
+
+export { statusLabels };
+
+/** "a, b or c" */
+export function orList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+export const formatCount = (n: number) => n.toLocaleString('en-US');

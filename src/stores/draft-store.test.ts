@@ -1,0 +1,113 @@
+import { chooseText, DRAFT_STORAGE_KEY, type LocalDraft, useDraftStore } from './draft-store';
+
+const base = { baseVersion: 3, baseDraftNumber: 1 };
+
+beforeEach(() => useDraftStore.setState({ drafts: {}, intents: {} }));
+
+describe('draft store', () => {
+  it('keeps every keystroke on this device at once', () => {
+    useDraftStore.getState().setText('h-1', 'Hello', base);
+    const stored = JSON.parse(localStorage.getItem(DRAFT_STORAGE_KEY) ?? '{}');
+    expect(stored.state.drafts['h-1']).toMatchObject({
+      text: 'Hello',
+      baseVersion: 3,
+      syncedAt: null,
+    });
+  });
+
+  it('marks a save synced only if nothing was typed meanwhile, and follows our own version bump', () => {
+    const s = useDraftStore.getState();
+    s.setText('h-1', 'Hello', base);
+    s.setText('h-1', 'Hello there', base);
+    // A save of the older text comes back: the newer text is still unsynced.
+    s.markSynced('h-1', {
+      text: 'Hello',
+      savedAt: '2026-01-01T10:00:00Z',
+      sentVersion: 3,
+      version: 4,
+    });
+    expect(useDraftStore.getState().drafts['h-1']).toMatchObject({
+      syncedAt: null,
+      baseVersion: 4,
+    });
+    s.markSynced('h-1', {
+      text: 'Hello there',
+      savedAt: '2026-01-01T10:00:01Z',
+      sentVersion: 4,
+      version: 4,
+    });
+    expect(useDraftStore.getState().drafts['h-1']).toMatchObject({
+      syncedAt: '2026-01-01T10:00:01Z',
+    });
+  });
+
+  it('keeps the base version of unsynced text, and re-bases only when told to', () => {
+    const s = useDraftStore.getState();
+    s.setText('h-1', 'a', base);
+    s.setText('h-1', 'ab', { baseVersion: 9, baseDraftNumber: 2 });
+    expect(useDraftStore.getState().drafts['h-1']).toMatchObject({
+      baseVersion: 3,
+      baseDraftNumber: 1,
+    });
+    s.advanceVersion('h-1', 7, 8);
+    expect(useDraftStore.getState().drafts['h-1']?.baseVersion).toBe(3);
+    s.rebase('h-1', 9, 2);
+    expect(useDraftStore.getState().drafts['h-1']).toMatchObject({
+      text: 'ab',
+      baseVersion: 9,
+      baseDraftNumber: 2,
+    });
+  });
+
+  it('holds a pending decision with its key until cleared', () => {
+    const s = useDraftStore.getState();
+    s.setText('h-1', 'a', base);
+    s.setIntent('h-1', {
+      action: 'reject',
+      key: 'k-1',
+      nextKey: 'k-2',
+      createdAt: 1,
+      body: {
+        action: 'reject',
+        version: 3,
+        timeOnItemMs: 5,
+        acknowledgedFlags: [],
+        reason: 'Wrong amount',
+      },
+    });
+    expect(
+      JSON.parse(localStorage.getItem(DRAFT_STORAGE_KEY) ?? '{}').state.intents['h-1'].key,
+    ).toBe('k-1');
+    s.clear('h-1');
+    expect(useDraftStore.getState()).toMatchObject({ drafts: {}, intents: {} });
+  });
+});
+
+describe('chooseText', () => {
+  const local = (over: Partial<LocalDraft> = {}): LocalDraft => ({
+    text: 'mine',
+    baseDraftNumber: 1,
+    baseVersion: 1,
+    updatedAt: 0,
+    syncedAt: null,
+    selectedOptionId: null,
+    ...over,
+  });
+  const server = { text: 'server', savedAt: '2026-01-01T10:00:00Z' };
+
+  it('prefers text the server has not got yet, whatever the clocks say', () => {
+    expect(chooseText(local(), server, 'ai')).toEqual({ text: 'mine', source: 'local' });
+  });
+
+  it('yields a synced local copy to a later, different server copy', () => {
+    expect(chooseText(local({ syncedAt: '2026-01-01T09:00:00Z' }), server, 'ai').source).toBe(
+      'server',
+    );
+    expect(chooseText(local({ syncedAt: server.savedAt }), server, 'ai').source).toBe('local');
+  });
+
+  it('falls back to the server working draft, then the AI draft', () => {
+    expect(chooseText(undefined, server, 'ai')).toEqual({ text: 'server', source: 'server' });
+    expect(chooseText(undefined, null, 'ai')).toEqual({ text: 'ai', source: 'ai' });
+  });
+});

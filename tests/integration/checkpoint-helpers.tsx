@@ -1,0 +1,37 @@
+import { screen, within } from '@testing-library/react';
+import { createApiClient } from '../../src/api/client';
+import { useDraftStore } from '../../src/stores/draft-store';
+import { API_BASE, backend } from '../msw';
+
+/** Another person at the desk, acting through the real API (not through the app's session). */
+export function apiAs(actorId: string) {
+  return createApiClient({ baseUrl: API_BASE, getActorId: () => actorId, timeoutMs: 2000 });
+}
+
+export function item(id = 'h-4521') {
+  const h = backend.state.handoffs.get(id);
+  if (!h) throw new Error(`no ${id} in the seed`);
+  return h;
+}
+
+export function eventsOf(id = 'h-4521') {
+  return backend.state.events.get(id) ?? [];
+}
+
+/** The zustand store lives in memory across tests; localStorage is cleared by tests/setup.ts. */
+export function resetDraftStore() {
+  useDraftStore.setState({ drafts: {}, intents: {} });
+}
+
+export const section = (name: string) => screen.getByRole('region', { name });
+
+export async function openCheckpoint() {
+  // Generous: the first render of a file also loads the code-split route.
+  await screen.findByRole('heading', { level: 1, name: /two weeks late/i }, { timeout: 5000 });
+  return {
+    editor: () => screen.getByRole('textbox', { name: 'Reply to customer' }) as HTMLTextAreaElement,
+    approveButton: () => screen.getByRole('button', { name: /^approve/i }),
+    form: (name: string) => screen.getByRole('form', { name }),
+    within,
+  };
+}
