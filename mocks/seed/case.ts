@@ -1,4 +1,4 @@
-import type { Channel, Flag, Ticket, Urgency } from '../../src/api/schemas';
+import type { Channel, Flag, Ticket } from '../../src/api/schemas';
 import { evaluateFlags } from '../../src/domain/flags';
 import { carriers, products } from './catalog';
 import type { SeedCustomer } from './customers';
@@ -6,8 +6,9 @@ import { intern } from './intern';
 import type { Random } from './random';
 import { pickTemplate } from './stories';
 import { failureDiagnosis, holdingReply, withLongPaste, withThreat } from './stories/twists';
-import type { Story, StoryContext, StoryFacts } from './stories/types';
+import type { StoryContext, StoryFacts } from './stories/types';
 import { frameMessage, type Language, letter } from './text';
+import { confidenceFor, urgencyFor } from './traits';
 
 /** One customer request and the AI's work on it, before it gets a number and a place in time. */
 export interface CaseContent {
@@ -30,15 +31,6 @@ const channelWeights: readonly (readonly [Channel, number])[] = [
   ['web', 14],
   ['phone', 8],
 ];
-
-const urgencyWeights: readonly (readonly [Urgency, number])[] = [
-  ['low', 15],
-  ['normal', 55],
-  ['high', 22],
-  ['critical', 8],
-];
-
-const urgencyRank: Record<Urgency, number> = { low: 0, normal: 1, high: 2, critical: 3 };
 
 /* Rates tuned so the default world shows every rule without drowning the queue in flags. */
 const rates = { threat: 0.05, longPaste: 0.015, failure: 0.05, options: 0.32 };
@@ -84,7 +76,11 @@ export function writeCase(rng: Random, customer: SeedCustomer): CaseContent {
       rng.pick,
     ),
     category: template.category,
-    urgency: urgencyFor(rng, story, threatened, customer),
+    urgency: urgencyFor(
+      rng,
+      story.minUrgency,
+      threatened || customer.customer.priorComplaints >= 3,
+    ),
     language,
     attachments:
       story.attachments ??
@@ -140,48 +136,4 @@ function storyContext(rng: Random, customer: SeedCustomer): StoryContext {
     carrier,
     tracking: `${carrier.slice(0, 2).toUpperCase()}${rng.int(100_000, 999_999)}${rng.int(1000, 9999)}`,
   };
-}
-
-function urgencyFor(
-  rng: Random,
-  story: Story,
-  threatened: boolean,
-  customer: SeedCustomer,
-): Urgency {
-  let urgency = rng.weighted(urgencyWeights);
-  // Angry repeat customers and threats jump the line, whatever the request itself is.
-  const floors: (Urgency | undefined)[] = [
-    story.minUrgency,
-    threatened || customer.customer.priorComplaints >= 3 ? 'high' : undefined,
-  ];
-  for (const floor of floors) {
-    if (floor && urgencyRank[floor] > urgencyRank[urgency]) urgency = floor;
-  }
-  return urgency;
-}
-
-/**
- * Most drafts are confident; a tail falls under the 70% line. Ambiguous requests (several
- * valid options), other languages and failed tool calls pull confidence down, as they would
- * for a real model.
- */
-function confidenceFor(rng: Random, failed: boolean, ambiguous: boolean, english: boolean): number {
-  let value: number;
-  if (failed) value = rng.float(0.2, 0.55);
-  else {
-    const band = rng.weighted([
-      ['high', 80],
-      ['middle', 14],
-      ['low', 6],
-    ] as const);
-    value =
-      band === 'high'
-        ? rng.float(0.72, 0.97)
-        : band === 'middle'
-          ? rng.float(0.64, 0.74)
-          : rng.float(0.35, 0.64);
-  }
-  if (ambiguous) value = Math.min(value, 0.88);
-  if (!english) value -= 0.05;
-  return Math.round(Math.max(0.05, value) * 100) / 100;
 }
