@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../src/api/schemas';
-import { splitLetter } from './letter-parts';
+import { splitLetter } from '../seed/letter-parts';
 import { reviseDraft, trackingNumberFor } from './revise';
 
 const ticket: Ticket = {

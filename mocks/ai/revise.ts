@@ -1,5 +1,5 @@
 import type { Ticket } from '../../src/api/schemas';
-import { joinLetter, type LetterParts, splitLetter, withClosing } from './letter-parts';
+import { joinLetter, type LetterParts, splitLetter, withClosing } from '../seed/letter-parts';
 
 /*
  * The demo AI's answer to "redirect": no model, just rules that make each instruction

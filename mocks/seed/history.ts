@@ -1,10 +1,10 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Actor, AuditEvent, FlagRule, Handoff } from '../../src/api/schemas';
 import { levelLabels } from '../../src/domain/levels';
-import { joinLetter, splitLetter } from '../ai/letter-parts';
 import { reviseDraft } from '../ai/revise';
 import { intern } from './intern';
 import { isoAt } from './iso';
+import { joinLetter, splitLetter } from './letter-parts';
 import type { Move } from './plan';
 import { aiActor, personActor, routerActor, rulesActor } from './users';
 
@@ -41,7 +41,7 @@ export class HistoryWriter {
     return this.h;
   }
 
-  /** Applies one move at `at`; `until` bounds any follow-up the AI makes on its own. */
+  /** Applies one move at `time`; `until` bounds any follow-up the AI makes on its own. */
   apply(move: Move, time: number, until: number): void {
     const { confidence } = this.h.context;
     const at = isoAt(time);

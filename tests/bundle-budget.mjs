@@ -1,0 +1,37 @@
+// Checks the production build: the entry carries no mock-backend code and stays within budget.
+// Prints the figures so a change in size is visible in every CI log.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ENTRY_BUDGET_KB = 120;
+const TOTAL_BUDGET_KB = 300;
+
+const dir = 'dist/assets';
+const html = readFileSync('dist/index.html', 'utf8');
+const entryName = html.match(/src="\/assets\/([^"]+\.js)"/)?.[1];
+if (!entryName) throw new Error('No entry script in dist/index.html: run `vite build` first.');
+
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+let total = 0;
+const problems = [];
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+  const code = readFileSync(join(dir, file));
+  const gz = gzipSync(code).length;
+  total += gz;
+  if (/setupWorker|mockServiceWorker|msw\/browser/.test(code.toString())) {
+    problems.push(`${file} contains mock-backend code`);
+  }
+  if (file === entryName) {
+    console.log(
+      `entry ${file}: ${kb(code.length)} KiB, ${kb(gz)} KiB gzip (budget ${ENTRY_BUDGET_KB})`,
+    );
+    if (kb(gz) > ENTRY_BUDGET_KB)
+      problems.push(`entry is ${kb(gz)} KiB gzip, over ${ENTRY_BUDGET_KB}`);
+  }
+}
+console.log(`all JavaScript: ${kb(total)} KiB gzip (budget ${TOTAL_BUDGET_KB})`);
+if (kb(total) > TOTAL_BUDGET_KB)
+  problems.push(`JavaScript totals ${kb(total)} KiB gzip, over ${TOTAL_BUDGET_KB}`);
+for (const p of problems) console.error(`bundle: ${p}`);
+process.exit(problems.length ? 1 : 0);
