@@ -10,7 +10,8 @@ import './styles/app.css';
 async function boot() {
   const config = await loadConfig();
   const baseUrl = resolveBaseUrl(config.apiBaseUrl);
-  if (import.meta.env.VITE_DEMO === 'true') {
+  const demo = import.meta.env.VITE_DEMO === 'true' && config.demo;
+  if (demo) {
     // The only import of the mock backend; the production build drops it.
     const { startDemoBackend } = await import('../mocks/browser');
     await startDemoBackend(baseUrl);
@@ -20,7 +21,7 @@ async function boot() {
   if (!root) throw new Error('index.html lacks #root');
   createRoot(root).render(
     <StrictMode>
-      <App api={api} queryClient={createQueryClient()} />
+      <App api={api} queryClient={createQueryClient()} demo={demo} />
     </StrictMode>,
   );
 }

@@ -26,10 +26,10 @@ export function createTestQueryClient() {
 }
 
 /** Renders the whole app at a URL, against the mock backend, as a reviewer would meet it. */
-export function renderApp(url: string, options: { actorId?: string } = {}) {
+export function renderApp(url: string, options: { actorId?: string; demo?: boolean } = {}) {
   const api = createTestApi(options.actorId ?? 'u-ana');
   const queryClient = createTestQueryClient();
   const history = createMemoryHistory({ initialEntries: [url] });
-  const result = render(<App api={api} queryClient={queryClient} history={history} />);
+  const result = render(<App api={api} queryClient={queryClient} history={history} demo={options.demo ?? true} />);
   return { ...result, api, queryClient, history };
 }

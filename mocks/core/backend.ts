@@ -36,6 +36,8 @@ export interface BackendOptions {
   count?: number;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
+  /** Whether POST /demo/reset may restore the seed (demo mode and test servers only). */
+  allowReset?: boolean;
 }
 
 const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
@@ -228,6 +230,9 @@ export class Backend {
       r('PUT', `/handoffs/${id}/draft`, true, (ctx, [hid]) => this.saveDraft(ctx, hid!)),
       r('POST', `/handoffs/${id}/decisions`, true, (ctx, [hid]) => this.decide(ctx, hid!)),
       r('POST', '/demo/reset', false, async () => {
+        if (this.options.allowReset === false) {
+          return problemReply(makeProblem('forbidden', 'Resetting the world is disabled on this server.'));
+        }
         await this.reset();
         return { status: 204 };
       }),

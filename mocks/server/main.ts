@@ -18,13 +18,19 @@ const { values } = parseArgs({
     'seed-count': { type: 'string', default: '600' },
     static: { type: 'string', default: 'dist' },
     'no-static': { type: 'boolean', default: false },
+    /** Lets POST /api/demo/reset restore the seed: for test and demo servers only. */
+    'allow-reset': { type: 'boolean', default: false },
   },
 });
 
 const dataFile = resolve(values.data);
 mkdirSync(dirname(dataFile), { recursive: true });
 const persistence = sqlitePersistence(dataFile);
-const backend = await Backend.create({ persistence, count: Number(values['seed-count']) });
+const backend = await Backend.create({
+  persistence,
+  count: Number(values['seed-count']),
+  allowReset: values['allow-reset'],
+});
 const server = createHttpServer({
   backend,
   staticDir: values['no-static'] ? undefined : values.static,

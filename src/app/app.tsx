@@ -9,11 +9,12 @@ export interface AppProps {
   api: ApiClient;
   queryClient: QueryClient;
   history?: RouterHistory;
+  demo?: boolean;
 }
 
 /** The composition root: server state, the API client and the router. */
-export function App({ api, queryClient, history }: AppProps) {
-  const [router] = useState(() => createAppRouter({ queryClient, api }, history));
+export function App({ api, queryClient, history, demo = false }: AppProps) {
+  const [router] = useState(() => createAppRouter({ queryClient, api, demo }, history));
   return (
     <QueryClientProvider client={queryClient}>
       <ApiProvider client={api}>

@@ -6,6 +6,8 @@ import { routeTree } from '../routeTree.gen';
 export interface RouterContext {
   queryClient: QueryClient;
   api: ApiClient;
+  /** True when the backend runs inside this tab (demo mode): shows the demo controls. */
+  demo: boolean;
 }
 
 export function createAppRouter(context: RouterContext, history?: RouterHistory) {

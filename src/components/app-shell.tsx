@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useRouter } from '@tanstack/react-router';
+import { Link, useRouteContext, useRouter } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { levelLabels } from '../domain/levels';
 import { useApi } from '../lib/api-context';
@@ -8,9 +8,8 @@ import { useDraftStore } from '../stores/draft-store';
 import { useSessionStore } from '../stores/session-store';
 import { ShortcutHelp } from './shortcut-help';
 
-const isDemo = import.meta.env.VITE_DEMO === 'true';
-
 export function AppShell({ children }: { children: ReactNode }) {
+  const isDemo = useRouteContext({ from: '__root__', select: (c) => c.demo });
   return (
     <div className="app">
       <a className="skip-link" href="#main">

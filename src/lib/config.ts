@@ -7,6 +7,11 @@ import { z } from 'zod';
 
 const runtimeConfigSchema = z.object({
   apiBaseUrl: z.string().min(1).default('/api'),
+  /**
+   * In a demo build, run the backend inside the browser (the default) or, when false, talk to
+   * the backend at apiBaseUrl. Builds without the demo flag always talk to apiBaseUrl.
+   */
+  demo: z.boolean().default(true),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
