@@ -30,6 +30,8 @@ export function renderApp(url: string, options: { actorId?: string; demo?: boole
   const api = createTestApi(options.actorId ?? 'u-ana');
   const queryClient = createTestQueryClient();
   const history = createMemoryHistory({ initialEntries: [url] });
-  const result = render(<App api={api} queryClient={queryClient} history={history} demo={options.demo ?? true} />);
+  const result = render(
+    <App api={api} queryClient={queryClient} history={history} demo={options.demo ?? true} />,
+  );
   return { ...result, api, queryClient, history };
 }

@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import { ACTOR_HEADER, decodeListParams, IDEMPOTENCY_HEADER } from '../../src/api/endpoints';
+import { buildOpenApiDocument } from '../../src/api/openapi';
 import { fieldErrors, makeProblem } from '../../src/api/problem';
 import {
   type Actor,
@@ -132,6 +133,8 @@ export class Backend {
   }
 
   private async dispatch(req: ApiRequest): Promise<ApiReply> {
+    // The contract itself is public: integrators read it before they have an identity.
+    if (req.method === 'GET' && req.path === '/openapi.json') return ok(buildOpenApiDocument());
     const candidates = this.routes.filter((r) => r.pattern.test(req.path));
     if (candidates.length === 0)
       return problemReply(makeProblem('not_found', `No endpoint at ${req.path}.`));
@@ -231,7 +234,9 @@ export class Backend {
       r('POST', `/handoffs/${id}/decisions`, true, (ctx, [hid]) => this.decide(ctx, hid!)),
       r('POST', '/demo/reset', false, async () => {
         if (this.options.allowReset === false) {
-          return problemReply(makeProblem('forbidden', 'Resetting the world is disabled on this server.'));
+          return problemReply(
+            makeProblem('forbidden', 'Resetting the world is disabled on this server.'),
+          );
         }
         await this.reset();
         return { status: 204 };

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './endpoints';
+import * as s from './schemas';
+
+/*
+ * The OpenAPI 3.1 document for integrators, generated from the same zod schemas the client
+ * and the reference backend use, so it cannot drift from either.
+ */
+
+const responses = {
+  Handoff: s.handoffSchema,
+  HandoffSummary: s.handoffSummarySchema,
+  HandoffPage: s.handoffPageSchema,
+  AuditEvent: s.auditEventSchema,
+  AuditPage: s.auditPageSchema,
+  DecisionResult: s.decisionResultSchema,
+  User: s.userSchema,
+  Users: s.usersSchema,
+  Problem: s.problemSchema,
+};
+const requests = {
+  VersionRequest: s.claimRequestSchema,
+  SaveDraftRequest: s.saveDraftRequestSchema,
+  DecisionRequest: s.decisionRequestSchema,
+};
+
+function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const { schemas: out } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  for (const schema of Object.values(out)) delete (schema as { $schema?: string }).$schema;
+  return out;
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (id: string) => ({ content: { 'application/json': { schema: ref(id) } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+
+const actor = { $ref: '#/components/parameters/Actor' };
+const idempotency = { $ref: '#/components/parameters/IdempotencyKey' };
+const handoffId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const common = { '401': problem('No or unknown identity'), '404': problem('No such item') };
+const writeErrors = {
+  ...common,
+  '400': problem('Malformed JSON or missing Idempotency-Key'),
+  '403': problem('Outside the actor’s authority'),
+  '409': problem(
+    'Version conflict, held by someone else, or illegal transition; carries `current`',
+  ),
+  '413': problem('Body too large'),
+  '422': problem('Invalid fields (with JSON pointers) or a reused key with a different body'),
+};
+
+const listQuery = [
+  ...['status', 'level', 'category', 'flag'].map((name) => ({
+    name,
+    in: 'query',
+    description: 'Comma-separated values',
+    schema: { type: 'string' },
+  })),
+  { name: 'assignee', in: 'query', schema: { type: 'string', enum: ['me', 'unassigned', 'any'] } },
+  { name: 'slaAtRisk', in: 'query', schema: { type: 'boolean' } },
+  { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 } },
+  { name: 'sort', in: 'query', schema: { type: 'string', enum: s.sortFieldSchema.options } },
+  { name: 'order', in: 'query', schema: { type: 'string', enum: ['asc', 'desc'] } },
+  { name: 'cursor', in: 'query', schema: { type: 'string' } },
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+];
+
+const write = (summary: string, body: string | null, ok: string) => ({
+  summary,
+  parameters: [actor, idempotency, handoffId],
+  ...(body ? { requestBody: { required: true, ...json(body) } } : {}),
+  responses: { '200': { description: 'Done', ...json(ok) }, ...writeErrors },
+});
+
+export function buildOpenApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Handoff Desk API',
+      version: '1.0.0',
+      description:
+        'The contract between Handoff Desk and any backend. Every request names the actor in ' +
+        `${ACTOR_HEADER}; every write carries ${IDEMPOTENCY_HEADER} and the version it was made on. ` +
+        'Errors are RFC 9457 problem documents.',
+    },
+    servers: [{ url: '/api' }],
+    paths: {
+      '/handoffs': {
+        get: {
+          summary: 'The queue: filtered, sorted, cursor-paged, with counts per status',
+          parameters: [actor, ...listQuery],
+          responses: {
+            '200': { description: 'A page', ...json('HandoffPage') },
+            ...common,
+            '422': problem('Bad parameters'),
+          },
+        },
+      },
+      '/handoffs/claim-next': {
+        post: {
+          summary: 'Claim the most urgent unclaimed item within the actor’s authority',
+          parameters: [actor, idempotency],
+          responses: {
+            '200': { description: 'The claimed item', ...json('Handoff') },
+            ...writeErrors,
+          },
+        },
+      },
+      '/handoffs/{id}': {
+        get: {
+          summary: 'One handoff with its context package',
+          parameters: [actor, handoffId],
+          responses: { '200': { description: 'The item', ...json('Handoff') }, ...common },
+        },
+      },
+      '/handoffs/{id}/events': {
+        get: {
+          summary: 'The item’s audit trail, oldest first',
+          parameters: [actor, handoffId],
+          responses: { '200': { description: 'Events', ...json('AuditPage') }, ...common },
+        },
+      },
+      '/handoffs/{id}/claim': { post: write('Take ownership', 'VersionRequest', 'Handoff') },
+      '/handoffs/{id}/release': { post: write('Give ownership back', 'VersionRequest', 'Handoff') },
+      '/handoffs/{id}/draft': {
+        put: write('Autosave the reviewer’s edit', 'SaveDraftRequest', 'Handoff'),
+      },
+      '/handoffs/{id}/decisions': {
+        post: write('Approve, reject, escalate or redirect', 'DecisionRequest', 'DecisionResult'),
+      },
+      '/me': {
+        get: {
+          summary: 'Who is acting',
+          parameters: [actor],
+          responses: { '200': { description: 'The actor', ...json('User') }, ...common },
+        },
+      },
+      '/users': {
+        get: {
+          summary: 'People who can act',
+          parameters: [actor],
+          responses: { '200': { description: 'Users', ...json('Users') }, ...common },
+        },
+      },
+    },
+    components: {
+      parameters: {
+        Actor: { name: ACTOR_HEADER, in: 'header', required: true, schema: { type: 'string' } },
+        IdempotencyKey: {
+          name: IDEMPOTENCY_HEADER,
+          in: 'header',
+          required: true,
+          schema: { type: 'string', maxLength: 200 },
+        },
+      },
+      schemas: { ...componentSchemas(responses, 'output'), ...componentSchemas(requests, 'input') },
+    },
+  };
+}
