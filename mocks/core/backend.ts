@@ -1,4 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
+import type { z } from 'zod';
 import { ACTOR_HEADER, decodeListParams, IDEMPOTENCY_HEADER } from '../../src/api/endpoints';
 import { buildOpenApiDocument } from '../../src/api/openapi';
 import { fieldErrors, makeProblem } from '../../src/api/problem';
@@ -50,6 +51,8 @@ const problemReply = (p: Problem): ApiReply => ({
   headers: { 'content-type': 'application/problem+json' },
 });
 const ok = (body: unknown, status = 200): ApiReply => ({ status, body });
+const notFound = (id: string) =>
+  problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
 
 type Route = {
   method: string;
@@ -246,7 +249,7 @@ export class Backend {
 
   private withHandoff(id: string, run: (h: Handoff) => ApiReply): ApiReply {
     const h = this.world.handoffs.get(id);
-    return h ? run(h) : problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
+    return h ? run(h) : notFound(id);
   }
 
   private list({ req, user }: Ctx): ApiReply {
@@ -304,23 +307,24 @@ export class Backend {
     return next;
   }
 
-  private parse<T>(
-    schema: {
-      safeParse(
-        v: unknown,
-      ):
-        | { success: true; data: T }
-        | { success: false; error: { issues: import('zod').z.core.$ZodIssue[] } };
-    },
+  /** Parses a write's body and finds its item: the steps every item write starts with. */
+  private withItem<T>(
+    schema: z.ZodType<T>,
     json: unknown,
-  ): T | ApiReply {
+    id: string,
+    run: (body: T, h: Handoff) => ApiReply,
+  ): ApiReply {
     const parsed = schema.safeParse(json);
-    if (parsed.success) return parsed.data;
-    return problemReply(
-      makeProblem('validation', 'Some fields need attention.', {
-        errors: fieldErrors(parsed.error.issues),
-      }),
-    );
+    if (!parsed.success) {
+      return problemReply(
+        makeProblem('validation', 'Some fields need attention.', {
+          errors: fieldErrors(parsed.error.issues),
+        }),
+      );
+    }
+    const h = this.world.handoffs.get(id);
+    if (!h) return notFound(id);
+    return run(parsed.data, h);
   }
 
   private claimNext({ user }: Ctx): ApiReply {
@@ -347,69 +351,70 @@ export class Backend {
   }
 
   private claim({ user, json }: Ctx, id: string): ApiReply {
-    const body = this.parse(claimRequestSchema, json);
-    if ('status' in body) return body;
-    const h = this.world.handoffs.get(id);
-    if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
-    if (h.status === 'claimed' && h.assignee?.id === user.id) return ok(h);
-    const refused =
-      checkVersion(h, body.version) ??
-      checkHolder(h, user) ??
-      checkAuthority(h, user) ??
-      checkTransition(h, 'claim');
-    if (refused) return problemReply(refused);
-    const next = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
-    this.record(next, personOf(user), 'claimed', `Claimed by ${user.name}`);
-    return ok(next);
+    return this.withItem(claimRequestSchema, json, id, (body, h) => {
+      if (h.status === 'claimed' && h.assignee?.id === user.id) return ok(h);
+      const refused =
+        checkVersion(h, body.version) ??
+        checkHolder(h, user) ??
+        checkAuthority(h, user) ??
+        checkTransition(h, 'claim');
+      if (refused) return problemReply(refused);
+      const next = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
+      this.record(next, personOf(user), 'claimed', `Claimed by ${user.name}`);
+      return ok(next);
+    });
   }
 
   private release({ user, json }: Ctx, id: string): ApiReply {
-    const body = this.parse(claimRequestSchema, json);
-    if ('status' in body) return body;
-    const h = this.world.handoffs.get(id);
-    if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
-    const refused =
-      checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkTransition(h, 'release');
-    if (refused) return problemReply(refused);
-    const next = this.move(h, 'release', { assignee: null });
-    this.record(next, personOf(user), 'released', `Released by ${user.name}; back in the queue`);
-    return ok(next);
+    return this.withItem(claimRequestSchema, json, id, (body, h) => {
+      const refused =
+        checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkTransition(h, 'release');
+      if (refused) return problemReply(refused);
+      const next = this.move(h, 'release', { assignee: null });
+      this.record(next, personOf(user), 'released', `Released by ${user.name}; back in the queue`);
+      return ok(next);
+    });
   }
 
   private saveDraft({ user, json }: Ctx, id: string): ApiReply {
-    const body = this.parse(saveDraftRequestSchema, json);
-    if ('status' in body) return body;
-    let h = this.world.handoffs.get(id);
-    if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
-    const refused =
-      checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user);
-    if (refused) return problemReply(refused);
-    if (!h.assignee) {
-      // Starting to edit takes ownership, so two people never edit one item unknowingly.
-      const claimRefused = checkTransition(h, 'claim');
-      if (claimRefused) return problemReply(claimRefused);
-      h = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
-      this.record(h, personOf(user), 'claimed', `Claimed by ${user.name} on starting an edit`);
-    }
-    const next: Handoff = {
-      ...h,
-      workingDraft: { text: body.text, savedAt: this.now(), by: { id: user.id, name: user.name } },
-      updatedAt: this.now(),
-    };
-    this.world.putHandoff(next);
-    const last = this.world.events.get(id)?.at(-1);
-    // Autosave fires every few seconds; one audit entry per editing session is enough.
-    if (!(last?.action === 'draft_saved' && last.actor.id === user.id)) {
-      this.record(next, personOf(user), 'draft_saved', `${user.name} started editing the draft`);
-    }
-    return ok(next);
+    return this.withItem(saveDraftRequestSchema, json, id, (body, stored) => {
+      let h = stored;
+      const refused =
+        checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user);
+      if (refused) return problemReply(refused);
+      if (!h.assignee) {
+        // Starting to edit takes ownership, so two people never edit one item unknowingly.
+        const claimRefused = checkTransition(h, 'claim');
+        if (claimRefused) return problemReply(claimRefused);
+        h = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
+        this.record(h, personOf(user), 'claimed', `Claimed by ${user.name} on starting an edit`);
+      }
+      const next: Handoff = {
+        ...h,
+        workingDraft: {
+          text: body.text,
+          savedAt: this.now(),
+          by: { id: user.id, name: user.name },
+        },
+        updatedAt: this.now(),
+      };
+      this.world.putHandoff(next);
+      const last = this.world.events.get(id)?.at(-1);
+      // Autosave fires every few seconds; one audit entry per editing session is enough.
+      if (!(last?.action === 'draft_saved' && last.actor.id === user.id)) {
+        this.record(next, personOf(user), 'draft_saved', `${user.name} started editing the draft`);
+      }
+      return ok(next);
+    });
   }
 
   private decide({ user, json }: Ctx, id: string): ApiReply {
-    const body = this.parse<Decision>(decisionRequestSchema, json);
-    if ('status' in body) return body;
-    const h = this.world.handoffs.get(id);
-    if (!h) return problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
+    return this.withItem<Decision>(decisionRequestSchema, json, id, (body, h) =>
+      this.applyDecision(user, body, h),
+    );
+  }
+
+  private applyDecision(user: User, body: Decision, h: Handoff): ApiReply {
     const refused = checkDecision(h, body, user);
     if (refused) return problemReply(refused);
 

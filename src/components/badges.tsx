@@ -15,7 +15,15 @@ export function FlagBadge({ flag }: { flag: Pick<Flag, 'rule' | 'severity' | 'ha
   const info = flagRuleInfo[flag.rule];
   return (
     <span className={severityClass[flag.severity]} title={`${info.response}: ${info.humanAction}`}>
-      {flag.hardStop ? '⛔ ' : ''}
+      {flag.hardStop ? (
+        <>
+          <svg className="badge-icon" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M5 1h6l4 4v6l-4 4H5l-4-4V5z" fill="currentColor" />
+            <rect x="4" y="7" width="8" height="2" fill="#fff" />
+          </svg>
+          <span className="visually-hidden">Hard stop: </span>
+        </>
+      ) : null}
       {info.label}
     </span>
   );
