@@ -18,24 +18,22 @@ export type LifecycleEvent =
   | 'auto_approve'
   | 'expire';
 
-const table: Record<HandoffStatus, Partial<Record<LifecycleEvent, HandoffStatus>>> = {
+type Moves = Partial<Record<LifecycleEvent, HandoffStatus>>;
+
+/** An item waiting for a person, at whatever level: anyone with authority may take or decide it. */
+const awaitingPerson: Moves = {
+  claim: 'claimed',
+  approve: 'approved',
+  reject: 'rejected',
+  escalate: 'escalated',
+  redirect: 'redirected',
+  expire: 'expired',
+};
+
+const table: Record<HandoffStatus, Moves> = {
   ai_working: { ai_finished: 'pending', ai_failed: 'failed', auto_approve: 'auto_approved' },
-  pending: {
-    claim: 'claimed',
-    approve: 'approved',
-    reject: 'rejected',
-    escalate: 'escalated',
-    redirect: 'redirected',
-    expire: 'expired',
-  },
-  escalated: {
-    claim: 'claimed',
-    approve: 'approved',
-    reject: 'rejected',
-    escalate: 'escalated',
-    redirect: 'redirected',
-    expire: 'expired',
-  },
+  pending: awaitingPerson,
+  escalated: awaitingPerson,
   failed: { claim: 'claimed', reject: 'rejected', escalate: 'escalated', redirect: 'redirected' },
   claimed: {
     release: 'pending',
