@@ -58,7 +58,8 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      // By name, not instanceof: the DOMException class differs between realms (and test DOMs).
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
       throw new ApiError({ kind: timedOut ? 'timeout' : 'network', cause: error });
     }
 

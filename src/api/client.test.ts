@@ -1,0 +1,96 @@
+import { delay, HttpResponse, http } from 'msw';
+import { API_BASE, server } from '../../tests/msw';
+import { createApiClient } from './client';
+import { ApiError } from './errors';
+
+const api = createApiClient({ baseUrl: API_BASE, getActorId: () => 'u-ana', timeoutMs: 300 });
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('API client', () => {
+  it('returns parsed data from the backend', async () => {
+    const item = await api.getHandoff('h-4521');
+    expect(item.ticket.number).toBe(4521);
+  });
+
+  it('turns a problem document into a typed error with a human message', async () => {
+    const error = await failure(api.getHandoff('h-missing'));
+    expect(error.problem?.code).toBe('not_found');
+    expect(error.human.title).toBe('Not found');
+    expect(error.human.action).toMatch(/back to the queue/);
+    expect(error.retryable).toBe(false);
+  });
+
+  it('reports a response of the wrong shape instead of passing it on', async () => {
+    server.use(
+      http.get(`${API_BASE}/handoffs/:id`, () =>
+        HttpResponse.json({ id: 'h-1', status: 'nonsense' }),
+      ),
+    );
+    const error = await failure(api.getHandoff('h-1'));
+    expect(error.failure.kind).toBe('malformed');
+    expect(error.human.title).toBe('The server sent something unexpected');
+  });
+
+  it('reports a body that is not JSON', async () => {
+    server.use(
+      http.get(`${API_BASE}/me`, () => new HttpResponse('<html>gateway</html>', { status: 200 })),
+    );
+    expect((await failure(api.me())).failure.kind).toBe('malformed');
+  });
+
+  it('explains a bare server error and marks it worth retrying', async () => {
+    server.use(http.get(`${API_BASE}/me`, () => new HttpResponse(null, { status: 502 })));
+    const error = await failure(api.me());
+    expect(error.human.title).toBe('The server had a problem');
+    expect(error.retryable).toBe(true);
+  });
+
+  it('gives up on a slow server with a timeout the reviewer can act on', async () => {
+    server.use(
+      http.get(`${API_BASE}/me`, async () => {
+        await delay(2000);
+        return HttpResponse.json({});
+      }),
+    );
+    const error = await failure(api.me());
+    expect(error.failure.kind).toBe('timeout');
+    expect(error.human.action).toMatch(/kept on this device/);
+  });
+
+  it('reports a failed connection as a network error', async () => {
+    server.use(http.get(`${API_BASE}/me`, () => HttpResponse.error()));
+    const error = await failure(api.me());
+    expect(error.failure.kind).toBe('network');
+    expect(error.retryable).toBe(true);
+  });
+
+  it('says so when the device is offline, without calling the server', async () => {
+    const spy = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const error = await failure(api.me());
+    expect(error.failure.kind).toBe('offline');
+    expect(error.human.title).toBe('You are offline');
+    spy.mockRestore();
+  });
+
+  it('sends the idempotency key and identity with a write', async () => {
+    let seen: Headers | null = null;
+    server.use(
+      http.post(`${API_BASE}/handoffs/:id/claim`, ({ request }) => {
+        seen = request.headers;
+        return HttpResponse.json({}, { status: 500 });
+      }),
+    );
+    await failure(api.claim('h-4521', 1, 'key-123'));
+    expect(seen!.get('Idempotency-Key')).toBe('key-123');
+    expect(seen!.get('X-Actor-Id')).toBe('u-ana');
+  });
+});
