@@ -59,7 +59,7 @@ export function ConflictView({
         <article className="cp-conflict-col" aria-labelledby="cp-conflict-mine">
           <h3 id="cp-conflict-mine">Your version</h3>
           <p className="cp-muted">Written on version {mine.version}. Kept on this device.</p>
-          <pre className="cp-conflict-text">{mine.text}</pre>
+          <ScrollableText label="Your text">{mine.text}</ScrollableText>
         </article>
         <article className="cp-conflict-col" aria-labelledby="cp-conflict-current">
           <h3 id="cp-conflict-current">The item now (version {current.version})</h3>
@@ -86,7 +86,7 @@ export function ConflictView({
             </div>
           </dl>
           <p className="cp-conflict-label">{theirs.label}</p>
-          <pre className="cp-conflict-text">{theirs.text ?? '—'}</pre>
+          <ScrollableText label={theirs.label}>{theirs.text ?? '—'}</ScrollableText>
         </article>
       </div>
       {!isOpen(current.status) ? (
@@ -109,5 +109,15 @@ export function ConflictView({
         </button>
       </div>
     </section>
+  );
+}
+
+/** A long text in a capped box: focusable so keyboard users can scroll it. */
+function ScrollableText({ label, children }: { label: string; children: string }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
+    <pre className="cp-conflict-text" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </pre>
   );
 }
