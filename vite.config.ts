@@ -21,6 +21,8 @@ export default defineConfig(({ mode }) => ({
       'src/**/*.test.{ts,tsx}',
       'mocks/**/*.test.ts',
       'tests/integration/**/*.test.{ts,tsx}',
+      'tests/conformance/**/*.test.ts',
+      'tests/server/**/*.test.ts',
     ],
     restoreMocks: true,
   },

@@ -6,10 +6,24 @@ import type { Backend } from './core/backend';
  * hands each request to the shared core. Tests prepend their own handlers with `use()` to
  * inject faults.
  */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Matches every URL under the base; a relative base matches under any origin. */
+function underBase(baseUrl: string): RegExp {
+  const base = baseUrl.replace(/\/$/, '');
+  const absolute = /^[a-z]+:\/\//i.test(base);
+  return new RegExp(
+    `^${absolute ? escapeRegExp(base) : `[a-z]+://[^/]+${escapeRegExp(base)}`}/`,
+    'i',
+  );
+}
+
 export function createHandlers(backend: Backend | Promise<Backend>, baseUrl: string) {
   const basePath = new URL(baseUrl, 'http://base.invalid').pathname.replace(/\/$/, '');
   return [
-    http.all(`${baseUrl.replace(/\/$/, '')}/*`, async ({ request }) => {
+    // A RegExp rather than a path pattern: MSW decodes pattern parameters itself and would
+    // throw on a malformed escape before the backend could answer it with a problem.
+    http.all(underBase(baseUrl), async ({ request }) => {
       const url = new URL(request.url);
       const body =
         request.method === 'GET' || request.method === 'HEAD' ? null : await request.text();

@@ -22,7 +22,13 @@ import {
   checkVersion,
 } from '../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../src/domain/levels';
-import { claimableStatuses, type LifecycleEvent, nextStatus } from '../../src/domain/lifecycle';
+import {
+  claimableStatuses,
+  isOpen,
+  type LifecycleEvent,
+  nextStatus,
+  statusLabels,
+} from '../../src/domain/lifecycle';
 import { priorityScore } from '../../src/domain/sla';
 import { reviseDraft } from '../ai/revise';
 import { generateWorld } from '../seed/generate';
@@ -51,6 +57,15 @@ const problemReply = (p: Problem): ApiReply => ({
   headers: { 'content-type': 'application/problem+json' },
 });
 const ok = (body: unknown, status = 200): ApiReply => ({ status, body });
+
+function decodeParams(raw: string[]): string[] | null {
+  try {
+    return raw.map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
 const notFound = (id: string) =>
   problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
 
@@ -68,7 +83,7 @@ type Ctx = { req: ApiRequest; user: User; json: unknown };
  */
 export class Backend {
   private world!: World;
-  private readonly lister = new HandoffLister();
+  private lister = new HandoffLister();
   private readonly persistence: Persistence;
   private readonly clock: () => number;
   private queue: Promise<unknown> = Promise.resolve();
@@ -100,6 +115,8 @@ export class Backend {
   async reset(): Promise<void> {
     await this.serialised(async () => {
       this.world = new World(this.seedSnapshot());
+      // The lister caches by world revision and item version, and both start over here.
+      this.lister = new HandoffLister();
       await this.persistence.replace(this.world.snapshot());
     });
   }
@@ -147,7 +164,9 @@ export class Backend {
         makeProblem('validation', `${req.method} is not supported here.`, { status: 405 }),
       );
     }
-    const params = route.pattern.exec(req.path)!.slice(1).map(decodeURIComponent);
+    const params = decodeParams(route.pattern.exec(req.path)!.slice(1));
+    // An id that is not valid percent-encoding names nothing this server could hold.
+    if (!params) return problemReply(makeProblem('not_found', `No endpoint at ${req.path}.`));
 
     const actorId = req.headers.get(ACTOR_HEADER);
     const user = actorId ? this.world.users.get(actorId) : undefined;
@@ -382,6 +401,16 @@ export class Backend {
       const refused =
         checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user);
       if (refused) return problemReply(refused);
+      // A decided item's outcome is final: a late autosave must not leave a draft on it.
+      if (!isOpen(h.status)) {
+        return problemReply(
+          makeProblem(
+            'illegal_transition',
+            `A ${statusLabels[h.status].toLowerCase()} item can no longer be edited.`,
+            { current: h },
+          ),
+        );
+      }
       if (!h.assignee) {
         // Starting to edit takes ownership, so two people never edit one item unknowingly.
         const claimRefused = checkTransition(h, 'claim');

@@ -59,8 +59,14 @@ export function makeProblem(
 
 /** Turns schema issues into field errors whose pointers name the request field. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): NonNullable<Problem['errors']> {
-  return issues.map((issue) => ({
-    pointer: `/${issue.path.map(String).join('/')}`,
-    message: issue.message,
-  }));
+  const pointer = (path: readonly PropertyKey[]) => `/${path.map(String).join('/')}`;
+  return issues.flatMap((issue) =>
+    // An unknown field is an error at that field, not at the object holding it.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          pointer: pointer([...issue.path, key]),
+          message: `Unknown field "${key}".`,
+        }))
+      : [{ pointer: pointer(issue.path), message: issue.message }],
+  );
 }

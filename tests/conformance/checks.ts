@@ -1,0 +1,922 @@
+import { isDeepStrictEqual } from 'node:util';
+import { prettifyError, type z } from 'zod';
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER, paths } from '../../src/api/endpoints';
+import {
+  auditPageSchema,
+  categorySchema,
+  decisionResultSchema,
+  type Handoff,
+  type HandoffPage,
+  handoffPageSchema,
+  handoffSchema,
+  handoffStatusSchema,
+  type Level,
+  levelSchema,
+  type Problem,
+  type ProblemCode,
+  problemSchema,
+  type User,
+  userSchema,
+  usersSchema,
+} from '../../src/api/schemas';
+
+/*
+ * A conformance suite for any Handoff Desk backend. It speaks only HTTP and the published
+ * contract (the schemas, paths and problem codes), so the same checks hold the reference
+ * backend, a staging server and a production implementation to one standard.
+ *
+ * Each check finds its own fresh items through the queue and leaves them in a state the
+ * lifecycle allows, so checks run in any order, one at a time, against a shared world.
+ */
+
+export interface ConformanceTarget {
+  /** The API base URL, e.g. https://desk.example.com/api. Read when a check runs, not before. */
+  baseUrl: string;
+  /**
+   * Who asks GET /users to discover the people the checks act as. Defaults to the first
+   * reviewer of the reference seed.
+   */
+  actorId?: string;
+}
+
+export interface ConformanceCheck {
+  name: string;
+  run: () => Promise<void>;
+}
+
+const DEFAULT_ACTOR = 'u-ana';
+
+/* ---------- HTTP ---------- */
+
+interface Reply {
+  /** The request, for failure messages. */
+  request: string;
+  status: number;
+  contentType: string;
+  text: string;
+  body: unknown;
+}
+
+interface SendOptions {
+  /** The acting person; null sends no identity at all. */
+  actor: string | null;
+  json?: unknown;
+  /** A body sent as is, for malformed input. */
+  raw?: string;
+  /** Undefined gives a write a fresh key; null sends none. */
+  key?: string | null;
+  query?: Record<string, string>;
+}
+
+class Api {
+  private keys = 0;
+
+  constructor(
+    private readonly target: ConformanceTarget,
+    private readonly runId: string,
+  ) {}
+
+  freshKey(): string {
+    this.keys += 1;
+    return `conformance-${this.runId}-${this.keys}`;
+  }
+
+  async send(method: string, path: string, options: SendOptions): Promise<Reply> {
+    const search = new URLSearchParams(options.query).toString();
+    const url = `${this.target.baseUrl.replace(/\/$/, '')}${path}${search ? `?${search}` : ''}`;
+    const headers = new Headers();
+    if (options.actor !== null) headers.set(ACTOR_HEADER, options.actor);
+    const write = method !== 'GET' && method !== 'HEAD';
+    const key = options.key === undefined && write ? this.freshKey() : options.key;
+    if (key) headers.set(IDEMPOTENCY_HEADER, key);
+    let body: string | undefined;
+    if (options.raw !== undefined) body = options.raw;
+    else if (options.json !== undefined) body = JSON.stringify(options.json);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+
+    const request = `${method} ${path}${search ? `?${search}` : ''}`;
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, body });
+    } catch (error) {
+      throw new Error(`${request} did not get an answer: ${describeError(error)}`);
+    }
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return {
+      request,
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text,
+      body: parsed,
+    };
+  }
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.message}${cause}`;
+}
+
+/* ---------- assertions ---------- */
+
+function ensure(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+const snippet = (reply: Reply) =>
+  `${reply.request} answered ${reply.status}: ${reply.text.slice(0, 400) || '(empty body)'}`;
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new Error(`${what} does not match its schema:\n${prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+function expectOk<T>(reply: Reply, schema: z.ZodType<T>, what: string): T {
+  ensure(reply.status >= 200 && reply.status < 300, `${what}: expected success; ${snippet(reply)}`);
+  return parse(schema, reply.body, `${what} (${reply.request})`);
+}
+
+const problemContentType = /^application\/(problem\+)?json\b/i;
+
+function expectProblem(reply: Reply, status: number, code: ProblemCode | null, what: string) {
+  ensure(reply.status === status, `${what}: expected ${status}; ${snippet(reply)}`);
+  ensure(
+    problemContentType.test(reply.contentType),
+    `${what}: a problem needs content-type application/problem+json or application/json, got "${reply.contentType}"`,
+  );
+  const problem = parse(problemSchema, reply.body, `${what}: the problem document`);
+  ensure(
+    problem.status === status,
+    `${what}: the problem says status ${problem.status} but the response is ${status}`,
+  );
+  if (code) {
+    ensure(problem.code === code, `${what}: expected code "${code}", got "${problem.code}"`);
+  }
+  return problem;
+}
+
+function expectPointers(problem: Problem, pointers: string[], what: string) {
+  const got = (problem.errors ?? []).map((e) => e.pointer);
+  for (const pointer of pointers) {
+    ensure(
+      got.includes(pointer),
+      `${what}: expected a field error at "${pointer}", got ${JSON.stringify(got)}`,
+    );
+  }
+}
+
+/* ---------- the world the checks act in ---------- */
+
+const rank = (level: Level) => levelSchema.options.indexOf(level);
+
+interface Cast {
+  /** The person most checks act as. */
+  a: User;
+  /** Someone else, for ownership. Both may act on every item the checks pick. */
+  b: User;
+  levels: Level[];
+}
+
+const reason = 'The draft promises a refund the policy does not allow.';
+const rejectBody = (version: number) => ({
+  action: 'reject',
+  version,
+  timeOnItemMs: 42_000,
+  acknowledgedFlags: [],
+  reason,
+});
+
+export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[] {
+  const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const api = new Api(target, runId);
+  const taken = new Set<string>();
+  let cast: Promise<Cast> | null = null;
+
+  const get = (path: string, actor: string, query?: Record<string, string>) =>
+    api.send('GET', path, { actor, query });
+
+  function discoverCast(): Promise<Cast> {
+    cast ??= (async () => {
+      const actor = target.actorId ?? DEFAULT_ACTOR;
+      const reply = await get(paths.users, actor);
+      const { items } = expectOk(reply, usersSchema, `GET /users as "${actor}"`);
+      const people = [...items].sort((x, y) => rank(y.level) - rank(x.level));
+      const [a, b] = people;
+      ensure(
+        a && b && a.id !== b.id,
+        `The checks need two different people at L1 or higher; GET /users listed ${items.length}.`,
+      );
+      // Both must have authority over every item picked, so the lower of the two bounds it.
+      const levels = levelSchema.options.filter((l) => rank(l) <= rank(b.level));
+      return { a, b, levels };
+    })();
+    cast.catch(() => {
+      cast = null;
+    });
+    return cast;
+  }
+
+  async function page(actor: string, query: Record<string, string>): Promise<HandoffPage> {
+    const reply = await get(paths.handoffs, actor, query);
+    return expectOk(reply, handoffPageSchema, 'The queue page');
+  }
+
+  async function detail(id: string, actor: string): Promise<Handoff> {
+    return expectOk(await get(paths.handoff(id), actor), handoffSchema, `Handoff ${id}`);
+  }
+
+  async function events(id: string, actor: string) {
+    return expectOk(await get(paths.events(id), actor), auditPageSchema, `Events of ${id}`).items;
+  }
+
+  /**
+   * Pending, unassigned items nobody else in this run has used. Plain items can be approved
+   * as drafted: no hard-stop flag to acknowledge and no choice between options.
+   */
+  async function takeItems(count: number, { plain = false } = {}): Promise<Handoff[]> {
+    const { a, levels } = await discoverCast();
+    const found: Handoff[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 20 && found.length < count; pages += 1) {
+      const query: Record<string, string> = {
+        status: 'pending',
+        assignee: 'unassigned',
+        level: levels.join(','),
+        sort: 'createdAt',
+        limit: '100',
+      };
+      if (cursor) query.cursor = cursor;
+      const result = await page(a.id, query);
+      for (const summary of result.items) {
+        if (found.length >= count) break;
+        if (taken.has(summary.id)) continue;
+        if (plain && summary.flags.some((f) => f.hardStop)) continue;
+        const item = await detail(summary.id, a.id);
+        if (item.status !== 'pending' || item.assignee) continue;
+        if (plain && item.context.options.length >= 2) continue;
+        taken.add(item.id);
+        found.push(item);
+      }
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    ensure(
+      found.length === count,
+      `Needs ${count} ${plain ? 'plain ' : ''}pending, unassigned item(s) at ${levels.join('/')}; found ${found.length}.`,
+    );
+    return found;
+  }
+
+  type Snapshot = { item: Handoff; events: number };
+
+  async function snapshot(id: string, actor: string): Promise<Snapshot> {
+    return { item: await detail(id, actor), events: (await events(id, actor)).length };
+  }
+
+  async function expectUnchanged(before: Snapshot, actor: string, what: string) {
+    const after = await snapshot(before.item.id, actor);
+    ensure(
+      isDeepStrictEqual(after.item, before.item),
+      `${what} changed the item: version ${before.item.version} → ${after.item.version}, status ${before.item.status} → ${after.item.status}`,
+    );
+    ensure(
+      after.events === before.events,
+      `${what} changed the audit trail: ${before.events} → ${after.events} events`,
+    );
+  }
+
+  async function claim(id: string, version: number, actor: string): Promise<Handoff> {
+    const reply = await api.send('POST', paths.claim(id), { actor, json: { version } });
+    return expectOk(reply, handoffSchema, `Claiming ${id}`);
+  }
+
+  /** Gives an item back, best effort: used to tidy up after a check that failed midway. */
+  async function releaseQuietly(id: string, actor: string) {
+    try {
+      const item = await detail(id, actor);
+      if (item.status === 'claimed' && item.assignee?.id === actor) {
+        await api.send('POST', paths.release(id), { actor, json: { version: item.version } });
+      }
+    } catch {
+      // The check's own failure is the one worth reporting.
+    }
+  }
+
+  async function walk(actor: string, query: Record<string, string>, limit: number) {
+    const ids: string[] = [];
+    const items: HandoffPage['items'] = [];
+    const totals = new Set<number>();
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const result = await page(actor, {
+        ...query,
+        limit: String(limit),
+        ...(cursor ? { cursor } : {}),
+      });
+      pages += 1;
+      totals.add(result.total);
+      ensure(
+        result.items.length <= limit,
+        `A page asked for ${limit} items returned ${result.items.length}`,
+      );
+      for (const item of result.items) ids.push(item.id);
+      items.push(...result.items);
+      cursor = result.nextCursor;
+      ensure(pages <= 10_000, 'Paging did not end after 10,000 pages');
+    } while (cursor);
+    ensure(totals.size === 1, `The total changed while paging: ${[...totals].join(', ')}`);
+    return { ids, items, total: [...totals][0]! };
+  }
+
+  const check = (name: string, run: () => Promise<void>): ConformanceCheck => ({ name, run });
+
+  return [
+    check('GET /me and /users describe the people who act', async () => {
+      const { a, b } = await discoverCast();
+      const me = expectOk(await get(paths.me, a.id), userSchema, 'GET /me');
+      ensure(me.id === a.id, `GET /me as "${a.id}" answered "${me.id}"`);
+      const { items } = expectOk(await get(paths.users, b.id), usersSchema, 'GET /users');
+      ensure(
+        items.some((u) => u.id === a.id) && items.some((u) => u.id === b.id),
+        'GET /users does not list the people it listed before',
+      );
+    }),
+
+    check('the queue, a handoff and its audit trail parse with their schemas', async () => {
+      const { a } = await discoverCast();
+      const first = await page(a.id, {});
+      ensure(first.items.length > 0, 'The queue is empty; the checks need a seeded world');
+      await page(a.id, { limit: '500', sort: 'dueAt', order: 'desc' });
+      const summary = first.items[0]!;
+      const item = await detail(summary.id, a.id);
+      ensure(item.id === summary.id, `GET ${paths.handoff(summary.id)} answered ${item.id}`);
+      ensure(
+        item.version === summary.version,
+        `The queue shows version ${summary.version} of ${item.id}; its detail, ${item.version}`,
+      );
+      const trail = await events(item.id, a.id);
+      for (const [i, event] of trail.entries()) {
+        ensure(event.handoffId === item.id, `Event ${event.id} belongs to ${event.handoffId}`);
+        const previous = trail[i - 1];
+        ensure(
+          !previous || previous.version <= event.version,
+          `The audit trail of ${item.id} goes back from version ${previous?.version} to ${event.version}`,
+        );
+        ensure(
+          event.version <= item.version,
+          `Event ${event.id} is at version ${event.version}, beyond the item's ${item.version}`,
+        );
+      }
+    }),
+
+    check('requests without a known identity answer 401', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const before = await snapshot(item!.id, a.id);
+      const anonymous = await api.send('GET', paths.handoffs, { actor: null });
+      expectProblem(anonymous, 401, 'unauthenticated', 'GET /handoffs without an identity');
+      const stranger = `nobody-${runId}`;
+      const unknown = await api.send('GET', paths.me, { actor: stranger });
+      expectProblem(unknown, 401, 'unauthenticated', 'GET /me as an unknown person');
+      const write = await api.send('POST', paths.claim(item!.id), {
+        actor: null,
+        json: { version: item!.version },
+      });
+      expectProblem(write, 401, 'unauthenticated', 'A claim without an identity');
+      const decision = await api.send('POST', paths.decisions(item!.id), {
+        actor: stranger,
+        json: rejectBody(item!.version),
+      });
+      expectProblem(decision, 401, 'unauthenticated', 'A decision by an unknown person');
+      await expectUnchanged(before, a.id, 'Unauthenticated writes');
+    }),
+
+    check('unknown handoffs answer 404 on every endpoint', async () => {
+      const { a } = await discoverCast();
+      const id = `no-such-handoff-${runId}`;
+      const attempts: [string, Promise<Reply>][] = [
+        ['GET the handoff', get(paths.handoff(id), a.id)],
+        ['GET its events', get(paths.events(id), a.id)],
+        ['claim it', api.send('POST', paths.claim(id), { actor: a.id, json: { version: 1 } })],
+        ['release it', api.send('POST', paths.release(id), { actor: a.id, json: { version: 1 } })],
+        [
+          'save its draft',
+          api.send('PUT', paths.draft(id), { actor: a.id, json: { version: 1, text: 'Hello' } }),
+        ],
+        ['decide it', api.send('POST', paths.decisions(id), { actor: a.id, json: rejectBody(1) })],
+      ];
+      for (const [what, reply] of attempts) {
+        expectProblem(await reply, 404, 'not_found', `Trying to ${what} for an unknown id`);
+      }
+    }),
+
+    check('claiming and releasing move the version and leave an audit event each', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const id = item!.id;
+      try {
+        const start = (await events(id, a.id)).length;
+        const claimed = await claim(id, item!.version, a.id);
+        ensure(claimed.status === 'claimed', `A claimed item is "${claimed.status}"`);
+        ensure(claimed.assignee?.id === a.id, 'A claimed item names someone else as assignee');
+        ensure(claimed.version > item!.version, 'Claiming did not move the version');
+        const text = 'Thanks for your patience; a corrected reply is on its way.';
+        const saved = expectOk(
+          await api.send('PUT', paths.draft(id), {
+            actor: a.id,
+            json: { version: claimed.version, text },
+          }),
+          handoffSchema,
+          'Saving a working draft',
+        );
+        ensure(saved.workingDraft?.text === text, 'The saved working draft is not the text sent');
+        const released = expectOk(
+          await api.send('POST', paths.release(id), {
+            actor: a.id,
+            json: { version: saved.version },
+          }),
+          handoffSchema,
+          'Releasing',
+        );
+        ensure(released.assignee === null, 'A released item still has an assignee');
+        ensure(released.version > saved.version, 'Releasing did not move the version');
+        const trail = await events(id, a.id);
+        const actions = trail.slice(start).map((e) => e.action);
+        ensure(
+          actions[0] === 'claimed' && actions.at(-1) === 'released',
+          `Expected the trail to record the claim and the release, got ${actions.join(', ')}`,
+        );
+        ensure(
+          trail.at(-1)!.version === released.version,
+          'The release event does not carry the version it produced',
+        );
+      } finally {
+        await releaseQuietly(id, a.id);
+      }
+    }),
+
+    check('a stale version answers 409 with the item as it is now', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const id = item!.id;
+      try {
+        const claimed = await claim(id, item!.version, a.id);
+        const released = expectOk(
+          await api.send('POST', paths.release(id), {
+            actor: a.id,
+            json: { version: claimed.version },
+          }),
+          handoffSchema,
+          'Releasing',
+        );
+        const before = await snapshot(id, a.id);
+        for (const [what, reply] of [
+          [
+            'A claim on a stale version',
+            await api.send('POST', paths.claim(id), {
+              actor: a.id,
+              json: { version: item!.version },
+            }),
+          ],
+          [
+            'A decision on a stale version',
+            await api.send('POST', paths.decisions(id), {
+              actor: a.id,
+              json: rejectBody(item!.version),
+            }),
+          ],
+        ] as const) {
+          const problem = expectProblem(reply, 409, 'version_conflict', what);
+          ensure(problem.current, `${what}: the conflict does not include the current item`);
+          ensure(
+            problem.current.id === id && problem.current.version === released.version,
+            `${what}: "current" is version ${problem.current.version} of ${problem.current.id}, not version ${released.version} of ${id}`,
+          );
+          ensure(
+            problem.currentVersion === released.version,
+            `${what}: currentVersion is ${problem.currentVersion}, not ${released.version}`,
+          );
+        }
+        await expectUnchanged(before, a.id, 'Writes on a stale version');
+      } finally {
+        await releaseQuietly(id, a.id);
+      }
+    }),
+
+    check('an approval answers a decision result that matches the item and its trail', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1, { plain: true });
+      const id = item!.id;
+      const finalText = item!.drafts.at(-1)!.text;
+      const reply = await api.send('POST', paths.decisions(id), {
+        actor: a.id,
+        json: {
+          action: 'approve',
+          version: item!.version,
+          timeOnItemMs: 95_000,
+          acknowledgedFlags: [...new Set(item!.context.flags.map((f) => f.rule))],
+          finalText,
+          selectedOptionId: null,
+        },
+      });
+      const result = expectOk(reply, decisionResultSchema, 'Approving');
+      const { handoff, event } = result;
+      ensure(handoff.id === id, `The decision result is about ${handoff.id}, not ${id}`);
+      ensure(handoff.status === 'approved', `An approved item is "${handoff.status}"`);
+      ensure(handoff.version > item!.version, 'Approving did not move the version');
+      ensure(
+        handoff.outcome?.action === 'approve' && handoff.outcome.finalText === finalText,
+        'The outcome does not record the approval and the text sent',
+      );
+      ensure(
+        event.handoffId === id && event.action === 'approved',
+        `The result's event is "${event.action}" on ${event.handoffId}`,
+      );
+      ensure(
+        event.version === handoff.version,
+        `The event is at version ${event.version}; the item at ${handoff.version}`,
+      );
+      const now = await detail(id, a.id);
+      ensure(
+        now.version === handoff.version && now.status === 'approved',
+        `GET shows version ${now.version} "${now.status}" after the decision answered version ${handoff.version}`,
+      );
+      const trail = await events(id, a.id);
+      ensure(
+        trail.some((e) => isDeepStrictEqual(e, event)),
+        `The audit trail does not contain the decision's event ${event.id}`,
+      );
+    }),
+
+    check('a decided item refuses every further write with 409', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const id = item!.id;
+      const decided = expectOk(
+        await api.send('POST', paths.decisions(id), {
+          actor: a.id,
+          json: rejectBody(item!.version),
+        }),
+        decisionResultSchema,
+        'Rejecting',
+      ).handoff;
+      const before = await snapshot(id, a.id);
+      const version = decided.version;
+      const attempts = [
+        ['PUT', paths.draft(id), { version, text: 'One more thought.' }, 'A late autosave'],
+        ['POST', paths.claim(id), { version }, 'A claim'],
+        ['POST', paths.release(id), { version }, 'A release'],
+        ['POST', paths.decisions(id), rejectBody(version), 'A second decision'],
+      ] as const;
+      for (const [method, path, json, what] of attempts) {
+        const reply = await api.send(method, path, { actor: a.id, json });
+        expectProblem(reply, 409, 'illegal_transition', `${what} on a rejected item`);
+      }
+      await expectUnchanged(before, a.id, 'Writes on a decided item');
+    }),
+
+    check('replaying an idempotency key returns the same reply and records once', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const id = item!.id;
+      const key = api.freshKey();
+      const body = rejectBody(item!.version);
+      const first = await api.send('POST', paths.decisions(id), { actor: a.id, json: body, key });
+      const result = expectOk(first, decisionResultSchema, 'Rejecting');
+      ensure(result.handoff.status === 'rejected', `A rejected item is "${result.handoff.status}"`);
+      ensure(result.handoff.outcome?.reason === reason, 'The outcome does not keep the reason');
+      const trail = await events(id, a.id);
+      const again = await api.send('POST', paths.decisions(id), { actor: a.id, json: body, key });
+      ensure(
+        again.status === first.status,
+        `The replay answered ${again.status}, the original ${first.status}; ${snippet(again)}`,
+      );
+      ensure(
+        isDeepStrictEqual(again.body, first.body),
+        `The replay's body differs from the original's:\n${again.text.slice(0, 400)}\nvs\n${first.text.slice(0, 400)}`,
+      );
+      const after = await events(id, a.id);
+      ensure(
+        after.length === trail.length,
+        `The replay recorded ${after.length - trail.length} more event(s)`,
+      );
+      const rejections = after.filter((e) => e.action === 'rejected').length;
+      ensure(rejections === 1, `The trail has ${rejections} rejections, not 1`);
+      const now = await detail(id, a.id);
+      ensure(now.version === result.handoff.version, 'The replay moved the version');
+    }),
+
+    check('reusing an idempotency key for a different request answers 422', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const id = item!.id;
+      const key = api.freshKey();
+      try {
+        const first = await api.send('POST', paths.claim(id), {
+          actor: a.id,
+          json: { version: item!.version },
+          key,
+        });
+        const claimed = expectOk(first, handoffSchema, 'Claiming');
+        const before = await snapshot(id, a.id);
+        const reused = await api.send('POST', paths.claim(id), {
+          actor: a.id,
+          json: { version: claimed.version },
+          key,
+        });
+        expectProblem(reused, 422, 'idempotency_mismatch', 'The same key with a different body');
+        await expectUnchanged(before, a.id, 'A reused key');
+      } finally {
+        await releaseQuietly(id, a.id);
+      }
+    }),
+
+    check("a claimed item refuses another person's writes with 409 not_claimant", async () => {
+      const { a, b } = await discoverCast();
+      const [item] = await takeItems(1);
+      const id = item!.id;
+      try {
+        const claimed = await claim(id, item!.version, a.id);
+        const before = await snapshot(id, a.id);
+        const attempts = [
+          [
+            `${b.name}'s decision`,
+            await api.send('POST', paths.decisions(id), {
+              actor: b.id,
+              json: rejectBody(claimed.version),
+            }),
+          ],
+          [
+            `${b.name}'s claim`,
+            await api.send('POST', paths.claim(id), {
+              actor: b.id,
+              json: { version: claimed.version },
+            }),
+          ],
+          [
+            `${b.name}'s release`,
+            await api.send('POST', paths.release(id), {
+              actor: b.id,
+              json: { version: claimed.version },
+            }),
+          ],
+        ] as const;
+        for (const [what, reply] of attempts) {
+          expectProblem(reply, 409, 'not_claimant', `${what} on an item ${a.name} holds`);
+        }
+        await expectUnchanged(before, a.id, `${b.name}'s refused writes`);
+      } finally {
+        await releaseQuietly(id, a.id);
+      }
+    }),
+
+    check('decisions missing required fields answer 422 with pointers', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const id = item!.id;
+      const base = { version: item!.version, timeOnItemMs: 5_000, acknowledgedFlags: [] };
+      const before = await snapshot(id, a.id);
+      const cases: [string, Record<string, unknown>, string[]][] = [
+        ['A rejection without a reason', { ...base, action: 'reject' }, ['/reason']],
+        [
+          'A rejection with a blank reason',
+          { ...base, action: 'reject', reason: '   ' },
+          ['/reason'],
+        ],
+        [
+          'An escalation without a target or a note',
+          { ...base, action: 'escalate' },
+          ['/targetLevel', '/note'],
+        ],
+        ['A redirect without instructions', { ...base, action: 'redirect' }, ['/instructions']],
+      ];
+      for (const [what, json, pointers] of cases) {
+        const reply = await api.send('POST', paths.decisions(id), { actor: a.id, json });
+        expectPointers(expectProblem(reply, 422, 'validation', what), pointers, what);
+      }
+      await expectUnchanged(before, a.id, 'Incomplete decisions');
+    }),
+
+    check('writes without an Idempotency-Key answer 400', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const before = await snapshot(item!.id, a.id);
+      const writes = [
+        ['A claim', paths.claim(item!.id), { version: item!.version }],
+        ['A decision', paths.decisions(item!.id), rejectBody(item!.version)],
+        ['Claim-next', paths.claimNext, {}],
+      ] as const;
+      for (const [what, path, json] of writes) {
+        const reply = await api.send('POST', path, { actor: a.id, json, key: null });
+        expectProblem(reply, 400, null, `${what} without an ${IDEMPOTENCY_HEADER}`);
+      }
+      await expectUnchanged(before, a.id, 'Writes without a key');
+    }),
+
+    check('malformed JSON answers 400', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const id = item!.id;
+      const before = await snapshot(id, a.id);
+      const writes = [
+        ['A claim', 'POST', paths.claim(id), `{"version": ${item!.version}`],
+        ['A decision', 'POST', paths.decisions(id), 'reject, please'],
+        ['A draft', 'PUT', paths.draft(id), `{version: ${item!.version}, text: 'Hi'}`],
+      ] as const;
+      for (const [what, method, path, raw] of writes) {
+        const reply = await api.send(method, path, { actor: a.id, raw });
+        expectProblem(reply, 400, null, `${what} with a body that is not JSON`);
+      }
+      await expectUnchanged(before, a.id, 'Malformed writes');
+    }),
+
+    check('unknown fields answer 422', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const id = item!.id;
+      const before = await snapshot(id, a.id);
+      const writes = [
+        ['A claim', paths.claim(id), { version: item!.version, priority: 'high' }, 'priority'],
+        [
+          'A decision',
+          paths.decisions(id),
+          { ...rejectBody(item!.version), notifyCustomer: true },
+          'notifyCustomer',
+        ],
+      ] as const;
+      for (const [what, path, json, field] of writes) {
+        const reply = await api.send('POST', path, { actor: a.id, json });
+        const problem = expectProblem(reply, 422, 'validation', `${what} with "${field}"`);
+        ensure(
+          (problem.errors ?? []).some((e) => e.pointer === `/${field}`),
+          `${what}: no field error points at /${field}: ${JSON.stringify(problem.errors)}`,
+        );
+      }
+      await expectUnchanged(before, a.id, 'Writes with unknown fields');
+    }),
+
+    check('invalid list parameters answer 422', async () => {
+      const { a } = await discoverCast();
+      const queries: Record<string, string>[] = [
+        { limit: '0' },
+        { limit: 'ten' },
+        { sort: 'mood' },
+        { status: 'pending,sleeping' },
+        { cursor: '!!not-a-cursor!!' },
+      ];
+      for (const query of queries) {
+        const reply = await get(paths.handoffs, a.id, query);
+        expectProblem(reply, 422, 'validation', `GET /handoffs?${new URLSearchParams(query)}`);
+      }
+    }),
+
+    check('list filters are honoured', async () => {
+      const { a, levels } = await discoverCast();
+      const level = levels.at(-1)!;
+      const open = await page(a.id, {
+        status: 'pending',
+        assignee: 'unassigned',
+        level,
+        limit: '100',
+      });
+      for (const s of open.items) {
+        ensure(
+          s.status === 'pending' && s.assignee === null && s.level === level,
+          `status=pending&assignee=unassigned&level=${level} listed ${s.id}: ${s.status}, ${s.level}, ${s.assignee?.id ?? 'unassigned'}`,
+        );
+      }
+      for (const category of categorySchema.options.slice(0, 2)) {
+        for (const s of (await page(a.id, { category, limit: '100' })).items) {
+          ensure(s.category === category, `category=${category} listed ${s.id} (${s.category})`);
+        }
+      }
+      for (const s of (await page(a.id, { assignee: 'me', limit: '100' })).items) {
+        ensure(s.assignee?.id === a.id, `assignee=me listed ${s.id}, held by ${s.assignee?.id}`);
+      }
+      const sample = open.items[0];
+      if (sample) {
+        const found = await page(a.id, { q: String(sample.ticketNumber), limit: '100' });
+        ensure(
+          found.items.some((s) => s.id === sample.id),
+          `q=${sample.ticketNumber} does not find ticket ${sample.ticketNumber}`,
+        );
+      }
+    }),
+
+    check('paging visits every item once, in the same order every time', async () => {
+      const { a } = await discoverCast();
+      const query = await narrowFilter(a.id);
+      const { total } = await page(a.id, { ...query, limit: '1' });
+      // Small pages, so a walk crosses many page boundaries, and never one page for everything.
+      const limit = Math.max(2, Math.min(50, Math.ceil(total / 12)));
+      const sorts = [
+        { sort: 'dueAt', order: 'asc' },
+        // Confidence has many ties, which is where unstable paging shows.
+        { sort: 'confidence', order: 'desc' },
+      ];
+      for (const sort of sorts) {
+        const q = { ...query, ...sort };
+        const label = `GET /handoffs?${new URLSearchParams(q)}&limit=${limit}`;
+        const first = await walk(a.id, q, limit);
+        const unique = new Set(first.ids);
+        ensure(
+          unique.size === first.ids.length,
+          `${label}: ${first.ids.length - unique.size} item(s) appeared twice`,
+        );
+        ensure(
+          first.ids.length === first.total,
+          `${label}: walked ${first.ids.length} items of a total of ${first.total}`,
+        );
+        const keys = first.items.map((s) =>
+          sort.sort === 'dueAt' ? Date.parse(s.dueAt) : s.confidence,
+        );
+        const outOfOrder = keys.findIndex((k, i) =>
+          i === 0 ? false : sort.order === 'asc' ? k < keys[i - 1]! : k > keys[i - 1]!,
+        );
+        ensure(outOfOrder === -1, `${label}: item ${outOfOrder} is out of ${sort.sort} order`);
+        const second = await walk(a.id, q, limit);
+        ensure(
+          isDeepStrictEqual(second.ids, first.ids),
+          `${label}: a second walk gave a different order`,
+        );
+        if (first.total <= 500) {
+          const whole = await page(a.id, { ...q, limit: '500' });
+          ensure(
+            isDeepStrictEqual(
+              whole.items.map((s) => s.id),
+              first.ids,
+            ),
+            `${label}: the pages do not add up to the single page of all ${first.total} items`,
+          );
+        }
+      }
+    }),
+
+    check('status counts add up to the total', async () => {
+      const { a } = await discoverCast();
+      const sum = (p: HandoffPage) => Object.values(p.counts).reduce((x, y) => x + y, 0);
+      const all = await page(a.id, { limit: '1' });
+      ensure(sum(all) === all.total, `Counts add up to ${sum(all)}, the total is ${all.total}`);
+      const category = categorySchema.options[0]!;
+      const some = await page(a.id, { category, limit: '1' });
+      ensure(
+        sum(some) === some.total,
+        `category=${category}: counts add up to ${sum(some)}, the total is ${some.total}`,
+      );
+      const statuses = handoffStatusSchema.options.filter((s) => all.counts[s] > 0);
+      const [s1, s2] = statuses;
+      ensure(s1 && s2, 'The checks need items in at least two statuses');
+      const one = await page(a.id, { status: s1, limit: '1' });
+      ensure(
+        one.total === all.counts[s1],
+        `status=${s1}: total ${one.total}, but the unfiltered counts say ${all.counts[s1]}`,
+      );
+      ensure(
+        isDeepStrictEqual(one.counts, all.counts),
+        `status=${s1}: counts must ignore the status filter`,
+      );
+      const two = await page(a.id, { status: `${s1},${s2}`, limit: '1' });
+      const expected = all.counts[s1] + all.counts[s2];
+      ensure(two.total === expected, `status=${s1},${s2}: total ${two.total}, not ${expected}`);
+    }),
+  ];
+
+  /**
+   * A filter matching a walkable number of items (at most a few hundred) on worlds of any
+   * size, narrowed by category, then level, then status.
+   */
+  async function narrowFilter(actor: string): Promise<Record<string, string>> {
+    const query: Record<string, string> = {};
+    const narrowers: [string, readonly string[]][] = [
+      ['category', categorySchema.options],
+      ['level', levelSchema.options],
+      ['status', handoffStatusSchema.options],
+    ];
+    let total = (await page(actor, { limit: '1' })).total;
+    for (const [key, values] of narrowers) {
+      if (total <= 300) break;
+      let best: { value: string; total: number } | null = null;
+      for (const value of values) {
+        const t = (await page(actor, { ...query, [key]: value, limit: '1' })).total;
+        if (t >= 10 && (!best || Math.abs(t - 150) < Math.abs(best.total - 150)))
+          best = { value, total: t };
+      }
+      if (!best) continue;
+      query[key] = best.value;
+      total = best.total;
+    }
+    ensure(total >= 5, `The checks need a filter with at least 5 items; found ${total}`);
+    return query;
+  }
+}

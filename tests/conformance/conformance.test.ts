@@ -1,0 +1,60 @@
+// @vitest-environment node
+import { API_BASE } from '../msw';
+import {
+  allowLoopback,
+  type RunningServer,
+  removeDbFile,
+  startServer,
+  tempDbFile,
+} from '../server/harness';
+import { type ConformanceTarget, conformanceChecks } from './checks';
+
+/*
+ * The reference backend must pass its own conformance suite through both of its faces: the
+ * in-process MSW handlers the component tests use, and the node:http server on SQLite that
+ * integrators deploy.
+ */
+
+interface Face {
+  name: string;
+  start: () => Promise<{ baseUrl: string; stop: () => Promise<void> }>;
+}
+
+const faces: Face[] = [
+  {
+    name: 'in-process reference backend (MSW)',
+    start: async () => ({ baseUrl: API_BASE, stop: async () => {} }),
+  },
+  {
+    name: 'HTTP server on SQLite',
+    start: async () => {
+      const file = tempDbFile();
+      const running: RunningServer = await startServer(file, { count: 200 });
+      return {
+        baseUrl: running.baseUrl,
+        stop: async () => {
+          await running.stop();
+          removeDbFile(file);
+        },
+      };
+    },
+  },
+];
+
+describe.each(faces)('conformance: $name', ({ start }) => {
+  // The port is known only once the server listens; the checks read the URL when they run.
+  const target: ConformanceTarget = { baseUrl: '' };
+  let stop = async () => {};
+
+  beforeAll(async () => {
+    const started = await start();
+    target.baseUrl = started.baseUrl;
+    stop = started.stop;
+  });
+  beforeEach(() => allowLoopback());
+  afterAll(() => stop());
+
+  for (const check of conformanceChecks(target)) {
+    it(check.name, () => check.run());
+  }
+});

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { http, passthrough } from 'msw';
+import { Backend, type BackendOptions } from '../../mocks/core/backend';
+import { sqlitePersistence } from '../../mocks/persistence/sqlite';
+import { createHttpServer } from '../../mocks/server/http';
+import { server as mswServer } from '../msw';
+
+/*
+ * The reference backend as it is deployed: node:http in front, SQLite behind, on a free
+ * loopback port. Every vitest file runs under MSW with unhandled requests as errors, so tests
+ * that talk to a real server must let loopback traffic through first.
+ */
+
+export interface RunningServer {
+  baseUrl: string;
+  backend: Backend;
+  file: string;
+  /** Closes the listener and the database, once; the file stays for a restart. */
+  stop(): Promise<void>;
+}
+
+/** A fresh directory for one SQLite world (WAL mode adds -wal and -shm files next to it). */
+export function tempDbFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'handoff-desk-')), 'world.sqlite');
+}
+
+export function removeDbFile(file: string): void {
+  rmSync(join(file, '..'), { recursive: true, force: true });
+}
+
+export async function startServer(
+  file: string,
+  options: Omit<BackendOptions, 'persistence'> = {},
+): Promise<RunningServer> {
+  const persistence = sqlitePersistence(file);
+  const backend = await Backend.create({ count: 200, ...options, persistence });
+  const server = createHttpServer({ backend });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  let stopped = false;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/api`,
+    backend,
+    file,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await closeServer(server);
+      persistence.close();
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Keep-alive sockets from fetch would otherwise hold the listener open.
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * Lets requests to loopback servers reach the network. Runtime handlers are reset after each
+ * test, so call this in a beforeEach. A RegExp rather than a path pattern: MSW decodes the
+ * parameters of path patterns, which would throw on the malformed escapes the fuzzer sends.
+ */
+export function allowLoopback(): void {
+  mswServer.use(http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()));
+}
+
+export interface CallReply {
+  status: number;
+  contentType: string;
+  body: unknown;
+}
+
+/** One API request as the app makes it: a person, a fresh or given key, a JSON body. */
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { actor?: string; key?: string; json?: unknown; query?: Record<string, string> } = {},
+): Promise<CallReply> {
+  const headers = new Headers({ 'X-Actor-Id': options.actor ?? 'u-ana' });
+  if (method !== 'GET') headers.set('Idempotency-Key', options.key ?? crypto.randomUUID());
+  if (options.json !== undefined) headers.set('content-type', 'application/json');
+  const search = options.query ? `?${new URLSearchParams(options.query)}` : '';
+  const response = await fetch(`${baseUrl}${path}${search}`, {
+    method,
+    headers,
+    body: options.json === undefined ? undefined : JSON.stringify(options.json),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: text ? JSON.parse(text) : undefined,
+  };
+}

@@ -1,0 +1,178 @@
+// @vitest-environment node
+import { paths } from '../../src/api/endpoints';
+import {
+  auditPageSchema,
+  decisionResultSchema,
+  handoffPageSchema,
+  handoffSchema,
+  problemSchema,
+} from '../../src/api/schemas';
+import {
+  allowLoopback,
+  call,
+  type RunningServer,
+  removeDbFile,
+  startServer,
+  tempDbFile,
+} from './harness';
+
+/*
+ * The server is the system of record: a write it acknowledged must still be there, with its
+ * audit event and its idempotency record, after the process stops and a new one starts on
+ * the same database.
+ */
+
+const running: RunningServer[] = [];
+const files: string[] = [];
+
+async function start(file: string, options: Parameters<typeof startServer>[1] = {}) {
+  const server = await startServer(file, { count: 120, ...options });
+  running.push(server);
+  return server;
+}
+
+async function stop(server: RunningServer) {
+  running.splice(running.indexOf(server), 1);
+  await server.stop();
+}
+
+function newFile() {
+  const file = tempDbFile();
+  files.push(file);
+  return file;
+}
+
+beforeEach(() => allowLoopback());
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.stop();
+  for (const file of files.splice(0)) removeDbFile(file);
+});
+
+async function openL1Items(baseUrl: string, count: number) {
+  const reply = await call(baseUrl, 'GET', paths.handoffs, {
+    query: { status: 'pending', assignee: 'unassigned', level: 'l1', sort: 'createdAt' },
+  });
+  const items = handoffPageSchema.parse(reply.body).items.slice(0, count);
+  expect(items).toHaveLength(count);
+  return items;
+}
+
+const events = async (baseUrl: string, id: string) =>
+  auditPageSchema.parse((await call(baseUrl, 'GET', paths.events(id))).body).items;
+
+describe('the HTTP server across a restart', () => {
+  it('keeps a decision, a claim, their audit events and their idempotency records', async () => {
+    const file = newFile();
+    const first = await start(file);
+    const [x, y] = await openL1Items(first.baseUrl, 2);
+
+    const rejectKey = 'restart-reject';
+    const rejectBody = {
+      action: 'reject',
+      version: x!.version,
+      timeOnItemMs: 61_000,
+      acknowledgedFlags: [],
+      reason: 'The draft quotes the wrong order number.',
+    };
+    const rejected = await call(first.baseUrl, 'POST', paths.decisions(x!.id), {
+      key: rejectKey,
+      json: rejectBody,
+    });
+    expect(rejected.status).toBe(200);
+    const decision = decisionResultSchema.parse(rejected.body);
+    const claimKey = 'restart-claim';
+    const claimed = await call(first.baseUrl, 'POST', paths.claim(y!.id), {
+      actor: 'u-ben',
+      key: claimKey,
+      json: { version: y!.version },
+    });
+    expect(claimed.status).toBe(200);
+    const trailX = await events(first.baseUrl, x!.id);
+    const trailY = await events(first.baseUrl, y!.id);
+    await stop(first);
+
+    const second = await start(file);
+    const base = second.baseUrl;
+
+    const xNow = handoffSchema.parse((await call(base, 'GET', paths.handoff(x!.id))).body);
+    expect(xNow).toEqual(decision.handoff);
+    expect(xNow.outcome?.reason).toBe(rejectBody.reason);
+    expect(await events(base, x!.id)).toEqual(trailX);
+    expect(trailX).toContainEqual(decision.event);
+    const yNow = handoffSchema.parse((await call(base, 'GET', paths.handoff(y!.id))).body);
+    expect(yNow).toEqual(claimed.body);
+    expect(yNow.assignee?.id).toBe('u-ben');
+
+    // Replays answer from the stored record and record nothing new.
+    const replayedDecision = await call(base, 'POST', paths.decisions(x!.id), {
+      key: rejectKey,
+      json: rejectBody,
+    });
+    expect(replayedDecision).toEqual(rejected);
+    const replayedClaim = await call(base, 'POST', paths.claim(y!.id), {
+      actor: 'u-ben',
+      key: claimKey,
+      json: { version: y!.version },
+    });
+    expect(replayedClaim).toEqual(claimed);
+    expect(await events(base, x!.id)).toEqual(trailX);
+    expect(await events(base, y!.id)).toEqual(trailY);
+    const reused = await call(base, 'POST', paths.decisions(x!.id), {
+      key: rejectKey,
+      json: { ...rejectBody, reason: 'A different reason altogether.' },
+    });
+    expect(reused.status).toBe(422);
+    expect(problemSchema.parse(reused.body).code).toBe('idempotency_mismatch');
+
+    // New writes carry on the audit trail without reusing an event id.
+    const released = await call(base, 'POST', paths.release(y!.id), {
+      actor: 'u-ben',
+      json: { version: yNow.version },
+    });
+    expect(released.status).toBe(200);
+    const ids = [...second.backend.state.events.values()].flat().map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('refuses to reset the world when reset is disabled', async () => {
+    const server = await start(newFile(), { allowReset: false });
+    const [x] = await openL1Items(server.baseUrl, 1);
+    const claimed = await call(server.baseUrl, 'POST', paths.claim(x!.id), {
+      json: { version: x!.version },
+    });
+    expect(claimed.status).toBe(200);
+
+    const reset = await call(server.baseUrl, 'POST', paths.demoReset);
+    expect(reset.status).toBe(403);
+    expect(reset.contentType).toMatch(/^application\/problem\+json/);
+    expect(problemSchema.parse(reset.body).code).toBe('forbidden');
+    const after = await call(server.baseUrl, 'GET', paths.handoff(x!.id));
+    expect(after.body).toEqual(claimed.body);
+  });
+
+  it('lists the reset world, not pages cached before the reset', async () => {
+    const server = await start(newFile(), { allowReset: true });
+    const base = server.baseUrl;
+    const [x] = await openL1Items(base, 1);
+    const listed = async () => {
+      const page = handoffPageSchema.parse(
+        (await call(base, 'GET', paths.handoffs, { query: { limit: '500' } })).body,
+      );
+      return page.items.find((s) => s.id === x!.id);
+    };
+    await call(base, 'POST', paths.claim(x!.id), { json: { version: x!.version } });
+    expect((await listed())?.assignee?.id).toBe('u-ana');
+
+    expect((await call(base, 'POST', paths.demoReset)).status).toBe(204);
+    // The same number of writes as before the reset brings the world back to the same
+    // revision, and the item to the same version, with different content.
+    const claimed = await call(base, 'POST', paths.claim(x!.id), {
+      actor: 'u-ben',
+      json: { version: x!.version },
+    });
+    expect(claimed.status).toBe(200);
+    const summary = await listed();
+    expect(summary?.version).toBe(handoffSchema.parse(claimed.body).version);
+    expect(summary?.assignee?.id).toBe('u-ben');
+  });
+});
