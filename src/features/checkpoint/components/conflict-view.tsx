@@ -116,8 +116,8 @@ export function ConflictView({
 function ScrollableText({ label, children }: { label: string; children: string }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-    <pre className="cp-conflict-text" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </pre>
+    <section className="cp-conflict-text" tabIndex={0} aria-label={label}>
+      <pre>{children}</pre>
+    </section>
   );
 }
