@@ -1,5 +1,7 @@
 import { HttpResponse, http } from 'msw';
+import { paths } from '../src/api/endpoints';
 import type { Backend } from './core/backend';
+import { openChangeStream, sseHeaders } from './core/sse';
 
 /**
  * The MSW face of the reference backend: one catch-all handler under the API base URL that
@@ -18,6 +20,42 @@ function underBase(baseUrl: string): RegExp {
   );
 }
 
+/** The change stream as a streamed response; it ends when the client cancels or aborts. */
+function streamChanges(backend: Backend, request: Request): Response {
+  const refused = backend.authorizeStream(request);
+  if (refused) {
+    return HttpResponse.json(refused.body as never, {
+      status: refused.status,
+      headers: refused.headers,
+    });
+  }
+  const encoder = new TextEncoder();
+  let close = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      close = openChangeStream(backend, (chunk) => {
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          close();
+        }
+      });
+      request.signal.addEventListener('abort', () => {
+        close();
+        try {
+          controller.close();
+        } catch {
+          // Already closed or errored.
+        }
+      });
+    },
+    cancel() {
+      close();
+    },
+  });
+  return new HttpResponse(stream, { headers: sseHeaders });
+}
+
 export function createHandlers(backend: Backend | Promise<Backend>, baseUrl: string) {
   const basePath = new URL(baseUrl, 'http://base.invalid').pathname.replace(/\/$/, '');
   return [
@@ -25,11 +63,15 @@ export function createHandlers(backend: Backend | Promise<Backend>, baseUrl: str
     // throw on a malformed escape before the backend could answer it with a problem.
     http.all(underBase(baseUrl), async ({ request }) => {
       const url = new URL(request.url);
+      const path = url.pathname.slice(basePath.length) || '/';
+      if (request.method === 'GET' && path.replace(/\/$/, '') === paths.changes) {
+        return streamChanges(await backend, request);
+      }
       const body =
         request.method === 'GET' || request.method === 'HEAD' ? null : await request.text();
       const reply = await (await backend).handle({
         method: request.method,
-        path: url.pathname.slice(basePath.length) || '/',
+        path,
         query: url.searchParams,
         headers: request.headers,
         body: body || null,

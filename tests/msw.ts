@@ -1,6 +1,8 @@
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { Backend } from '../mocks/core/backend';
 import { createHandlers } from '../mocks/handlers';
+import { paths } from '../src/api/endpoints';
 
 /*
  * The network seam for component and integration tests: the real mock backend behind MSW.
@@ -15,3 +17,11 @@ export const TEST_NOW = Date.parse('2026-11-25T09:00:00.000Z');
 
 export const backend = await Backend.create({ count: 200, clock: () => TEST_NOW });
 export const server = setupServer(...createHandlers(backend, API_BASE));
+
+/**
+ * Cuts the change stream for the rest of the test (every attempt fails), so the app falls
+ * back to polling: for tests of what happens when a live update is missed.
+ */
+export function withoutLiveUpdates(): void {
+  server.use(http.get(`${API_BASE}${paths.changes}`, () => HttpResponse.error()));
+}

@@ -6,6 +6,7 @@ import { fieldErrors, makeProblem } from '../../src/api/problem';
 import {
   type Actor,
   type AuditEvent,
+  type ChangeEvent,
   claimRequestSchema,
   type Decision,
   decisionRequestSchema,
@@ -34,7 +35,7 @@ import { reviseDraft } from '../ai/revise';
 import { generateWorld } from '../seed/generate';
 import type { ApiReply, ApiRequest } from './http-types';
 import { HandoffLister, InvalidCursorError, toSummary } from './list';
-import { memoryPersistence, type Persistence, type Snapshot } from './persistence';
+import { type Change, memoryPersistence, type Persistence, type Snapshot } from './persistence';
 import { World } from './world';
 
 export interface BackendOptions {
@@ -77,6 +78,9 @@ type Route = {
 };
 type Ctx = { req: ApiRequest; user: User; json: unknown };
 
+/** Receives every committed change, in commit order. */
+export type ChangeListener = (event: ChangeEvent) => void;
+
 /**
  * The reference backend: every rule of the contract, over an in-memory world with pluggable
  * persistence. Writes are serialised so idempotency and versions hold under concurrency.
@@ -88,6 +92,7 @@ export class Backend {
   private readonly clock: () => number;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly routes: Route[];
+  private readonly listeners = new Set<ChangeListener>();
 
   private constructor(private readonly options: BackendOptions) {
     this.persistence = options.persistence ?? memoryPersistence();
@@ -118,7 +123,64 @@ export class Backend {
       // The lister caches by world revision and item version, and both start over here.
       this.lister = new HandoffLister();
       await this.persistence.replace(this.world.snapshot());
+      this.emit({ type: 'world.reset', at: this.now() });
     });
+  }
+
+  /**
+   * Hears every committed write as one `handoff.changed` per item it touched, and
+   * `world.reset` after a reset. Replays change nothing and are not heard. Returns the
+   * unsubscribe function.
+   */
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** How many streams are listening; for tests that check nothing is left open. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /** Null when `req` may open the change stream; otherwise the problem to answer with. */
+  authorizeStream(req: Pick<ApiRequest, 'headers'>): ApiReply | null {
+    const actorId = req.headers.get(ACTOR_HEADER);
+    if (actorId && this.world.users.has(actorId)) return null;
+    return problemReply(
+      makeProblem(
+        'unauthenticated',
+        actorId ? `No reviewer with id "${actorId}".` : `Send the ${ACTOR_HEADER} header.`,
+      ),
+    );
+  }
+
+  private emit(event: ChangeEvent) {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A broken stream must not break the write that was already committed.
+      }
+    }
+  }
+
+  private emitChanges(change: Change, user: User) {
+    const last = new Map<string, Handoff>();
+    for (const h of change.handoffs) last.set(h.id, h);
+    const by = { id: user.id, name: user.name };
+    for (const h of last.values()) {
+      this.emit({
+        type: 'handoff.changed',
+        id: h.id,
+        version: h.version,
+        status: h.status,
+        assignee: h.assignee,
+        by,
+        at: h.updatedAt,
+      });
+    }
   }
 
   /** Read access for tests and tooling. */
@@ -228,7 +290,9 @@ export class Backend {
       if (reply.status < 500) {
         this.world.remember(scope, { fingerprint, status: reply.status, body: reply.body });
       }
-      await this.persistence.commit(this.world.drain());
+      const change = this.world.drain();
+      await this.persistence.commit(change);
+      this.emitChanges(change, user);
       return reply;
     });
   }

@@ -2,9 +2,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { paths } from '../../src/api/endpoints';
 import { makeProblem } from '../../src/api/problem';
 import type { Backend } from '../core/backend';
 import type { ApiReply } from '../core/http-types';
+import { openChangeStream, sseHeaders } from '../core/sse';
 
 export interface HttpServerOptions {
   backend: Backend;
@@ -56,6 +58,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** The change stream: held open until the client goes away. */
+function streamChanges(backend: Backend, headers: Headers, res: ServerResponse) {
+  const refused = backend.authorizeStream({ headers });
+  if (refused) {
+    send(res, refused);
+    return;
+  }
+  res.writeHead(200, sseHeaders);
+  res.flushHeaders();
+  const close = openChangeStream(backend, (chunk) => {
+    if (!res.writableEnded) res.write(chunk);
+  });
+  res.on('close', close);
+}
+
 /** The reference backend over real HTTP, serving the SPA on the same origin. */
 export function createHttpServer({
   backend,
@@ -96,9 +113,14 @@ export function createHttpServer({
         for (const [name, value] of Object.entries(req.headers)) {
           if (typeof value === 'string') headers.set(name, value);
         }
+        const path = url.pathname.slice(apiPrefix.length) || '/';
+        if (req.method === 'GET' && path.replace(/\/$/, '') === paths.changes) {
+          streamChanges(backend, headers, res);
+          return;
+        }
         const reply = await backend.handle({
           method: req.method ?? 'GET',
-          path: url.pathname.slice(apiPrefix.length) || '/',
+          path,
           query: url.searchParams,
           headers,
           body: body || null,

@@ -47,6 +47,9 @@ function shutdown() {
     persistence.close();
     process.exit(0);
   });
+  // Change streams never end by themselves: give answers in flight a moment, then cut what is
+  // left (a cut write is still committed or not at all; its retry replays by idempotency key).
+  setTimeout(() => server.closeAllConnections(), 1000).unref();
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -94,3 +94,60 @@ describe('API client', () => {
     expect(seen!.get('X-Actor-Id')).toBe('u-ana');
   });
 });
+
+describe('API client: the change stream', () => {
+  const sse = (chunks: string[]) =>
+    new HttpResponse(
+      new ReadableStream({
+        start(controller) {
+          const encoder = new TextEncoder();
+          for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+        },
+      }),
+      { headers: { 'content-type': 'text/event-stream' } },
+    );
+
+  it('parses each data message, skips and reports malformed ones', async () => {
+    const good = {
+      type: 'handoff.changed',
+      id: 'h-1',
+      version: 2,
+      status: 'claimed',
+      assignee: { id: 'u-ben', name: 'Ben Okafor' },
+      by: { id: 'u-ben', name: 'Ben Okafor' },
+      at: '2026-11-25T09:00:00.000Z',
+    };
+    server.use(
+      http.get(`${API_BASE}/events`, () =>
+        sse([
+          ': connected\n\n',
+          'data: not json\n\n',
+          `data: ${JSON.stringify({ ...good, version: 'two' })}\n\n`,
+          // A message split across chunks, as a network may deliver it.
+          `data: ${JSON.stringify(good).slice(0, 20)}`,
+          `${JSON.stringify(good).slice(20)}\n\n`,
+          `data: ${JSON.stringify({ type: 'world.reset', at: '2026-11-25T09:00:01.000Z' })}\n\n`,
+        ]),
+      ),
+    );
+    const events: unknown[] = [];
+    const malformed: string[] = [];
+    let opened = false;
+    await api.streamChanges((e) => events.push(e), new AbortController().signal, {
+      onOpen: () => {
+        opened = true;
+      },
+      onMalformed: (detail) => malformed.push(detail),
+    });
+    expect(opened).toBe(true);
+    expect(events).toEqual([good, { type: 'world.reset', at: '2026-11-25T09:00:01.000Z' }]);
+    expect(malformed).toEqual(['not JSON', expect.stringMatching(/^version:/)]);
+  });
+
+  it('fails with a typed error when the server refuses the stream', async () => {
+    const anonymous = createApiClient({ baseUrl: API_BASE, getActorId: () => 'u-nobody' });
+    const error = await failure(anonymous.streamChanges(() => {}, new AbortController().signal));
+    expect(error.problem?.code).toBe('unauthenticated');
+  });
+});

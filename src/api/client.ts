@@ -1,8 +1,11 @@
+import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
 import { ACTOR_HEADER, encodeListParams, IDEMPOTENCY_HEADER, paths } from './endpoints';
 import { ApiError } from './errors';
 import {
   auditPageSchema,
+  type ChangeEvent,
+  changeEventSchema,
   type DecisionRequest,
   decisionResultSchema,
   type HandoffListParams,
@@ -19,6 +22,13 @@ export interface ApiClientOptions {
   /** Who is acting; sent on every request. */
   getActorId: () => string;
   timeoutMs?: number;
+}
+
+export interface StreamOptions {
+  /** Called once the server has accepted the stream. */
+  onOpen?: () => void;
+  /** Called for a message that is not a ChangeEvent; it is skipped. */
+  onMalformed?: (detail: string) => void;
 }
 
 interface Call<S extends z.ZodType> {
@@ -99,7 +109,84 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
     return parsed.data;
   }
 
+  /**
+   * Reads the change stream until the server ends it (resolves) or it fails (rejects with an
+   * ApiError). Abort `signal` to close it; an abort resolves quietly.
+   */
+  async function streamChanges(
+    onEvent: (event: ChangeEvent) => void,
+    signal: AbortSignal,
+    {
+      onOpen,
+      onMalformed = (d) => console.warn(`Skipped a change event: ${d}`),
+    }: StreamOptions = {},
+  ): Promise<void> {
+    let response: Response;
+    try {
+      response = await fetch(`${root}${paths.changes}`, {
+        headers: { accept: 'text/event-stream', [ACTOR_HEADER]: getActorId() },
+        signal,
+        cache: 'no-store',
+      });
+    } catch (error) {
+      if (signal.aborted) return;
+      throw new ApiError({ kind: 'network', cause: error });
+    }
+    if (!response.ok || !response.body) {
+      const problem = problemSchema.safeParse(await response.json().catch(() => null));
+      throw new ApiError(
+        problem.success
+          ? { kind: 'problem', status: response.status, problem: problem.data }
+          : { kind: 'http', status: response.status },
+      );
+    }
+    if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await response.body.cancel().catch(() => undefined);
+      throw new ApiError({
+        kind: 'malformed',
+        status: response.status,
+        detail: 'The change stream is not text/event-stream.',
+      });
+    }
+    onOpen?.();
+    const parser = createParser({
+      onEvent: ({ data }) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(data);
+        } catch {
+          onMalformed('not JSON');
+          return;
+        }
+        const parsed = changeEventSchema.safeParse(json);
+        if (!parsed.success) {
+          const first = parsed.error.issues[0];
+          onMalformed(first ? `${first.path.join('.') || 'event'}: ${first.message}` : 'bad shape');
+          return;
+        }
+        onEvent(parsed.data);
+      },
+    });
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const stop = () => void reader.cancel().catch(() => undefined);
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        parser.feed(decoder.decode(value, { stream: true }));
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      throw new ApiError({ kind: 'network', cause: error });
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
+
   return {
+    streamChanges,
     listHandoffs: (params: HandoffListParams) =>
       call({ path: paths.handoffs, query: encodeListParams(params), schema: handoffPageSchema }),
     getHandoff: (id: string) => call({ path: paths.handoff(id), schema: handoffSchema }),

@@ -13,7 +13,10 @@ export const paths = {
   release: (id: string) => `/handoffs/${encodeURIComponent(id)}/release`,
   draft: (id: string) => `/handoffs/${encodeURIComponent(id)}/draft`,
   decisions: (id: string) => `/handoffs/${encodeURIComponent(id)}/decisions`,
+  /** An item's audit trail (not the change stream: that is `changes`). */
   events: (id: string) => `/handoffs/${encodeURIComponent(id)}/events`,
+  /** The server-sent change stream (text/event-stream, each `data:` a ChangeEvent). */
+  changes: '/events',
   me: '/me',
   users: '/users',
   demoReset: '/demo/reset',

@@ -32,6 +32,7 @@ describe('published OpenAPI document', () => {
         '/handoffs/{id}/decisions',
         '/me',
         '/users',
+        '/events',
       ]),
     );
   });

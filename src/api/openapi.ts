@@ -17,6 +17,7 @@ const responses = {
   User: s.userSchema,
   Users: s.usersSchema,
   Problem: s.problemSchema,
+  ChangeEvent: s.changeEventSchema,
 };
 const requests = {
   VersionRequest: s.claimRequestSchema,
@@ -137,6 +138,22 @@ export function buildOpenApiDocument() {
       },
       '/handoffs/{id}/decisions': {
         post: write('Approve, reject, escalate or redirect', 'DecisionRequest', 'DecisionResult'),
+      },
+      '/events': {
+        get: {
+          summary:
+            'Live changes as server-sent events: each `data:` line is one ChangeEvent (JSON); ' +
+            'comments (`: connected`, `: keep-alive` every 15 s) carry no data',
+          parameters: [actor],
+          responses: {
+            '200': {
+              description: 'An open event stream',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+              'x-event-schema': ref('ChangeEvent'),
+            },
+            '401': problem('No or unknown identity'),
+          },
+        },
       },
       '/me': {
         get: {

@@ -428,3 +428,22 @@ export const problemSchema = z.object({
   current: z.lazy(() => handoffSchema).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
+
+/* ---------- live updates (server-sent events) ---------- */
+
+/** One message on the change stream: what moved, so a client knows what to refetch. */
+export const changeEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('handoff.changed'),
+    id: z.string(),
+    version: z.number().int().positive(),
+    status: handoffStatusSchema,
+    assignee: assigneeSchema.nullable(),
+    /** Who made the change; null when the system did. */
+    by: assigneeSchema.nullable(),
+    at: isoDate,
+  }),
+  z.object({ type: z.literal('world.reset'), at: isoDate }),
+]);
+export type ChangeEvent = z.infer<typeof changeEventSchema>;
+export type HandoffChangedEvent = Extract<ChangeEvent, { type: 'handoff.changed' }>;

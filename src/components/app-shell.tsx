@@ -2,14 +2,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useRouteContext, useRouter } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { levelLabels } from '../domain/levels';
+import { useLiveUpdates } from '../hooks/use-live-updates';
 import { useApi } from '../lib/api-context';
 import { userQueries } from '../lib/handoff-queries';
 import { useDraftStore } from '../stores/draft-store';
+import { useLiveStore } from '../stores/live-store';
 import { useSessionStore } from '../stores/session-store';
 import { ShortcutHelp } from './shortcut-help';
 
 export function AppShell({ children }: { children: ReactNode }) {
   const isDemo = useRouteContext({ from: '__root__', select: (c) => c.demo });
+  useLiveUpdates();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -25,6 +28,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Link>
         </nav>
         <div className="header-tools">
+          <LiveStatus />
           <ActingAs />
           {isDemo ? <ResetDemo /> : null}
           <ShortcutHelp />
@@ -32,6 +36,23 @@ export function AppShell({ children }: { children: ReactNode }) {
       </header>
       {children}
     </div>
+  );
+}
+
+const liveLabels = {
+  live: 'Live',
+  connecting: 'Connecting…',
+  polling: 'Reconnecting… updates every 10 s',
+} as const;
+
+/** Whether changes arrive as they happen or by polling; announced politely when it moves. */
+function LiveStatus() {
+  const status = useLiveStore((s) => s.status);
+  return (
+    <output className={`live-status live-status-${status}`} aria-live="polite">
+      <span className="live-dot" aria-hidden="true" />
+      {liveLabels[status]}
+    </output>
   );
 }
 

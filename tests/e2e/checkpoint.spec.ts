@@ -5,6 +5,8 @@ test('a reviewer finds #4521, edits the draft, survives a reload, approves and s
   desk,
 }) => {
   await desk.openQueue();
+  // Changes stream in from the backend, in the browser's demo backend as from the server.
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
   await page.getByLabel('Search').fill('4521');
   const row = page.getByRole('link', { name: /#4521/ });
   await expect(row).toBeVisible();

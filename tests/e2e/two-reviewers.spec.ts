@@ -12,6 +12,9 @@ test('two reviewers on one item: the later decision is refused with both version
   const item = await api.plainPendingItem();
   const ana = await reviewerBrowser(browser, baseURL, 'u-ana');
   const ben = await reviewerBrowser(browser, baseURL, 'u-ben');
+  // Ben's live updates are down, so nothing tells him of Ana's work: the version check alone
+  // must protect both of them.
+  await ben.page.route('**/api/events', (route) => route.abort());
   try {
     // Both open the same unclaimed item, as themselves.
     for (const r of [ana, ben]) await r.desk.openHandoff(item.id);
@@ -77,6 +80,36 @@ test('two reviewers on one item: the later decision is refused with both version
     expect(stored.status).toBe('approved');
     expect(stored.outcome?.by.id).toBe('u-ana');
     expect(stored.outcome?.finalText).toContain(anaAddition.trim());
+  } finally {
+    await ana.context.close();
+    await ben.context.close();
+  }
+});
+
+test('a reviewer looking at an item is told at once when someone else takes it', async ({
+  backend,
+  browser,
+  baseURL,
+  api,
+}) => {
+  test.skip(backend !== 'server', 'each demo browser has a world of its own; nothing is shared');
+  if (!baseURL) throw new Error('The project sets baseURL.');
+
+  const item = await api.plainPendingItem();
+  const ana = await reviewerBrowser(browser, baseURL, 'u-ana');
+  const ben = await reviewerBrowser(browser, baseURL, 'u-ben');
+  try {
+    for (const r of [ana, ben]) await r.desk.openHandoff(item.id);
+    await expect(ben.page.getByText('Live', { exact: true })).toBeVisible();
+
+    // Ana starts editing, which claims the item for her.
+    await ana.desk.editor.press('End');
+    await ana.desk.editor.pressSequentially(' Ana here.');
+    await expect(ana.page.getByText(/Saved to server/)).toBeVisible();
+
+    // Ben learns of it without reloading, and can no longer edit what Ana holds.
+    await expect(ben.page.getByText('Ana Ortiz just claimed this item')).toBeVisible();
+    await expect(ben.desk.editor).not.toBeEditable();
   } finally {
     await ana.context.close();
     await ben.context.close();

@@ -4,7 +4,7 @@ import { HttpResponse, http } from 'msw';
 import { IDEMPOTENCY_HEADER } from '../../src/api/endpoints';
 import { makeProblem } from '../../src/api/problem';
 import { DRAFT_STORAGE_KEY, useDraftStore } from '../../src/stores/draft-store';
-import { API_BASE, backend, server } from '../msw';
+import { API_BASE, backend, server, withoutLiveUpdates } from '../msw';
 import { renderApp } from '../render';
 import { apiAs, eventsOf, item, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
 
@@ -29,6 +29,9 @@ function recordDecisionKeys(): string[] {
 afterEach(() => server.events.removeAllListeners());
 
 describe('checkpoint: conflicts', () => {
+  // The safety net for a change the live stream did not deliver (or not in time).
+  beforeEach(() => withoutLiveUpdates());
+
   it('shows both versions when the item changed under an edit, and keeps the text', async () => {
     const user = userEvent.setup();
     renderApp('/handoffs/h-4521');

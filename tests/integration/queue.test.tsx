@@ -4,7 +4,7 @@ import { HttpResponse, http } from 'msw';
 import { makeProblem } from '../../src/api/problem';
 import type { Handoff } from '../../src/api/schemas';
 import { openStatuses } from '../../src/domain/lifecycle';
-import { API_BASE, backend, server } from '../msw';
+import { API_BASE, backend, server, withoutLiveUpdates } from '../msw';
 import { renderApp } from '../render';
 
 /*
@@ -389,7 +389,8 @@ describe('Queue screen', () => {
     });
   });
 
-  it('refreshes itself every 10 seconds so the queue stays current', async () => {
+  it('refreshes itself every 10 seconds while live updates are down', async () => {
+    withoutLiveUpdates();
     vi.useFakeTimers({
       shouldAdvanceTime: true,
       toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],

@@ -26,6 +26,7 @@ import { chooseText, type PendingIntent, useDraftStore } from '../../../stores/d
 import { useSessionStore } from '../../../stores/session-store';
 import { checkpointMutations, handoffDetailKey } from '../api/mutations';
 import { useDraftAutosave } from '../hooks/use-draft-autosave';
+import { useRemoteChange } from '../hooks/use-remote-change';
 import { errorsFromProblem, type FieldErrors, validateDecision } from '../lib/decision-input';
 import { ActionBar, type FormAction } from './action-bar';
 import { CheckpointHeader } from './checkpoint-header';
@@ -126,6 +127,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
     error: unknown;
   } | null>(null);
   const [pendingOption, setPendingOption] = useState<Option | null>(null);
+  // Told as it happens; the reviewer's text is untouched and conflicts still guard decisions.
+  const remote = useRemoteChange(handoffId, handoff.version, actorId);
 
   /* ---------- what the reviewer sees ---------- */
 
@@ -523,6 +526,16 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
         onClaim={() => void claim()}
         onRelease={() => void release()}
       />
+
+      {remote.notice ? (
+        <div className="notice notice-info remote-change" role="status">
+          <p className="notice-title">{remote.notice}</p>
+          <p>Your text is kept as it is. Deciding checks the item’s latest version first.</p>
+          <button type="button" className="button" onClick={remote.clear}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
 
       {handoff.outcome ? (
         <div className="notice notice-info" role="note">

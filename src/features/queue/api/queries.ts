@@ -8,6 +8,8 @@ export const QUEUE_REFRESH_MS = 10_000;
 /** Past this many loaded pages a refresh refetches a lot of rows; slow down instead. */
 const DEEP_SCROLL_PAGES = 10;
 const DEEP_SCROLL_REFRESH_MS = 60_000;
+/** While the change stream is live it drives refreshes; polling is only a safety net. */
+export const LIVE_REFRESH_MS = DEEP_SCROLL_REFRESH_MS;
 
 /**
  * The queue's view of the shared handoff list: the same key as `handoffQueries.list` (so the
@@ -15,12 +17,12 @@ const DEEP_SCROLL_REFRESH_MS = 60_000;
  * the previous rows while a new filter loads instead of flashing to empty.
  */
 export const queueQueries = {
-  list: (api: ApiClient, params: Omit<HandoffListParams, 'cursor'>) =>
+  list: (api: ApiClient, params: Omit<HandoffListParams, 'cursor'>, live = false) =>
     infiniteQueryOptions({
       ...handoffQueries.list(api, params),
       refetchInterval: (query) =>
-        (query.state.data?.pages.length ?? 0) > DEEP_SCROLL_PAGES
-          ? DEEP_SCROLL_REFRESH_MS
+        live || (query.state.data?.pages.length ?? 0) > DEEP_SCROLL_PAGES
+          ? LIVE_REFRESH_MS
           : QUEUE_REFRESH_MS,
       placeholderData: keepPreviousData,
     }),

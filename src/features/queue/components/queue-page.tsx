@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useApi } from '../../../lib/api-context';
 import { formatDuration, useNow } from '../../../lib/time';
+import { useLiveStore } from '../../../stores/live-store';
 import { queueQueries } from '../api/queries';
 import { defaultOrder, formatCount } from '../labels';
 import { ALL_STATUSES, clearedFilters, filterDeps, toListParams } from '../queue-search';
@@ -33,7 +34,9 @@ export function QueuePage() {
   );
   const params = useMemo(() => toListParams(filters), [filters]);
   const resetKey = useMemo(() => JSON.stringify(params), [params]);
-  const query = useInfiniteQuery(queueQueries.list(api, params));
+  // While changes stream in, the queue need hardly poll; without them it polls every 10 s.
+  const live = useLiveStore((s) => s.status === 'live');
+  const query = useInfiniteQuery(queueQueries.list(api, params, live));
 
   const rows = useMemo(() => {
     // A refresh can move an item across a page boundary; show each item once.
