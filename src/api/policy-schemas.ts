@@ -455,6 +455,18 @@ export type PolicyChange = z.infer<typeof policyChangeSchema>;
 
 const systemActor = { type: 'system', id: 'defaults', name: 'Default policy' } as const;
 
+/** Words that make a ticket a hard stop unless a lead changes the rules. */
+export const defaultPolicyKeywords: readonly string[] = [
+  'lawyer',
+  'legal action',
+  'attorney',
+  'sue',
+  'chargeback',
+  'GDPR',
+  'data protection',
+  'court',
+];
+
 export const defaultRulesTable: RulesTable = {
   version: 1,
   rules: [
@@ -474,18 +486,7 @@ export const defaultRulesTable: RulesTable = {
       response: 'hard_stop',
       humanAction: 'Human must decide',
       minLevel: 'l2',
-      params: {
-        keywords: [
-          'lawyer',
-          'legal action',
-          'attorney',
-          'sue',
-          'chargeback',
-          'GDPR',
-          'data protection',
-          'court',
-        ],
-      },
+      params: { keywords: [...defaultPolicyKeywords] },
     },
     {
       id: 'multiple_options',

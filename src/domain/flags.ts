@@ -1,3 +1,4 @@
+import { defaultPolicyKeywords } from '../api/policy-schemas';
 import type { Flag, FlagRule, Option, Severity, Ticket, Tier } from '../api/schemas';
 import { findKeywordHits } from './flags-keywords';
 
@@ -22,16 +23,7 @@ export interface FlagPolicy {
 
 export const defaultFlagPolicy: FlagPolicy = {
   lowConfidenceBelow: 0.7,
-  policyKeywords: [
-    'lawyer',
-    'legal action',
-    'attorney',
-    'sue',
-    'chargeback',
-    'GDPR',
-    'data protection',
-    'court',
-  ],
+  policyKeywords: [...defaultPolicyKeywords],
   highValueLimit: 10_000,
   highValueTiers: ['enterprise'],
   anomalyMaxBodyLength: 4000,
