@@ -1,0 +1,27 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Handoff } from '../../../api/schemas';
+import { chooseText, useDraftStore } from '../../../stores/draft-store';
+import { handoffDetailKey } from '../api/mutations';
+import { latestDraft } from '../lib/latest-draft';
+
+export interface Snapshot {
+  h: Handoff;
+  text: string;
+  version: number;
+}
+
+/**
+ * Reads the item and the reviewer's text as they are now, not as the last render saw them:
+ * async work (saves, decisions) resumes after both may have moved on.
+ */
+export function useFreshSnapshot(handoffId: string, handoff: Handoff): () => Snapshot {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    const h = queryClient.getQueryData<Handoff>(handoffDetailKey(handoffId)) ?? handoff;
+    const l = useDraftStore.getState().drafts[handoffId];
+    const t = chooseText(l, h.workingDraft, latestDraft(h).text).text;
+    const version = l && l.syncedAt === null ? l.baseVersion : h.version;
+    return { h, text: t, version };
+  }, [queryClient, handoffId, handoff]);
+}

@@ -1,0 +1,70 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Handoff } from '../../../api/schemas';
+import { useApi } from '../../../lib/api-context';
+import { newIdempotencyKey } from '../../../lib/idempotency';
+import { useDraftStore } from '../../../stores/draft-store';
+import { checkpointMutations, handoffDetailKey } from '../api/mutations';
+import type { FlushResult } from './use-draft-autosave';
+import type { Snapshot } from './use-fresh-snapshot';
+
+/**
+ * Claiming and releasing the item. Both move its version, so the local draft's base version
+ * moves along with them and the next save is not refused as stale.
+ */
+export function useOwnership({
+  handoffId,
+  handoff,
+  canClaim,
+  heldByMe,
+  flush,
+  snapshot,
+  clearFailure,
+  refuse,
+}: {
+  handoffId: string;
+  handoff: Handoff;
+  canClaim: boolean;
+  heldByMe: boolean;
+  flush: () => Promise<FlushResult>;
+  snapshot: () => Snapshot;
+  clearFailure: () => void;
+  refuse: (error: unknown, action: 'claim' | 'release') => void;
+}) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const claimMutation = useMutation(checkpointMutations.claim(api, handoffId));
+  const releaseMutation = useMutation(checkpointMutations.release(api, handoffId));
+
+  const claim = async () => {
+    if (!canClaim || claimMutation.isPending) return;
+    const version = handoff.version;
+    clearFailure();
+    try {
+      const h = await claimMutation.mutateAsync({ version, key: newIdempotencyKey() });
+      queryClient.setQueryData(handoffDetailKey(handoffId), h);
+      useDraftStore.getState().advanceVersion(handoffId, version, h.version);
+    } catch (error) {
+      refuse(error, 'claim');
+    }
+  };
+
+  const release = async () => {
+    if (!heldByMe || releaseMutation.isPending) return;
+    clearFailure();
+    // Release hands the item back: the text goes to the server first.
+    if ((await flush()) === 'conflict') return;
+    const s = snapshot();
+    try {
+      const h = await releaseMutation.mutateAsync({
+        version: s.h.version,
+        key: newIdempotencyKey(),
+      });
+      queryClient.setQueryData(handoffDetailKey(handoffId), h);
+      useDraftStore.getState().advanceVersion(handoffId, s.h.version, h.version);
+    } catch (error) {
+      refuse(error, 'release');
+    }
+  };
+
+  return { claim, release, pending: claimMutation.isPending || releaseMutation.isPending };
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { Handoff, Option } from '../../../api/schemas';
+import { chooseText, useDraftStore } from '../../../stores/draft-store';
+import { latestDraft } from '../lib/latest-draft';
+
+/**
+ * The reply the reviewer sees and edits: their own text if they have any, else the server's
+ * working draft, else the AI's; and the AI option it starts from. Choosing another option
+ * over edited text waits in `pendingOption` until the reviewer says whether to replace it.
+ */
+export function useReplyDraft({
+  handoffId,
+  handoff,
+  canEdit,
+  onTextChange,
+}: {
+  handoffId: string;
+  handoff: Handoff;
+  canEdit: boolean;
+  onTextChange: () => void;
+}) {
+  const local = useDraftStore((s) => s.drafts[handoffId]);
+  const [pendingOption, setPendingOption] = useState<Option | null>(null);
+
+  const aiDraft = latestDraft(handoff);
+  const { options } = handoff.context;
+  const selectedOptionId = local?.selectedOptionId ?? handoff.selectedOptionId;
+  const selectedOption = options.find((o) => o.id === selectedOptionId) ?? null;
+  const baseText = selectedOption?.draft ?? aiDraft.text;
+  const baseLabel = selectedOption
+    ? `the option “${selectedOption.label}”`
+    : `AI draft ${aiDraft.number}`;
+  const shown = chooseText(local, handoff.workingDraft, aiDraft.text);
+  const text = shown.text;
+  const edited = text !== baseText;
+  const dirty = local !== undefined && local.syncedAt === null;
+  const workingVersion = dirty ? local.baseVersion : handoff.version;
+  const savedAt =
+    shown.source === 'local'
+      ? local?.syncedAt
+      : shown.source === 'server'
+        ? handoff.workingDraft?.savedAt
+        : null;
+
+  const setText = (next: string, selected?: string | null) => {
+    useDraftStore.getState().setText(handoffId, next, {
+      baseVersion: workingVersion,
+      baseDraftNumber: aiDraft.number,
+      ...(selected !== undefined ? { selectedOptionId: selected } : {}),
+    });
+    onTextChange();
+  };
+
+  const applyOption = (option: Option, replace: boolean) => {
+    if (replace) {
+      setText(option.draft, option.id);
+    } else {
+      useDraftStore.getState().setSelectedOption(handoffId, option.id, {
+        text,
+        baseVersion: workingVersion,
+        baseDraftNumber: aiDraft.number,
+      });
+    }
+  };
+
+  const selectOption = (id: string) => {
+    if (!canEdit) return;
+    const option = options.find((o) => o.id === id);
+    if (!option || option.id === selectedOption?.id) return;
+    if (edited && text !== option.draft) setPendingOption(option);
+    else applyOption(option, true);
+  };
+
+  return {
+    selectedOption,
+    baseText,
+    baseLabel,
+    text,
+    edited,
+    dirty,
+    savedAt,
+    setText,
+    selectOption,
+    pendingOption,
+    applyOption,
+    dismissPendingOption: () => setPendingOption(null),
+  };
+}

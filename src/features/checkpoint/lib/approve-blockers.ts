@@ -1,0 +1,22 @@
+import type { Flag, FlagRule, Option } from '../../../api/schemas';
+import { flagRuleInfo } from '../../../domain/flags';
+
+/** What the reviewer still has to do before the item can be approved. */
+export function approveBlockers(
+  flags: Flag[],
+  acknowledged: ReadonlySet<FlagRule>,
+  options: Option[],
+  selectedOption: Option | null,
+): string[] {
+  return [
+    ...flags
+      .filter((f) => f.hardStop && !acknowledged.has(f.rule))
+      .map(
+        (f) =>
+          `tick “I have reviewed” on the ${flagRuleInfo[f.rule].label.toLowerCase()} hard stop`,
+      ),
+    ...(options.length > 1 && !selectedOption
+      ? [`choose one of the AI’s ${options.length} options`]
+      : []),
+  ];
+}
