@@ -2,6 +2,7 @@
 import { handoffPageSchema, handoffSchema, problemSchema } from '../../src/api/schemas';
 import { Backend } from './backend';
 import type { Change, Persistence, Snapshot } from './persistence';
+import { plainItem } from './test-items';
 
 const NOW = Date.parse('2026-11-25T09:00:00.000Z');
 
@@ -43,20 +44,6 @@ const approveBody = (version: number, extra: Record<string, unknown> = {}) => ({
   selectedOptionId: null,
   ...extra,
 });
-
-/** An open L1 item with no hard stop and at most one option: approvable as drafted. */
-function plainItem(backend: Backend) {
-  const item = [...backend.state.handoffs.values()].find(
-    (h) =>
-      h.status === 'pending' &&
-      h.level === 'l1' &&
-      !h.assignee &&
-      h.context.options.length < 2 &&
-      !h.context.flags.some((f) => f.hardStop),
-  );
-  if (!item) throw new Error('seed has no plain item');
-  return item;
-}
 
 describe('reference backend', () => {
   it('pages through the whole filtered queue without gaps or repeats', async () => {

@@ -2,6 +2,7 @@
 import { type ChangeEvent, changeEventSchema, type Handoff } from '../../src/api/schemas';
 import { Backend } from './backend';
 import { KEEP_ALIVE_MS, openChangeStream } from './sse';
+import { plainItem } from './test-items';
 
 const NOW = Date.parse('2026-11-25T09:00:00.000Z');
 
@@ -30,23 +31,10 @@ async function setup() {
   return { backend, events, unsubscribe };
 }
 
-function unclaimedL1(backend: Backend): Handoff {
-  const item = [...backend.state.handoffs.values()].find(
-    (h) =>
-      h.status === 'pending' &&
-      h.level === 'l1' &&
-      !h.assignee &&
-      h.context.options.length < 2 &&
-      !h.context.flags.some((f) => f.hardStop),
-  );
-  if (!item) throw new Error('seed has no plain item');
-  return item;
-}
-
 describe('the change stream of the backend core', () => {
   it('announces a claim once, with the new version, status, holder and who did it', async () => {
     const { backend, events } = await setup();
-    const item = unclaimedL1(backend);
+    const item = plainItem(backend);
     const reply = await call(backend, 'POST', `/handoffs/${item.id}/claim`, {
       actor: 'u-ben',
       body: { version: item.version },
@@ -67,7 +55,7 @@ describe('the change stream of the backend core', () => {
 
   it('sends one event per item with its last version when a write moves it twice', async () => {
     const { backend, events } = await setup();
-    const item = unclaimedL1(backend);
+    const item = plainItem(backend);
     // Redirect moves the item twice (redirected, then the AI's new draft) in one write.
     await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
       body: {
@@ -92,7 +80,7 @@ describe('the change stream of the backend core', () => {
 
   it('stays silent for replays, refusals and reads', async () => {
     const { backend, events } = await setup();
-    const item = unclaimedL1(backend);
+    const item = plainItem(backend);
     const body = { version: item.version };
     await call(backend, 'POST', `/handoffs/${item.id}/claim`, { body, key: 'same' });
     expect(events).toHaveLength(1);
@@ -112,7 +100,7 @@ describe('the change stream of the backend core', () => {
     expect(backend.listenerCount).toBe(1);
     unsubscribe();
     expect(backend.listenerCount).toBe(0);
-    const item = unclaimedL1(backend);
+    const item = plainItem(backend);
     await call(backend, 'POST', `/handoffs/${item.id}/claim`, { body: { version: item.version } });
     expect(events).toHaveLength(1);
   });
@@ -122,7 +110,7 @@ describe('the change stream of the backend core', () => {
     backend.subscribe(() => {
       throw new Error('broken stream');
     });
-    const item = unclaimedL1(backend);
+    const item = plainItem(backend);
     const reply = await call(backend, 'POST', `/handoffs/${item.id}/claim`, {
       body: { version: item.version },
     });
@@ -150,7 +138,7 @@ describe('the change stream wire format', () => {
     const close = openChangeStream(backend, (c) => chunks.push(c));
     expect(chunks).toEqual([': connected\n\n']);
 
-    const item = unclaimedL1(backend);
+    const item = plainItem(backend);
     await call(backend, 'POST', `/handoffs/${item.id}/claim`, { body: { version: item.version } });
     expect(chunks[1]).toMatch(/^data: \{"type":"handoff\.changed".*\}\n\n$/);
 
