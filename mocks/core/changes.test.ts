@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { type ChangeEvent, changeEventSchema, type Handoff } from '../../src/api/schemas';
+import { type ChangeEvent, changeEventSchema } from '../../src/api/schemas';
 import { Backend } from './backend';
 import { KEEP_ALIVE_MS, openChangeStream } from './sse';
 import { plainItem } from './test-items';
