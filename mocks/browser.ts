@@ -15,5 +15,6 @@ export async function startDemoBackend(apiBaseUrl: string): Promise<void> {
     onUnhandledRequest: 'bypass',
     quiet: true,
   });
-  await backend;
+  // The demo's backend lives in this tab, so its clock-driven work runs while the tab is open.
+  (await backend).startTicking();
 }

@@ -2,7 +2,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { z } from 'zod';
 import { ACTOR_HEADER, decodeListParams, IDEMPOTENCY_HEADER } from '../../src/api/endpoints';
 import { buildOpenApiDocument } from '../../src/api/openapi';
-import { fieldErrors, makeProblem } from '../../src/api/problem';
+import { makeProblem } from '../../src/api/problem';
 import {
   type Actor,
   type AuditEvent,
@@ -11,7 +11,6 @@ import {
   type Decision,
   decisionRequestSchema,
   type Handoff,
-  type Problem,
   saveDraftRequestSchema,
   type User,
 } from '../../src/api/schemas';
@@ -33,31 +32,27 @@ import {
 import { priorityScore } from '../../src/domain/sla';
 import { reviseDraft } from '../ai/revise';
 import { generateWorld } from '../seed/generate';
+import { routeGroups, systemJobs } from './extensions';
 import type { ApiReply, ApiRequest } from './http-types';
 import { HandoffLister, InvalidCursorError, toSummary } from './list';
 import { type Change, memoryPersistence, type Persistence, type Snapshot } from './persistence';
+import {
+  type Ctx,
+  ID,
+  invalid,
+  notFound,
+  ok,
+  problemReply,
+  type Route,
+  route as r,
+} from './route-kit';
+import type { AuditExtra, BackendOptions, BackendServices } from './services';
 import { World } from './world';
 
-export interface BackendOptions {
-  persistence?: Persistence;
-  clock?: () => number;
-  seed?: number;
-  count?: number;
-  /** Largest accepted request body, in bytes. */
-  maxBodyBytes?: number;
-  /** Whether POST /demo/reset may restore the seed (demo mode and test servers only). */
-  allowReset?: boolean;
-}
+export type { BackendOptions } from './services';
 
 const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
 const personOf = (u: User): Actor => ({ type: 'person', id: u.id, name: u.name });
-
-const problemReply = (p: Problem): ApiReply => ({
-  status: p.status,
-  body: p,
-  headers: { 'content-type': 'application/problem+json' },
-});
-const ok = (body: unknown, status = 200): ApiReply => ({ status, body });
 
 function decodeParams(raw: string[]): string[] | null {
   try {
@@ -66,17 +61,6 @@ function decodeParams(raw: string[]): string[] | null {
     return null;
   }
 }
-
-const notFound = (id: string) =>
-  problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
-
-type Route = {
-  method: string;
-  pattern: RegExp;
-  write: boolean;
-  run: (ctx: Ctx, params: string[]) => ApiReply | Promise<ApiReply>;
-};
-type Ctx = { req: ApiRequest; user: User; json: unknown };
 
 /** Receives every committed change, in commit order. */
 export type ChangeListener = (event: ChangeEvent) => void;
@@ -94,9 +78,23 @@ export class Backend {
   private readonly routes: Route[];
   private readonly listeners = new Set<ChangeListener>();
 
+  /** The backend as endpoint groups and system jobs see it. */
+  readonly services: BackendServices;
+
   private constructor(private readonly options: BackendOptions) {
     this.persistence = options.persistence ?? memoryPersistence();
     this.clock = options.clock ?? Date.now;
+    const backend = this;
+    this.services = {
+      get world() {
+        return backend.world;
+      },
+      options,
+      clock: () => this.clock(),
+      now: () => this.now(),
+      record: (...args) => this.record(...args),
+      move: (...args) => this.move(...args),
+    };
     this.routes = this.buildRoutes();
   }
 
@@ -114,7 +112,7 @@ export class Backend {
       count: this.options.count,
       now: new Date(this.clock()),
     });
-    return { handoffs, events, users, idempotency: [] };
+    return { handoffs, events, users, idempotency: [], settings: [] };
   }
 
   async reset(): Promise<void> {
@@ -166,10 +164,11 @@ export class Backend {
     }
   }
 
-  private emitChanges(change: Change, user: User) {
+  /** `user` is null for changes the system made by itself. */
+  private emitChanges(change: Change, user: User | null) {
     const last = new Map<string, Handoff>();
     for (const h of change.handoffs) last.set(h.id, h);
-    const by = { id: user.id, name: user.name };
+    const by = user && { id: user.id, name: user.name };
     for (const h of last.values()) {
       this.emit({
         type: 'handoff.changed',
@@ -190,6 +189,30 @@ export class Backend {
 
   private now(): string {
     return new Date(this.clock()).toISOString();
+  }
+
+  /**
+   * Runs every system job once at the current clock and commits what they changed. The server
+   * and the demo call this on a timer, so gate defaults and SLA escalations happen with no
+   * browser open; tests call it with a controlled clock.
+   */
+  tick(): Promise<void> {
+    return this.serialised(async () => {
+      for (const job of systemJobs) job(this.services);
+      if (!this.world.dirty) return;
+      const change = this.world.drain();
+      await this.persistence.commit(change);
+      this.emitChanges(change, null);
+    });
+  }
+
+  /** Ticks every `intervalMs` until the returned function is called. */
+  startTicking(intervalMs = 1000): () => void {
+    const timer = setInterval(() => {
+      this.tick().catch((error: unknown) => console.error('Backend tick failed', error));
+    }, intervalMs);
+    (timer as { unref?: () => void }).unref?.();
+    return () => clearInterval(timer);
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
@@ -298,13 +321,11 @@ export class Backend {
   }
 
   private buildRoutes(): Route[] {
-    const id = '([^/]+)';
-    const r = (method: string, path: string, write: boolean, run: Route['run']): Route => ({
-      method,
-      pattern: new RegExp(`^${path}/?$`),
-      write,
-      run,
-    });
+    const id = ID;
+    return [...this.coreRoutes(id), ...routeGroups.flatMap((group) => group(this.services))];
+  }
+
+  private coreRoutes(id: string): Route[] {
     return [
       r('GET', '/me', false, ({ user }) => ok(user)),
       r('GET', '/users', false, () => ok({ items: [...this.world.users.values()] })),
@@ -337,13 +358,7 @@ export class Backend {
 
   private list({ req, user }: Ctx): ApiReply {
     const parsed = decodeListParams(req.query);
-    if (!parsed.success) {
-      return problemReply(
-        makeProblem('validation', 'The list parameters are not valid.', {
-          errors: fieldErrors(parsed.error.issues),
-        }),
-      );
-    }
+    if (!parsed.success) return invalid(parsed.error, 'The list parameters are not valid.');
     return ok(
       this.lister.list(
         this.world.handoffs.values(),
@@ -362,7 +377,7 @@ export class Backend {
     actor: Actor,
     action: AuditEvent['action'],
     outcome: string,
-    extra: Partial<Pick<AuditEvent, 'why' | 'diff' | 'timeOnItemMs' | 'acknowledgedFlags'>> = {},
+    extra: AuditExtra = {},
   ): AuditEvent {
     const event: AuditEvent = {
       id: this.world.nextEventId(),
@@ -398,13 +413,7 @@ export class Backend {
     run: (body: T, h: Handoff) => ApiReply,
   ): ApiReply {
     const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      return problemReply(
-        makeProblem('validation', 'Some fields need attention.', {
-          errors: fieldErrors(parsed.error.issues),
-        }),
-      );
-    }
+    if (!parsed.success) return invalid(parsed.error);
     const h = this.world.handoffs.get(id);
     if (!h) return notFound(id);
     return run(parsed.data, h);

@@ -16,12 +16,16 @@ export interface Snapshot {
   events: AuditEvent[];
   users: User[];
   idempotency: [string, StoredReply][];
+  /** Named documents that are not items: the routing policy and its history, demo settings. */
+  settings: [string, unknown][];
 }
 
 export interface Change {
   handoffs: Handoff[];
   events: AuditEvent[];
   idempotency: [string, StoredReply][];
+  /** Settings replaced by this write, each stored whole. */
+  settings: [string, unknown][];
 }
 
 export interface Persistence {

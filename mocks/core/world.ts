@@ -7,15 +7,17 @@ export class World {
   readonly events = new Map<string, AuditEvent[]>();
   readonly users = new Map<string, User>();
   readonly idempotency = new Map<string, StoredReply>();
+  private readonly settings = new Map<string, unknown>();
   revision = 0;
   private eventCount = 0;
-  private pending: Change = { handoffs: [], events: [], idempotency: [] };
+  private pending: Change = emptyChange();
 
   constructor(snapshot: Snapshot) {
     for (const h of snapshot.handoffs) this.handoffs.set(h.id, h);
     for (const e of snapshot.events) this.addEvent(e);
     for (const u of snapshot.users) this.users.set(u.id, u);
     for (const [k, v] of snapshot.idempotency) this.idempotency.set(k, v);
+    for (const [k, v] of snapshot.settings ?? []) this.settings.set(k, v);
   }
 
   private addEvent(event: AuditEvent) {
@@ -45,11 +47,28 @@ export class World {
     this.pending.idempotency.push([key, reply]);
   }
 
+  /** A named document, or undefined when it was never written (callers supply the default). */
+  setting<T>(key: string): T | undefined {
+    return this.settings.get(key) as T | undefined;
+  }
+
+  putSetting(key: string, value: unknown) {
+    this.settings.set(key, value);
+    this.pending.settings.push([key, value]);
+    this.revision += 1;
+  }
+
   /** Takes the writes made since the last call, to hand to persistence. */
   drain(): Change {
     const change = this.pending;
-    this.pending = { handoffs: [], events: [], idempotency: [] };
+    this.pending = emptyChange();
     return change;
+  }
+
+  /** Whether anything was written since the last drain. */
+  get dirty(): boolean {
+    const p = this.pending;
+    return p.handoffs.length + p.events.length + p.idempotency.length + p.settings.length > 0;
   }
 
   snapshot(): Snapshot {
@@ -58,6 +77,9 @@ export class World {
       events: [...this.events.values()].flat(),
       users: [...this.users.values()],
       idempotency: [...this.idempotency.entries()],
+      settings: [...this.settings.entries()],
     };
   }
 }
+
+const emptyChange = (): Change => ({ handoffs: [], events: [], idempotency: [], settings: [] });

@@ -13,18 +13,26 @@ export function indexedDbPersistence(dbName = 'handoff-desk-demo'): Persistence 
       e,
     ]),
     ...change.idempotency.map(([k, v]): [string, unknown] => [`i:${k}`, v]),
+    ...change.settings.map(([k, v]): [string, unknown] => [`s:${k}`, v]),
   ];
   return {
     async load() {
       const all = await entries<string, unknown>(store);
       if (all.length === 0) return null;
-      const snapshot: Snapshot = { handoffs: [], events: [], users: [], idempotency: [] };
+      const snapshot: Snapshot = {
+        handoffs: [],
+        events: [],
+        users: [],
+        idempotency: [],
+        settings: [],
+      };
       for (const [key, value] of all) {
         const [kind, ...rest] = key.split(':');
         const id = rest.join(':');
         if (kind === 'h') snapshot.handoffs.push(value as Handoff);
         else if (kind === 'e') snapshot.events.push(value as AuditEvent);
         else if (kind === 'i') snapshot.idempotency.push([id, value as StoredReply]);
+        else if (kind === 's') snapshot.settings.push([id, value]);
         else if (kind === 'users') snapshot.users = value as User[];
       }
       // IndexedDB returns records in key order, which is event order (see rows()).
@@ -35,17 +43,7 @@ export function indexedDbPersistence(dbName = 'handoff-desk-demo'): Persistence 
     },
     async replace(snapshot) {
       await clear(store);
-      await setMany(
-        [
-          ['users', snapshot.users],
-          ...rows({
-            handoffs: snapshot.handoffs,
-            events: snapshot.events,
-            idempotency: snapshot.idempotency,
-          }),
-        ],
-        store,
-      );
+      await setMany([['users', snapshot.users], ...rows(snapshot)], store);
     },
   };
 }

@@ -31,6 +31,8 @@ const backend = await Backend.create({
   count: Number(values['seed-count']),
   allowReset: values['allow-reset'],
 });
+// Gate defaults and SLA escalations fall due with no browser open: the server applies them.
+const stopTicking = backend.startTicking();
 const server = createHttpServer({
   backend,
   staticDir: values['no-static'] ? undefined : values.static,
@@ -43,6 +45,7 @@ server.listen(Number(values.port), values.host, () => {
 });
 
 function shutdown() {
+  stopTicking();
   server.close(() => {
     persistence.close();
     process.exit(0);

@@ -1,0 +1,56 @@
+import type { Actor, AuditEvent, Handoff } from '../../src/api/schemas';
+import type { LifecycleEvent } from '../../src/domain/lifecycle';
+import type { Persistence } from './persistence';
+import type { Route } from './route-kit';
+import type { World } from './world';
+
+export interface BackendOptions {
+  persistence?: Persistence;
+  clock?: () => number;
+  seed?: number;
+  count?: number;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number;
+  /** Whether POST /demo/reset may restore the seed (demo mode and test servers only). */
+  allowReset?: boolean;
+}
+
+export type AuditExtra = Partial<
+  Pick<AuditEvent, 'why' | 'diff' | 'timeOnItemMs' | 'acknowledgedFlags'>
+>;
+
+/**
+ * What endpoint groups and system jobs may use of the backend. Everything here runs inside a
+ * serialised write (for writes and jobs) or against a consistent world (for reads).
+ */
+export interface BackendServices {
+  /** The current world; replaced on reset, so read it each time rather than keeping it. */
+  readonly world: World;
+  readonly options: BackendOptions;
+  clock(): number;
+  /** The clock as an ISO timestamp. */
+  now(): string;
+  /** Appends an audit event for `h` at its current version. */
+  record(
+    h: Handoff,
+    actor: Actor,
+    action: AuditEvent['action'],
+    outcome: string,
+    extra?: AuditExtra,
+  ): AuditEvent;
+  /** Applies a lifecycle event: the one place a status and version change. */
+  move(h: Handoff, event: LifecycleEvent, patch?: Partial<Handoff>): Handoff;
+}
+
+/** A group of endpoints, declared by a feature of the backend. */
+export type RouteGroup = (s: BackendServices) => Route[];
+
+/**
+ * Work the backend does by itself on every tick (gate timeouts, SLA escalation, simulated
+ * arrivals). It runs serialised like a write; whatever it changes is committed and announced
+ * as done by the system. It must be idempotent over time: applying it twice at the same
+ * clock changes nothing the second time.
+ */
+export type SystemJob = (s: BackendServices) => void;
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'system', name: 'Handoff Desk' };
