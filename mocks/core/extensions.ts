@@ -1,3 +1,5 @@
+import { applyGateDefaults } from './gates/gate-job';
+import { kindRoutes } from './kinds/routes';
 import type { RouteGroup, SystemJob } from './services';
 
 /*
@@ -5,7 +7,7 @@ import type { RouteGroup, SystemJob } from './services';
  * feature is one line here; the core never needs to know about it.
  */
 
-export const routeGroups: RouteGroup[] = [];
+export const routeGroups: RouteGroup[] = [kindRoutes];
 
 /** Run in this order on every tick. */
-export const systemJobs: SystemJob[] = [];
+export const systemJobs: SystemJob[] = [applyGateDefaults];

@@ -6,6 +6,7 @@ import { EXAMPLE_NUMBER, exampleHandoff } from './example';
 import { type Plan, planCase } from './plan';
 import { createRandom, type Random } from './random';
 import { type Schedule, schedule } from './schedule';
+import { SHOWCASE_NUMBERS, showcaseHandoffs } from './showcase';
 import { seedUsers } from './users';
 
 export { seedUsers };
@@ -38,10 +39,12 @@ export function generateWorld({ seed = 4521, count = 600, now }: SeedOptions): S
   const nowMs = now.getTime();
   if (!Number.isFinite(nowMs)) throw new RangeError('now must be a valid date.');
 
+  // Worlds big enough to be a floor also carry the fixed showcase items (gates, failures, AI at work).
+  const showcase = count >= 20 ? showcaseHandoffs(nowMs) : [];
   const rng = createRandom(seed);
   const customers = createCustomers(rng.fork(1), Math.max(40, Math.ceil(count / 3)));
   const drafted: Drafted[] = [];
-  for (let i = 1; i < count; i += 1) {
+  for (let i = 1 + showcase.length; i < count; i += 1) {
     const content = writeCase(rng, rng.pick(customers));
     const plan = planCase(rng, content);
     const hardStop = content.flags.some((f) => f.hardStop);
@@ -71,10 +74,11 @@ export function generateWorld({ seed = 4521, count = 600, now }: SeedOptions): S
     trails.push(events);
   });
 
-  const example = exampleHandoff(nowMs);
-  const at = insertionPoint(drafted, Date.parse(example.handoff.createdAt));
-  handoffs.splice(at, 0, example.handoff);
-  trails.splice(at, 0, example.events);
+  for (const extra of [exampleHandoff(nowMs), ...showcase]) {
+    const at = insertionPoint(handoffs, Date.parse(extra.handoff.createdAt));
+    handoffs.splice(at, 0, extra.handoff);
+    trails.splice(at, 0, extra.events);
+  }
 
   return { handoffs, events: trails.flat(), users: seedUsers.map((u) => ({ ...u })) };
 }
@@ -89,18 +93,18 @@ function ticketNumbers(rng: Random, count: number): number[] {
   let n = 3000 + rng.int(0, 200);
   for (let i = 0; i < count; i += 1) {
     n += rng.int(1, maxGap);
-    if (n === EXAMPLE_NUMBER) n += 1;
+    while (n === EXAMPLE_NUMBER || SHOWCASE_NUMBERS.includes(n)) n += 1;
     numbers.push(n);
   }
   return numbers;
 }
 
-function insertionPoint(drafted: readonly Drafted[], createdAt: number): number {
+function insertionPoint(handoffs: readonly Handoff[], createdAt: number): number {
   let low = 0;
-  let high = drafted.length;
+  let high = handoffs.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((drafted[mid] as Drafted).times.createdAt <= createdAt) low = mid + 1;
+    if (Date.parse((handoffs[mid] as Handoff).createdAt) <= createdAt) low = mid + 1;
     else high = mid;
   }
   return low;

@@ -1,5 +1,5 @@
-import type { Gate, Urgency } from '../../src/api/schemas';
-import { isoAt } from './iso';
+import type { Gate, GateDefault, Urgency } from '../../src/api/schemas';
+import { newGate } from '../../src/domain/gates';
 import type { Plan } from './plan';
 import type { Random } from './random';
 
@@ -94,9 +94,13 @@ function placeMoves(createdAt: number, gaps: number[], now: number): number[] {
 
 function gateFor(rng: Random, plan: Plan, hardStop: boolean, now: number): Gate | null {
   if (plan.status !== 'pending' || !rng.chance(0.2)) return null;
-  return {
-    timeoutAt: isoAt(now + rng.int(10 * MINUTE, 6 * HOUR)),
-    // Silence must never approve what the rules said a person has to decide.
-    defaultAction: hardStop || rng.chance(0.3) ? 'reject' : 'approve',
-  };
+  // Silence must never approve what the rules said a person has to decide: the safe default.
+  const action: GateDefault = hardStop
+    ? 'hold_and_escalate'
+    : rng.weighted([
+        ['approve', 4],
+        ['reject', 2],
+        ['hold_and_escalate', 4],
+      ] as const);
+  return newGate(now, rng.int(10 * MINUTE, 6 * HOUR), action);
 }

@@ -15,6 +15,13 @@ export const paths = {
   decisions: (id: string) => `/handoffs/${encodeURIComponent(id)}/decisions`,
   /** An item's audit trail (not the change stream: that is `changes`). */
   events: (id: string) => `/handoffs/${encodeURIComponent(id)}/events`,
+  /** Override and recovery: stop the AI, take an item from it, retry or hand on a failure. */
+  pause: (id: string) => `/handoffs/${encodeURIComponent(id)}/pause`,
+  takeOver: (id: string) => `/handoffs/${encodeURIComponent(id)}/take-over`,
+  retry: (id: string) => `/handoffs/${encodeURIComponent(id)}/retry`,
+  reassign: (id: string) => `/handoffs/${encodeURIComponent(id)}/reassign`,
+  /** A reviewer hands the AI a task; the result is a new handoff. */
+  initiations: '/initiations',
   /** The server-sent change stream (text/event-stream, each `data:` a ChangeEvent). */
   changes: '/events',
   me: '/me',

@@ -5,6 +5,7 @@ import {
   decisionActionSchema,
   flagRuleSchema,
   flagSchema,
+  gateDefaultSchema,
   isoDate,
   type Level,
   levelSchema,
@@ -152,9 +153,8 @@ export const oversightPatternSchema = z.enum([
 ]);
 export type OversightPattern = z.infer<typeof oversightPatternSchema>;
 
-/** What a gate does when nobody decides in time. `hold_and_escalate` is the safe default. */
-export const gateDefaultSchema = z.enum(['approve', 'reject', 'hold_and_escalate']);
-export type GateDefault = z.infer<typeof gateDefaultSchema>;
+/** Defined beside the item's gate in ./schemas; re-exported for the policy's readers. */
+export { type GateDefault, gateDefaultSchema } from './schemas';
 
 export const categoryPolicySchema = z
   .object({

@@ -158,9 +158,28 @@ export const contextPackageSchema = z.object({
 });
 export type ContextPackage = z.infer<typeof contextPackageSchema>;
 
+/** What a gate does when nobody decides in time. `hold_and_escalate` is the safe default. */
+export const gateDefaultSchema = z.enum(['approve', 'reject', 'hold_and_escalate']);
+export type GateDefault = z.infer<typeof gateDefaultSchema>;
+
+/** What the system did when a gate timed out, set once and never again. */
+export const gateAppliedSchema = z.object({
+  at: isoDate,
+  action: gateDefaultSchema,
+  /** Why, in words a reviewer reads: the timeout and the default it applied. */
+  reason: z.string(),
+  /** The reply sent to the customer while the item waits (hold_and_escalate only). */
+  holdingReply: z.string().nullable(),
+});
+export type GateApplied = z.infer<typeof gateAppliedSchema>;
+
+/** An approval gate (seed pattern A): decide before `timeoutAt`, or the system applies the default. */
 export const gateSchema = z.object({
   timeoutAt: isoDate,
-  defaultAction: z.enum(['approve', 'reject']),
+  /** From here the UI warns that the gate is about to time out. */
+  warnAt: isoDate,
+  defaultAction: gateDefaultSchema,
+  applied: gateAppliedSchema.nullable(),
 });
 export type Gate = z.infer<typeof gateSchema>;
 
@@ -332,6 +351,36 @@ export const decisionRequestSchema = z.discriminatedUnion('action', [
 export type DecisionRequest = z.input<typeof decisionRequestSchema>;
 export type Decision = z.output<typeof decisionRequestSchema>;
 
+/* ---------- the other handoff kinds: initiation, override, recovery from AI failure ---------- */
+
+/** A reviewer hands a task to the AI about the ticket of `sourceId`; the result comes back as a new item. */
+export const initiationRequestSchema = z.strictObject({
+  sourceId: z.string().min(1, 'Name the item whose ticket the task is about.'),
+  instructions: requiredText('Instructions for the AI', 5),
+});
+export type InitiationRequest = z.infer<typeof initiationRequestSchema>;
+
+/** Stops the AI mid-task; the item waits for a person with the AI's partial work. */
+export const pauseRequestSchema = z.strictObject({
+  ...versioned,
+  note: z.string().trim().max(2000, 'The note is longer than 2,000 characters.').optional(),
+});
+export type PauseRequest = z.infer<typeof pauseRequestSchema>;
+
+/** Hands a failed item to another level (it stays failed there) or to one person (who then holds it). */
+export const reassignRequestSchema = z
+  .strictObject({
+    ...versioned,
+    level: levelSchema.exclude(['ai']).optional(),
+    assigneeId: z.string().min(1).optional(),
+    note: requiredText('A note for whoever takes it', 5),
+  })
+  .refine((b) => (b.level === undefined) !== (b.assigneeId === undefined), {
+    message: 'Choose either a level or a person.',
+    path: ['level'],
+  });
+export type ReassignRequest = z.infer<typeof reassignRequestSchema>;
+
 export const decisionResultSchema = z.object({
   handoff: handoffSchema,
   event: z.lazy(() => auditEventSchema),
@@ -354,6 +403,11 @@ export const auditActionSchema = z.enum([
   'auto_approved',
   'expired',
   'failed',
+  'initiated',
+  'paused',
+  'taken_over',
+  'retried',
+  'reassigned',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -54,6 +54,10 @@ const pastTense: Record<LifecycleEvent, string> = {
   ai_failed: 'failed',
   auto_approve: 'auto-approved',
   expire: 'expired',
+  pause: 'paused',
+  take_over: 'taken over',
+  retry: 'retried',
+  reassign: 'reassigned',
 };
 
 /** Inputs a decision needs beyond its schema: acknowledged hard stops, a chosen option, a valid target. */

@@ -16,7 +16,15 @@ export type LifecycleEvent =
   | 'ai_finished'
   | 'ai_failed'
   | 'auto_approve'
-  | 'expire';
+  | 'expire'
+  /** A person stops the AI mid-task; the item waits for a person. */
+  | 'pause'
+  /** A person takes an item from the AI (working or failed) and holds it. */
+  | 'take_over'
+  /** The AI tries a failed task again. */
+  | 'retry'
+  /** A failed item moves to another level, still failed, for that level to pick up. */
+  | 'reassign';
 
 type Moves = Partial<Record<LifecycleEvent, HandoffStatus>>;
 
@@ -31,10 +39,24 @@ const awaitingPerson: Moves = {
 };
 
 const table: Record<HandoffStatus, Moves> = {
-  ai_working: { ai_finished: 'pending', ai_failed: 'failed', auto_approve: 'auto_approved' },
+  ai_working: {
+    ai_finished: 'pending',
+    ai_failed: 'failed',
+    auto_approve: 'auto_approved',
+    pause: 'pending',
+    take_over: 'claimed',
+  },
   pending: awaitingPerson,
   escalated: awaitingPerson,
-  failed: { claim: 'claimed', reject: 'rejected', escalate: 'escalated', redirect: 'redirected' },
+  failed: {
+    claim: 'claimed',
+    reject: 'rejected',
+    escalate: 'escalated',
+    redirect: 'redirected',
+    take_over: 'claimed',
+    retry: 'ai_working',
+    reassign: 'failed',
+  },
   claimed: {
     release: 'pending',
     approve: 'approved',

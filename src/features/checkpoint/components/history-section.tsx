@@ -21,8 +21,13 @@ const actionLabels: Record<AuditAction, string> = {
   redirected: 'Redirected',
   draft_revised: 'Draft revised',
   auto_approved: 'Auto-approved',
-  expired: 'Expired',
+  expired: 'Gate timed out',
   failed: 'Failed',
+  initiated: 'Task handed to the AI',
+  paused: 'AI paused',
+  taken_over: 'Taken over',
+  retried: 'Retried',
+  reassigned: 'Reassigned',
 };
 
 const actorTypeLabels: Record<Actor['type'], string> = {

@@ -1,0 +1,67 @@
+import {
+  type ClaimRequest,
+  claimRequestSchema,
+  type PauseRequest,
+  pauseRequestSchema,
+} from '../../../src/api/schemas';
+import {
+  checkAuthority,
+  checkHolder,
+  checkTransition,
+  checkVersion,
+} from '../../../src/domain/decisions';
+import { ID, ok, problemReply, type Route, route } from '../route-kit';
+import type { BackendServices } from '../services';
+import { holderOf, personOf, withItem } from './item-write';
+
+/*
+ * Override (seed: "human intervenes mid-process"): a person pauses the AI, leaving the item
+ * waiting for whoever picks it up, or takes it over and holds it with the AI's partial work.
+ * Taking over also works on a failed item, where it means "I'll finish this myself".
+ */
+export const overrideRoutes = (s: BackendServices): Route[] => [
+  route('POST', `/handoffs/${ID}/pause`, true, ({ user, json }, [id]) =>
+    withItem<PauseRequest>(s, pauseRequestSchema, json, id!, (body, h) => {
+      const refused =
+        checkVersion(h, body.version) ?? checkAuthority(h, user) ?? checkTransition(h, 'pause');
+      if (refused) return problemReply(refused);
+      const note = body.note?.trim() || null;
+      const next = s.move(h, 'pause', {
+        kind: 'override',
+        context: {
+          ...h.context,
+          nextAction: `${user.name} paused the AI mid-task: review its partial work, then finish, redirect or reject it.`,
+        },
+      });
+      s.record(next, personOf(user), 'paused', `${user.name} paused the AI; the item waits for a person`, {
+        why: { reason: note, rule: null, confidence: h.context.confidence },
+      });
+      return ok(next);
+    }),
+  ),
+  route('POST', `/handoffs/${ID}/take-over`, true, ({ user, json }, [id]) =>
+    withItem<ClaimRequest>(s, claimRequestSchema, json, id!, (body, h) => {
+      const refused =
+        checkVersion(h, body.version) ??
+        checkHolder(h, user) ??
+        checkAuthority(h, user) ??
+        checkTransition(h, 'take_over');
+      if (refused) return problemReply(refused);
+      const fromAi = h.status === 'ai_working';
+      const next = s.move(h, 'take_over', {
+        assignee: holderOf(user),
+        ...(fromAi ? { kind: 'override' as const } : {}),
+      });
+      s.record(
+        next,
+        personOf(user),
+        'taken_over',
+        fromAi
+          ? `${user.name} took over from the AI mid-task, with its partial draft`
+          : `${user.name} took over the failed task to finish it by hand`,
+        { why: { reason: h.context.diagnosis, rule: null, confidence: h.context.confidence } },
+      );
+      return ok(next);
+    }),
+  ),
+];

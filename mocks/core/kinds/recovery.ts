@@ -1,0 +1,125 @@
+import { makeProblem } from '../../../src/api/problem';
+import {
+  type ClaimRequest,
+  claimRequestSchema,
+  type Handoff,
+  type ReassignRequest,
+  reassignRequestSchema,
+  type User,
+} from '../../../src/api/schemas';
+import {
+  checkAuthority,
+  checkHolder,
+  checkTransition,
+  checkVersion,
+} from '../../../src/domain/decisions';
+import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
+import { retryTask } from '../../ai/recover';
+import { aiActor } from '../../seed/users';
+import type { ApiReply } from '../http-types';
+import { ID, ok, problemReply, type Route, route } from '../route-kit';
+import type { BackendServices } from '../services';
+import { holderOf, personOf, withItem } from './item-write';
+
+/*
+ * AI failure mid-task (seed: "plan for failures"): the failed item carries the diagnosis and
+ * the last good step; a reviewer retries it, takes it over (see ./override) or hands it to
+ * another level or person. The AI answers a retry at once and deterministically.
+ */
+export const recoveryRoutes = (s: BackendServices): Route[] => [
+  route('POST', `/handoffs/${ID}/retry`, true, ({ user, json }, [id]) =>
+    withItem<ClaimRequest>(s, claimRequestSchema, json, id!, (body, h) => retry(s, user, body, h)),
+  ),
+  route('POST', `/handoffs/${ID}/reassign`, true, ({ user, json }, [id]) =>
+    withItem<ReassignRequest>(s, reassignRequestSchema, json, id!, (body, h) =>
+      reassign(s, user, body, h),
+    ),
+  ),
+];
+
+function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): ApiReply {
+  const refused =
+    checkVersion(h, body.version) ??
+    checkHolder(h, user) ??
+    checkAuthority(h, user) ??
+    checkTransition(h, 'retry');
+  if (refused) return problemReply(refused);
+  const actor = personOf(user);
+  const why = { reason: h.context.diagnosis, rule: null, confidence: h.context.confidence };
+  const working = s.move(h, 'retry', { assignee: null });
+  s.record(working, actor, 'retried', `${user.name} asked the AI to try again`, { why });
+  const attempt = (s.world.events.get(h.id) ?? []).filter((e) => e.action === 'retried').length;
+  const result = retryTask(h, attempt, s.now());
+  const steps = [...h.context.steps, result.step];
+
+  if (!result.ok) {
+    const failed = s.move(working, 'ai_failed', {
+      context: { ...h.context, steps, diagnosis: result.diagnosis },
+    });
+    s.record(failed, aiActor, 'failed', `Failed again on retry ${attempt}; needs a person`, {
+      why: { ...why, rule: 'task_failure' },
+    });
+    return ok(failed);
+  }
+  const number = h.drafts.length + 1;
+  const finished = s.move(working, 'ai_finished', {
+    drafts: [
+      ...h.drafts,
+      { number, text: result.draft, author: aiActor, createdAt: s.now(), note: `Retry ${attempt}` },
+    ],
+    context: {
+      ...h.context,
+      steps,
+      diagnosis: null,
+      nextAction: 'The AI finished on retry: check the new draft, then approve, edit or redirect.',
+    },
+  });
+  s.record(finished, aiActor, 'draft_revised', `Finished on retry ${attempt}: draft ${number} ready`, {
+    why,
+  });
+  // The person who asked for the retry is waiting for it: it comes back to them.
+  const back = s.move(finished, 'claim', { assignee: holderOf(user) });
+  s.record(back, actor, 'claimed', `Back with ${user.name}, who asked for the retry`);
+  return ok(back);
+}
+
+function reassign(s: BackendServices, user: User, body: ReassignRequest, h: Handoff): ApiReply {
+  const refused =
+    checkVersion(h, body.version) ??
+    checkHolder(h, user) ??
+    checkAuthority(h, user) ??
+    checkTransition(h, 'reassign');
+  if (refused) return problemReply(refused);
+  const actor = personOf(user);
+  const why = { reason: body.note, rule: null, confidence: h.context.confidence };
+
+  if (body.level) {
+    if (body.level === h.level) {
+      return fieldProblem('/level', `The item is already at ${levelLabels[h.level]}.`);
+    }
+    const next = s.move(h, 'reassign', {
+      level: body.level,
+      assignee: null,
+      escalation: { by: actor, at: s.now(), fromLevel: h.level, note: body.note },
+    });
+    s.record(next, actor, 'reassigned', `Reassigned to ${levelLabels[body.level]} by ${user.name}`, {
+      why,
+    });
+    return ok(next);
+  }
+
+  const person = s.world.users.get(body.assigneeId ?? '');
+  if (!person) return fieldProblem('/assigneeId', `No person with id "${body.assigneeId}".`);
+  if (!hasAuthorityOver(person.level, h.level)) {
+    return fieldProblem(
+      '/assigneeId',
+      `${person.name} (${levelLabels[person.level]}) cannot act on items at ${levelLabels[h.level]}.`,
+    );
+  }
+  const next = s.move(h, 'claim', { assignee: holderOf(person) });
+  s.record(next, actor, 'reassigned', `Reassigned to ${person.name} by ${user.name}`, { why });
+  return ok(next);
+}
+
+const fieldProblem = (pointer: string, message: string) =>
+  problemReply(makeProblem('validation', message, { errors: [{ pointer, message }] }));
