@@ -9,8 +9,10 @@ import {
   userSchema,
 } from '../../src/api/schemas';
 import { evaluateFlags } from '../../src/domain/flags';
+import { GATE_WARNING_MS } from '../../src/domain/gates';
 import { rank } from '../../src/domain/levels';
 import { generateWorld, type SeedWorld, seedUsers } from './generate';
+import { SHOWCASE_NUMBERS } from './showcase';
 
 const now = new Date('2025-06-02T12:00:00.000Z');
 const nowMs = now.getTime();
@@ -189,15 +191,24 @@ describe('generateWorld', () => {
   });
 
   it('gates about a fifth of pending items, never defaulting to approve over a hard stop', () => {
-    const pending = world.handoffs.filter((h) => h.status === 'pending');
+    const pending = world.handoffs.filter(
+      (h) => h.status === 'pending' && !SHOWCASE_NUMBERS.includes(h.ticket.number),
+    );
     const gated = pending.filter((h) => h.gate !== null);
     expect(gated.length / pending.length).toBeGreaterThan(0.1);
     expect(gated.length / pending.length).toBeLessThan(0.3);
+    const defaults = new Set(gated.map((h) => h.gate?.defaultAction));
+    expect([...defaults].sort()).toEqual(['approve', 'hold_and_escalate', 'reject']);
     for (const h of gated) {
       const left = Date.parse(h.gate?.timeoutAt ?? '') - nowMs;
       expect(left).toBeGreaterThanOrEqual(10 * 60_000);
       expect(left).toBeLessThanOrEqual(6 * HOUR);
-      if (h.context.flags.some((f) => f.hardStop)) expect(h.gate?.defaultAction).toBe('reject');
+      expect(Date.parse(h.gate?.timeoutAt ?? '') - Date.parse(h.gate?.warnAt ?? '')).toBe(
+        GATE_WARNING_MS,
+      );
+      expect(h.gate?.applied).toBeNull();
+      if (h.context.flags.some((f) => f.hardStop))
+        expect(h.gate?.defaultAction).toBe('hold_and_escalate');
     }
     expect(world.handoffs.filter((h) => h.status !== 'pending' && h.gate !== null)).toEqual([]);
   });
@@ -413,4 +424,37 @@ describe('scale', () => {
     expect(new Set(big.handoffs.map((h) => h.id)).size).toBe(20_000);
     expect(performance.now() - started).toBeLessThan(15_000);
   }, 30_000);
+});
+
+describe('the showcase items', () => {
+  const byNumber = (n: number) => world.handoffs.find((h) => h.ticket.number === n)!;
+
+  it('puts a gate about to time out and a calm gate on plain pending L1 items', () => {
+    const soon = byNumber(4522);
+    expect(soon).toMatchObject({
+      status: 'pending',
+      level: 'l1',
+      gate: { defaultAction: 'hold_and_escalate' },
+    });
+    expect(Date.parse(soon.gate!.timeoutAt) - nowMs).toBe(3 * 60_000);
+    expect(Date.parse(soon.gate!.warnAt)).toBeLessThan(nowMs);
+    const calm = byNumber(4523);
+    expect(calm.gate).toMatchObject({ defaultAction: 'approve', applied: null });
+    expect(calm.context.flags.some((f) => f.hardStop)).toBe(false);
+  });
+
+  it('has two failed tasks with a diagnosis and an item the AI is still working on', () => {
+    for (const n of [4524, 4525]) {
+      const failed = byNumber(n);
+      expect(failed.status).toBe('failed');
+      expect(failed.context.diagnosis).toMatch(/last good step/);
+      expect(trailOf(failed).at(-1)?.action).toBe('failed');
+    }
+    expect(byNumber(4526).status).toBe('ai_working');
+  });
+
+  it('keeps showcase numbers out of the random world', () => {
+    const numbers = world.handoffs.map((h) => h.ticket.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
 });

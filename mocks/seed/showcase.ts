@@ -211,7 +211,11 @@ export function showcaseHandoffs(now: number): { handoff: Handoff; events: Audit
       optionsTopic: null,
       confidence: s.confidence,
       diagnosis: s.diagnosis,
-      flags: evaluateFlags(ticket, { confidence: s.confidence, options: [], diagnosis: s.diagnosis }),
+      flags: evaluateFlags(ticket, {
+        confidence: s.confidence,
+        options: [],
+        diagnosis: s.diagnosis,
+      }),
     };
     const createdAt = now - s.age * MINUTE;
     return assemble(

@@ -11,7 +11,10 @@ import {
   type HandoffListParams,
   handoffPageSchema,
   handoffSchema,
+  type InitiationRequest,
+  type PauseRequest,
   problemSchema,
+  type ReassignRequest,
   type SaveDraftRequest,
   userSchema,
   usersSchema,
@@ -224,6 +227,41 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
         body,
         idempotencyKey,
         schema: decisionResultSchema,
+      }),
+    /* the other handoff kinds: override, recovery from AI failure, initiation */
+    pause: (id: string, body: PauseRequest, idempotencyKey: string) =>
+      call({ method: 'POST', path: paths.pause(id), body, idempotencyKey, schema: handoffSchema }),
+    takeOver: (id: string, version: number, idempotencyKey: string) =>
+      call({
+        method: 'POST',
+        path: paths.takeOver(id),
+        body: { version },
+        idempotencyKey,
+        schema: handoffSchema,
+      }),
+    retry: (id: string, version: number, idempotencyKey: string) =>
+      call({
+        method: 'POST',
+        path: paths.retry(id),
+        body: { version },
+        idempotencyKey,
+        schema: handoffSchema,
+      }),
+    reassign: (id: string, body: ReassignRequest, idempotencyKey: string) =>
+      call({
+        method: 'POST',
+        path: paths.reassign(id),
+        body,
+        idempotencyKey,
+        schema: handoffSchema,
+      }),
+    initiate: (body: InitiationRequest, idempotencyKey: string) =>
+      call({
+        method: 'POST',
+        path: paths.initiations,
+        body,
+        idempotencyKey,
+        schema: handoffSchema,
       }),
     me: () => call({ path: paths.me, schema: userSchema }),
     users: () => call({ path: paths.users, schema: usersSchema }),

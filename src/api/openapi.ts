@@ -23,6 +23,9 @@ const requests = {
   VersionRequest: s.claimRequestSchema,
   SaveDraftRequest: s.saveDraftRequestSchema,
   DecisionRequest: s.decisionRequestSchema,
+  PauseRequest: s.pauseRequestSchema,
+  ReassignRequest: s.reassignRequestSchema,
+  InitiationRequest: s.initiationRequestSchema,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -138,6 +141,30 @@ export function buildOpenApiDocument() {
       },
       '/handoffs/{id}/decisions': {
         post: write('Approve, reject, escalate or redirect', 'DecisionRequest', 'DecisionResult'),
+      },
+      '/handoffs/{id}/pause': {
+        post: write('Stop the AI mid-task; the item waits for a person', 'PauseRequest', 'Handoff'),
+      },
+      '/handoffs/{id}/take-over': {
+        post: write('Take an AI-working or failed item and hold it', 'VersionRequest', 'Handoff'),
+      },
+      '/handoffs/{id}/retry': {
+        post: write('Have the AI try a failed task again', 'VersionRequest', 'Handoff'),
+      },
+      '/handoffs/{id}/reassign': {
+        post: write(
+          'Hand a failed item to another level (still failed) or to one person',
+          'ReassignRequest',
+          'Handoff',
+        ),
+      },
+      '/initiations': {
+        post: {
+          summary: 'Hand the AI a task about an item’s ticket; the result is a new handoff',
+          parameters: [actor, idempotency],
+          requestBody: { required: true, ...json('InitiationRequest') },
+          responses: { '201': { description: 'The new item', ...json('Handoff') }, ...writeErrors },
+        },
       },
       '/events': {
         get: {

@@ -61,8 +61,7 @@ export function effectiveGateDefault(item: Handoff): GateDefault {
   const { flags, options, diagnosis } = item.context;
   const needsPerson = flags.some((f) => f.hardStop) || options.length > 1 || diagnosis !== null;
   // Someone is mid-edit: sending the old draft would discard their work, theirs is unapproved.
-  const midEdit =
-    item.workingDraft !== null && item.workingDraft.text !== item.drafts.at(-1)?.text;
+  const midEdit = item.workingDraft !== null && item.workingDraft.text !== item.drafts.at(-1)?.text;
   return needsPerson || midEdit ? 'hold_and_escalate' : 'approve';
 }
 

@@ -28,6 +28,31 @@ describe('handoff lifecycle', () => {
     expect(nextStatus('failed', 'escalate')).toBe('escalated');
   });
 
+  it('lets a person pause the AI or take an item from it, and only while it works', () => {
+    expect(nextStatus('ai_working', 'pause')).toBe('pending');
+    expect(nextStatus('ai_working', 'take_over')).toBe('claimed');
+    expect(canTransition('pending', 'pause')).toBe(false);
+    expect(canTransition('redirected', 'take_over')).toBe(false);
+  });
+
+  it('recovers a failed task by retry, take-over or reassignment, and nothing else', () => {
+    expect(nextStatus('failed', 'retry')).toBe('ai_working');
+    expect(nextStatus('failed', 'take_over')).toBe('claimed');
+    expect(nextStatus('failed', 'reassign')).toBe('failed');
+    for (const status of ['pending', 'claimed', 'escalated', 'ai_working'] as const) {
+      expect(canTransition(status, 'retry')).toBe(false);
+      expect(canTransition(status, 'reassign')).toBe(false);
+    }
+  });
+
+  it('times a gate out only on an item a person could still decide', () => {
+    for (const status of ['pending', 'claimed', 'escalated'] as const) {
+      expect(nextStatus(status, 'expire')).toBe('expired');
+    }
+    expect(canTransition('ai_working', 'expire')).toBe(false);
+    expect(canTransition('approved', 'expire')).toBe(false);
+  });
+
   it('only releases an item that is held', () => {
     expect(nextStatus('claimed', 'release')).toBe('pending');
     expect(canTransition('pending', 'release')).toBe(false);

@@ -890,6 +890,126 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const expected = all.counts[s1] + all.counts[s2];
       ensure(two.total === expected, `status=${s1},${s2}: total ${two.total}, not ${expected}`);
     }),
+
+    check('pause, take-over, retry and reassign refuse a pending item with 409', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const before = await snapshot(item!.id, a.id);
+      const version = item!.version;
+      const attempts: [string, unknown][] = [
+        [paths.pause(item!.id), { version }],
+        [paths.takeOver(item!.id), { version }],
+        [paths.retry(item!.id), { version }],
+        [paths.reassign(item!.id), { version, level: 'executive', note: 'Hand this on, please.' }],
+      ];
+      for (const [path, json] of attempts) {
+        const reply = await api.send('POST', path, { actor: a.id, json });
+        const problem = expectProblem(
+          reply,
+          409,
+          'illegal_transition',
+          `POST ${path} on a pending item`,
+        );
+        ensure(problem.current?.id === item!.id, `POST ${path}: the 409 must carry \`current\``);
+      }
+      const invalidReassign = await api.send('POST', paths.reassign(item!.id), {
+        actor: a.id,
+        json: { version, level: 'executive' },
+      });
+      expectPointers(
+        expectProblem(invalidReassign, 422, 'validation', 'A reassignment without a note'),
+        ['/note'],
+        'A reassignment without a note',
+      );
+      await expectUnchanged(before, a.id, 'Refused override and recovery requests');
+    }),
+
+    check('a person can take over an item the AI is working on', async () => {
+      const { a, levels } = await discoverCast();
+      const working = await page(a.id, {
+        status: 'ai_working',
+        level: levels.join(','),
+        assignee: 'unassigned',
+        limit: '50',
+      });
+      const summary = working.items.find((i) => !taken.has(i.id));
+      ensure(summary, 'The checks need an unassigned item with status ai_working');
+      taken.add(summary.id);
+      const reply = await api.send('POST', paths.takeOver(summary.id), {
+        actor: a.id,
+        json: { version: summary.version },
+      });
+      const held = expectOk(reply, handoffSchema, 'Taking over an AI-working item');
+      ensure(
+        held.status === 'claimed' && held.assignee?.id === a.id,
+        `Taking over left ${held.id} ${held.status}, held by ${held.assignee?.id ?? 'nobody'}`,
+      );
+      const trail = await events(held.id, a.id);
+      ensure(trail.at(-1)?.action === 'taken_over', 'The take-over is not the last audit event');
+    }),
+
+    check('a retry of a failed item answers with the AI’s outcome, audited', async () => {
+      const { a, levels } = await discoverCast();
+      const failed = await page(a.id, {
+        status: 'failed',
+        level: levels.join(','),
+        assignee: 'unassigned',
+        limit: '50',
+      });
+      const summary = failed.items.find((i) => !taken.has(i.id));
+      ensure(summary, 'The checks need an unassigned failed item');
+      taken.add(summary.id);
+      const reply = await api.send('POST', paths.retry(summary.id), {
+        actor: a.id,
+        json: { version: summary.version },
+      });
+      const after = expectOk(reply, handoffSchema, 'Retrying a failed item');
+      ensure(
+        after.status === 'failed' || after.status === 'claimed' || after.status === 'pending',
+        `A retry left ${after.id} ${after.status}; expected failed again, or back with a person`,
+      );
+      ensure(after.version > summary.version, 'A retry must move the version on');
+      const trail = await events(after.id, a.id);
+      ensure(
+        trail.some((e) => e.action === 'retried'),
+        'The retry is not in the audit trail',
+      );
+    }),
+
+    check('an initiation comes back as a new item held by the person who asked', async () => {
+      const { a } = await discoverCast();
+      const [source] = await takeItems(1);
+      const before = await snapshot(source!.id, a.id);
+      const json = {
+        sourceId: source!.id,
+        instructions: 'Draft a short reply confirming receipt.',
+      };
+      const key = api.freshKey();
+      const reply = await api.send('POST', paths.initiations, { actor: a.id, json, key });
+      ensure(reply.status === 201, `An initiation should answer 201; ${snippet(reply)}`);
+      const created = parse(handoffSchema, reply.body, 'The initiated item');
+      ensure(created.id !== source!.id, 'An initiation must create a new item');
+      ensure(created.kind === 'initiation', `The new item is a ${created.kind}, not an initiation`);
+      ensure(created.ticket.id === source!.ticket.id, 'The new item is about another ticket');
+      ensure(created.assignee?.id === a.id, 'The new item is not held by the person who asked');
+      const trail = await events(created.id, a.id);
+      ensure(trail[0]?.action === 'initiated', 'The new item’s trail does not start with the task');
+      const replay = await api.send('POST', paths.initiations, { actor: a.id, json, key });
+      ensure(
+        isDeepStrictEqual(replay.body, reply.body),
+        'Replaying an initiation must answer as before, not create another item',
+      );
+      const short = await api.send('POST', paths.initiations, {
+        actor: a.id,
+        json: { sourceId: source!.id, instructions: 'ok' },
+      });
+      expectPointers(
+        expectProblem(short, 422, 'validation', 'An initiation without real instructions'),
+        ['/instructions'],
+        'An initiation without real instructions',
+      );
+      await expectUnchanged(before, a.id, 'Initiating a task about an item');
+    }),
   ];
 
   /**

@@ -176,3 +176,33 @@ describe('the HTTP server across a restart', () => {
     expect(summary?.assignee?.id).toBe('u-ben');
   });
 });
+
+describe('approval gates across a restart', () => {
+  it('applies a timed-out gate once, and a restarted server does not apply it again', async () => {
+    const file = newFile();
+    const seededAt = Date.now();
+    let now = seededAt;
+    const first = await start(file, { clock: () => now });
+    const before = handoffSchema.parse(
+      (await call(first.baseUrl, 'GET', paths.handoff('h-4522'))).body,
+    );
+    now = Date.parse(before.gate!.timeoutAt) + 1_000;
+    await first.backend.tick();
+    const applied = handoffSchema.parse(
+      (await call(first.baseUrl, 'GET', paths.handoff('h-4522'))).body,
+    );
+    expect(applied.status).toBe('escalated');
+    expect(applied.gate?.applied?.action).toBe('hold_and_escalate');
+    const trail = await events(first.baseUrl, 'h-4522');
+    expect(trail.filter((e) => e.action === 'expired')).toHaveLength(1);
+    await stop(first);
+
+    now += 60_000;
+    const second = await start(file, { clock: () => now });
+    await second.backend.tick();
+    await second.backend.tick();
+    const after = await call(second.baseUrl, 'GET', paths.handoff('h-4522'));
+    expect(after.body).toEqual(applied);
+    expect(await events(second.baseUrl, 'h-4522')).toEqual(trail);
+  });
+});

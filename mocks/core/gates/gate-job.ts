@@ -44,8 +44,20 @@ function applyDefault(s: BackendServices, item: Handoff) {
       assignee: null,
       escalation: { by: SYSTEM_ACTOR, at, fromLevel: item.level, note: reason },
     });
-    s.record(next, SYSTEM_ACTOR, 'expired', 'Approval gate timed out: holding reply sent to the customer', { why });
-    s.record(next, SYSTEM_ACTOR, 'escalated', `Escalated to ${levelLabels[level]} by the approval gate`, { why });
+    s.record(
+      next,
+      SYSTEM_ACTOR,
+      'expired',
+      'Approval gate timed out: holding reply sent to the customer',
+      { why },
+    );
+    s.record(
+      next,
+      SYSTEM_ACTOR,
+      'escalated',
+      `Escalated to ${levelLabels[level]} by the approval gate`,
+      { why },
+    );
     return;
   }
   const finalText = action === 'approve' ? item.drafts.at(-1)!.text : null;

@@ -73,7 +73,13 @@ function initiate(s: BackendServices, user: User, body: InitiationRequest): ApiR
     gate: null,
     version: 1,
     drafts: [
-      { number: 1, text, author: aiActor, createdAt: at, note: `Task from ${user.name}: “${body.instructions}”` },
+      {
+        number: 1,
+        text,
+        author: aiActor,
+        createdAt: at,
+        note: `Task from ${user.name}: “${body.instructions}”`,
+      },
     ],
     workingDraft: null,
     selectedOptionId: null,

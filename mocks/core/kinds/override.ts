@@ -33,9 +33,15 @@ export const overrideRoutes = (s: BackendServices): Route[] => [
           nextAction: `${user.name} paused the AI mid-task: review its partial work, then finish, redirect or reject it.`,
         },
       });
-      s.record(next, personOf(user), 'paused', `${user.name} paused the AI; the item waits for a person`, {
-        why: { reason: note, rule: null, confidence: h.context.confidence },
-      });
+      s.record(
+        next,
+        personOf(user),
+        'paused',
+        `${user.name} paused the AI; the item waits for a person`,
+        {
+          why: { reason: note, rule: null, confidence: h.context.confidence },
+        },
+      );
       return ok(next);
     }),
   ),

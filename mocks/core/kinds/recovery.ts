@@ -74,9 +74,15 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
       nextAction: 'The AI finished on retry: check the new draft, then approve, edit or redirect.',
     },
   });
-  s.record(finished, aiActor, 'draft_revised', `Finished on retry ${attempt}: draft ${number} ready`, {
-    why,
-  });
+  s.record(
+    finished,
+    aiActor,
+    'draft_revised',
+    `Finished on retry ${attempt}: draft ${number} ready`,
+    {
+      why,
+    },
+  );
   // The person who asked for the retry is waiting for it: it comes back to them.
   const back = s.move(finished, 'claim', { assignee: holderOf(user) });
   s.record(back, actor, 'claimed', `Back with ${user.name}, who asked for the retry`);
@@ -102,9 +108,15 @@ function reassign(s: BackendServices, user: User, body: ReassignRequest, h: Hand
       assignee: null,
       escalation: { by: actor, at: s.now(), fromLevel: h.level, note: body.note },
     });
-    s.record(next, actor, 'reassigned', `Reassigned to ${levelLabels[body.level]} by ${user.name}`, {
-      why,
-    });
+    s.record(
+      next,
+      actor,
+      'reassigned',
+      `Reassigned to ${levelLabels[body.level]} by ${user.name}`,
+      {
+        why,
+      },
+    );
     return ok(next);
   }
 
