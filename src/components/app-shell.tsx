@@ -8,6 +8,7 @@ import { userQueries } from '../lib/handoff-queries';
 import { useDraftStore } from '../stores/draft-store';
 import { useLiveStore } from '../stores/live-store';
 import { useSessionStore } from '../stores/session-store';
+import { FailureNotice } from './failure-notice';
 import { ShortcutHelp } from './shortcut-help';
 
 export function AppShell({ children }: { children: ReactNode }) {
@@ -34,6 +35,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <ShortcutHelp />
         </div>
       </header>
+      <FailureNotice />
       {children}
     </div>
   );

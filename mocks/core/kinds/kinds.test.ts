@@ -31,7 +31,7 @@ function post(path: string, body: unknown, opts: { actor?: string; key?: string 
 const item = (id: string) => backend.state.handoffs.get(id)!;
 const trail = (id: string) =>
   (backend.state.events.get(id) ?? []).map((e) => [e.action, e.actor.type]);
-const problem = (reply: { status: number; body?: unknown }) => problemSchema.parse(reply.body);
+const problem = (reply: { body?: unknown }) => problemSchema.parse(reply.body);
 const pointers = (reply: { body?: unknown }) => problem(reply).errors?.map((e) => e.pointer);
 
 /** Puts an item at another level, for authority checks. */

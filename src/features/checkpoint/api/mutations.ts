@@ -1,6 +1,11 @@
 import { mutationOptions } from '@tanstack/react-query';
 import type { ApiClient } from '../../../api/client';
-import type { DecisionRequest } from '../../../api/schemas';
+import type {
+  DecisionRequest,
+  InitiationRequest,
+  PauseRequest,
+  ReassignRequest,
+} from '../../../api/schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
 
 /*
@@ -47,6 +52,47 @@ export const checkpointMutations = {
       mutationFn: ({ body, key }: { body: DecisionRequest; key: string }) =>
         api.decide(id, body, key),
       meta: { invalidates: [handoffQueries.lists(), eventsKey(id), detailKey(id)] },
+    }),
+
+  /** Override and recovery: each moves the item, so the lists, the trail and the item refresh. */
+  pause: (api: ApiClient, id: string) =>
+    mutationOptions({
+      mutationKey: ['handoffs', 'pause', id] as const,
+      mutationFn: ({ body, key }: { body: PauseRequest; key: string }) => api.pause(id, body, key),
+      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
+    }),
+
+  takeOver: (api: ApiClient, id: string) =>
+    mutationOptions({
+      mutationKey: ['handoffs', 'take-over', id] as const,
+      mutationFn: ({ version, key }: { version: number; key: string }) =>
+        api.takeOver(id, version, key),
+      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
+    }),
+
+  retry: (api: ApiClient, id: string) =>
+    mutationOptions({
+      mutationKey: ['handoffs', 'retry', id] as const,
+      mutationFn: ({ version, key }: { version: number; key: string }) =>
+        api.retry(id, version, key),
+      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
+    }),
+
+  reassign: (api: ApiClient, id: string) =>
+    mutationOptions({
+      mutationKey: ['handoffs', 'reassign', id] as const,
+      mutationFn: ({ body, key }: { body: ReassignRequest; key: string }) =>
+        api.reassign(id, body, key),
+      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
+    }),
+
+  /** Hands the AI a task; the new item appears in the lists. */
+  initiate: (api: ApiClient) =>
+    mutationOptions({
+      mutationKey: ['handoffs', 'initiate'] as const,
+      mutationFn: ({ body, key }: { body: InitiationRequest; key: string }) =>
+        api.initiate(body, key),
+      meta: { invalidates: [handoffQueries.lists()] },
     }),
 
   claimNext: (api: ApiClient) =>

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { Handoff } from '../../../api/schemas';
 import { SlaBadge, StatusBadge } from '../../../components/badges';
+import { gateIsLive } from '../../../domain/gates';
 import { levelLabels } from '../../../domain/levels';
 import { useNow } from '../../../lib/time';
 import { GateCountdown } from './gate-countdown';
@@ -73,11 +74,11 @@ export function CheckpointHeader({
             <SlaBadge dueAt={handoff.dueAt} now={now} />
           </dd>
         </div>
-        {handoff.gate ? (
+        {handoff.gate && (gateIsLive(handoff) || handoff.gate.applied) ? (
           <div>
             <dt>Approval gate</dt>
             <dd>
-              <GateCountdown gate={handoff.gate} now={now} />
+              <GateCountdown gate={handoff.gate} />
             </dd>
           </div>
         ) : null}

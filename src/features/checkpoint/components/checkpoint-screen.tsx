@@ -2,7 +2,7 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FlagRule } from '../../../api/schemas';
 import { FlashNotice } from '../../../components/flash-notice';
-import { escalationTargets } from '../../../domain/levels';
+import { escalationTargets, levelLabels } from '../../../domain/levels';
 import { useApi } from '../../../lib/api-context';
 import { handoffQueries, userQueries } from '../../../lib/handoff-queries';
 import { useSessionStore } from '../../../stores/session-store';
@@ -12,6 +12,7 @@ import { useDecisionFlow } from '../hooks/use-decision-flow';
 import { useDraftAutosave } from '../hooks/use-draft-autosave';
 import { useEditorFocus } from '../hooks/use-editor-focus';
 import { useFreshSnapshot } from '../hooks/use-fresh-snapshot';
+import { useKindActions } from '../hooks/use-kind-actions';
 import { useOwnership } from '../hooks/use-ownership';
 import { useRemoteChange } from '../hooks/use-remote-change';
 import { useReplyDraft } from '../hooks/use-reply-draft';
@@ -30,8 +31,11 @@ import {
 import { DecisionForm } from './decision-form';
 import { DecisionNotices } from './decision-notices';
 import { DraftEditor } from './draft-editor';
+import { GateAppliedNotice } from './gate-applied-notice';
 import { HistorySection } from './history-section';
+import { InitiateTask } from './initiate-task';
 import { ItemNotices } from './item-notices';
+import { AiWorkingPanel, FailurePanel } from './kind-panels';
 import { OptionsSection } from './options-section';
 import { ReplaceDraftDialog } from './replace-draft-dialog';
 import { RequestSection } from './request-section';
@@ -43,6 +47,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
   const { data: handoff } = useSuspenseQuery(handoffQueries.detail(api, handoffId));
   const actorId = useSessionStore((s) => s.actorId);
   const me = useQuery(userQueries.me(api, actorId)).data;
+  const users = useQuery(userQueries.list(api)).data?.items ?? [];
+  const kindActions = useKindActions(handoff);
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<FlagRule>>(new Set());
   // Told as it happens; the reviewer's text is untouched and conflicts still guard decisions.
   const remote = useRemoteChange(handoffId, handoff.version, actorId);
@@ -50,6 +56,12 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
   const { open, heldByMe, otherHolder, outsideAuthority, lockedReason, canEdit, canClaim } =
     checkpointAccess(handoff, actorId, me);
   const { options, flags } = handoff.context;
+  // Pausing, taking over or recovering needs the same standing as deciding.
+  const interventionBlock = otherHolder
+    ? `${otherHolder.name} holds this item.`
+    : outsideAuthority && me
+      ? `This item is at ${levelLabels[handoff.level]}, above your authority (${levelLabels[me.level]}).`
+      : null;
 
   const editor = useEditorFocus();
   const snapshot = useFreshSnapshot(handoffId, handoff);
@@ -139,6 +151,7 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
         me={me}
         dirty={draft.dirty}
       />
+      <GateAppliedNotice handoff={handoff} />
 
       <div className="cp-grid">
         <div className="cp-context">
@@ -162,6 +175,18 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
         </div>
 
         <div className="cp-work">
+          {handoff.status === 'ai_working' ? (
+            <AiWorkingPanel actions={kindActions} blockedReason={interventionBlock} />
+          ) : null}
+          {handoff.status === 'failed' ? (
+            <FailurePanel
+              handoff={handoff}
+              actions={kindActions}
+              blockedReason={interventionBlock}
+              users={users}
+              me={me}
+            />
+          ) : null}
           <NextActionSection nextAction={handoff.context.nextAction} />
           <OptionsSection
             options={options}
@@ -233,6 +258,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
           ) : null}
         </div>
       </div>
+
+      <InitiateTask handoff={handoff} />
 
       <HistorySection handoff={handoff} />
 

@@ -1,33 +1,71 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import type { Gate } from '../../../api/schemas';
 import { GateCountdown } from './gate-countdown';
 
-const now = Date.parse('2026-11-25T09:00:00Z');
-const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+const start = Date.parse('2026-11-25T09:00:00Z');
+const at = (seconds: number) => new Date(start + seconds * 1000).toISOString();
+const gate = (timeout: number, extra: Partial<Gate> = {}): Gate => ({
+  timeoutAt: at(timeout),
+  warnAt: at(timeout - 300),
+  defaultAction: 'hold_and_escalate',
+  applied: null,
+  ...extra,
+});
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: start });
+});
+afterEach(() => vi.useRealTimers());
+
+const live = (container: HTMLElement) => container.querySelector('[aria-live="polite"]');
+const tick = (seconds: number) => act(() => vi.advanceTimersByTime(seconds * 1000));
 
 describe('GateCountdown', () => {
-  it('shows time left and the default action, calmly when there is time', () => {
+  it('counts down calmly while there is time, saying what happens at the timeout', () => {
     const { container } = render(
-      <GateCountdown gate={{ timeoutAt: at(45), defaultAction: 'reject' }} now={now} />,
+      <GateCountdown gate={gate(45 * 60, { defaultAction: 'reject' })} />,
     );
-    expect(screen.getByText('45m left')).toBeInTheDocument();
-    expect(screen.getByText(/then auto-reject/)).toBeInTheDocument();
+    expect(screen.getByText('45:00 left')).toBeInTheDocument();
+    expect(
+      screen.getByText(/then the system will reject the draft and send nothing/),
+    ).toBeInTheDocument();
+    tick(5);
+    expect(screen.getByText('44:55 left')).toBeInTheDocument();
     expect(container.querySelector('.gate-urgent')).toBeNull();
-    expect(container.querySelector('[aria-live="polite"]')).toHaveTextContent('');
+    expect(live(container)).toHaveTextContent('');
   });
 
-  it('turns urgent under 10 minutes and announces it once', () => {
-    const gate = { timeoutAt: at(12), defaultAction: 'approve' as const };
-    const { container, rerender } = render(<GateCountdown gate={gate} now={now} />);
-    rerender(<GateCountdown gate={gate} now={now + 3 * 60_000} />);
+  it('warns once when the warning starts, then once at the timeout', () => {
+    const { container } = render(<GateCountdown gate={gate(310)} />);
+    tick(9);
+    expect(container.querySelector('.gate-urgent')).toBeNull();
+    tick(1);
     expect(container.querySelector('.gate-urgent')).not.toBeNull();
-    const live = container.querySelector('[aria-live="polite"]');
-    expect(live).toHaveTextContent(
-      'Under 10 minutes left on the approval gate; then it will auto-approve.',
+    expect(screen.getByText('5:00 left')).toBeInTheDocument();
+    const warning =
+      'Under 5m left on the approval gate; then the system will send a holding reply and escalate one level.';
+    expect(live(container)).toHaveTextContent(warning);
+    tick(60);
+    // The clock moves; the announcement does not repeat or change.
+    expect(screen.getByText('4:00 left')).toBeInTheDocument();
+    expect(live(container)).toHaveTextContent(warning);
+    tick(240);
+    expect(screen.getByText('timed out')).toBeInTheDocument();
+    expect(live(container)).toHaveTextContent(
+      'The approval gate timed out; the system will now send a holding reply and escalate one level.',
     );
-    rerender(<GateCountdown gate={gate} now={now + 4 * 60_000} />);
-    expect(live).toHaveTextContent(
-      'Under 10 minutes left on the approval gate; then it will auto-approve.',
-    );
-    expect(screen.getByText('8m left')).toBeInTheDocument();
+  });
+
+  it('after the timeout shows what the system chose, not a countdown', () => {
+    const applied = {
+      at: at(60),
+      action: 'approve' as const,
+      reason: 'Nobody decided.',
+      holdingReply: null,
+    };
+    render(<GateCountdown gate={gate(60, { defaultAction: 'approve', applied })} />);
+    expect(screen.getByText('Timed out')).toBeInTheDocument();
+    expect(screen.getByText(/the system chose to send the draft as it is/)).toBeInTheDocument();
+    expect(screen.queryByText(/left/)).toBeNull();
   });
 });

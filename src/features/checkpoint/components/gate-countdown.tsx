@@ -1,41 +1,53 @@
 import { useEffect, useState } from 'react';
 import type { Gate } from '../../../api/schemas';
-import { formatDuration } from '../../../lib/time';
-
-/** Under this much time left the gate turns urgent. */
-export const GATE_URGENT_MS = 10 * 60 * 1000;
-
-const defaultActionText = { approve: 'auto-approve', reject: 'auto-reject' } as const;
+import { gateDefaultLabels, gatePhase } from '../../../domain/gates';
+import { formatCountdown, useSecondClock } from '../../../lib/clock';
+import { formatDateTime, formatDuration } from '../../../lib/time';
 
 /**
- * The approval gate: how long the reviewer has before the default action applies. Turning
- * urgent is announced once (politely), not every second.
+ * The approval gate: how long the reviewer has before the system applies the default, and
+ * what that default is. The warning is announced once when it starts and once at the
+ * timeout, never every second.
  */
-export function GateCountdown({ gate, now }: { gate: Gate; now: number }) {
+export function GateCountdown({ gate }: { gate: Gate }) {
+  const now = useSecondClock();
+  const phase = gatePhase(gate, now);
   const left = Date.parse(gate.timeoutAt) - now;
-  const urgent = left < GATE_URGENT_MS;
-  const then = defaultActionText[gate.defaultAction];
+  const then = gateDefaultLabels[gate.defaultAction];
+  const warnFor = formatDuration(Date.parse(gate.timeoutAt) - Date.parse(gate.warnAt));
   const [announcement, setAnnouncement] = useState('');
 
   useEffect(() => {
-    if (urgent) {
-      setAnnouncement(
-        (a) =>
-          a ||
-          (left > 0
-            ? `Under 10 minutes left on the approval gate; then it will ${then}.`
-            : `The approval gate has timed out; the default is to ${then}.`),
-      );
+    // Only the moments that matter: the warning starting, and the timeout.
+    if (phase === 'warning') {
+      setAnnouncement(`Under ${warnFor} left on the approval gate; then the system will ${then}.`);
+    } else if (phase === 'due') {
+      setAnnouncement(`The approval gate timed out; the system will now ${then}.`);
     }
-  }, [urgent, left, then]);
+  }, [phase, warnFor, then]);
 
+  if (phase === 'applied' && gate.applied) {
+    return (
+      <div className="gate gate-applied">
+        <span className="gate-label">Timed out</span>{' '}
+        <time dateTime={gate.applied.at}>{formatDateTime(gate.applied.at)}</time>
+        <span className="gate-default">
+          {' '}
+          · the system chose to {gateDefaultLabels[gate.applied.action]}
+        </span>
+      </div>
+    );
+  }
+  const urgent = phase !== 'running';
   return (
     <div className={urgent ? 'gate gate-urgent' : 'gate'}>
       <span className="gate-label">{urgent ? '⚠ Gate' : 'Gate'}</span>{' '}
       <time dateTime={gate.timeoutAt}>
-        {left > 0 ? `${formatDuration(left)} left` : `timed out ${formatDuration(-left)} ago`}
+        {phase === 'due' ? 'timed out' : `${formatCountdown(left)} left`}
       </time>
-      <span className="gate-default"> · then {then}</span>
+      <span className="gate-default">
+        {phase === 'due' ? ` · applying the default: ${then}…` : ` · then the system will ${then}`}
+      </span>
       <span className="visually-hidden" aria-live="polite">
         {announcement}
       </span>

@@ -12,6 +12,7 @@ import { queueQueries } from '../api/queries';
 import { defaultOrder, formatCount } from '../labels';
 import { ALL_STATUSES, clearedFilters, filterDeps, toListParams } from '../queue-search';
 import { ClaimNextButton, ClaimNextMessage, useClaimNext } from './claim-next';
+import { GateWarnings } from './gate-warnings';
 import { QueueEmpty } from './queue-empty';
 import { QueueFilters, type UpdateSearch } from './queue-filters';
 import { QueueGrid } from './queue-grid';
@@ -124,6 +125,7 @@ export function QueuePage() {
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
+      <GateWarnings rows={rows} />
 
       {query.isRefetchError ? (
         <div className="notice notice-warning queue-refresh-error" role="status">

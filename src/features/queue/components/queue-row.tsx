@@ -4,6 +4,8 @@ import { Link } from '@tanstack/react-router';
 import { memo } from 'react';
 import type { HandoffSummary } from '../../../api/schemas';
 import { ConfidenceBadge, FlagBadge, SlaBadge, StatusBadge } from '../../../components/badges';
+import { GateBadge } from '../../../components/gate-badge';
+import { gateIsLive } from '../../../domain/gates';
 import { levelLabels } from '../../../domain/levels';
 import { categoryLabels, flagLabels, kindLabels, urgencyLabels } from '../labels';
 
@@ -109,8 +111,9 @@ export const QueueRow = memo(function QueueRow({
           </span>
         ) : null}
       </div>
-      <div role="gridcell" className="cell">
+      <div role="gridcell" className="cell cell-deadlines">
         <SlaBadge dueAt={item.dueAt} now={now} />
+        {item.gate && gateIsLive(item) ? <GateBadge gate={item.gate} /> : null}
       </div>
       <div role="gridcell" className="cell cell-text">
         {levelLabels[item.level]}

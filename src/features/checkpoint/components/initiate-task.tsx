@@ -1,0 +1,110 @@
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { ApiError } from '../../../api/errors';
+import type { Handoff } from '../../../api/schemas';
+import { ErrorNotice } from '../../../components/error-notice';
+import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { useApi } from '../../../lib/api-context';
+import { newIdempotencyKey } from '../../../lib/idempotency';
+import { checkpointMutations } from '../api/mutations';
+
+/**
+ * Initiation (seed: human → AI): hand the AI a task about this ticket, e.g. "draft a
+ * follow-up confirming the refund". The AI's result comes back as a new item, held by you.
+ */
+export function InitiateTask({ handoff }: { handoff: Handoff }) {
+  const api = useApi();
+  const navigate = useNavigate();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [instructions, setInstructions] = useState('');
+  // One key per intent: a retry of the same text after a network failure must not create two items.
+  const key = useRef<{ text: string; key: string } | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const initiate = useMutation(checkpointMutations.initiate(api));
+  useShortcuts([{ key: 'i', handler: () => setOpen(true), enabled: !open }]);
+  useEffect(() => {
+    if (open) field.current?.focus();
+  }, [open]);
+
+  const fieldError =
+    initiate.error instanceof ApiError
+      ? initiate.error.problem?.errors?.find((e) => e.pointer === '/instructions')?.message
+      : undefined;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (key.current?.text !== instructions) {
+      key.current = { text: instructions, key: newIdempotencyKey() };
+    }
+    try {
+      const created = await initiate.mutateAsync({
+        body: { sourceId: handoff.id, instructions },
+        key: key.current.key,
+      });
+      await navigate({
+        to: '/handoffs/$handoffId',
+        params: { handoffId: created.id },
+        state: {
+          flash: `The AI drafted a reply about ticket #${created.ticket.number} from your instructions. It is yours to review.`,
+        },
+      });
+    } catch {
+      // Shown below the field.
+    }
+  };
+
+  return (
+    <section className="cp-section cp-initiate" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="cp-kind-title">
+        Hand the AI a task about this ticket
+      </h2>
+      {!open ? (
+        <button
+          type="button"
+          className="button"
+          aria-keyshortcuts="i"
+          onClick={() => setOpen(true)}
+        >
+          Ask the AI… <kbd aria-hidden>i</kbd>
+        </button>
+      ) : (
+        <form className="cp-form" onSubmit={submit}>
+          <p className="cp-muted">
+            The AI drafts a reply to ticket #{handoff.ticket.number} from your instructions. The
+            result comes back as a new item in the queue, held by you.
+          </p>
+          <label htmlFor={`${id}-instructions`}>Instructions for the AI</label>
+          <textarea
+            id={`${id}-instructions`}
+            ref={field}
+            rows={3}
+            value={instructions}
+            onChange={(e) => setInstructions(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setOpen(false);
+            }}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? `${id}-error` : undefined}
+          />
+          {fieldError ? (
+            <p id={`${id}-error`} className="field-error">
+              {fieldError}
+            </p>
+          ) : initiate.error ? (
+            <ErrorNotice error={initiate.error} />
+          ) : null}
+          <div className="cp-actions-row">
+            <button type="submit" className="button button-primary" disabled={initiate.isPending}>
+              {initiate.isPending ? 'Sending…' : 'Send to the AI'}
+            </button>
+            <button type="button" className="button" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
