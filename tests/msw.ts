@@ -15,7 +15,10 @@ export const API_BASE = `${TEST_ORIGIN}/api`;
 /** Fixed so SLA and gate wording is stable; the seed is generated relative to it. */
 export const TEST_NOW = Date.parse('2026-11-25T09:00:00.000Z');
 
-export const backend = await Backend.create({ count: 200, clock: () => TEST_NOW });
+/** The backend's clock; a test may move it (say, past a gate's timeout) and then `tick()`. */
+export const backendClock = { now: TEST_NOW };
+
+export const backend = await Backend.create({ count: 200, clock: () => backendClock.now });
 export const server = setupServer(...createHandlers(backend, API_BASE));
 
 /**

@@ -2,10 +2,11 @@ import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { backend, server } from './msw';
+import { backend, backendClock, server, TEST_NOW } from './msw';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {
+  backendClock.now = TEST_NOW;
   await backend.reset();
   globalThis.localStorage?.clear();
 });

@@ -35,7 +35,7 @@ import { GateAppliedNotice } from './gate-applied-notice';
 import { HistorySection } from './history-section';
 import { InitiateTask } from './initiate-task';
 import { ItemNotices } from './item-notices';
-import { AiWorkingPanel, FailurePanel } from './kind-panels';
+import { AiWorkingPanel, FailurePanel, KindActionOutcome } from './kind-panels';
 import { OptionsSection } from './options-section';
 import { ReplaceDraftDialog } from './replace-draft-dialog';
 import { RequestSection } from './request-section';
@@ -187,6 +187,7 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
               me={me}
             />
           ) : null}
+          <KindActionOutcome actions={kindActions} />
           <NextActionSection nextAction={handoff.context.nextAction} />
           <OptionsSection
             options={options}

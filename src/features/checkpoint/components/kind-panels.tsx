@@ -17,7 +17,13 @@ export function lastGoodStep(handoff: Handoff): string | null {
   return before.filter((s) => s.outcome === 'ok').at(-1)?.summary ?? null;
 }
 
-function Outcome({ actions }: { actions: Actions }) {
+/**
+ * What the last override or recovery action did, outside the panels: a take-over or a refusal
+ * that carries the item as it is now can close the panel the button was in.
+ */
+export function KindActionOutcome({ actions }: { actions: Actions }) {
+  // Field errors belong to the reassign form, which shows them beside their fields.
+  const fieldLevel = actions.error instanceof ApiError && actions.error.problem?.errors?.length;
   return (
     <>
       {actions.done ? (
@@ -25,7 +31,7 @@ function Outcome({ actions }: { actions: Actions }) {
           {actions.done}
         </p>
       ) : null}
-      {actions.error ? <ErrorNotice error={actions.error} /> : null}
+      {actions.error && !fieldLevel ? <ErrorNotice error={actions.error} /> : null}
     </>
   );
 }
@@ -77,7 +83,6 @@ export function AiWorkingPanel({
         </button>
       </div>
       {blockedReason ? <p className="cp-actions-why">{blockedReason}</p> : null}
-      <Outcome actions={actions} />
     </section>
   );
 }
@@ -166,9 +171,7 @@ export function FailurePanel({
             if (await actions.reassign(body)) setReassigning(false);
           }}
         />
-      ) : (
-        <Outcome actions={actions} />
-      )}
+      ) : null}
     </section>
   );
 }
@@ -260,7 +263,6 @@ function ReassignForm({
           {noteError}
         </p>
       ) : null}
-      {error && !toError && !noteError ? <ErrorNotice error={error} /> : null}
       <div className="cp-actions-row">
         <button type="submit" className="button button-primary" disabled={busy}>
           Reassign
