@@ -157,7 +157,9 @@ describe('an AI failure', { timeout: 20_000 }, () => {
       { timeout: 5000 },
     );
     await user.click(within(panel).getByRole('button', { name: /^Retry/ }));
-    expect(await screen.findByText(/^The AI finished on retry\. The new draft/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^The AI finished on retry\. The new draft/),
+    ).toBeInTheDocument();
     await waitFor(() =>
       expect(screen.getByRole('textbox', { name: 'Reply to customer' })).toHaveValue(
         item('h-4524').drafts.at(-1)!.text,
