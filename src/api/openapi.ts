@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './endpoints';
 import { demoSettingsSchema } from './demo-schemas';
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './endpoints';
 import * as s from './schemas';
 
 /*
