@@ -155,10 +155,8 @@ describe('the approval gate job', () => {
     const w = await setup();
     const h = w.item('h-4523');
     w.at(Date.parse(h.gate!.timeoutAt));
-    const [decided] = await Promise.all([
-      post(w.backend, `/handoffs/${h.id}/decisions`, approve(h)),
-      w.backend.tick(),
-    ]);
+    const decided = await post(w.backend, `/handoffs/${h.id}/decisions`, approve(h));
+    await w.backend.tick();
     expect(decided.status).toBe(200);
     const after = w.item(h.id);
     expect(after.status).toBe('approved');
@@ -171,16 +169,37 @@ describe('the approval gate job', () => {
     const w = await setup();
     const h = w.item('h-4523');
     w.at(Date.parse(h.gate!.timeoutAt));
-    const [, late] = await Promise.all([
-      w.backend.tick(),
-      post(w.backend, `/handoffs/${h.id}/decisions`, approve(h)),
-    ]);
+    await w.backend.tick();
+    const late = await post(w.backend, `/handoffs/${h.id}/decisions`, approve(h));
     expect(late.status).toBe(409);
     const problem = problemSchema.parse(late.body);
     expect(problem.code).toBe('version_conflict');
     expect(problem.current?.status).toBe('expired');
     expect(problem.current?.gate?.applied?.action).toBe('approve');
     expect(decisionResultSchema.safeParse(late.body).success).toBe(false);
+  });
+
+  it('settles a true race one way only: one winner, the other refused, nothing applied twice', async () => {
+    const w = await setup();
+    const h = w.item('h-4523');
+    w.at(Date.parse(h.gate!.timeoutAt));
+    const [decided] = await Promise.all([
+      post(w.backend, `/handoffs/${h.id}/decisions`, approve(h)),
+      w.backend.tick(),
+      w.backend.tick(),
+    ]);
+    const after = w.item(h.id);
+    const trail = w.events(h.id);
+    if (decided.status === 200) {
+      expect(after).toMatchObject({ status: 'approved', gate: { applied: null } });
+      expect(trail.some((e) => e.action === 'expired')).toBe(false);
+    } else {
+      expect(problemSchema.parse(decided.body).code).toBe('version_conflict');
+      expect(after.status).toBe('expired');
+      expect(trail.filter((e) => e.action === 'expired')).toHaveLength(1);
+      expect(trail.some((e) => e.action === 'approved')).toBe(false);
+    }
+    expect(after.version).toBe(h.version + 1);
   });
 
   it('leaves items nobody can decide alone: decided, AI-working, without a gate', async () => {
