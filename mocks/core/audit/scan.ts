@@ -1,0 +1,153 @@
+import type { AuditEvent } from '../../../src/api/schemas';
+import type { EventLog } from '../event-log';
+import { type EntryKey, eventKey } from './cursor';
+
+/*
+ * Walks the event log newest first within a window, for the pages and totals of the audit
+ * log and the feedback export. The window comes from binary searches (time range, cursor);
+ * only the filters that are not ranges are tested entry by entry.
+ */
+
+export type EventTest = (e: AuditEvent) => boolean;
+
+export interface Window {
+  /** First index in range (inclusive). */
+  lo: number;
+  /** End of range (exclusive). */
+  hi: number;
+}
+
+/** The log indexes within [from, to] (inclusive, ms) and strictly older than `before`. */
+export function windowOf(
+  log: EventLog,
+  from: number | null,
+  to: number | null,
+  before: EntryKey | null,
+): Window {
+  const lo = from === null ? 0 : log.firstAtTime(from);
+  let hi = to === null ? log.size : log.firstAfterTime(to);
+  if (before) {
+    // An event sorts before a policy change of the same instant.
+    const end =
+      before.r === 0
+        ? log.firstAtKey({ t: before.t, seq: before.s })
+        : log.firstAfterTime(before.t);
+    hi = Math.min(hi, end);
+  }
+  return { lo, hi: Math.max(lo, hi) };
+}
+
+/**
+ * Which entries a scan looks at: the whole window, or only the given log indexes (newest
+ * first) when a filter names the items, whose few events the world finds without a scan.
+ */
+export type Candidates = readonly number[] | null;
+
+/** Matching log indexes, newest first, one at a time. */
+export function* newestFirst(log: EventLog, w: Window, test: EventTest | null, only: Candidates) {
+  if (only) {
+    for (const i of only) if (i >= w.lo && i < w.hi && (!test || test(log.events[i]!))) yield i;
+    return;
+  }
+  for (let i = w.hi - 1; i >= w.lo; i--) {
+    if (!test || test(log.events[i]!)) yield i;
+  }
+}
+
+export function countIn(
+  log: EventLog,
+  w: Window,
+  test: EventTest | null,
+  only: Candidates,
+): number {
+  if (only) {
+    let n = 0;
+    for (const _ of newestFirst(log, w, test, only)) n++;
+    return n;
+  }
+  if (!test) return w.hi - w.lo;
+  let n = 0;
+  for (let i = w.lo; i < w.hi; i++) if (test(log.events[i]!)) n++;
+  return n;
+}
+
+/** The log indexes of the events of `ids`, newest first. */
+export function indexesOf(
+  log: EventLog,
+  events: ReadonlyMap<string, readonly AuditEvent[]>,
+  ids: Iterable<string>,
+): number[] {
+  const out: number[] = [];
+  for (const id of ids) {
+    for (const e of events.get(id) ?? []) {
+      const i = log.indexOf(e);
+      if (i >= 0) out.push(i);
+    }
+  }
+  return out.sort((a, b) => b - a);
+}
+
+export const keyAt = (log: EventLog, i: number): EntryKey =>
+  eventKey({ t: log.times[i]!, seq: log.seqs[i]! });
+
+/**
+ * Totals per filter, recomputed only when the log or the policy history has moved. Exports
+ * ask for page after page of one filter; each page then costs its own entries, not a recount.
+ */
+export class TotalCache {
+  private entries = new Map<string, number>();
+  private stamp: unknown[] = [];
+
+  get(stamp: unknown[], key: string, count: () => number): number {
+    if (stamp.length !== this.stamp.length || stamp.some((v, i) => v !== this.stamp[i])) {
+      this.entries.clear();
+      this.stamp = stamp;
+    }
+    let total = this.entries.get(key);
+    if (total === undefined) {
+      total = count();
+      if (this.entries.size >= 32) this.entries.clear();
+      this.entries.set(key, total);
+    }
+    return total;
+  }
+}
+
+/** Milliseconds of an optional ISO bound. */
+export const msOf = (iso: string | undefined) => (iso === undefined ? null : Date.parse(iso));
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A case-insensitive "contains" test that remembers its answer per distinct string: outcomes,
+ * names and reasons repeat across hundreds of thousands of events, so a search over the whole
+ * log costs a map look-up per field rather than a regular expression run.
+ */
+export function textTest(q: string): (text: string | null) => boolean {
+  const re = new RegExp(escapeRegExp(q), 'i');
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    if (text === null) return false;
+    let hit = seen.get(text);
+    if (hit === undefined) {
+      hit = re.test(text);
+      if (seen.size < 200_000) seen.set(text, hit);
+    }
+    return hit;
+  };
+}
+
+/** The items an "item" filter names: an id, or a ticket number as "4521" or "#4521". */
+export function itemIds(
+  handoffs: ReadonlyMap<string, { id: string; ticket: { number: number } }>,
+  item: string,
+): Set<string> {
+  const text = item.trim();
+  if (handoffs.has(text)) return new Set([text]);
+  const number = /^#?(\d{1,9})$/.exec(text)?.[1];
+  const ids = new Set<string>();
+  if (number === undefined) return ids;
+  const n = Number(number);
+  for (const h of handoffs.values()) if (h.ticket.number === n) ids.add(h.id);
+  return ids;
+}
