@@ -1,5 +1,12 @@
 import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
+import { encodeAuditParams, encodeFeedbackParams } from './audit-params';
+import {
+  type AuditListParams,
+  auditLogPageSchema,
+  type FeedbackListParams,
+  feedbackPageSchema,
+} from './audit-schemas';
 import { ACTOR_HEADER, encodeListParams, IDEMPOTENCY_HEADER, paths } from './endpoints';
 import { ApiError } from './errors';
 import {
@@ -224,6 +231,14 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
         body,
         idempotencyKey,
         schema: decisionResultSchema,
+      }),
+    listAudit: (params: AuditListParams) =>
+      call({ path: paths.audit, query: encodeAuditParams(params), schema: auditLogPageSchema }),
+    listFeedback: (params: FeedbackListParams) =>
+      call({
+        path: paths.feedback,
+        query: encodeFeedbackParams(params),
+        schema: feedbackPageSchema,
       }),
     me: () => call({ path: paths.me, schema: userSchema }),
     users: () => call({ path: paths.users, schema: usersSchema }),
