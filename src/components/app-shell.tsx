@@ -26,6 +26,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/queue" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Queue
           </Link>
+          <Link to="/audit" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            Audit log
+          </Link>
         </nav>
         <div className="header-tools">
           <LiveStatus />
