@@ -215,3 +215,20 @@ describe('audit log screen', () => {
     });
   });
 });
+
+describe('audit log, live', () => {
+  it('shows a decision made elsewhere at the top without a reload', async () => {
+    renderApp('/audit', { actorId: 'u-femi' });
+    const g = await grid();
+    await waitFor(() => expect(dataRows(g).length).toBeGreaterThan(1));
+    await screen.findByText('Live', { exact: true });
+    await rejectPlainItem('Rejected in another browser');
+    await waitFor(
+      () =>
+        expect(
+          within(dataRows(g)[0]!).getByText('Rejected in another browser'),
+        ).toBeInTheDocument(),
+      { timeout: 4000 },
+    );
+  });
+});

@@ -1,12 +1,13 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { AuditEntry } from '../../../api/audit-schemas';
 import { toErrorMessage } from '../../../api/errors';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useApi } from '../../../lib/api-context';
 import { userQueries } from '../../../lib/handoff-queries';
+import { useLiveStore } from '../../../stores/live-store';
 import { auditQueries } from '../api/queries';
 import { filterDeps, hasActiveFilters, toAuditParams } from '../audit-search';
 import { useExport } from '../hooks/use-export';
@@ -17,6 +18,8 @@ import { ExportPanel } from './export-panel';
 import './audit.css';
 
 const route = getRouteApi('/audit');
+/** Quiet time after the last live change before the log refetches. */
+const LIVE_SETTLE_MS = 750;
 
 /** Every event of every item and every policy change: search, filter, export. */
 export function AuditPage() {
@@ -33,6 +36,7 @@ export function AuditPage() {
   const query = useInfiniteQuery(auditQueries.list(api, params));
   const users = useQuery(userQueries.list(api));
   const exporter = useExport(api, params);
+  useRefreshOnChange();
 
   const entries = useMemo(() => {
     const seen = new Set<string>();
@@ -164,4 +168,18 @@ export function AuditPage() {
       </div>
     </main>
   );
+}
+
+/** Every change on the live stream is a new audit event: refresh once the burst settles. */
+function useRefreshOnChange() {
+  const queryClient = useQueryClient();
+  const lastChange = useLiveStore((s) => s.lastChange);
+  useEffect(() => {
+    if (!lastChange) return;
+    const timer = setTimeout(
+      () => void queryClient.invalidateQueries({ queryKey: auditQueries.lists() }),
+      LIVE_SETTLE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [lastChange, queryClient]);
 }
