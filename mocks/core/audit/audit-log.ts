@@ -14,7 +14,7 @@ import {
   msOf,
   newestFirst,
   TotalCache,
-  textTest,
+  textTests,
   windowOf,
 } from './scan';
 
@@ -68,20 +68,22 @@ function testsFor(world: World, p: AuditListParams): Tests {
   }
   const q = p.q?.trim();
   if (q) {
-    const has = textTest(q);
+    const { repeated, once } = textTests(q);
     // Item ids are lower case ("h-4521"), so no per-event lowering is needed.
     const lower = q.toLowerCase();
+    // Only text with a digit can be part of an item id ("h-4521").
+    const idLike = /\d/.test(q);
     const tickets = /^#?\d{1,9}$/.test(q) ? itemIds(world.handoffs, q) : null;
     checks.push(
       (e) =>
-        has(e.outcome) ||
-        has(e.actor.name) ||
-        has(e.why.reason) ||
-        e.handoffId.includes(lower) ||
+        repeated(e.outcome) ||
+        repeated(e.actor.name) ||
+        (e.why.reason !== null && repeated(e.why.reason)) ||
+        (idLike && e.handoffId.includes(lower)) ||
         tickets?.has(e.handoffId) === true,
     );
     policyChecks.push(
-      (e) => has(e.outcome) || has(e.actor.name) || has(e.why.reason) || e.changes.some(has),
+      (e) => once(e.outcome) || once(e.actor.name) || once(e.why.reason) || e.changes.some(once),
     );
   }
   const event: EventTest | null =
