@@ -118,24 +118,25 @@ export class AuditLog {
       (x) => inTime(x.key) && tests.policy(x.entry),
     );
     const { cursor: _cursor, limit: _limit, ...filters } = p;
+    const limit = p.limit ?? AUDIT_PAGE_SIZE;
+    let firstPage: number[] | null = null;
     const total = this.totals.get(
       [world, world.log.size, world.setting(POLICY_CHANGES_SETTING)],
       JSON.stringify(filters),
-      () =>
-        countIn(world.log, windowOf(world.log, from, to, null), tests.event, tests.only) +
-        policies.length,
+      () => {
+        const w = windowOf(world.log, from, to, null);
+        const counted = countIn(world.log, w, tests.event, tests.only, before ? 0 : limit + 1);
+        if (!before) firstPage = counted.newest;
+        return counted.count + policies.length;
+      },
     );
 
-    const limit = p.limit ?? AUDIT_PAGE_SIZE;
     const items: AuditEntry[] = [];
     let lastKey: EntryKey | null = null;
     let more = false;
-    const events = newestFirst(
-      world.log,
-      windowOf(world.log, from, to, before),
-      tests.event,
-      tests.only,
-    );
+    const events: Iterator<number> =
+      (firstPage as number[] | null)?.values() ??
+      newestFirst(world.log, windowOf(world.log, from, to, before), tests.event, tests.only);
     let nextEvent = events.next();
     let j = before ? policies.findIndex((x) => compareKeys(x.key, before) < 0) : 0;
     if (j < 0) j = policies.length;

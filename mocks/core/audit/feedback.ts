@@ -106,14 +106,21 @@ export class FeedbackLog {
     const to = msOf(p.to);
     const test = testFor(world, p);
     const { cursor: _cursor, limit: _limit, ...filters } = p;
-    const total = this.totals.get([world, world.log.size], JSON.stringify(filters), () =>
-      countIn(world.log, windowOf(world.log, from, to, null), test, null),
-    );
     const limit = p.limit ?? FEEDBACK_PAGE_SIZE;
+    let firstPage: number[] | null = null;
+    const total = this.totals.get([world, world.log.size], JSON.stringify(filters), () => {
+      const w = windowOf(world.log, from, to, null);
+      const counted = countIn(world.log, w, test, null, before ? 0 : limit + 1);
+      if (!before) firstPage = counted.newest;
+      return counted.count;
+    });
     const items: FeedbackRecord[] = [];
     let last = -1;
     let more = false;
-    for (const i of newestFirst(world.log, windowOf(world.log, from, to, before), test, null)) {
+    const indexes: Iterable<number> =
+      (firstPage as number[] | null) ??
+      newestFirst(world.log, windowOf(world.log, from, to, before), test, null);
+    for (const i of indexes) {
       if (items.length === limit) {
         more = true;
         break;
