@@ -5,8 +5,10 @@ import { memo } from 'react';
 import type { AuditEntry } from '../../../api/audit-schemas';
 import { formatPercent } from '../../../domain/confidence';
 import { flagRuleInfo } from '../../../domain/flags';
-import { formatDateTime } from '../../../lib/time';
 import { actionLabels, actorTypeLabels } from '../labels';
+
+/** To the second: an audit trail orders events that happen within one minute. */
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** Height of one row in pixels; the CSS uses the same number. */
 export const AUDIT_ROW_HEIGHT = 52;
@@ -54,7 +56,7 @@ export const AuditRow = memo(function AuditRow({
       }}
     >
       <div role="gridcell" className="cell">
-        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+        <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
       </div>
       <div role="gridcell" className="cell cell-stack">
         <span className="audit-actor">{entry.actor.name}</span>
