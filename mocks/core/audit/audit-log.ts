@@ -1,5 +1,4 @@
 import type { AuditEntry, AuditListParams, AuditLogPage } from '../../../src/api/audit-schemas';
-import type { PolicyChange } from '../../../src/api/policy-schemas';
 import type { AuditEvent } from '../../../src/api/schemas';
 import type { World } from '../world';
 import { compareKeys, decodeCursor, type EntryKey, encodeCursor } from './cursor';
@@ -114,7 +113,7 @@ export class AuditLog {
     const to = msOf(p.to);
     const tests = testsFor(world, p);
     const inTime = (k: EntryKey) => (from === null || k.t >= from) && (to === null || k.t <= to);
-    const policies = policyEntries(world.setting<PolicyChange[]>(POLICY_CHANGES_SETTING)).filter(
+    const policies = policyEntries(world.setting(POLICY_CHANGES_SETTING)).filter(
       (x) => inTime(x.key) && tests.policy(x.entry),
     );
     const { cursor: _cursor, limit: _limit, ...filters } = p;

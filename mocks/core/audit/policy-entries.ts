@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../src/api/audit-schemas';
-import type { PolicyChange } from '../../../src/api/policy-schemas';
+import { type PolicyChange, policyChangeSchema } from '../../../src/api/policy-schemas';
 import type { FlagRule } from '../../../src/api/schemas';
 import { describeChange } from '../../../src/domain/policy-history';
 import type { EntryKey } from './cursor';
@@ -18,7 +18,7 @@ export interface KeyedPolicyEntry {
   entry: PolicyEntry;
 }
 
-const cache = new WeakMap<readonly PolicyChange[], KeyedPolicyEntry[]>();
+const cache = new WeakMap<object, KeyedPolicyEntry[]>();
 
 export function toPolicyEntry(change: PolicyChange): PolicyEntry {
   const changes = describeChange(change.before, change.after);
@@ -48,18 +48,25 @@ export function toPolicyEntry(change: PolicyChange): PolicyEntry {
   };
 }
 
-/** Policy entries, newest first, with their log keys. */
-export function policyEntries(changes: readonly PolicyChange[] | undefined): KeyedPolicyEntry[] {
-  if (!changes?.length) return [];
-  let entries = cache.get(changes);
+/**
+ * Policy entries, newest first, with their log keys. The history is another module's setting:
+ * a change that does not parse is left out rather than breaking the whole log.
+ */
+export function policyEntries(stored: unknown): KeyedPolicyEntry[] {
+  if (!Array.isArray(stored) || stored.length === 0) return [];
+  let entries = cache.get(stored);
   if (!entries) {
-    entries = changes
+    entries = stored
+      .flatMap((raw) => {
+        const parsed = policyChangeSchema.safeParse(raw);
+        return parsed.success ? [parsed.data] : [];
+      })
       .map((change) => ({
         key: { t: Date.parse(change.at), r: 1 as const, s: change.after.version },
         entry: toPolicyEntry(change),
       }))
       .sort((a, b) => b.key.t - a.key.t || b.key.s - a.key.s);
-    cache.set(changes, entries);
+    cache.set(stored, entries);
   }
   return entries;
 }
