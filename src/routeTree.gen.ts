@@ -11,6 +11,7 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AuditRouteImport } from './routes/audit'
+import { Route as DemoRouteImport } from './routes/demo'
 import { Route as QueueRouteImport } from './routes/queue'
 import { Route as HandoffsHandoffIdRouteImport } from './routes/handoffs.$handoffId'
 
@@ -22,6 +23,11 @@ const IndexRoute = IndexRouteImport.update({
 const AuditRoute = AuditRouteImport.update({
   id: '/audit',
   path: '/audit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const DemoRoute = DemoRouteImport.update({
+  id: '/demo',
+  path: '/demo',
   getParentRoute: () => rootRouteImport,
 } as any)
 const QueueRoute = QueueRouteImport.update({
@@ -38,12 +44,14 @@ const HandoffsHandoffIdRoute = HandoffsHandoffIdRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/audit': typeof AuditRoute
+  '/demo': typeof DemoRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/audit': typeof AuditRoute
+  '/demo': typeof DemoRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
@@ -51,20 +59,22 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/audit': typeof AuditRoute
+  '/demo': typeof DemoRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/audit' | '/queue' | '/handoffs/$handoffId'
+  fullPaths: '/' | '/audit' | '/demo' | '/queue' | '/handoffs/$handoffId'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/audit' | '/queue' | '/handoffs/$handoffId'
-  id: '__root__' | '/' | '/audit' | '/queue' | '/handoffs/$handoffId'
+  to: '/' | '/audit' | '/demo' | '/queue' | '/handoffs/$handoffId'
+  id: '__root__' | '/' | '/audit' | '/demo' | '/queue' | '/handoffs/$handoffId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   AuditRoute: typeof AuditRoute
+  DemoRoute: typeof DemoRoute
   QueueRoute: typeof QueueRoute
   HandoffsHandoffIdRoute: typeof HandoffsHandoffIdRoute
 }
@@ -83,6 +93,13 @@ declare module '@tanstack/react-router' {
       path: '/audit'
       fullPath: '/audit'
       preLoaderRoute: typeof AuditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/demo': {
+      id: '/demo'
+      path: '/demo'
+      fullPath: '/demo'
+      preLoaderRoute: typeof DemoRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/queue': {
@@ -105,6 +122,7 @@ declare module '@tanstack/react-router' {
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AuditRoute: AuditRoute,
+  DemoRoute: DemoRoute,
   QueueRoute: QueueRoute,
   HandoffsHandoffIdRoute: HandoffsHandoffIdRoute,
 }
