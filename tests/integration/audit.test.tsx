@@ -232,3 +232,27 @@ describe('audit log, live', () => {
     );
   });
 });
+
+describe('audit export under a flaky network', () => {
+  it('tries a failed page again instead of losing the export', async () => {
+    let failures = 0;
+    server.use(
+      http.get(`${API_BASE}${paths.audit}`, ({ request }) => {
+        const url = new URL(request.url);
+        if (url.searchParams.get('limit') !== '1000' || failures > 0) return undefined;
+        failures += 1;
+        return HttpResponse.json(makeProblem('unavailable', 'Try again shortly.'), { status: 503 });
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/audit?action=rejected', { actorId: 'u-femi' });
+    await grid();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await screen.findByText(/Exported \d+ events to audit-log-.*\.csv/, {}, { timeout: 4000 });
+    expect(failures).toBe(1);
+    const rows = (await downloads[0]!.text()).split('\r\n').filter(Boolean);
+    expect(rows.length - 1).toBe(
+      backend.state.log.events.filter((e) => e.action === 'rejected').length,
+    );
+  });
+});

@@ -23,6 +23,22 @@ export class ExportCancelled extends Error {
   }
 }
 
+/** A page that fails for a passing reason (timeout, 503) is tried again this many times. */
+const PAGE_RETRIES = 2;
+const RETRY_WAIT_MS = 500;
+
+async function fetchWithRetry<T>(fetchPage: () => Promise<T>, signal: AbortSignal): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetchPage();
+    } catch (error) {
+      const retryable = (error as { retryable?: unknown }).retryable === true;
+      if (!retryable || attempt >= PAGE_RETRIES || signal.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_WAIT_MS * (attempt + 1)));
+    }
+  }
+}
+
 export async function collectPages<T>(options: {
   fetchPage: (cursor: string | null) => Promise<PageOf<T>>;
   /** The text of one item, including its line ending. */
@@ -38,7 +54,9 @@ export async function collectPages<T>(options: {
   let total: number | null = null;
   do {
     if (signal.aborted) throw new ExportCancelled();
-    const page: PageOf<T> = await fetchPage(cursor);
+    const at = cursor;
+    // One lost page must not throw away an export of 50,000 events.
+    const page: PageOf<T> = await fetchWithRetry(() => fetchPage(at), signal);
     if (signal.aborted) throw new ExportCancelled();
     total ??= page.total;
     // One string per page keeps the number of Blob parts small for exports of 100,000 lines.
