@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
+import { type DashboardWindow, dashboardSchema } from './dashboard-schemas';
 import { ACTOR_HEADER, encodeListParams, IDEMPOTENCY_HEADER, paths } from './endpoints';
 import { ApiError } from './errors';
 import {
@@ -227,6 +228,12 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
       }),
     me: () => call({ path: paths.me, schema: userSchema }),
     users: () => call({ path: paths.users, schema: usersSchema }),
+    dashboard: (window: DashboardWindow) =>
+      call({
+        path: paths.dashboard,
+        query: new URLSearchParams({ window }),
+        schema: dashboardSchema,
+      }),
     resetDemo: () => call({ method: 'POST', path: paths.demoReset, schema: null }),
   };
 }

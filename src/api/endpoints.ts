@@ -20,6 +20,8 @@ export const paths = {
   me: '/me',
   users: '/users',
   demoReset: '/demo/reset',
+  /** The lead dashboard's figures (`?window=8h|24h|72h|7d`). */
+  dashboard: '/dashboard',
 } as const;
 
 /** Header that names the person acting; the reference backends authenticate with it. */

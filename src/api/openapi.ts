@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dashboardSchema, dashboardWindowSchema } from './dashboard-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './endpoints';
 import * as s from './schemas';
 
@@ -18,6 +19,7 @@ const responses = {
   Users: s.usersSchema,
   Problem: s.problemSchema,
   ChangeEvent: s.changeEventSchema,
+  Dashboard: dashboardSchema,
 };
 const requests = {
   VersionRequest: s.claimRequestSchema,
@@ -152,6 +154,24 @@ export function buildOpenApiDocument() {
               'x-event-schema': ref('ChangeEvent'),
             },
             '401': problem('No or unknown identity'),
+          },
+        },
+      },
+      '/dashboard': {
+        get: {
+          summary: 'The lead dashboard: queue depth, SLA, review rate, decisions, reviewer load',
+          parameters: [
+            actor,
+            {
+              name: 'window',
+              in: 'query',
+              schema: { type: 'string', enum: dashboardWindowSchema.options, default: '24h' },
+            },
+          ],
+          responses: {
+            '200': { description: 'Figures computed from the audit trail', ...json('Dashboard') },
+            ...common,
+            '422': problem('Unknown window'),
           },
         },
       },
