@@ -47,9 +47,10 @@ export const dashboardRoutes: RouteGroup = (s: BackendServices) => {
         .safeParse(req.query.get('window') ?? undefined);
       if (!parsed.success)
         return invalid(parsed.error, 'The window is not one of 8h, 24h, 72h, 7d.');
-      const now = Math.floor(s.clock() / 60_000) * 60_000;
+      const now = s.clock();
       const world = s.world;
-      const key = `${world.revision} ${parsed.data} ${now}`;
+      // Within a minute and a revision nothing new happened: the figures of a moment ago hold.
+      const key = `${world.revision} ${parsed.data} ${Math.floor(now / 60_000)}`;
       if (cache?.world !== world || cache.key !== key)
         cache = { world, key, value: computeDashboard(facts.of(world), parsed.data, now) };
       return ok(cache.value);
