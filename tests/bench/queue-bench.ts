@@ -104,9 +104,10 @@ await timeAsync('first page after a write (re-sort)', () =>
 await timeAsync('dashboard, 24 h (cold: every item read once)', () =>
   backend.handle(request('/dashboard', { window: '24h' })),
 );
-const next = (
-  await backend.handle(request('/handoffs/claim-next', {}, 'POST', {}))
-).body as { id: string; version: number };
+const next = (await backend.handle(request('/handoffs/claim-next', {}, 'POST', {}))).body as {
+  id: string;
+  version: number;
+};
 await backend.handle(
   request(`/handoffs/${next.id}/release`, {}, 'POST', { version: next.version }),
 );
