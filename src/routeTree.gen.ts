@@ -10,12 +10,18 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as DashboardRouteImport } from './routes/dashboard'
 import { Route as QueueRouteImport } from './routes/queue'
 import { Route as HandoffsHandoffIdRouteImport } from './routes/handoffs.$handoffId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const DashboardRoute = DashboardRouteImport.update({
+  id: '/dashboard',
+  path: '/dashboard',
   getParentRoute: () => rootRouteImport,
 } as any)
 const QueueRoute = QueueRouteImport.update({
@@ -31,30 +37,34 @@ const HandoffsHandoffIdRoute = HandoffsHandoffIdRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/dashboard': typeof DashboardRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/dashboard': typeof DashboardRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/dashboard': typeof DashboardRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/queue' | '/handoffs/$handoffId'
+  fullPaths: '/' | '/dashboard' | '/queue' | '/handoffs/$handoffId'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/queue' | '/handoffs/$handoffId'
-  id: '__root__' | '/' | '/queue' | '/handoffs/$handoffId'
+  to: '/' | '/dashboard' | '/queue' | '/handoffs/$handoffId'
+  id: '__root__' | '/' | '/dashboard' | '/queue' | '/handoffs/$handoffId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  DashboardRoute: typeof DashboardRoute
   QueueRoute: typeof QueueRoute
   HandoffsHandoffIdRoute: typeof HandoffsHandoffIdRoute
 }
@@ -66,6 +76,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/dashboard': {
+      id: '/dashboard'
+      path: '/dashboard'
+      fullPath: '/dashboard'
+      preLoaderRoute: typeof DashboardRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/queue': {
@@ -87,6 +104,7 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  DashboardRoute: DashboardRoute,
   QueueRoute: QueueRoute,
   HandoffsHandoffIdRoute: HandoffsHandoffIdRoute,
 }

@@ -26,6 +26,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/queue" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Queue
           </Link>
+          <Link to="/dashboard" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            Dashboard
+          </Link>
         </nav>
         <div className="header-tools">
           <LiveStatus />
