@@ -53,7 +53,7 @@ function decisionsFromEvents(category: Category): number {
 async function openDashboard() {
   const view = renderApp('/dashboard', { actorId: 'u-femi' });
   expect(
-    await screen.findByRole('heading', { level: 1, name: 'Lead dashboard' }, { timeout: 5000 }),
+    await screen.findByRole('heading', { level: 1, name: 'Lead dashboard' }, { timeout: 10_000 }),
   ).toBeVisible();
   return view;
 }
@@ -109,6 +109,26 @@ describe('lead dashboard', () => {
     await user.click(screen.getByRole('link', { name: /breached$/ }));
     await screen.findByRole('heading', { level: 1, name: /^Queue/ }, { timeout: 8000 });
     expect(history.location.search).toContain('slaAtRisk=true');
+  });
+
+  it('switches the time window from the keyboard, keeping it in the URL', async () => {
+    const user = userEvent.setup();
+    const { history } = await openDashboard();
+    const windows = screen.getByRole('navigation', { name: 'Time window' });
+    expect(within(windows).getByRole('link', { name: 'Last 24 hours' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await user.keyboard('w');
+    await waitFor(() => expect(history.location.search).toContain('window=72h'));
+    expect(within(windows).getByRole('link', { name: 'Last 3 days' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    expect(within(windows).getByRole('link', { name: 'Last 24 hours' })).not.toHaveAttribute(
+      'aria-current',
+    );
+    expect(await screen.findByText(/^Figures as of/)).toBeVisible();
   });
 
   it('updates a figure live when another reviewer decides', async () => {

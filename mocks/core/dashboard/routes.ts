@@ -19,8 +19,11 @@ const emptyEvents: never[] = [];
 
 class FactsCache {
   private byItem = new WeakMap<object, { events: number; facts: ItemFacts }>();
+  private last: { world: World; revision: number; facts: ItemFacts[] } | null = null;
 
   of(world: World): ItemFacts[] {
+    const last = this.last;
+    if (last?.world === world && last.revision === world.revision) return last.facts;
     const out: ItemFacts[] = [];
     for (const handoff of world.handoffs.values()) {
       const events = world.events.get(handoff.id) ?? emptyEvents;
@@ -33,6 +36,7 @@ class FactsCache {
       this.byItem.set(handoff, { events: events.length, facts });
       out.push(facts);
     }
+    this.last = { world, revision: world.revision, facts: out };
     return out;
   }
 }

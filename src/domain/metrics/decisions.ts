@@ -32,8 +32,10 @@ const edited = (f: DecisionFact) => f.event.action === 'approved' && f.event.dif
 
 /** Approval, edit and reject rates per category, from every person's decision in the window. */
 export function decisionsByCategory(decisions: readonly DecisionFact[]): CategoryDecisions[] {
+  const byCategory = new Map(categorySchema.options.map((c) => [c, [] as DecisionFact[]]));
+  for (const d of decisions) byCategory.get(d.handoff.ticket.category)?.push(d);
   return categorySchema.options.map((category) => {
-    const mine = decisions.filter((d) => d.handoff.ticket.category === category);
+    const mine = byCategory.get(category) ?? [];
     const count = (test: (d: DecisionFact) => boolean) => mine.filter(test).length;
     const approvedEdited = count(edited);
     const approvedUnedited = count((d) => d.event.action === 'approved') - approvedEdited;
@@ -109,6 +111,21 @@ export const decisionTimeBuckets = [
   { label: '5 min or more', fromMs: 300_000, toMs: null },
 ] as const;
 
+/** How many of the sorted `times` fall in [from, to). */
+function countIn(times: readonly number[], from: number, to: number | null): number {
+  const firstAtLeast = (t: number) => {
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (to === null ? times.length : firstAtLeast(to)) - firstAtLeast(from);
+}
+
 /** How long people spent per decision, and approvals faster than the item can be read. */
 export function decisionTime(decisions: readonly DecisionFact[]): Dashboard['decisionTime'] {
   const timed = decisions.filter((d) => d.event.timeOnItemMs !== null);
@@ -123,10 +140,7 @@ export function decisionTime(decisions: readonly DecisionFact[]): Dashboard['dec
     decisions: timed.length,
     medianMs: percentile(times, 0.5),
     p90Ms: percentile(times, 0.9),
-    buckets: decisionTimeBuckets.map((b) => ({
-      ...b,
-      count: times.filter((t) => t >= b.fromMs && (b.toMs === null || t < b.toMs)).length,
-    })),
+    buckets: decisionTimeBuckets.map((b) => ({ ...b, count: countIn(times, b.fromMs, b.toMs) })),
     approvals: approvals.length,
     rubberStampCount: stamps.length,
     rubberStampRate: ratio(stamps.length, approvals.length),

@@ -49,7 +49,8 @@ export function DashboardPage({ window }: { window: DashboardWindow }) {
               to="/dashboard"
               search={{ window: w }}
               className="button"
-              aria-current={w === window ? 'true' : undefined}
+              // The router marks the link of the window on screen with aria-current="page".
+              activeOptions={{ exact: true, includeSearch: true }}
               aria-keyshortcuts="w"
             >
               {windowLabels[w]}

@@ -41,7 +41,7 @@ export function EscalationsChart({ data }: { data: Dashboard['escalations'] }) {
           >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" unit="%" allowDecimals={false} />
-            <YAxis type="category" dataKey="name" width={170} />
+            <YAxis type="category" dataKey="name" width={170} interval={0} fontSize={12} />
             <Tooltip />
             <Bar
               dataKey="percent"
