@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../api/dashboard-schemas';
+import { MIN_FLOOR_MS, MS_PER_WORD } from '../../../domain/metrics/reading-floor';
 import { count, duration, percent } from '../labels';
 import { ChartFigure } from './chart-figure';
 import { CHART } from './chart-style';
@@ -58,6 +59,11 @@ export function DecisionTimeChart({ data }: { data: Dashboard['decisionTime'] })
       }
       links={
         <>
+          <p className="dash-note">
+            A rubber stamp is an approval faster than reading the request and the reply at{' '}
+            {Math.round(60_000 / MS_PER_WORD).toLocaleString('en-US')} words a minute (never less
+            than {duration(MIN_FLOOR_MS)}).
+          </p>
           <ItemTable
             caption={`Rubber stamps: approved faster than a reader could (${count(data.rubberStampCount)})`}
             items={data.rubberStamps}
