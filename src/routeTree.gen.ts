@@ -11,6 +11,7 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as DashboardRouteImport } from './routes/dashboard'
+import { Route as DemoRouteImport } from './routes/demo'
 import { Route as QueueRouteImport } from './routes/queue'
 import { Route as HandoffsHandoffIdRouteImport } from './routes/handoffs.$handoffId'
 
@@ -22,6 +23,11 @@ const IndexRoute = IndexRouteImport.update({
 const DashboardRoute = DashboardRouteImport.update({
   id: '/dashboard',
   path: '/dashboard',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const DemoRoute = DemoRouteImport.update({
+  id: '/demo',
+  path: '/demo',
   getParentRoute: () => rootRouteImport,
 } as any)
 const QueueRoute = QueueRouteImport.update({
@@ -38,12 +44,14 @@ const HandoffsHandoffIdRoute = HandoffsHandoffIdRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/dashboard': typeof DashboardRoute
+  '/demo': typeof DemoRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/dashboard': typeof DashboardRoute
+  '/demo': typeof DemoRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
@@ -51,20 +59,28 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/dashboard': typeof DashboardRoute
+  '/demo': typeof DemoRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/dashboard' | '/queue' | '/handoffs/$handoffId'
+  fullPaths: '/' | '/dashboard' | '/demo' | '/queue' | '/handoffs/$handoffId'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/dashboard' | '/queue' | '/handoffs/$handoffId'
-  id: '__root__' | '/' | '/dashboard' | '/queue' | '/handoffs/$handoffId'
+  to: '/' | '/dashboard' | '/demo' | '/queue' | '/handoffs/$handoffId'
+  id:
+    | '__root__'
+    | '/'
+    | '/dashboard'
+    | '/demo'
+    | '/queue'
+    | '/handoffs/$handoffId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   DashboardRoute: typeof DashboardRoute
+  DemoRoute: typeof DemoRoute
   QueueRoute: typeof QueueRoute
   HandoffsHandoffIdRoute: typeof HandoffsHandoffIdRoute
 }
@@ -83,6 +99,13 @@ declare module '@tanstack/react-router' {
       path: '/dashboard'
       fullPath: '/dashboard'
       preLoaderRoute: typeof DashboardRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/demo': {
+      id: '/demo'
+      path: '/demo'
+      fullPath: '/demo'
+      preLoaderRoute: typeof DemoRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/queue': {
@@ -105,6 +128,7 @@ declare module '@tanstack/react-router' {
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   DashboardRoute: DashboardRoute,
+  DemoRoute: DemoRoute,
   QueueRoute: QueueRoute,
   HandoffsHandoffIdRoute: HandoffsHandoffIdRoute,
 }

@@ -1,6 +1,7 @@
 import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
 import { type DashboardWindow, dashboardSchema } from './dashboard-schemas';
+import { type DemoSettings, demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, encodeListParams, IDEMPOTENCY_HEADER, paths } from './endpoints';
 import { ApiError } from './errors';
 import {
@@ -235,6 +236,15 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
         schema: dashboardSchema,
       }),
     resetDemo: () => call({ method: 'POST', path: paths.demoReset, schema: null }),
+    demoSettings: () => call({ path: paths.demoSettings, schema: demoSettingsSchema }),
+    saveDemoSettings: (body: DemoSettings, idempotencyKey: string) =>
+      call({
+        method: 'PUT',
+        path: paths.demoSettings,
+        body,
+        idempotencyKey,
+        schema: demoSettingsSchema,
+      }),
   };
 }
 

@@ -22,6 +22,7 @@ export const paths = {
   demoReset: '/demo/reset',
   /** The lead dashboard's figures (`?window=8h|24h|72h|7d`). */
   dashboard: '/dashboard',
+  demoSettings: '/demo/settings',
 } as const;
 
 /** Header that names the person acting; the reference backends authenticate with it. */
