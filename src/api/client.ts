@@ -7,6 +7,7 @@ import {
   type FeedbackListParams,
   feedbackPageSchema,
 } from './audit-schemas';
+import { type DashboardWindow, dashboardSchema } from './dashboard-schemas';
 import { type DemoSettings, demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, encodeListParams, IDEMPOTENCY_HEADER, paths } from './endpoints';
 import { ApiError } from './errors';
@@ -243,6 +244,12 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
       }),
     me: () => call({ path: paths.me, schema: userSchema }),
     users: () => call({ path: paths.users, schema: usersSchema }),
+    dashboard: (window: DashboardWindow) =>
+      call({
+        path: paths.dashboard,
+        query: new URLSearchParams({ window }),
+        schema: dashboardSchema,
+      }),
     resetDemo: () => call({ method: 'POST', path: paths.demoReset, schema: null }),
     demoSettings: () => call({ path: paths.demoSettings, schema: demoSettingsSchema }),
     saveDemoSettings: (body: DemoSettings, idempotencyKey: string) =>

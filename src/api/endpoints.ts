@@ -24,6 +24,8 @@ export const paths = {
   me: '/me',
   users: '/users',
   demoReset: '/demo/reset',
+  /** The lead dashboard's figures (`?window=8h|24h|72h|7d`). */
+  dashboard: '/dashboard',
   demoSettings: '/demo/settings',
 } as const;
 

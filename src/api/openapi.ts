@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as a from './audit-schemas';
+import { dashboardSchema, dashboardWindowSchema } from './dashboard-schemas';
 import { demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './endpoints';
 import * as s from './schemas';
@@ -24,6 +25,7 @@ const responses = {
   AuditLogPage: a.auditLogPageSchema,
   FeedbackRecord: a.feedbackRecordSchema,
   FeedbackPage: a.feedbackPageSchema,
+  Dashboard: dashboardSchema,
   DemoSettings: demoSettingsSchema,
 };
 const requests = {
@@ -218,6 +220,24 @@ export function buildOpenApiDocument() {
         feedbackQuery,
         'FeedbackPage',
       ),
+      '/dashboard': {
+        get: {
+          summary: 'The lead dashboard: queue depth, SLA, review rate, decisions, reviewer load',
+          parameters: [
+            actor,
+            {
+              name: 'window',
+              in: 'query',
+              schema: { type: 'string', enum: dashboardWindowSchema.options, default: '24h' },
+            },
+          ],
+          responses: {
+            '200': { description: 'Figures computed from the audit trail', ...json('Dashboard') },
+            ...common,
+            '422': problem('Unknown window'),
+          },
+        },
+      },
       '/me': {
         get: {
           summary: 'Who is acting',

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { prettifyError, type z } from 'zod';
 import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-schemas';
+import { dashboardSchema } from '../../src/api/dashboard-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER, paths } from '../../src/api/endpoints';
 import {
   auditPageSchema,
@@ -557,6 +558,50 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       ensure(
         trail.some((e) => isDeepStrictEqual(e, event)),
         `The audit trail does not contain the decision's event ${event.id}`,
+      );
+    }),
+
+    check('the dashboard counts a new approval and ends its depth at the open queue', async () => {
+      const { a } = await discoverCast();
+      const dashboard = async () =>
+        expectOk(
+          await get(paths.dashboard, a.id, { window: '24h' }),
+          dashboardSchema,
+          'GET /dashboard',
+        );
+      expectProblem(
+        await get(paths.dashboard, a.id, { window: 'forever' }),
+        422,
+        'validation',
+        'GET /dashboard with an unknown window',
+      );
+      const [item] = await takeItems(1, { plain: true });
+      const category = item!.ticket.category;
+      const before = await dashboard();
+      const reply = await api.send('POST', paths.decisions(item!.id), {
+        actor: a.id,
+        json: {
+          action: 'approve',
+          version: item!.version,
+          timeOnItemMs: 95_000,
+          acknowledgedFlags: [...new Set(item!.context.flags.map((f) => f.rule))],
+          finalText: item!.drafts.at(-1)!.text,
+          selectedOptionId: null,
+        },
+      });
+      expectOk(reply, decisionResultSchema, 'Approving');
+      const after = await dashboard();
+      const approved = (d: typeof before) =>
+        d.decisionsByCategory.find((c) => c.category === category)?.approvedUnedited ?? 0;
+      ensure(
+        approved(after) === approved(before) + 1,
+        `${category} approvals went from ${approved(before)} to ${approved(after)} after one approval`,
+      );
+      const open = await page(a.id, { status: 'pending,claimed,escalated,failed', limit: '1' });
+      const last = after.queueDepth.at(-1)?.total;
+      ensure(
+        last === open.total && after.sla.open === open.total,
+        `The dashboard's depth now is ${last} (SLA over ${after.sla.open}); the queue lists ${open.total} open items`,
       );
     }),
 
