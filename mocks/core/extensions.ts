@@ -1,4 +1,5 @@
 import type { RouteGroup, SystemJob } from './services';
+import { slaEscalation } from './sla/sla-escalation';
 
 /*
  * The backend's features beyond the core item lifecycle, each in its own module. Adding a
@@ -8,4 +9,4 @@ import type { RouteGroup, SystemJob } from './services';
 export const routeGroups: RouteGroup[] = [];
 
 /** Run in this order on every tick. */
-export const systemJobs: SystemJob[] = [];
+export const systemJobs: SystemJob[] = [slaEscalation];
