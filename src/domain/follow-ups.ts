@@ -20,8 +20,10 @@ export function currentDraftAt(handoff: Handoff): string {
 
 /** Follow-ups the current draft has not seen, oldest first. */
 export function messagesSinceDraft(handoff: Handoff): FollowUp[] {
+  const followUps = handoff.ticket.followUps ?? [];
+  if (followUps.length === 0) return [];
   const draftAt = Date.parse(currentDraftAt(handoff));
-  return (handoff.ticket.followUps ?? []).filter((m) => Date.parse(m.at) > draftAt);
+  return followUps.filter((m) => Date.parse(m.at) > draftAt);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FlagRule } from '../../../api/schemas';
 import { FlashNotice } from '../../../components/flash-notice';
+import { messagesSinceDraft } from '../../../domain/follow-ups';
 import { escalationTargets } from '../../../domain/levels';
 import { useApi } from '../../../lib/api-context';
 import { handoffQueries, userQueries } from '../../../lib/handoff-queries';
@@ -17,8 +18,10 @@ import { useRemoteChange } from '../hooks/use-remote-change';
 import { useReplyDraft } from '../hooks/use-reply-draft';
 import { checkpointAccess } from '../lib/access';
 import { approveBlockers } from '../lib/approve-blockers';
+import { authorityPreview } from '../lib/authority-preview';
 import { describeSaveStatus } from '../lib/save-status';
 import { ActionBar } from './action-bar';
+import { AuthorityNotice } from './authority-notice';
 import { CheckpointHeader } from './checkpoint-header';
 import { ConflictView } from './conflict-view';
 import {
@@ -44,6 +47,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
   const actorId = useSessionStore((s) => s.actorId);
   const me = useQuery(userQueries.me(api, actorId)).data;
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<FlagRule>>(new Set());
+  // The newest customer message the reviewer ticked as read; approval carries it.
+  const [seenUpTo, setSeenUpTo] = useState<string | null>(null);
   // Told as it happens; the reviewer's text is untouched and conflicts still guard decisions.
   const remote = useRemoteChange(handoffId, handoff.version, actorId);
 
@@ -69,13 +74,31 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
     canEdit,
     onTextChange: () => autosave.schedule(),
   });
-  const blockers = approveBlockers(flags, acknowledged, options, draft.selectedOption);
+  const newest = messagesSinceDraft(handoff).at(-1)?.at ?? null;
+  const followUpRead = newest !== null && seenUpTo !== null && seenUpTo >= newest;
+  const blockers = approveBlockers(
+    flags,
+    acknowledged,
+    options,
+    draft.selectedOption,
+    newest !== null && !followUpRead,
+  );
+  const preview = useMemo(
+    () => (me && open && !outsideAuthority ? authorityPreview(handoff, me, draft.text) : null),
+    [handoff, me, open, outsideAuthority, draft.text],
+  );
 
   const flow = useDecisionFlow({
     handoffId,
     flags,
     acknowledged,
     selectedOptionId: draft.selectedOption?.id ?? null,
+    seenCustomerMessageAt: followUpRead ? newest : null,
+    itemLevel: handoff.level,
+    suggestedEscalation:
+      preview?.escalateTo && preview.reason
+        ? { level: preview.escalateTo, note: preview.reason }
+        : null,
     approveBlockers: blockers,
     lockedReason,
     autosave,
@@ -142,7 +165,15 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
 
       <div className="cp-grid">
         <div className="cp-context">
-          <RequestSection handoff={handoff} />
+          <RequestSection
+            handoff={handoff}
+            followUpRead={followUpRead}
+            disabled={lockedReason !== null}
+            onFollowUpRead={(read) => {
+              flow.clearApproveError();
+              setSeenUpTo(read ? newest : null);
+            }}
+          />
           <StepsSection handoff={handoff} />
           <ConfidenceSection confidence={handoff.context.confidence} />
           <FlagsSection
@@ -206,7 +237,16 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
             onRetry={flow.retry}
             onDropIntent={flow.dropIntent}
             onEscalate={() => flow.openForm('escalate')}
+            escalation={flow.escalation}
           />
+
+          {preview ? (
+            <AuthorityNotice
+              preview={preview}
+              disabled={lockedReason !== null || busy}
+              onEscalate={() => flow.openForm('escalate')}
+            />
+          ) : null}
 
           <ActionBar
             approveLabel={draft.edited ? 'Approve with edits' : 'Approve'}
@@ -222,8 +262,13 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
 
           {formAction ? (
             <DecisionForm
-              key={formAction}
+              key={`${formAction}-${flow.prefill?.level ?? ''}`}
               action={formAction}
+              initial={
+                flow.prefill
+                  ? { targetLevel: flow.prefill.level, note: flow.prefill.note }
+                  : undefined
+              }
               targets={escalationTargets(handoff.level)}
               errors={flow.fieldErrors}
               busy={busy || intent !== undefined}
