@@ -7,6 +7,8 @@ test('a reviewer finds #4521, edits the draft, survives a reload, approves and s
   await desk.openQueue();
   // Changes stream in from the backend, in the browser's demo backend as from the server.
   await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  // An L2 specialist: the 20% credit ($129.80) is beyond an L1 reviewer's $100.
+  await desk.actAs(/Chen Wei/);
   await page.getByLabel('Search').fill('4521');
   const row = page.getByRole('link', { name: /#4521/ });
   await expect(row).toBeVisible();
