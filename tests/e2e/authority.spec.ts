@@ -12,6 +12,8 @@ test('an L1 reviewer hits her refund limit and escalates with one key; a manager
   page,
   desk,
 }) => {
+  // Two people, two accessibility checks: longer than one reviewer's journey.
+  test.setTimeout(150_000);
   // Ana Ortiz, L1, the identity the desk opens as.
   await desk.openHandoff('h-4521');
   const authority = page.getByRole('region', { name: 'Your authority' });
