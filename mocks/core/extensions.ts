@@ -1,4 +1,6 @@
-import type { RouteGroup, SystemJob } from './services';
+import { demoChaos } from './demo/chaos';
+import { demoSettingsRoutes } from './demo/settings';
+import type { RequestFilter, RouteGroup, SystemJob } from './services';
 import { slaEscalation } from './sla/sla-escalation';
 
 /*
@@ -6,7 +8,10 @@ import { slaEscalation } from './sla/sla-escalation';
  * feature is one line here; the core never needs to know about it.
  */
 
-export const routeGroups: RouteGroup[] = [];
+export const routeGroups: RouteGroup[] = [demoSettingsRoutes];
+
+/** Run in this order before any endpoint sees a request. */
+export const requestFilters: RequestFilter[] = [demoChaos];
 
 /** Run in this order on every tick. */
 export const systemJobs: SystemJob[] = [slaEscalation];

@@ -229,7 +229,9 @@ describe('checkpoint: reject, escalate, redirect', () => {
     // The $649 refund in the draft needs a manager, so the form starts there, with the reason.
     expect(level).toHaveValue('manager');
     const note = within(form).getByLabelText('Note for the next level');
-    expect(note).toHaveValue('Refunds over $500 need Manager or above; this draft promises $649.00.');
+    expect(note).toHaveValue(
+      'Refunds over $500 need Manager or above; this draft promises $649.00.',
+    );
 
     await user.selectOptions(level, '');
     await user.clear(note);
