@@ -118,6 +118,7 @@ export async function reviewerBrowser(browser: Browser, baseURL: string, actorId
 
 interface HandoffSummary {
   id: string;
+  dueAt: string;
   ticketNumber: number;
   status: string;
   level: string;
@@ -179,6 +180,8 @@ export class ServerApi {
       if (item.gate || item.flags.some((f) => f.hardStop || f.rule === 'multiple_options')) {
         continue;
       }
+      // A breached item is escalated to L2 by the server's SLA job within a second: not plain.
+      if (Date.parse(item.dueAt) < Date.now() + 30 * 60_000) continue;
       const detail = await this.get<HandoffDetail>(`/handoffs/${item.id}`);
       if (
         detail.context.options.length < 2 &&
