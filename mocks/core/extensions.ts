@@ -1,3 +1,5 @@
+import { auditRoutes } from './audit/routes';
+import { dashboardRoutes } from './dashboard/routes';
 import { demoChaos } from './demo/chaos';
 import { demoSettingsRoutes } from './demo/settings';
 import type { RequestFilter, RouteGroup, SystemJob } from './services';
@@ -8,7 +10,7 @@ import { slaEscalation } from './sla/sla-escalation';
  * feature is one line here; the core never needs to know about it.
  */
 
-export const routeGroups: RouteGroup[] = [demoSettingsRoutes];
+export const routeGroups: RouteGroup[] = [demoSettingsRoutes, auditRoutes, dashboardRoutes];
 
 /** Run in this order before any endpoint sees a request. */
 export const requestFilters: RequestFilter[] = [demoChaos];

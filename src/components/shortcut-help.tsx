@@ -15,6 +15,7 @@ export const shortcutList: { keys: string; action: string }[] = [
   { keys: '1–9', action: 'Select one of the AI’s options' },
   { keys: 'Ctrl+Enter', action: 'Submit the open form' },
   { keys: 'Esc', action: 'Close a form, leave the editor, or go back to the queue' },
+  { keys: 'w', action: 'Dashboard: show the next time window' },
   { keys: '?', action: 'Show this list' },
 ];
 
