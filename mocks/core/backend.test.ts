@@ -121,9 +121,18 @@ describe('reference backend', () => {
     const pointers = problemSchema.parse(bare.body).errors?.map((e) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/acknowledgedFlags', '/selectedOptionId']));
 
+    // The first option refunds $649: beyond L1, within a manager's authority.
     const option = item.context.options[0]!;
+    const body = approveBody(item.version, {
+      selectedOptionId: option.id,
+      finalText: option.draft,
+    });
+    const refused = await call(backend, 'POST', '/handoffs/h-4521/decisions', { body });
+    expect(refused.status).toBe(403);
+    expect(problemSchema.parse(refused.body).requiredLevel).toBe('manager');
     const ok = await call(backend, 'POST', '/handoffs/h-4521/decisions', {
-      body: approveBody(item.version, { selectedOptionId: option.id, finalText: option.draft }),
+      actor: 'u-dana',
+      body,
     });
     expect(ok.status).toBe(200);
     const after = handoffSchema.parse((ok.body as { handoff: unknown }).handoff);

@@ -21,6 +21,7 @@ import {
   checkTransition,
   checkVersion,
 } from '../../src/domain/decisions';
+import { responseDueAt } from '../../src/domain/escalation';
 import { hasAuthorityOver, levelLabels } from '../../src/domain/levels';
 import {
   claimableStatuses,
@@ -429,7 +430,9 @@ export class Backend {
     for (const h of this.world.handoffs.values()) {
       if (!claimableStatuses.includes(h.status) || h.assignee) continue;
       if (!hasAuthorityOver(user.level, h.level)) continue;
-      const score = priorityScore(toSummary(h), now);
+      // Work routed to the claimer's own level (escalations to them) comes before work below it.
+      const own = h.level === user.level ? 1_000_000 : 0;
+      const score = own + priorityScore(toSummary(h), now);
       if (!best || score > best.score || (score === best.score && h.id < best.h.id))
         best = { h, score };
     }
@@ -452,7 +455,7 @@ export class Backend {
       const refused =
         checkVersion(h, body.version) ??
         checkHolder(h, user) ??
-        checkAuthority(h, user) ??
+        checkAuthority(h, user, 'claim') ??
         checkTransition(h, 'claim');
       if (refused) return problemReply(refused);
       const next = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
@@ -476,7 +479,7 @@ export class Backend {
     return this.withItem(saveDraftRequestSchema, json, id, (body, stored) => {
       let h = stored;
       const refused =
-        checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user);
+        checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user, 'edit');
       if (refused) return problemReply(refused);
       // A decided item's outcome is final: a late autosave must not leave a draft on it.
       if (!isOpen(h.status)) {
@@ -587,9 +590,11 @@ export class Backend {
         return ok({ handoff: next, event });
       }
       case 'escalate': {
+        // The draft, the context package and the reviewer's saved text travel unchanged.
         const next = this.move(h, 'escalate', {
           level: body.targetLevel,
           assignee: null,
+          dueAt: responseDueAt(body.targetLevel, this.clock()),
           escalation: { by: actor, at, fromLevel: h.level, note: body.note },
         });
         const event = this.record(

@@ -5,6 +5,7 @@ import { demoSettingsRoutes } from './demo/settings';
 import { applyGateDefaults } from './gates/gate-job';
 import { kindRoutes } from './kinds/routes';
 import type { RequestFilter, RouteGroup, SystemJob } from './services';
+import { slaEscalation } from './sla/sla-escalation';
 
 /*
  * The backend's features beyond the core item lifecycle, each in its own module. Adding a
@@ -22,4 +23,4 @@ export const routeGroups: RouteGroup[] = [
 export const requestFilters: RequestFilter[] = [demoChaos];
 
 /** Run in this order on every tick. */
-export const systemJobs: SystemJob[] = [applyGateDefaults];
+export const systemJobs: SystemJob[] = [applyGateDefaults, slaEscalation];

@@ -3,6 +3,7 @@ import { assemble } from './assemble';
 import { type CaseContent, writeCase } from './case';
 import { createCustomers } from './customers';
 import { EXAMPLE_NUMBER, exampleHandoff } from './example';
+import { addFollowUps } from './follow-ups';
 import { type Plan, planCase } from './plan';
 import { createRandom, type Random } from './random';
 import { type Schedule, schedule } from './schedule';
@@ -73,6 +74,8 @@ export function generateWorld({ seed = 4521, count = 600, now }: SeedOptions): S
     handoffs.push(handoff);
     trails.push(events);
   });
+
+  addFollowUps(handoffs, rng.fork(3), nowMs);
 
   for (const extra of [exampleHandoff(nowMs), ...showcase]) {
     const at = insertionPoint(handoffs, Date.parse(extra.handoff.createdAt));

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Handoff, Problem, ProblemCode } from './schemas';
+import type { Handoff, Level, Problem, ProblemCode } from './schemas';
 
 /* Building problem documents (RFC 9457). Shared so every backend speaks the same shape. */
 
@@ -38,6 +38,7 @@ export interface ProblemExtras {
   current?: Handoff;
   instance?: string;
   status?: number;
+  requiredLevel?: Level;
 }
 
 export function makeProblem(

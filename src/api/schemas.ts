@@ -70,6 +70,12 @@ export const ticketSchema = z.object({
   language: z.string(),
   attachments: z.number().int().nonnegative(),
   receivedAt: isoDate,
+  /**
+   * What the customer wrote after the ticket opened, oldest first; absent when nothing. A
+   * message newer than the AI's draft makes the draft stale: approval waits until the reviewer
+   * says they read it.
+   */
+  followUps: z.array(z.object({ at: isoDate, body: z.string() })).optional(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -330,6 +336,8 @@ export const decisionRequestSchema = z.discriminatedUnion('action', [
     action: z.literal('approve'),
     finalText: requiredText('The reply', 1).max(20_000),
     selectedOptionId: z.string().nullable().default(null),
+    /** The newest customer message the reviewer confirmed reading (see `ticket.followUps`). */
+    seenCustomerMessageAt: isoDate.nullable().default(null),
   }),
   z.strictObject({
     ...decisionBase,
@@ -478,6 +486,8 @@ export const problemSchema = z.object({
   /** Field errors, each with a JSON pointer into the request body. */
   errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional(),
   currentVersion: z.number().int().optional(),
+  /** On a 403: the lowest level whose authority covers the refused action, when one does. */
+  requiredLevel: levelSchema.optional(),
   /** On a version conflict: the item as it is now, so both versions can be shown. */
   current: z.lazy(() => handoffSchema).optional(),
 });

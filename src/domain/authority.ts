@@ -181,7 +181,16 @@ export function stakesOf(
   return { amount, amountKind, amountUnknown, policyException };
 }
 
-/** The refusal as the 403 problem the backend returns; the UI shows its detail as is. */
-export function authorityProblem(check: AuthorityCheck): Problem | null {
-  return check.allowed ? null : makeProblem('forbidden', check.reason);
+/**
+ * The refusal as the 403 problem the backend returns; the UI shows its detail as is and offers
+ * to escalate to `requiredLevel`. Given the actor's level, the detail also says where they stand.
+ */
+export function authorityProblem(check: AuthorityCheck, actor?: Level): Problem | null {
+  if (check.allowed) return null;
+  const detail = actor ? `${check.reason} You are ${levelLabels[actor]}.` : check.reason;
+  return makeProblem(
+    'forbidden',
+    detail,
+    check.canBeDoneBy ? { requiredLevel: check.canBeDoneBy } : {},
+  );
 }

@@ -1,7 +1,11 @@
+import { authorityOf, defaultLadder, type Ladder } from '../api/policy-schemas';
 import { makeProblem } from '../api/problem';
-import type { Decision, Handoff, Problem, User } from '../api/schemas';
+import type { Decision, DecisionAction, Handoff, Problem, User } from '../api/schemas';
+import { authorityProblem, checkActionAuthority, stakesOf } from './authority';
+import { staleDraftProblem } from './follow-ups';
 import { escalationTargets, hasAuthorityOver, levelLabels } from './levels';
 import { type LifecycleEvent, nextStatus, statusLabels } from './lifecycle';
+import { detectCommitments } from './stakes';
 
 /*
  * The rules every decision must pass, in the order a reviewer would want to hear about them:
@@ -25,12 +29,48 @@ export function checkHolder(handoff: Handoff, actor: User): Problem | null {
   });
 }
 
-export function checkAuthority(handoff: Handoff, actor: User): Problem | null {
-  if (hasAuthorityOver(actor.level, handoff.level)) return null;
-  return makeProblem(
-    'forbidden',
-    `Items at ${levelLabels[handoff.level]} are outside the authority of ${levelLabels[actor.level]}.`,
+/** Everything a person does to an item: taking it, editing its reply, or a decision. */
+export type ItemAction = DecisionAction | 'claim' | 'edit';
+
+/**
+ * Whether the ladder lets `actor` take `action` on this item. Items are routed to a level, and
+ * only that level or above may touch them. Claiming and editing prepare a decision, so they
+ * are open to any level that makes decisions; the decision itself is held to the level's scope
+ * (actions, categories, and for approval the refund limit and exceptions, read from
+ * `approvedText`, the reply that would be sent). A refusal is a 403 naming the level that can.
+ */
+export function checkAuthority(
+  handoff: Handoff,
+  actor: User,
+  action: ItemAction,
+  { ladder = defaultLadder, approvedText }: { ladder?: Ladder; approvedText?: string } = {},
+): Problem | null {
+  if (!hasAuthorityOver(actor.level, handoff.level)) {
+    const item = levelLabels[handoff.level];
+    return makeProblem(
+      'forbidden',
+      `Items at ${item} are outside the authority of ${levelLabels[actor.level]}; ${item} or above can act on them.`,
+      { requiredLevel: handoff.level },
+    );
+  }
+  if (action === 'claim' || action === 'edit') {
+    if (authorityOf(ladder, actor.level).actions.length > 0) return null;
+    return makeProblem(
+      'forbidden',
+      `${levelLabels[actor.level]} makes no decisions on this ladder.`,
+    );
+  }
+  const stakes =
+    action === 'approve' && approvedText !== undefined
+      ? stakesOf(detectCommitments(approvedText))
+      : { amount: null };
+  const check = checkActionAuthority(
+    actor.level,
+    action,
+    { category: handoff.ticket.category, ...stakes },
+    ladder,
   );
+  return authorityProblem(check, actor.level);
 }
 
 export function checkTransition(handoff: Handoff, event: LifecycleEvent): Problem | null {
@@ -81,6 +121,8 @@ export function checkDecisionInputs(handoff: Handoff, decision: Decision): Probl
         errors.push({ pointer: '/selectedOptionId', message: 'That option does not exist.' });
       }
     }
+    const stale = staleDraftProblem(handoff, decision.seenCustomerMessageAt);
+    if (stale) errors.push({ pointer: '/seenCustomerMessageAt', message: stale });
   }
   if (
     decision.action === 'escalate' &&
@@ -96,11 +138,17 @@ export function checkDecisionInputs(handoff: Handoff, decision: Decision): Probl
 }
 
 /** The first rule a decision breaks, or null when it may be applied. */
-export function checkDecision(handoff: Handoff, decision: Decision, actor: User): Problem | null {
+export function checkDecision(
+  handoff: Handoff,
+  decision: Decision,
+  actor: User,
+  ladder: Ladder = defaultLadder,
+): Problem | null {
+  const approvedText = decision.action === 'approve' ? decision.finalText : undefined;
   return (
     checkVersion(handoff, decision.version) ??
     checkHolder(handoff, actor) ??
-    checkAuthority(handoff, actor) ??
+    checkAuthority(handoff, actor, decision.action, { ladder, approvedText }) ??
     checkTransition(handoff, decision.action) ??
     checkDecisionInputs(handoff, decision)
   );

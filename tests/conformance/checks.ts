@@ -21,6 +21,7 @@ import {
   userSchema,
   usersSchema,
 } from '../../src/api/schemas';
+import { messagesSinceDraft } from '../../src/domain/follow-ups';
 
 /*
  * A conformance suite for any Handoff Desk backend. It speaks only HTTP and the published
@@ -265,7 +266,10 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         if (plain && summary.flags.some((f) => f.hardStop)) continue;
         const item = await detail(summary.id, a.id);
         if (item.status !== 'pending' || item.assignee) continue;
-        if (plain && item.context.options.length >= 2) continue;
+        // A customer message newer than the draft needs reading before approval.
+        if (plain && (item.context.options.length >= 2 || messagesSinceDraft(item).length > 0)) {
+          continue;
+        }
         taken.add(item.id);
         found.push(item);
       }
@@ -753,6 +757,52 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       }
       await expectUnchanged(before, a.id, 'Incomplete decisions');
     }),
+
+    check(
+      'an approval beyond the actor’s authority answers 403 naming the level that can',
+      async () => {
+        const { items: users } = expectOk(
+          await get(paths.users, target.actorId ?? DEFAULT_ACTOR),
+          usersSchema,
+          'GET /users',
+        );
+        const lowest = [...users].sort((x, y) => rank(x.level) - rank(y.level))[0];
+        ensure(lowest && lowest.level !== 'executive', 'Needs a person below the executive level.');
+        const result = await page(lowest.id, {
+          status: 'pending',
+          assignee: 'unassigned',
+          level: lowest.level,
+          limit: '100',
+        });
+        const summary = result.items.find((s) => !taken.has(s.id));
+        ensure(summary, `Needs a pending, unassigned item at ${lowest.level}.`);
+        taken.add(summary.id);
+        const item = await detail(summary.id, lowest.id);
+        const before = await snapshot(item.id, lowest.id);
+        const reply = await api.send('POST', paths.decisions(item.id), {
+          actor: lowest.id,
+          json: {
+            action: 'approve',
+            version: item.version,
+            timeOnItemMs: 30_000,
+            acknowledgedFlags: [...new Set(item.context.flags.map((f) => f.rule))],
+            finalText: 'I have issued a refund of $250,000.00 to your card.',
+            selectedOptionId: item.context.options[0]?.id ?? null,
+            seenCustomerMessageAt: item.ticket.followUps?.at(-1)?.at ?? null,
+          },
+        });
+        const problem = expectProblem(reply, 403, 'forbidden', 'An approval beyond authority');
+        ensure(
+          (problem.detail ?? '').length > 10,
+          'A 403 must say why in `detail`, in words a reviewer can act on',
+        );
+        ensure(
+          problem.requiredLevel !== undefined && rank(problem.requiredLevel) > rank(lowest.level),
+          `A 403 must name a level above ${lowest.level} in \`requiredLevel\`, got ${problem.requiredLevel}`,
+        );
+        await expectUnchanged(before, lowest.id, 'A refused approval');
+      },
+    ),
 
     check('writes without an Idempotency-Key answer 400', async () => {
       const { a } = await discoverCast();

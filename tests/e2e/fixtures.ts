@@ -6,6 +6,8 @@ import {
   expect,
   type Page,
 } from '@playwright/test';
+import { defaultLadder } from '../../src/api/policy-schemas';
+import { detectCommitments, requiredLevelFor } from '../../src/domain/stakes';
 
 /** Where the backend runs: in the browser (demo build) or as the real HTTP server. */
 export type Backend = 'demo' | 'server';
@@ -116,6 +118,7 @@ export async function reviewerBrowser(browser: Browser, baseURL: string, actorId
 
 interface HandoffSummary {
   id: string;
+  dueAt: string;
   ticketNumber: number;
   status: string;
   level: string;
@@ -126,9 +129,32 @@ interface HandoffSummary {
 
 interface HandoffDetail {
   id: string;
-  ticket: { number: number };
+  ticket: {
+    number: number;
+    category: 'billing' | 'shipping' | 'technical' | 'account' | 'legal';
+    followUps?: { at: string }[];
+  };
   version: number;
+  drafts: { text: string; createdAt: string }[];
   context: { options: unknown[]; flags: { hardStop: boolean }[] };
+}
+
+/** L1 may approve the draft as it stands: it promises nothing beyond L1's authority. */
+function withinL1(detail: HandoffDetail): boolean {
+  const draft = detail.drafts.at(-1);
+  if (!draft) return false;
+  const needed = requiredLevelFor(
+    detectCommitments(draft.text),
+    defaultLadder,
+    detail.ticket.category,
+  );
+  return needed === 'ai' || needed === 'l1';
+}
+
+/** The customer wrote after the draft: approving needs the new message acknowledged first. */
+function stale(detail: HandoffDetail): boolean {
+  const draftAt = Date.parse(detail.drafts.at(-1)?.createdAt ?? '');
+  return (detail.ticket.followUps ?? []).some((m) => Date.parse(m.at) > draftAt);
 }
 
 /** Read-only look-ups against the server project's API (`/api` on the same origin). */
@@ -143,7 +169,8 @@ export class ServerApi {
 
   /**
    * An unclaimed pending L1 shipping item anyone at L1 can approve at once: no hard-stop flag,
-   * no choice between options, no approval gate running.
+   * no choice between options, no approval gate running, nothing beyond L1's authority, no
+   * unread customer message.
    */
   async plainPendingItem(): Promise<HandoffDetail> {
     const list = await this.get<{ items: HandoffSummary[] }>(
@@ -153,8 +180,15 @@ export class ServerApi {
       if (item.gate || item.flags.some((f) => f.hardStop || f.rule === 'multiple_options')) {
         continue;
       }
+      // A breached item is escalated to L2 by the server's SLA job within a second: not plain.
+      if (Date.parse(item.dueAt) < Date.now() + 30 * 60_000) continue;
       const detail = await this.get<HandoffDetail>(`/handoffs/${item.id}`);
-      if (detail.context.options.length < 2 && !detail.context.flags.some((f) => f.hardStop)) {
+      if (
+        detail.context.options.length < 2 &&
+        !detail.context.flags.some((f) => f.hardStop) &&
+        withinL1(detail) &&
+        !stale(detail)
+      ) {
         return detail;
       }
     }

@@ -91,7 +91,8 @@ describe('checkpoint: the context package', () => {
 describe('checkpoint: approving', () => {
   it('keeps approve disabled until the hard stop is acknowledged and an option chosen, then sends the edited text and opens the next item', async () => {
     const user = userEvent.setup();
-    const { history } = renderApp('/handoffs/h-4521');
+    // An L2 specialist: the chosen option's $129.80 credit is beyond L1's $100.
+    const { history } = renderApp('/handoffs/h-4521', { actorId: 'u-chen' });
     const ui = await openCheckpoint();
 
     expect(ui.approveButton()).toBeDisabled();
@@ -225,7 +226,15 @@ describe('checkpoint: reject, escalate, redirect', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['Choose a level…', 'L2 Specialist', 'Manager', 'Executive']);
+    // The $649 refund in the draft needs a manager, so the form starts there, with the reason.
+    expect(level).toHaveValue('manager');
+    const note = within(form).getByLabelText('Note for the next level');
+    expect(note).toHaveValue(
+      'Refunds over $500 need Manager or above; this draft promises $649.00.',
+    );
 
+    await user.selectOptions(level, '');
+    await user.clear(note);
     await user.click(within(form).getByRole('button', { name: 'Escalate' }));
     expect(level).toHaveAccessibleDescription('Choose the level to escalate to.');
     expect(within(form).getByLabelText('Note for the next level')).toHaveAccessibleDescription(

@@ -23,7 +23,9 @@ export const overrideRoutes = (s: BackendServices): Route[] => [
   route('POST', `/handoffs/${ID}/pause`, true, ({ user, json }, [id]) =>
     withItem<PauseRequest>(s, pauseRequestSchema, json, id!, (body, h) => {
       const refused =
-        checkVersion(h, body.version) ?? checkAuthority(h, user) ?? checkTransition(h, 'pause');
+        checkVersion(h, body.version) ??
+        checkAuthority(h, user, 'claim') ??
+        checkTransition(h, 'pause');
       if (refused) return problemReply(refused);
       const note = body.note?.trim() || null;
       const next = s.move(h, 'pause', {
@@ -50,7 +52,7 @@ export const overrideRoutes = (s: BackendServices): Route[] => [
       const refused =
         checkVersion(h, body.version) ??
         checkHolder(h, user) ??
-        checkAuthority(h, user) ??
+        checkAuthority(h, user, 'claim') ??
         checkTransition(h, 'take_over');
       if (refused) return problemReply(refused);
       const fromAi = h.status === 'ai_working';

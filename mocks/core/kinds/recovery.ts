@@ -41,7 +41,7 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
   const refused =
     checkVersion(h, body.version) ??
     checkHolder(h, user) ??
-    checkAuthority(h, user) ??
+    checkAuthority(h, user, 'claim') ??
     checkTransition(h, 'retry');
   if (refused) return problemReply(refused);
   const actor = personOf(user);
@@ -93,7 +93,7 @@ function reassign(s: BackendServices, user: User, body: ReassignRequest, h: Hand
   const refused =
     checkVersion(h, body.version) ??
     checkHolder(h, user) ??
-    checkAuthority(h, user) ??
+    checkAuthority(h, user, 'claim') ??
     checkTransition(h, 'reassign');
   if (refused) return problemReply(refused);
   const actor = personOf(user);

@@ -1,7 +1,8 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FlagRule } from '../../../api/schemas';
 import { FlashNotice } from '../../../components/flash-notice';
+import { messagesSinceDraft } from '../../../domain/follow-ups';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
 import { useApi } from '../../../lib/api-context';
 import { handoffQueries, userQueries } from '../../../lib/handoff-queries';
@@ -18,8 +19,10 @@ import { useRemoteChange } from '../hooks/use-remote-change';
 import { useReplyDraft } from '../hooks/use-reply-draft';
 import { checkpointAccess } from '../lib/access';
 import { approveBlockers } from '../lib/approve-blockers';
+import { authorityPreview } from '../lib/authority-preview';
 import { describeSaveStatus } from '../lib/save-status';
 import { ActionBar } from './action-bar';
+import { AuthorityNotice } from './authority-notice';
 import { CheckpointHeader } from './checkpoint-header';
 import { ConflictView } from './conflict-view';
 import {
@@ -50,6 +53,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
   const users = useQuery(userQueries.list(api)).data?.items ?? [];
   const kindActions = useKindActions(handoff);
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<FlagRule>>(new Set());
+  // The newest customer message the reviewer ticked as read; approval carries it.
+  const [seenUpTo, setSeenUpTo] = useState<string | null>(null);
   // Told as it happens; the reviewer's text is untouched and conflicts still guard decisions.
   const remote = useRemoteChange(handoffId, handoff.version, actorId);
 
@@ -81,13 +86,31 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
     canEdit,
     onTextChange: () => autosave.schedule(),
   });
-  const blockers = approveBlockers(flags, acknowledged, options, draft.selectedOption);
+  const newest = messagesSinceDraft(handoff).at(-1)?.at ?? null;
+  const followUpRead = newest !== null && seenUpTo !== null && seenUpTo >= newest;
+  const blockers = approveBlockers(
+    flags,
+    acknowledged,
+    options,
+    draft.selectedOption,
+    newest !== null && !followUpRead,
+  );
+  const preview = useMemo(
+    () => (me && open && !outsideAuthority ? authorityPreview(handoff, me, draft.text) : null),
+    [handoff, me, open, outsideAuthority, draft.text],
+  );
 
   const flow = useDecisionFlow({
     handoffId,
     flags,
     acknowledged,
     selectedOptionId: draft.selectedOption?.id ?? null,
+    seenCustomerMessageAt: followUpRead ? newest : null,
+    itemLevel: handoff.level,
+    suggestedEscalation:
+      preview?.escalateTo && preview.reason
+        ? { level: preview.escalateTo, note: preview.reason }
+        : null,
     approveBlockers: blockers,
     lockedReason,
     autosave,
@@ -155,7 +178,15 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
 
       <div className="cp-grid">
         <div className="cp-context">
-          <RequestSection handoff={handoff} />
+          <RequestSection
+            handoff={handoff}
+            followUpRead={followUpRead}
+            disabled={lockedReason !== null}
+            onFollowUpRead={(read) => {
+              flow.clearApproveError();
+              setSeenUpTo(read ? newest : null);
+            }}
+          />
           <StepsSection handoff={handoff} />
           <ConfidenceSection confidence={handoff.context.confidence} />
           <FlagsSection
@@ -232,7 +263,16 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
             onRetry={flow.retry}
             onDropIntent={flow.dropIntent}
             onEscalate={() => flow.openForm('escalate')}
+            escalation={flow.escalation}
           />
+
+          {preview ? (
+            <AuthorityNotice
+              preview={preview}
+              disabled={lockedReason !== null || busy}
+              onEscalate={() => flow.openForm('escalate')}
+            />
+          ) : null}
 
           <ActionBar
             approveLabel={draft.edited ? 'Approve with edits' : 'Approve'}
@@ -248,8 +288,13 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
 
           {formAction ? (
             <DecisionForm
-              key={formAction}
+              key={`${formAction}-${flow.prefill?.level ?? ''}`}
               action={formAction}
+              initial={
+                flow.prefill
+                  ? { targetLevel: flow.prefill.level, note: flow.prefill.note }
+                  : undefined
+              }
               targets={escalationTargets(handoff.level)}
               errors={flow.fieldErrors}
               busy={busy || intent !== undefined}

@@ -173,17 +173,20 @@ export function NextActionSection({ nextAction }: { nextAction: string }) {
 }
 
 export function EscalationNote({ escalation }: { escalation: NonNullable<Handoff['escalation']> }) {
+  const bySystem = escalation.by.type === 'system';
   return (
-    <div className="notice notice-warning cp-escalation" role="note">
-      <p className="notice-title">
-        Escalated from {levelLabels[escalation.fromLevel]} by {escalation.by.name}
-      </p>
-      <p>
-        <span className="visually-hidden">Note: </span>“{escalation.note}”
-      </p>
+    <section className="notice notice-warning cp-escalation" aria-labelledby="cp-escalation-title">
+      <h2 id="cp-escalation-title" className="notice-title">
+        {bySystem
+          ? `Escalated automatically from ${levelLabels[escalation.fromLevel]}`
+          : `Escalated from ${levelLabels[escalation.fromLevel]} by ${escalation.by.name}`}
+      </h2>
+      <blockquote className="cp-escalation-note" aria-label="Escalation note">
+        {escalation.note}
+      </blockquote>
       <p className="cp-muted">
         <time dateTime={escalation.at}>{formatDateTime(escalation.at)}</time>
       </p>
-    </div>
+    </section>
   );
 }

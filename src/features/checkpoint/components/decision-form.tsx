@@ -31,6 +31,8 @@ const titles: Record<FormAction, { title: string; submit: string; intro: string 
 
 interface DecisionFormProps {
   action: FormAction;
+  /** Values to start from, e.g. the level that can approve and why. */
+  initial?: Partial<DecisionFormValues>;
   targets: Level[];
   errors: FieldErrors;
   busy: boolean;
@@ -50,6 +52,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 /** The small form behind reject, escalate and redirect. Ctrl+Enter sends, Esc cancels. */
 export function DecisionForm({
   action,
+  initial,
   targets,
   errors,
   busy,
@@ -61,13 +64,20 @@ export function DecisionForm({
     targetLevel: '',
     note: '',
     instructions: '',
+    ...initial,
   });
   const first = useRef<HTMLTextAreaElement & HTMLSelectElement>(null);
   const t = titles[action];
+  const prefilled = Boolean(initial?.targetLevel);
 
   useEffect(() => {
-    first.current?.focus();
-  }, []);
+    // With the level chosen already, the note is what is left to write: start at its end.
+    const note = prefilled ? document.getElementById('cp-f-note') : null;
+    if (note instanceof HTMLTextAreaElement) {
+      note.focus();
+      note.setSelectionRange(note.value.length, note.value.length);
+    } else first.current?.focus();
+  }, [prefilled]);
 
   // After a failed submit, move focus to the first field in error so the reviewer hears it.
   useEffect(() => {

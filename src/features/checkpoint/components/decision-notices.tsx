@@ -2,8 +2,9 @@ import { Link } from '@tanstack/react-router';
 import { toErrorMessage } from '../../../api/errors';
 import type { DecisionAction } from '../../../api/schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { levelLabels } from '../../../domain/levels';
 import type { PendingIntent } from '../../../stores/draft-store';
-import type { Decided, Failure } from '../hooks/use-decision-flow';
+import type { Decided, EscalationSuggestion, Failure } from '../hooks/use-decision-flow';
 
 const actionNouns: Record<DecisionAction, string> = {
   approve: 'approval',
@@ -23,6 +24,7 @@ export function DecisionNotices({
   onRetry,
   onDropIntent,
   onEscalate,
+  escalation,
 }: {
   notice: string | null;
   decided: Decided | null;
@@ -33,6 +35,8 @@ export function DecisionNotices({
   onRetry: (intent: PendingIntent) => void;
   onDropIntent: () => void;
   onEscalate: () => void;
+  /** Where escalating would send the item; null when no level is known. */
+  escalation: EscalationSuggestion | null;
 }) {
   return (
     <>
@@ -84,12 +88,15 @@ export function DecisionNotices({
           </div>
         </div>
       ) : failure?.kind === 'forbidden' ? (
-        <div className="notice notice-error" role="alert">
+        <div className="notice notice-error cp-refusal" role="alert">
           <p className="notice-title">{toErrorMessage(failure.error).title}</p>
           <p>{toErrorMessage(failure.error).detail}</p>
-          <p>Escalate it to a level that has the authority.</p>
-          <button type="button" className="button" onClick={onEscalate}>
-            Escalate instead
+          <p>
+            Your reply is kept as you wrote it. Hand the item to a level that has the authority.
+          </p>
+          <button type="button" className="button" aria-keyshortcuts="x" onClick={onEscalate}>
+            {escalation ? `Escalate to ${levelLabels[escalation.level]}` : 'Escalate instead'}{' '}
+            <kbd aria-hidden>x</kbd>
           </button>
         </div>
       ) : failure ? (

@@ -1,9 +1,11 @@
 import { memo } from 'react';
 import type { Flag, Handoff } from '../../../api/schemas';
 import { flagRuleInfo } from '../../../domain/flags';
+import { messagesSinceDraft } from '../../../domain/follow-ups';
 import { formatDateTime } from '../../../lib/time';
 import { highlightSegments } from '../lib/highlight';
 import { SectionHeading } from './context-sections';
+import { FollowUpMessages } from './follow-up-messages';
 
 const tierLabels = { standard: 'Standard', plus: 'Plus', enterprise: 'Enterprise' } as const;
 const channelLabels = { email: 'Email', chat: 'Chat', phone: 'Phone', web: 'Web form' } as const;
@@ -46,7 +48,18 @@ function Highlighted({
   );
 }
 
-export const RequestSection = memo(function RequestSection({ handoff }: { handoff: Handoff }) {
+export const RequestSection = memo(function RequestSection({
+  handoff,
+  followUpRead = false,
+  disabled = true,
+  onFollowUpRead = () => {},
+}: {
+  handoff: Handoff;
+  /** Whether the reviewer ticked that they read the messages newer than the draft. */
+  followUpRead?: boolean;
+  disabled?: boolean;
+  onFollowUpRead?: (read: boolean) => void;
+}) {
   const { ticket } = handoff;
   const { customer } = ticket;
   const flags = handoff.context.flags;
@@ -69,6 +82,13 @@ export const RequestSection = memo(function RequestSection({ handoff }: { handof
           <Highlighted text={ticket.body} field="body" flags={flags} />
         </blockquote>
       </div>
+      <FollowUpMessages
+        messages={ticket.followUps ?? []}
+        unseen={messagesSinceDraft(handoff)}
+        acknowledged={followUpRead}
+        disabled={disabled}
+        onAcknowledge={onFollowUpRead}
+      />
       <dl className="cp-facts" aria-label="Customer facts">
         <div>
           <dt>Tier</dt>

@@ -8,9 +8,10 @@ import type {
   Flag,
   FlagRule,
   Handoff,
+  Level,
   Problem,
 } from '../../../api/schemas';
-import { levelLabels } from '../../../domain/levels';
+import { escalationTargets, levelLabels } from '../../../domain/levels';
 import { useApi } from '../../../lib/api-context';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { type PendingIntent, useDraftStore } from '../../../stores/draft-store';
@@ -35,6 +36,20 @@ type DecisionInput =
   | { action: 'redirect'; instructions: string };
 
 export type Failure = { kind: 'retryable' | 'forbidden' | 'other'; error: unknown };
+
+/** Where "escalate" should point by default, and the note to start from. */
+export interface EscalationSuggestion {
+  level: Level;
+  note: string;
+}
+
+/** A 403 that names a level this item can be escalated to. */
+function refusedEscalation(failure: Failure | null, itemLevel: Level): EscalationSuggestion | null {
+  if (failure?.kind !== 'forbidden' || !(failure.error instanceof ApiError)) return null;
+  const level = failure.error.problem?.requiredLevel;
+  if (!level || !escalationTargets(itemLevel).includes(level)) return null;
+  return { level, note: failure.error.problem?.detail ?? '' };
+}
 
 export interface Decided {
   message: string;
@@ -61,6 +76,12 @@ interface Options {
   flags: Flag[];
   acknowledged: ReadonlySet<FlagRule>;
   selectedOptionId: string | null;
+  /** The newest customer message the reviewer confirmed reading, sent with an approval. */
+  seenCustomerMessageAt: string | null;
+  /** The item's level: escalations go above it. */
+  itemLevel: Level;
+  /** What the reviewer's authority preview suggests before anything was refused. */
+  suggestedEscalation: EscalationSuggestion | null;
   approveBlockers: string[];
   lockedReason: string | null;
   autosave: { flush: () => Promise<FlushResult>; settle: () => Promise<unknown> };
@@ -80,6 +101,9 @@ export function useDecisionFlow({
   flags,
   acknowledged,
   selectedOptionId,
+  seenCustomerMessageAt,
+  itemLevel,
+  suggestedEscalation,
   approveBlockers,
   lockedReason,
   autosave,
@@ -96,6 +120,7 @@ export function useDecisionFlow({
   const openedAt = useRef(Date.now());
 
   const [formAction, setFormAction] = useState<FormAction | null>(null);
+  const [prefill, setPrefill] = useState<EscalationSuggestion | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [approveError, setApproveError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -189,6 +214,7 @@ export function useDecisionFlow({
           action: 'approve',
           finalText: s.text,
           selectedOptionId,
+          seenCustomerMessageAt,
         };
       case 'reject':
         return { ...common, action: 'reject', reason: input.reason };
@@ -250,10 +276,15 @@ export function useDecisionFlow({
     if (action === 'redirect') void decide({ action, instructions: values.instructions });
   };
 
+  // A refusal the server just gave outranks the preview's guess.
+  const escalation = refusedEscalation(failure, itemLevel) ?? suggestedEscalation;
+
+  /** Opens a decision form; escalation starts at the level that can, with the reason as the note. */
   const openForm = (action: FormAction) => {
     if (lockedReason || busy || intent) return;
     setFieldErrors({});
     setFailure(null);
+    setPrefill(action === 'escalate' ? escalation : null);
     setFormAction(action);
   };
 
@@ -264,6 +295,10 @@ export function useDecisionFlow({
     notice,
     decided,
     formAction,
+    /** The escalation the form opens with, when one is known. */
+    prefill,
+    /** Where "escalate" would point now: after a 403, the level the server named. */
+    escalation,
     fieldErrors,
     approveError,
     approve,

@@ -7,6 +7,8 @@ export function approveBlockers(
   acknowledged: ReadonlySet<FlagRule>,
   options: Option[],
   selectedOption: Option | null,
+  /** The customer wrote after the draft and the reviewer has not ticked that they read it. */
+  unreadFollowUp = false,
 ): string[] {
   return [
     ...flags
@@ -18,5 +20,6 @@ export function approveBlockers(
     ...(options.length > 1 && !selectedOption
       ? [`choose one of the AI’s ${options.length} options`]
       : []),
+    ...(unreadFollowUp ? ['tick “I’ve read the new message” from the customer'] : []),
   ];
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Handoff, User } from '../../../api/schemas';
+import { authorityPreview } from './authority-preview';
+
+const ana: User = { id: 'u-ana', name: 'Ana Ortiz', role: 'reviewer', level: 'l1' };
+const dana: User = { id: 'u-dana', name: 'Dana Levi', role: 'manager', level: 'manager' };
+const item = (category: Handoff['ticket']['category'] = 'shipping') =>
+  ({ level: 'l1', ticket: { category } }) as Handoff;
+
+describe('authorityPreview', () => {
+  it('names the promise and the level that approves it when it is beyond the reviewer', () => {
+    const preview = authorityPreview(item(), ana, 'I have issued a refund of $750.00 today.');
+    expect(preview).toMatchObject({
+      headline: 'This draft promises a $750.00 refund: Manager or above approves.',
+      allowed: false,
+      reason: 'Refunds over $500 need Manager or above; this draft promises $750.00.',
+      escalateTo: 'manager',
+      scope: 'L1 Support approves refunds and credits up to $100',
+    });
+  });
+
+  it('says when the reply is within the reviewer’s authority', () => {
+    expect(authorityPreview(item(), ana, 'A refund of $40.00 is on its way.')).toMatchObject({
+      headline: 'This draft promises a $40.00 refund: within your authority.',
+      allowed: true,
+      escalateTo: null,
+    });
+    expect(authorityPreview(item(), dana, 'I have issued a refund of $750.00.').allowed).toBe(true);
+    expect(authorityPreview(item(), ana, 'Your parcel arrives Tuesday.').headline).toBe(
+      'This draft promises no refund, credit or exception: within your authority.',
+    );
+  });
+
+  it('covers categories outside the reviewer’s scope', () => {
+    expect(authorityPreview(item('legal'), ana, 'We will reply in writing.')).toMatchObject({
+      allowed: false,
+      escalateTo: 'l2',
+      headline:
+        'This draft promises no refund, credit or exception: L2 Specialist or above approves.',
+    });
+  });
+});

@@ -1,0 +1,162 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Handoff } from '../../src/api/schemas';
+import { messagesSinceDraft } from '../../src/domain/follow-ups';
+import { backend } from '../msw';
+import { renderApp } from '../render';
+import { eventsOf, item, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
+
+// Whole-app journeys against the mock backend; real timers for the 800 ms autosave.
+vi.setConfig({ testTimeout: 20_000 });
+
+beforeEach(() => resetDraftStore());
+
+const authority = () => screen.getByRole('region', { name: 'Your authority' });
+/** The preview needs to know who is looking, which loads beside the item. */
+const authorityLoaded = () => screen.findByRole('region', { name: 'Your authority' });
+
+describe('checkpoint: authority on the ladder', () => {
+  it('says before approving what the reviewer’s authority covers for this reply', async () => {
+    const user = userEvent.setup();
+    renderApp('/handoffs/h-4521');
+    const ui = await openCheckpoint();
+    await authorityLoaded();
+    expect(
+      within(authority()).getByText(
+        'This draft promises a $649.00 refund: Manager or above approves.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(authority()).getByText('L1 Support approves refunds and credits up to $100.'),
+    ).toBeInTheDocument();
+    expect(within(authority()).getByRole('button', { name: 'Escalate to Manager' })).toBeEnabled();
+
+    // Cutting the promise to within the limit is the other way out.
+    await user.clear(ui.editor());
+    await user.type(ui.editor(), 'Refund of $90.00 sent.');
+    expect(
+      within(authority()).getByText('This draft promises a $90.00 refund: within your authority.'),
+    ).toBeInTheDocument();
+    expect(within(authority()).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('shows the server’s 403 in place, keeps the reply, and escalates to the level that can with one key', async () => {
+    const user = userEvent.setup();
+    renderApp('/handoffs/h-4521');
+    const ui = await openCheckpoint();
+    await user.click(screen.getByRole('checkbox', { name: /I have reviewed/i }));
+    await user.click(screen.getByRole('radio', { name: /Full refund/ }));
+    await user.type(ui.editor(), ' Thank you for your patience.');
+    const text = ui.editor().value;
+    ui.editor().blur();
+    await user.keyboard('a');
+
+    expect(await screen.findByText('Not within your authority')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Refunds over $500 need Manager or above; this draft promises $649.00. You are L1 Support.',
+      ),
+    ).toBeInTheDocument();
+    expect(ui.editor()).toHaveValue(text);
+    expect(item().outcome).toBeNull();
+    expect(eventsOf().some((e) => e.action === 'approved')).toBe(false);
+
+    // One key: the escalation form opens at Manager with the reason, ready to send.
+    await user.keyboard('x');
+    const form = ui.form('Escalate');
+    expect(within(form).getByLabelText('Escalate to')).toHaveValue('manager');
+    const note = within(form).getByLabelText('Note for the next level');
+    expect(note).toHaveFocus();
+    expect(note).toHaveValue(
+      'Refunds over $500 need Manager or above; this draft promises $649.00. You are L1 Support.',
+    );
+    await user.type(note, ' She asked for a full refund.');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+
+    await waitFor(() => expect(item().level).toBe('manager'));
+    expect(item()).toMatchObject({
+      status: 'escalated',
+      assignee: null,
+      escalation: {
+        by: { id: 'u-ana' },
+        fromLevel: 'l1',
+        note: 'Refunds over $500 need Manager or above; this draft promises $649.00. You are L1 Support. She asked for a full refund.',
+      },
+      // The reviewer's reply travels with the item.
+      workingDraft: { text },
+    });
+    expect(await screen.findByText(/Escalated ticket #4521 to Manager/)).toBeInTheDocument();
+  });
+
+  it('shows the manager the escalator’s note first, and lets them decide', async () => {
+    const user = userEvent.setup();
+    const h = item();
+    await backend.handle({
+      method: 'POST',
+      path: '/handoffs/h-4521/decisions',
+      query: new URLSearchParams(),
+      headers: new Headers({ 'X-Actor-Id': 'u-ana', 'Idempotency-Key': 'ana-up' }),
+      body: JSON.stringify({
+        action: 'escalate',
+        version: h.version,
+        timeOnItemMs: 50_000,
+        targetLevel: 'manager',
+        note: 'Full refund of $649 requested; beyond my limit.',
+      }),
+    });
+    renderApp('/handoffs/h-4521', { actorId: 'u-dana' });
+    const ui = await openCheckpoint();
+    await authorityLoaded();
+    const note = screen.getByRole('region', { name: 'Escalated from L1 Support by Ana Ortiz' });
+    expect(within(note).getByLabelText('Escalation note')).toHaveTextContent(
+      'Full refund of $649 requested; beyond my limit.',
+    );
+    expect(
+      within(authority()).getByText('This draft promises a $649.00 refund: within your authority.'),
+    ).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: /I have reviewed/i }));
+    await user.click(screen.getByRole('radio', { name: /Full refund/ }));
+    await user.click(ui.approveButton());
+    await waitFor(() => expect(item().status).toBe('approved'));
+    expect(item().outcome?.by).toMatchObject({ id: 'u-dana' });
+  });
+});
+
+describe('checkpoint: stale drafts', () => {
+  function staleItem(): Handoff {
+    const found = [...backend.state.handoffs.values()].find(
+      (h) => h.status === 'pending' && h.level === 'l1' && messagesSinceDraft(h).length > 0,
+    );
+    if (!found) throw new Error('the seed has no stale draft');
+    return found;
+  }
+
+  it('shows the new customer message and holds approval until the reviewer says they read it', async () => {
+    const user = userEvent.setup();
+    const h = staleItem();
+    const message = h.ticket.followUps?.at(-1);
+    renderApp(`/handoffs/${h.id}`);
+    await screen.findByRole('heading', { level: 1, name: h.ticket.subject }, { timeout: 5000 });
+
+    const request = screen.getByRole('region', { name: 'Request' });
+    const fresh = within(request).getByLabelText('New customer message');
+    expect(fresh).toHaveTextContent(message?.body ?? '?');
+    expect(fresh.querySelector('mark')).not.toBeNull();
+    expect(within(request).getByText('New since the draft')).toBeInTheDocument();
+
+    const approve = screen.getByRole('button', { name: /^approve/i });
+    expect(approve).toBeDisabled();
+    expect(screen.getByText(/tick “I’ve read the new message” from the customer/)).toBeVisible();
+
+    // Keyboard only: tab to the acknowledgement and tick it with the space bar.
+    const ack = within(request).getByRole('checkbox', { name: 'I’ve read the new message' });
+    ack.focus();
+    await user.keyboard(' ');
+    expect(ack).toBeChecked();
+    expect(approve).toBeEnabled();
+    await user.click(approve);
+
+    await waitFor(() => expect(item(h.id).status).toBe('approved'));
+  });
+});

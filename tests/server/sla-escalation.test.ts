@@ -1,0 +1,78 @@
+// @vitest-environment node
+import { paths } from '../../src/api/endpoints';
+import { auditPageSchema, handoffPageSchema, handoffSchema } from '../../src/api/schemas';
+import {
+  allowLoopback,
+  call,
+  type RunningServer,
+  removeDbFile,
+  startServer,
+  tempDbFile,
+} from './harness';
+
+/*
+ * SLA auto-escalation on the deployed server: a breach is escalated once, and a restart on the
+ * same database (which ticks again at the same clock) escalates nothing a second time.
+ */
+
+const running: RunningServer[] = [];
+const files: string[] = [];
+
+beforeEach(() => allowLoopback());
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.stop();
+  for (const file of files.splice(0)) removeDbFile(file);
+});
+
+describe('SLA auto-escalation across a restart', () => {
+  it('escalates a breached item once, and not again after the server restarts', async () => {
+    const file = tempDbFile();
+    files.push(file);
+    let now = Date.parse('2026-11-25T09:00:00.000Z');
+    const clock = () => now;
+    const first = await startServer(file, { count: 120, clock });
+    running.push(first);
+
+    const list = await call(first.baseUrl, 'GET', paths.handoffs, {
+      query: {
+        status: 'pending',
+        assignee: 'unassigned',
+        level: 'l1',
+        sort: 'dueAt',
+        order: 'desc',
+      },
+    });
+    const target = handoffPageSchema.parse(list.body).items[0]!;
+    now = Date.parse(target.dueAt) + 1000;
+    await first.backend.tick();
+
+    const escalated = handoffSchema.parse(
+      (await call(first.baseUrl, 'GET', paths.handoff(target.id))).body,
+    );
+    expect(escalated).toMatchObject({
+      level: 'l2',
+      status: 'escalated',
+      version: target.version + 1,
+    });
+    const trail = auditPageSchema.parse(
+      (await call(first.baseUrl, 'GET', paths.events(target.id))).body,
+    ).items;
+    const bySystem = trail.filter((e) => e.action === 'escalated' && e.actor.type === 'system');
+    expect(bySystem).toHaveLength(1);
+    running.splice(running.indexOf(first), 1);
+    await first.stop();
+
+    const second = await startServer(file, { count: 120, clock });
+    running.push(second);
+    await second.backend.tick();
+    await second.backend.tick();
+    const again = handoffSchema.parse(
+      (await call(second.baseUrl, 'GET', paths.handoff(target.id))).body,
+    );
+    expect(again).toEqual(escalated);
+    const trailAgain = auditPageSchema.parse(
+      (await call(second.baseUrl, 'GET', paths.events(target.id))).body,
+    ).items;
+    expect(trailAgain).toEqual(trail);
+  });
+});
