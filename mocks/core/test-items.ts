@@ -7,8 +7,9 @@ import type { Backend } from './backend';
 const ana = seedUsers[0]!;
 
 /**
- * An open L1 item with no hard stop, at most one option, a draft within L1's authority and no
- * unread customer message: approvable as drafted by an L1 reviewer.
+ * An open L1 item with no hard stop, at most one option, a draft within L1's authority, no
+ * unread customer message and no approval gate (whose default would act on it when a test
+ * moves the clock): approvable as drafted by an L1 reviewer.
  */
 export function plainItem(backend: Backend): Handoff {
   const item = [...backend.state.handoffs.values()].find(
@@ -16,6 +17,7 @@ export function plainItem(backend: Backend): Handoff {
       h.status === 'pending' &&
       h.level === 'l1' &&
       !h.assignee &&
+      !h.gate &&
       h.context.options.length < 2 &&
       !h.context.flags.some((f) => f.hardStop) &&
       messagesSinceDraft(h).length === 0 &&

@@ -1,4 +1,5 @@
 import type { Gate, GateDefault, Handoff } from '../../../src/api/schemas';
+import { responseDueAt } from '../../../src/domain/escalation';
 import {
   effectiveGateDefault,
   gateIsLive,
@@ -42,6 +43,8 @@ function applyDefault(s: BackendServices, item: Handoff) {
       gate,
       level,
       assignee: null,
+      // The receiving level's clock starts now, as for any escalation.
+      dueAt: responseDueAt(level, s.clock()),
       escalation: { by: SYSTEM_ACTOR, at, fromLevel: item.level, note: reason },
     });
     s.record(
