@@ -1,3 +1,4 @@
+import { policyRoutes } from './policy/routes';
 import type { RouteGroup, SystemJob } from './services';
 
 /*
@@ -5,7 +6,7 @@ import type { RouteGroup, SystemJob } from './services';
  * feature is one line here; the core never needs to know about it.
  */
 
-export const routeGroups: RouteGroup[] = [];
+export const routeGroups: RouteGroup[] = [policyRoutes];
 
 /** Run in this order on every tick. */
 export const systemJobs: SystemJob[] = [];

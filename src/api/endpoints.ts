@@ -17,6 +17,13 @@ export const paths = {
   events: (id: string) => `/handoffs/${encodeURIComponent(id)}/events`,
   /** The server-sent change stream (text/event-stream, each `data:` a ChangeEvent). */
   changes: '/events',
+  /** Ingest one new ticket (given, or written by the backend) and route it by the policy. */
+  arrivals: '/handoffs/arrivals',
+  policy: '/policy',
+  policyWhatIf: '/policy/what-if',
+  policyChanges: '/policy/changes',
+  policyRollback: (changeId: string) => `/policy/changes/${encodeURIComponent(changeId)}/rollback`,
+  ladder: '/ladder',
   me: '/me',
   users: '/users',
   demoReset: '/demo/reset',
