@@ -26,6 +26,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/queue" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Queue
           </Link>
+          <Link to="/policy" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            Routing policy
+          </Link>
         </nav>
         <div className="header-tools">
           <LiveStatus />
