@@ -84,7 +84,8 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
   const setRule = (id: RuleDraft['id'], patch: Partial<RuleDraft>) =>
     edit({ ...draft, rules: draft.rules.map((r) => (r.id === id ? { ...r, ...patch } : r)) });
 
-  const runPreview = () => {
+  /** `why` stays on screen with the preview, e.g. why a save became a preview first. */
+  const runPreview = (why: string | null = null) => {
     if (!canEdit || !checked.changed || hasErrors) {
       setNotice(
         hasErrors
@@ -93,7 +94,7 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
       );
       return;
     }
-    setNotice(null);
+    setNotice(why);
     const text = patchText;
     preview.mutate(checked.patch, { onSuccess: () => setPreviewedFor(text) });
   };
@@ -105,8 +106,7 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
       return;
     }
     if (!previewCurrent) {
-      setNotice('Review the preview of this edit before saving it.');
-      runPreview();
+      runPreview('Review the preview of this edit before saving it.');
       return;
     }
     const why = changeReasonSchema.safeParse(reason);
@@ -138,7 +138,7 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
   };
 
   useShortcuts([
-    { key: 'p', handler: runPreview, enabled: canEdit },
+    { key: 'p', handler: () => runPreview(), enabled: canEdit },
     { key: 'mod+Enter', handler: runSave, enabled: canEdit, inFields: true },
   ]);
 
@@ -204,7 +204,7 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
               <button
                 type="button"
                 className="button"
-                onClick={runPreview}
+                onClick={() => runPreview()}
                 disabled={preview.isPending}
                 aria-keyshortcuts="P"
               >
@@ -214,7 +214,9 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
                 {checked.changed ? 'Unsaved edit.' : 'No changes to the policy in force.'}
               </span>
             </div>
-            {preview.error ? <ErrorNotice error={preview.error} onRetry={runPreview} /> : null}
+            {preview.error ? (
+              <ErrorNotice error={preview.error} onRetry={() => runPreview()} />
+            ) : null}
             {preview.data ? <WhatIfPanel result={preview.data} stale={!previewCurrent} /> : null}
             <div className="field">
               <label htmlFor="policy-reason">
@@ -232,9 +234,7 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
               />
               <FieldError field="reason" errors={errors} />
             </div>
-            {save.error &&
-            !conflict &&
-            !(save.error instanceof ApiError && save.error.problem?.code === 'validation') ? (
+            {save.error && problemCode !== 'version_conflict' && problemCode !== 'validation' ? (
               <ErrorNotice error={save.error} />
             ) : null}
             {conflict ? (
