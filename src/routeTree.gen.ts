@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as DemoRouteImport } from './routes/demo'
 import { Route as PolicyRouteImport } from './routes/policy'
 import { Route as QueueRouteImport } from './routes/queue'
 import { Route as HandoffsHandoffIdRouteImport } from './routes/handoffs.$handoffId'
@@ -17,6 +18,11 @@ import { Route as HandoffsHandoffIdRouteImport } from './routes/handoffs.$handof
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const DemoRoute = DemoRouteImport.update({
+  id: '/demo',
+  path: '/demo',
   getParentRoute: () => rootRouteImport,
 } as any)
 const PolicyRoute = PolicyRouteImport.update({
@@ -37,12 +43,14 @@ const HandoffsHandoffIdRoute = HandoffsHandoffIdRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/demo': typeof DemoRoute
   '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/demo': typeof DemoRoute
   '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
@@ -50,20 +58,22 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/demo': typeof DemoRoute
   '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/policy' | '/queue' | '/handoffs/$handoffId'
+  fullPaths: '/' | '/demo' | '/policy' | '/queue' | '/handoffs/$handoffId'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/policy' | '/queue' | '/handoffs/$handoffId'
-  id: '__root__' | '/' | '/policy' | '/queue' | '/handoffs/$handoffId'
+  to: '/' | '/demo' | '/policy' | '/queue' | '/handoffs/$handoffId'
+  id: '__root__' | '/' | '/demo' | '/policy' | '/queue' | '/handoffs/$handoffId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  DemoRoute: typeof DemoRoute
   PolicyRoute: typeof PolicyRoute
   QueueRoute: typeof QueueRoute
   HandoffsHandoffIdRoute: typeof HandoffsHandoffIdRoute
@@ -76,6 +86,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/demo': {
+      id: '/demo'
+      path: '/demo'
+      fullPath: '/demo'
+      preLoaderRoute: typeof DemoRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/policy': {
@@ -104,6 +121,7 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  DemoRoute: DemoRoute,
   PolicyRoute: PolicyRoute,
   QueueRoute: QueueRoute,
   HandoffsHandoffIdRoute: HandoffsHandoffIdRoute,

@@ -2,37 +2,12 @@
 import { handoffPageSchema, handoffSchema, problemSchema } from '../../src/api/schemas';
 import { Backend } from './backend';
 import type { Change, Persistence, Snapshot } from './persistence';
-import { plainItem } from './test-items';
+import { callBackend as call, plainItem } from './test-items';
 
 const NOW = Date.parse('2026-11-25T09:00:00.000Z');
 
 async function makeBackend(persistence?: Persistence) {
   return Backend.create({ count: 120, clock: () => NOW, persistence });
-}
-
-let keyCounter = 0;
-function call(
-  backend: Backend,
-  method: string,
-  path: string,
-  opts: {
-    actor?: string | null;
-    body?: unknown;
-    rawBody?: string;
-    key?: string;
-    query?: Record<string, string>;
-  } = {},
-) {
-  const headers = new Headers();
-  if (opts.actor !== null) headers.set('X-Actor-Id', opts.actor ?? 'u-ana');
-  if (method !== 'GET') headers.set('Idempotency-Key', opts.key ?? `k-${++keyCounter}`);
-  return backend.handle({
-    method,
-    path,
-    query: new URLSearchParams(opts.query),
-    headers,
-    body: opts.rawBody ?? (opts.body === undefined ? null : JSON.stringify(opts.body)),
-  });
 }
 
 const approveBody = (version: number, extra: Record<string, unknown> = {}) => ({

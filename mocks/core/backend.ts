@@ -32,7 +32,7 @@ import {
 import { priorityScore } from '../../src/domain/sla';
 import { reviseDraft } from '../ai/revise';
 import { generateWorld } from '../seed/generate';
-import { routeGroups, systemJobs } from './extensions';
+import { requestFilters, routeGroups, systemJobs } from './extensions';
 import type { ApiReply, ApiRequest } from './http-types';
 import { HandoffLister, InvalidCursorError, toSummary } from './list';
 import { type Change, memoryPersistence, type Persistence, type Snapshot } from './persistence';
@@ -223,6 +223,10 @@ export class Backend {
 
   async handle(req: ApiRequest): Promise<ApiReply> {
     try {
+      for (const filter of requestFilters) {
+        const answered = await filter(this.services, req);
+        if (answered) return answered;
+      }
       return await this.dispatch(req);
     } catch (error) {
       if (error instanceof InvalidCursorError) {

@@ -2,27 +2,9 @@
 import { type ChangeEvent, changeEventSchema } from '../../src/api/schemas';
 import { Backend } from './backend';
 import { KEEP_ALIVE_MS, openChangeStream } from './sse';
-import { plainItem } from './test-items';
+import { callBackend as call, plainItem } from './test-items';
 
 const NOW = Date.parse('2026-11-25T09:00:00.000Z');
-
-let keyCounter = 0;
-function call(
-  backend: Backend,
-  method: string,
-  path: string,
-  opts: { actor?: string; body?: unknown; key?: string } = {},
-) {
-  const headers = new Headers({ 'X-Actor-Id': opts.actor ?? 'u-ana' });
-  if (method !== 'GET') headers.set('Idempotency-Key', opts.key ?? `k-${++keyCounter}`);
-  return backend.handle({
-    method,
-    path,
-    query: new URLSearchParams(),
-    headers,
-    body: opts.body === undefined ? null : JSON.stringify(opts.body),
-  });
-}
 
 async function setup() {
   const backend = await Backend.create({ count: 120, clock: () => NOW });

@@ -1,12 +1,17 @@
+import { demoChaos } from './demo/chaos';
+import { demoSettingsRoutes } from './demo/settings';
 import { policyRoutes } from './policy/routes';
-import type { RouteGroup, SystemJob } from './services';
+import type { RequestFilter, RouteGroup, SystemJob } from './services';
 
 /*
  * The backend's features beyond the core item lifecycle, each in its own module. Adding a
  * feature is one line here; the core never needs to know about it.
  */
 
-export const routeGroups: RouteGroup[] = [policyRoutes];
+export const routeGroups: RouteGroup[] = [demoSettingsRoutes, policyRoutes];
+
+/** Run in this order before any endpoint sees a request. */
+export const requestFilters: RequestFilter[] = [demoChaos];
 
 /** Run in this order on every tick. */
 export const systemJobs: SystemJob[] = [];

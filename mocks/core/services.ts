@@ -1,5 +1,6 @@
 import type { Actor, AuditEvent, Handoff } from '../../src/api/schemas';
 import type { LifecycleEvent } from '../../src/domain/lifecycle';
+import type { ApiReply, ApiRequest } from './http-types';
 import type { Persistence } from './persistence';
 import type { Route } from './route-kit';
 import type { World } from './world';
@@ -52,5 +53,15 @@ export type RouteGroup = (s: BackendServices) => Route[];
  * clock changes nothing the second time.
  */
 export type SystemJob = (s: BackendServices) => void;
+
+/**
+ * Looks at every request before the backend does; answering it (non-null) stops it there.
+ * `random` is injectable so tests can decide the dice.
+ */
+export type RequestFilter = (
+  s: BackendServices,
+  req: ApiRequest,
+  random?: () => number,
+) => Promise<ApiReply | null>;
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'system', name: 'Handoff Desk' };

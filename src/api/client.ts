@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
+import { type DemoSettings, demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, encodeListParams, IDEMPOTENCY_HEADER, paths } from './endpoints';
 import { ApiError } from './errors';
 import {
@@ -274,6 +275,15 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
     me: () => call({ path: paths.me, schema: userSchema }),
     users: () => call({ path: paths.users, schema: usersSchema }),
     resetDemo: () => call({ method: 'POST', path: paths.demoReset, schema: null }),
+    demoSettings: () => call({ path: paths.demoSettings, schema: demoSettingsSchema }),
+    saveDemoSettings: (body: DemoSettings, idempotencyKey: string) =>
+      call({
+        method: 'PUT',
+        path: paths.demoSettings,
+        body,
+        idempotencyKey,
+        schema: demoSettingsSchema,
+      }),
   };
 }
 

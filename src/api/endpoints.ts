@@ -27,6 +27,7 @@ export const paths = {
   me: '/me',
   users: '/users',
   demoReset: '/demo/reset',
+  demoSettings: '/demo/settings',
 } as const;
 
 /** Header that names the person acting; the reference backends authenticate with it. */

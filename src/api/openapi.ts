@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './endpoints';
 import * as p from './policy-schemas';
 import * as s from './schemas';
@@ -25,6 +26,7 @@ const responses = {
   PolicyChanges: p.policyChangesSchema,
   Ladder: p.ladderSchema,
   ArrivalResult: p.arrivalResultSchema,
+  DemoSettings: demoSettingsSchema,
 };
 const requests = {
   VersionRequest: s.claimRequestSchema,
@@ -265,6 +267,31 @@ export function buildOpenApiDocument() {
           summary: 'People who can act',
           parameters: [actor],
           responses: { '200': { description: 'Users', ...json('Users') }, ...common },
+        },
+      },
+      '/demo/settings': {
+        get: {
+          summary:
+            'Optional, demo and test backends only: the demo floor (arrivals, AI quality, chaos)',
+          parameters: [actor],
+          responses: { '200': { description: 'Settings', ...json('DemoSettings') }, ...common },
+        },
+        put: {
+          summary: 'Change the demo floor; 403 where the server does not allow it',
+          parameters: [actor, idempotency],
+          requestBody: { required: true, ...json('DemoSettings') },
+          responses: { '200': { description: 'Saved', ...json('DemoSettings') }, ...writeErrors },
+        },
+      },
+      '/demo/reset': {
+        post: {
+          summary: 'Optional, demo and test backends only: restore the seeded world',
+          parameters: [actor],
+          responses: {
+            '204': { description: 'Restored' },
+            '403': problem('Reset is disabled on this server'),
+            ...common,
+          },
         },
       },
     },

@@ -3,6 +3,7 @@ import { Link, useRouteContext, useRouter } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { levelLabels } from '../domain/levels';
 import { useLiveUpdates } from '../hooks/use-live-updates';
+import { useSwitchActor } from '../hooks/use-switch-actor';
 import { useApi } from '../lib/api-context';
 import { userQueries } from '../lib/handoff-queries';
 import { useDraftStore } from '../stores/draft-store';
@@ -29,6 +30,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/policy" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Routing policy
           </Link>
+          {isDemo ? (
+            <Link to="/demo" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+              Demo floor
+            </Link>
+          ) : null}
         </nav>
         <div className="header-tools">
           <LiveStatus />
@@ -61,23 +67,14 @@ function LiveStatus() {
 
 function ActingAs() {
   const api = useApi();
-  const { actorId, setActorId } = useSessionStore();
+  const actorId = useSessionStore((s) => s.actorId);
+  const switchActor = useSwitchActor();
   const users = useQuery(userQueries.list(api));
-  const queryClient = useQueryClient();
-  const router = useRouter();
   if (!users.data) return null;
   return (
     <label className="acting-as">
       <span>Acting as</span>
-      <select
-        value={actorId}
-        onChange={(e) => {
-          setActorId(e.target.value);
-          // Another person sees another queue: refetch everything with the new identity.
-          void queryClient.invalidateQueries();
-          void router.invalidate();
-        }}
-      >
+      <select value={actorId} onChange={(e) => switchActor(e.target.value)}>
         {users.data.items.map((u) => (
           <option key={u.id} value={u.id}>
             {u.name} · {levelLabels[u.level]}
