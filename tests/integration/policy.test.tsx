@@ -184,6 +184,46 @@ describe('routing policy screen', () => {
     );
   });
 
+  it('flags on a new arrival name the rule version that raised them, on the checkpoint', async () => {
+    const lead = apiAs('u-femi');
+    await lead.changePolicy(
+      {
+        version: 1,
+        patch: { rules: [{ id: 'policy_keyword', params: { keywords: ['lawyer', 'ombudsman'] } }] },
+        reason: 'Ombudsman complaints are a legal matter too.',
+      },
+      'femi-keywords',
+    );
+    const { handoff } = await lead.ingestArrival(
+      {
+        ticket: {
+          customer: {
+            id: 'c-ombudsman',
+            name: 'Ines Costa',
+            email: 'ines@example.com',
+            tier: 'standard',
+            lifetimeValue: 300,
+            priorComplaints: 1,
+          },
+          channel: 'email',
+          subject: 'Refund still missing',
+          body: 'If this is not fixed this week I will write to the ombudsman.',
+          category: 'billing',
+          urgency: 'high',
+          language: 'en',
+          attachments: 0,
+        },
+        ai: { draft: 'Hi Ines, we are checking your refund today.', confidence: 0.93 },
+      },
+      'ines-arrives',
+    );
+    expect(handoff).toMatchObject({ status: 'pending', level: 'l2', policyVersion: 2 });
+    renderApp(`/handoffs/${handoff.id}`, { actorId: 'u-chen' });
+    const flags = await screen.findByRole('region', { name: /Flags/ }, { timeout: 5000 });
+    expect(within(flags).getByText('Policy keyword')).toBeVisible();
+    expect(within(flags).getByText('rule v2')).toBeVisible();
+  });
+
   it('says so when the policy cannot be loaded, and retries', async () => {
     server.use(
       http.get(`${API_BASE}/policy`, () =>
