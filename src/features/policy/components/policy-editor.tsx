@@ -51,7 +51,8 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
   const errors = { ...checked.errors, ...serverErrors };
   const hasErrors = Object.keys(checked.errors).length > 0;
   const previewCurrent = preview.data !== undefined && previewedFor === patchText;
-  const moved = policy.version !== base.version;
+  // Versions only go up; right after our own save the fetched policy may still be the older one.
+  const moved = policy.version > base.version;
 
   const reset = (to: RoutingPolicy) => {
     setBase(to);
