@@ -10,6 +10,8 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as AuditRouteImport } from './routes/audit'
+import { Route as DashboardRouteImport } from './routes/dashboard'
 import { Route as DemoRouteImport } from './routes/demo'
 import { Route as PolicyRouteImport } from './routes/policy'
 import { Route as QueueRouteImport } from './routes/queue'
@@ -18,6 +20,16 @@ import { Route as HandoffsHandoffIdRouteImport } from './routes/handoffs.$handof
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AuditRoute = AuditRouteImport.update({
+  id: '/audit',
+  path: '/audit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const DashboardRoute = DashboardRouteImport.update({
+  id: '/dashboard',
+  path: '/dashboard',
   getParentRoute: () => rootRouteImport,
 } as any)
 const DemoRoute = DemoRouteImport.update({
@@ -43,6 +55,8 @@ const HandoffsHandoffIdRoute = HandoffsHandoffIdRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/audit': typeof AuditRoute
+  '/dashboard': typeof DashboardRoute
   '/demo': typeof DemoRoute
   '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
@@ -50,6 +64,8 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/audit': typeof AuditRoute
+  '/dashboard': typeof DashboardRoute
   '/demo': typeof DemoRoute
   '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
@@ -58,6 +74,8 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/audit': typeof AuditRoute
+  '/dashboard': typeof DashboardRoute
   '/demo': typeof DemoRoute
   '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
@@ -65,14 +83,38 @@ export interface FileRoutesById {
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/demo' | '/policy' | '/queue' | '/handoffs/$handoffId'
+  fullPaths:
+    | '/'
+    | '/audit'
+    | '/dashboard'
+    | '/demo'
+    | '/policy'
+    | '/queue'
+    | '/handoffs/$handoffId'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/demo' | '/policy' | '/queue' | '/handoffs/$handoffId'
-  id: '__root__' | '/' | '/demo' | '/policy' | '/queue' | '/handoffs/$handoffId'
+  to:
+    | '/'
+    | '/audit'
+    | '/dashboard'
+    | '/demo'
+    | '/policy'
+    | '/queue'
+    | '/handoffs/$handoffId'
+  id:
+    | '__root__'
+    | '/'
+    | '/audit'
+    | '/dashboard'
+    | '/demo'
+    | '/policy'
+    | '/queue'
+    | '/handoffs/$handoffId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  AuditRoute: typeof AuditRoute
+  DashboardRoute: typeof DashboardRoute
   DemoRoute: typeof DemoRoute
   PolicyRoute: typeof PolicyRoute
   QueueRoute: typeof QueueRoute
@@ -86,6 +128,20 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/audit': {
+      id: '/audit'
+      path: '/audit'
+      fullPath: '/audit'
+      preLoaderRoute: typeof AuditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/dashboard': {
+      id: '/dashboard'
+      path: '/dashboard'
+      fullPath: '/dashboard'
+      preLoaderRoute: typeof DashboardRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/demo': {
@@ -121,6 +177,8 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  AuditRoute: AuditRoute,
+  DashboardRoute: DashboardRoute,
   DemoRoute: DemoRoute,
   PolicyRoute: PolicyRoute,
   QueueRoute: QueueRoute,

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const ENTRY_BUDGET_KB = 120;
-const TOTAL_BUDGET_KB = 300;
+// 300 before the lead dashboard; its lazy chunk (recharts, measured 117 KiB gzip) loads only on /dashboard.
+const TOTAL_BUDGET_KB = 330;
 
 const dir = 'dist/assets';
 const html = readFileSync('dist/index.html', 'utf8');

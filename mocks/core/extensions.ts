@@ -1,3 +1,5 @@
+import { auditRoutes } from './audit/routes';
+import { dashboardRoutes } from './dashboard/routes';
 import { demoChaos } from './demo/chaos';
 import { demoSettingsRoutes } from './demo/settings';
 import { policyRoutes } from './policy/routes';
@@ -8,7 +10,12 @@ import type { RequestFilter, RouteGroup, SystemJob } from './services';
  * feature is one line here; the core never needs to know about it.
  */
 
-export const routeGroups: RouteGroup[] = [demoSettingsRoutes, policyRoutes];
+export const routeGroups: RouteGroup[] = [
+  demoSettingsRoutes,
+  auditRoutes,
+  dashboardRoutes,
+  policyRoutes,
+];
 
 /** Run in this order before any endpoint sees a request. */
 export const requestFilters: RequestFilter[] = [demoChaos];

@@ -1,4 +1,5 @@
 import type { AuditEvent, Handoff, User } from '../../src/api/schemas';
+import { EventLog } from './event-log';
 import type { Change, Snapshot, StoredReply } from './persistence';
 
 /** The backend's in-memory state, with a revision that moves on every write. */
@@ -7,6 +8,8 @@ export class World {
   readonly events = new Map<string, AuditEvent[]>();
   readonly users = new Map<string, User>();
   readonly idempotency = new Map<string, StoredReply>();
+  /** Every item's events in one sequence, in commit order: the global audit log's index. */
+  readonly log: EventLog;
   private readonly settings = new Map<string, unknown>();
   revision = 0;
   private eventCount = 0;
@@ -15,6 +18,7 @@ export class World {
   constructor(snapshot: Snapshot) {
     for (const h of snapshot.handoffs) this.handoffs.set(h.id, h);
     for (const e of snapshot.events) this.addEvent(e);
+    this.log = EventLog.from(snapshot.events);
     for (const u of snapshot.users) this.users.set(u.id, u);
     for (const [k, v] of snapshot.idempotency) this.idempotency.set(k, v);
     for (const [k, v] of snapshot.settings ?? []) this.settings.set(k, v);
@@ -39,6 +43,7 @@ export class World {
 
   appendEvent(e: AuditEvent) {
     this.addEvent(e);
+    this.log.append(e);
     this.pending.events.push(e);
   }
 

@@ -1,5 +1,13 @@
 import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
+import { encodeAuditParams, encodeFeedbackParams } from './audit-params';
+import {
+  type AuditListParams,
+  auditLogPageSchema,
+  type FeedbackListParams,
+  feedbackPageSchema,
+} from './audit-schemas';
+import { type DashboardWindow, dashboardSchema } from './dashboard-schemas';
 import { type DemoSettings, demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, encodeListParams, IDEMPOTENCY_HEADER, paths } from './endpoints';
 import { ApiError } from './errors';
@@ -272,8 +280,22 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
         idempotencyKey,
         schema: arrivalResultSchema,
       }),
+    listAudit: (params: AuditListParams) =>
+      call({ path: paths.audit, query: encodeAuditParams(params), schema: auditLogPageSchema }),
+    listFeedback: (params: FeedbackListParams) =>
+      call({
+        path: paths.feedback,
+        query: encodeFeedbackParams(params),
+        schema: feedbackPageSchema,
+      }),
     me: () => call({ path: paths.me, schema: userSchema }),
     users: () => call({ path: paths.users, schema: usersSchema }),
+    dashboard: (window: DashboardWindow) =>
+      call({
+        path: paths.dashboard,
+        query: new URLSearchParams({ window }),
+        schema: dashboardSchema,
+      }),
     resetDemo: () => call({ method: 'POST', path: paths.demoReset, schema: null }),
     demoSettings: () => call({ path: paths.demoSettings, schema: demoSettingsSchema }),
     saveDemoSettings: (body: DemoSettings, idempotencyKey: string) =>

@@ -24,9 +24,15 @@ export const paths = {
   policyChanges: '/policy/changes',
   policyRollback: (changeId: string) => `/policy/changes/${encodeURIComponent(changeId)}/rollback`,
   ladder: '/ladder',
+  /** The global audit log: every item event and policy change, newest first. */
+  audit: '/audit',
+  /** Every correction (edit, rejection, redirect) as a training record. */
+  feedback: '/feedback',
   me: '/me',
   users: '/users',
   demoReset: '/demo/reset',
+  /** The lead dashboard's figures (`?window=8h|24h|72h|7d`). */
+  dashboard: '/dashboard',
   demoSettings: '/demo/settings',
 } as const;
 

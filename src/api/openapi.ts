@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import * as a from './audit-schemas';
+import { dashboardSchema, dashboardWindowSchema } from './dashboard-schemas';
 import { demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './endpoints';
 import * as p from './policy-schemas';
@@ -26,6 +28,11 @@ const responses = {
   PolicyChanges: p.policyChangesSchema,
   Ladder: p.ladderSchema,
   ArrivalResult: p.arrivalResultSchema,
+  AuditEntry: a.auditEntrySchema,
+  AuditLogPage: a.auditLogPageSchema,
+  FeedbackRecord: a.feedbackRecordSchema,
+  FeedbackPage: a.feedbackPageSchema,
+  Dashboard: dashboardSchema,
   DemoSettings: demoSettingsSchema,
 };
 const requests = {
@@ -88,6 +95,52 @@ const listQuery = [
   { name: 'cursor', in: 'query', schema: { type: 'string' } },
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
 ];
+
+const query = (name: string, schema: object, description?: string) => ({
+  name,
+  in: 'query',
+  schema,
+  ...(description ? { description } : {}),
+});
+const csv = (values: readonly string[]) => ({
+  type: 'string',
+  description: `Comma-separated: ${values.join(', ')}`,
+});
+const pageQuery = [
+  query('from', { type: 'string', format: 'date-time' }, 'Inclusive lower bound on the time'),
+  query('to', { type: 'string', format: 'date-time' }, 'Inclusive upper bound on the time'),
+  query(
+    'cursor',
+    { type: 'string' },
+    'The previous page’s nextCursor; stable while new entries arrive',
+  ),
+  query('limit', { type: 'integer', minimum: 1, maximum: 1000 }),
+];
+const auditQuery = [
+  query('actorType', { type: 'string', enum: a.actorTypeSchema.options }),
+  query('actorId', { type: 'string' }),
+  query('action', csv(a.auditLogActionSchema.options)),
+  query('item', { type: 'string' }, 'An item id or ticket number ("4521" or "#4521")'),
+  query('rule', csv(s.flagRuleSchema.options)),
+  query('q', { type: 'string', maxLength: 200 }, 'Text in outcome, reason, actor, item'),
+  ...pageQuery,
+];
+const feedbackQuery = [
+  query('correction', csv(a.correctionSchema.options)),
+  query('category', csv(s.categorySchema.options)),
+  ...pageQuery,
+];
+const pagedRead = (summary: string, parameters: object[], page: string) => ({
+  get: {
+    summary,
+    parameters: [actor, ...parameters],
+    responses: {
+      '200': { description: 'A page, newest first', ...json(page) },
+      '401': problem('No or unknown identity'),
+      '422': problem('Bad parameters or a cursor this server did not issue'),
+    },
+  },
+});
 
 const write = (summary: string, body: string | null, ok: string) => ({
   summary,
@@ -253,6 +306,34 @@ export function buildOpenApiDocument() {
           summary: 'The escalation ladder: each level’s authority, response target and context',
           parameters: [actor],
           responses: { '200': { description: 'The ladder', ...json('Ladder') }, ...common },
+        },
+      },
+      '/audit': pagedRead(
+        'The global audit log: every item event and routing-policy change, newest first',
+        auditQuery,
+        'AuditLogPage',
+      ),
+      '/feedback': pagedRead(
+        'Every correction of the AI (edited approval, rejection, redirect) as a training record',
+        feedbackQuery,
+        'FeedbackPage',
+      ),
+      '/dashboard': {
+        get: {
+          summary: 'The lead dashboard: queue depth, SLA, review rate, decisions, reviewer load',
+          parameters: [
+            actor,
+            {
+              name: 'window',
+              in: 'query',
+              schema: { type: 'string', enum: dashboardWindowSchema.options, default: '24h' },
+            },
+          ],
+          responses: {
+            '200': { description: 'Figures computed from the audit trail', ...json('Dashboard') },
+            ...common,
+            '422': problem('Unknown window'),
+          },
         },
       },
       '/me': {

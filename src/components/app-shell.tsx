@@ -27,6 +27,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/queue" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Queue
           </Link>
+          <Link to="/dashboard" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            Dashboard
+          </Link>
+          <Link to="/audit" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            Audit log
+          </Link>
           <Link to="/policy" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Routing policy
           </Link>

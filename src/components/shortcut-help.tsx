@@ -16,6 +16,7 @@ export const shortcutList: { keys: string; action: string }[] = [
   { keys: 'Ctrl+Enter', action: 'Submit the open form (routing policy: save the edit)' },
   { keys: 'Esc', action: 'Close a form, leave the editor, or go back to the queue' },
   { keys: 'p', action: 'Routing policy: preview the edit on last week’s traffic' },
+  { keys: 'w', action: 'Dashboard: show the next time window' },
   { keys: '?', action: 'Show this list' },
 ];
 

@@ -101,4 +101,25 @@ await timeAsync('reject it (write + audit)', () =>
 await timeAsync('first page after a write (re-sort)', () =>
   backend.handle(request('/handoffs', { limit: '100' })),
 );
+await timeAsync('dashboard, 24 h (cold: every item read once)', () =>
+  backend.handle(request('/dashboard', { window: '24h' })),
+);
+const next = (await backend.handle(request('/handoffs/claim-next', {}, 'POST', {}))).body as {
+  id: string;
+  version: number;
+};
+await backend.handle(
+  request(`/handoffs/${next.id}/release`, {}, 'POST', { version: next.version }),
+);
+await timeAsync('dashboard, 24 h (after a write)', () =>
+  backend.handle(request('/dashboard', { window: '24h' })),
+);
+await timeAsync(
+  'dashboard again (cached by revision)',
+  () => backend.handle(request('/dashboard', { window: '24h' })),
+  20,
+);
+await timeAsync('dashboard, 7 days (cold)', () =>
+  backend.handle(request('/dashboard', { window: '7d' })),
+);
 console.log(`\n${first.total.toLocaleString('en')} open items in the default view; pages of 100.`);

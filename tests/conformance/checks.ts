@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { prettifyError, type z } from 'zod';
+import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-schemas';
+import { dashboardSchema } from '../../src/api/dashboard-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER, paths } from '../../src/api/endpoints';
 import {
   ladderSchema,
@@ -566,6 +568,50 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       );
     }),
 
+    check('the dashboard counts a new approval and ends its depth at the open queue', async () => {
+      const { a } = await discoverCast();
+      const dashboard = async () =>
+        expectOk(
+          await get(paths.dashboard, a.id, { window: '24h' }),
+          dashboardSchema,
+          'GET /dashboard',
+        );
+      expectProblem(
+        await get(paths.dashboard, a.id, { window: 'forever' }),
+        422,
+        'validation',
+        'GET /dashboard with an unknown window',
+      );
+      const [item] = await takeItems(1, { plain: true });
+      const category = item!.ticket.category;
+      const before = await dashboard();
+      const reply = await api.send('POST', paths.decisions(item!.id), {
+        actor: a.id,
+        json: {
+          action: 'approve',
+          version: item!.version,
+          timeOnItemMs: 95_000,
+          acknowledgedFlags: [...new Set(item!.context.flags.map((f) => f.rule))],
+          finalText: item!.drafts.at(-1)!.text,
+          selectedOptionId: null,
+        },
+      });
+      expectOk(reply, decisionResultSchema, 'Approving');
+      const after = await dashboard();
+      const approved = (d: typeof before) =>
+        d.decisionsByCategory.find((c) => c.category === category)?.approvedUnedited ?? 0;
+      ensure(
+        approved(after) === approved(before) + 1,
+        `${category} approvals went from ${approved(before)} to ${approved(after)} after one approval`,
+      );
+      const open = await page(a.id, { status: 'pending,claimed,escalated,failed', limit: '1' });
+      const last = after.queueDepth.at(-1)?.total;
+      ensure(
+        last === open.total && after.sla.open === open.total,
+        `The dashboard's depth now is ${last} (SLA over ${after.sla.open}); the queue lists ${open.total} open items`,
+      );
+    }),
+
     check('a decided item refuses every further write with 409', async () => {
       const { a } = await discoverCast();
       const [item] = await takeItems(1);
@@ -992,6 +1038,91 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         ensure(after.version === policy.version, 'A refused policy change moved the version');
       },
     ),
+    check(
+      'the audit log pages newest first, and a decision is at the top of its item',
+      async () => {
+        const { a } = await discoverCast();
+        const [item] = await takeItems(1);
+        const id = item!.id;
+        const decided = expectOk(
+          await api.send('POST', paths.decisions(id), {
+            actor: a.id,
+            json: rejectBody(item!.version),
+          }),
+          decisionResultSchema,
+          'Rejecting',
+        );
+        const mine = expectOk(
+          await get(paths.audit, a.id, { item: id, limit: '5' }),
+          auditLogPageSchema,
+          `GET ${paths.audit}?item=${id}`,
+        );
+        const top = mine.items[0];
+        ensure(
+          top?.kind === 'event' && top.id === decided.event.id,
+          `The newest entry for ${id} is ${top?.id}, not the rejection ${decided.event.id}`,
+        );
+        ensure(top.why.reason === reason, 'The log entry does not keep the rejection reason');
+        ensure(
+          mine.items.every((e) => e.kind === 'event' && e.handoffId === id),
+          `The item filter let in entries of other items`,
+        );
+        const seen = new Set<string>();
+        let cursor: string | null = null;
+        let last = Number.POSITIVE_INFINITY;
+        for (let pages = 0; pages < 3; pages += 1) {
+          const query: Record<string, string> = { limit: '50', ...(cursor ? { cursor } : {}) };
+          const logPage = expectOk(
+            await get(paths.audit, a.id, query),
+            auditLogPageSchema,
+            'An audit log page',
+          );
+          for (const entry of logPage.items) {
+            ensure(!seen.has(entry.id), `The audit log repeats ${entry.id} across pages`);
+            seen.add(entry.id);
+            const at = Date.parse(entry.at);
+            ensure(at <= last, `The audit log is not newest first at ${entry.id}`);
+            last = at;
+          }
+          cursor = logPage.nextCursor;
+          if (!cursor) break;
+        }
+        const bad = await get(paths.audit, a.id, { cursor: 'not-a-cursor' });
+        expectProblem(bad, 422, 'validation', 'An audit log page with a made-up cursor');
+      },
+    ),
+
+    check('the feedback export holds a rejection as a correction with its reason', async () => {
+      const { a } = await discoverCast();
+      const [item] = await takeItems(1);
+      const decided = expectOk(
+        await api.send('POST', paths.decisions(item!.id), {
+          actor: a.id,
+          json: rejectBody(item!.version),
+        }),
+        decisionResultSchema,
+        'Rejecting',
+      );
+      const page = expectOk(
+        await get(paths.feedback, a.id, { correction: 'reject', limit: '50' }),
+        feedbackPageSchema,
+        `GET ${paths.feedback}`,
+      );
+      const record = page.items.find((r) => r.id === decided.event.id);
+      ensure(record, `The newest rejections do not include ${decided.event.id}`);
+      ensure(
+        record.handoffId === item!.id && record.reason === reason && record.finalText === null,
+        'The feedback record does not describe the rejection',
+      );
+      ensure(
+        record.aiDraft === item!.drafts.at(-1)!.text,
+        'The feedback record does not carry the draft that was rejected',
+      );
+      ensure(
+        page.items.every((r) => r.correction === 'reject'),
+        'The correction filter let in other corrections',
+      );
+    }),
   ];
 
   /**

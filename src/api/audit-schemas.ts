@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import {
+  actorSchema,
+  auditActionSchema,
+  auditEventSchema,
+  categorySchema,
+  flagRuleSchema,
+  isoDate,
+} from './schemas';
+
+/*
+ * The global audit log (seed pattern E) and the feedback loop (pattern D): every event of
+ * every item and every routing-policy change, newest first, in keyset-cursor pages; and every
+ * correction a reviewer made to the AI, as training records. Like ./schemas, the UI and the
+ * backends share these.
+ */
+
+export const policyAuditActionSchema = z.enum(['policy_changed', 'policy_rolled_back']);
+
+/** What can happen in the log: an item's lifecycle actions plus policy changes. */
+export const auditLogActionSchema = z.enum([
+  ...auditActionSchema.options,
+  ...policyAuditActionSchema.options,
+]);
+export type AuditLogAction = z.infer<typeof auditLogActionSchema>;
+
+export const actorTypeSchema = actorSchema.shape.type;
+export type ActorType = z.infer<typeof actorTypeSchema>;
+
+/**
+ * One line of the log. Both kinds share who, what (action, outcome), when, why, and version;
+ * an item event adds its item, a policy change the rules it touched and what it changed.
+ */
+export const auditEntrySchema = z.discriminatedUnion('kind', [
+  auditEventSchema.extend({
+    kind: z.literal('event'),
+    /** Null only if the item is no longer in the world. */
+    ticketNumber: z.number().int().nullable(),
+    category: categorySchema.nullable(),
+  }),
+  z.object({
+    kind: z.literal('policy'),
+    /** The change's id (`policy-v<version>`). */
+    id: z.string(),
+    at: isoDate,
+    actor: actorSchema,
+    action: policyAuditActionSchema,
+    why: auditEventSchema.shape.why,
+    outcome: z.string(),
+    /** The policy version this change produced. */
+    version: z.number().int().positive(),
+    previousVersion: z.number().int().positive(),
+    /** One line per setting that changed, e.g. "Billing: confidence threshold 80% → 85%". */
+    changes: z.array(z.string()),
+    /** The escalation rules whose configuration changed. */
+    rules: z.array(flagRuleSchema),
+  }),
+]);
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditEntryKind = AuditEntry['kind'];
+
+/** Log filters; every field optional. Shared by the URL, the client and the server. */
+export const auditFiltersSchema = z.object({
+  actorType: actorTypeSchema.optional(),
+  /** One actor's id, e.g. a reviewer's "u-ana". */
+  actorId: z.string().max(100).optional(),
+  action: z.array(auditLogActionSchema).optional(),
+  /** An item's id ("h-4521") or ticket number ("4521" or "#4521"). */
+  item: z.string().max(200).optional(),
+  rule: z.array(flagRuleSchema).optional(),
+  /** Inclusive bounds on the entry's time. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Case-insensitive text in the outcome, reason, actor name, item id or ticket number. */
+  q: z.string().max(200).optional(),
+});
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+const paging = {
+  /** Opaque; from the previous page's `nextCursor`. Stable while new entries arrive. */
+  cursor: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+};
+
+export const auditListParamsSchema = auditFiltersSchema.extend(paging);
+export type AuditListParams = z.infer<typeof auditListParamsSchema>;
+
+export const auditLogPageSchema = z.object({
+  items: z.array(auditEntrySchema),
+  nextCursor: z.string().nullable(),
+  /** Entries matching the filters, across all pages, when the first page was read. */
+  total: z.number().int().nonnegative(),
+});
+export type AuditLogPage = z.infer<typeof auditLogPageSchema>;
+
+/* ---------- feedback loop ---------- */
+
+export const correctionSchema = z.enum(['edit', 'reject', 'redirect']);
+export type Correction = z.infer<typeof correctionSchema>;
+
+/** One correction a reviewer made to the AI: a training example, one JSONL line on export. */
+export const feedbackRecordSchema = z.object({
+  /** The audit event that recorded the correction. */
+  id: z.string(),
+  handoffId: z.string(),
+  ticketNumber: z.number().int(),
+  correction: correctionSchema,
+  at: isoDate,
+  reviewer: actorSchema,
+  category: categorySchema,
+  /** The AI's self-assessed confidence in the draft it was corrected on. */
+  confidence: z.number().min(0).max(1),
+  /** The draft the reviewer corrected. */
+  aiDraft: z.string(),
+  draftNumber: z.number().int().positive(),
+  /** What replaced it: the sent reply (edit), the AI's revised draft (redirect), or null (reject). */
+  finalText: z.string().nullable(),
+  /** A unified diff from `aiDraft` to `finalText`; null for a rejection. */
+  diff: z.string().nullable(),
+  /** The rejection reason or the redirect instructions; null for an edit. */
+  reason: z.string().nullable(),
+  /** The rules that flagged the item (the escalation matrix's labels). */
+  labels: z.array(flagRuleSchema),
+});
+export type FeedbackRecord = z.infer<typeof feedbackRecordSchema>;
+
+export const feedbackListParamsSchema = z.object({
+  correction: z.array(correctionSchema).optional(),
+  category: z.array(categorySchema).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ...paging,
+});
+export type FeedbackListParams = z.infer<typeof feedbackListParamsSchema>;
+
+export const feedbackPageSchema = z.object({
+  items: z.array(feedbackRecordSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().nonnegative(),
+});
+export type FeedbackPage = z.infer<typeof feedbackPageSchema>;

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { categorySchema, flagRuleSchema, isoDate, levelSchema } from './schemas';
+
+/*
+ * The lead dashboard's contract: every figure the dashboard shows, computed by the backend
+ * from the same audit events and handoffs the audit log shows (src/domain/metrics).
+ */
+
+/** How far back the dashboard looks. */
+export const dashboardWindowSchema = z.enum(['8h', '24h', '72h', '7d']);
+export type DashboardWindow = z.infer<typeof dashboardWindowSchema>;
+
+const count = z.number().int().nonnegative();
+/** A share in [0, 1], or null when there is nothing to divide by. */
+const rate = z.number().min(0).max(1).nullable();
+
+const levelCounts = z.record(levelSchema, count);
+const categoryCounts = z.record(categorySchema, count);
+
+export const depthPointSchema = z.object({
+  at: isoDate,
+  total: count,
+  byLevel: levelCounts,
+  byCategory: categoryCounts,
+});
+export type DepthPoint = z.infer<typeof depthPointSchema>;
+
+export const categoryDecisionsSchema = z.object({
+  category: categorySchema,
+  decided: count,
+  approvedUnedited: count,
+  approvedEdited: count,
+  rejected: count,
+  escalated: count,
+  redirected: count,
+  /** Approved as drafted, over every decision. */
+  unEditedRate: rate,
+  /** Enough decisions and nearly all approved as drafted: a person adds little here. */
+  automationCandidate: z.boolean(),
+});
+export type CategoryDecisions = z.infer<typeof categoryDecisionsSchema>;
+
+export const itemRefSchema = z.object({
+  handoffId: z.string(),
+  ticketNumber: z.number().int(),
+  category: categorySchema,
+  at: isoDate,
+  by: z.string(),
+});
+
+export const confidentWrongItemSchema = itemRefSchema.extend({
+  confidence: z.number().min(0).max(1),
+  outcome: z.enum(['edited', 'rejected']),
+});
+export type ConfidentWrongItem = z.infer<typeof confidentWrongItemSchema>;
+
+export const rubberStampSchema = itemRefSchema.extend({
+  timeOnItemMs: count,
+  /** The least time a reviewer needs to read the item (see readingFloorMs). */
+  floorMs: count,
+});
+export type RubberStamp = z.infer<typeof rubberStampSchema>;
+
+export const escalationTriggerSchema = z.union([flagRuleSchema, z.enum(['person', 'system'])]);
+export type EscalationTrigger = z.infer<typeof escalationTriggerSchema>;
+
+export const reviewerLoadSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  decisions: count,
+  /** Items assigned to them now and still open. */
+  holding: count,
+  /** Time spent on the items they decided (sum of time-on-item). */
+  timeOnItemsMs: count,
+  medianDecisionMs: count.nullable(),
+  rubberStamps: count,
+  /** The longest run of decisions with no break of 15 minutes or more. */
+  longestSessionMs: count,
+  /** The longest run of consecutive decisions in one category. */
+  longestCategoryRun: count,
+  /** Why they should rotate or rest; empty when nothing suggests fatigue. */
+  nudges: z.array(z.string()),
+});
+export type ReviewerLoad = z.infer<typeof reviewerLoadSchema>;
+
+export const dashboardSchema = z.object({
+  window: dashboardWindowSchema,
+  from: isoDate,
+  asOf: isoDate,
+  queueDepth: z.array(depthPointSchema),
+  sla: z.object({ open: count, atRisk: count, breached: count }),
+  reviewRate: z.object({
+    reviewed: count,
+    autoApproved: count,
+    rate,
+    band: z.object({ low: z.number(), high: z.number() }),
+    position: z.enum(['below', 'within', 'above']).nullable(),
+  }),
+  decisionsByCategory: z.array(categoryDecisionsSchema),
+  confidentButWrong: z.object({
+    /** Items decided in the window that the AI was confident about (at or above the threshold). */
+    confidentItems: count,
+    count,
+    rate,
+    threshold: z.number(),
+    items: z.array(confidentWrongItemSchema),
+  }),
+  escalations: z.object({
+    /** Items created in the window: the denominator of every trigger's rate. */
+    items: count,
+    byTrigger: z.array(z.object({ trigger: escalationTriggerSchema, count, rate })),
+  }),
+  decisionTime: z.object({
+    decisions: count,
+    medianMs: count.nullable(),
+    p90Ms: count.nullable(),
+    buckets: z.array(z.object({ label: z.string(), fromMs: count, toMs: count.nullable(), count })),
+    approvals: count,
+    rubberStamps: z.array(rubberStampSchema),
+    rubberStampCount: count,
+    rubberStampRate: rate,
+  }),
+  reviewers: z.array(reviewerLoadSchema),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;

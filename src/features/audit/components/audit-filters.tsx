@@ -1,0 +1,181 @@
+import { type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { actorTypeSchema, auditLogActionSchema } from '../../../api/audit-schemas';
+import type { User } from '../../../api/schemas';
+import { flagRuleSchema } from '../../../api/schemas';
+import { flagRuleInfo } from '../../../domain/flags';
+import { type AuditSearch, isoToLocal, localToIso } from '../audit-search';
+import { actionLabels, actorTypeLabels } from '../labels';
+
+export type UpdateAuditSearch = (
+  patch: Partial<AuditSearch>,
+  options?: { replace?: boolean },
+) => void;
+
+interface AuditFiltersProps {
+  search: AuditSearch;
+  update: UpdateAuditSearch;
+  users: User[] | undefined;
+  searchInputRef: RefObject<HTMLInputElement | null>;
+  onClear: (() => void) | null;
+}
+
+const TYPING_DEBOUNCE_MS = 250;
+
+/** Who, what, which item, which rule, when and free text: every filter labelled, all in the URL. */
+export function AuditFilters({
+  search,
+  update,
+  users,
+  searchInputRef,
+  onClear,
+}: AuditFiltersProps) {
+  const ids = { actor: useId(), action: useId(), rule: useId(), from: useId(), to: useId() };
+  return (
+    <search className="audit-filters" aria-label="Audit log filters">
+      <TextFilter
+        label="Search"
+        placeholder="Outcome, reason, person, item…  ( / )"
+        value={search.q}
+        onChange={(q) => update({ q }, { replace: true })}
+        inputRef={searchInputRef}
+        keyShortcut="/"
+      />
+      <TextFilter
+        label="Item"
+        placeholder="h-4521 or #4521"
+        value={search.item}
+        onChange={(item) => update({ item })}
+      />
+      <div className="audit-control">
+        <label htmlFor={ids.actor}>Who</label>
+        <select
+          id={ids.actor}
+          value={search.actor ?? ''}
+          onChange={(e) => update({ actor: e.target.value || undefined })}
+        >
+          <option value="">Anyone</option>
+          {actorTypeSchema.options.map((t) => (
+            <option key={t} value={t}>
+              Any {actorTypeLabels[t] === 'Person' ? 'person' : actorTypeLabels[t]}
+            </option>
+          ))}
+          {users?.length ? (
+            <optgroup label="People">
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </select>
+      </div>
+      <div className="audit-control">
+        <label htmlFor={ids.action}>Action</label>
+        <select
+          id={ids.action}
+          value={search.action ?? ''}
+          onChange={(e) => update({ action: auditLogActionSchema.safeParse(e.target.value).data })}
+        >
+          <option value="">Any action</option>
+          {auditLogActionSchema.options.map((a) => (
+            <option key={a} value={a}>
+              {actionLabels[a]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="audit-control">
+        <label htmlFor={ids.rule}>Rule</label>
+        <select
+          id={ids.rule}
+          value={search.rule ?? ''}
+          onChange={(e) => update({ rule: flagRuleSchema.safeParse(e.target.value).data })}
+        >
+          <option value="">Any rule</option>
+          {flagRuleSchema.options.map((r) => (
+            <option key={r} value={r}>
+              {flagRuleInfo[r].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="audit-control">
+        <label htmlFor={ids.from}>From</label>
+        <input
+          id={ids.from}
+          type="datetime-local"
+          value={isoToLocal(search.from)}
+          onChange={(e) => update({ from: localToIso(e.target.value) })}
+        />
+      </div>
+      <div className="audit-control">
+        <label htmlFor={ids.to}>To</label>
+        <input
+          id={ids.to}
+          type="datetime-local"
+          value={isoToLocal(search.to)}
+          onChange={(e) => update({ to: localToIso(e.target.value) })}
+        />
+      </div>
+      {onClear ? (
+        <button type="button" className="button audit-clear" onClick={onClear}>
+          Clear filters
+        </button>
+      ) : null}
+    </search>
+  );
+}
+
+/** A text filter that follows typing after a short pause and follows the URL when it moves. */
+function TextFilter({
+  label,
+  placeholder,
+  value,
+  onChange,
+  inputRef,
+  keyShortcut,
+}: {
+  label: string;
+  placeholder: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  keyShortcut?: string;
+}) {
+  const id = useId();
+  const [text, setText] = useState(value ?? '');
+  const [typed, setTyped] = useState<string | null>(null);
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  // The URL changed by itself (Back, a shared link, "Clear filters"): show what it says.
+  useEffect(() => {
+    setText(value ?? '');
+    setTyped(null);
+  }, [value]);
+  useEffect(() => {
+    if (typed === null) return;
+    const timer = setTimeout(() => latest.current(typed.trim() || undefined), TYPING_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  return (
+    <div className="audit-control audit-text">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        ref={inputRef}
+        type="search"
+        value={text}
+        placeholder={placeholder}
+        aria-keyshortcuts={keyShortcut}
+        onChange={(e) => {
+          setText(e.target.value);
+          setTyped(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') (e.target as HTMLInputElement).blur();
+        }}
+      />
+    </div>
+  );
+}

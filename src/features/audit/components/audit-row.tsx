@@ -1,0 +1,106 @@
+// biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which table rows cannot do reliably; the ARIA grid roles carry the semantics.
+// biome-ignore-all lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant; rows and cells are not focused themselves.
+import { Link } from '@tanstack/react-router';
+import { memo } from 'react';
+import type { AuditEntry } from '../../../api/audit-schemas';
+import { formatPercent } from '../../../domain/confidence';
+import { flagRuleInfo } from '../../../domain/flags';
+import { actionLabels, actorTypeLabels } from '../labels';
+
+/** To the second: an audit trail orders events that happen within one minute. */
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Height of one row in pixels; the CSS uses the same number. */
+export const AUDIT_ROW_HEIGHT = 52;
+
+export const auditRowId = (id: string) => `audit-row-${id}`;
+
+export const auditColumns = ['When', 'Who', 'What', 'Why', 'Version', 'Item'] as const;
+
+interface AuditRowProps {
+  entry: AuditEntry;
+  index: number;
+  start: number;
+  selected: boolean;
+  onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
+}
+
+/** One entry: who, what, when, why (reason, rule, confidence), outcome, version, item. */
+export const AuditRow = memo(function AuditRow({
+  entry,
+  index,
+  start,
+  selected,
+  onSelect,
+  onOpen,
+}: AuditRowProps) {
+  const { why } = entry;
+  const reasonText = why.reason;
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the grid owns keyboard selection (j/k, arrows, Enter); a click is the pointer equivalent.
+    <div
+      role="row"
+      id={auditRowId(entry.id)}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`audit-row${selected ? ' is-selected' : ''}${index % 2 ? ' is-odd' : ''}`}
+      style={{ transform: `translateY(${start}px)` }}
+      onClick={(e) => {
+        if (e.target instanceof Element && e.target.closest('a, button')) return;
+        onSelect(index);
+      }}
+      onDoubleClick={(e) => {
+        if (e.target instanceof Element && e.target.closest('a, button')) return;
+        onOpen(index);
+      }}
+    >
+      <div role="gridcell" className="cell">
+        <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
+      </div>
+      <div role="gridcell" className="cell cell-stack">
+        <span className="audit-actor">{entry.actor.name}</span>
+        <span className="muted">{actorTypeLabels[entry.actor.type]}</span>
+      </div>
+      <div role="gridcell" className="cell cell-stack">
+        <strong className={`audit-action audit-action-${entry.action}`}>
+          {actionLabels[entry.action]}
+        </strong>
+        <span className="muted" title={entry.outcome}>
+          {entry.outcome}
+        </span>
+      </div>
+      <div role="gridcell" className="cell cell-stack">
+        <span title={reasonText ?? undefined}>
+          {reasonText ?? <span className="muted">—</span>}
+        </span>
+        <span className="muted">
+          {[
+            why.rule ? `Rule: ${flagRuleInfo[why.rule].label}` : null,
+            why.confidence !== null ? `Confidence ${formatPercent(why.confidence)}` : null,
+            entry.kind === 'policy' && entry.changes.length ? entry.changes.join('; ') : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      </div>
+      <div role="gridcell" className="cell">
+        {entry.kind === 'policy' ? `Policy v${entry.version}` : `v${entry.version}`}
+      </div>
+      <div role="gridcell" className="cell">
+        {entry.kind === 'event' ? (
+          <Link
+            to="/handoffs/$handoffId"
+            params={{ handoffId: entry.handoffId }}
+            className="row-link"
+            tabIndex={-1}
+          >
+            {entry.ticketNumber !== null ? `#${entry.ticketNumber}` : entry.handoffId}
+          </Link>
+        ) : (
+          <span className="muted">Routing policy</span>
+        )}
+      </div>
+    </div>
+  );
+});

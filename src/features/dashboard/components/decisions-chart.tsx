@@ -1,0 +1,119 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CategoryDecisions, Dashboard } from '../../../api/dashboard-schemas';
+import type { Category } from '../../../api/schemas';
+import { categoryLabels, count, percent } from '../labels';
+import { ChartFigure } from './chart-figure';
+import { CHART, OUTCOME_COLORS } from './chart-style';
+
+const outcomes = [
+  ['approvedUnedited', 'Approved as drafted'],
+  ['approvedEdited', 'Approved with edits'],
+  ['rejected', 'Rejected'],
+  ['escalated', 'Escalated'],
+  ['redirected', 'Redirected'],
+] as const;
+
+/** The queue behind a category's decisions: its decided items, newest first. */
+export const decidedQueue = (category: Category) =>
+  ({
+    category,
+    status: 'approved,rejected,escalated',
+    sort: 'createdAt',
+    order: 'desc',
+  }) as const;
+
+const share = (c: CategoryDecisions, n: number) => percent(c.decided ? n / c.decided : null);
+
+/** Approval, edit and reject rates per category, with automation candidates called out. */
+export function DecisionsChart({ data }: { data: Dashboard }) {
+  const navigate = useNavigate();
+  const rows = data.decisionsByCategory;
+  const decided = rows.reduce((n, c) => n + c.decided, 0);
+  const candidates = rows.filter((c) => c.automationCandidate);
+  const summary =
+    decided === 0
+      ? 'No decisions in this window.'
+      : `${count(decided)} decisions. ${
+          candidates.length
+            ? `Automation candidates: ${candidates.map((c) => categoryLabels[c.category]).join(', ')} (nearly every draft approved as written).`
+            : 'No category is an automation candidate yet.'
+        }`;
+  return (
+    <ChartFigure
+      id="decisions"
+      title="Decisions by category"
+      summary={summary}
+      empty="No decisions in this window."
+      chart={
+        decided === 0 ? null : (
+          <BarChart
+            {...CHART}
+            data={rows.map((c) => ({ ...c, name: categoryLabels[c.category] }))}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" />
+            <YAxis allowDecimals={false} width={40} />
+            <Tooltip />
+            <Legend />
+            {outcomes.map(([key, name]) => (
+              <Bar
+                key={key}
+                dataKey={key}
+                name={name}
+                stackId="d"
+                fill={OUTCOME_COLORS[key]}
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(entry: { payload?: CategoryDecisions }) => {
+                  if (entry.payload)
+                    void navigate({ to: '/queue', search: decidedQueue(entry.payload.category) });
+                }}
+              />
+            ))}
+          </BarChart>
+        )
+      }
+      table={
+        <table>
+          <caption>Decisions per category in the window</caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col">Decisions</th>
+              {outcomes.map(([key, name]) => (
+                <th key={key} scope="col">
+                  {name}
+                </th>
+              ))}
+              <th scope="col">Automation</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.category}>
+                <th scope="row">{categoryLabels[c.category]}</th>
+                <td>{c.decided}</td>
+                {outcomes.map(([key]) => (
+                  <td key={key}>
+                    {c[key]} ({share(c, c[key])})
+                  </td>
+                ))}
+                <td>{c.automationCandidate ? 'Candidate' : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+      links={rows
+        .filter((c) => c.decided > 0)
+        .map((c) => (
+          <Link key={c.category} to="/queue" search={decidedQueue(c.category)}>
+            {categoryLabels[c.category]} decisions
+            {c.automationCandidate ? ' (automation candidate)' : ''}
+          </Link>
+        ))}
+    />
+  );
+}

@@ -1,0 +1,86 @@
+import { Link } from '@tanstack/react-router';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Dashboard, EscalationTrigger } from '../../../api/dashboard-schemas';
+import { count, percent, triggerLabel } from '../labels';
+import { ChartFigure } from './chart-figure';
+import { CHART } from './chart-style';
+
+/** The queue behind a trigger: items a rule flagged, or items a person or the system escalated. */
+export function triggerQueue(t: EscalationTrigger) {
+  return t === 'person' || t === 'system'
+    ? ({ status: 'escalated' } as const)
+    : ({ flag: t, status: 'all' } as const);
+}
+
+/** Of the items that arrived, the share each trigger sent to a person or up the ladder. */
+export function EscalationsChart({ data }: { data: Dashboard['escalations'] }) {
+  const rows = data.byTrigger.map((t) => ({
+    ...t,
+    name: triggerLabel(t.trigger),
+    percent: (t.rate ?? 0) * 100,
+  }));
+  const top = [...rows].sort((a, b) => b.count - a.count)[0];
+  const summary =
+    data.items === 0
+      ? 'No items arrived in this window.'
+      : `Of ${count(data.items)} arrivals, the most common trigger was ${top?.name.toLowerCase()} (${percent(top?.rate ?? null)}).`;
+  return (
+    <ChartFigure
+      id="escalations"
+      title="Escalation rate by trigger"
+      summary={summary}
+      empty="No items arrived in this window."
+      chart={
+        data.items === 0 ? null : (
+          <BarChart
+            {...CHART}
+            layout="vertical"
+            data={rows}
+            margin={{ ...CHART.margin, left: 8 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" unit="%" allowDecimals={false} />
+            <YAxis type="category" dataKey="name" width={170} interval={0} fontSize={12} />
+            <Tooltip />
+            <Bar
+              dataKey="percent"
+              name="Share of arrivals"
+              unit="%"
+              fill="#8a5300"
+              isAnimationActive={false}
+            />
+          </BarChart>
+        )
+      }
+      table={
+        <table>
+          <caption>Arrivals sent onwards, by trigger</caption>
+          <thead>
+            <tr>
+              <th scope="col">Trigger</th>
+              <th scope="col">Items</th>
+              <th scope="col">Share of arrivals</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((t) => (
+              <tr key={t.trigger}>
+                <th scope="row">{t.name}</th>
+                <td>{t.count}</td>
+                <td>{percent(t.rate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+      links={rows
+        .filter((t) => t.count > 0 && t.trigger !== 'system')
+        .map((t) => (
+          <Link key={t.trigger} to="/queue" search={triggerQueue(t.trigger)}>
+            {t.trigger === 'person' ? 'Escalated items' : `Flagged: ${t.name}`}
+          </Link>
+        ))}
+    />
+  );
+}

@@ -1,0 +1,88 @@
+import { Link } from '@tanstack/react-router';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Dashboard } from '../../../api/dashboard-schemas';
+import { count, duration } from '../labels';
+import { ChartFigure } from './chart-figure';
+import { CHART } from './chart-style';
+
+/** Workload per reviewer, with a nudge to rest or rotate where fatigue shows. */
+export function ReviewersChart({ data }: { data: Dashboard['reviewers'] }) {
+  const nudged = data.filter((r) => r.nudges.length > 0);
+  const summary =
+    data.length === 0
+      ? 'No one decided or holds items in this window.'
+      : `${count(data.length)} people decided or hold items. ${
+          nudged.length
+            ? `Suggest a rotation for ${nudged.map((r) => r.name).join(', ')}.`
+            : 'No one shows signs of fatigue.'
+        }`;
+  return (
+    <ChartFigure
+      id="reviewers"
+      title="Reviewer workload"
+      summary={summary}
+      empty="No one decided or holds items in this window."
+      wide
+      chart={
+        data.length === 0 ? null : (
+          <BarChart {...CHART} data={[...data]} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" />
+            <YAxis allowDecimals={false} width={40} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="decisions" name="Decisions" fill="#1f5fbf" isAnimationActive={false} />
+            <Bar dataKey="holding" name="Holding now" fill="#8a5300" isAnimationActive={false} />
+          </BarChart>
+        )
+      }
+      table={
+        <table>
+          <caption>Workload per person in the window</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reviewer</th>
+              <th scope="col">Decisions</th>
+              <th scope="col">Holding now</th>
+              <th scope="col">Time on items</th>
+              <th scope="col">Median decision</th>
+              <th scope="col">Rubber stamps</th>
+              <th scope="col">Longest session</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.name}</th>
+                <td>{r.decisions}</td>
+                <td>{r.holding}</td>
+                <td>{duration(r.timeOnItemsMs)}</td>
+                <td>{duration(r.medianDecisionMs)}</td>
+                <td>{r.rubberStamps}</td>
+                <td>{duration(r.longestSessionMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+      links={
+        <>
+          {nudged.length > 0 ? (
+            <ul className="dash-nudges" aria-label="Rotation nudges">
+              {nudged.flatMap((r) =>
+                r.nudges.map((n) => (
+                  <li key={`${r.id}-${n}`}>
+                    <strong>{r.name}:</strong> {n}
+                  </li>
+                )),
+              )}
+            </ul>
+          ) : null}
+          <Link to="/queue" search={{ status: 'claimed' }}>
+            Items held now
+          </Link>
+        </>
+      }
+    />
+  );
+}

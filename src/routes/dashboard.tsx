@@ -1,0 +1,27 @@
+import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import { z } from 'zod';
+import { dashboardWindowSchema } from '../api/dashboard-schemas';
+import { dashboardQueries } from '../features/dashboard/api/queries';
+import { DashboardPage } from '../features/dashboard/components/dashboard-page';
+
+const searchSchema = z.object({
+  window: dashboardWindowSchema.default('24h').catch('24h'),
+});
+
+export const Route = createFileRoute('/dashboard')({
+  validateSearch: searchSchema,
+  search: { middlewares: [stripSearchParams({ window: '24h' })] },
+  loaderDeps: ({ search }) => ({ window: search.window }),
+  loader: async ({ context: { queryClient, api }, deps }) => {
+    // A failure is shown in place, with a retry; the rest of the app keeps working.
+    await queryClient
+      .ensureQueryData(dashboardQueries.summary(api, deps.window))
+      .catch(() => undefined);
+  },
+  component: DashboardRoute,
+});
+
+function DashboardRoute() {
+  const { window } = Route.useSearch();
+  return <DashboardPage window={window} />;
+}
