@@ -168,6 +168,22 @@ describe('POST /policy/changes', () => {
   });
 });
 
+describe('the global audit log', () => {
+  it('lists a saved change and a rollback with who and why', async () => {
+    const backend = await makeBackend();
+    await call(backend, 'POST', '/policy/changes', { body: change(1, raise(0.9)) });
+    await call(backend, 'POST', '/policy/changes/policy-v2/rollback', {
+      actor: 'u-dana',
+      body: { reason: 'Back to the default for now.' },
+    });
+    const reply = await call(backend, 'GET', '/audit', { actor: 'u-elif' });
+    expect(reply.status).toBe(200);
+    const items = (reply.body as { items: { kind: string; actor: { id: string } }[] }).items;
+    const policyEntries = items.filter((e) => e.kind === 'policy');
+    expect(policyEntries.map((e) => e.actor.id)).toEqual(['u-dana', 'u-femi']);
+  });
+});
+
 describe('POST /policy/changes/{id}/rollback', () => {
   it('restores the policy before a change as a new version, undoing later changes too', async () => {
     const backend = await makeBackend();
