@@ -13,6 +13,7 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as AuditRouteImport } from './routes/audit'
 import { Route as DashboardRouteImport } from './routes/dashboard'
 import { Route as DemoRouteImport } from './routes/demo'
+import { Route as PolicyRouteImport } from './routes/policy'
 import { Route as QueueRouteImport } from './routes/queue'
 import { Route as HandoffsHandoffIdRouteImport } from './routes/handoffs.$handoffId'
 
@@ -36,6 +37,11 @@ const DemoRoute = DemoRouteImport.update({
   path: '/demo',
   getParentRoute: () => rootRouteImport,
 } as any)
+const PolicyRoute = PolicyRouteImport.update({
+  id: '/policy',
+  path: '/policy',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const QueueRoute = QueueRouteImport.update({
   id: '/queue',
   path: '/queue',
@@ -52,6 +58,7 @@ export interface FileRoutesByFullPath {
   '/audit': typeof AuditRoute
   '/dashboard': typeof DashboardRoute
   '/demo': typeof DemoRoute
+  '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
@@ -60,6 +67,7 @@ export interface FileRoutesByTo {
   '/audit': typeof AuditRoute
   '/dashboard': typeof DashboardRoute
   '/demo': typeof DemoRoute
+  '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
@@ -69,22 +77,36 @@ export interface FileRoutesById {
   '/audit': typeof AuditRoute
   '/dashboard': typeof DashboardRoute
   '/demo': typeof DemoRoute
+  '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
-    '/' | '/audit' | '/dashboard' | '/demo' | '/queue' | '/handoffs/$handoffId'
+    | '/'
+    | '/audit'
+    | '/dashboard'
+    | '/demo'
+    | '/policy'
+    | '/queue'
+    | '/handoffs/$handoffId'
   fileRoutesByTo: FileRoutesByTo
   to:
-    '/' | '/audit' | '/dashboard' | '/demo' | '/queue' | '/handoffs/$handoffId'
+    | '/'
+    | '/audit'
+    | '/dashboard'
+    | '/demo'
+    | '/policy'
+    | '/queue'
+    | '/handoffs/$handoffId'
   id:
     | '__root__'
     | '/'
     | '/audit'
     | '/dashboard'
     | '/demo'
+    | '/policy'
     | '/queue'
     | '/handoffs/$handoffId'
   fileRoutesById: FileRoutesById
@@ -94,6 +116,7 @@ export interface RootRouteChildren {
   AuditRoute: typeof AuditRoute
   DashboardRoute: typeof DashboardRoute
   DemoRoute: typeof DemoRoute
+  PolicyRoute: typeof PolicyRoute
   QueueRoute: typeof QueueRoute
   HandoffsHandoffIdRoute: typeof HandoffsHandoffIdRoute
 }
@@ -128,6 +151,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof DemoRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/policy': {
+      id: '/policy'
+      path: '/policy'
+      fullPath: '/policy'
+      preLoaderRoute: typeof PolicyRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/queue': {
       id: '/queue'
       path: '/queue'
@@ -150,6 +180,7 @@ const rootRouteChildren: RootRouteChildren = {
   AuditRoute: AuditRoute,
   DashboardRoute: DashboardRoute,
   DemoRoute: DemoRoute,
+  PolicyRoute: PolicyRoute,
   QueueRoute: QueueRoute,
   HandoffsHandoffIdRoute: HandoffsHandoffIdRoute,
 }

@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 
 const ENTRY_BUDGET_KB = 120;
 // 300 before the lead dashboard; its lazy chunk (recharts, measured 117 KiB gzip) loads only on /dashboard.
-const TOTAL_BUDGET_KB = 330;
+// 330 before the routing policy screen; its lazy chunk (9 KiB gzip) loads only on /policy.
+const TOTAL_BUDGET_KB = 340;
 
 const dir = 'dist/assets';
 const html = readFileSync('dist/index.html', 'utf8');

@@ -4,6 +4,7 @@ import { demoChaos } from './demo/chaos';
 import { demoSettingsRoutes } from './demo/settings';
 import { applyGateDefaults } from './gates/gate-job';
 import { kindRoutes } from './kinds/routes';
+import { policyRoutes } from './policy/routes';
 import type { RequestFilter, RouteGroup, SystemJob } from './services';
 import { slaEscalation } from './sla/sla-escalation';
 
@@ -17,6 +18,7 @@ export const routeGroups: RouteGroup[] = [
   auditRoutes,
   dashboardRoutes,
   kindRoutes,
+  policyRoutes,
 ];
 
 /** Run in this order before any endpoint sees a request. */

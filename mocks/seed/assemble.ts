@@ -1,4 +1,6 @@
+import { defaultRoutingPolicy } from '../../src/api/policy-schemas';
 import type { AuditEvent, Handoff, Level } from '../../src/api/schemas';
+import { stableDraw } from '../../src/domain/traffic';
 import type { CaseContent } from './case';
 import { HistoryWriter } from './history';
 import { intern } from './intern';
@@ -59,6 +61,9 @@ export function assemble(
     selectedOptionId: null,
     outcome: null,
     escalation: null,
+    // The seeded floor ran under the default policy; the AI's own sends are sampled as it says.
+    policyVersion: defaultRoutingPolicy.version,
+    sampledForReview: plan.moves.some((m) => m.type === 'auto_approve') && sampled(id, c),
     createdAt,
     updatedAt: createdAt,
   };
@@ -68,6 +73,12 @@ export function assemble(
     history.apply(move, at, times.moveAt[i + 1] ?? now - 1_000);
   });
   return { handoff: history.handoff, events: history.events };
+}
+
+/** The post-hoc draw live routing takes (routeItem), for an item the AI sent by itself. */
+function sampled(id: string, c: CaseContent): boolean {
+  const policy = defaultRoutingPolicy.categories[c.ticket.category];
+  return policy.pattern === 'post_hoc_sample' && stableDraw(id) < policy.sampleRate;
 }
 
 function createdOutcome(c: CaseContent, plan: Plan): string {

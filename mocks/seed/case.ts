@@ -1,5 +1,6 @@
-import type { Channel, Flag, Ticket } from '../../src/api/schemas';
-import { evaluateFlags } from '../../src/domain/flags';
+import { defaultRulesTable } from '../../src/api/policy-schemas';
+import type { Channel, RuleFlag, Ticket } from '../../src/api/schemas';
+import { evaluateRules } from '../../src/domain/rules';
 import { carriers, products } from './catalog';
 import type { SeedCustomer } from './customers';
 import { intern } from './intern';
@@ -22,7 +23,7 @@ export interface CaseContent {
   optionsTopic: string | null;
   confidence: number;
   diagnosis: string | null;
-  flags: Flag[];
+  flags: RuleFlag[];
 }
 
 const channelWeights: readonly (readonly [Channel, number])[] = [
@@ -94,11 +95,12 @@ export function writeCase(rng: Random, customer: SeedCustomer): CaseContent {
     receivedAt: '1970-01-01T00:00:00.000Z',
   };
   const confidence = confidenceFor(rng, diagnosis !== null, options.length > 1, english);
-  const raised = evaluateFlags(ticket, {
-    confidence,
-    options: options.map((o, i) => ({ id: String(i), ...o })),
-    diagnosis,
-  });
+  // The seed world was routed under the default policy, so its flags carry those rule versions.
+  const raised = evaluateRules(
+    ticket,
+    { confidence, options: options.map((o, i) => ({ id: String(i), ...o })), diagnosis },
+    defaultRulesTable,
+  );
   // The rules' messages repeat across tickets; the world keeps one copy of each.
   const flags = raised.map((f) => ({ ...f, message: intern(f.message) }));
   return {

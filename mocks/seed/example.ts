@@ -1,5 +1,6 @@
+import { defaultRulesTable } from '../../src/api/policy-schemas';
 import type { AuditEvent, Handoff, Ticket } from '../../src/api/schemas';
-import { evaluateFlags } from '../../src/domain/flags';
+import { evaluateRules } from '../../src/domain/rules';
 import { assemble } from './assemble';
 import type { CaseContent } from './case';
 import { settle } from './plan';
@@ -85,11 +86,11 @@ export function exampleHandoff(now: number): { handoff: Handoff; events: AuditEv
   ];
   const ticket = exampleTicket('1970-01-01T00:00:00.000Z');
   const confidence = 0.85;
-  const flags = evaluateFlags(ticket, {
-    confidence,
-    options: options.map((o, i) => ({ id: String(i), ...o })),
-    diagnosis: null,
-  });
+  const flags = evaluateRules(
+    ticket,
+    { confidence, options: options.map((o, i) => ({ id: String(i), ...o })), diagnosis: null },
+    defaultRulesTable,
+  );
   const content: CaseContent = {
     story,
     language: 'en',

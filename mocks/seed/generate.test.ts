@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultRoutingPolicy, defaultRulesTable } from '../../src/api/policy-schemas';
 import {
   type AuditEvent,
   auditEventSchema,
@@ -8,9 +9,9 @@ import {
   handoffSchema,
   userSchema,
 } from '../../src/api/schemas';
-import { evaluateFlags } from '../../src/domain/flags';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import { rank } from '../../src/domain/levels';
+import { evaluateRules } from '../../src/domain/rules';
 import { generateWorld, type SeedWorld, seedUsers } from './generate';
 import { SHOWCASE_NUMBERS } from './showcase';
 
@@ -99,7 +100,17 @@ describe('generateWorld', () => {
   it('never hand-sets flags: each item’s flags are what the rules say about it', () => {
     for (const h of world.handoffs) {
       const { confidence, options, diagnosis } = h.context;
-      expect(h.context.flags).toEqual(evaluateFlags(h.ticket, { confidence, options, diagnosis }));
+      expect(h.context.flags).toEqual(
+        evaluateRules(h.ticket, { confidence, options, diagnosis }, defaultRulesTable),
+      );
+    }
+  });
+
+  it('stamps every item with the policy that routed it and every flag with its rule version', () => {
+    for (const h of world.handoffs) {
+      expect(h.policyVersion).toBe(defaultRoutingPolicy.version);
+      for (const f of h.context.flags) expect(f.ruleVersion).toBe(1);
+      if (h.sampledForReview) expect(h.status).toBe('auto_approved');
     }
   });
 

@@ -1,6 +1,7 @@
+import { defaultRulesTable } from '../../src/api/policy-schemas';
 import type { AuditEvent, Customer, Gate, Handoff, Ticket } from '../../src/api/schemas';
-import { evaluateFlags } from '../../src/domain/flags';
 import { newGate } from '../../src/domain/gates';
+import { evaluateRules } from '../../src/domain/rules';
 import { assemble } from './assemble';
 import type { CaseContent } from './case';
 import { type Plan, settle } from './plan';
@@ -211,11 +212,11 @@ export function showcaseHandoffs(now: number): { handoff: Handoff; events: Audit
       optionsTopic: null,
       confidence: s.confidence,
       diagnosis: s.diagnosis,
-      flags: evaluateFlags(ticket, {
-        confidence: s.confidence,
-        options: [],
-        diagnosis: s.diagnosis,
-      }),
+      flags: evaluateRules(
+        ticket,
+        { confidence: s.confidence, options: [], diagnosis: s.diagnosis },
+        defaultRulesTable,
+      ),
     };
     const createdAt = now - s.age * MINUTE;
     return assemble(

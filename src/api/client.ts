@@ -12,6 +12,17 @@ import { type DemoSettings, demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, encodeListParams, IDEMPOTENCY_HEADER, paths } from './endpoints';
 import { ApiError } from './errors';
 import {
+  type ArrivalRequest,
+  arrivalResultSchema,
+  ladderSchema,
+  type PolicyChangeRequest,
+  type PolicyPatch,
+  policyChangeSchema,
+  policyChangesSchema,
+  routingPolicySchema,
+  whatIfResultSchema,
+} from './policy-schemas';
+import {
   auditPageSchema,
   type ChangeEvent,
   changeEventSchema,
@@ -271,6 +282,41 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
         body,
         idempotencyKey,
         schema: handoffSchema,
+      }),
+    getPolicy: () => call({ path: paths.policy, schema: routingPolicySchema }),
+    /** The effect of an edit on recent traffic, before saving; changes nothing. */
+    whatIf: (patch: PolicyPatch) =>
+      call({
+        method: 'POST',
+        path: paths.policyWhatIf,
+        body: { patch },
+        schema: whatIfResultSchema,
+      }),
+    policyChanges: () => call({ path: paths.policyChanges, schema: policyChangesSchema }),
+    changePolicy: (body: PolicyChangeRequest, idempotencyKey: string) =>
+      call({
+        method: 'POST',
+        path: paths.policyChanges,
+        body,
+        idempotencyKey,
+        schema: policyChangeSchema,
+      }),
+    rollbackPolicy: (changeId: string, reason: string, idempotencyKey: string) =>
+      call({
+        method: 'POST',
+        path: paths.policyRollback(changeId),
+        body: { reason },
+        idempotencyKey,
+        schema: policyChangeSchema,
+      }),
+    ladder: () => call({ path: paths.ladder, schema: ladderSchema }),
+    ingestArrival: (body: ArrivalRequest, idempotencyKey: string) =>
+      call({
+        method: 'POST',
+        path: paths.arrivals,
+        body,
+        idempotencyKey,
+        schema: arrivalResultSchema,
       }),
     listAudit: (params: AuditListParams) =>
       call({ path: paths.audit, query: encodeAuditParams(params), schema: auditLogPageSchema }),

@@ -24,6 +24,13 @@ export const paths = {
   initiations: '/initiations',
   /** The server-sent change stream (text/event-stream, each `data:` a ChangeEvent). */
   changes: '/events',
+  /** Ingest one new ticket (given, or written by the backend) and route it by the policy. */
+  arrivals: '/handoffs/arrivals',
+  policy: '/policy',
+  policyWhatIf: '/policy/what-if',
+  policyChanges: '/policy/changes',
+  policyRollback: (changeId: string) => `/policy/changes/${encodeURIComponent(changeId)}/rollback`,
+  ladder: '/ladder',
   /** The global audit log: every item event and policy change, newest first. */
   audit: '/audit',
   /** Every correction (edit, rejection, redirect) as a training record. */

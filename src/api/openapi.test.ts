@@ -33,6 +33,12 @@ describe('published OpenAPI document', () => {
         '/me',
         '/users',
         '/events',
+        '/handoffs/arrivals',
+        '/policy',
+        '/policy/what-if',
+        '/policy/changes',
+        '/policy/changes/{id}/rollback',
+        '/ladder',
       ]),
     );
   });

@@ -3,6 +3,7 @@ import * as a from './audit-schemas';
 import { dashboardSchema, dashboardWindowSchema } from './dashboard-schemas';
 import { demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './endpoints';
+import * as p from './policy-schemas';
 import * as s from './schemas';
 
 /*
@@ -21,6 +22,12 @@ const responses = {
   Users: s.usersSchema,
   Problem: s.problemSchema,
   ChangeEvent: s.changeEventSchema,
+  RoutingPolicy: p.routingPolicySchema,
+  WhatIfResult: p.whatIfResultSchema,
+  PolicyChange: p.policyChangeSchema,
+  PolicyChanges: p.policyChangesSchema,
+  Ladder: p.ladderSchema,
+  ArrivalResult: p.arrivalResultSchema,
   AuditEntry: a.auditEntrySchema,
   AuditLogPage: a.auditLogPageSchema,
   FeedbackRecord: a.feedbackRecordSchema,
@@ -35,6 +42,10 @@ const requests = {
   PauseRequest: s.pauseRequestSchema,
   ReassignRequest: s.reassignRequestSchema,
   InitiationRequest: s.initiationRequestSchema,
+  PolicyChangeRequest: p.policyChangeRequestSchema,
+  WhatIfRequest: p.whatIfRequestSchema,
+  RollbackRequest: p.rollbackRequestSchema,
+  ArrivalRequest: p.arrivalRequestSchema,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -235,6 +246,93 @@ export function buildOpenApiDocument() {
             },
             '401': problem('No or unknown identity'),
           },
+        },
+      },
+      '/handoffs/arrivals': {
+        post: {
+          summary:
+            'A new ticket and the AI’s work on it (or, with no ticket, one the backend writes), ' +
+            'flagged by the rules table and routed by the policy in force: a pending item at ' +
+            'the routed level, or auto-approved (and maybe sampled for post-hoc review)',
+          parameters: [actor, idempotency],
+          requestBody: { required: true, ...json('ArrivalRequest') },
+          responses: {
+            '201': { description: 'The new item and its route', ...json('ArrivalResult') },
+            ...writeErrors,
+            '403': problem('This server accepts arrivals from team leads only'),
+          },
+        },
+      },
+      '/policy': {
+        get: {
+          summary: 'The routing policy in force: per-category routing and the rules table',
+          parameters: [actor],
+          responses: { '200': { description: 'The policy', ...json('RoutingPolicy') }, ...common },
+        },
+      },
+      '/policy/what-if': {
+        post: {
+          summary:
+            'Replays the last week’s decided traffic under an edit, before it is saved: review ' +
+            'rate against the 10–15% band, items newly skipping review, confident-but-wrong ' +
+            'among them. Changes nothing; needs no Idempotency-Key',
+          parameters: [actor],
+          requestBody: { required: true, ...json('WhatIfRequest') },
+          responses: {
+            '200': { description: 'The effect', ...json('WhatIfResult') },
+            ...common,
+            '400': problem('Malformed JSON'),
+            '422': problem('An edit the policy would not accept (with JSON pointers)'),
+          },
+        },
+      },
+      '/policy/changes': {
+        get: {
+          summary: 'Every policy change with who, when, why, before and after; newest first',
+          parameters: [actor],
+          responses: {
+            '200': { description: 'The history', ...json('PolicyChanges') },
+            ...common,
+          },
+        },
+        post: {
+          summary:
+            'Change the policy (team leads, managers and executives), on the version the edit ' +
+            'was made on, with a reason',
+          parameters: [actor, idempotency],
+          requestBody: { required: true, ...json('PolicyChangeRequest') },
+          responses: {
+            '201': { description: 'The recorded change', ...json('PolicyChange') },
+            ...writeErrors,
+            '403': problem('Only team leads, managers and executives change the policy'),
+            '409': problem('The policy moved on; carries `currentVersion`'),
+          },
+        },
+      },
+      '/policy/changes/{id}/rollback': {
+        post: {
+          summary:
+            'Restore the policy as it was before this change, as a new change (later changes ' +
+            'are undone too and listed in `undoes`)',
+          parameters: [
+            actor,
+            idempotency,
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          requestBody: { required: true, ...json('RollbackRequest') },
+          responses: {
+            '201': { description: 'The rollback, recorded', ...json('PolicyChange') },
+            ...writeErrors,
+            '403': problem('Only team leads, managers and executives change the policy'),
+            '404': problem('No such change'),
+          },
+        },
+      },
+      '/ladder': {
+        get: {
+          summary: 'The escalation ladder: each level’s authority, response target and context',
+          parameters: [actor],
+          responses: { '200': { description: 'The ladder', ...json('Ladder') }, ...common },
         },
       },
       '/audit': pagedRead(

@@ -2,14 +2,19 @@ import { z } from 'zod';
 import {
   actorSchema,
   categorySchema,
+  channelSchema,
+  customerSchema,
   decisionActionSchema,
   flagRuleSchema,
-  flagSchema,
   gateDefaultSchema,
+  handoffSchema,
   isoDate,
   type Level,
   levelSchema,
+  ruleFlagSchema,
+  ruleResponseSchema,
   tierSchema,
+  urgencySchema,
 } from './schemas';
 
 /*
@@ -25,15 +30,7 @@ export type HumanLevel = z.infer<typeof humanLevelSchema>;
 
 /* ---------- the rules table (the seed's escalation matrix) ---------- */
 
-/** What a rule does to an item it fires on (the matrix's "Response" column). */
-export const ruleResponseSchema = z.enum([
-  'flag_for_review',
-  'hard_stop',
-  'present_choices',
-  'report_with_diagnosis',
-  'require_approval',
-]);
-export type RuleResponse = z.infer<typeof ruleResponseSchema>;
+export { type RuleResponse, ruleResponseSchema } from './schemas';
 
 const humanAction = z
   .string()
@@ -136,12 +133,7 @@ export const rulesTableSchema = z
   });
 export type RulesTable = z.infer<typeof rulesTableSchema>;
 
-/** A flag as the rules table produced it: the rule, the rule's version and its response. */
-export const ruleFlagSchema = flagSchema.extend({
-  ruleVersion: z.number().int().positive(),
-  response: ruleResponseSchema,
-});
-export type RuleFlag = z.infer<typeof ruleFlagSchema>;
+export { type RuleFlag, ruleFlagSchema } from './schemas';
 
 /* ---------- routing policy, per ticket category ---------- */
 
@@ -305,7 +297,7 @@ export const trafficItemSchema = z.object({
   id: z.string(),
   category: categorySchema,
   confidence: z.number().min(0).max(1),
-  flags: z.array(flagSchema),
+  flags: z.array(ruleFlagSchema),
   commitments: z.array(commitmentSchema),
   outcome: trafficOutcomeSchema.nullable(),
   /** A stable draw in [0, 1) for post-hoc sampling, so a replay samples the same items. */
@@ -450,6 +442,83 @@ export const policyChangeSchema = z.object({
   undoes: z.array(z.string()),
 });
 export type PolicyChange = z.infer<typeof policyChangeSchema>;
+
+/** Policy edits, newest first. */
+export const policyChangesSchema = z.object({ items: z.array(policyChangeSchema) });
+export type PolicyChanges = z.infer<typeof policyChangesSchema>;
+
+/** The body of a what-if: the edit a lead is considering, before it has a reason. */
+export const whatIfRequestSchema = z.strictObject({ patch: policyPatchSchema });
+export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
+
+/** The body of a rollback: why the earlier policy comes back. */
+export const rollbackRequestSchema = z.strictObject({ reason: changeReasonSchema });
+export type RollbackRequest = z.infer<typeof rollbackRequestSchema>;
+
+/* ---------- arrivals: a new ticket and the AI's work on it, routed by the policy ---------- */
+
+/** The customer's message; its id, number and arrival time are given on arrival. */
+export const arrivalTicketSchema = z.strictObject({
+  customer: customerSchema.strict(),
+  channel: channelSchema,
+  subject: z.string().min(1).max(500),
+  body: z.string().min(1).max(20_000),
+  category: categorySchema,
+  urgency: urgencySchema,
+  language: z.string().min(2).max(35),
+  attachments: z.number().int().nonnegative(),
+});
+export type ArrivalTicket = z.infer<typeof arrivalTicketSchema>;
+
+/** What the AI made of the ticket: its reply, its confidence, any options and any failure. */
+export const arrivalAiSchema = z.strictObject({
+  draft: z.string().min(1).max(20_000),
+  confidence: z.number().min(0).max(1),
+  options: z
+    .array(z.strictObject({ label: z.string().min(1), rationale: z.string(), draft: z.string() }))
+    .max(9)
+    .default([]),
+  /** What went wrong when the AI could not finish; null when it did. */
+  diagnosis: z.string().min(1).nullable().default(null),
+});
+export type ArrivalAi = z.infer<typeof arrivalAiSchema>;
+
+/**
+ * POST /handoffs/arrivals: either a ticket with the AI's work, ingested as given, or nothing,
+ * and the backend writes a realistic one (of `category`, with the AI at `confidence`, when
+ * asked). Either way the rules and the routing policy in force decide where it goes.
+ */
+export const arrivalRequestSchema = z
+  .strictObject({
+    ticket: arrivalTicketSchema.optional(),
+    ai: arrivalAiSchema.optional(),
+    category: categorySchema.optional(),
+    confidence: z.number().min(0).max(1).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.ticket === undefined) !== (body.ai === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [body.ticket ? 'ai' : 'ticket'],
+        message: 'Send a ticket together with the AI’s work on it, or neither.',
+      });
+    }
+    if (body.ticket && body.category !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['category'],
+        message: 'A given ticket names its own category.',
+      });
+    }
+  });
+export type ArrivalRequest = z.input<typeof arrivalRequestSchema>;
+
+export const arrivalResultSchema = z.object({
+  handoff: handoffSchema,
+  /** Where the policy sent it and why. */
+  route: routeDecisionSchema,
+});
+export type ArrivalResult = z.infer<typeof arrivalResultSchema>;
 
 /* ---------- defaults ---------- */
 

@@ -125,6 +125,28 @@ export const flagSchema = z.object({
 });
 export type Flag = z.infer<typeof flagSchema>;
 
+/** What a rule does to an item it fires on (the escalation matrix's "Response" column). */
+export const ruleResponseSchema = z.enum([
+  'flag_for_review',
+  'hard_stop',
+  'present_choices',
+  'report_with_diagnosis',
+  'require_approval',
+]);
+export type RuleResponse = z.infer<typeof ruleResponseSchema>;
+
+/**
+ * A flag as the rules table raised it on an item: the rule, the version of that rule's
+ * settings and its configured response, so "why is this flagged?" names exact, auditable
+ * settings ("Low confidence, rule v3"). `flagSchema` is what the matcher finds; every flag
+ * stored on a handoff is a rule flag.
+ */
+export const ruleFlagSchema = flagSchema.extend({
+  ruleVersion: z.number().int().positive(),
+  response: ruleResponseSchema,
+});
+export type RuleFlag = z.infer<typeof ruleFlagSchema>;
+
 export const optionSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -155,7 +177,7 @@ export const contextPackageSchema = z.object({
   steps: z.array(stepSchema),
   /** Self-assessed confidence, 0 to 1. */
   confidence: z.number().min(0).max(1),
-  flags: z.array(flagSchema),
+  flags: z.array(ruleFlagSchema),
   options: z.array(optionSchema),
   /** The one thing the AI asks of the human. */
   nextAction: z.string(),
@@ -234,6 +256,10 @@ export const handoffSchema = z.object({
   escalation: z
     .object({ by: actorSchema, at: isoDate, fromLevel: levelSchema, note: z.string() })
     .nullable(),
+  /** The routing policy version that routed the item when it arrived. */
+  policyVersion: z.number().int().positive(),
+  /** Sent without a person, and drawn for post-hoc review by the category's oversight pattern. */
+  sampledForReview: z.boolean(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

@@ -34,6 +34,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/audit" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Audit log
           </Link>
+          <Link to="/policy" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            Routing policy
+          </Link>
           {isDemo ? (
             <Link to="/demo" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
               Demo floor

@@ -568,6 +568,8 @@ function randomItem(rng: Random, i: number): TrafficItem {
       message: rule,
       humanAction: rule,
       evidence: [],
+      ruleVersion: 1,
+      response: 'flag_for_review' as const,
     })),
     commitments,
     outcome: rng.pick(outcomes),

@@ -4,6 +4,13 @@ import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-sche
 import { dashboardSchema } from '../../src/api/dashboard-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER, paths } from '../../src/api/endpoints';
 import {
+  ladderSchema,
+  policyChangesSchema,
+  type RoutingPolicy,
+  routingPolicySchema,
+  whatIfResultSchema,
+} from '../../src/api/policy-schemas';
+import {
   auditPageSchema,
   categorySchema,
   decisionResultSchema,
@@ -1106,6 +1113,100 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       );
       await expectUnchanged(before, a.id, 'Initiating a task about an item');
     }),
+    check('the routing policy, its history and the ladder parse with their schemas', async () => {
+      const { a } = await discoverCast();
+      const policy = expectOk(await get(paths.policy, a.id), routingPolicySchema, 'GET /policy');
+      const { items } = expectOk(
+        await get(paths.policyChanges, a.id),
+        policyChangesSchema,
+        'GET /policy/changes',
+      );
+      const latest = items[0];
+      ensure(
+        !latest || latest.after.version === policy.version,
+        `The newest change leaves version ${latest?.after.version}, but GET /policy is at ${policy.version}`,
+      );
+      expectOk(await get(paths.ladder, a.id), ladderSchema, 'GET /ladder');
+    }),
+
+    check('a what-if previews an edit without changing the policy', async () => {
+      const { a } = await discoverCast();
+      const before = expectOk(await get(paths.policy, a.id), routingPolicySchema, 'GET /policy');
+      const threshold = before.categories.shipping.confidenceThreshold;
+      const patch = {
+        categories: { shipping: { confidenceThreshold: threshold >= 0.5 ? 0.3 : 0.9 } },
+      };
+      const reply = await api.send('POST', paths.policyWhatIf, { actor: a.id, json: { patch } });
+      const result = expectOk(reply, whatIfResultSchema, 'POST /policy/what-if');
+      ensure(
+        result.baselineVersion === before.version && result.policyVersion === before.version + 1,
+        `The what-if compares version ${result.policyVersion} with ${result.baselineVersion}, not ${before.version + 1} with ${before.version}`,
+      );
+      ensure(
+        result.verdicts.length === result.overall.total,
+        `The what-if gives ${result.verdicts.length} verdicts for ${result.overall.total} items`,
+      );
+      const invalidReply = await api.send('POST', paths.policyWhatIf, {
+        actor: a.id,
+        json: { patch: { categories: { shipping: { confidenceThreshold: 2 } } } },
+      });
+      expectPointers(
+        expectProblem(invalidReply, 422, 'validation', 'A what-if with a threshold of 2'),
+        ['/patch/categories/shipping/confidenceThreshold'],
+        'A what-if with a threshold of 2',
+      );
+      const after = expectOk(await get(paths.policy, a.id), routingPolicySchema, 'GET /policy');
+      ensure(after.version === before.version, 'A what-if changed the policy version');
+    }),
+
+    check(
+      'policy changes are refused to reviewers, on a stale version and when invalid',
+      async () => {
+        const { a } = await discoverCast();
+        const { items: people } = expectOk(await get(paths.users, a.id), usersSchema, 'GET /users');
+        const reviewer = people.find((u) => u.role === 'reviewer');
+        const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
+        ensure(
+          reviewer && editor,
+          'The checks need a reviewer and a lead or manager in GET /users',
+        );
+        const policy: RoutingPolicy = expectOk(
+          await get(paths.policy, a.id),
+          routingPolicySchema,
+          'GET /policy',
+        );
+        const patch = { categories: { shipping: { confidenceThreshold: 0.99 } } };
+        const reason = 'Conformance: this change must be refused.';
+        const send = (actor: string, json: unknown) =>
+          api.send('POST', paths.policyChanges, { actor, json });
+
+        expectProblem(
+          await send(reviewer.id, { version: policy.version, patch, reason }),
+          403,
+          'forbidden',
+          `A policy change by ${reviewer.name} (reviewer)`,
+        );
+        const stale = expectProblem(
+          await send(editor.id, { version: policy.version + 1, patch, reason }),
+          409,
+          'version_conflict',
+          'A policy change on a version not in force',
+        );
+        ensure(
+          stale.currentVersion === policy.version,
+          `The conflict names version ${stale.currentVersion}, not ${policy.version}`,
+        );
+        const missing = expectProblem(
+          await send(editor.id, { version: policy.version, patch }),
+          422,
+          'validation',
+          'A policy change without a reason',
+        );
+        expectPointers(missing, ['/reason'], 'A policy change without a reason');
+        const after = expectOk(await get(paths.policy, a.id), routingPolicySchema, 'GET /policy');
+        ensure(after.version === policy.version, 'A refused policy change moved the version');
+      },
+    ),
     check(
       'the audit log pages newest first, and a decision is at the top of its item',
       async () => {

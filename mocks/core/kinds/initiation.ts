@@ -6,11 +6,12 @@ import {
   type Step,
   type User,
 } from '../../../src/api/schemas';
-import { evaluateFlags } from '../../../src/domain/flags';
+import { evaluateRules } from '../../../src/domain/rules';
 import { draftForTask } from '../../ai/recover';
 import { slaMs } from '../../seed/schedule';
 import { aiActor } from '../../seed/users';
 import type { ApiReply } from '../http-types';
+import { policyInForce } from '../policy/store';
 import { invalid, ok, problemReply, type Route, route } from '../route-kit';
 import type { BackendServices } from '../services';
 import { holderOf, personOf } from './item-write';
@@ -54,6 +55,7 @@ function initiate(s: BackendServices, user: User, body: InitiationRequest): ApiR
     step(1, 'retrieve', `Read ticket #${ticket.number} and the latest reply on it`),
     step(2, 'draft', `Drafted a reply from ${user.name}’s instructions`),
   ];
+  const policy = policyInForce(s);
   const created: Handoff = {
     id,
     kind: 'initiation',
@@ -62,7 +64,7 @@ function initiate(s: BackendServices, user: User, body: InitiationRequest): ApiR
     context: {
       steps,
       confidence,
-      flags: evaluateFlags(ticket, { confidence, options: [], diagnosis: null }),
+      flags: evaluateRules(ticket, { confidence, options: [], diagnosis: null }, policy.rules),
       options: [],
       nextAction: 'Check the draft follows your instructions, then approve, edit or redirect it.',
       diagnosis: null,
@@ -72,6 +74,9 @@ function initiate(s: BackendServices, user: User, body: InitiationRequest): ApiR
     dueAt: new Date(s.clock() + slaMs[ticket.urgency]).toISOString(),
     gate: null,
     version: 1,
+    policyVersion: policy.version,
+    // A person asked for this draft and reviews it: it is never drawn for post-hoc review.
+    sampledForReview: false,
     drafts: [
       {
         number: 1,

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { Flag, Handoff, Severity, StepType } from '../../../api/schemas';
+import type { Flag, Handoff, RuleFlag, Severity, StepType } from '../../../api/schemas';
 import { ConfidenceBadge } from '../../../components/badges';
 import { type ConfidenceBand, confidenceBand } from '../../../domain/confidence';
 import { flagRuleInfo } from '../../../domain/flags';
@@ -101,7 +101,7 @@ const severityLabels: Record<Severity, string> = {
 };
 
 interface FlagsSectionProps {
-  flags: Flag[];
+  flags: RuleFlag[];
   acknowledged: ReadonlySet<string>;
   onAcknowledge: (rule: Flag['rule'], checked: boolean) => void;
   disabled: boolean;
@@ -124,6 +124,8 @@ export function FlagsSection({ flags, acknowledged, onAcknowledge, disabled }: F
               <li key={flag.rule} className={`cp-flag cp-flag-${flag.severity}`}>
                 <div className="cp-flag-head">
                   <h3 className="cp-flag-rule">{info.label}</h3>
+                  {/* The exact settings that raised it: the rules table keeps every version. */}
+                  <span className="cp-flag-version">rule v{flag.ruleVersion}</span>
                   <span
                     className={`badge badge-${flag.severity === 'critical' ? 'critical' : flag.severity}`}
                   >

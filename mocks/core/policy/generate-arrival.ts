@@ -1,0 +1,44 @@
+import type { Category } from '../../../src/api/schemas';
+import { writeCase } from '../../seed/case';
+import type { SeedCustomer } from '../../seed/customers';
+import { createRandom } from '../../seed/random';
+import type { BackendServices } from '../services';
+import type { ArrivalInput } from './ingest';
+
+export interface ArrivalWishes {
+  category?: Category;
+  /** Overrides the AI's self-assessed confidence. */
+  confidence?: number;
+}
+
+/**
+ * A realistic new ticket from one of the world's customers, written by the seed's story
+ * generator. The draw depends on the world (its size and clock), so repeated calls vary but
+ * a replayed world gives the same arrivals.
+ */
+export function generateArrival(s: BackendServices, wishes: ArrivalWishes = {}): ArrivalInput {
+  const rng = createRandom((s.world.handoffs.size * 7919) ^ Math.floor(s.clock() / 1000));
+  const known = [...s.world.handoffs.values()];
+  const pick = known[rng.int(0, known.length - 1)];
+  if (!pick) throw new Error('The world has no customers to write an arrival for.');
+  const customer: SeedCustomer = {
+    customer: pick.ticket.customer,
+    firstName: pick.ticket.customer.name.split(' ')[0] ?? pick.ticket.customer.name,
+    company: null,
+  };
+  // Stories pick their own category; a wish for one is met by drawing until it comes up.
+  let content = writeCase(rng, customer);
+  for (let i = 0; wishes.category && content.ticket.category !== wishes.category && i < 200; i++) {
+    content = writeCase(rng, customer);
+  }
+  const { id: _id, number: _n, receivedAt: _r, ...ticket } = content.ticket;
+  return {
+    ticket,
+    ai: {
+      draft: content.draft,
+      confidence: wishes.confidence ?? content.confidence,
+      options: content.options,
+      diagnosis: content.diagnosis,
+    },
+  };
+}

@@ -1,0 +1,232 @@
+import {
+  type ArrivalAi,
+  type ArrivalTicket,
+  type RouteDecision,
+  type RoutingPolicy,
+  ruleConfig,
+} from '../../../src/api/policy-schemas';
+import type {
+  Actor,
+  Gate,
+  Handoff,
+  HandoffKind,
+  RuleFlag,
+  Step,
+  Ticket,
+} from '../../../src/api/schemas';
+import { flagRuleInfo } from '../../../src/domain/flags';
+import { newGate } from '../../../src/domain/gates';
+import { levelLabels } from '../../../src/domain/levels';
+import { routeItem } from '../../../src/domain/routing';
+import { evaluateRules } from '../../../src/domain/rules';
+import { detectCommitments } from '../../../src/domain/stakes';
+import { stableDraw } from '../../../src/domain/traffic';
+import { nextActionFor } from '../../seed/next-action';
+import { slaMs } from '../../seed/schedule';
+import type { BackendServices } from '../services';
+import { policyInForce } from './store';
+
+/*
+ * A new ticket arrives with the AI's work on it: the rules table raises its flags and the
+ * routing policy in force decides whether a person sees it first. This is the same decision
+ * the what-if replays (routeItem over the same flags, commitments and post-hoc draw), so a
+ * lead's preview is what the policy then does.
+ */
+
+/**
+ * One arrival. `ticket` is the customer's message without the ids the desk gives it;
+ * `ai` is the AI's reply, its confidence (0–1), any options it weighed and, when it could not
+ * finish, its diagnosis. `receivedAt` defaults to now.
+ */
+export interface ArrivalInput {
+  ticket: ArrivalTicket;
+  ai: { draft: string; confidence: number } & Partial<Pick<ArrivalAi, 'options' | 'diagnosis'>>;
+  receivedAt?: string;
+}
+
+export interface Ingested {
+  handoff: Handoff;
+  route: RouteDecision;
+}
+
+const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
+const RULES_ACTOR: Actor = { type: 'system', id: 'rules', name: 'Escalation rules' };
+const ROUTER_ACTOR: Actor = { type: 'system', id: 'router', name: 'Confidence router' };
+
+/**
+ * Routes one arrival under the current policy and adds it to the world, audited: a pending
+ * handoff at the routed level (created, then one 'flagged' event per rule that fired), or an
+ * item the AI sent itself (created, then 'auto_approved' naming confidence and threshold),
+ * marked when it was drawn for post-hoc review. Call inside a serialised write or job.
+ */
+export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested {
+  const policy = policyInForce(s);
+  const now = s.now();
+  const number = nextTicketNumber(s);
+  const id = `h-${number}`;
+  const ticket: Ticket = {
+    ...input.ticket,
+    id: `t-${number}`,
+    number,
+    receivedAt: input.receivedAt ?? now,
+  };
+  const options = (input.ai.options ?? []).map((o, i) => ({ id: `${id}-o${i + 1}`, ...o }));
+  const diagnosis = input.ai.diagnosis ?? null;
+  const { confidence, draft } = input.ai;
+
+  const flags = evaluateRules(ticket, { confidence, options, diagnosis }, policy.rules, {
+    customerTicketTimes: ticketTimesOf(s, ticket.customer.id),
+  });
+  const route = routeItem(
+    {
+      category: ticket.category,
+      confidence,
+      flags,
+      // As the what-if reads an item: from the AI's first draft, by the item's own draw.
+      commitments: detectCommitments(draft),
+      random01: stableDraw(id),
+    },
+    policy,
+  );
+  const human = route.route === 'human_review';
+  const created: Handoff = {
+    id,
+    kind: human ? kindFor(flags, diagnosis) : 'completion',
+    status: human ? 'pending' : 'ai_working',
+    ticket,
+    context: {
+      steps: stepsFor(id, ticket, confidence, flags, policy, now),
+      confidence,
+      flags,
+      options,
+      nextAction: nextActionFor(flags, human ? 'pending' : 'ai_working', null),
+      diagnosis,
+    },
+    level: route.level,
+    assignee: null,
+    dueAt: new Date(s.clock() + slaMs[ticket.urgency]).toISOString(),
+    gate: human ? gateFor(route, s.clock()) : null,
+    version: 1,
+    drafts: [{ number: 1, text: draft, author: AI_ACTOR, createdAt: now, note: 'First draft' }],
+    workingDraft: null,
+    selectedOptionId: null,
+    outcome: null,
+    escalation: null,
+    policyVersion: policy.version,
+    sampledForReview: route.route === 'auto_approve_sampled',
+    createdAt: now,
+    updatedAt: now,
+  };
+  s.world.putHandoff(created);
+  const reason = route.reasons.join(' ');
+  s.record(
+    created,
+    AI_ACTOR,
+    'created',
+    human
+      ? `Drafted a reply; routed to ${levelLabels[route.level]} under policy v${policy.version}`
+      : `Drafted a reply; checking it against policy v${policy.version}`,
+    { why: { reason, rule: null, confidence } },
+  );
+  for (const flag of flags) {
+    s.record(created, RULES_ACTOR, 'flagged', flag.message, {
+      why: {
+        reason: `${flagRuleInfo[flag.rule].label} rule v${flag.ruleVersion}: ${flag.response.replace(/_/g, ' ')}`,
+        rule: flag.rule,
+        confidence: flag.rule === 'low_confidence' ? confidence : null,
+      },
+    });
+  }
+  if (human) return { handoff: created, route };
+
+  const sent = s.move(created, 'auto_approve', {
+    outcome: {
+      action: 'approve',
+      by: ROUTER_ACTOR,
+      at: now,
+      edited: false,
+      finalText: draft,
+      reason: null,
+    },
+  });
+  s.record(
+    sent,
+    ROUTER_ACTOR,
+    'auto_approved',
+    sent.sampledForReview
+      ? `Sent without review under policy v${policy.version}; drawn for post-hoc review`
+      : `Sent without review under policy v${policy.version}`,
+    { why: { reason, rule: null, confidence } },
+  );
+  return { handoff: sent, route };
+}
+
+/** One past the highest ticket number in the world, so numbers keep rising with arrivals. */
+function nextTicketNumber(s: BackendServices): number {
+  let max = 0;
+  for (const h of s.world.handoffs.values()) max = Math.max(max, h.ticket.number);
+  let next = max + 1;
+  while (s.world.handoffs.has(`h-${next}`)) next += 1;
+  return next;
+}
+
+/** When this customer's other tickets arrived, for the anomaly rule's burst check. */
+function ticketTimesOf(s: BackendServices, customerId: string): string[] {
+  const times: string[] = [];
+  for (const h of s.world.handoffs.values()) {
+    if (h.ticket.customer.id === customerId) times.push(h.ticket.receivedAt);
+  }
+  return times;
+}
+
+function kindFor(flags: readonly RuleFlag[], diagnosis: string | null): HandoffKind {
+  if (diagnosis !== null || flags.some((f) => f.hardStop)) return 'escalation';
+  return 'checkpoint';
+}
+
+/** The approval gate the policy asks for, applied by the gate job when nobody decides in time. */
+function gateFor(route: RouteDecision, now: number): Gate | null {
+  const gate = route.gate;
+  return gate ? newGate(now, gate.timeoutMinutes * 60_000, gate.defaultAction) : null;
+}
+
+function stepsFor(
+  id: string,
+  ticket: Ticket,
+  confidence: number,
+  flags: readonly RuleFlag[],
+  policy: RoutingPolicy,
+  at: string,
+): Step[] {
+  const threshold = ruleConfig(policy.rules, 'low_confidence').params.threshold;
+  const fired = flags.map((f) => `${flagRuleInfo[f.rule].label} (v${f.ruleVersion})`);
+  return [
+    {
+      id: `${id}-s1`,
+      type: 'classify',
+      summary: `Classified as ${ticket.category}, ${ticket.urgency} urgency`,
+      startedAt: at,
+      finishedAt: at,
+      outcome: 'ok',
+    },
+    {
+      id: `${id}-s2`,
+      type: 'draft',
+      summary: `Drafted a reply at ${Math.round(confidence * 100)}% confidence (flagged below ${Math.round(threshold * 100)}%)`,
+      startedAt: at,
+      finishedAt: at,
+      outcome: 'ok',
+    },
+    {
+      id: `${id}-s3`,
+      type: 'check',
+      summary:
+        fired.length === 0
+          ? `Checked against rules table v${policy.rules.version}: no rule fired`
+          : `Checked against rules table v${policy.rules.version}: ${fired.join(', ')}`,
+      startedAt: at,
+      finishedAt: at,
+      outcome: fired.length === 0 ? 'ok' : 'warning',
+    },
+  ];
+}

@@ -1,0 +1,151 @@
+import {
+  arrivalRequestSchema,
+  defaultLadder,
+  policyChangeRequestSchema,
+  rollbackRequestSchema,
+  whatIfRequestSchema,
+} from '../../../src/api/policy-schemas';
+import { makeProblem } from '../../../src/api/problem';
+import type { Actor, Role, User } from '../../../src/api/schemas';
+import {
+  applyPolicyChange,
+  PolicyChangeError,
+  previewPolicy,
+  rollback,
+} from '../../../src/domain/policy-history';
+import { whatIf } from '../../../src/domain/routing';
+import type { ApiReply } from '../http-types';
+import { ID, invalid, ok, problemReply, type Route, route } from '../route-kit';
+import type { RouteGroup } from '../services';
+import { generateArrival } from './generate-arrival';
+import { ingestTicket } from './ingest';
+import { appendPolicyChange, policyHistory, policyInForce, recentTraffic } from './store';
+
+/*
+ * The routing policy over HTTP: read it, preview an edit against recent traffic, change it
+ * (leads and above, with a reason, on the version they saw), read and roll back its history;
+ * the escalation ladder; and arrivals, which the policy routes.
+ */
+
+/** Who may change how work is routed: the people accountable for the floor. */
+const policyEditors: readonly Role[] = ['lead', 'manager', 'executive'];
+
+const personOf = (u: User): Actor => ({ type: 'person', id: u.id, name: u.name });
+
+function refusedEditor(user: User): ApiReply | null {
+  if (policyEditors.includes(user.role)) return null;
+  return problemReply(
+    makeProblem(
+      'forbidden',
+      `${user.name} is a ${user.role}; only a team lead, a manager or an executive may change the routing policy.`,
+    ),
+  );
+}
+
+function changeRefused(error: unknown): ApiReply {
+  if (!(error instanceof PolicyChangeError)) throw error;
+  return problemReply(makeProblem('validation', error.message, { errors: error.errors }));
+}
+
+/** A POST body for a read (the what-if): parsed here, since only writes get a parsed body. */
+function readBody(body: string | null): { json: unknown } | ApiReply {
+  if (!body) return { json: {} };
+  try {
+    return { json: JSON.parse(body) };
+  } catch {
+    return problemReply(
+      makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
+    );
+  }
+}
+
+export const policyRoutes: RouteGroup = (s) => {
+  const routes: Route[] = [
+    route('GET', '/policy', false, () => ok(policyInForce(s))),
+
+    route('GET', '/ladder', false, () => ok(defaultLadder)),
+
+    route('POST', '/policy/what-if', false, ({ req }) => {
+      const read = readBody(req.body);
+      if (!('json' in read)) return read;
+      const parsed = whatIfRequestSchema.safeParse(read.json);
+      if (!parsed.success) return invalid(parsed.error);
+      const baseline = policyInForce(s);
+      try {
+        const candidate = previewPolicy(baseline, parsed.data.patch);
+        return ok(whatIf(recentTraffic(s), candidate, { baseline }));
+      } catch (error) {
+        return changeRefused(error);
+      }
+    }),
+
+    route('GET', '/policy/changes', false, () => ok({ items: policyHistory(s).reverse() })),
+
+    route('POST', '/policy/changes', true, ({ user, json }) => {
+      const refused = refusedEditor(user);
+      if (refused) return refused;
+      const parsed = policyChangeRequestSchema.safeParse(json);
+      if (!parsed.success) return invalid(parsed.error);
+      const current = policyInForce(s);
+      if (parsed.data.version !== current.version) {
+        return problemReply({
+          ...makeProblem(
+            'version_conflict',
+            `The policy moved on to version ${current.version} while you edited version ${parsed.data.version}; review the current policy and make the change again.`,
+          ),
+          currentVersion: current.version,
+        });
+      }
+      try {
+        const { patch, reason } = parsed.data;
+        const { change } = applyPolicyChange(current, patch, personOf(user), reason, s.clock());
+        appendPolicyChange(s, change);
+        return ok(change, 201);
+      } catch (error) {
+        return changeRefused(error);
+      }
+    }),
+
+    route('POST', `/policy/changes/${ID}/rollback`, true, ({ user, json }, [changeId]) => {
+      const refused = refusedEditor(user);
+      if (refused) return refused;
+      const parsed = rollbackRequestSchema.safeParse(json);
+      if (!parsed.success) return invalid(parsed.error);
+      const history = policyHistory(s);
+      if (!history.some((c) => c.id === changeId)) {
+        return problemReply(makeProblem('not_found', `No policy change "${changeId}".`));
+      }
+      try {
+        const { change } = rollback(
+          history,
+          changeId!,
+          personOf(user),
+          parsed.data.reason,
+          s.clock(),
+        );
+        appendPolicyChange(s, change);
+        return ok(change, 201);
+      } catch (error) {
+        return changeRefused(error);
+      }
+    }),
+
+    route('POST', '/handoffs/arrivals', true, ({ user, json }) => {
+      // Open to anyone where the world may be reset (demo and test servers), else leads only.
+      if (s.options.allowReset === false && user.role !== 'lead') {
+        return problemReply(
+          makeProblem('forbidden', 'Only a team lead may inject arrivals on this server.'),
+        );
+      }
+      const parsed = arrivalRequestSchema.safeParse(json);
+      if (!parsed.success) return invalid(parsed.error);
+      const { ticket, ai, category, confidence } = parsed.data;
+      const input =
+        ticket && ai
+          ? { ticket, ai: confidence === undefined ? ai : { ...ai, confidence } }
+          : generateArrival(s, { category, confidence });
+      return ok(ingestTicket(s, input), 201);
+    }),
+  ];
+  return routes;
+};

@@ -1,0 +1,56 @@
+import {
+  defaultRoutingPolicy,
+  type PolicyChange,
+  policyChangeSchema,
+  type RoutingPolicy,
+  type TrafficItem,
+} from '../../../src/api/policy-schemas';
+import type { Handoff } from '../../../src/api/schemas';
+import { currentPolicy } from '../../../src/domain/policy-history';
+import { trafficItemFromHandoff } from '../../../src/domain/traffic';
+import type { BackendServices } from '../services';
+
+/*
+ * Where the routing policy lives: its whole audited history, oldest first, as one setting.
+ * The policy in force is the last change's `after` (or the default before any change), so
+ * the history cannot disagree with what routes items. The audit log reads the same key.
+ */
+
+export const POLICY_CHANGES_KEY = 'policy.changes';
+
+/** How far back the what-if replays decided traffic. */
+export const RECENT_TRAFFIC_MS = 7 * 24 * 60 * 60 * 1000;
+
+const historySchema = policyChangeSchema.array();
+
+export function policyHistory(s: BackendServices): PolicyChange[] {
+  const stored = s.world.setting<unknown>(POLICY_CHANGES_KEY);
+  if (stored === undefined) return [];
+  // Stored by this module, but it outlives code versions: a record that no longer parses is a
+  // bug to see at once, not a policy to guess at.
+  return historySchema.parse(stored);
+}
+
+export function policyInForce(s: BackendServices): RoutingPolicy {
+  return currentPolicy(policyHistory(s), defaultRoutingPolicy);
+}
+
+export function appendPolicyChange(s: BackendServices, change: PolicyChange): void {
+  s.world.putSetting(POLICY_CHANGES_KEY, [...policyHistory(s), change]);
+}
+
+/** Whether a person decided the item or the policy let it through: what a replay can learn from. */
+function isDecidedTraffic(h: Handoff): boolean {
+  return h.status === 'auto_approved' || h.outcome !== null || h.escalation !== null;
+}
+
+/** The last week's decided and auto-approved items, oldest first, as the what-if replays them. */
+export function recentTraffic(s: BackendServices): TrafficItem[] {
+  const from = s.clock() - RECENT_TRAFFIC_MS;
+  const items: Handoff[] = [];
+  for (const h of s.world.handoffs.values()) {
+    if (isDecidedTraffic(h) && Date.parse(h.createdAt) >= from) items.push(h);
+  }
+  items.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return items.map((h) => trafficItemFromHandoff(h));
+}

@@ -1,0 +1,33 @@
+import { mutationOptions } from '@tanstack/react-query';
+import type { ApiClient } from '../../../api/client';
+import type { PolicyChangeRequest, PolicyPatch } from '../../../api/policy-schemas';
+import { policyQueries } from './queries';
+
+/*
+ * Policy writes carry the idempotency key of the lead's intent (one per "Save" or "Roll back"
+ * press) so a retried request never records a change twice. The what-if changes nothing,
+ * so it invalidates nothing.
+ */
+export const policyMutations = {
+  whatIf: (api: ApiClient) =>
+    mutationOptions({
+      mutationKey: [...policyQueries.all(), 'what-if'] as const,
+      mutationFn: (patch: PolicyPatch) => api.whatIf(patch),
+    }),
+
+  change: (api: ApiClient) =>
+    mutationOptions({
+      mutationKey: [...policyQueries.all(), 'change'] as const,
+      mutationFn: ({ body, key }: { body: PolicyChangeRequest; key: string }) =>
+        api.changePolicy(body, key),
+      meta: { invalidates: [policyQueries.all()] },
+    }),
+
+  rollback: (api: ApiClient) =>
+    mutationOptions({
+      mutationKey: [...policyQueries.all(), 'rollback'] as const,
+      mutationFn: ({ changeId, reason, key }: { changeId: string; reason: string; key: string }) =>
+        api.rollbackPolicy(changeId, reason, key),
+      meta: { invalidates: [policyQueries.all()] },
+    }),
+};

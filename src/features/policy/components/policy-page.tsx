@@ -1,0 +1,108 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Role } from '../../../api/schemas';
+import { ErrorNotice } from '../../../components/error-notice';
+import { useApi } from '../../../lib/api-context';
+import { userQueries } from '../../../lib/handoff-queries';
+import { newIdempotencyKey } from '../../../lib/idempotency';
+import { formatDateTime } from '../../../lib/time';
+import { useSessionStore } from '../../../stores/session-store';
+import { policyMutations } from '../api/mutations';
+import { policyQueries } from '../api/queries';
+import { LadderTable } from './ladder-table';
+import { PolicyEditor } from './policy-editor';
+import { PolicyHistory } from './policy-history';
+import './policy.css';
+
+/** The same people the backend lets change the policy; it stays the judge. */
+const editors: readonly Role[] = ['lead', 'manager', 'executive'];
+
+export function PolicyPage() {
+  const api = useApi();
+  const actorId = useSessionStore((s) => s.actorId);
+  const me = useQuery(userQueries.me(api, actorId));
+  const policy = useQuery(policyQueries.current(api));
+  const changes = useQuery(policyQueries.changes(api));
+  const ladder = useQuery(policyQueries.ladder(api));
+  const rollback = useMutation(policyMutations.rollback(api));
+  const [saved, setSaved] = useState<string | null>(null);
+  const canEdit = me.data ? editors.includes(me.data.role) : false;
+
+  return (
+    <main id="main" className="page policy-page">
+      <h1>Routing policy</h1>
+      {saved ? (
+        <p className="notice notice-ok" role="status">
+          {saved}
+        </p>
+      ) : null}
+      {policy.isPending ? (
+        <p className="skeleton" role="status">
+          Loading the routing policy…
+        </p>
+      ) : policy.isError ? (
+        <ErrorNotice error={policy.error} onRetry={() => void policy.refetch()} />
+      ) : (
+        <>
+          <p className="cp-muted">
+            Version {policy.data.version}, last changed by {policy.data.updatedBy.name} on{' '}
+            <time dateTime={policy.data.updatedAt}>{formatDateTime(policy.data.updatedAt)}</time>.
+          </p>
+          {me.data && !canEdit ? (
+            <p className="notice notice-info" role="note">
+              You are acting as {me.data.name} ({me.data.role}). Only a team lead, a manager or an
+              executive may change the routing policy; you can read it and its history.
+            </p>
+          ) : null}
+          <PolicyEditor
+            policy={policy.data}
+            canEdit={canEdit}
+            onSaved={(version) => setSaved(`Saved: policy version ${version} is now in force.`)}
+          />
+        </>
+      )}
+
+      <section aria-labelledby="policy-history-title">
+        <h2 id="policy-history-title">History</h2>
+        {changes.isPending ? (
+          <p className="skeleton" role="status">
+            Loading the history…
+          </p>
+        ) : changes.isError ? (
+          <ErrorNotice error={changes.error} onRetry={() => void changes.refetch()} />
+        ) : (
+          <PolicyHistory
+            changes={changes.data.items}
+            canEdit={canEdit}
+            busy={rollback.isPending}
+            error={rollback.error}
+            onRollback={(changeId, reason) =>
+              rollback.mutateAsync(
+                { changeId, reason, key: newIdempotencyKey() },
+                {
+                  onSuccess: (change) =>
+                    setSaved(
+                      `Rolled back: policy version ${change.after.version} restores the settings before ${change.rollbackOf}.`,
+                    ),
+                },
+              )
+            }
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="policy-ladder-title">
+        <h2 id="policy-ladder-title">Escalation ladder</h2>
+        {ladder.isPending ? (
+          <p className="skeleton" role="status">
+            Loading the ladder…
+          </p>
+        ) : ladder.isError ? (
+          <ErrorNotice error={ladder.error} onRetry={() => void ladder.refetch()} />
+        ) : (
+          <LadderTable ladder={ladder.data} />
+        )}
+      </section>
+    </main>
+  );
+}
