@@ -5,6 +5,7 @@ import { demoSettingsRoutes } from './demo/settings';
 import { applyGateDefaults } from './gates/gate-job';
 import { kindRoutes } from './kinds/routes';
 import { policyRoutes } from './policy/routes';
+import { postHocRoutes } from './post-hoc/routes';
 import type { RequestFilter, RouteGroup, SystemJob } from './services';
 import { slaEscalation } from './sla/sla-escalation';
 
@@ -19,6 +20,7 @@ export const routeGroups: RouteGroup[] = [
   dashboardRoutes,
   kindRoutes,
   policyRoutes,
+  postHocRoutes,
 ];
 
 /** Run in this order before any endpoint sees a request. */

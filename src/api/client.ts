@@ -23,6 +23,13 @@ import {
   whatIfResultSchema,
 } from './policy-schemas';
 import {
+  encodePostHocParams,
+  type PostHocListParams,
+  type PostHocReviewRequest,
+  postHocPageSchema,
+  postHocReviewSchema,
+} from './post-hoc-schemas';
+import {
   auditPageSchema,
   type ChangeEvent,
   changeEventSchema,
@@ -333,6 +340,21 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
         path: paths.dashboard,
         query: new URLSearchParams({ window }),
         schema: dashboardSchema,
+      }),
+    /** Sampled auto-approved items waiting for a post-hoc review, oldest sent first. */
+    postHocQueue: (params: PostHocListParams) =>
+      call({
+        path: paths.postHocQueue,
+        query: encodePostHocParams(params),
+        schema: postHocPageSchema,
+      }),
+    postHocReview: (id: string, body: PostHocReviewRequest, idempotencyKey: string) =>
+      call({
+        method: 'POST',
+        path: paths.postHocReview(id),
+        body,
+        idempotencyKey,
+        schema: postHocReviewSchema,
       }),
     resetDemo: () => call({ method: 'POST', path: paths.demoReset, schema: null }),
     demoSettings: () => call({ path: paths.demoSettings, schema: demoSettingsSchema }),

@@ -41,6 +41,9 @@ export const paths = {
   /** The lead dashboard's figures (`?window=8h|24h|72h|7d`). */
   dashboard: '/dashboard',
   demoSettings: '/demo/settings',
+  /** Sampled auto-approved items waiting for a post-hoc review. */
+  postHocQueue: '/post-hoc-reviews',
+  postHocReview: (id: string) => `/handoffs/${encodeURIComponent(id)}/post-hoc-review`,
 } as const;
 
 /** Header that names the person acting; the reference backends authenticate with it. */

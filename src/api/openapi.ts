@@ -4,6 +4,7 @@ import { dashboardSchema, dashboardWindowSchema } from './dashboard-schemas';
 import { demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './endpoints';
 import * as p from './policy-schemas';
+import * as ph from './post-hoc-schemas';
 import * as s from './schemas';
 
 /*
@@ -34,6 +35,8 @@ const responses = {
   FeedbackPage: a.feedbackPageSchema,
   Dashboard: dashboardSchema,
   DemoSettings: demoSettingsSchema,
+  PostHocPage: ph.postHocPageSchema,
+  PostHocReview: ph.postHocReviewSchema,
 };
 const requests = {
   VersionRequest: s.claimRequestSchema,
@@ -46,6 +49,7 @@ const requests = {
   WhatIfRequest: p.whatIfRequestSchema,
   RollbackRequest: p.rollbackRequestSchema,
   ArrivalRequest: p.arrivalRequestSchema,
+  PostHocReviewRequest: ph.postHocReviewRequestSchema,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -360,6 +364,43 @@ export function buildOpenApiDocument() {
             '200': { description: 'Figures computed from the audit trail', ...json('Dashboard') },
             ...common,
             '422': problem('Unknown window'),
+          },
+        },
+      },
+      '/post-hoc-reviews': {
+        get: {
+          summary:
+            'Auto-approved items the policy sampled for post-hoc review and nobody reviewed yet, ' +
+            'oldest sent first',
+          parameters: [
+            actor,
+            query('category', { type: 'string', enum: s.categorySchema.options }),
+            query('cursor', { type: 'string' }, 'From the previous page’s `nextCursor`'),
+            query('limit', { type: 'integer', minimum: 1, maximum: 200, default: 50 }),
+          ],
+          responses: {
+            '200': { description: 'A page, oldest sent first', ...json('PostHocPage') },
+            ...common,
+            '422': problem('Bad parameters'),
+          },
+        },
+      },
+      '/handoffs/{id}/post-hoc-review': {
+        post: {
+          summary:
+            'Grade a sampled auto-approved reply against its category rubric, once; ' +
+            '"needs_follow_up" requires a note',
+          parameters: [
+            actor,
+            idempotency,
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          requestBody: { required: true, ...json('PostHocReviewRequest') },
+          responses: {
+            '201': { description: 'The recorded review', ...json('PostHocReview') },
+            ...writeErrors,
+            '404': problem('No such item'),
+            '409': problem('Stale version, already reviewed, or not sampled; carries `current`'),
           },
         },
       },

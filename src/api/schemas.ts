@@ -442,6 +442,7 @@ export const auditActionSchema = z.enum([
   'taken_over',
   'retried',
   'reassigned',
+  'post_hoc_reviewed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

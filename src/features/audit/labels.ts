@@ -19,6 +19,7 @@ export const actionLabels: Record<AuditLogAction, string> = {
   taken_over: 'Taken over',
   retried: 'Retried',
   reassigned: 'Reassigned',
+  post_hoc_reviewed: 'Post-hoc reviewed',
   policy_changed: 'Policy changed',
   policy_rolled_back: 'Policy rolled back',
 };

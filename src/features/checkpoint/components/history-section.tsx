@@ -28,6 +28,7 @@ const actionLabels: Record<AuditAction, string> = {
   taken_over: 'Taken over',
   retried: 'Retried',
   reassigned: 'Reassigned',
+  post_hoc_reviewed: 'Post-hoc reviewed',
 };
 
 const actorTypeLabels: Record<Actor['type'], string> = {

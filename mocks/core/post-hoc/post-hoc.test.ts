@@ -1,0 +1,186 @@
+// @vitest-environment node
+import { paths } from '../../../src/api/endpoints';
+import {
+  postHocPageSchema,
+  postHocReviewSchema,
+  postHocRubrics,
+} from '../../../src/api/post-hoc-schemas';
+import { problemSchema } from '../../../src/api/schemas';
+import { Backend } from '../backend';
+import { sampleAutoApproved } from './test-kit';
+
+const NOW = Date.parse('2026-11-25T09:00:00.000Z');
+
+let backend: Backend;
+beforeEach(async () => {
+  backend = await Backend.create({ count: 600, clock: () => NOW });
+  sampleAutoApproved(backend, 3);
+});
+
+let keys = 0;
+const headers = (actor = 'u-chen', key?: string) =>
+  new Headers({ 'X-Actor-Id': actor, 'Idempotency-Key': key ?? `k-${++keys}` });
+const get = (query = '') =>
+  backend.handle({
+    method: 'GET',
+    path: paths.postHocQueue,
+    query: new URLSearchParams(query),
+    headers: headers(),
+    body: null,
+  });
+const post = (id: string, body: unknown, opts: { actor?: string; key?: string } = {}) =>
+  backend.handle({
+    method: 'POST',
+    path: paths.postHocReview(id),
+    query: new URLSearchParams(),
+    headers: headers(opts.actor, opts.key),
+    body: JSON.stringify(body),
+  });
+const problem = (reply: { body?: unknown }) => problemSchema.parse(reply.body);
+
+async function firstWaiting(query = '') {
+  const page = postHocPageSchema.parse((await get(query)).body);
+  return page.items[0]!;
+}
+const allYes = (category: keyof typeof postHocRubrics) =>
+  Object.fromEntries(postHocRubrics[category].map((c) => [c.id, true]));
+
+describe('post-hoc review queue', () => {
+  it('lists only sampled auto-approved items not yet reviewed, oldest sent first, paged', async () => {
+    const reply = await get('limit=3');
+    expect(reply.status).toBe(200);
+    const page = postHocPageSchema.parse(reply.body);
+    const sampled = [...backend.state.handoffs.values()].filter(
+      (h) => h.sampledForReview && h.status === 'auto_approved',
+    );
+    expect(sampled.length).toBeGreaterThan(3);
+    expect(page.total).toBe(sampled.length);
+    expect(page.items).toHaveLength(3);
+    expect(page.items.map((i) => i.sentAt)).toEqual([...page.items.map((i) => i.sentAt)].sort());
+    const h = backend.state.handoffs.get(page.items[0]!.id)!;
+    expect(page.items[0]).toMatchObject({
+      customerMessage: h.ticket.body,
+      sentText: h.outcome!.finalText,
+      category: h.ticket.category,
+    });
+
+    const seen = new Set(page.items.map((i) => i.id));
+    let cursor = page.nextCursor;
+    while (cursor) {
+      const next = postHocPageSchema.parse((await get(`limit=3&cursor=${cursor}`)).body);
+      for (const i of next.items) {
+        expect(seen.has(i.id)).toBe(false);
+        seen.add(i.id);
+      }
+      cursor = next.nextCursor;
+    }
+    expect(seen.size).toBe(sampled.length);
+  });
+
+  it('filters by category and refuses an unknown one with a pointer', async () => {
+    const page = postHocPageSchema.parse((await get('category=billing')).body);
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((i) => i.category === 'billing')).toBe(true);
+    const bad = await get('category=gardening');
+    expect(bad.status).toBe(422);
+    expect(problem(bad).errors?.[0]?.pointer).toBe('/category');
+  });
+
+  it('records a verdict once: audited, gone from the queue, a second review is a 409 with current', async () => {
+    const item = await firstWaiting();
+    const criteria = { ...allYes(item.category), tone: false };
+    const reply = await post(item.id, { version: item.version, criteria, verdict: 'good' });
+    expect(reply.status).toBe(201);
+    expect(postHocReviewSchema.parse(reply.body)).toMatchObject({
+      handoffId: item.id,
+      verdict: 'good',
+      note: null,
+      by: { id: 'u-chen', name: 'Chen Wei' },
+      criteria,
+    });
+    const event = backend.state.events.get(item.id)!.at(-1)!;
+    expect(event).toMatchObject({ action: 'post_hoc_reviewed', actor: { id: 'u-chen' } });
+    expect(event.outcome).toMatch(/good \(no: tone\)/);
+    // The sent item itself is untouched.
+    expect(backend.state.handoffs.get(item.id)!.version).toBe(item.version);
+
+    const after = postHocPageSchema.parse((await get()).body);
+    expect(after.items.map((i) => i.id)).not.toContain(item.id);
+
+    const again = await post(
+      item.id,
+      { version: item.version, criteria, verdict: 'good' },
+      { actor: 'u-femi' },
+    );
+    expect(again.status).toBe(409);
+    expect(problem(again).detail).toMatch(/already reviewed/);
+    expect(problem(again).current?.id).toBe(item.id);
+  });
+
+  it('replays a retried request under the same key instead of reviewing twice', async () => {
+    const item = await firstWaiting();
+    const body = { version: item.version, criteria: allYes(item.category), verdict: 'good' };
+    const first = await post(item.id, body, { key: 'same-key' });
+    const second = await post(item.id, body, { key: 'same-key' });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    const reviewed = backend.state.events
+      .get(item.id)!
+      .filter((e) => e.action === 'post_hoc_reviewed');
+    expect(reviewed).toHaveLength(1);
+  });
+
+  it('requires a note for needs follow-up, every rubric answer, and the current version', async () => {
+    const item = await firstWaiting();
+    const criteria = allYes(item.category);
+    const noNote = await post(item.id, {
+      version: item.version,
+      criteria,
+      verdict: 'needs_follow_up',
+      note: '  ',
+    });
+    expect(noNote.status).toBe(422);
+    expect(problem(noNote).errors?.map((e) => e.pointer)).toEqual(['/note']);
+
+    const { answers: _, ...missing } = criteria;
+    const partial = await post(item.id, {
+      version: item.version,
+      criteria: { ...missing, vibes: true },
+      verdict: 'good',
+    });
+    expect(partial.status).toBe(422);
+    expect(problem(partial).errors?.map((e) => e.pointer)).toEqual([
+      '/criteria/answers',
+      '/criteria/vibes',
+    ]);
+
+    const stale = await post(item.id, { version: item.version + 1, criteria, verdict: 'good' });
+    expect(stale.status).toBe(409);
+    expect(problem(stale).code).toBe('version_conflict');
+
+    // None of the refusals counted as a review.
+    expect(backend.state.events.get(item.id)!.some((e) => e.action === 'post_hoc_reviewed')).toBe(
+      false,
+    );
+    const ok = await post(item.id, {
+      version: item.version,
+      criteria,
+      verdict: 'needs_follow_up',
+      note: 'Quoted the old refund window.',
+    });
+    expect(ok.status).toBe(201);
+    expect(postHocReviewSchema.parse(ok.body).note).toBe('Quoted the old refund window.');
+  });
+
+  it('refuses to review an item that was not sampled', async () => {
+    const other = [...backend.state.handoffs.values()].find((h) => !h.sampledForReview)!;
+    const reply = await post(other.id, {
+      version: other.version,
+      criteria: allYes(other.ticket.category),
+      verdict: 'good',
+    });
+    expect(reply.status).toBe(409);
+    expect(problem(reply).code).toBe('illegal_transition');
+  });
+});
