@@ -11,6 +11,11 @@ import {
   whatIfResultSchema,
 } from '../../src/api/policy-schemas';
 import {
+  postHocPageSchema,
+  postHocReviewSchema,
+  postHocRubrics,
+} from '../../src/api/post-hoc-schemas';
+import {
   auditPageSchema,
   categorySchema,
   decisionResultSchema,
@@ -1292,6 +1297,80 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         'The correction filter let in other corrections',
       );
     }),
+
+    check(
+      'post-hoc review: the sampled queue parses and filters; a review is checked, kept once and audited',
+      async () => {
+        const { a, b } = await discoverCast();
+        const all = expectOk(
+          await get(paths.postHocQueue, a.id),
+          postHocPageSchema,
+          `GET ${paths.postHocQueue}`,
+        );
+        const billing = expectOk(
+          await get(paths.postHocQueue, a.id, { category: 'billing' }),
+          postHocPageSchema,
+          'The post-hoc queue filtered by category',
+        );
+        ensure(
+          billing.items.every((i) => i.category === 'billing'),
+          'The category filter let in other categories',
+        );
+        const [pending] = await takeItems(1);
+        const refused = await api.send('POST', paths.postHocReview(pending!.id), {
+          actor: a.id,
+          json: { version: pending!.version, criteria: {}, verdict: 'good' },
+        });
+        expectProblem(refused, 409, 'illegal_transition', 'A post-hoc review of a pending item');
+
+        // Worlds without a sampled reply waiting have nothing more to check here.
+        const item = all.items.find((i) => !taken.has(i.id));
+        if (!item) return;
+        taken.add(item.id);
+        const criteria = Object.fromEntries(postHocRubrics[item.category].map((c) => [c.id, true]));
+        const path = paths.postHocReview(item.id);
+        const noNote = await api.send('POST', path, {
+          actor: a.id,
+          json: { version: item.version, criteria, verdict: 'needs_follow_up' },
+        });
+        expectPointers(
+          expectProblem(noNote, 422, 'validation', 'Needs follow-up without a note'),
+          ['/note'],
+          'Needs follow-up without a note',
+        );
+        const note = 'Checked by the conformance suite.';
+        const review = expectOk(
+          await api.send('POST', path, {
+            actor: a.id,
+            json: { version: item.version, criteria, verdict: 'needs_follow_up', note },
+          }),
+          postHocReviewSchema,
+          'A post-hoc review',
+        );
+        ensure(
+          review.handoffId === item.id && review.note === note && review.by.id === a.id,
+          'The recorded review does not say what was sent',
+        );
+        const again = await api.send('POST', path, {
+          actor: b.id,
+          json: { version: item.version, criteria, verdict: 'good' },
+        });
+        const second = expectProblem(again, 409, null, 'A second post-hoc review');
+        ensure(second.current?.id === item.id, 'A second review does not carry `current`');
+        const trail = await events(item.id, a.id);
+        const reviewed = trail.filter((e) => e.action === 'post_hoc_reviewed').length;
+        ensure(reviewed === 1, `The trail has ${reviewed} post-hoc reviews, not 1`);
+        const after = expectOk(
+          await get(paths.postHocQueue, a.id),
+          postHocPageSchema,
+          'The post-hoc queue after a review',
+        );
+        ensure(
+          !after.items.some((i) => i.id === item.id),
+          'A reviewed item is still in the post-hoc queue',
+        );
+      },
+    ),
   ];
 
   /**
