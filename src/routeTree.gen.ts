@@ -15,6 +15,7 @@ import { Route as DashboardRouteImport } from './routes/dashboard'
 import { Route as DemoRouteImport } from './routes/demo'
 import { Route as PolicyRouteImport } from './routes/policy'
 import { Route as QueueRouteImport } from './routes/queue'
+import { Route as ReviewRouteImport } from './routes/review'
 import { Route as HandoffsHandoffIdRouteImport } from './routes/handoffs.$handoffId'
 
 const IndexRoute = IndexRouteImport.update({
@@ -47,6 +48,11 @@ const QueueRoute = QueueRouteImport.update({
   path: '/queue',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ReviewRoute = ReviewRouteImport.update({
+  id: '/review',
+  path: '/review',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const HandoffsHandoffIdRoute = HandoffsHandoffIdRouteImport.update({
   id: '/handoffs/$handoffId',
   path: '/handoffs/$handoffId',
@@ -60,6 +66,7 @@ export interface FileRoutesByFullPath {
   '/demo': typeof DemoRoute
   '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
+  '/review': typeof ReviewRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRoutesByTo {
@@ -69,6 +76,7 @@ export interface FileRoutesByTo {
   '/demo': typeof DemoRoute
   '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
+  '/review': typeof ReviewRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRoutesById {
@@ -79,6 +87,7 @@ export interface FileRoutesById {
   '/demo': typeof DemoRoute
   '/policy': typeof PolicyRoute
   '/queue': typeof QueueRoute
+  '/review': typeof ReviewRoute
   '/handoffs/$handoffId': typeof HandoffsHandoffIdRoute
 }
 export interface FileRouteTypes {
@@ -90,6 +99,7 @@ export interface FileRouteTypes {
     | '/demo'
     | '/policy'
     | '/queue'
+    | '/review'
     | '/handoffs/$handoffId'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -99,6 +109,7 @@ export interface FileRouteTypes {
     | '/demo'
     | '/policy'
     | '/queue'
+    | '/review'
     | '/handoffs/$handoffId'
   id:
     | '__root__'
@@ -108,6 +119,7 @@ export interface FileRouteTypes {
     | '/demo'
     | '/policy'
     | '/queue'
+    | '/review'
     | '/handoffs/$handoffId'
   fileRoutesById: FileRoutesById
 }
@@ -118,6 +130,7 @@ export interface RootRouteChildren {
   DemoRoute: typeof DemoRoute
   PolicyRoute: typeof PolicyRoute
   QueueRoute: typeof QueueRoute
+  ReviewRoute: typeof ReviewRoute
   HandoffsHandoffIdRoute: typeof HandoffsHandoffIdRoute
 }
 
@@ -165,6 +178,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof QueueRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/review': {
+      id: '/review'
+      path: '/review'
+      fullPath: '/review'
+      preLoaderRoute: typeof ReviewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/handoffs/$handoffId': {
       id: '/handoffs/$handoffId'
       path: '/handoffs/$handoffId'
@@ -182,6 +202,7 @@ const rootRouteChildren: RootRouteChildren = {
   DemoRoute: DemoRoute,
   PolicyRoute: PolicyRoute,
   QueueRoute: QueueRoute,
+  ReviewRoute: ReviewRoute,
   HandoffsHandoffIdRoute: HandoffsHandoffIdRoute,
 }
 export const routeTree = rootRouteImport

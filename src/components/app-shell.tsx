@@ -31,6 +31,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/dashboard" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Dashboard
           </Link>
+          <Link to="/review" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            Post-hoc review
+          </Link>
           <Link to="/audit" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Audit log
           </Link>

@@ -1,0 +1,154 @@
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { ApiError } from '../../../api/errors';
+import {
+  type PostHocItem,
+  type PostHocVerdict,
+  postHocRubrics,
+} from '../../../api/post-hoc-schemas';
+import { ErrorNotice } from '../../../components/error-notice';
+import { RadioGroup } from '../../../components/ui/radio-group';
+import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { useApi } from '../../../lib/api-context';
+import { newIdempotencyKey } from '../../../lib/idempotency';
+import { reviewQueries } from '../api/queries';
+
+const NOTE_REQUIRED = 'Say what needs following up.';
+
+/**
+ * The rubric for one sent reply: yes/no per criterion, a verdict and a note (required when
+ * the reply needs following up). Ctrl+Enter submits from anywhere in the form.
+ */
+export function ReviewForm({ item, onReviewed }: { item: PostHocItem; onReviewed: () => void }) {
+  const api = useApi();
+  const rubric = postHocRubrics[item.category];
+  const [criteria, setCriteria] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(rubric.map((c) => [c.id, false])),
+  );
+  const [verdict, setVerdict] = useState<PostHocVerdict | null>(null);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [verdictError, setVerdictError] = useState(false);
+  const key = useRef<string | null>(null);
+
+  const submit = useMutation({
+    mutationFn: (v: PostHocVerdict) => {
+      key.current ??= newIdempotencyKey();
+      return api.postHocReview(
+        item.id,
+        { version: item.version, criteria, verdict: v, ...(note.trim() ? { note } : {}) },
+        key.current,
+      );
+    },
+    onSuccess: () => {
+      key.current = null;
+      onReviewed();
+    },
+    onError: (error) => {
+      // A refusal is final for this key; a network failure may be retried with the same key.
+      if (!(error instanceof ApiError && error.retryable)) key.current = null;
+      const pointer = error instanceof ApiError ? error.problem?.errors : undefined;
+      const onNote = pointer?.find((e) => e.pointer === '/note');
+      if (onNote) setNoteError(onNote.message);
+    },
+    meta: { invalidates: [reviewQueries.all()] },
+  });
+
+  const send = () => {
+    if (submit.isPending) return;
+    setVerdictError(verdict === null);
+    const missingNote = verdict === 'needs_follow_up' && !note.trim();
+    setNoteError(missingNote ? NOTE_REQUIRED : null);
+    if (verdict === null || missingNote) return;
+    submit.mutate(verdict);
+  };
+
+  useShortcuts([{ key: 'mod+Enter', handler: send, inFields: true }]);
+
+  const noteId = `note-${item.id}`;
+  return (
+    <form
+      className="review-form"
+      aria-label={`Review of ticket #${item.ticketNumber}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
+      <fieldset className="review-rubric">
+        <legend>Rubric ({item.category})</legend>
+        {rubric.map((c) => (
+          <div key={c.id} className="review-criterion">
+            <input
+              type="checkbox"
+              id={`crit-${item.id}-${c.id}`}
+              checked={criteria[c.id] ?? false}
+              onChange={(e) => setCriteria((prev) => ({ ...prev, [c.id]: e.target.checked }))}
+              aria-describedby={`crit-${item.id}-${c.id}-hint`}
+            />
+            <label htmlFor={`crit-${item.id}-${c.id}`}>{c.label}</label>
+            <span id={`crit-${item.id}-${c.id}-hint`} className="review-hint">
+              {c.hint}
+            </span>
+          </div>
+        ))}
+      </fieldset>
+      <div className="review-verdict">
+        <RadioGroup
+          label="Verdict"
+          value={verdict}
+          onValueChange={(v) => {
+            setVerdict(v as PostHocVerdict);
+            setVerdictError(false);
+          }}
+          items={[
+            { value: 'good', label: 'Good', description: 'Nothing to do.' },
+            {
+              value: 'needs_follow_up',
+              label: 'Needs follow-up',
+              description: 'Someone should contact the customer or fix the policy.',
+            },
+          ]}
+        />
+        {verdictError ? (
+          <p className="field-error" role="alert">
+            Choose a verdict.
+          </p>
+        ) : null}
+      </div>
+      <div className="review-note">
+        <label htmlFor={noteId}>
+          Note{verdict === 'needs_follow_up' ? ' (required)' : ' (optional)'}
+        </label>
+        <textarea
+          id={noteId}
+          value={note}
+          rows={3}
+          maxLength={2000}
+          onChange={(e) => {
+            setNote(e.target.value);
+            if (noteError && e.target.value.trim()) setNoteError(null);
+          }}
+          aria-invalid={noteError ? true : undefined}
+          aria-describedby={noteError ? `${noteId}-error` : undefined}
+        />
+        {noteError ? (
+          <p id={`${noteId}-error`} className="field-error" role="alert">
+            {noteError}
+          </p>
+        ) : null}
+      </div>
+      {submit.isError && !noteError ? (
+        <ErrorNotice error={submit.error} onRetry={() => send()} />
+      ) : null}
+      <button
+        type="submit"
+        className="button button-primary"
+        aria-keyshortcuts="Control+Enter"
+        disabled={submit.isPending}
+      >
+        {submit.isPending ? 'Submitting…' : 'Submit review'} <kbd>Ctrl+Enter</kbd>
+      </button>
+    </form>
+  );
+}

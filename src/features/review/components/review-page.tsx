@@ -1,0 +1,140 @@
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import type { PostHocItem } from '../../../api/post-hoc-schemas';
+import { type Category, categorySchema } from '../../../api/schemas';
+import { ErrorNotice } from '../../../components/error-notice';
+import { formatPercent } from '../../../domain/confidence';
+import { useApi } from '../../../lib/api-context';
+import { formatDateTime } from '../../../lib/time';
+import { reviewQueries } from '../api/queries';
+import { ReviewForm } from './review-form';
+import './review.css';
+
+const categoryLabels: Record<Category, string> = {
+  billing: 'Billing',
+  shipping: 'Shipping',
+  technical: 'Technical',
+  account: 'Account',
+  legal: 'Legal',
+};
+
+/**
+ * Post-hoc review (seed pattern D): replies the policy sent without a person and sampled,
+ * oldest first. Reviewing one opens the next, so a reviewer works down the list.
+ */
+export function ReviewPage({ category }: { category: Category | undefined }) {
+  const api = useApi();
+  const navigate = useNavigate();
+  const query = useQuery(reviewQueries.queue(api, category));
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [reviewedCount, setReviewedCount] = useState(0);
+  const items = query.data?.items ?? [];
+  const open = items.find((i) => i.id === openId) ?? items[0] ?? null;
+
+  const reviewed = (item: PostHocItem) => {
+    const at = items.findIndex((i) => i.id === item.id);
+    const next = items[at + 1] ?? items[at - 1] ?? null;
+    setOpenId(next?.id ?? null);
+    setReviewedCount((n) => n + 1);
+  };
+
+  return (
+    <main id="main" className="page review-page">
+      <header className="review-header">
+        <h1>Post-hoc review</h1>
+        <div className="review-filter">
+          <label htmlFor="review-category">Category</label>
+          <select
+            id="review-category"
+            value={category ?? ''}
+            onChange={(e) => {
+              const value = categorySchema.safeParse(e.target.value);
+              setOpenId(null);
+              void navigate({
+                to: '/review',
+                search: value.success ? { category: value.data } : {},
+              });
+            }}
+          >
+            <option value="">All categories</option>
+            {categorySchema.options.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabels[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="review-count" aria-live="polite">
+          {query.data ? `${query.data.total} waiting` : null}
+          {reviewedCount ? ` · ${reviewedCount} reviewed this session` : null}
+        </p>
+      </header>
+      {query.isPending ? (
+        <p role="status" className="review-loading">
+          Loading sampled replies…
+        </p>
+      ) : query.isError ? (
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <div className="review-empty" role="status">
+          <p className="notice-title">Nothing sampled is waiting</p>
+          <p>
+            Replies the policy sends on its own and samples for review appear here.
+            {category ? ' Try all categories.' : ''}
+          </p>
+        </div>
+      ) : (
+        <div className="review-layout">
+          <nav aria-label="Sampled replies" className="review-list">
+            <ul>
+              {items.map((i) => (
+                <li key={i.id}>
+                  <button
+                    type="button"
+                    className="review-list-item"
+                    aria-current={i.id === open?.id ? 'true' : undefined}
+                    onClick={() => setOpenId(i.id)}
+                  >
+                    <span>
+                      #{i.ticketNumber} {i.subject}
+                    </span>
+                    <span className="review-muted">
+                      {categoryLabels[i.category]} · sent {formatDateTime(i.sentAt)}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {query.data && query.data.total > items.length ? (
+              <p className="review-muted">
+                Showing the oldest {items.length} of {query.data.total}.
+              </p>
+            ) : null}
+          </nav>
+          {open ? <ReviewItem key={open.id} item={open} onReviewed={() => reviewed(open)} /> : null}
+        </div>
+      )}
+    </main>
+  );
+}
+
+function ReviewItem({ item, onReviewed }: { item: PostHocItem; onReviewed: () => void }) {
+  return (
+    <section className="review-item" aria-labelledby={`review-title-${item.id}`}>
+      <h2 id={`review-title-${item.id}`}>
+        #{item.ticketNumber} {item.subject}
+      </h2>
+      <p className="review-muted">
+        {item.customerName} · {categoryLabels[item.category]} · AI confidence{' '}
+        {formatPercent(item.confidence)} · sent {formatDateTime(item.sentAt)}
+      </p>
+      <h3>Customer’s message</h3>
+      {/* Untrusted text: rendered as text, never as markup. */}
+      <p className="review-text">{item.customerMessage}</p>
+      <h3>Reply sent</h3>
+      <p className="review-text">{item.sentText}</p>
+      <ReviewForm item={item} onReviewed={onReviewed} />
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { z } from 'zod';
+import { categorySchema } from '../api/schemas';
+import { reviewQueries } from '../features/review/api/queries';
+import { ReviewPage } from '../features/review/components/review-page';
+
+const searchSchema = z.object({ category: categorySchema.optional().catch(undefined) });
+
+export const Route = createFileRoute('/review')({
+  validateSearch: searchSchema,
+  loaderDeps: ({ search }) => ({ category: search.category }),
+  loader: async ({ context: { queryClient, api }, deps }) => {
+    // A failure is shown in place, with a retry.
+    await queryClient
+      .ensureQueryData(reviewQueries.queue(api, deps.category))
+      .catch(() => undefined);
+  },
+  component: ReviewRoute,
+});
+
+function ReviewRoute() {
+  const { category } = Route.useSearch();
+  return <ReviewPage category={category} />;
+}
