@@ -7,11 +7,19 @@ import {
   postHocRubrics,
 } from '../../../api/post-hoc-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
-import { RadioGroup } from '../../../components/ui/radio-group';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useApi } from '../../../lib/api-context';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { reviewQueries } from '../api/queries';
+
+const verdicts: { value: PostHocVerdict; label: string; description: string }[] = [
+  { value: 'good', label: 'Good', description: 'Nothing to do.' },
+  {
+    value: 'needs_follow_up',
+    label: 'Needs follow-up',
+    description: 'Someone should contact the customer or fix the policy.',
+  },
+];
 
 const NOTE_REQUIRED = 'Say what needs following up.';
 
@@ -94,22 +102,29 @@ export function ReviewForm({ item, onReviewed }: { item: PostHocItem; onReviewed
         ))}
       </fieldset>
       <div className="review-verdict">
-        <RadioGroup
-          label="Verdict"
-          value={verdict}
-          onValueChange={(v) => {
-            setVerdict(v as PostHocVerdict);
-            setVerdictError(false);
-          }}
-          items={[
-            { value: 'good', label: 'Good', description: 'Nothing to do.' },
-            {
-              value: 'needs_follow_up',
-              label: 'Needs follow-up',
-              description: 'Someone should contact the customer or fix the policy.',
-            },
-          ]}
-        />
+        <fieldset className="review-verdicts">
+          <legend>Verdict</legend>
+          {verdicts.map((v) => (
+            <div key={v.value} className="review-criterion">
+              <input
+                type="radio"
+                name={`verdict-${item.id}`}
+                id={`verdict-${item.id}-${v.value}`}
+                value={v.value}
+                checked={verdict === v.value}
+                onChange={() => {
+                  setVerdict(v.value);
+                  setVerdictError(false);
+                }}
+                aria-describedby={`verdict-${item.id}-${v.value}-hint`}
+              />
+              <label htmlFor={`verdict-${item.id}-${v.value}`}>{v.label}</label>
+              <span id={`verdict-${item.id}-${v.value}-hint`} className="review-hint">
+                {v.description}
+              </span>
+            </div>
+          ))}
+        </fieldset>
         {verdictError ? (
           <p className="field-error" role="alert">
             Choose a verdict.

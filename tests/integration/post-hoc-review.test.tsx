@@ -1,0 +1,150 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { sampleAutoApproved } from '../../mocks/core/post-hoc/test-kit';
+import { paths } from '../../src/api/endpoints';
+import { postHocRubrics } from '../../src/api/post-hoc-schemas';
+import { makeProblem } from '../../src/api/problem';
+import type { Handoff } from '../../src/api/schemas';
+import { API_BASE, backend, server } from '../msw';
+import { renderApp } from '../render';
+
+/*
+ * Post-hoc review through the real mock backend: a reviewer reads what the AI sent on its
+ * own, grades it against the category's rubric from the keyboard, and the next one opens.
+ */
+vi.setConfig({ testTimeout: 20_000 });
+
+beforeEach(() => {
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+});
+
+const reviewsOf = (id: string) =>
+  (backend.state.events.get(id) ?? []).filter((e) => e.action === 'post_hoc_reviewed');
+
+async function openReview(sampled: Handoff[]) {
+  renderApp('/review', { actorId: 'u-chen' });
+  expect(await screen.findByRole('heading', { level: 1, name: 'Post-hoc review' })).toBeVisible();
+  const first = sampled[0]!;
+  return screen.findByRole('region', {
+    name: `#${first.ticket.number} ${first.ticket.subject}`,
+  });
+}
+
+describe('post-hoc review', () => {
+  it('grades the oldest sampled reply from the keyboard, records it, and opens the next', async () => {
+    const sampled = sampleAutoApproved(backend, 1);
+    expect(sampled.length).toBeGreaterThan(1);
+    const user = userEvent.setup();
+    const item = await openReview(sampled);
+    const first = sampled[0]!;
+
+    // The sent reply and the customer's message, as text.
+    const text = (t: string) => within(item).getByText((_, el) => el?.textContent === t);
+    expect(text(first.ticket.body)).toBeVisible();
+    expect(text(first.outcome!.finalText!)).toBeVisible();
+
+    const rubric = postHocRubrics[first.ticket.category];
+    const boxes = within(item).getAllByRole('checkbox');
+    expect(boxes.map((b) => b.getAttribute('id'))).toHaveLength(rubric.length);
+    // Keyboard: focus the first criterion and tick it with Space.
+    boxes[0]!.focus();
+    await user.keyboard(' ');
+    expect(boxes[0]).toBeChecked();
+
+    await user.click(within(item).getByRole('radio', { name: /Needs follow-up/ }));
+    // Needs follow-up without a note is stopped here, at the note.
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    const note = within(item).getByRole('textbox', { name: /Note/ });
+    expect(note).toHaveAttribute('aria-invalid', 'true');
+    expect(within(item).getByRole('alert')).toHaveTextContent('Say what needs following up.');
+    expect(reviewsOf(first.id)).toHaveLength(0);
+
+    await user.type(note, 'Quoted the old returns window.');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+
+    const second = sampled.find((h) => h.id !== first.id)!;
+    // The next item opens; the reviewed one leaves the list.
+    expect(
+      await screen.findByRole('region', {
+        name: `#${second.ticket.number} ${second.ticket.subject}`,
+      }),
+    ).toBeVisible();
+    const list = screen.getByRole('navigation', { name: 'Sampled replies' });
+    await waitFor(() =>
+      expect(within(list).queryByText(new RegExp(`#${first.ticket.number} `))).toBeNull(),
+    );
+
+    const [event] = reviewsOf(first.id);
+    expect(event).toMatchObject({
+      actor: { id: 'u-chen' },
+      why: { reason: 'Quoted the old returns window.' },
+    });
+    expect(event!.outcome).toMatch(/needs follow-up/);
+  });
+
+  it('filters the list by category', async () => {
+    const sampled = sampleAutoApproved(backend, 2);
+    const user = userEvent.setup();
+    await openReview(sampled);
+    const category = sampled.at(-1)!.ticket.category;
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Category' }), category);
+    const list = await screen.findByRole('navigation', { name: 'Sampled replies' });
+    const expected = sampled.filter((h) => h.ticket.category === category);
+    await waitFor(() => expect(within(list).getAllByRole('button')).toHaveLength(expected.length));
+  });
+
+  it('says when nothing sampled is waiting', async () => {
+    for (const h of backend.state.handoffs.values())
+      if (h.sampledForReview) backend.state.putHandoff({ ...h, sampledForReview: false });
+    backend.state.drain();
+    renderApp('/review', { actorId: 'u-chen' });
+    expect(await screen.findByText('Nothing sampled is waiting')).toBeVisible();
+  });
+
+  it('shows a failed load with a retry that recovers', async () => {
+    const sampled = sampleAutoApproved(backend, 1);
+    server.use(
+      http.get(`${API_BASE}${paths.postHocQueue}`, () =>
+        HttpResponse.json(makeProblem('internal', 'Database unavailable.'), { status: 500 }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp('/review', { actorId: 'u-chen' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/went wrong/i);
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    const first = sampled[0]!;
+    expect(
+      await screen.findByRole('region', {
+        name: `#${first.ticket.number} ${first.ticket.subject}`,
+      }),
+    ).toBeVisible();
+  });
+
+  it('tells the reviewer when someone else reviewed the item first', async () => {
+    const sampled = sampleAutoApproved(backend, 1);
+    const user = userEvent.setup();
+    const item = await openReview(sampled);
+    const first = sampled[0]!;
+    // Femi reviews it in another browser meanwhile.
+    const criteria = Object.fromEntries(
+      postHocRubrics[first.ticket.category].map((c) => [c.id, true]),
+    );
+    const reply = await fetch(`${API_BASE}${paths.postHocReview(first.id)}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'X-Actor-Id': 'u-femi',
+        'Idempotency-Key': 'femi-1',
+      },
+      body: JSON.stringify({ version: first.version, criteria, verdict: 'good' }),
+    });
+    expect(reply.status).toBe(201);
+    await user.click(within(item).getByRole('radio', { name: /Good/ }));
+    await user.click(within(item).getByRole('button', { name: /Submit review/ }));
+    expect(await within(item).findByRole('alert')).toHaveTextContent(/already reviewed/);
+    expect(reviewsOf(first.id)).toHaveLength(1);
+  });
+});
