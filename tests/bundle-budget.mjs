@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 const ENTRY_BUDGET_KB = 120;
 // 300 before the lead dashboard; its lazy chunk (recharts, measured 117 KiB gzip) loads only on /dashboard.
 // 330 before the routing policy screen; its lazy chunk (9 KiB gzip) loads only on /policy.
-const TOTAL_BUDGET_KB = 340;
+// 340 before the audit log, gates, handoff kinds, authority panel and demo floor (345 KiB measured
+// with all five); the entry stays at 94 KiB, the rest are route chunks loaded on their screen.
+const TOTAL_BUDGET_KB = 360;
 
 const dir = 'dist/assets';
 const html = readFileSync('dist/index.html', 'utf8');

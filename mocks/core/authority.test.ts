@@ -8,7 +8,7 @@ import {
   problemSchema,
 } from '../../src/api/schemas';
 import { Backend } from './backend';
-import { plainItem } from './test-items';
+import { callBackend, plainItem } from './test-items';
 
 /*
  * The ladder's authority as the backend enforces it, over the API: every decision by every
@@ -37,18 +37,8 @@ function freshItem(category: Category = 'billing', level: Handoff['level'] = 'l1
   return h;
 }
 
-let keys = 0;
-function call(method: string, path: string, actor: string, body?: unknown) {
-  const headers = new Headers({ 'X-Actor-Id': actor });
-  if (method !== 'GET') headers.set('Idempotency-Key', `auth-${++keys}`);
-  return backend.handle({
-    method,
-    path,
-    query: new URLSearchParams(),
-    headers,
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-}
+const call = (method: string, path: string, actor: string, body?: unknown) =>
+  callBackend(backend, method, path, { actor, body });
 
 const refundText = (amount: number | null) =>
   amount === null

@@ -2,7 +2,7 @@
 import { type Handoff, handoffSchema, problemSchema } from '../../src/api/schemas';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
 import { Backend } from './backend';
-import { plainItem } from './test-items';
+import { callBackend, plainItem } from './test-items';
 
 /*
  * What happens around an escalation and a stale draft: the package and the note travel, the
@@ -13,18 +13,8 @@ import { plainItem } from './test-items';
 const START = Date.parse('2026-11-25T09:00:00.000Z');
 const MINUTE = 60_000;
 
-let keys = 0;
-function call(backend: Backend, method: string, path: string, actor: string, body?: unknown) {
-  const headers = new Headers({ 'X-Actor-Id': actor });
-  if (method !== 'GET') headers.set('Idempotency-Key', `esc-${++keys}`);
-  return backend.handle({
-    method,
-    path,
-    query: new URLSearchParams(),
-    headers,
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-}
+const call = (backend: Backend, method: string, path: string, actor: string, body?: unknown) =>
+  callBackend(backend, method, path, { actor, body });
 
 async function world() {
   let now = START;

@@ -1,5 +1,6 @@
 import { auditRoutes } from './audit/routes';
 import { dashboardRoutes } from './dashboard/routes';
+import { demoArrivals } from './demo/arrivals';
 import { demoChaos } from './demo/chaos';
 import { demoSettingsRoutes } from './demo/settings';
 import { applyGateDefaults } from './gates/gate-job';
@@ -27,4 +28,4 @@ export const routeGroups: RouteGroup[] = [
 export const requestFilters: RequestFilter[] = [demoChaos];
 
 /** Run in this order on every tick. */
-export const systemJobs: SystemJob[] = [applyGateDefaults, slaEscalation];
+export const systemJobs: SystemJob[] = [applyGateDefaults, slaEscalation, demoArrivals];

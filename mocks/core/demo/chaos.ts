@@ -1,7 +1,7 @@
 import { makeProblem } from '../../../src/api/problem';
 import { problemReply } from '../route-kit';
 import type { RequestFilter } from '../services';
-import { demoSettings } from './settings';
+import { demoSettings } from './settings-store';
 
 /** The demo controls and the contract stay reachable, so chaos can always be switched off. */
 const exempt = (path: string) => path.startsWith('/demo/') || path === '/openapi.json';

@@ -1,18 +1,9 @@
-import {
-  type DemoSettings,
-  defaultDemoSettings,
-  demoSettingsSchema,
-} from '../../../src/api/demo-schemas';
+import { demoSettingsSchema } from '../../../src/api/demo-schemas';
 import { makeProblem } from '../../../src/api/problem';
 import { invalid, ok, problemReply, route } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
-import type { World } from '../world';
-
-const KEY = 'demo.settings';
-
-export function demoSettings(world: World): DemoSettings {
-  return world.setting<DemoSettings>(KEY) ?? defaultDemoSettings;
-}
+import { restartArrivalClock } from './arrivals';
+import { DEMO_SETTINGS_KEY, demoSettings } from './settings-store';
 
 /** The demo floor's controls change how the world behaves, so only demo and test backends offer them. */
 const mayChange = (s: BackendServices) => s.options.allowReset !== false;
@@ -27,7 +18,8 @@ export const demoSettingsRoutes: RouteGroup = (s) => [
     }
     const parsed = demoSettingsSchema.safeParse(json);
     if (!parsed.success) return invalid(parsed.error);
-    s.world.putSetting(KEY, parsed.data);
+    s.world.putSetting(DEMO_SETTINGS_KEY, parsed.data);
+    restartArrivalClock(s);
     return ok(parsed.data);
   }),
 ];

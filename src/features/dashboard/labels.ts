@@ -1,5 +1,4 @@
 import type { DashboardWindow, EscalationTrigger } from '../../api/dashboard-schemas';
-import type { Category } from '../../api/schemas';
 import { flagRuleInfo } from '../../domain/flags';
 
 export const windowLabels: Record<DashboardWindow, string> = {
@@ -9,13 +8,7 @@ export const windowLabels: Record<DashboardWindow, string> = {
   '7d': 'Last 7 days',
 };
 
-export const categoryLabels: Record<Category, string> = {
-  billing: 'Billing',
-  shipping: 'Shipping',
-  technical: 'Technical',
-  account: 'Account',
-  legal: 'Legal',
-};
+export { categoryLabels } from '../../domain/labels';
 
 export function triggerLabel(t: EscalationTrigger): string {
   if (t === 'person') return 'A reviewer escalated';

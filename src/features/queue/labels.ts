@@ -1,22 +1,9 @@
-import type {
-  Category,
-  FlagRule,
-  HandoffKind,
-  HandoffStatus,
-  SortField,
-  Urgency,
-} from '../../api/schemas';
+import type { FlagRule, HandoffKind, HandoffStatus, SortField, Urgency } from '../../api/schemas';
 import { flagRuleInfo } from '../../domain/flags';
 import { statusLabels } from '../../domain/lifecycle';
 import type { QueueSearch } from './queue-search';
 
-export const categoryLabels: Record<Category, string> = {
-  billing: 'Billing',
-  shipping: 'Shipping',
-  technical: 'Technical',
-  account: 'Account',
-  legal: 'Legal',
-};
+export { categoryLabels } from '../../domain/labels';
 
 export const kindLabels: Record<HandoffKind, string> = {
   initiation: 'Initiation',

@@ -1,41 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
-import type { Actor, AuditAction, AuditEvent, Handoff } from '../../../api/schemas';
+import type { AuditEvent, Handoff } from '../../../api/schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Tabs } from '../../../components/ui/tabs';
 import { formatPercent } from '../../../domain/confidence';
 import { flagRuleInfo } from '../../../domain/flags';
+import { auditActionLabels as actionLabels, actorTypeLabels } from '../../../domain/labels';
 import { useApi } from '../../../lib/api-context';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { formatDateTime, formatDuration } from '../../../lib/time';
-
-const actionLabels: Record<AuditAction, string> = {
-  created: 'Created',
-  flagged: 'Flagged',
-  claimed: 'Claimed',
-  released: 'Released',
-  draft_saved: 'Draft edited',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  escalated: 'Escalated',
-  redirected: 'Redirected',
-  draft_revised: 'Draft revised',
-  auto_approved: 'Auto-approved',
-  expired: 'Gate timed out',
-  failed: 'Failed',
-  initiated: 'Task handed to the AI',
-  paused: 'AI paused',
-  taken_over: 'Taken over',
-  retried: 'Retried',
-  reassigned: 'Reassigned',
-  post_hoc_reviewed: 'Post-hoc reviewed',
-};
-
-const actorTypeLabels: Record<Actor['type'], string> = {
-  person: 'Person',
-  ai: 'AI',
-  system: 'System',
-};
 
 function EventItem({ event }: { event: AuditEvent }) {
   const { why } = event;

@@ -4,15 +4,8 @@ import type {
   RuleResponse,
   TrafficOutcome,
 } from '../../../api/policy-schemas';
-import type { Category } from '../../../api/schemas';
 
-export const categoryLabels: Record<Category, string> = {
-  billing: 'Billing',
-  shipping: 'Shipping',
-  technical: 'Technical',
-  account: 'Account',
-  legal: 'Legal',
-};
+export { categoryLabels } from '../../../domain/labels';
 
 export const patternLabels: Record<OversightPattern, string> = {
   pre_flight: 'Pre-flight approval',

@@ -5,19 +5,12 @@ import type { PostHocItem } from '../../../api/post-hoc-schemas';
 import { type Category, categorySchema } from '../../../api/schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { formatPercent } from '../../../domain/confidence';
+import { categoryLabels } from '../../../domain/labels';
 import { useApi } from '../../../lib/api-context';
 import { formatDateTime } from '../../../lib/time';
 import { reviewQueries } from '../api/queries';
 import { ReviewForm } from './review-form';
 import './review.css';
-
-const categoryLabels: Record<Category, string> = {
-  billing: 'Billing',
-  shipping: 'Shipping',
-  technical: 'Technical',
-  account: 'Account',
-  legal: 'Legal',
-};
 
 /**
  * Post-hoc review (seed pattern D): replies the policy sent without a person and sampled,
