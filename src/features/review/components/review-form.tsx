@@ -27,7 +27,16 @@ const NOTE_REQUIRED = 'Say what needs following up.';
  * The rubric for one sent reply: yes/no per criterion, a verdict and a note (required when
  * the reply needs following up). Ctrl+Enter submits from anywhere in the form.
  */
-export function ReviewForm({ item, onReviewed }: { item: PostHocItem; onReviewed: () => void }) {
+export function ReviewForm({
+  item,
+  onReviewed,
+  onGone,
+}: {
+  item: PostHocItem;
+  onReviewed: () => void;
+  /** The item left the queue meanwhile (reviewed elsewhere): say why and move on. */
+  onGone: (why: string) => void;
+}) {
   const api = useApi();
   const rubric = postHocRubrics[item.category];
   const [criteria, setCriteria] = useState<Record<string, boolean>>(() =>
@@ -55,6 +64,11 @@ export function ReviewForm({ item, onReviewed }: { item: PostHocItem; onReviewed
     onError: (error) => {
       // A refusal is final for this key; a network failure may be retried with the same key.
       if (!(error instanceof ApiError && error.retryable)) key.current = null;
+      // The list refetches after any answer, and a 409 means the item is gone from it.
+      if (error instanceof ApiError && error.status === 409) {
+        onGone(error.problem?.detail ?? error.human.title);
+        return;
+      }
       const pointer = error instanceof ApiError ? error.problem?.errors : undefined;
       const onNote = pointer?.find((e) => e.pointer === '/note');
       if (onNote) setNoteError(onNote.message);
@@ -153,7 +167,9 @@ export function ReviewForm({ item, onReviewed }: { item: PostHocItem; onReviewed
           </p>
         ) : null}
       </div>
-      {submit.isError && !noteError ? (
+      {submit.isError &&
+      !noteError &&
+      !(submit.error instanceof ApiError && submit.error.status === 409) ? (
         <ErrorNotice error={submit.error} onRetry={() => send()} />
       ) : null}
       <button

@@ -22,14 +22,23 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
   const query = useQuery(reviewQueries.queue(api, category));
   const [openId, setOpenId] = useState<string | null>(null);
   const [reviewedCount, setReviewedCount] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
   const items = query.data?.items ?? [];
   const open = items.find((i) => i.id === openId) ?? items[0] ?? null;
 
-  const reviewed = (item: PostHocItem) => {
+  const moveOn = (item: PostHocItem) => {
     const at = items.findIndex((i) => i.id === item.id);
     const next = items[at + 1] ?? items[at - 1] ?? null;
     setOpenId(next?.id ?? null);
+  };
+  const reviewed = (item: PostHocItem) => {
+    moveOn(item);
+    setNotice(null);
     setReviewedCount((n) => n + 1);
+  };
+  const gone = (item: PostHocItem, why: string) => {
+    moveOn(item);
+    setNotice(`Ticket #${item.ticketNumber}: ${why} It has left the list.`);
   };
 
   return (
@@ -63,6 +72,9 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
           {reviewedCount ? ` · ${reviewedCount} reviewed this session` : null}
         </p>
       </header>
+      <div role="status" className="review-notice">
+        {notice ? <p className="notice">{notice}</p> : null}
+      </div>
       {query.isPending ? (
         <p role="status" className="review-loading">
           Loading sampled replies…
@@ -105,14 +117,29 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
               </p>
             ) : null}
           </nav>
-          {open ? <ReviewItem key={open.id} item={open} onReviewed={() => reviewed(open)} /> : null}
+          {open ? (
+            <ReviewItem
+              key={open.id}
+              item={open}
+              onReviewed={() => reviewed(open)}
+              onGone={(why) => gone(open, why)}
+            />
+          ) : null}
         </div>
       )}
     </main>
   );
 }
 
-function ReviewItem({ item, onReviewed }: { item: PostHocItem; onReviewed: () => void }) {
+function ReviewItem({
+  item,
+  onReviewed,
+  onGone,
+}: {
+  item: PostHocItem;
+  onReviewed: () => void;
+  onGone: (why: string) => void;
+}) {
   return (
     <section className="review-item" aria-labelledby={`review-title-${item.id}`}>
       <h2 id={`review-title-${item.id}`}>
@@ -127,7 +154,7 @@ function ReviewItem({ item, onReviewed }: { item: PostHocItem; onReviewed: () =>
       <p className="review-text">{item.customerMessage}</p>
       <h3>Reply sent</h3>
       <p className="review-text">{item.sentText}</p>
-      <ReviewForm item={item} onReviewed={onReviewed} />
+      <ReviewForm item={item} onReviewed={onReviewed} onGone={onGone} />
     </section>
   );
 }
