@@ -22,13 +22,28 @@ beforeEach(() => {
 const reviewsOf = (id: string) =>
   (backend.state.events.get(id) ?? []).filter((e) => e.action === 'post_hoc_reviewed');
 
+async function reviewElsewhere(h: Handoff) {
+  const criteria = Object.fromEntries(postHocRubrics[h.ticket.category].map((c) => [c.id, true]));
+  const reply = await fetch(`${API_BASE}${paths.postHocReview(h.id)}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'X-Actor-Id': 'u-femi',
+      'Idempotency-Key': `femi-${h.id}`,
+    },
+    body: JSON.stringify({ version: h.version, criteria, verdict: 'good' }),
+  });
+  expect(reply.status).toBe(201);
+}
+
 async function openReview(sampled: Handoff[]) {
-  renderApp('/review', { actorId: 'u-chen' });
+  const view = renderApp('/review', { actorId: 'u-chen' });
   expect(await screen.findByRole('heading', { level: 1, name: 'Post-hoc review' })).toBeVisible();
   const first = sampled[0]!;
-  return screen.findByRole('region', {
+  const region = await screen.findByRole('region', {
     name: `#${first.ticket.number} ${first.ticket.subject}`,
   });
+  return Object.assign(region, { view });
 }
 
 describe('post-hoc review', () => {
@@ -129,19 +144,7 @@ describe('post-hoc review', () => {
     const item = await openReview(sampled);
     const first = sampled[0]!;
     // Femi reviews it in another browser meanwhile.
-    const criteria = Object.fromEntries(
-      postHocRubrics[first.ticket.category].map((c) => [c.id, true]),
-    );
-    const reply = await fetch(`${API_BASE}${paths.postHocReview(first.id)}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'X-Actor-Id': 'u-femi',
-        'Idempotency-Key': 'femi-1',
-      },
-      body: JSON.stringify({ version: first.version, criteria, verdict: 'good' }),
-    });
-    expect(reply.status).toBe(201);
+    await reviewElsewhere(first);
     await user.click(within(item).getByRole('radio', { name: /Good/ }));
     await user.click(within(item).getByRole('button', { name: /Submit review/ }));
     // Told why, and the next item opens in its place.
@@ -155,5 +158,31 @@ describe('post-hoc review', () => {
       }),
     ).toBeVisible();
     expect(reviewsOf(first.id)).toHaveLength(1);
+  });
+
+  it('says so when the reply on screen was reviewed elsewhere and left on a refresh', async () => {
+    const sampled = sampleAutoApproved(backend, 1);
+    const user = userEvent.setup();
+    const { view } = await openReview(sampled);
+    const second = sampled[1]!;
+    const list = screen.getByRole('navigation', { name: 'Sampled replies' });
+    await user.click(
+      within(list).getByRole('button', { name: new RegExp(`#${second.ticket.number} `) }),
+    );
+    expect(
+      await screen.findByRole('region', {
+        name: `#${second.ticket.number} ${second.ticket.subject}`,
+      }),
+    ).toBeVisible();
+    await reviewElsewhere(second);
+    await view.queryClient.invalidateQueries();
+    expect(
+      await screen.findByText(
+        'The reply you had open was reviewed elsewhere and has left the list.',
+      ),
+    ).toBeVisible();
+    await waitFor(() =>
+      expect(within(list).queryByText(new RegExp(`#${second.ticket.number} `))).toBeNull(),
+    );
   });
 });

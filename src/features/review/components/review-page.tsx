@@ -25,6 +25,8 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
   const [notice, setNotice] = useState<string | null>(null);
   const items = query.data?.items ?? [];
   const open = items.find((i) => i.id === openId) ?? items[0] ?? null;
+  // The item on screen left the list on a refresh: someone else reviewed it meanwhile.
+  const openLeft = openId !== null && query.data !== undefined && open?.id !== openId;
 
   const moveOn = (item: PostHocItem) => {
     const at = items.findIndex((i) => i.id === item.id);
@@ -74,6 +76,11 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
       </header>
       <div role="status" className="review-notice">
         {notice ? <p className="notice">{notice}</p> : null}
+        {openLeft && !notice ? (
+          <p className="notice">
+            The reply you had open was reviewed elsewhere and has left the list.
+          </p>
+        ) : null}
       </div>
       {query.isPending ? (
         <p role="status" className="review-loading">
