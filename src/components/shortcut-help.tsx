@@ -13,7 +13,11 @@ export const shortcutList: { keys: string; action: string }[] = [
   { keys: 'x', action: 'Escalate (asks for a level and a note)' },
   { keys: 'd', action: 'Redirect to the AI (asks for instructions)' },
   { keys: '1–9', action: 'Select one of the AI’s options' },
-  { keys: 'Ctrl+Enter', action: 'Submit the open form (routing policy: save the edit)' },
+  {
+    keys: 'Ctrl+Enter',
+    action:
+      'Submit the open form (routing policy: save the edit; post-hoc review: submit and open the next)',
+  },
   { keys: 'Esc', action: 'Close a form, leave the editor, or go back to the queue' },
   { keys: 'p', action: 'Routing policy: preview the edit on last week’s traffic' },
   { keys: 'w', action: 'Dashboard: show the next time window' },
