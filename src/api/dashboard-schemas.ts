@@ -83,6 +83,16 @@ export const reviewerLoadSchema = z.object({
 });
 export type ReviewerLoad = z.infer<typeof reviewerLoadSchema>;
 
+/** Per reviewer, how often their verdict matched the other reviewer's on blind double reviews. */
+export const reviewerAgreementSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  doubleReviewed: count,
+  agreed: count,
+  rate,
+});
+export type ReviewerAgreementRow = z.infer<typeof reviewerAgreementSchema>;
+
 export const dashboardSchema = z.object({
   window: dashboardWindowSchema,
   from: isoDate,
@@ -121,5 +131,7 @@ export const dashboardSchema = z.object({
     rubberStampRate: rate,
   }),
   reviewers: z.array(reviewerLoadSchema),
+  /** Post-hoc double reviews completed so far (all time, not the window), per reviewer. */
+  agreement: z.array(reviewerAgreementSchema),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

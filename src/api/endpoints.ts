@@ -43,6 +43,7 @@ export const paths = {
   demoSettings: '/demo/settings',
   /** Sampled auto-approved items waiting for a post-hoc review. */
   postHocQueue: '/post-hoc-reviews',
+  postHocSettings: '/post-hoc-settings',
   postHocReview: (id: string) => `/handoffs/${encodeURIComponent(id)}/post-hoc-review`,
 } as const;
 

@@ -122,6 +122,15 @@ export const postHocReviewSchema = z.object({
 });
 export type PostHocReview = z.infer<typeof postHocReviewSchema>;
 
+/** How post-hoc review is run: the share of sampled items that get a second, blind review. */
+export const postHocSettingsSchema = z.strictObject({
+  doubleReviewShare: z
+    .number()
+    .min(0, 'The share is between 0 and 1.')
+    .max(1, 'The share is between 0 and 1.'),
+});
+export type PostHocSettings = z.infer<typeof postHocSettingsSchema>;
+
 /** Field errors for answers that do not match the category's rubric: each criterion, once. */
 export function rubricErrors(
   category: Category,

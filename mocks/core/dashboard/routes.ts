@@ -1,7 +1,9 @@
 import { type Dashboard, dashboardWindowSchema } from '../../../src/api/dashboard-schemas';
 import { paths } from '../../../src/api/endpoints';
+import { reviewerAgreement } from '../../../src/domain/double-review';
 import { computeDashboard } from '../../../src/domain/metrics/dashboard';
 import { type ItemFacts, itemFacts } from '../../../src/domain/metrics/facts';
+import { reviewPairs } from '../post-hoc/store';
 import { invalid, ok, route } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
 import type { World } from '../world';
@@ -56,7 +58,14 @@ export const dashboardRoutes: RouteGroup = (s: BackendServices) => {
       // Within a minute and a revision nothing new happened: the figures of a moment ago hold.
       const key = `${world.revision} ${parsed.data} ${Math.floor(now / 60_000)}`;
       if (cache?.world !== world || cache.key !== key)
-        cache = { world, key, value: computeDashboard(facts.of(world), parsed.data, now) };
+        cache = {
+          world,
+          key,
+          value: {
+            ...computeDashboard(facts.of(world), parsed.data, now),
+            agreement: reviewerAgreement(reviewPairs(s)),
+          },
+        };
       return ok(cache.value);
     }),
   ];

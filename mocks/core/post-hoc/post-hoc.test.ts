@@ -36,6 +36,22 @@ const post = (id: string, body: unknown, opts: { actor?: string; key?: string } 
     headers: headers(opts.actor, opts.key),
     body: JSON.stringify(body),
   });
+const putSettings = (body: unknown, actor = 'u-femi') =>
+  backend.handle({
+    method: 'PUT',
+    path: paths.postHocSettings,
+    query: new URLSearchParams(),
+    headers: headers(actor),
+    body: JSON.stringify(body),
+  });
+const getAs = (actor: string) =>
+  backend.handle({
+    method: 'GET',
+    path: paths.postHocQueue,
+    query: new URLSearchParams(),
+    headers: headers(actor),
+    body: null,
+  });
 const problem = (reply: { body?: unknown }) => problemSchema.parse(reply.body);
 
 async function firstWaiting(query = '') {
@@ -87,6 +103,7 @@ describe('post-hoc review queue', () => {
   });
 
   it('records a verdict once: audited, gone from the queue, a second review is a 409 with current', async () => {
+    expect((await putSettings({ doubleReviewShare: 0 })).status).toBe(200);
     const item = await firstWaiting();
     const criteria = { ...allYes(item.category), tone: false };
     const reply = await post(item.id, { version: item.version, criteria, verdict: 'good' });
@@ -182,5 +199,125 @@ describe('post-hoc review queue', () => {
     });
     expect(reply.status).toBe(409);
     expect(problem(reply).code).toBe('illegal_transition');
+  });
+});
+
+describe('blind double review', () => {
+  const review = (item: {
+    id: string;
+    version: number;
+    category: keyof typeof postHocRubrics;
+  }) => ({
+    version: item.version,
+    criteria: allYes(item.category),
+  });
+
+  it('lets anyone read the share (0.2 by default) and only leads and above change it, within 0 to 1', async () => {
+    const read = await backend.handle({
+      method: 'GET',
+      path: paths.postHocSettings,
+      query: new URLSearchParams(),
+      headers: headers('u-ana'),
+      body: null,
+    });
+    expect(read.body).toEqual({ doubleReviewShare: 0.2 });
+    const refused = await putSettings({ doubleReviewShare: 0.5 }, 'u-ana');
+    expect(refused.status).toBe(403);
+    expect(problem(refused).code).toBe('forbidden');
+    for (const bad of [
+      { doubleReviewShare: 1.5 },
+      { doubleReviewShare: -0.1 },
+      { doubleReviewShare: 'half' },
+      {},
+    ]) {
+      const reply = await putSettings(bad);
+      expect(reply.status).toBe(422);
+      expect(problem(reply).errors?.[0]?.pointer).toBe('/doubleReviewShare');
+    }
+    expect((await putSettings({ doubleReviewShare: 0.5, extra: 1 })).status).toBe(422);
+    const changed = await putSettings({ doubleReviewShare: 0.35 });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ doubleReviewShare: 0.35 });
+  });
+
+  it('keeps a drawn item waiting for someone else until it has two reviews, and never shows the first verdict', async () => {
+    await putSettings({ doubleReviewShare: 1 });
+    const item = await firstWaiting();
+    const note = 'Quoted the old refund window.';
+    const first = await post(item.id, { ...review(item), verdict: 'needs_follow_up', note });
+    expect(first.status).toBe(201);
+
+    // The first reviewer is done with it; everyone else still has it to review.
+    const mine = postHocPageSchema.parse((await getAs('u-chen')).body);
+    expect(mine.items.map((i) => i.id)).not.toContain(item.id);
+    const theirs = await getAs('u-ben');
+    expect(postHocPageSchema.parse(theirs.body).items.map((i) => i.id)).toContain(item.id);
+    // Blind: nothing the second reviewer can read names the first verdict or note.
+    const trail = JSON.stringify(backend.state.events.get(item.id));
+    for (const leak of [JSON.stringify(theirs.body), trail]) {
+      expect(leak).not.toMatch(/needs follow-up|needs_follow_up|refund window/);
+    }
+
+    const again = await post(item.id, { ...review(item), verdict: 'good' });
+    expect(again.status).toBe(409);
+    expect(problem(again).detail).toMatch(/someone else/);
+    expect(JSON.stringify(again.body)).not.toMatch(/follow|refund window/);
+
+    const second = await post(item.id, { ...review(item), verdict: 'good' }, { actor: 'u-ben' });
+    expect(second.status).toBe(201);
+    // The second reviewer's reply is their own review only.
+    expect(second.body).toMatchObject({ verdict: 'good', by: { id: 'u-ben' }, note: null });
+    expect(JSON.stringify(second.body)).not.toMatch(/follow|refund window/);
+    const last = backend.state.events.get(item.id)!.at(-1)!;
+    expect(last.outcome).toMatch(
+      /second: good; Chen Wei had found it needs follow-up \(disagree\)/,
+    );
+
+    for (const actor of ['u-ben', 'u-ana', 'u-chen'])
+      expect(
+        postHocPageSchema.parse((await getAs(actor)).body).items.map((i) => i.id),
+      ).not.toContain(item.id);
+    const third = await post(item.id, { ...review(item), verdict: 'good' }, { actor: 'u-ana' });
+    expect(third.status).toBe(409);
+    expect(problem(third).detail).toMatch(/Chen Wei and Ben .* already reviewed/);
+  });
+
+  it("feeds each reviewer's agreement into the dashboard", async () => {
+    await putSettings({ doubleReviewShare: 1 });
+    const before = await backend.handle({
+      method: 'GET',
+      path: paths.dashboard,
+      query: new URLSearchParams(),
+      headers: headers('u-femi'),
+      body: null,
+    });
+    expect((before.body as { agreement: unknown[] }).agreement).toEqual([]);
+    const page = postHocPageSchema.parse((await get('limit=2')).body);
+    const [a, b] = page.items;
+    await post(a!.id, { ...review(a!), verdict: 'good' });
+    await post(a!.id, { ...review(a!), verdict: 'good' }, { actor: 'u-ben' });
+    await post(b!.id, { ...review(b!), verdict: 'good' });
+    await post(
+      b!.id,
+      { ...review(b!), verdict: 'needs_follow_up', note: 'Wrong date.' },
+      { actor: 'u-ana' },
+    );
+    const after = await backend.handle({
+      method: 'GET',
+      path: paths.dashboard,
+      query: new URLSearchParams(),
+      headers: headers('u-femi'),
+      body: null,
+    });
+    const rows = (
+      after.body as {
+        agreement: { id: string; doubleReviewed: number; agreed: number; rate: number }[];
+      }
+    ).agreement;
+    expect(rows.map((r) => [r.id, r.doubleReviewed, r.agreed, r.rate])).toEqual([
+      ['u-ana', 1, 0, 0],
+      ['u-ben', 1, 1, 1],
+      ['u-chen', 2, 1, 0.5],
+    ]);
   });
 });

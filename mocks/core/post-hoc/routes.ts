@@ -4,28 +4,48 @@ import {
   type PostHocReview,
   postHocListParamsSchema,
   postHocReviewRequestSchema,
+  postHocSettingsSchema,
   rubricErrors,
 } from '../../../src/api/post-hoc-schemas';
 import { makeProblem } from '../../../src/api/problem';
-import type { Handoff } from '../../../src/api/schemas';
+import type { Handoff, Role, User } from '../../../src/api/schemas';
 import { checkVersion } from '../../../src/domain/decisions';
 import { personOf, withItem } from '../kinds/item-write';
 import { ID, invalid, ok, problemReply, type Route, route } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
+import {
+  firstReviews,
+  needsSecondReview,
+  postHocSettings,
+  putPostHocSettings,
+  putReview,
+  type Reviews,
+  secondReviews,
+} from './store';
 
 /*
- * The post-hoc review queue: auto-approved items the policy sampled, graded once each against
- * the category's rubric. A review changes nothing about the sent item (no status, no version:
- * the reply is already out), so reviews live beside the items, keyed by item id, in one setting.
+ * The post-hoc review queue: auto-approved items the policy sampled, graded against the
+ * category's rubric. A review changes nothing about the sent item (no status, no version:
+ * the reply is already out), so reviews live beside the items (see ./store).
+ * A share of the items (drawn stably by id) needs a second, blind review by someone else: the
+ * item stays in everyone else's queue until then, and nothing the second reviewer can read
+ * says what the first one decided (not the queue, not a refusal, not the audit trail).
  */
 
-const REVIEWS = 'post-hoc-reviews';
-type Reviews = Record<string, PostHocReview>;
+/** Who may set how many items are reviewed twice. */
+const settingsEditors: readonly Role[] = ['lead', 'manager', 'executive'];
 
-const reviewsOf = (s: BackendServices): Reviews => s.world.setting<Reviews>(REVIEWS) ?? {};
+type Seen = { first: Reviews; second: Reviews };
 
-const waiting = (h: Handoff, reviews: Reviews) =>
-  h.sampledForReview && h.status === 'auto_approved' && h.outcome !== null && !reviews[h.id];
+/** Whether `user` has a review to give on the item. */
+function waitingFor(s: BackendServices, h: Handoff, seen: Seen, user: User): boolean {
+  if (!(h.sampledForReview && h.status === 'auto_approved' && h.outcome !== null)) return false;
+  const first = seen.first[h.id];
+  if (!first) return true;
+  return !seen.second[h.id] && first.by.id !== user.id && needsSecondReview(s, h.id);
+}
+
+const verdictLabel = (r: PostHocReview) => (r.verdict === 'good' ? 'good' : 'needs follow-up');
 
 const sentAt = (h: Handoff) => h.outcome?.at ?? h.updatedAt;
 
@@ -48,14 +68,15 @@ function toItem(h: Handoff): PostHocItem {
 }
 
 export const postHocRoutes: RouteGroup = (s: BackendServices): Route[] => [
-  route('GET', paths.postHocQueue, false, ({ req }) => {
+  route('GET', paths.postHocQueue, false, ({ req, user }) => {
     const parsed = postHocListParamsSchema.safeParse(Object.fromEntries(req.query));
     if (!parsed.success) return invalid(parsed.error);
     const { category, cursor, limit = 50 } = parsed.data;
-    const reviews = reviewsOf(s);
+    const seen = { first: firstReviews(s), second: secondReviews(s) };
     const matching: Handoff[] = [];
     for (const h of s.world.handoffs.values())
-      if (waiting(h, reviews) && (!category || h.ticket.category === category)) matching.push(h);
+      if (waitingFor(s, h, seen, user) && (!category || h.ticket.category === category))
+        matching.push(h);
     const keyed = matching
       .map((h) => [sortKey(h), h] as const)
       .sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -69,13 +90,28 @@ export const postHocRoutes: RouteGroup = (s: BackendServices): Route[] => [
   }),
   route('POST', `/handoffs/${ID}/post-hoc-review`, true, ({ user, json }, [id]) =>
     withItem(s, postHocReviewRequestSchema, json, id!, (body, h) => {
-      const reviews = reviewsOf(s);
-      const done = reviews[h.id];
+      const first = firstReviews(s)[h.id];
+      const second = secondReviews(s)[h.id];
+      const blind = first ? needsSecondReview(s, h.id) || !!second : false;
+      if (first && first.by.id === user.id)
+        return problemReply(
+          makeProblem(
+            'illegal_transition',
+            blind
+              ? 'You already reviewed this item; its second review must come from someone else.'
+              : `You already reviewed this item (${verdictLabel(first)}).`,
+            { current: h },
+          ),
+        );
+      const done = second ?? (first && !blind ? first : null);
       if (done)
         return problemReply(
           makeProblem(
             'illegal_transition',
-            `${done.by.name} already reviewed this item (${done.verdict === 'good' ? 'good' : 'needs follow-up'}).`,
+            // Once both reviews are in, naming the verdicts gives nothing away.
+            second && first
+              ? `${first.by.name} and ${second.by.name} already reviewed this item.`
+              : `${done.by.name} already reviewed this item (${verdictLabel(done)}).`,
             { current: h },
           ),
         );
@@ -106,20 +142,46 @@ export const postHocRoutes: RouteGroup = (s: BackendServices): Route[] => [
         at: s.now(),
         version: h.version,
       };
-      s.world.putSetting(REVIEWS, { ...reviews, [h.id]: review });
+      putReview(s, first ? 'second' : 'first', review);
       const failed = postHocFailed(review);
-      s.record(
-        h,
-        review.by,
-        'post_hoc_reviewed',
-        review.verdict === 'good'
-          ? `${user.name} reviewed the sent reply: good${failed ? ` (${failed})` : ''}`
-          : `${user.name} reviewed the sent reply: needs follow-up${failed ? ` (${failed})` : ''}`,
-        { why: { reason: review.note, rule: null, confidence: h.context.confidence } },
-      );
+      const said = `${verdictLabel(review)}${failed ? ` (${failed})` : ''}`;
+      // The audit trail is readable by the second reviewer: a first review that awaits a blind
+      // second one keeps its verdict and note out of the trail until the second is in.
+      const awaitingSecond = !first && needsSecondReview(s, h.id);
+      const outcome = first
+        ? `${user.name} reviewed the sent reply blind, second: ${said}; ` +
+          `${first.by.name} had found it ${verdictLabel(first)} ` +
+          `(${first.verdict === review.verdict ? 'agree' : 'disagree'})`
+        : awaitingSecond
+          ? `${user.name} reviewed the sent reply; verdict withheld until a second, blind review`
+          : `${user.name} reviewed the sent reply: ${said}`;
+      const reason = first
+        ? [first.note && `First: ${first.note}`, review.note && `Second: ${review.note}`]
+            .filter(Boolean)
+            .join(' · ') || null
+        : awaitingSecond
+          ? null
+          : review.note;
+      s.record(h, review.by, 'post_hoc_reviewed', outcome, {
+        why: { reason, rule: null, confidence: h.context.confidence },
+      });
       return ok(review, 201);
     }),
   ),
+  route('GET', paths.postHocSettings, false, () => ok(postHocSettings(s))),
+  route('PUT', paths.postHocSettings, true, ({ user, json }) => {
+    if (!settingsEditors.includes(user.role))
+      return problemReply(
+        makeProblem(
+          'forbidden',
+          `${user.name} is a ${user.role}; only a team lead, a manager or an executive may change how many items are reviewed twice.`,
+        ),
+      );
+    const parsed = postHocSettingsSchema.safeParse(json);
+    if (!parsed.success) return invalid(parsed.error);
+    putPostHocSettings(s, parsed.data);
+    return ok(parsed.data);
+  }),
 ];
 
 /** The criteria answered no, for the audit outcome: "no: tone, amounts". */

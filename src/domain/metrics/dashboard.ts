@@ -26,7 +26,7 @@ export function computeDashboard(
   items: readonly ItemFacts[],
   window: DashboardWindow,
   now: number,
-): Dashboard {
+): Omit<Dashboard, 'agreement'> {
   const w = { from: now - windowMs[window], now };
   const decisions = decisionsIn(items, w);
   return {
