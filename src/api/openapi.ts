@@ -37,6 +37,7 @@ const responses = {
   DemoSettings: demoSettingsSchema,
   PostHocPage: ph.postHocPageSchema,
   PostHocReview: ph.postHocReviewSchema,
+  PostHocSettings: ph.postHocSettingsSchema,
 };
 const requests = {
   VersionRequest: s.claimRequestSchema,
@@ -400,7 +401,27 @@ export function buildOpenApiDocument() {
             '201': { description: 'The recorded review', ...json('PostHocReview') },
             ...writeErrors,
             '404': problem('No such item'),
-            '409': problem('Stale version, already reviewed, or not sampled; carries `current`'),
+            '409': problem(
+              'Stale version, already reviewed (by this person, or by everyone needed), or not ' +
+                'sampled; carries `current`. An item drawn for double review takes a second, ' +
+                'blind review from someone else; no reply names the first verdict before then',
+            ),
+          },
+        },
+      },
+      '/post-hoc-settings': {
+        get: {
+          summary: 'The share of sampled items that get a second, blind review',
+          parameters: [actor],
+          responses: { '200': { description: 'Settings', ...json('PostHocSettings') }, ...common },
+        },
+        put: {
+          summary: 'Set the double-review share (0 to 1); team leads, managers and executives',
+          parameters: [actor, idempotency],
+          requestBody: { required: true, ...json('PostHocSettings') },
+          responses: {
+            '200': { description: 'Saved', ...json('PostHocSettings') },
+            ...writeErrors,
           },
         },
       },

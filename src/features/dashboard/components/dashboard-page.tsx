@@ -14,6 +14,7 @@ import { DecisionTimeChart } from './decision-time-chart';
 import { DecisionsChart } from './decisions-chart';
 import { EscalationsChart } from './escalations-chart';
 import { QueueDepthChart } from './queue-depth-chart';
+import { ReviewerAgreement } from './reviewer-agreement';
 import { ReviewersChart } from './reviewers-chart';
 import { ReviewRateChart, SlaTiles } from './stat-tiles';
 import './dashboard.css';
@@ -86,6 +87,7 @@ export function DashboardPage({ window }: { window: DashboardWindow }) {
             <ConfidentWrong data={data.confidentButWrong} />
             <DecisionTimeChart data={data.decisionTime} />
             <ReviewersChart data={data.reviewers} />
+            <ReviewerAgreement data={data.agreement} />
           </div>
         </>
       ) : null}
