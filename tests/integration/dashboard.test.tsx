@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
+import { sampleAutoApproved } from '../../mocks/core/post-hoc/test-kit';
 import { plainItem } from '../../mocks/core/test-items';
+import { paths } from '../../src/api/endpoints';
+import { postHocRubrics } from '../../src/api/post-hoc-schemas';
 import { makeProblem } from '../../src/api/problem';
 import type { Category } from '../../src/api/schemas';
 import { isOpen } from '../../src/domain/lifecycle';
@@ -171,10 +174,13 @@ describe('lead dashboard', () => {
   it('says so when nothing happened in the window', async () => {
     server.use(
       http.get(`${API_BASE}/dashboard`, () =>
-        HttpResponse.json(computeDashboard([], '24h', TEST_NOW)),
+        HttpResponse.json({ ...computeDashboard([], '24h', TEST_NOW), agreement: [] }),
       ),
     );
     await openDashboard();
+    expect(screen.getByRole('region', { name: 'Post-hoc review agreement' })).toHaveTextContent(
+      'No double-reviewed items yet.',
+    );
     const decisions = await screen.findByRole('region', { name: 'Decisions by category' });
     expect(
       within(decisions).getByText('No decisions in this window.', { selector: '.dash-empty' }),
@@ -182,5 +188,40 @@ describe('lead dashboard', () => {
     expect(screen.getByRole('region', { name: 'Human review rate' })).toHaveTextContent(
       'No item was routed in this window.',
     );
+  });
+
+  it("shows each reviewer's agreement on items reviewed twice, blind", async () => {
+    const send = (method: string, path: string, actor: string, body: unknown) =>
+      fetch(`${API_BASE}${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          'X-Actor-Id': actor,
+          'Idempotency-Key': `${actor}-${path}-${Math.random()}`,
+        },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (await send('PUT', paths.postHocSettings, 'u-femi', { doubleReviewShare: 1 })).status,
+    ).toBe(200);
+    const [h] = sampleAutoApproved(backend, 1);
+    const criteria = Object.fromEntries(
+      postHocRubrics[h!.ticket.category].map((c) => [c.id, true]),
+    );
+    const review = (actor: string, verdict: string, note?: string) =>
+      send('POST', paths.postHocReview(h!.id), actor, {
+        version: h!.version,
+        criteria,
+        verdict,
+        note,
+      });
+    expect((await review('u-chen', 'good')).status).toBe(201);
+    expect((await review('u-ben', 'needs_follow_up', 'Wrong carrier.')).status).toBe(201);
+
+    await openDashboard();
+    const table = await screen.findByRole('table', { name: 'Post-hoc review agreement' });
+    const row = (name: string) => within(table).getByRole('row', { name: new RegExp(`^${name}`) });
+    expect(row('Ben Okafor')).toHaveTextContent(/Ben Okafor\s*1\s*0\s*0%/);
+    expect(row('Chen Wei')).toHaveTextContent(/Chen Wei\s*1\s*0\s*0%/);
   });
 });
