@@ -14,6 +14,7 @@ import {
   postHocPageSchema,
   postHocReviewSchema,
   postHocRubrics,
+  postHocSettingsSchema,
 } from '../../src/api/post-hoc-schemas';
 import {
   auditPageSchema,
@@ -33,6 +34,7 @@ import {
   userSchema,
   usersSchema,
 } from '../../src/api/schemas';
+import { drawnForDoubleReview } from '../../src/domain/double-review';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
 
 /*
@@ -1323,8 +1325,16 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         });
         expectProblem(refused, 409, 'illegal_transition', 'A post-hoc review of a pending item');
 
+        // A reply drawn for a second, blind review is checked by the double-review check.
+        const { doubleReviewShare } = expectOk(
+          await get(paths.postHocSettings, a.id),
+          postHocSettingsSchema,
+          `GET ${paths.postHocSettings}`,
+        );
         // Worlds without a sampled reply waiting have nothing more to check here.
-        const item = all.items.find((i) => !taken.has(i.id));
+        const item = all.items.find(
+          (i) => !taken.has(i.id) && !drawnForDoubleReview(i.id, doubleReviewShare),
+        );
         if (!item) return;
         taken.add(item.id);
         const criteria = Object.fromEntries(postHocRubrics[item.category].map((c) => [c.id, true]));
@@ -1368,6 +1378,49 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         ensure(
           !after.items.some((i) => i.id === item.id),
           'A reviewed item is still in the post-hoc queue',
+        );
+      },
+    ),
+
+    check(
+      'post-hoc settings: the double-review share parses, is refused to reviewers and checked',
+      async () => {
+        const { a } = await discoverCast();
+        const { items: people } = expectOk(await get(paths.users, a.id), usersSchema, 'GET /users');
+        const reviewer = people.find((u) => u.role === 'reviewer');
+        const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
+        ensure(
+          reviewer && editor,
+          'The checks need a reviewer and a lead or manager in GET /users',
+        );
+        const current = expectOk(
+          await get(paths.postHocSettings, a.id),
+          postHocSettingsSchema,
+          `GET ${paths.postHocSettings}`,
+        );
+        const put = (actor: string, json: unknown) =>
+          api.send('PUT', paths.postHocSettings, { actor, json });
+        expectProblem(
+          await put(reviewer.id, current),
+          403,
+          'forbidden',
+          'A reviewer setting the share',
+        );
+        expectPointers(
+          expectProblem(
+            await put(editor.id, { doubleReviewShare: 2 }),
+            422,
+            'validation',
+            'A share above 1',
+          ),
+          ['/doubleReviewShare'],
+          'A share above 1',
+        );
+        // Writing back the share read leaves the world as it was.
+        const saved = expectOk(await put(editor.id, current), postHocSettingsSchema, 'PUT share');
+        ensure(
+          saved.doubleReviewShare === current.doubleReviewShare,
+          'The saved share is not the one sent',
         );
       },
     ),
