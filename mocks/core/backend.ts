@@ -1,5 +1,4 @@
 import { createTwoFilesPatch } from 'diff';
-import type { z } from 'zod';
 import { ACTOR_HEADER, decodeListParams, IDEMPOTENCY_HEADER } from '../../src/api/endpoints';
 import { buildOpenApiDocument } from '../../src/api/openapi';
 import { makeProblem } from '../../src/api/problem';
@@ -43,9 +42,11 @@ import {
   invalid,
   notFound,
   ok,
+  personOf,
   problemReply,
   type Route,
   route as r,
+  withItem,
 } from './route-kit';
 import type { AuditExtra, BackendOptions, BackendServices } from './services';
 import { World } from './world';
@@ -53,7 +54,6 @@ import { World } from './world';
 export type { BackendOptions } from './services';
 
 const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
-const personOf = (u: User): Actor => ({ type: 'person', id: u.id, name: u.name });
 
 function decodeParams(raw: string[]): string[] | null {
   try {
@@ -410,20 +410,6 @@ export class Backend {
     return next;
   }
 
-  /** Parses a write's body and finds its item: the steps every item write starts with. */
-  private withItem<T>(
-    schema: z.ZodType<T>,
-    json: unknown,
-    id: string,
-    run: (body: T, h: Handoff) => ApiReply,
-  ): ApiReply {
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) return invalid(parsed.error);
-    const h = this.world.handoffs.get(id);
-    if (!h) return notFound(id);
-    return run(parsed.data, h);
-  }
-
   private claimNext({ user }: Ctx): ApiReply {
     const now = this.clock();
     let best: { h: Handoff; score: number } | null = null;
@@ -450,7 +436,7 @@ export class Backend {
   }
 
   private claim({ user, json }: Ctx, id: string): ApiReply {
-    return this.withItem(claimRequestSchema, json, id, (body, h) => {
+    return withItem(this.services, claimRequestSchema, json, id, (body, h) => {
       if (h.status === 'claimed' && h.assignee?.id === user.id) return ok(h);
       const refused =
         checkVersion(h, body.version) ??
@@ -465,7 +451,7 @@ export class Backend {
   }
 
   private release({ user, json }: Ctx, id: string): ApiReply {
-    return this.withItem(claimRequestSchema, json, id, (body, h) => {
+    return withItem(this.services, claimRequestSchema, json, id, (body, h) => {
       const refused =
         checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkTransition(h, 'release');
       if (refused) return problemReply(refused);
@@ -476,7 +462,7 @@ export class Backend {
   }
 
   private saveDraft({ user, json }: Ctx, id: string): ApiReply {
-    return this.withItem(saveDraftRequestSchema, json, id, (body, stored) => {
+    return withItem(this.services, saveDraftRequestSchema, json, id, (body, stored) => {
       let h = stored;
       const refused =
         checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user, 'edit');
@@ -518,7 +504,7 @@ export class Backend {
   }
 
   private decide({ user, json }: Ctx, id: string): ApiReply {
-    return this.withItem<Decision>(decisionRequestSchema, json, id, (body, h) =>
+    return withItem<Decision>(this.services, decisionRequestSchema, json, id, (body, h) =>
       this.applyDecision(user, body, h),
     );
   }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { fieldErrors, makeProblem } from '../../src/api/problem';
-import type { Problem, User } from '../../src/api/schemas';
+import type { Actor, Handoff, Problem, User } from '../../src/api/schemas';
 import type { ApiReply, ApiRequest } from './http-types';
+import type { BackendServices } from './services';
 
 /*
  * What a group of endpoints needs to declare itself: the backend matches the path, checks the
@@ -42,3 +43,21 @@ export const notFound = (id: string) =>
 /** 422 with a pointer per field, for a body or query that fails its schema. */
 export const invalid = (error: z.ZodError, title = 'Some fields need attention.') =>
   problemReply(makeProblem('validation', title, { errors: fieldErrors(error.issues) }));
+
+export const personOf = (u: User): Actor => ({ type: 'person', id: u.id, name: u.name });
+export const holderOf = (u: User) => ({ id: u.id, name: u.name });
+
+/** Parses a write's body and finds its item: the steps every item write starts with. */
+export function withItem<T>(
+  s: Pick<BackendServices, 'world'>,
+  schema: z.ZodType<T>,
+  json: unknown,
+  id: string,
+  run: (body: T, h: Handoff) => ApiReply,
+): ApiReply {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return invalid(parsed.error);
+  const h = s.world.handoffs.get(id);
+  if (!h) return notFound(id);
+  return run(parsed.data, h);
+}

@@ -12,9 +12,8 @@ import { slaMs } from '../../seed/schedule';
 import { aiActor } from '../../seed/users';
 import type { ApiReply } from '../http-types';
 import { policyInForce } from '../policy/store';
-import { invalid, ok, problemReply, type Route, route } from '../route-kit';
+import { holderOf, invalid, ok, personOf, problemReply, type Route, route } from '../route-kit';
 import type { BackendServices } from '../services';
-import { holderOf, personOf } from './item-write';
 
 /*
  * Initiation (seed: "human → AI"): a reviewer hands the AI a task about a ticket, e.g. "draft

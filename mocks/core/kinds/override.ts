@@ -10,9 +10,17 @@ import {
   checkTransition,
   checkVersion,
 } from '../../../src/domain/decisions';
-import { ID, ok, problemReply, type Route, route } from '../route-kit';
+import {
+  holderOf,
+  ID,
+  ok,
+  personOf,
+  problemReply,
+  type Route,
+  route,
+  withItem,
+} from '../route-kit';
 import type { BackendServices } from '../services';
-import { holderOf, personOf, withItem } from './item-write';
 
 /*
  * Override (seed: "human intervenes mid-process"): a person pauses the AI, leaving the item

@@ -17,9 +17,17 @@ import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { retryTask } from '../../ai/recover';
 import { aiActor } from '../../seed/users';
 import type { ApiReply } from '../http-types';
-import { ID, ok, problemReply, type Route, route } from '../route-kit';
+import {
+  holderOf,
+  ID,
+  ok,
+  personOf,
+  problemReply,
+  type Route,
+  route,
+  withItem,
+} from '../route-kit';
 import type { BackendServices } from '../services';
-import { holderOf, personOf, withItem } from './item-write';
 
 /*
  * AI failure mid-task (seed: "plan for failures"): the failed item carries the diagnosis and

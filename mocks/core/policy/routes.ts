@@ -6,7 +6,7 @@ import {
   whatIfRequestSchema,
 } from '../../../src/api/policy-schemas';
 import { makeProblem } from '../../../src/api/problem';
-import type { Actor, Role, User } from '../../../src/api/schemas';
+import type { Role, User } from '../../../src/api/schemas';
 import {
   applyPolicyChange,
   PolicyChangeError,
@@ -15,7 +15,7 @@ import {
 } from '../../../src/domain/policy-history';
 import { whatIf } from '../../../src/domain/routing';
 import type { ApiReply } from '../http-types';
-import { ID, invalid, ok, problemReply, type Route, route } from '../route-kit';
+import { ID, invalid, ok, personOf, problemReply, type Route, route } from '../route-kit';
 import type { RouteGroup } from '../services';
 import { generateArrival } from './generate-arrival';
 import { ingestTicket } from './ingest';
@@ -29,8 +29,6 @@ import { appendPolicyChange, policyHistory, policyInForce, recentTraffic } from 
 
 /** Who may change how work is routed: the people accountable for the floor. */
 const policyEditors: readonly Role[] = ['lead', 'manager', 'executive'];
-
-const personOf = (u: User): Actor => ({ type: 'person', id: u.id, name: u.name });
 
 function refusedEditor(user: User): ApiReply | null {
   if (policyEditors.includes(user.role)) return null;

@@ -10,8 +10,7 @@ import {
 import { makeProblem } from '../../../src/api/problem';
 import type { Handoff, Role, User } from '../../../src/api/schemas';
 import { checkVersion } from '../../../src/domain/decisions';
-import { personOf, withItem } from '../kinds/item-write';
-import { ID, invalid, ok, problemReply, type Route, route } from '../route-kit';
+import { ID, invalid, ok, personOf, problemReply, type Route, route, withItem } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
 import {
   firstReviews,
