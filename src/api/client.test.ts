@@ -17,12 +17,12 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('API client', () => {
   it('returns parsed data from the backend', async () => {
-    const item = await api.getHandoff('h-4521');
+    const item = await api.getHandoff({ params: { id: 'h-4521' } });
     expect(item.ticket.number).toBe(4521);
   });
 
   it('turns a problem document into a typed error with a human message', async () => {
-    const error = await failure(api.getHandoff('h-missing'));
+    const error = await failure(api.getHandoff({ params: { id: 'h-missing' } }));
     expect(error.problem?.code).toBe('not_found');
     expect(error.human.title).toBe('Not found');
     expect(error.human.action).toMatch(/back to the queue/);
@@ -35,7 +35,7 @@ describe('API client', () => {
         HttpResponse.json({ id: 'h-1', status: 'nonsense' }),
       ),
     );
-    const error = await failure(api.getHandoff('h-1'));
+    const error = await failure(api.getHandoff({ params: { id: 'h-1' } }));
     expect(error.failure.kind).toBe('malformed');
     expect(error.human.title).toBe('The server sent something unexpected');
   });
@@ -44,12 +44,12 @@ describe('API client', () => {
     server.use(
       http.get(`${API_BASE}/me`, () => new HttpResponse('<html>gateway</html>', { status: 200 })),
     );
-    expect((await failure(api.me())).failure.kind).toBe('malformed');
+    expect((await failure(api.getMe())).failure.kind).toBe('malformed');
   });
 
   it('explains a bare server error and marks it worth retrying', async () => {
     server.use(http.get(`${API_BASE}/me`, () => new HttpResponse(null, { status: 502 })));
-    const error = await failure(api.me());
+    const error = await failure(api.getMe());
     expect(error.human.title).toBe('The server had a problem');
     expect(error.retryable).toBe(true);
   });
@@ -61,21 +61,21 @@ describe('API client', () => {
         return HttpResponse.json({});
       }),
     );
-    const error = await failure(api.me());
+    const error = await failure(api.getMe());
     expect(error.failure.kind).toBe('timeout');
     expect(error.human.action).toMatch(/kept on this device/);
   });
 
   it('reports a failed connection as a network error', async () => {
     server.use(http.get(`${API_BASE}/me`, () => HttpResponse.error()));
-    const error = await failure(api.me());
+    const error = await failure(api.getMe());
     expect(error.failure.kind).toBe('network');
     expect(error.retryable).toBe(true);
   });
 
   it('says so when the device is offline, without calling the server', async () => {
     const spy = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    const error = await failure(api.me());
+    const error = await failure(api.getMe());
     expect(error.failure.kind).toBe('offline');
     expect(error.human.title).toBe('You are offline');
     spy.mockRestore();
@@ -89,7 +89,13 @@ describe('API client', () => {
         return HttpResponse.json({}, { status: 500 });
       }),
     );
-    await failure(api.claim('h-4521', 1, 'key-123'));
+    await failure(
+      api.claimHandoff({
+        params: { id: 'h-4521' },
+        body: { version: 1 },
+        idempotencyKey: 'key-123',
+      }),
+    );
     expect(seen!.get('Idempotency-Key')).toBe('key-123');
     expect(seen!.get('X-Actor-Id')).toBe('u-ana');
   });

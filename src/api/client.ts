@@ -1,51 +1,17 @@
 import { createParser } from 'eventsource-parser';
-import type { z } from 'zod';
-import { encodeAuditParams, encodeFeedbackParams } from './audit-params';
-import {
-  type AuditListParams,
-  auditLogPageSchema,
-  type FeedbackListParams,
-  feedbackPageSchema,
-} from './audit-schemas';
-import { type DashboardWindow, dashboardSchema } from './dashboard-schemas';
-import { type DemoSettings, demoSettingsSchema } from './demo-schemas';
-import { ACTOR_HEADER, encodeListParams, IDEMPOTENCY_HEADER, paths } from './endpoints';
 import { ApiError } from './errors';
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './headers';
 import {
-  type ArrivalRequest,
-  arrivalResultSchema,
-  ladderSchema,
-  type PolicyChangeRequest,
-  type PolicyPatch,
-  policyChangeSchema,
-  policyChangesSchema,
-  routingPolicySchema,
-  whatIfResultSchema,
-} from './policy-schemas';
-import {
-  encodePostHocParams,
-  type PostHocListParams,
-  type PostHocReviewRequest,
-  postHocPageSchema,
-  postHocReviewSchema,
-} from './post-hoc-schemas';
-import {
-  auditPageSchema,
-  type ChangeEvent,
-  changeEventSchema,
-  type DecisionRequest,
-  decisionResultSchema,
-  type HandoffListParams,
-  handoffPageSchema,
-  handoffSchema,
-  type InitiationRequest,
-  type PauseRequest,
-  problemSchema,
-  type ReassignRequest,
-  type SaveDraftRequest,
-  userSchema,
-  usersSchema,
-} from './schemas';
+  type Operation,
+  type OperationInput,
+  type OperationOutput,
+  type Operations,
+  operationEntries,
+  operations,
+  pathOf,
+} from './operations';
+import { encodeQuery } from './query-string';
+import { type ChangeEvent, changeEventSchema, problemSchema } from './schemas';
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -61,14 +27,27 @@ export interface StreamOptions {
   onMalformed?: (detail: string) => void;
 }
 
-interface Call<S extends z.ZodType> {
-  method?: 'GET' | 'POST' | 'PUT';
-  path: string;
-  query?: URLSearchParams;
+/** What a call of the operation takes: path parameters, query, body, idempotency key. */
+type Args<O extends Operation> =
+  Record<never, never> extends OperationInput<O>
+    ? [input?: OperationInput<O>]
+    : [input: OperationInput<O>];
+
+/** Operations answered with one JSON reply (not a stream), by name. */
+type CallableName = {
+  [K in keyof Operations]: Operations[K] extends { events: unknown } ? never : K;
+}[keyof Operations];
+
+export type OperationMethods = {
+  [K in CallableName]: (...args: Args<Operations[K]>) => Promise<OperationOutput<Operations[K]>>;
+};
+
+type AnyInput = {
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
   body?: unknown;
   idempotencyKey?: string;
-  schema: S | null;
-}
+};
 
 /**
  * The one way the UI talks to a backend. Every response is parsed by its schema, so a
@@ -77,24 +56,31 @@ interface Call<S extends z.ZodType> {
 export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: ApiClientOptions) {
   const root = baseUrl.replace(/\/$/, '');
 
-  async function call<S extends z.ZodType>(c: Call<S>): Promise<z.infer<S>> {
+  async function call<O extends Operation>(
+    op: O,
+    ...[input]: Args<O>
+  ): Promise<OperationOutput<O>> {
     if (typeof navigator !== 'undefined' && navigator.onLine === false) {
       throw new ApiError({ kind: 'offline' });
     }
-    const url = `${root}${c.path}${c.query?.size ? `?${c.query}` : ''}`;
+    const given = (input ?? {}) as AnyInput;
+    const query = op.query ? encodeQuery(op.query, given.query) : null;
+    const url = `${root}${pathOf(op, given.params)}${query?.size ? `?${query}` : ''}`;
+    // Writes always carry a JSON body: an empty object when the operation takes none.
+    const body = given.body ?? (op.write ? {} : undefined);
     const headers: Record<string, string> = {
       accept: 'application/json',
       [ACTOR_HEADER]: getActorId(),
     };
-    if (c.body !== undefined) headers['content-type'] = 'application/json';
-    if (c.idempotencyKey) headers[IDEMPOTENCY_HEADER] = c.idempotencyKey;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (given.idempotencyKey) headers[IDEMPOTENCY_HEADER] = given.idempotencyKey;
 
     let response: Response;
     try {
       response = await fetch(url, {
-        method: c.method ?? 'GET',
+        method: op.method,
         headers,
-        body: c.body === undefined ? undefined : JSON.stringify(c.body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -124,8 +110,8 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
           : { kind: 'http', status: response.status },
       );
     }
-    if (!c.schema) return undefined as z.infer<S>;
-    const parsed = c.schema.safeParse(json);
+    if (!op.response) return undefined as OperationOutput<O>;
+    const parsed = op.response.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       throw new ApiError({
@@ -136,7 +122,7 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
           : 'Unexpected shape.',
       });
     }
-    return parsed.data;
+    return parsed.data as OperationOutput<O>;
   }
 
   /**
@@ -153,7 +139,7 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
   ): Promise<void> {
     let response: Response;
     try {
-      response = await fetch(`${root}${paths.changes}`, {
+      response = await fetch(`${root}${operations.streamChanges.path}`, {
         headers: { accept: 'text/event-stream', [ACTOR_HEADER]: getActorId() },
         signal,
         cache: 'no-store',
@@ -215,158 +201,13 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
     }
   }
 
-  return {
-    streamChanges,
-    listHandoffs: (params: HandoffListParams) =>
-      call({ path: paths.handoffs, query: encodeListParams(params), schema: handoffPageSchema }),
-    getHandoff: (id: string) => call({ path: paths.handoff(id), schema: handoffSchema }),
-    listEvents: (id: string) => call({ path: paths.events(id), schema: auditPageSchema }),
-    claimNext: (idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.claimNext,
-        body: {},
-        idempotencyKey,
-        schema: handoffSchema,
-      }),
-    claim: (id: string, version: number, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.claim(id),
-        body: { version },
-        idempotencyKey,
-        schema: handoffSchema,
-      }),
-    release: (id: string, version: number, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.release(id),
-        body: { version },
-        idempotencyKey,
-        schema: handoffSchema,
-      }),
-    saveDraft: (id: string, body: SaveDraftRequest, idempotencyKey: string) =>
-      call({ method: 'PUT', path: paths.draft(id), body, idempotencyKey, schema: handoffSchema }),
-    decide: (id: string, body: DecisionRequest, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.decisions(id),
-        body,
-        idempotencyKey,
-        schema: decisionResultSchema,
-      }),
-    /* the other handoff kinds: override, recovery from AI failure, initiation */
-    pause: (id: string, body: PauseRequest, idempotencyKey: string) =>
-      call({ method: 'POST', path: paths.pause(id), body, idempotencyKey, schema: handoffSchema }),
-    takeOver: (id: string, version: number, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.takeOver(id),
-        body: { version },
-        idempotencyKey,
-        schema: handoffSchema,
-      }),
-    retry: (id: string, version: number, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.retry(id),
-        body: { version },
-        idempotencyKey,
-        schema: handoffSchema,
-      }),
-    reassign: (id: string, body: ReassignRequest, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.reassign(id),
-        body,
-        idempotencyKey,
-        schema: handoffSchema,
-      }),
-    initiate: (body: InitiationRequest, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.initiations,
-        body,
-        idempotencyKey,
-        schema: handoffSchema,
-      }),
-    getPolicy: () => call({ path: paths.policy, schema: routingPolicySchema }),
-    /** The effect of an edit on recent traffic, before saving; changes nothing. */
-    whatIf: (patch: PolicyPatch) =>
-      call({
-        method: 'POST',
-        path: paths.policyWhatIf,
-        body: { patch },
-        schema: whatIfResultSchema,
-      }),
-    policyChanges: () => call({ path: paths.policyChanges, schema: policyChangesSchema }),
-    changePolicy: (body: PolicyChangeRequest, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.policyChanges,
-        body,
-        idempotencyKey,
-        schema: policyChangeSchema,
-      }),
-    rollbackPolicy: (changeId: string, reason: string, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.policyRollback(changeId),
-        body: { reason },
-        idempotencyKey,
-        schema: policyChangeSchema,
-      }),
-    ladder: () => call({ path: paths.ladder, schema: ladderSchema }),
-    ingestArrival: (body: ArrivalRequest, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.arrivals,
-        body,
-        idempotencyKey,
-        schema: arrivalResultSchema,
-      }),
-    listAudit: (params: AuditListParams) =>
-      call({ path: paths.audit, query: encodeAuditParams(params), schema: auditLogPageSchema }),
-    listFeedback: (params: FeedbackListParams) =>
-      call({
-        path: paths.feedback,
-        query: encodeFeedbackParams(params),
-        schema: feedbackPageSchema,
-      }),
-    me: () => call({ path: paths.me, schema: userSchema }),
-    users: () => call({ path: paths.users, schema: usersSchema }),
-    dashboard: (window: DashboardWindow) =>
-      call({
-        path: paths.dashboard,
-        query: new URLSearchParams({ window }),
-        schema: dashboardSchema,
-      }),
-    /** Sampled auto-approved items waiting for a post-hoc review, oldest sent first. */
-    postHocQueue: (params: PostHocListParams) =>
-      call({
-        path: paths.postHocQueue,
-        query: encodePostHocParams(params),
-        schema: postHocPageSchema,
-      }),
-    postHocReview: (id: string, body: PostHocReviewRequest, idempotencyKey: string) =>
-      call({
-        method: 'POST',
-        path: paths.postHocReview(id),
-        body,
-        idempotencyKey,
-        schema: postHocReviewSchema,
-      }),
-    resetDemo: () => call({ method: 'POST', path: paths.demoReset, schema: null }),
-    demoSettings: () => call({ path: paths.demoSettings, schema: demoSettingsSchema }),
-    saveDemoSettings: (body: DemoSettings, idempotencyKey: string) =>
-      call({
-        method: 'PUT',
-        path: paths.demoSettings,
-        body,
-        idempotencyKey,
-        schema: demoSettingsSchema,
-      }),
-  };
+  const methods = Object.fromEntries(
+    operationEntries
+      .filter(([, op]) => !op.events)
+      .map(([name, op]) => [name, (input?: AnyInput) => call(op, input as never)]),
+  ) as unknown as OperationMethods;
+
+  return { ...methods, call, streamChanges };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;

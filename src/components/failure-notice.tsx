@@ -10,7 +10,7 @@ import { useSessionStore } from '../stores/session-store';
 /** Under the lists key, so every change that refreshes the queue refreshes the count too. */
 const failedAt = (api: ApiClient, level: Level) => ({
   queryKey: [...handoffQueries.lists(), 'failed-count', level] as const,
-  queryFn: () => api.listHandoffs({ status: ['failed'], level: [level], limit: 1 }),
+  queryFn: () => api.listHandoffs({ query: { status: ['failed'], level: [level], limit: 1 } }),
   refetchInterval: 30_000,
 });
 

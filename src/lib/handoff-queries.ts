@@ -15,7 +15,8 @@ export const handoffQueries = {
   list: (api: ApiClient, params: Omit<HandoffListParams, 'cursor'>) =>
     infiniteQueryOptions({
       queryKey: [...handoffQueries.lists(), params] as const,
-      queryFn: ({ pageParam }) => api.listHandoffs({ ...params, cursor: pageParam ?? undefined }),
+      queryFn: ({ pageParam }) =>
+        api.listHandoffs({ query: { ...params, cursor: pageParam ?? undefined } }),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
     }),
@@ -23,13 +24,13 @@ export const handoffQueries = {
   detail: (api: ApiClient, id: string) =>
     queryOptions({
       queryKey: [...handoffQueries.details(), id] as const,
-      queryFn: () => api.getHandoff(id),
+      queryFn: () => api.getHandoff({ params: { id } }),
     }),
 
   eventsOf: (api: ApiClient, id: string) =>
     queryOptions({
       queryKey: [...handoffQueries.events(), id] as const,
-      queryFn: () => api.listEvents(id),
+      queryFn: () => api.listHandoffEvents({ params: { id } }),
     }),
 };
 
@@ -38,12 +39,12 @@ export const userQueries = {
   me: (api: ApiClient, actorId: string) =>
     queryOptions({
       queryKey: [...userQueries.all(), 'me', actorId] as const,
-      queryFn: () => api.me(),
+      queryFn: () => api.getMe(),
     }),
   list: (api: ApiClient) =>
     queryOptions({
       queryKey: [...userQueries.all(), 'list'] as const,
-      queryFn: () => api.users(),
+      queryFn: () => api.listUsers(),
       staleTime: 5 * 60_000,
     }),
 };

@@ -38,7 +38,11 @@ describe('checkpoint: conflicts', () => {
     const ui = await openCheckpoint();
 
     // Ben takes the item after Ana opened it.
-    await apiAs('u-ben').claim('h-4521', 1, 'ben-claims');
+    await apiAs('u-ben').claimHandoff({
+      params: { id: 'h-4521' },
+      body: { version: 1 },
+      idempotencyKey: 'ben-claims',
+    });
 
     await user.clear(ui.editor());
     await user.type(ui.editor(), 'My careful reply to Sarah.');
@@ -82,8 +86,16 @@ describe('checkpoint: conflicts', () => {
 
     // Meanwhile Ben claims and releases: same item, two versions later.
     const ben = apiAs('u-ben');
-    const claimed = await ben.claim('h-4521', 1, 'ben-1');
-    await ben.release('h-4521', claimed.version, 'ben-2');
+    const claimed = await ben.claimHandoff({
+      params: { id: 'h-4521' },
+      body: { version: 1 },
+      idempotencyKey: 'ben-1',
+    });
+    await ben.releaseHandoff({
+      params: { id: 'h-4521' },
+      body: { version: claimed.version },
+      idempotencyKey: 'ben-2',
+    });
     expect(item().version).toBe(3);
 
     await user.click(screen.getByRole('checkbox', { name: /I have reviewed/i }));
@@ -111,7 +123,11 @@ describe('checkpoint: conflicts', () => {
     const user = userEvent.setup();
     renderApp('/handoffs/h-4521');
     const ui = await openCheckpoint();
-    await apiAs('u-ben').claim('h-4521', 1, 'ben-claims');
+    await apiAs('u-ben').claimHandoff({
+      params: { id: 'h-4521' },
+      body: { version: 1 },
+      idempotencyKey: 'ben-claims',
+    });
     await user.type(ui.editor(), ' mine');
     const conflict = await screen.findByRole(
       'region',

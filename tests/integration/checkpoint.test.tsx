@@ -347,7 +347,11 @@ describe('checkpoint: the draft is never lost', () => {
   });
 
   it('makes the editor read-only, and says why, when someone else holds the item', async () => {
-    await apiAs('u-ben').claim('h-4521', 1, 'ben-claims');
+    await apiAs('u-ben').claimHandoff({
+      params: { id: 'h-4521' },
+      body: { version: 1 },
+      idempotencyKey: 'ben-claims',
+    });
     renderApp('/handoffs/h-4521');
     const ui = await openCheckpoint();
     expect(screen.getByText('Ben Okafor holds this item')).toBeInTheDocument();
@@ -362,17 +366,17 @@ describe('checkpoint: the draft is never lost', () => {
 
   it('lets an item above the reviewer’s level be read but not acted on', async () => {
     // Ana escalated it to a specialist herself; it is out of her hands now.
-    await apiAs('u-ana').decide(
-      'h-4521',
-      {
+    await apiAs('u-ana').decideHandoff({
+      params: { id: 'h-4521' },
+      body: {
         action: 'escalate',
         version: 1,
         timeOnItemMs: 1000,
         targetLevel: 'l2',
         note: 'Needs a specialist.',
       },
-      'ana-escalates',
-    );
+      idempotencyKey: 'ana-escalates',
+    });
     renderApp('/handoffs/h-4521');
     await openCheckpoint();
     expect(await screen.findByText('Above your authority')).toBeInTheDocument();

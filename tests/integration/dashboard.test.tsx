@@ -142,11 +142,16 @@ describe('lead dashboard', () => {
     const before = decisionsFromEvents(category);
     expect(await decisionsCell(category)).toHaveTextContent(String(before));
 
-    await apiAs('u-ben').decide(
-      item.id,
-      { action: 'reject', version: item.version, timeOnItemMs: 40_000, reason: 'Wrong order' },
-      'ben-rejects',
-    );
+    await apiAs('u-ben').decideHandoff({
+      params: { id: item.id },
+      body: {
+        action: 'reject',
+        version: item.version,
+        timeOnItemMs: 40_000,
+        reason: 'Wrong order',
+      },
+      idempotencyKey: 'ben-rejects',
+    });
     await waitFor(
       async () => expect(await decisionsCell(category)).toHaveTextContent(String(before + 1)),
       {

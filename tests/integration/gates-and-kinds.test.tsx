@@ -192,11 +192,11 @@ describe('an AI failure', { timeout: 20_000 }, () => {
 
   it('counts failures reassigned to a level in that level’s notice', async () => {
     const h = item('h-4525');
-    await apiAs('u-ana').reassign(
-      h.id,
-      { version: h.version, level: 'l2', note: 'Needs L2.' },
-      'to-l2',
-    );
+    await apiAs('u-ana').reassignHandoff({
+      params: { id: h.id },
+      body: { version: h.version, level: 'l2', note: 'Needs L2.' },
+      idempotencyKey: 'to-l2',
+    });
     const failedAtL2 = [...backend.state.handoffs.values()].filter(
       (x) => x.status === 'failed' && x.level === 'l2',
     ).length;
@@ -237,7 +237,11 @@ describe('override and initiation', { timeout: 20_000 }, () => {
       { timeout: 5000 },
     );
     await screen.findByText(/^Reconnecting/, {}, { timeout: 5000 });
-    await apiAs('u-ben').takeOver('h-4526', item('h-4526').version, 'ben-first');
+    await apiAs('u-ben').takeOverHandoff({
+      params: { id: 'h-4526' },
+      body: { version: item('h-4526').version },
+      idempotencyKey: 'ben-first',
+    });
     await user.keyboard('t');
     expect(await screen.findByRole('alert')).toHaveTextContent(/changed while you were working/i);
     // The refusal carries the item as it is now: the screen shows who holds it.

@@ -63,7 +63,7 @@ describe('live updates', () => {
     await waitUntilLive();
 
     const startedAt = Date.now();
-    await apiAs('u-ben').claimNext('ben-takes-one');
+    await apiAs('u-ben').claimNextHandoff({ idempotencyKey: 'ben-takes-one' });
     expect(
       await screen.findByRole(
         'heading',
@@ -83,7 +83,13 @@ describe('live updates', () => {
     await user.clear(ui.editor());
     await user.type(ui.editor(), 'My careful reply.');
 
-    await act(() => apiAs('u-ben').claim('h-4521', item().version, 'ben-claims'));
+    await act(() =>
+      apiAs('u-ben').claimHandoff({
+        params: { id: 'h-4521' },
+        body: { version: item().version },
+        idempotencyKey: 'ben-claims',
+      }),
+    );
 
     const notice = await screen.findByText('Ben Okafor just claimed this item', undefined, {
       timeout: 2000,
@@ -105,17 +111,21 @@ describe('live updates', () => {
 
     const ben = apiAs('u-ben');
     await act(async () => {
-      const claimed = await ben.claim('h-4521', item().version, 'ben-claims');
-      await ben.decide(
-        'h-4521',
-        {
+      const claimed = await ben.claimHandoff({
+        params: { id: 'h-4521' },
+        body: { version: item().version },
+        idempotencyKey: 'ben-claims',
+      });
+      await ben.decideHandoff({
+        params: { id: 'h-4521' },
+        body: {
           action: 'reject',
           version: claimed.version,
           timeOnItemMs: 5000,
           reason: 'Duplicate of another ticket.',
         },
-        'ben-rejects',
-      );
+        idempotencyKey: 'ben-rejects',
+      });
     });
     const notice = await screen.findByText('Ben Okafor just decided it: Rejected', undefined, {
       timeout: 2000,

@@ -128,14 +128,14 @@ describe('routing policy screen', () => {
   it('rolls a change back after asking why', async () => {
     const user = userEvent.setup();
     const lead = apiAs('u-dana');
-    await lead.changePolicy(
-      {
+    await lead.changePolicy({
+      body: {
         version: 1,
         patch: { categories: { technical: { pattern: 'checkpoint_approval' } } },
         reason: 'Firmware release week: see every technical reply.',
       },
-      'dana-change',
-    );
+      idempotencyKey: 'dana-change',
+    });
     await openPolicy();
     await user.click(await screen.findByRole('button', { name: 'Roll back version 2…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Roll back version 2?' });
@@ -161,14 +161,14 @@ describe('routing policy screen', () => {
     withoutLiveUpdates();
     const user = userEvent.setup();
     await openPolicy();
-    await apiAs('u-dana').changePolicy(
-      {
+    await apiAs('u-dana').changePolicy({
+      body: {
         version: 1,
         patch: { categories: { billing: { confidenceThreshold: 0.8 } } },
         reason: 'Billing drafts have been solid all month.',
       },
-      'dana-first',
-    );
+      idempotencyKey: 'dana-first',
+    });
     await user.clear(shippingThreshold());
     await user.type(shippingThreshold(), '95');
     await user.click(screen.getByRole('button', { name: /Preview/ }));
@@ -186,16 +186,16 @@ describe('routing policy screen', () => {
 
   it('flags on a new arrival name the rule version that raised them, on the checkpoint', async () => {
     const lead = apiAs('u-femi');
-    await lead.changePolicy(
-      {
+    await lead.changePolicy({
+      body: {
         version: 1,
         patch: { rules: [{ id: 'policy_keyword', params: { keywords: ['lawyer', 'ombudsman'] } }] },
         reason: 'Ombudsman complaints are a legal matter too.',
       },
-      'femi-keywords',
-    );
-    const { handoff } = await lead.ingestArrival(
-      {
+      idempotencyKey: 'femi-keywords',
+    });
+    const { handoff } = await lead.ingestArrival({
+      body: {
         ticket: {
           customer: {
             id: 'c-ombudsman',
@@ -215,8 +215,8 @@ describe('routing policy screen', () => {
         },
         ai: { draft: 'Hi Ines, we are checking your refund today.', confidence: 0.93 },
       },
-      'ines-arrives',
-    );
+      idempotencyKey: 'ines-arrives',
+    });
     expect(handoff).toMatchObject({ status: 'pending', level: 'l2', policyVersion: 2 });
     renderApp(`/handoffs/${handoff.id}`, { actorId: 'u-chen' });
     const flags = await screen.findByRole('region', { name: /Flags/ }, { timeout: 5000 });

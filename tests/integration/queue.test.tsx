@@ -405,7 +405,7 @@ describe('Queue screen', () => {
       expect(screen.getByText('Updated just now')).toBeInTheDocument();
 
       // Someone else takes an item; nothing in this screen asked for it.
-      await api.claimNext('another-desk');
+      await api.claimNextHandoff({ idempotencyKey: 'another-desk' });
       await act(() => vi.advanceTimersByTimeAsync(5_000));
       expect(screen.getByText(/^Updated \d+s ago$/)).toBeInTheDocument();
       expect(

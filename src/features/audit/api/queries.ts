@@ -14,7 +14,9 @@ export const auditQueries = {
     infiniteQueryOptions({
       queryKey: [...auditQueries.lists(), params] as const,
       queryFn: ({ pageParam }) =>
-        api.listAudit({ ...params, limit: AUDIT_PAGE_SIZE, cursor: pageParam ?? undefined }),
+        api.listAudit({
+          query: { ...params, limit: AUDIT_PAGE_SIZE, cursor: pageParam ?? undefined },
+        }),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
       placeholderData: keepPreviousData,

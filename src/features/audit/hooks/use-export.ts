@@ -59,10 +59,12 @@ export function useExport(api: ApiClient, params: AuditListParams) {
             ? await collectPages({
                 fetchPage: (cursor) =>
                   api.listFeedback({
-                    from: params.from,
-                    to: params.to,
-                    limit: EXPORT_PAGE_SIZE,
-                    cursor: cursor ?? undefined,
+                    query: {
+                      from: params.from,
+                      to: params.to,
+                      limit: EXPORT_PAGE_SIZE,
+                      cursor: cursor ?? undefined,
+                    },
                   }),
                 line: jsonLine,
                 onProgress,
@@ -71,9 +73,7 @@ export function useExport(api: ApiClient, params: AuditListParams) {
             : await collectPages({
                 fetchPage: (cursor) =>
                   api.listAudit({
-                    ...params,
-                    limit: EXPORT_PAGE_SIZE,
-                    cursor: cursor ?? undefined,
+                    query: { ...params, limit: EXPORT_PAGE_SIZE, cursor: cursor ?? undefined },
                   }),
                 line: kind === 'csv' ? auditCsvRow : jsonLine,
                 header: kind === 'csv' ? auditCsvHeader() : undefined,

@@ -25,7 +25,7 @@ export const checkpointMutations = {
     mutationOptions({
       mutationKey: ['handoffs', 'claim', id] as const,
       mutationFn: ({ version, key }: { version: number; key: string }) =>
-        api.claim(id, version, key),
+        api.claimHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
       meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
     }),
 
@@ -33,7 +33,7 @@ export const checkpointMutations = {
     mutationOptions({
       mutationKey: ['handoffs', 'release', id] as const,
       mutationFn: ({ version, key }: { version: number; key: string }) =>
-        api.release(id, version, key),
+        api.releaseHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
       meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
     }),
 
@@ -41,7 +41,7 @@ export const checkpointMutations = {
     mutationOptions({
       mutationKey: ['handoffs', 'draft', id] as const,
       mutationFn: ({ text, version, key }: { text: string; version: number; key: string }) =>
-        api.saveDraft(id, { text, version }, key),
+        api.saveDraft({ params: { id }, body: { text, version }, idempotencyKey: key }),
       // A save may claim the item, which the queue shows.
       meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
     }),
@@ -50,7 +50,7 @@ export const checkpointMutations = {
     mutationOptions({
       mutationKey: ['handoffs', 'decide', id] as const,
       mutationFn: ({ body, key }: { body: DecisionRequest; key: string }) =>
-        api.decide(id, body, key),
+        api.decideHandoff({ params: { id }, body, idempotencyKey: key }),
       meta: { invalidates: [handoffQueries.lists(), eventsKey(id), detailKey(id)] },
     }),
 
@@ -58,7 +58,8 @@ export const checkpointMutations = {
   pause: (api: ApiClient, id: string) =>
     mutationOptions({
       mutationKey: ['handoffs', 'pause', id] as const,
-      mutationFn: ({ body, key }: { body: PauseRequest; key: string }) => api.pause(id, body, key),
+      mutationFn: ({ body, key }: { body: PauseRequest; key: string }) =>
+        api.pauseHandoff({ params: { id }, body, idempotencyKey: key }),
       meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
     }),
 
@@ -66,7 +67,7 @@ export const checkpointMutations = {
     mutationOptions({
       mutationKey: ['handoffs', 'take-over', id] as const,
       mutationFn: ({ version, key }: { version: number; key: string }) =>
-        api.takeOver(id, version, key),
+        api.takeOverHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
       meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
     }),
 
@@ -74,7 +75,7 @@ export const checkpointMutations = {
     mutationOptions({
       mutationKey: ['handoffs', 'retry', id] as const,
       mutationFn: ({ version, key }: { version: number; key: string }) =>
-        api.retry(id, version, key),
+        api.retryHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
       meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
     }),
 
@@ -82,7 +83,7 @@ export const checkpointMutations = {
     mutationOptions({
       mutationKey: ['handoffs', 'reassign', id] as const,
       mutationFn: ({ body, key }: { body: ReassignRequest; key: string }) =>
-        api.reassign(id, body, key),
+        api.reassignHandoff({ params: { id }, body, idempotencyKey: key }),
       meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
     }),
 
@@ -91,14 +92,14 @@ export const checkpointMutations = {
     mutationOptions({
       mutationKey: ['handoffs', 'initiate'] as const,
       mutationFn: ({ body, key }: { body: InitiationRequest; key: string }) =>
-        api.initiate(body, key),
+        api.initiateHandoff({ body, idempotencyKey: key }),
       meta: { invalidates: [handoffQueries.lists()] },
     }),
 
   claimNext: (api: ApiClient) =>
     mutationOptions({
       mutationKey: ['handoffs', 'claim-next'] as const,
-      mutationFn: ({ key }: { key: string }) => api.claimNext(key),
+      mutationFn: ({ key }: { key: string }) => api.claimNextHandoff({ idempotencyKey: key }),
       meta: { invalidates: [handoffQueries.lists()] },
     }),
 };

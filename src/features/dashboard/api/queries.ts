@@ -11,7 +11,7 @@ export const dashboardQueries = {
   summary: (api: ApiClient, window: DashboardWindow, live = false) =>
     queryOptions({
       queryKey: [...dashboardQueries.all(), window] as const,
-      queryFn: () => api.dashboard(window),
+      queryFn: () => api.getDashboard({ query: { window } }),
       refetchInterval: live ? DASHBOARD_CLOCK_MS : DASHBOARD_POLL_MS,
       // Switching window keeps the last figures on screen while the new ones load.
       placeholderData: keepPreviousData,

@@ -6,6 +6,6 @@ export const demoQueries = {
   settings: (api: ApiClient) =>
     queryOptions({
       queryKey: [...demoQueries.all(), 'settings'] as const,
-      queryFn: () => api.demoSettings(),
+      queryFn: () => api.getDemoSettings(),
     }),
 };

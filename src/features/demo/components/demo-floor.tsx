@@ -169,7 +169,7 @@ function FloorControls({ saved }: { saved: DemoSettings }) {
   const save = useMutation({
     mutationFn: (settings: DemoSettings) => {
       key.current ??= newIdempotencyKey();
-      return api.saveDemoSettings(settings, key.current);
+      return api.saveDemoSettings({ body: settings, idempotencyKey: key.current });
     },
     onSuccess: () => {
       key.current = null;

@@ -12,14 +12,14 @@ export const policyMutations = {
   whatIf: (api: ApiClient) =>
     mutationOptions({
       mutationKey: [...policyQueries.all(), 'what-if'] as const,
-      mutationFn: (patch: PolicyPatch) => api.whatIf(patch),
+      mutationFn: (patch: PolicyPatch) => api.previewPolicy({ body: { patch } }),
     }),
 
   change: (api: ApiClient) =>
     mutationOptions({
       mutationKey: [...policyQueries.all(), 'change'] as const,
       mutationFn: ({ body, key }: { body: PolicyChangeRequest; key: string }) =>
-        api.changePolicy(body, key),
+        api.changePolicy({ body, idempotencyKey: key }),
       meta: { invalidates: [policyQueries.all()] },
     }),
 
@@ -27,7 +27,7 @@ export const policyMutations = {
     mutationOptions({
       mutationKey: [...policyQueries.all(), 'rollback'] as const,
       mutationFn: ({ changeId, reason, key }: { changeId: string; reason: string; key: string }) =>
-        api.rollbackPolicy(changeId, reason, key),
+        api.rollbackPolicy({ params: { id: changeId }, body: { reason }, idempotencyKey: key }),
       meta: { invalidates: [policyQueries.all()] },
     }),
 };

@@ -14,13 +14,13 @@ export const policyQueries = {
   changes: (api: ApiClient) =>
     queryOptions({
       queryKey: [...policyQueries.all(), 'changes'] as const,
-      queryFn: () => api.policyChanges(),
+      queryFn: () => api.listPolicyChanges(),
     }),
 
   ladder: (api: ApiClient) =>
     queryOptions({
       queryKey: [...policyQueries.all(), 'ladder'] as const,
-      queryFn: () => api.ladder(),
+      queryFn: () => api.getLadder(),
       staleTime: 30 * 60_000,
     }),
 };

@@ -7,7 +7,7 @@ export const queueMutations = {
   claimNext: (api: ApiClient) =>
     mutationOptions({
       mutationKey: [...handoffQueries.all(), 'claim-next'] as const,
-      mutationFn: (idempotencyKey: string) => api.claimNext(idempotencyKey),
+      mutationFn: (idempotencyKey: string) => api.claimNextHandoff({ idempotencyKey }),
       meta: { invalidates: [handoffQueries.lists()] },
     }),
 };

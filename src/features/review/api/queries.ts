@@ -18,7 +18,7 @@ export const reviewQueries = {
   queue: (api: ApiClient, category: Category | undefined) =>
     queryOptions({
       queryKey: [...reviewQueries.all(), category ?? 'all'] as const,
-      queryFn: () => api.postHocQueue({ category, limit: REVIEW_PAGE_SIZE }),
+      queryFn: () => api.listPostHocQueue({ query: { category, limit: REVIEW_PAGE_SIZE } }),
       refetchInterval: REVIEW_POLL_MS,
     }),
 };

@@ -51,11 +51,11 @@ export function ReviewForm({
   const submit = useMutation({
     mutationFn: (v: PostHocVerdict) => {
       key.current ??= newIdempotencyKey();
-      return api.postHocReview(
-        item.id,
-        { version: item.version, criteria, verdict: v, ...(note.trim() ? { note } : {}) },
-        key.current,
-      );
+      return api.submitPostHocReview({
+        params: { id: item.id },
+        body: { version: item.version, criteria, verdict: v, ...(note.trim() ? { note } : {}) },
+        idempotencyKey: key.current,
+      });
     },
     onSuccess: () => {
       key.current = null;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { dashboardSchema, dashboardWindowSchema } from '../dashboard-schemas';
+import { defineOperations, identityProblems } from './define';
+
+export const dashboardQuerySchema = z.object({ window: dashboardWindowSchema.default('24h') });
+
+/** The lead dashboard's figures over a window. */
+export const dashboardOperations = defineOperations({
+  getDashboard: {
+    method: 'GET',
+    path: '/dashboard',
+    summary: 'The lead dashboard: queue depth, SLA, review rate, decisions, reviewer load',
+    query: dashboardQuerySchema,
+    queryProblem: 'The window is not one of 8h, 24h, 72h, 7d.',
+    response: dashboardSchema,
+    description: 'Figures computed from the audit trail',
+    problems: { ...identityProblems, 422: 'Unknown window' },
+    write: false,
+  },
+});

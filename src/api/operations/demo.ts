@@ -1,0 +1,35 @@
+import { demoSettingsSchema } from '../demo-schemas';
+import { defineOperations, identityProblems, writeProblems } from './define';
+
+/** Optional, demo and test backends only: the demo floor and restoring the seed. */
+export const demoOperations = defineOperations({
+  resetDemo: {
+    method: 'POST',
+    path: '/demo/reset',
+    summary: 'Optional, demo and test backends only: restore the seeded world',
+    response: null,
+    status: 204,
+    description: 'Restored',
+    problems: { ...identityProblems, 403: 'Reset is disabled on this server' },
+    write: false,
+  },
+  getDemoSettings: {
+    method: 'GET',
+    path: '/demo/settings',
+    summary: 'Optional, demo and test backends only: the demo floor (arrivals, AI quality, chaos)',
+    response: demoSettingsSchema,
+    description: 'Settings',
+    problems: identityProblems,
+    write: false,
+  },
+  saveDemoSettings: {
+    method: 'PUT',
+    path: '/demo/settings',
+    summary: 'Change the demo floor; 403 where the server does not allow it',
+    body: demoSettingsSchema,
+    response: demoSettingsSchema,
+    description: 'Saved',
+    problems: writeProblems,
+    write: true,
+  },
+});

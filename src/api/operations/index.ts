@@ -1,0 +1,28 @@
+import { auditOperations } from './audit';
+import { dashboardOperations } from './dashboard';
+import type { Operation } from './define';
+import { demoOperations } from './demo';
+import { handoffOperations } from './handoffs';
+import { kindOperations } from './kinds';
+import { peopleOperations } from './people';
+import { policyOperations } from './policy';
+import { postHocOperations } from './post-hoc';
+
+export * from './define';
+
+/** Every operation of the contract, by name. A new endpoint starts as one entry here. */
+export const operations = {
+  ...handoffOperations,
+  ...kindOperations,
+  ...policyOperations,
+  ...auditOperations,
+  ...dashboardOperations,
+  ...postHocOperations,
+  ...peopleOperations,
+  ...demoOperations,
+} satisfies Record<string, Operation>;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+
+export const operationEntries = Object.entries(operations) as [OperationName, Operation][];

@@ -1,0 +1,67 @@
+import {
+  claimRequestSchema,
+  handoffSchema,
+  initiationRequestSchema,
+  pauseRequestSchema,
+  reassignRequestSchema,
+} from '../schemas';
+import { defineOperations, idParams, writeProblems } from './define';
+
+/** The handoff kinds beyond the checkpoint: override, recovery from AI failure, initiation. */
+export const kindOperations = defineOperations({
+  pauseHandoff: {
+    method: 'POST',
+    path: '/handoffs/{id}/pause',
+    summary: 'Stop the AI mid-task; the item waits for a person',
+    params: idParams,
+    body: pauseRequestSchema,
+    response: handoffSchema,
+    description: 'Done',
+    problems: writeProblems,
+    write: true,
+  },
+  takeOverHandoff: {
+    method: 'POST',
+    path: '/handoffs/{id}/take-over',
+    summary: 'Take an AI-working or failed item and hold it',
+    params: idParams,
+    body: claimRequestSchema,
+    response: handoffSchema,
+    description: 'Done',
+    problems: writeProblems,
+    write: true,
+  },
+  retryHandoff: {
+    method: 'POST',
+    path: '/handoffs/{id}/retry',
+    summary: 'Have the AI try a failed task again',
+    params: idParams,
+    body: claimRequestSchema,
+    response: handoffSchema,
+    description: 'Done',
+    problems: writeProblems,
+    write: true,
+  },
+  reassignHandoff: {
+    method: 'POST',
+    path: '/handoffs/{id}/reassign',
+    summary: 'Hand a failed item to another level (still failed) or to one person',
+    params: idParams,
+    body: reassignRequestSchema,
+    response: handoffSchema,
+    description: 'Done',
+    problems: writeProblems,
+    write: true,
+  },
+  initiateHandoff: {
+    method: 'POST',
+    path: '/initiations',
+    summary: 'Hand the AI a task about an item’s ticket; the result is a new handoff',
+    body: initiationRequestSchema,
+    response: handoffSchema,
+    status: 201,
+    description: 'The new item',
+    problems: writeProblems,
+    write: true,
+  },
+});
