@@ -1,63 +1,26 @@
-import { createTwoFilesPatch } from 'diff';
-import { ACTOR_HEADER, decodeListParams, IDEMPOTENCY_HEADER } from '../../src/api/endpoints';
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
 import { buildOpenApiDocument } from '../../src/api/openapi';
+import { paramNames } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
-import {
-  type Actor,
-  type AuditEvent,
-  type ChangeEvent,
-  claimRequestSchema,
-  type Decision,
-  decisionRequestSchema,
-  type Handoff,
-  saveDraftRequestSchema,
-  type User,
-} from '../../src/api/schemas';
-import {
-  checkAuthority,
-  checkDecision,
-  checkHolder,
-  checkTransition,
-  checkVersion,
-} from '../../src/domain/decisions';
-import { responseDueAt } from '../../src/domain/escalation';
-import { hasAuthorityOver, levelLabels } from '../../src/domain/levels';
-import {
-  claimableStatuses,
-  isOpen,
-  type LifecycleEvent,
-  nextStatus,
-  statusLabels,
-} from '../../src/domain/lifecycle';
-import { priorityScore } from '../../src/domain/sla';
-import { reviseDraft } from '../ai/revise';
+import type { Actor, AuditEvent, ChangeEvent, Handoff, User } from '../../src/api/schemas';
+import { type LifecycleEvent, nextStatus } from '../../src/domain/lifecycle';
 import { generateWorld } from '../seed/generate';
 import { requestFilters, routeGroups, systemJobs } from './extensions';
 import type { ApiReply, ApiRequest } from './http-types';
-import { HandoffLister, InvalidCursorError, toSummary } from './list';
+import { InvalidCursorError } from './list';
 import { type Change, memoryPersistence, type Persistence, type Snapshot } from './persistence';
-import {
-  type Ctx,
-  ID,
-  invalid,
-  notFound,
-  ok,
-  personOf,
-  problemReply,
-  type Route,
-  route as r,
-  withItem,
-} from './route-kit';
+import { ok, problemReply, type Route } from './route-kit';
 import type { AuditExtra, BackendOptions, BackendServices } from './services';
 import { World } from './world';
 
 export type { BackendOptions } from './services';
 
-const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
-
-function decodeParams(raw: string[]): string[] | null {
+/** The route's path parameters by name, or null when one is not valid percent-encoding. */
+function decodeParams(route: Route, path: string): Record<string, string> | null {
+  const raw = route.pattern.exec(path)!.slice(1);
+  const names = paramNames(route.operation);
   try {
-    return raw.map(decodeURIComponent);
+    return Object.fromEntries(raw.map((value, i) => [names[i]!, decodeURIComponent(value)]));
   } catch {
     return null;
   }
@@ -67,12 +30,13 @@ function decodeParams(raw: string[]): string[] | null {
 export type ChangeListener = (event: ChangeEvent) => void;
 
 /**
- * The reference backend: every rule of the contract, over an in-memory world with pluggable
- * persistence. Writes are serialised so idempotency and versions hold under concurrency.
+ * The reference backend's transport-neutral core, over an in-memory world with pluggable
+ * persistence: it routes each request to the endpoint group bound to its operation, and
+ * serialises writes so idempotency and versions hold under concurrency; it commits and
+ * announces every change and runs the system jobs on each tick.
  */
 export class Backend {
   private world!: World;
-  private lister = new HandoffLister();
   private readonly persistence: Persistence;
   private readonly clock: () => number;
   private queue: Promise<unknown> = Promise.resolve();
@@ -95,8 +59,9 @@ export class Backend {
       now: () => this.now(),
       record: (...args) => this.record(...args),
       move: (...args) => this.move(...args),
+      reset: () => this.reset(),
     };
-    this.routes = this.buildRoutes();
+    this.routes = routeGroups.flatMap((group) => group(this.services));
   }
 
   static async create(options: BackendOptions = {}): Promise<Backend> {
@@ -119,8 +84,6 @@ export class Backend {
   async reset(): Promise<void> {
     await this.serialised(async () => {
       this.world = new World(this.seedSnapshot());
-      // The lister caches by world revision and item version, and both start over here.
-      this.lister = new HandoffLister();
       await this.persistence.replace(this.world.snapshot());
       this.emit({ type: 'world.reset', at: this.now() });
     });
@@ -181,6 +144,11 @@ export class Backend {
         at: h.updatedAt,
       });
     }
+  }
+
+  /** The operations this backend serves, by name; the OpenAPI test holds the document to them. */
+  get servedOperations(): string[] {
+    return this.routes.map((r) => r.name);
   }
 
   /** Read access for tests and tooling. */
@@ -254,7 +222,7 @@ export class Backend {
         makeProblem('validation', `${req.method} is not supported here.`, { status: 405 }),
       );
     }
-    const params = decodeParams(route.pattern.exec(req.path)!.slice(1));
+    const params = decodeParams(route, req.path);
     // An id that is not valid percent-encoding names nothing this server could hold.
     if (!params) return problemReply(makeProblem('not_found', `No endpoint at ${req.path}.`));
 
@@ -269,7 +237,7 @@ export class Backend {
       );
     }
 
-    if (!route.write) return route.run({ req, user, json: null }, params);
+    if (!route.write) return route.run({ req, user, json: null, params, query: null });
 
     const max = this.options.maxBodyBytes ?? 256 * 1024;
     if (req.body && new TextEncoder().encode(req.body).length > max) {
@@ -313,7 +281,7 @@ export class Backend {
         }
         return { status: seen.status, body: seen.body, headers: { 'idempotent-replayed': 'true' } };
       }
-      const reply = await route.run({ req, user, json }, params);
+      const reply = await route.run({ req, user, json, params, query: null });
       // Only outcomes are remembered; a transient failure may be retried with the same key.
       if (reply.status < 500) {
         this.world.remember(scope, { fingerprint, status: reply.status, body: reply.body });
@@ -323,56 +291,6 @@ export class Backend {
       this.emitChanges(change, user);
       return reply;
     });
-  }
-
-  private buildRoutes(): Route[] {
-    const id = ID;
-    return [...this.coreRoutes(id), ...routeGroups.flatMap((group) => group(this.services))];
-  }
-
-  private coreRoutes(id: string): Route[] {
-    return [
-      r('GET', '/me', false, ({ user }) => ok(user)),
-      r('GET', '/users', false, () => ok({ items: [...this.world.users.values()] })),
-      r('GET', '/handoffs', false, (ctx) => this.list(ctx)),
-      r('POST', '/handoffs/claim-next', true, (ctx) => this.claimNext(ctx)),
-      r('GET', `/handoffs/${id}`, false, (_ctx, [hid]) => this.withHandoff(hid!, (h) => ok(h))),
-      r('GET', `/handoffs/${id}/events`, false, (_ctx, [hid]) =>
-        this.withHandoff(hid!, (h) => ok({ items: this.world.events.get(h.id) ?? [] })),
-      ),
-      r('POST', `/handoffs/${id}/claim`, true, (ctx, [hid]) => this.claim(ctx, hid!)),
-      r('POST', `/handoffs/${id}/release`, true, (ctx, [hid]) => this.release(ctx, hid!)),
-      r('PUT', `/handoffs/${id}/draft`, true, (ctx, [hid]) => this.saveDraft(ctx, hid!)),
-      r('POST', `/handoffs/${id}/decisions`, true, (ctx, [hid]) => this.decide(ctx, hid!)),
-      r('POST', '/demo/reset', false, async () => {
-        if (this.options.allowReset === false) {
-          return problemReply(
-            makeProblem('forbidden', 'Resetting the world is disabled on this server.'),
-          );
-        }
-        await this.reset();
-        return { status: 204 };
-      }),
-    ];
-  }
-
-  private withHandoff(id: string, run: (h: Handoff) => ApiReply): ApiReply {
-    const h = this.world.handoffs.get(id);
-    return h ? run(h) : notFound(id);
-  }
-
-  private list({ req, user }: Ctx): ApiReply {
-    const parsed = decodeListParams(req.query);
-    if (!parsed.success) return invalid(parsed.error, 'The list parameters are not valid.');
-    return ok(
-      this.lister.list(
-        this.world.handoffs.values(),
-        this.world.revision,
-        parsed.data,
-        user,
-        this.clock(),
-      ),
-    );
   }
 
   /* ---------- writes (always inside `serialised`) ---------- */
@@ -408,231 +326,5 @@ export class Backend {
     const next: Handoff = { ...h, ...patch, status, version: h.version + 1, updatedAt: this.now() };
     this.world.putHandoff(next);
     return next;
-  }
-
-  private claimNext({ user }: Ctx): ApiReply {
-    const now = this.clock();
-    let best: { h: Handoff; score: number } | null = null;
-    for (const h of this.world.handoffs.values()) {
-      if (!claimableStatuses.includes(h.status) || h.assignee) continue;
-      if (!hasAuthorityOver(user.level, h.level)) continue;
-      // Work routed to the claimer's own level (escalations to them) comes before work below it.
-      const own = h.level === user.level ? 1_000_000 : 0;
-      const score = own + priorityScore(toSummary(h), now);
-      if (!best || score > best.score || (score === best.score && h.id < best.h.id))
-        best = { h, score };
-    }
-    if (!best) {
-      return problemReply(
-        makeProblem(
-          'queue_empty',
-          `No unclaimed items within the authority of ${levelLabels[user.level]}.`,
-        ),
-      );
-    }
-    const next = this.move(best.h, 'claim', { assignee: { id: user.id, name: user.name } });
-    this.record(next, personOf(user), 'claimed', `Claimed by ${user.name} (next by priority)`);
-    return ok(next);
-  }
-
-  private claim({ user, json }: Ctx, id: string): ApiReply {
-    return withItem(this.services, claimRequestSchema, json, id, (body, h) => {
-      if (h.status === 'claimed' && h.assignee?.id === user.id) return ok(h);
-      const refused =
-        checkVersion(h, body.version) ??
-        checkHolder(h, user) ??
-        checkAuthority(h, user, 'claim') ??
-        checkTransition(h, 'claim');
-      if (refused) return problemReply(refused);
-      const next = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
-      this.record(next, personOf(user), 'claimed', `Claimed by ${user.name}`);
-      return ok(next);
-    });
-  }
-
-  private release({ user, json }: Ctx, id: string): ApiReply {
-    return withItem(this.services, claimRequestSchema, json, id, (body, h) => {
-      const refused =
-        checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkTransition(h, 'release');
-      if (refused) return problemReply(refused);
-      const next = this.move(h, 'release', { assignee: null });
-      this.record(next, personOf(user), 'released', `Released by ${user.name}; back in the queue`);
-      return ok(next);
-    });
-  }
-
-  private saveDraft({ user, json }: Ctx, id: string): ApiReply {
-    return withItem(this.services, saveDraftRequestSchema, json, id, (body, stored) => {
-      let h = stored;
-      const refused =
-        checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user, 'edit');
-      if (refused) return problemReply(refused);
-      // A decided item's outcome is final: a late autosave must not leave a draft on it.
-      if (!isOpen(h.status)) {
-        return problemReply(
-          makeProblem(
-            'illegal_transition',
-            `A ${statusLabels[h.status].toLowerCase()} item can no longer be edited.`,
-            { current: h },
-          ),
-        );
-      }
-      if (!h.assignee) {
-        // Starting to edit takes ownership, so two people never edit one item unknowingly.
-        const claimRefused = checkTransition(h, 'claim');
-        if (claimRefused) return problemReply(claimRefused);
-        h = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
-        this.record(h, personOf(user), 'claimed', `Claimed by ${user.name} on starting an edit`);
-      }
-      const next: Handoff = {
-        ...h,
-        workingDraft: {
-          text: body.text,
-          savedAt: this.now(),
-          by: { id: user.id, name: user.name },
-        },
-        updatedAt: this.now(),
-      };
-      this.world.putHandoff(next);
-      const last = this.world.events.get(id)?.at(-1);
-      // Autosave fires every few seconds; one audit entry per editing session is enough.
-      if (!(last?.action === 'draft_saved' && last.actor.id === user.id)) {
-        this.record(next, personOf(user), 'draft_saved', `${user.name} started editing the draft`);
-      }
-      return ok(next);
-    });
-  }
-
-  private decide({ user, json }: Ctx, id: string): ApiReply {
-    return withItem<Decision>(this.services, decisionRequestSchema, json, id, (body, h) =>
-      this.applyDecision(user, body, h),
-    );
-  }
-
-  private applyDecision(user: User, body: Decision, h: Handoff): ApiReply {
-    const refused = checkDecision(h, body, user);
-    if (refused) return problemReply(refused);
-
-    const actor = personOf(user);
-    // Whoever decides owns the outcome, claimed or not (seed: "explicit ownership").
-    const owner = { assignee: { id: user.id, name: user.name } };
-    const common = { timeOnItemMs: body.timeOnItemMs, acknowledgedFlags: body.acknowledgedFlags };
-    const aiDraft = h.drafts.at(-1)!.text;
-    const at = this.now();
-
-    switch (body.action) {
-      case 'approve': {
-        const base =
-          h.context.options.find((o) => o.id === body.selectedOptionId)?.draft ?? aiDraft;
-        const edited = body.finalText !== base;
-        const next = this.move(h, 'approve', {
-          ...owner,
-          workingDraft: null,
-          selectedOptionId: body.selectedOptionId,
-          outcome: {
-            action: 'approve',
-            by: actor,
-            at,
-            edited,
-            finalText: body.finalText,
-            reason: null,
-          },
-        });
-        const diff = edited
-          ? createTwoFilesPatch('AI draft', 'Sent reply', base, body.finalText, '', '', {
-              context: 2,
-            })
-          : null;
-        const event = this.record(
-          next,
-          actor,
-          'approved',
-          edited ? 'Sent to the customer with edits' : 'Sent to the customer as drafted',
-          {
-            ...common,
-            diff,
-            why: { reason: null, rule: null, confidence: h.context.confidence },
-          },
-        );
-        return ok({ handoff: next, event });
-      }
-      case 'reject': {
-        const next = this.move(h, 'reject', {
-          ...owner,
-          workingDraft: null,
-          outcome: {
-            action: 'reject',
-            by: actor,
-            at,
-            edited: false,
-            finalText: null,
-            reason: body.reason,
-          },
-        });
-        const event = this.record(next, actor, 'rejected', 'Draft rejected; nothing sent', {
-          ...common,
-          why: { reason: body.reason, rule: null, confidence: h.context.confidence },
-        });
-        return ok({ handoff: next, event });
-      }
-      case 'escalate': {
-        // The draft, the context package and the reviewer's saved text travel unchanged.
-        const next = this.move(h, 'escalate', {
-          level: body.targetLevel,
-          assignee: null,
-          dueAt: responseDueAt(body.targetLevel, this.clock()),
-          escalation: { by: actor, at, fromLevel: h.level, note: body.note },
-        });
-        const event = this.record(
-          next,
-          actor,
-          'escalated',
-          `Escalated to ${levelLabels[body.targetLevel]}`,
-          {
-            ...common,
-            why: { reason: body.note, rule: null, confidence: h.context.confidence },
-          },
-        );
-        return ok({ handoff: next, event });
-      }
-      case 'redirect': {
-        const redirected = this.move(h, 'redirect', { ...owner, workingDraft: null });
-        const event = this.record(
-          redirected,
-          actor,
-          'redirected',
-          'Sent back to the AI with instructions',
-          {
-            ...common,
-            why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
-          },
-        );
-        const base = h.workingDraft?.text ?? aiDraft;
-        const text = reviseDraft(base, body.instructions, h.ticket);
-        const number = h.drafts.length + 1;
-        const revised = this.move(redirected, 'ai_revised', {
-          drafts: [
-            ...h.drafts,
-            {
-              number,
-              text,
-              author: AI_ACTOR,
-              createdAt: this.now(),
-              note: `Redirected: “${body.instructions}”`,
-            },
-          ],
-        });
-        this.record(
-          revised,
-          AI_ACTOR,
-          'draft_revised',
-          `Draft ${number} written from ${user.name}’s instructions`,
-          {
-            why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
-          },
-        );
-        return ok({ handoff: revised, event });
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import { demoArrivals } from './demo/arrivals';
 import { demoChaos } from './demo/chaos';
 import { demoSettingsRoutes } from './demo/settings';
 import { applyGateDefaults } from './gates/gate-job';
+import { handoffRoutes } from './handoffs/routes';
 import { kindRoutes } from './kinds/routes';
 import { policyRoutes } from './policy/routes';
 import { postHocRoutes } from './post-hoc/routes';
@@ -11,11 +12,12 @@ import type { RequestFilter, RouteGroup, SystemJob } from './services';
 import { slaEscalation } from './sla/sla-escalation';
 
 /*
- * The backend's features beyond the core item lifecycle, each in its own module. Adding a
- * feature is one line here; the core never needs to know about it.
+ * The backend's endpoint groups and jobs, each in its own module. Adding a feature is one line
+ * here; the transport-neutral core never needs to know about it.
  */
 
 export const routeGroups: RouteGroup[] = [
+  handoffRoutes,
   demoSettingsRoutes,
   auditRoutes,
   dashboardRoutes,

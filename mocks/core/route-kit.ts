@@ -1,5 +1,12 @@
 import type { z } from 'zod';
+import {
+  type Operation,
+  type OperationName,
+  type Operations,
+  operations,
+} from '../../src/api/operations';
 import { fieldErrors, makeProblem } from '../../src/api/problem';
+import { decodeQuery } from '../../src/api/query-string';
 import type { Actor, Handoff, Problem, User } from '../../src/api/schemas';
 import type { ApiReply, ApiRequest } from './http-types';
 import type { BackendServices } from './services';
@@ -9,25 +16,71 @@ import type { BackendServices } from './services';
  * actor, and for writes parses the body, applies idempotency, commits and announces the change.
  */
 
-export type Ctx = { req: ApiRequest; user: User; json: unknown };
+export type Ctx = {
+  req: ApiRequest;
+  user: User;
+  /** A write's parsed body; null for reads. */
+  json: unknown;
+  /** The path parameters, decoded. */
+  params: Record<string, string>;
+  /** The query, decoded and checked with the operation's query schema. */
+  query: unknown;
+};
 
 export type Route = {
+  name: OperationName;
+  operation: Operation;
   method: string;
   pattern: RegExp;
   /** Writes run serialised under an idempotency key and are committed before the reply. */
   write: boolean;
-  run: (ctx: Ctx, params: string[]) => ApiReply | Promise<ApiReply>;
+  run: (ctx: Ctx) => ApiReply | Promise<ApiReply>;
 };
 
-/** A path segment standing for one id; its decoded value reaches `run` as a param. */
-export const ID = '([^/]+)';
+type Output<O, K extends string> = O extends { [P in K]: infer S extends z.ZodType }
+  ? z.output<S>
+  : Record<string, never>;
 
-export const route = (method: string, path: string, write: boolean, run: Route['run']): Route => ({
-  method,
-  pattern: new RegExp(`^${path}/?$`),
-  write,
-  run,
-});
+/** What a handler of the operation gets: its path parameters and query already typed. */
+export type HandlerCtx<O extends Operation> = Omit<Ctx, 'params' | 'query'> & {
+  params: Output<O, 'params'>;
+  query: Output<O, 'query'>;
+};
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Matches the operation's path; each `{name}` segment is captured. */
+export const pathPattern = (operation: Operation) =>
+  new RegExp(
+    `^${operation.path
+      .split(/\{\w+\}/)
+      .map(escapeRegExp)
+      .join('([^/]+)')}/?$`,
+  );
+
+/**
+ * Binds a handler to an operation of the contract: the method, path, parameters, query and
+ * whether it is a write all come from the operation table.
+ */
+export function on<N extends OperationName>(
+  name: N,
+  run: (ctx: HandlerCtx<Operations[N]>) => ApiReply | Promise<ApiReply>,
+): Route {
+  const operation: Operation = operations[name];
+  return {
+    name,
+    operation,
+    method: operation.method,
+    pattern: pathPattern(operation),
+    write: operation.write,
+    run: (ctx) => {
+      if (!operation.query) return run(ctx as HandlerCtx<Operations[N]>);
+      const parsed = decodeQuery(operation.query, ctx.req.query);
+      if (!parsed.success) return invalid(parsed.error, operation.queryProblem);
+      return run({ ...ctx, query: parsed.data } as HandlerCtx<Operations[N]>);
+    },
+  };
+}
 
 export const ok = (body: unknown, status = 200): ApiReply => ({ status, body });
 

@@ -41,6 +41,8 @@ export interface BackendServices {
   ): AuditEvent;
   /** Applies a lifecycle event: the one place a status and version change. */
   move(h: Handoff, event: LifecycleEvent, patch?: Partial<Handoff>): Handoff;
+  /** Restores the seeded world (serialised, committed and announced by the backend). */
+  reset(): Promise<void>;
 }
 
 /** A group of endpoints, declared by a feature of the backend. */

@@ -1,8 +1,5 @@
-import { type HandoffListParams, handoffListParamsSchema } from './schemas';
-
 /*
- * Paths relative to the API base URL, and the query-string encoding of list parameters.
- * The client builds requests with these and the backends parse them with the same code.
+ * Paths relative to the API base URL, for tests that build requests by hand.
  */
 
 export const paths = {
@@ -47,41 +44,4 @@ export const paths = {
   postHocReview: (id: string) => `/handoffs/${encodeURIComponent(id)}/post-hoc-review`,
 } as const;
 
-/** Header that names the person acting; the reference backends authenticate with it. */
-export const ACTOR_HEADER = 'X-Actor-Id';
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
-
-const listKeys = ['status', 'level', 'category', 'flag'] as const;
-
-export function encodeListParams(params: HandoffListParams): URLSearchParams {
-  const search = new URLSearchParams();
-  for (const key of listKeys) {
-    const values = params[key];
-    if (values?.length) search.set(key, values.join(','));
-  }
-  if (params.assignee && params.assignee !== 'any') search.set('assignee', params.assignee);
-  if (params.slaAtRisk) search.set('slaAtRisk', 'true');
-  if (params.q) search.set('q', params.q);
-  if (params.sort) search.set('sort', params.sort);
-  if (params.order) search.set('order', params.order);
-  if (params.cursor) search.set('cursor', params.cursor);
-  if (params.limit) search.set('limit', String(params.limit));
-  return search;
-}
-
-export function decodeListParams(search: URLSearchParams) {
-  const raw: Record<string, unknown> = {};
-  for (const key of listKeys) {
-    const value = search.get(key);
-    if (value) raw[key] = value.split(',').filter(Boolean);
-  }
-  for (const key of ['assignee', 'q', 'sort', 'order', 'cursor'] as const) {
-    const value = search.get(key);
-    if (value !== null) raw[key] = value;
-  }
-  const sla = search.get('slaAtRisk');
-  if (sla !== null) raw.slaAtRisk = sla === 'true';
-  const limit = search.get('limit');
-  if (limit !== null) raw.limit = Number(limit);
-  return handoffListParamsSchema.safeParse(raw);
-}
+export { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './headers';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as a from './audit-schemas';
 import { dashboardSchema, dashboardWindowSchema } from './dashboard-schemas';
 import { demoSettingsSchema } from './demo-schemas';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './endpoints';
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './headers';
 import * as p from './policy-schemas';
 import * as ph from './post-hoc-schemas';
 import * as s from './schemas';

@@ -82,14 +82,6 @@ export const postHocListParamsSchema = z.object({
 });
 export type PostHocListParams = z.infer<typeof postHocListParamsSchema>;
 
-export function encodePostHocParams(p: PostHocListParams): URLSearchParams {
-  const search = new URLSearchParams();
-  if (p.category) search.set('category', p.category);
-  if (p.cursor) search.set('cursor', p.cursor);
-  if (p.limit) search.set('limit', String(p.limit));
-  return search;
-}
-
 export const postHocReviewRequestSchema = z
   .strictObject({
     /** The item version the reviewer read. */

@@ -1,10 +1,9 @@
-import { type Dashboard, dashboardWindowSchema } from '../../../src/api/dashboard-schemas';
-import { paths } from '../../../src/api/endpoints';
+import type { Dashboard } from '../../../src/api/dashboard-schemas';
 import { reviewerAgreement } from '../../../src/domain/double-review';
 import { computeDashboard } from '../../../src/domain/metrics/dashboard';
 import { type ItemFacts, itemFacts } from '../../../src/domain/metrics/facts';
 import { reviewPairs } from '../post-hoc/store';
-import { invalid, ok, route } from '../route-kit';
+import { ok, on } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
 import type { World } from '../world';
 
@@ -47,22 +46,17 @@ export const dashboardRoutes: RouteGroup = (s: BackendServices) => {
   const facts = new FactsCache();
   let cache: { world: World; key: string; value: Dashboard } | null = null;
   return [
-    route('GET', paths.dashboard, false, ({ req }) => {
-      const parsed = dashboardWindowSchema
-        .default('24h')
-        .safeParse(req.query.get('window') ?? undefined);
-      if (!parsed.success)
-        return invalid(parsed.error, 'The window is not one of 8h, 24h, 72h, 7d.');
+    on('getDashboard', ({ query: { window } }) => {
       const now = s.clock();
       const world = s.world;
       // Within a minute and a revision nothing new happened: the figures of a moment ago hold.
-      const key = `${world.revision} ${parsed.data} ${Math.floor(now / 60_000)}`;
+      const key = `${world.revision} ${window} ${Math.floor(now / 60_000)}`;
       if (cache?.world !== world || cache.key !== key)
         cache = {
           world,
           key,
           value: {
-            ...computeDashboard(facts.of(world), parsed.data, now),
+            ...computeDashboard(facts.of(world), window, now),
             agreement: reviewerAgreement(reviewPairs(s)),
           },
         };

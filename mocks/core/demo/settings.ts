@@ -1,6 +1,6 @@
 import { demoSettingsSchema } from '../../../src/api/demo-schemas';
 import { makeProblem } from '../../../src/api/problem';
-import { invalid, ok, problemReply, route } from '../route-kit';
+import { invalid, ok, on, problemReply } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
 import { restartArrivalClock } from './arrivals';
 import { DEMO_SETTINGS_KEY, demoSettings } from './settings-store';
@@ -9,8 +9,8 @@ import { DEMO_SETTINGS_KEY, demoSettings } from './settings-store';
 const mayChange = (s: BackendServices) => s.options.allowReset !== false;
 
 export const demoSettingsRoutes: RouteGroup = (s) => [
-  route('GET', '/demo/settings', false, () => ok(demoSettings(s.world))),
-  route('PUT', '/demo/settings', true, ({ json }) => {
+  on('getDemoSettings', () => ok(demoSettings(s.world))),
+  on('saveDemoSettings', ({ json }) => {
     if (!mayChange(s)) {
       return problemReply(
         makeProblem('forbidden', 'The demo controls are disabled on this server.'),

@@ -12,7 +12,7 @@ import { slaMs } from '../../seed/schedule';
 import { aiActor } from '../../seed/users';
 import type { ApiReply } from '../http-types';
 import { policyInForce } from '../policy/store';
-import { holderOf, invalid, ok, personOf, problemReply, type Route, route } from '../route-kit';
+import { holderOf, invalid, ok, on, personOf, problemReply, type Route } from '../route-kit';
 import type { BackendServices } from '../services';
 
 /*
@@ -22,7 +22,7 @@ import type { BackendServices } from '../services';
  * every step in its audit trail.
  */
 export const initiationRoutes = (s: BackendServices): Route[] => [
-  route('POST', '/initiations', true, ({ user, json }) => {
+  on('initiateHandoff', ({ user, json }) => {
     const parsed = initiationRequestSchema.safeParse(json);
     if (!parsed.success) return invalid(parsed.error);
     return initiate(s, user, parsed.data);

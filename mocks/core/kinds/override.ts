@@ -10,16 +10,7 @@ import {
   checkTransition,
   checkVersion,
 } from '../../../src/domain/decisions';
-import {
-  holderOf,
-  ID,
-  ok,
-  personOf,
-  problemReply,
-  type Route,
-  route,
-  withItem,
-} from '../route-kit';
+import { holderOf, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices } from '../services';
 
 /*
@@ -28,8 +19,8 @@ import type { BackendServices } from '../services';
  * Taking over also works on a failed item, where it means "I'll finish this myself".
  */
 export const overrideRoutes = (s: BackendServices): Route[] => [
-  route('POST', `/handoffs/${ID}/pause`, true, ({ user, json }, [id]) =>
-    withItem<PauseRequest>(s, pauseRequestSchema, json, id!, (body, h) => {
+  on('pauseHandoff', ({ user, json, params: { id } }) =>
+    withItem<PauseRequest>(s, pauseRequestSchema, json, id, (body, h) => {
       const refused =
         checkVersion(h, body.version) ??
         checkAuthority(h, user, 'claim') ??
@@ -55,8 +46,8 @@ export const overrideRoutes = (s: BackendServices): Route[] => [
       return ok(next);
     }),
   ),
-  route('POST', `/handoffs/${ID}/take-over`, true, ({ user, json }, [id]) =>
-    withItem<ClaimRequest>(s, claimRequestSchema, json, id!, (body, h) => {
+  on('takeOverHandoff', ({ user, json, params: { id } }) =>
+    withItem<ClaimRequest>(s, claimRequestSchema, json, id, (body, h) => {
       const refused =
         checkVersion(h, body.version) ??
         checkHolder(h, user) ??

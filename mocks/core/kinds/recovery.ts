@@ -17,16 +17,7 @@ import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { retryTask } from '../../ai/recover';
 import { aiActor } from '../../seed/users';
 import type { ApiReply } from '../http-types';
-import {
-  holderOf,
-  ID,
-  ok,
-  personOf,
-  problemReply,
-  type Route,
-  route,
-  withItem,
-} from '../route-kit';
+import { holderOf, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices } from '../services';
 
 /*
@@ -35,11 +26,11 @@ import type { BackendServices } from '../services';
  * another level or person. The AI answers a retry at once and deterministically.
  */
 export const recoveryRoutes = (s: BackendServices): Route[] => [
-  route('POST', `/handoffs/${ID}/retry`, true, ({ user, json }, [id]) =>
-    withItem<ClaimRequest>(s, claimRequestSchema, json, id!, (body, h) => retry(s, user, body, h)),
+  on('retryHandoff', ({ user, json, params: { id } }) =>
+    withItem<ClaimRequest>(s, claimRequestSchema, json, id, (body, h) => retry(s, user, body, h)),
   ),
-  route('POST', `/handoffs/${ID}/reassign`, true, ({ user, json }, [id]) =>
-    withItem<ReassignRequest>(s, reassignRequestSchema, json, id!, (body, h) =>
+  on('reassignHandoff', ({ user, json, params: { id } }) =>
+    withItem<ReassignRequest>(s, reassignRequestSchema, json, id, (body, h) =>
       reassign(s, user, body, h),
     ),
   ),

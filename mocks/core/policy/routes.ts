@@ -15,7 +15,7 @@ import {
 } from '../../../src/domain/policy-history';
 import { whatIf } from '../../../src/domain/routing';
 import type { ApiReply } from '../http-types';
-import { ID, invalid, ok, personOf, problemReply, type Route, route } from '../route-kit';
+import { invalid, ok, on, personOf, problemReply, type Route } from '../route-kit';
 import type { RouteGroup } from '../services';
 import { generateArrival } from './generate-arrival';
 import { ingestTicket } from './ingest';
@@ -59,11 +59,11 @@ function readBody(body: string | null): { json: unknown } | ApiReply {
 
 export const policyRoutes: RouteGroup = (s) => {
   const routes: Route[] = [
-    route('GET', '/policy', false, () => ok(policyInForce(s))),
+    on('getPolicy', () => ok(policyInForce(s))),
 
-    route('GET', '/ladder', false, () => ok(defaultLadder)),
+    on('getLadder', () => ok(defaultLadder)),
 
-    route('POST', '/policy/what-if', false, ({ req }) => {
+    on('previewPolicy', ({ req }) => {
       const read = readBody(req.body);
       if (!('json' in read)) return read;
       const parsed = whatIfRequestSchema.safeParse(read.json);
@@ -77,9 +77,9 @@ export const policyRoutes: RouteGroup = (s) => {
       }
     }),
 
-    route('GET', '/policy/changes', false, () => ok({ items: policyHistory(s).reverse() })),
+    on('listPolicyChanges', () => ok({ items: policyHistory(s).reverse() })),
 
-    route('POST', '/policy/changes', true, ({ user, json }) => {
+    on('changePolicy', ({ user, json }) => {
       const refused = refusedEditor(user);
       if (refused) return refused;
       const parsed = policyChangeRequestSchema.safeParse(json);
@@ -104,7 +104,7 @@ export const policyRoutes: RouteGroup = (s) => {
       }
     }),
 
-    route('POST', `/policy/changes/${ID}/rollback`, true, ({ user, json }, [changeId]) => {
+    on('rollbackPolicy', ({ user, json, params: { id: changeId } }) => {
       const refused = refusedEditor(user);
       if (refused) return refused;
       const parsed = rollbackRequestSchema.safeParse(json);
@@ -116,7 +116,7 @@ export const policyRoutes: RouteGroup = (s) => {
       try {
         const { change } = rollback(
           history,
-          changeId!,
+          changeId,
           personOf(user),
           parsed.data.reason,
           s.clock(),
@@ -128,7 +128,7 @@ export const policyRoutes: RouteGroup = (s) => {
       }
     }),
 
-    route('POST', '/handoffs/arrivals', true, ({ user, json }) => {
+    on('ingestArrival', ({ user, json }) => {
       // Open to anyone where the world may be reset (demo and test servers), else leads only.
       if (s.options.allowReset === false && user.role !== 'lead') {
         return problemReply(

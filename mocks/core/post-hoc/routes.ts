@@ -1,8 +1,6 @@
-import { paths } from '../../../src/api/endpoints';
 import {
   type PostHocItem,
   type PostHocReview,
-  postHocListParamsSchema,
   postHocReviewRequestSchema,
   postHocSettingsSchema,
   rubricErrors,
@@ -10,7 +8,7 @@ import {
 import { makeProblem } from '../../../src/api/problem';
 import type { Handoff, Role, User } from '../../../src/api/schemas';
 import { checkVersion } from '../../../src/domain/decisions';
-import { ID, invalid, ok, personOf, problemReply, type Route, route, withItem } from '../route-kit';
+import { invalid, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
 import {
   firstReviews,
@@ -67,10 +65,8 @@ function toItem(h: Handoff): PostHocItem {
 }
 
 export const postHocRoutes: RouteGroup = (s: BackendServices): Route[] => [
-  route('GET', paths.postHocQueue, false, ({ req, user }) => {
-    const parsed = postHocListParamsSchema.safeParse(Object.fromEntries(req.query));
-    if (!parsed.success) return invalid(parsed.error);
-    const { category, cursor, limit = 50 } = parsed.data;
+  on('listPostHocQueue', ({ query, user }) => {
+    const { category, cursor, limit = 50 } = query;
     const seen = { first: firstReviews(s), second: secondReviews(s) };
     const matching: Handoff[] = [];
     for (const h of s.world.handoffs.values())
@@ -87,8 +83,8 @@ export const postHocRoutes: RouteGroup = (s: BackendServices): Route[] => [
       total: matching.length,
     });
   }),
-  route('POST', `/handoffs/${ID}/post-hoc-review`, true, ({ user, json }, [id]) =>
-    withItem(s, postHocReviewRequestSchema, json, id!, (body, h) => {
+  on('submitPostHocReview', ({ user, json, params: { id } }) =>
+    withItem(s, postHocReviewRequestSchema, json, id, (body, h) => {
       const first = firstReviews(s)[h.id];
       const second = secondReviews(s)[h.id];
       const blind = first ? needsSecondReview(s, h.id) || !!second : false;
@@ -167,8 +163,8 @@ export const postHocRoutes: RouteGroup = (s: BackendServices): Route[] => [
       return ok(review, 201);
     }),
   ),
-  route('GET', paths.postHocSettings, false, () => ok(postHocSettings(s))),
-  route('PUT', paths.postHocSettings, true, ({ user, json }) => {
+  on('getPostHocSettings', () => ok(postHocSettings(s))),
+  on('savePostHocSettings', ({ user, json }) => {
     if (!settingsEditors.includes(user.role))
       return problemReply(
         makeProblem(

@@ -1,0 +1,143 @@
+import { createTwoFilesPatch } from 'diff';
+import type { Actor, Decision, Handoff, User } from '../../../src/api/schemas';
+import { checkDecision } from '../../../src/domain/decisions';
+import { responseDueAt } from '../../../src/domain/escalation';
+import { levelLabels } from '../../../src/domain/levels';
+import { reviseDraft } from '../../ai/revise';
+import type { ApiReply } from '../http-types';
+import { ok, personOf, problemReply } from '../route-kit';
+import type { BackendServices } from '../services';
+
+const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
+
+/** Approve, reject, escalate or redirect: each applied once, audited, with its outcome. */
+export function applyDecision(
+  s: BackendServices,
+  user: User,
+  body: Decision,
+  h: Handoff,
+): ApiReply {
+  const refused = checkDecision(h, body, user);
+  if (refused) return problemReply(refused);
+
+  const actor = personOf(user);
+  // Whoever decides owns the outcome, claimed or not (seed: "explicit ownership").
+  const owner = { assignee: { id: user.id, name: user.name } };
+  const common = { timeOnItemMs: body.timeOnItemMs, acknowledgedFlags: body.acknowledgedFlags };
+  const aiDraft = h.drafts.at(-1)!.text;
+  const at = s.now();
+
+  switch (body.action) {
+    case 'approve': {
+      const base = h.context.options.find((o) => o.id === body.selectedOptionId)?.draft ?? aiDraft;
+      const edited = body.finalText !== base;
+      const next = s.move(h, 'approve', {
+        ...owner,
+        workingDraft: null,
+        selectedOptionId: body.selectedOptionId,
+        outcome: {
+          action: 'approve',
+          by: actor,
+          at,
+          edited,
+          finalText: body.finalText,
+          reason: null,
+        },
+      });
+      const diff = edited
+        ? createTwoFilesPatch('AI draft', 'Sent reply', base, body.finalText, '', '', {
+            context: 2,
+          })
+        : null;
+      const event = s.record(
+        next,
+        actor,
+        'approved',
+        edited ? 'Sent to the customer with edits' : 'Sent to the customer as drafted',
+        {
+          ...common,
+          diff,
+          why: { reason: null, rule: null, confidence: h.context.confidence },
+        },
+      );
+      return ok({ handoff: next, event });
+    }
+    case 'reject': {
+      const next = s.move(h, 'reject', {
+        ...owner,
+        workingDraft: null,
+        outcome: {
+          action: 'reject',
+          by: actor,
+          at,
+          edited: false,
+          finalText: null,
+          reason: body.reason,
+        },
+      });
+      const event = s.record(next, actor, 'rejected', 'Draft rejected; nothing sent', {
+        ...common,
+        why: { reason: body.reason, rule: null, confidence: h.context.confidence },
+      });
+      return ok({ handoff: next, event });
+    }
+    case 'escalate': {
+      // The draft, the context package and the reviewer's saved text travel unchanged.
+      const next = s.move(h, 'escalate', {
+        level: body.targetLevel,
+        assignee: null,
+        dueAt: responseDueAt(body.targetLevel, s.clock()),
+        escalation: { by: actor, at, fromLevel: h.level, note: body.note },
+      });
+      const event = s.record(
+        next,
+        actor,
+        'escalated',
+        `Escalated to ${levelLabels[body.targetLevel]}`,
+        {
+          ...common,
+          why: { reason: body.note, rule: null, confidence: h.context.confidence },
+        },
+      );
+      return ok({ handoff: next, event });
+    }
+    case 'redirect': {
+      const redirected = s.move(h, 'redirect', { ...owner, workingDraft: null });
+      const event = s.record(
+        redirected,
+        actor,
+        'redirected',
+        'Sent back to the AI with instructions',
+        {
+          ...common,
+          why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
+        },
+      );
+      const base = h.workingDraft?.text ?? aiDraft;
+      const text = reviseDraft(base, body.instructions, h.ticket);
+      const number = h.drafts.length + 1;
+      const revised = s.move(redirected, 'ai_revised', {
+        drafts: [
+          ...h.drafts,
+          {
+            number,
+            text,
+            author: AI_ACTOR,
+            createdAt: s.now(),
+            note: `Redirected: “${body.instructions}”`,
+          },
+        ],
+      });
+      s.record(
+        revised,
+        AI_ACTOR,
+        'draft_revised',
+        `Draft ${number} written from ${user.name}’s instructions`,
+        {
+          why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
+        },
+      );
+      return ok({ handoff: revised, event });
+    }
+  }
+}

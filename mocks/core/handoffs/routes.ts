@@ -1,0 +1,166 @@
+import { makeProblem } from '../../../src/api/problem';
+import {
+  claimRequestSchema,
+  type Decision,
+  decisionRequestSchema,
+  type Handoff,
+  saveDraftRequestSchema,
+  type User,
+} from '../../../src/api/schemas';
+import {
+  checkAuthority,
+  checkHolder,
+  checkTransition,
+  checkVersion,
+} from '../../../src/domain/decisions';
+import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
+import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lifecycle';
+import { priorityScore } from '../../../src/domain/sla';
+import type { ApiReply } from '../http-types';
+import { HandoffLister, toSummary } from '../list';
+import { notFound, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
+import type { BackendServices, RouteGroup } from '../services';
+import type { World } from '../world';
+import { applyDecision } from './decide';
+
+/*
+ * The checkpoint's core endpoints: who is acting, the queue, one item and its trail, ownership
+ * (claim, release, claim-next), autosaved drafts, decisions, and restoring the demo world.
+ */
+
+export const handoffRoutes: RouteGroup = (s): Route[] => {
+  // The lister caches by world revision and item version; a reset world starts both over.
+  let lister: { world: World; lister: HandoffLister } | null = null;
+  const listerOf = (world: World) => {
+    if (lister?.world !== world) lister = { world, lister: new HandoffLister() };
+    return lister.lister;
+  };
+  const withHandoff = (id: string, run: (h: Handoff) => ApiReply): ApiReply => {
+    const h = s.world.handoffs.get(id);
+    return h ? run(h) : notFound(id);
+  };
+  return [
+    on('getMe', ({ user }) => ok(user)),
+    on('listUsers', () => ok({ items: [...s.world.users.values()] })),
+    on('listHandoffs', ({ user, query }) =>
+      ok(
+        listerOf(s.world).list(s.world.handoffs.values(), s.world.revision, query, user, s.clock()),
+      ),
+    ),
+    on('claimNextHandoff', ({ user }) => claimNext(s, user)),
+    on('getHandoff', ({ params: { id } }) => withHandoff(id, (h) => ok(h))),
+    on('listHandoffEvents', ({ params: { id } }) =>
+      withHandoff(id, (h) => ok({ items: s.world.events.get(h.id) ?? [] })),
+    ),
+    on('claimHandoff', ({ user, json, params: { id } }) => claim(s, user, json, id)),
+    on('releaseHandoff', ({ user, json, params: { id } }) => release(s, user, json, id)),
+    on('saveDraft', ({ user, json, params: { id } }) => saveDraft(s, user, json, id)),
+    on('decideHandoff', ({ user, json, params: { id } }) =>
+      withItem<Decision>(s, decisionRequestSchema, json, id, (body, h) =>
+        applyDecision(s, user, body, h),
+      ),
+    ),
+    on('resetDemo', async () => {
+      if (s.options.allowReset === false) {
+        return problemReply(
+          makeProblem('forbidden', 'Resetting the world is disabled on this server.'),
+        );
+      }
+      await s.reset();
+      return { status: 204 };
+    }),
+  ];
+};
+
+function claimNext(s: BackendServices, user: User): ApiReply {
+  const now = s.clock();
+  let best: { h: Handoff; score: number } | null = null;
+  for (const h of s.world.handoffs.values()) {
+    if (!claimableStatuses.includes(h.status) || h.assignee) continue;
+    if (!hasAuthorityOver(user.level, h.level)) continue;
+    // Work routed to the claimer's own level (escalations to them) comes before work below it.
+    const own = h.level === user.level ? 1_000_000 : 0;
+    const score = own + priorityScore(toSummary(h), now);
+    if (!best || score > best.score || (score === best.score && h.id < best.h.id))
+      best = { h, score };
+  }
+  if (!best) {
+    return problemReply(
+      makeProblem(
+        'queue_empty',
+        `No unclaimed items within the authority of ${levelLabels[user.level]}.`,
+      ),
+    );
+  }
+  const next = s.move(best.h, 'claim', { assignee: { id: user.id, name: user.name } });
+  s.record(next, personOf(user), 'claimed', `Claimed by ${user.name} (next by priority)`);
+  return ok(next);
+}
+
+function claim(s: BackendServices, user: User, json: unknown, id: string): ApiReply {
+  return withItem(s, claimRequestSchema, json, id, (body, h) => {
+    if (h.status === 'claimed' && h.assignee?.id === user.id) return ok(h);
+    const refused =
+      checkVersion(h, body.version) ??
+      checkHolder(h, user) ??
+      checkAuthority(h, user, 'claim') ??
+      checkTransition(h, 'claim');
+    if (refused) return problemReply(refused);
+    const next = s.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
+    s.record(next, personOf(user), 'claimed', `Claimed by ${user.name}`);
+    return ok(next);
+  });
+}
+
+function release(s: BackendServices, user: User, json: unknown, id: string): ApiReply {
+  return withItem(s, claimRequestSchema, json, id, (body, h) => {
+    const refused =
+      checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkTransition(h, 'release');
+    if (refused) return problemReply(refused);
+    const next = s.move(h, 'release', { assignee: null });
+    s.record(next, personOf(user), 'released', `Released by ${user.name}; back in the queue`);
+    return ok(next);
+  });
+}
+
+function saveDraft(s: BackendServices, user: User, json: unknown, id: string): ApiReply {
+  return withItem(s, saveDraftRequestSchema, json, id, (body, stored) => {
+    let h = stored;
+    const refused =
+      checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user, 'edit');
+    if (refused) return problemReply(refused);
+    // A decided item's outcome is final: a late autosave must not leave a draft on it.
+    if (!isOpen(h.status)) {
+      return problemReply(
+        makeProblem(
+          'illegal_transition',
+          `A ${statusLabels[h.status].toLowerCase()} item can no longer be edited.`,
+          { current: h },
+        ),
+      );
+    }
+    if (!h.assignee) {
+      // Starting to edit takes ownership, so two people never edit one item unknowingly.
+      const claimRefused = checkTransition(h, 'claim');
+      if (claimRefused) return problemReply(claimRefused);
+      h = s.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
+      s.record(h, personOf(user), 'claimed', `Claimed by ${user.name} on starting an edit`);
+    }
+    const next: Handoff = {
+      ...h,
+      workingDraft: {
+        text: body.text,
+        savedAt: s.now(),
+        by: { id: user.id, name: user.name },
+      },
+      updatedAt: s.now(),
+    };
+    s.world.putHandoff(next);
+    const last = s.world.events.get(id)?.at(-1);
+    // Autosave fires every few seconds; one audit entry per editing session is enough.
+    if (!(last?.action === 'draft_saved' && last.actor.id === user.id)) {
+      s.record(next, personOf(user), 'draft_saved', `${user.name} started editing the draft`);
+    }
+    return ok(next);
+  });
+}
