@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { paths } from '../src/api/endpoints';
+import { operations } from '../src/api/operations';
 import type { Backend } from './core/backend';
 import { openChangeStream, sseHeaders } from './core/sse';
 
@@ -64,7 +64,7 @@ export function createHandlers(backend: Backend | Promise<Backend>, baseUrl: str
     http.all(underBase(baseUrl), async ({ request }) => {
       const url = new URL(request.url);
       const path = url.pathname.slice(basePath.length) || '/';
-      if (request.method === 'GET' && path.replace(/\/$/, '') === paths.changes) {
+      if (request.method === 'GET' && path.replace(/\/$/, '') === operations.streamChanges.path) {
         return streamChanges(await backend, request);
       }
       const body =

@@ -2,7 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { Backend } from '../mocks/core/backend';
 import { createHandlers } from '../mocks/handlers';
-import { paths } from '../src/api/endpoints';
+import { operations } from '../src/api/operations';
 
 /*
  * The network seam for component and integration tests: the real mock backend behind MSW.
@@ -26,5 +26,5 @@ export const server = setupServer(...createHandlers(backend, API_BASE));
  * back to polling: for tests of what happens when a live update is missed.
  */
 export function withoutLiveUpdates(): void {
-  server.use(http.get(`${API_BASE}${paths.changes}`, () => HttpResponse.error()));
+  server.use(http.get(`${API_BASE}${operations.streamChanges.path}`, () => HttpResponse.error()));
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { paths } from '../../src/api/endpoints';
+import { operations } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
 import type { Backend } from '../core/backend';
 import type { ApiReply } from '../core/http-types';
@@ -114,7 +114,7 @@ export function createHttpServer({
           if (typeof value === 'string') headers.set(name, value);
         }
         const path = url.pathname.slice(apiPrefix.length) || '/';
-        if (req.method === 'GET' && path.replace(/\/$/, '') === paths.changes) {
+        if (req.method === 'GET' && path.replace(/\/$/, '') === operations.streamChanges.path) {
           streamChanges(backend, headers, res);
           return;
         }

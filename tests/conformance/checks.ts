@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { prettifyError, type z } from 'zod';
 import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-schemas';
 import { dashboardSchema } from '../../src/api/dashboard-schemas';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER, paths } from '../../src/api/endpoints';
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
+import { operations, pathOf } from '../../src/api/operations';
 import {
   ladderSchema,
   policyChangesSchema,
@@ -225,7 +226,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
   function discoverCast(): Promise<Cast> {
     cast ??= (async () => {
       const actor = target.actorId ?? DEFAULT_ACTOR;
-      const reply = await get(paths.users, actor);
+      const reply = await get(operations.listUsers.path, actor);
       const { items } = expectOk(reply, usersSchema, `GET /users as "${actor}"`);
       const people = [...items].sort((x, y) => rank(y.level) - rank(x.level));
       const [a, b] = people;
@@ -244,16 +245,24 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
   }
 
   async function page(actor: string, query: Record<string, string>): Promise<HandoffPage> {
-    const reply = await get(paths.handoffs, actor, query);
+    const reply = await get(operations.listHandoffs.path, actor, query);
     return expectOk(reply, handoffPageSchema, 'The queue page');
   }
 
   async function detail(id: string, actor: string): Promise<Handoff> {
-    return expectOk(await get(paths.handoff(id), actor), handoffSchema, `Handoff ${id}`);
+    return expectOk(
+      await get(pathOf(operations.getHandoff, { id }), actor),
+      handoffSchema,
+      `Handoff ${id}`,
+    );
   }
 
   async function events(id: string, actor: string) {
-    return expectOk(await get(paths.events(id), actor), auditPageSchema, `Events of ${id}`).items;
+    return expectOk(
+      await get(pathOf(operations.listHandoffEvents, { id }), actor),
+      auditPageSchema,
+      `Events of ${id}`,
+    ).items;
   }
 
   /**
@@ -316,7 +325,10 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
   }
 
   async function claim(id: string, version: number, actor: string): Promise<Handoff> {
-    const reply = await api.send('POST', paths.claim(id), { actor, json: { version } });
+    const reply = await api.send('POST', pathOf(operations.claimHandoff, { id }), {
+      actor,
+      json: { version },
+    });
     return expectOk(reply, handoffSchema, `Claiming ${id}`);
   }
 
@@ -325,7 +337,10 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     try {
       const item = await detail(id, actor);
       if (item.status === 'claimed' && item.assignee?.id === actor) {
-        await api.send('POST', paths.release(id), { actor, json: { version: item.version } });
+        await api.send('POST', pathOf(operations.releaseHandoff, { id }), {
+          actor,
+          json: { version: item.version },
+        });
       }
     } catch {
       // The check's own failure is the one worth reporting.
@@ -364,9 +379,13 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
   return [
     check('GET /me and /users describe the people who act', async () => {
       const { a, b } = await discoverCast();
-      const me = expectOk(await get(paths.me, a.id), userSchema, 'GET /me');
+      const me = expectOk(await get(operations.getMe.path, a.id), userSchema, 'GET /me');
       ensure(me.id === a.id, `GET /me as "${a.id}" answered "${me.id}"`);
-      const { items } = expectOk(await get(paths.users, b.id), usersSchema, 'GET /users');
+      const { items } = expectOk(
+        await get(operations.listUsers.path, b.id),
+        usersSchema,
+        'GET /users',
+      );
       ensure(
         items.some((u) => u.id === a.id) && items.some((u) => u.id === b.id),
         'GET /users does not list the people it listed before',
@@ -380,7 +399,10 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       await page(a.id, { limit: '500', sort: 'dueAt', order: 'desc' });
       const summary = first.items[0]!;
       const item = await detail(summary.id, a.id);
-      ensure(item.id === summary.id, `GET ${paths.handoff(summary.id)} answered ${item.id}`);
+      ensure(
+        item.id === summary.id,
+        `GET ${pathOf(operations.getHandoff, { id: summary.id })} answered ${item.id}`,
+      );
       ensure(
         item.version === summary.version,
         `The queue shows version ${summary.version} of ${item.id}; its detail, ${item.version}`,
@@ -404,17 +426,17 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const { a } = await discoverCast();
       const [item] = await takeItems(1);
       const before = await snapshot(item!.id, a.id);
-      const anonymous = await api.send('GET', paths.handoffs, { actor: null });
+      const anonymous = await api.send('GET', operations.listHandoffs.path, { actor: null });
       expectProblem(anonymous, 401, 'unauthenticated', 'GET /handoffs without an identity');
       const stranger = `nobody-${runId}`;
-      const unknown = await api.send('GET', paths.me, { actor: stranger });
+      const unknown = await api.send('GET', operations.getMe.path, { actor: stranger });
       expectProblem(unknown, 401, 'unauthenticated', 'GET /me as an unknown person');
-      const write = await api.send('POST', paths.claim(item!.id), {
+      const write = await api.send('POST', pathOf(operations.claimHandoff, { id: item!.id }), {
         actor: null,
         json: { version: item!.version },
       });
       expectProblem(write, 401, 'unauthenticated', 'A claim without an identity');
-      const decision = await api.send('POST', paths.decisions(item!.id), {
+      const decision = await api.send('POST', pathOf(operations.decideHandoff, { id: item!.id }), {
         actor: stranger,
         json: rejectBody(item!.version),
       });
@@ -426,15 +448,36 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const { a } = await discoverCast();
       const id = `no-such-handoff-${runId}`;
       const attempts: [string, Promise<Reply>][] = [
-        ['GET the handoff', get(paths.handoff(id), a.id)],
-        ['GET its events', get(paths.events(id), a.id)],
-        ['claim it', api.send('POST', paths.claim(id), { actor: a.id, json: { version: 1 } })],
-        ['release it', api.send('POST', paths.release(id), { actor: a.id, json: { version: 1 } })],
+        ['GET the handoff', get(pathOf(operations.getHandoff, { id }), a.id)],
+        ['GET its events', get(pathOf(operations.listHandoffEvents, { id }), a.id)],
+        [
+          'claim it',
+          api.send('POST', pathOf(operations.claimHandoff, { id }), {
+            actor: a.id,
+            json: { version: 1 },
+          }),
+        ],
+        [
+          'release it',
+          api.send('POST', pathOf(operations.releaseHandoff, { id }), {
+            actor: a.id,
+            json: { version: 1 },
+          }),
+        ],
         [
           'save its draft',
-          api.send('PUT', paths.draft(id), { actor: a.id, json: { version: 1, text: 'Hello' } }),
+          api.send('PUT', pathOf(operations.saveDraft, { id }), {
+            actor: a.id,
+            json: { version: 1, text: 'Hello' },
+          }),
         ],
-        ['decide it', api.send('POST', paths.decisions(id), { actor: a.id, json: rejectBody(1) })],
+        [
+          'decide it',
+          api.send('POST', pathOf(operations.decideHandoff, { id }), {
+            actor: a.id,
+            json: rejectBody(1),
+          }),
+        ],
       ];
       for (const [what, reply] of attempts) {
         expectProblem(await reply, 404, 'not_found', `Trying to ${what} for an unknown id`);
@@ -453,7 +496,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         ensure(claimed.version > item!.version, 'Claiming did not move the version');
         const text = 'Thanks for your patience; a corrected reply is on its way.';
         const saved = expectOk(
-          await api.send('PUT', paths.draft(id), {
+          await api.send('PUT', pathOf(operations.saveDraft, { id }), {
             actor: a.id,
             json: { version: claimed.version, text },
           }),
@@ -462,7 +505,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         );
         ensure(saved.workingDraft?.text === text, 'The saved working draft is not the text sent');
         const released = expectOk(
-          await api.send('POST', paths.release(id), {
+          await api.send('POST', pathOf(operations.releaseHandoff, { id }), {
             actor: a.id,
             json: { version: saved.version },
           }),
@@ -493,7 +536,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       try {
         const claimed = await claim(id, item!.version, a.id);
         const released = expectOk(
-          await api.send('POST', paths.release(id), {
+          await api.send('POST', pathOf(operations.releaseHandoff, { id }), {
             actor: a.id,
             json: { version: claimed.version },
           }),
@@ -504,14 +547,14 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         for (const [what, reply] of [
           [
             'A claim on a stale version',
-            await api.send('POST', paths.claim(id), {
+            await api.send('POST', pathOf(operations.claimHandoff, { id }), {
               actor: a.id,
               json: { version: item!.version },
             }),
           ],
           [
             'A decision on a stale version',
-            await api.send('POST', paths.decisions(id), {
+            await api.send('POST', pathOf(operations.decideHandoff, { id }), {
               actor: a.id,
               json: rejectBody(item!.version),
             }),
@@ -539,7 +582,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const [item] = await takeItems(1, { plain: true });
       const id = item!.id;
       const finalText = item!.drafts.at(-1)!.text;
-      const reply = await api.send('POST', paths.decisions(id), {
+      const reply = await api.send('POST', pathOf(operations.decideHandoff, { id }), {
         actor: a.id,
         json: {
           action: 'approve',
@@ -583,12 +626,12 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const { a } = await discoverCast();
       const dashboard = async () =>
         expectOk(
-          await get(paths.dashboard, a.id, { window: '24h' }),
+          await get(operations.getDashboard.path, a.id, { window: '24h' }),
           dashboardSchema,
           'GET /dashboard',
         );
       expectProblem(
-        await get(paths.dashboard, a.id, { window: 'forever' }),
+        await get(operations.getDashboard.path, a.id, { window: 'forever' }),
         422,
         'validation',
         'GET /dashboard with an unknown window',
@@ -596,7 +639,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const [item] = await takeItems(1, { plain: true });
       const category = item!.ticket.category;
       const before = await dashboard();
-      const reply = await api.send('POST', paths.decisions(item!.id), {
+      const reply = await api.send('POST', pathOf(operations.decideHandoff, { id: item!.id }), {
         actor: a.id,
         json: {
           action: 'approve',
@@ -628,7 +671,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const [item] = await takeItems(1);
       const id = item!.id;
       const decided = expectOk(
-        await api.send('POST', paths.decisions(id), {
+        await api.send('POST', pathOf(operations.decideHandoff, { id }), {
           actor: a.id,
           json: rejectBody(item!.version),
         }),
@@ -638,10 +681,20 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const before = await snapshot(id, a.id);
       const version = decided.version;
       const attempts = [
-        ['PUT', paths.draft(id), { version, text: 'One more thought.' }, 'A late autosave'],
-        ['POST', paths.claim(id), { version }, 'A claim'],
-        ['POST', paths.release(id), { version }, 'A release'],
-        ['POST', paths.decisions(id), rejectBody(version), 'A second decision'],
+        [
+          'PUT',
+          pathOf(operations.saveDraft, { id }),
+          { version, text: 'One more thought.' },
+          'A late autosave',
+        ],
+        ['POST', pathOf(operations.claimHandoff, { id }), { version }, 'A claim'],
+        ['POST', pathOf(operations.releaseHandoff, { id }), { version }, 'A release'],
+        [
+          'POST',
+          pathOf(operations.decideHandoff, { id }),
+          rejectBody(version),
+          'A second decision',
+        ],
       ] as const;
       for (const [method, path, json, what] of attempts) {
         const reply = await api.send(method, path, { actor: a.id, json });
@@ -656,12 +709,20 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const id = item!.id;
       const key = api.freshKey();
       const body = rejectBody(item!.version);
-      const first = await api.send('POST', paths.decisions(id), { actor: a.id, json: body, key });
+      const first = await api.send('POST', pathOf(operations.decideHandoff, { id }), {
+        actor: a.id,
+        json: body,
+        key,
+      });
       const result = expectOk(first, decisionResultSchema, 'Rejecting');
       ensure(result.handoff.status === 'rejected', `A rejected item is "${result.handoff.status}"`);
       ensure(result.handoff.outcome?.reason === reason, 'The outcome does not keep the reason');
       const trail = await events(id, a.id);
-      const again = await api.send('POST', paths.decisions(id), { actor: a.id, json: body, key });
+      const again = await api.send('POST', pathOf(operations.decideHandoff, { id }), {
+        actor: a.id,
+        json: body,
+        key,
+      });
       ensure(
         again.status === first.status,
         `The replay answered ${again.status}, the original ${first.status}; ${snippet(again)}`,
@@ -687,14 +748,14 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const id = item!.id;
       const key = api.freshKey();
       try {
-        const first = await api.send('POST', paths.claim(id), {
+        const first = await api.send('POST', pathOf(operations.claimHandoff, { id }), {
           actor: a.id,
           json: { version: item!.version },
           key,
         });
         const claimed = expectOk(first, handoffSchema, 'Claiming');
         const before = await snapshot(id, a.id);
-        const reused = await api.send('POST', paths.claim(id), {
+        const reused = await api.send('POST', pathOf(operations.claimHandoff, { id }), {
           actor: a.id,
           json: { version: claimed.version },
           key,
@@ -716,21 +777,21 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         const attempts = [
           [
             `${b.name}'s decision`,
-            await api.send('POST', paths.decisions(id), {
+            await api.send('POST', pathOf(operations.decideHandoff, { id }), {
               actor: b.id,
               json: rejectBody(claimed.version),
             }),
           ],
           [
             `${b.name}'s claim`,
-            await api.send('POST', paths.claim(id), {
+            await api.send('POST', pathOf(operations.claimHandoff, { id }), {
               actor: b.id,
               json: { version: claimed.version },
             }),
           ],
           [
             `${b.name}'s release`,
-            await api.send('POST', paths.release(id), {
+            await api.send('POST', pathOf(operations.releaseHandoff, { id }), {
               actor: b.id,
               json: { version: claimed.version },
             }),
@@ -766,7 +827,10 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         ['A redirect without instructions', { ...base, action: 'redirect' }, ['/instructions']],
       ];
       for (const [what, json, pointers] of cases) {
-        const reply = await api.send('POST', paths.decisions(id), { actor: a.id, json });
+        const reply = await api.send('POST', pathOf(operations.decideHandoff, { id }), {
+          actor: a.id,
+          json,
+        });
         expectPointers(expectProblem(reply, 422, 'validation', what), pointers, what);
       }
       await expectUnchanged(before, a.id, 'Incomplete decisions');
@@ -776,7 +840,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'an approval beyond the actor’s authority answers 403 naming the level that can',
       async () => {
         const { items: users } = expectOk(
-          await get(paths.users, target.actorId ?? DEFAULT_ACTOR),
+          await get(operations.listUsers.path, target.actorId ?? DEFAULT_ACTOR),
           usersSchema,
           'GET /users',
         );
@@ -793,7 +857,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         taken.add(summary.id);
         const item = await detail(summary.id, lowest.id);
         const before = await snapshot(item.id, lowest.id);
-        const reply = await api.send('POST', paths.decisions(item.id), {
+        const reply = await api.send('POST', pathOf(operations.decideHandoff, { id: item.id }), {
           actor: lowest.id,
           json: {
             action: 'approve',
@@ -823,9 +887,13 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const [item] = await takeItems(1);
       const before = await snapshot(item!.id, a.id);
       const writes = [
-        ['A claim', paths.claim(item!.id), { version: item!.version }],
-        ['A decision', paths.decisions(item!.id), rejectBody(item!.version)],
-        ['Claim-next', paths.claimNext, {}],
+        ['A claim', pathOf(operations.claimHandoff, { id: item!.id }), { version: item!.version }],
+        [
+          'A decision',
+          pathOf(operations.decideHandoff, { id: item!.id }),
+          rejectBody(item!.version),
+        ],
+        ['Claim-next', operations.claimNextHandoff.path, {}],
       ] as const;
       for (const [what, path, json] of writes) {
         const reply = await api.send('POST', path, { actor: a.id, json, key: null });
@@ -840,9 +908,19 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const id = item!.id;
       const before = await snapshot(id, a.id);
       const writes = [
-        ['A claim', 'POST', paths.claim(id), `{"version": ${item!.version}`],
-        ['A decision', 'POST', paths.decisions(id), 'reject, please'],
-        ['A draft', 'PUT', paths.draft(id), `{version: ${item!.version}, text: 'Hi'}`],
+        [
+          'A claim',
+          'POST',
+          pathOf(operations.claimHandoff, { id }),
+          `{"version": ${item!.version}`,
+        ],
+        ['A decision', 'POST', pathOf(operations.decideHandoff, { id }), 'reject, please'],
+        [
+          'A draft',
+          'PUT',
+          pathOf(operations.saveDraft, { id }),
+          `{version: ${item!.version}, text: 'Hi'}`,
+        ],
       ] as const;
       for (const [what, method, path, raw] of writes) {
         const reply = await api.send(method, path, { actor: a.id, raw });
@@ -857,10 +935,15 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const id = item!.id;
       const before = await snapshot(id, a.id);
       const writes = [
-        ['A claim', paths.claim(id), { version: item!.version, priority: 'high' }, 'priority'],
+        [
+          'A claim',
+          pathOf(operations.claimHandoff, { id }),
+          { version: item!.version, priority: 'high' },
+          'priority',
+        ],
         [
           'A decision',
-          paths.decisions(id),
+          pathOf(operations.decideHandoff, { id }),
           { ...rejectBody(item!.version), notifyCustomer: true },
           'notifyCustomer',
         ],
@@ -886,7 +969,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         { cursor: '!!not-a-cursor!!' },
       ];
       for (const query of queries) {
-        const reply = await get(paths.handoffs, a.id, query);
+        const reply = await get(operations.listHandoffs.path, a.id, query);
         expectProblem(reply, 422, 'validation', `GET /handoffs?${new URLSearchParams(query)}`);
       }
     }),
@@ -1007,10 +1090,13 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const before = await snapshot(item!.id, a.id);
       const version = item!.version;
       const attempts: [string, unknown][] = [
-        [paths.pause(item!.id), { version }],
-        [paths.takeOver(item!.id), { version }],
-        [paths.retry(item!.id), { version }],
-        [paths.reassign(item!.id), { version, level: 'executive', note: 'Hand this on, please.' }],
+        [pathOf(operations.pauseHandoff, { id: item!.id }), { version }],
+        [pathOf(operations.takeOverHandoff, { id: item!.id }), { version }],
+        [pathOf(operations.retryHandoff, { id: item!.id }), { version }],
+        [
+          pathOf(operations.reassignHandoff, { id: item!.id }),
+          { version, level: 'executive', note: 'Hand this on, please.' },
+        ],
       ];
       for (const [path, json] of attempts) {
         const reply = await api.send('POST', path, { actor: a.id, json });
@@ -1022,10 +1108,14 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         );
         ensure(problem.current?.id === item!.id, `POST ${path}: the 409 must carry \`current\``);
       }
-      const invalidReassign = await api.send('POST', paths.reassign(item!.id), {
-        actor: a.id,
-        json: { version, level: 'executive' },
-      });
+      const invalidReassign = await api.send(
+        'POST',
+        pathOf(operations.reassignHandoff, { id: item!.id }),
+        {
+          actor: a.id,
+          json: { version, level: 'executive' },
+        },
+      );
       expectPointers(
         expectProblem(invalidReassign, 422, 'validation', 'A reassignment without a note'),
         ['/note'],
@@ -1045,7 +1135,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const summary = working.items.find((i) => !taken.has(i.id));
       ensure(summary, 'The checks need an unassigned item with status ai_working');
       taken.add(summary.id);
-      const reply = await api.send('POST', paths.takeOver(summary.id), {
+      const reply = await api.send('POST', pathOf(operations.takeOverHandoff, { id: summary.id }), {
         actor: a.id,
         json: { version: summary.version },
       });
@@ -1069,7 +1159,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const summary = failed.items.find((i) => !taken.has(i.id));
       ensure(summary, 'The checks need an unassigned failed item');
       taken.add(summary.id);
-      const reply = await api.send('POST', paths.retry(summary.id), {
+      const reply = await api.send('POST', pathOf(operations.retryHandoff, { id: summary.id }), {
         actor: a.id,
         json: { version: summary.version },
       });
@@ -1095,7 +1185,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         instructions: 'Draft a short reply confirming receipt.',
       };
       const key = api.freshKey();
-      const reply = await api.send('POST', paths.initiations, { actor: a.id, json, key });
+      const reply = await api.send('POST', operations.initiateHandoff.path, {
+        actor: a.id,
+        json,
+        key,
+      });
       ensure(reply.status === 201, `An initiation should answer 201; ${snippet(reply)}`);
       const created = parse(handoffSchema, reply.body, 'The initiated item');
       ensure(created.id !== source!.id, 'An initiation must create a new item');
@@ -1104,12 +1198,16 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       ensure(created.assignee?.id === a.id, 'The new item is not held by the person who asked');
       const trail = await events(created.id, a.id);
       ensure(trail[0]?.action === 'initiated', 'The new item’s trail does not start with the task');
-      const replay = await api.send('POST', paths.initiations, { actor: a.id, json, key });
+      const replay = await api.send('POST', operations.initiateHandoff.path, {
+        actor: a.id,
+        json,
+        key,
+      });
       ensure(
         isDeepStrictEqual(replay.body, reply.body),
         'Replaying an initiation must answer as before, not create another item',
       );
-      const short = await api.send('POST', paths.initiations, {
+      const short = await api.send('POST', operations.initiateHandoff.path, {
         actor: a.id,
         json: { sourceId: source!.id, instructions: 'ok' },
       });
@@ -1122,9 +1220,13 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     }),
     check('the routing policy, its history and the ladder parse with their schemas', async () => {
       const { a } = await discoverCast();
-      const policy = expectOk(await get(paths.policy, a.id), routingPolicySchema, 'GET /policy');
+      const policy = expectOk(
+        await get(operations.getPolicy.path, a.id),
+        routingPolicySchema,
+        'GET /policy',
+      );
       const { items } = expectOk(
-        await get(paths.policyChanges, a.id),
+        await get(operations.listPolicyChanges.path, a.id),
         policyChangesSchema,
         'GET /policy/changes',
       );
@@ -1133,17 +1235,24 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         !latest || latest.after.version === policy.version,
         `The newest change leaves version ${latest?.after.version}, but GET /policy is at ${policy.version}`,
       );
-      expectOk(await get(paths.ladder, a.id), ladderSchema, 'GET /ladder');
+      expectOk(await get(operations.getLadder.path, a.id), ladderSchema, 'GET /ladder');
     }),
 
     check('a what-if previews an edit without changing the policy', async () => {
       const { a } = await discoverCast();
-      const before = expectOk(await get(paths.policy, a.id), routingPolicySchema, 'GET /policy');
+      const before = expectOk(
+        await get(operations.getPolicy.path, a.id),
+        routingPolicySchema,
+        'GET /policy',
+      );
       const threshold = before.categories.shipping.confidenceThreshold;
       const patch = {
         categories: { shipping: { confidenceThreshold: threshold >= 0.5 ? 0.3 : 0.9 } },
       };
-      const reply = await api.send('POST', paths.policyWhatIf, { actor: a.id, json: { patch } });
+      const reply = await api.send('POST', operations.previewPolicy.path, {
+        actor: a.id,
+        json: { patch },
+      });
       const result = expectOk(reply, whatIfResultSchema, 'POST /policy/what-if');
       ensure(
         result.baselineVersion === before.version && result.policyVersion === before.version + 1,
@@ -1153,7 +1262,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         result.verdicts.length === result.overall.total,
         `The what-if gives ${result.verdicts.length} verdicts for ${result.overall.total} items`,
       );
-      const invalidReply = await api.send('POST', paths.policyWhatIf, {
+      const invalidReply = await api.send('POST', operations.previewPolicy.path, {
         actor: a.id,
         json: { patch: { categories: { shipping: { confidenceThreshold: 2 } } } },
       });
@@ -1162,7 +1271,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         ['/patch/categories/shipping/confidenceThreshold'],
         'A what-if with a threshold of 2',
       );
-      const after = expectOk(await get(paths.policy, a.id), routingPolicySchema, 'GET /policy');
+      const after = expectOk(
+        await get(operations.getPolicy.path, a.id),
+        routingPolicySchema,
+        'GET /policy',
+      );
       ensure(after.version === before.version, 'A what-if changed the policy version');
     }),
 
@@ -1170,7 +1283,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'policy changes are refused to reviewers, on a stale version and when invalid',
       async () => {
         const { a } = await discoverCast();
-        const { items: people } = expectOk(await get(paths.users, a.id), usersSchema, 'GET /users');
+        const { items: people } = expectOk(
+          await get(operations.listUsers.path, a.id),
+          usersSchema,
+          'GET /users',
+        );
         const reviewer = people.find((u) => u.role === 'reviewer');
         const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
         ensure(
@@ -1178,14 +1295,14 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           'The checks need a reviewer and a lead or manager in GET /users',
         );
         const policy: RoutingPolicy = expectOk(
-          await get(paths.policy, a.id),
+          await get(operations.getPolicy.path, a.id),
           routingPolicySchema,
           'GET /policy',
         );
         const patch = { categories: { shipping: { confidenceThreshold: 0.99 } } };
         const reason = 'Conformance: this change must be refused.';
         const send = (actor: string, json: unknown) =>
-          api.send('POST', paths.policyChanges, { actor, json });
+          api.send('POST', operations.listPolicyChanges.path, { actor, json });
 
         expectProblem(
           await send(reviewer.id, { version: policy.version, patch, reason }),
@@ -1210,7 +1327,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           'A policy change without a reason',
         );
         expectPointers(missing, ['/reason'], 'A policy change without a reason');
-        const after = expectOk(await get(paths.policy, a.id), routingPolicySchema, 'GET /policy');
+        const after = expectOk(
+          await get(operations.getPolicy.path, a.id),
+          routingPolicySchema,
+          'GET /policy',
+        );
         ensure(after.version === policy.version, 'A refused policy change moved the version');
       },
     ),
@@ -1221,7 +1342,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         const [item] = await takeItems(1);
         const id = item!.id;
         const decided = expectOk(
-          await api.send('POST', paths.decisions(id), {
+          await api.send('POST', pathOf(operations.decideHandoff, { id }), {
             actor: a.id,
             json: rejectBody(item!.version),
           }),
@@ -1229,9 +1350,9 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           'Rejecting',
         );
         const mine = expectOk(
-          await get(paths.audit, a.id, { item: id, limit: '5' }),
+          await get(operations.listAudit.path, a.id, { item: id, limit: '5' }),
           auditLogPageSchema,
-          `GET ${paths.audit}?item=${id}`,
+          `GET ${operations.listAudit.path}?item=${id}`,
         );
         const top = mine.items[0];
         ensure(
@@ -1249,7 +1370,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         for (let pages = 0; pages < 3; pages += 1) {
           const query: Record<string, string> = { limit: '50', ...(cursor ? { cursor } : {}) };
           const logPage = expectOk(
-            await get(paths.audit, a.id, query),
+            await get(operations.listAudit.path, a.id, query),
             auditLogPageSchema,
             'An audit log page',
           );
@@ -1263,7 +1384,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           cursor = logPage.nextCursor;
           if (!cursor) break;
         }
-        const bad = await get(paths.audit, a.id, { cursor: 'not-a-cursor' });
+        const bad = await get(operations.listAudit.path, a.id, { cursor: 'not-a-cursor' });
         expectProblem(bad, 422, 'validation', 'An audit log page with a made-up cursor');
       },
     ),
@@ -1272,7 +1393,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       const { a } = await discoverCast();
       const [item] = await takeItems(1);
       const decided = expectOk(
-        await api.send('POST', paths.decisions(item!.id), {
+        await api.send('POST', pathOf(operations.decideHandoff, { id: item!.id }), {
           actor: a.id,
           json: rejectBody(item!.version),
         }),
@@ -1280,9 +1401,9 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         'Rejecting',
       );
       const page = expectOk(
-        await get(paths.feedback, a.id, { correction: 'reject', limit: '50' }),
+        await get(operations.listFeedback.path, a.id, { correction: 'reject', limit: '50' }),
         feedbackPageSchema,
-        `GET ${paths.feedback}`,
+        `GET ${operations.listFeedback.path}`,
       );
       const record = page.items.find((r) => r.id === decided.event.id);
       ensure(record, `The newest rejections do not include ${decided.event.id}`);
@@ -1305,12 +1426,12 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       async () => {
         const { a, b } = await discoverCast();
         const all = expectOk(
-          await get(paths.postHocQueue, a.id),
+          await get(operations.listPostHocQueue.path, a.id),
           postHocPageSchema,
-          `GET ${paths.postHocQueue}`,
+          `GET ${operations.listPostHocQueue.path}`,
         );
         const billing = expectOk(
-          await get(paths.postHocQueue, a.id, { category: 'billing' }),
+          await get(operations.listPostHocQueue.path, a.id, { category: 'billing' }),
           postHocPageSchema,
           'The post-hoc queue filtered by category',
         );
@@ -1319,17 +1440,21 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           'The category filter let in other categories',
         );
         const [pending] = await takeItems(1);
-        const refused = await api.send('POST', paths.postHocReview(pending!.id), {
-          actor: a.id,
-          json: { version: pending!.version, criteria: {}, verdict: 'good' },
-        });
+        const refused = await api.send(
+          'POST',
+          pathOf(operations.submitPostHocReview, { id: pending!.id }),
+          {
+            actor: a.id,
+            json: { version: pending!.version, criteria: {}, verdict: 'good' },
+          },
+        );
         expectProblem(refused, 409, 'illegal_transition', 'A post-hoc review of a pending item');
 
         // A reply drawn for a second, blind review is checked by the double-review check.
         const { doubleReviewShare } = expectOk(
-          await get(paths.postHocSettings, a.id),
+          await get(operations.getPostHocSettings.path, a.id),
           postHocSettingsSchema,
-          `GET ${paths.postHocSettings}`,
+          `GET ${operations.getPostHocSettings.path}`,
         );
         // Worlds without a sampled reply waiting have nothing more to check here.
         const item = all.items.find(
@@ -1338,7 +1463,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         if (!item) return;
         taken.add(item.id);
         const criteria = Object.fromEntries(postHocRubrics[item.category].map((c) => [c.id, true]));
-        const path = paths.postHocReview(item.id);
+        const path = pathOf(operations.submitPostHocReview, { id: item.id });
         const noNote = await api.send('POST', path, {
           actor: a.id,
           json: { version: item.version, criteria, verdict: 'needs_follow_up' },
@@ -1371,7 +1496,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         const reviewed = trail.filter((e) => e.action === 'post_hoc_reviewed').length;
         ensure(reviewed === 1, `The trail has ${reviewed} post-hoc reviews, not 1`);
         const after = expectOk(
-          await get(paths.postHocQueue, a.id),
+          await get(operations.listPostHocQueue.path, a.id),
           postHocPageSchema,
           'The post-hoc queue after a review',
         );
@@ -1386,7 +1511,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'post-hoc settings: the double-review share parses, is refused to reviewers and checked',
       async () => {
         const { a } = await discoverCast();
-        const { items: people } = expectOk(await get(paths.users, a.id), usersSchema, 'GET /users');
+        const { items: people } = expectOk(
+          await get(operations.listUsers.path, a.id),
+          usersSchema,
+          'GET /users',
+        );
         const reviewer = people.find((u) => u.role === 'reviewer');
         const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
         ensure(
@@ -1394,12 +1523,12 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           'The checks need a reviewer and a lead or manager in GET /users',
         );
         const current = expectOk(
-          await get(paths.postHocSettings, a.id),
+          await get(operations.getPostHocSettings.path, a.id),
           postHocSettingsSchema,
-          `GET ${paths.postHocSettings}`,
+          `GET ${operations.getPostHocSettings.path}`,
         );
         const put = (actor: string, json: unknown) =>
-          api.send('PUT', paths.postHocSettings, { actor, json });
+          api.send('PUT', operations.getPostHocSettings.path, { actor, json });
         expectProblem(
           await put(reviewer.id, current),
           403,

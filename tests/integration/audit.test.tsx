@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { plainItem } from '../../mocks/core/test-items';
 import { auditEntrySchema } from '../../src/api/audit-schemas';
-import { paths } from '../../src/api/endpoints';
+import { operations, pathOf } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
 import { API_BASE, backend, server } from '../msw';
 import { renderApp } from '../render';
@@ -43,7 +43,7 @@ async function rejectPlainItem(reason: string) {
   const item = plainItem(backend);
   const reply = await backend.handle({
     method: 'POST',
-    path: paths.decisions(item.id),
+    path: pathOf(operations.decideHandoff, { id: item.id }),
     query: new URLSearchParams(),
     headers: new Headers({ 'X-Actor-Id': 'u-ana', 'Idempotency-Key': crypto.randomUUID() }),
     body: JSON.stringify({ action: 'reject', version: item.version, timeOnItemMs: 30_000, reason }),
@@ -68,7 +68,7 @@ function smallHeldPages(size: number) {
     release = resolve;
   });
   server.use(
-    http.get(`${API_BASE}${paths.audit}`, async ({ request }) => {
+    http.get(`${API_BASE}${operations.listAudit.path}`, async ({ request }) => {
       const url = new URL(request.url);
       if (url.searchParams.get('limit') !== '1000') return undefined;
       url.searchParams.set('limit', String(size));
@@ -128,7 +128,7 @@ describe('audit log screen', () => {
 
   it('shows an error with a retry when the log cannot load', async () => {
     server.use(
-      http.get(`${API_BASE}${paths.audit}`, () =>
+      http.get(`${API_BASE}${operations.listAudit.path}`, () =>
         HttpResponse.json(makeProblem('unavailable', 'The audit store is down.'), { status: 503 }),
       ),
     );
@@ -237,7 +237,7 @@ describe('audit export under a flaky network', () => {
   it('tries a failed page again instead of losing the export', async () => {
     let failures = 0;
     server.use(
-      http.get(`${API_BASE}${paths.audit}`, ({ request }) => {
+      http.get(`${API_BASE}${operations.listAudit.path}`, ({ request }) => {
         const url = new URL(request.url);
         if (url.searchParams.get('limit') !== '1000' || failures > 0) return undefined;
         failures += 1;

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { IDEMPOTENCY_HEADER } from '../../src/api/endpoints';
+import { IDEMPOTENCY_HEADER } from '../../src/api/headers';
 import { makeProblem } from '../../src/api/problem';
 import { DRAFT_STORAGE_KEY, useDraftStore } from '../../src/stores/draft-store';
 import { API_BASE, backend, server, withoutLiveUpdates } from '../msw';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { sampleAutoApproved } from '../../mocks/core/post-hoc/test-kit';
 import { plainItem } from '../../mocks/core/test-items';
-import { paths } from '../../src/api/endpoints';
+import { operations, pathOf } from '../../src/api/operations';
 import { postHocRubrics } from '../../src/api/post-hoc-schemas';
 import { makeProblem } from '../../src/api/problem';
 import type { Category } from '../../src/api/schemas';
@@ -207,14 +207,15 @@ describe('lead dashboard', () => {
         body: JSON.stringify(body),
       });
     expect(
-      (await send('PUT', paths.postHocSettings, 'u-femi', { doubleReviewShare: 1 })).status,
+      (await send('PUT', operations.getPostHocSettings.path, 'u-femi', { doubleReviewShare: 1 }))
+        .status,
     ).toBe(200);
     const [h] = sampleAutoApproved(backend, 1);
     const criteria = Object.fromEntries(
       postHocRubrics[h!.ticket.category].map((c) => [c.id, true]),
     );
     const review = (actor: string, verdict: string, note?: string) =>
-      send('POST', paths.postHocReview(h!.id), actor, {
+      send('POST', pathOf(operations.submitPostHocReview, { id: h!.id }), actor, {
         version: h!.version,
         criteria,
         verdict,

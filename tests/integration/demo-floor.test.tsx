@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { defaultDemoSettings } from '../../src/api/demo-schemas';
-import { paths } from '../../src/api/endpoints';
+import { operations } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
 import { useSessionStore } from '../../src/stores/session-store';
 import { API_BASE, backend, server } from '../msw';
@@ -15,7 +15,7 @@ beforeEach(() => {
 const settingsNow = () =>
   backend.handle({
     method: 'GET',
-    path: paths.demoSettings,
+    path: operations.getDemoSettings.path,
     query: new URLSearchParams(),
     headers: new Headers({ 'X-Actor-Id': 'u-ana' }),
     body: null,
@@ -79,7 +79,7 @@ describe('the demo floor', () => {
 
   it('says why a server refuses the controls, and keeps the values typed', async () => {
     server.use(
-      http.put(`${API_BASE}${paths.demoSettings}`, () =>
+      http.put(`${API_BASE}${operations.getDemoSettings.path}`, () =>
         HttpResponse.json(
           makeProblem('forbidden', 'The demo controls are disabled on this server.'),
           { status: 403 },

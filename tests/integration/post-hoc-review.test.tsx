@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { sampleAutoApproved } from '../../mocks/core/post-hoc/test-kit';
-import { paths } from '../../src/api/endpoints';
+import { operations, pathOf } from '../../src/api/operations';
 import { postHocRubrics } from '../../src/api/post-hoc-schemas';
 import { makeProblem } from '../../src/api/problem';
 import type { Handoff } from '../../src/api/schemas';
@@ -24,7 +24,7 @@ const reviewsOf = (id: string) =>
 
 async function reviewElsewhere(h: Handoff) {
   const criteria = Object.fromEntries(postHocRubrics[h.ticket.category].map((c) => [c.id, true]));
-  const reply = await fetch(`${API_BASE}${paths.postHocReview(h.id)}`, {
+  const reply = await fetch(`${API_BASE}${pathOf(operations.submitPostHocReview, { id: h.id })}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -120,7 +120,7 @@ describe('post-hoc review', () => {
   it('shows a failed load with a retry that recovers', async () => {
     const sampled = sampleAutoApproved(backend, 1);
     server.use(
-      http.get(`${API_BASE}${paths.postHocQueue}`, () =>
+      http.get(`${API_BASE}${operations.listPostHocQueue.path}`, () =>
         HttpResponse.json(makeProblem('internal', 'Database unavailable.'), { status: 500 }),
       ),
     );

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createApiClient } from '../../src/api/client';
-import { paths } from '../../src/api/endpoints';
+import { operations, pathOf } from '../../src/api/operations';
 import { type ChangeEvent, type Handoff, problemSchema } from '../../src/api/schemas';
 import {
   allowLoopback,
@@ -35,7 +35,7 @@ function openStream(actor = 'u-ana') {
   aborts.push(controller);
   return {
     controller,
-    response: fetch(`${server.baseUrl}${paths.changes}`, {
+    response: fetch(`${server.baseUrl}${operations.streamChanges.path}`, {
       headers: { 'X-Actor-Id': actor, accept: 'text/event-stream' },
       signal: controller.signal,
     }),
@@ -74,10 +74,15 @@ describe('GET /events over HTTP', () => {
     expect(await readUntil(res, (t) => t.includes(': connected'))).toContain(': connected\n\n');
 
     const h = unclaimed();
-    const claim = await call(server.baseUrl, 'POST', paths.claim(h.id), {
-      actor: 'u-ben',
-      json: { version: h.version },
-    });
+    const claim = await call(
+      server.baseUrl,
+      'POST',
+      pathOf(operations.claimHandoff, { id: h.id }),
+      {
+        actor: 'u-ben',
+        json: { version: h.version },
+      },
+    );
     expect(claim.status).toBe(200);
 
     const text = await readUntil(res, (t) => t.includes('\n\n') && t.includes('data:'));
@@ -107,7 +112,7 @@ describe('GET /events over HTTP', () => {
     await vi.waitFor(() => expect(server.backend.listenerCount).toBe(1));
 
     const h = unclaimed();
-    await call(server.baseUrl, 'POST', paths.claim(h.id), {
+    await call(server.baseUrl, 'POST', pathOf(operations.claimHandoff, { id: h.id }), {
       actor: 'u-ben',
       json: { version: h.version },
     });
@@ -120,7 +125,7 @@ describe('GET /events over HTTP', () => {
   });
 
   it('refuses a stream without a known identity', async () => {
-    const res = await fetch(`${server.baseUrl}${paths.changes}`);
+    const res = await fetch(`${server.baseUrl}${operations.streamChanges.path}`);
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
     expect(problemSchema.parse(await res.json()).code).toBe('unauthenticated');

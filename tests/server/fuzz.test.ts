@@ -2,7 +2,7 @@
 
 import { sqlitePersistence } from '../../mocks/persistence/sqlite';
 import { createRandom, type Random } from '../../mocks/seed/random';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/endpoints';
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
 import {
   type AuditEvent,
   auditEventSchema,

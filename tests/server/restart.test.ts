@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { paths } from '../../src/api/endpoints';
+import { operations, pathOf } from '../../src/api/operations';
 import {
   auditPageSchema,
   decisionResultSchema,
@@ -49,7 +49,7 @@ afterEach(async () => {
 });
 
 async function openL1Items(baseUrl: string, count: number) {
-  const reply = await call(baseUrl, 'GET', paths.handoffs, {
+  const reply = await call(baseUrl, 'GET', operations.listHandoffs.path, {
     query: { status: 'pending', assignee: 'unassigned', level: 'l1', sort: 'createdAt' },
   });
   const items = handoffPageSchema.parse(reply.body).items.slice(0, count);
@@ -58,7 +58,9 @@ async function openL1Items(baseUrl: string, count: number) {
 }
 
 const events = async (baseUrl: string, id: string) =>
-  auditPageSchema.parse((await call(baseUrl, 'GET', paths.events(id))).body).items;
+  auditPageSchema.parse(
+    (await call(baseUrl, 'GET', pathOf(operations.listHandoffEvents, { id }))).body,
+  ).items;
 
 describe('the HTTP server across a restart', () => {
   it('keeps a decision, a claim, their audit events and their idempotency records', async () => {
@@ -74,18 +76,28 @@ describe('the HTTP server across a restart', () => {
       acknowledgedFlags: [],
       reason: 'The draft quotes the wrong order number.',
     };
-    const rejected = await call(first.baseUrl, 'POST', paths.decisions(x!.id), {
-      key: rejectKey,
-      json: rejectBody,
-    });
+    const rejected = await call(
+      first.baseUrl,
+      'POST',
+      pathOf(operations.decideHandoff, { id: x!.id }),
+      {
+        key: rejectKey,
+        json: rejectBody,
+      },
+    );
     expect(rejected.status).toBe(200);
     const decision = decisionResultSchema.parse(rejected.body);
     const claimKey = 'restart-claim';
-    const claimed = await call(first.baseUrl, 'POST', paths.claim(y!.id), {
-      actor: 'u-ben',
-      key: claimKey,
-      json: { version: y!.version },
-    });
+    const claimed = await call(
+      first.baseUrl,
+      'POST',
+      pathOf(operations.claimHandoff, { id: y!.id }),
+      {
+        actor: 'u-ben',
+        key: claimKey,
+        json: { version: y!.version },
+      },
+    );
     expect(claimed.status).toBe(200);
     const trailX = await events(first.baseUrl, x!.id);
     const trailY = await events(first.baseUrl, y!.id);
@@ -94,22 +106,31 @@ describe('the HTTP server across a restart', () => {
     const second = await start(file);
     const base = second.baseUrl;
 
-    const xNow = handoffSchema.parse((await call(base, 'GET', paths.handoff(x!.id))).body);
+    const xNow = handoffSchema.parse(
+      (await call(base, 'GET', pathOf(operations.getHandoff, { id: x!.id }))).body,
+    );
     expect(xNow).toEqual(decision.handoff);
     expect(xNow.outcome?.reason).toBe(rejectBody.reason);
     expect(await events(base, x!.id)).toEqual(trailX);
     expect(trailX).toContainEqual(decision.event);
-    const yNow = handoffSchema.parse((await call(base, 'GET', paths.handoff(y!.id))).body);
+    const yNow = handoffSchema.parse(
+      (await call(base, 'GET', pathOf(operations.getHandoff, { id: y!.id }))).body,
+    );
     expect(yNow).toEqual(claimed.body);
     expect(yNow.assignee?.id).toBe('u-ben');
 
     // Replays answer from the stored record and record nothing new.
-    const replayedDecision = await call(base, 'POST', paths.decisions(x!.id), {
-      key: rejectKey,
-      json: rejectBody,
-    });
+    const replayedDecision = await call(
+      base,
+      'POST',
+      pathOf(operations.decideHandoff, { id: x!.id }),
+      {
+        key: rejectKey,
+        json: rejectBody,
+      },
+    );
     expect(replayedDecision).toEqual(rejected);
-    const replayedClaim = await call(base, 'POST', paths.claim(y!.id), {
+    const replayedClaim = await call(base, 'POST', pathOf(operations.claimHandoff, { id: y!.id }), {
       actor: 'u-ben',
       key: claimKey,
       json: { version: y!.version },
@@ -117,7 +138,7 @@ describe('the HTTP server across a restart', () => {
     expect(replayedClaim).toEqual(claimed);
     expect(await events(base, x!.id)).toEqual(trailX);
     expect(await events(base, y!.id)).toEqual(trailY);
-    const reused = await call(base, 'POST', paths.decisions(x!.id), {
+    const reused = await call(base, 'POST', pathOf(operations.decideHandoff, { id: x!.id }), {
       key: rejectKey,
       json: { ...rejectBody, reason: 'A different reason altogether.' },
     });
@@ -125,7 +146,7 @@ describe('the HTTP server across a restart', () => {
     expect(problemSchema.parse(reused.body).code).toBe('idempotency_mismatch');
 
     // New writes carry on the audit trail without reusing an event id.
-    const released = await call(base, 'POST', paths.release(y!.id), {
+    const released = await call(base, 'POST', pathOf(operations.releaseHandoff, { id: y!.id }), {
       actor: 'u-ben',
       json: { version: yNow.version },
     });
@@ -137,16 +158,21 @@ describe('the HTTP server across a restart', () => {
   it('refuses to reset the world when reset is disabled', async () => {
     const server = await start(newFile(), { allowReset: false });
     const [x] = await openL1Items(server.baseUrl, 1);
-    const claimed = await call(server.baseUrl, 'POST', paths.claim(x!.id), {
-      json: { version: x!.version },
-    });
+    const claimed = await call(
+      server.baseUrl,
+      'POST',
+      pathOf(operations.claimHandoff, { id: x!.id }),
+      {
+        json: { version: x!.version },
+      },
+    );
     expect(claimed.status).toBe(200);
 
-    const reset = await call(server.baseUrl, 'POST', paths.demoReset);
+    const reset = await call(server.baseUrl, 'POST', operations.resetDemo.path);
     expect(reset.status).toBe(403);
     expect(reset.contentType).toMatch(/^application\/problem\+json/);
     expect(problemSchema.parse(reset.body).code).toBe('forbidden');
-    const after = await call(server.baseUrl, 'GET', paths.handoff(x!.id));
+    const after = await call(server.baseUrl, 'GET', pathOf(operations.getHandoff, { id: x!.id }));
     expect(after.body).toEqual(claimed.body);
   });
 
@@ -156,17 +182,19 @@ describe('the HTTP server across a restart', () => {
     const [x] = await openL1Items(base, 1);
     const listed = async () => {
       const page = handoffPageSchema.parse(
-        (await call(base, 'GET', paths.handoffs, { query: { limit: '500' } })).body,
+        (await call(base, 'GET', operations.listHandoffs.path, { query: { limit: '500' } })).body,
       );
       return page.items.find((s) => s.id === x!.id);
     };
-    await call(base, 'POST', paths.claim(x!.id), { json: { version: x!.version } });
+    await call(base, 'POST', pathOf(operations.claimHandoff, { id: x!.id }), {
+      json: { version: x!.version },
+    });
     expect((await listed())?.assignee?.id).toBe('u-ana');
 
-    expect((await call(base, 'POST', paths.demoReset)).status).toBe(204);
+    expect((await call(base, 'POST', operations.resetDemo.path)).status).toBe(204);
     // The same number of writes as before the reset brings the world back to the same
     // revision, and the item to the same version, with different content.
-    const claimed = await call(base, 'POST', paths.claim(x!.id), {
+    const claimed = await call(base, 'POST', pathOf(operations.claimHandoff, { id: x!.id }), {
       actor: 'u-ben',
       json: { version: x!.version },
     });
@@ -184,12 +212,12 @@ describe('approval gates across a restart', () => {
     let now = seededAt;
     const first = await start(file, { clock: () => now });
     const before = handoffSchema.parse(
-      (await call(first.baseUrl, 'GET', paths.handoff('h-4522'))).body,
+      (await call(first.baseUrl, 'GET', pathOf(operations.getHandoff, { id: 'h-4522' }))).body,
     );
     now = Date.parse(before.gate!.timeoutAt) + 1_000;
     await first.backend.tick();
     const applied = handoffSchema.parse(
-      (await call(first.baseUrl, 'GET', paths.handoff('h-4522'))).body,
+      (await call(first.baseUrl, 'GET', pathOf(operations.getHandoff, { id: 'h-4522' }))).body,
     );
     expect(applied.status).toBe('escalated');
     expect(applied.gate?.applied?.action).toBe('hold_and_escalate');
@@ -201,7 +229,11 @@ describe('approval gates across a restart', () => {
     const second = await start(file, { clock: () => now });
     await second.backend.tick();
     await second.backend.tick();
-    const after = await call(second.baseUrl, 'GET', paths.handoff('h-4522'));
+    const after = await call(
+      second.baseUrl,
+      'GET',
+      pathOf(operations.getHandoff, { id: 'h-4522' }),
+    );
     expect(after.body).toEqual(applied);
     expect(await events(second.baseUrl, 'h-4522')).toEqual(trail);
   });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { paths } from '../../src/api/endpoints';
+import { operations, pathOf } from '../../src/api/operations';
 import { auditPageSchema, handoffPageSchema, handoffSchema } from '../../src/api/schemas';
 import {
   allowLoopback,
@@ -33,7 +33,7 @@ describe('SLA auto-escalation across a restart', () => {
     const first = await startServer(file, { count: 120, clock });
     running.push(first);
 
-    const list = await call(first.baseUrl, 'GET', paths.handoffs, {
+    const list = await call(first.baseUrl, 'GET', operations.listHandoffs.path, {
       query: {
         status: 'pending',
         assignee: 'unassigned',
@@ -48,7 +48,7 @@ describe('SLA auto-escalation across a restart', () => {
     await first.backend.tick();
 
     const escalated = handoffSchema.parse(
-      (await call(first.baseUrl, 'GET', paths.handoff(target.id))).body,
+      (await call(first.baseUrl, 'GET', pathOf(operations.getHandoff, { id: target.id }))).body,
     );
     expect(escalated).toMatchObject({
       level: 'l2',
@@ -56,7 +56,8 @@ describe('SLA auto-escalation across a restart', () => {
       version: target.version + 1,
     });
     const trail = auditPageSchema.parse(
-      (await call(first.baseUrl, 'GET', paths.events(target.id))).body,
+      (await call(first.baseUrl, 'GET', pathOf(operations.listHandoffEvents, { id: target.id })))
+        .body,
     ).items;
     const bySystem = trail.filter((e) => e.action === 'escalated' && e.actor.type === 'system');
     expect(bySystem).toHaveLength(1);
@@ -68,11 +69,12 @@ describe('SLA auto-escalation across a restart', () => {
     await second.backend.tick();
     await second.backend.tick();
     const again = handoffSchema.parse(
-      (await call(second.baseUrl, 'GET', paths.handoff(target.id))).body,
+      (await call(second.baseUrl, 'GET', pathOf(operations.getHandoff, { id: target.id }))).body,
     );
     expect(again).toEqual(escalated);
     const trailAgain = auditPageSchema.parse(
-      (await call(second.baseUrl, 'GET', paths.events(target.id))).body,
+      (await call(second.baseUrl, 'GET', pathOf(operations.listHandoffEvents, { id: target.id })))
+        .body,
     ).items;
     expect(trailAgain).toEqual(trail);
   });

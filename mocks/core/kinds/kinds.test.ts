@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { paths } from '../../../src/api/endpoints';
+import { operations, pathOf } from '../../../src/api/operations';
 import {
   type Handoff,
   handoffPageSchema,
@@ -44,7 +44,10 @@ describe('override: pause and take over an item the AI is working on', () => {
   it('pauses the AI: the item waits for a person as an override, audited with the note', async () => {
     const h = item('h-4526');
     expect(h.status).toBe('ai_working');
-    const reply = await post(paths.pause(h.id), { version: h.version, note: 'Wrong account.' });
+    const reply = await post(pathOf(operations.pauseHandoff, { id: h.id }), {
+      version: h.version,
+      note: 'Wrong account.',
+    });
     expect(reply.status).toBe(200);
     const paused = handoffSchema.parse(reply.body);
     expect(paused).toMatchObject({
@@ -62,7 +65,11 @@ describe('override: pause and take over an item the AI is working on', () => {
 
   it('takes over with the AI’s partial draft: the person holds it', async () => {
     const h = item('h-4526');
-    const reply = await post(paths.takeOver(h.id), { version: h.version }, { actor: 'u-ben' });
+    const reply = await post(
+      pathOf(operations.takeOverHandoff, { id: h.id }),
+      { version: h.version },
+      { actor: 'u-ben' },
+    );
     expect(reply.status).toBe(200);
     expect(handoffSchema.parse(reply.body)).toMatchObject({
       status: 'claimed',
@@ -75,9 +82,17 @@ describe('override: pause and take over an item the AI is working on', () => {
 
   it('replays a repeated request with the same key and records nothing new', async () => {
     const h = item('h-4526');
-    const first = await post(paths.pause(h.id), { version: h.version }, { key: 'pause-once' });
+    const first = await post(
+      pathOf(operations.pauseHandoff, { id: h.id }),
+      { version: h.version },
+      { key: 'pause-once' },
+    );
     const events = trail(h.id).length;
-    const again = await post(paths.pause(h.id), { version: h.version }, { key: 'pause-once' });
+    const again = await post(
+      pathOf(operations.pauseHandoff, { id: h.id }),
+      { version: h.version },
+      { key: 'pause-once' },
+    );
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(again.headers?.['idempotent-replayed']).toBe('true');
@@ -86,25 +101,40 @@ describe('override: pause and take over an item the AI is working on', () => {
 
   it('refuses what the lifecycle, the version or the level does not allow', async () => {
     const h = item('h-4526');
-    const stale = await post(paths.pause(h.id), { version: h.version + 1 });
+    const stale = await post(pathOf(operations.pauseHandoff, { id: h.id }), {
+      version: h.version + 1,
+    });
     expect(stale.status).toBe(409);
     expect(problem(stale)).toMatchObject({ code: 'version_conflict', current: { id: h.id } });
 
     const pending = item('h-4521');
-    const notWorking = await post(paths.takeOver(pending.id), { version: pending.version });
+    const notWorking = await post(pathOf(operations.takeOverHandoff, { id: pending.id }), {
+      version: pending.version,
+    });
     expect(notWorking.status).toBe(409);
     expect(problem(notWorking)).toMatchObject({
       code: 'illegal_transition',
       current: { status: 'pending' },
     });
-    expect((await post(paths.pause(pending.id), { version: pending.version })).status).toBe(409);
+    expect(
+      (
+        await post(pathOf(operations.pauseHandoff, { id: pending.id }), {
+          version: pending.version,
+        })
+      ).status,
+    ).toBe(409);
 
     atLevel(h.id, 'manager');
-    const above = await post(paths.pause(h.id), { version: item(h.id).version });
+    const above = await post(pathOf(operations.pauseHandoff, { id: h.id }), {
+      version: item(h.id).version,
+    });
     expect(above.status).toBe(403);
     expect(problem(above).code).toBe('forbidden');
 
-    const bad = await post(paths.pause(h.id), { version: 'one', extra: true });
+    const bad = await post(pathOf(operations.pauseHandoff, { id: h.id }), {
+      version: 'one',
+      extra: true,
+    });
     expect(bad.status).toBe(422);
     expect(pointers(bad)).toEqual(expect.arrayContaining(['/version', '/extra']));
     expect(item(h.id).status).toBe('ai_working');
@@ -116,7 +146,7 @@ describe('AI failure: retry, take over, reassign', () => {
     const h = item('h-4524');
     expect(h).toMatchObject({ status: 'failed', level: 'l1' });
     expect(h.context.diagnosis).toMatch(/503.*last good step/);
-    const reply = await post(paths.retry(h.id), { version: h.version });
+    const reply = await post(pathOf(operations.retryHandoff, { id: h.id }), { version: h.version });
     expect(reply.status).toBe(200);
     const done = handoffSchema.parse(reply.body);
     expect(done).toMatchObject({ status: 'claimed', assignee: { id: 'u-ana' } });
@@ -133,7 +163,9 @@ describe('AI failure: retry, take over, reassign', () => {
 
   it('a retry of a failure in the data fails the same way, and can be retried again', async () => {
     const h = item('h-4525');
-    const first = handoffSchema.parse((await post(paths.retry(h.id), { version: h.version })).body);
+    const first = handoffSchema.parse(
+      (await post(pathOf(operations.retryHandoff, { id: h.id }), { version: h.version })).body,
+    );
     expect(first.status).toBe('failed');
     expect(first.context.diagnosis).toBe(h.context.diagnosis);
     expect(first.context.steps.at(-1)).toMatchObject({
@@ -145,14 +177,16 @@ describe('AI failure: retry, take over, reassign', () => {
       ['failed', 'ai'],
     ]);
     const second = handoffSchema.parse(
-      (await post(paths.retry(h.id), { version: first.version })).body,
+      (await post(pathOf(operations.retryHandoff, { id: h.id }), { version: first.version })).body,
     );
     expect(second.context.steps.at(-1)?.summary).toMatch(/^Retry 2 failed/);
   });
 
   it('takes over a failed item to finish it by hand', async () => {
     const h = item('h-4525');
-    const reply = await post(paths.takeOver(h.id), { version: h.version });
+    const reply = await post(pathOf(operations.takeOverHandoff, { id: h.id }), {
+      version: h.version,
+    });
     expect(handoffSchema.parse(reply.body)).toMatchObject({
       status: 'claimed',
       kind: h.kind,
@@ -163,7 +197,7 @@ describe('AI failure: retry, take over, reassign', () => {
 
   it('reassigns to another level, still failed, with the note as why', async () => {
     const h = item('h-4525');
-    const reply = await post(paths.reassign(h.id), {
+    const reply = await post(pathOf(operations.reassignHandoff, { id: h.id }), {
       version: h.version,
       level: 'l2',
       note: 'The ledger needs a specialist.',
@@ -179,7 +213,7 @@ describe('AI failure: retry, take over, reassign', () => {
       (
         await backend.handle({
           method: 'GET',
-          path: paths.handoffs,
+          path: operations.listHandoffs.path,
           query: new URLSearchParams({ status: 'failed', level: 'l2' }),
           headers: new Headers({ 'X-Actor-Id': 'u-chen' }),
           body: null,
@@ -191,7 +225,7 @@ describe('AI failure: retry, take over, reassign', () => {
 
   it('reassigns to a person who can act at the item’s level', async () => {
     const h = item('h-4525');
-    const reply = await post(paths.reassign(h.id), {
+    const reply = await post(pathOf(operations.reassignHandoff, { id: h.id }), {
       version: h.version,
       assigneeId: 'u-chen',
       note: 'Chen knows the ledger.',
@@ -207,24 +241,45 @@ describe('AI failure: retry, take over, reassign', () => {
     const h = item('h-4525');
     const v = h.version;
     const note = 'Needs someone else.';
-    expect(pointers(await post(paths.reassign(h.id), { version: v, note }))).toEqual(['/level']);
+    expect(
+      pointers(await post(pathOf(operations.reassignHandoff, { id: h.id }), { version: v, note })),
+    ).toEqual(['/level']);
     expect(
       pointers(
-        await post(paths.reassign(h.id), { version: v, note, level: 'l2', assigneeId: 'u-ben' }),
+        await post(pathOf(operations.reassignHandoff, { id: h.id }), {
+          version: v,
+          note,
+          level: 'l2',
+          assigneeId: 'u-ben',
+        }),
       ),
     ).toEqual(['/level']);
-    expect(pointers(await post(paths.reassign(h.id), { version: v, level: 'l2' }))).toEqual([
-      '/note',
-    ]);
-    expect(pointers(await post(paths.reassign(h.id), { version: v, note, level: 'l1' }))).toEqual([
-      '/level',
-    ]);
     expect(
-      pointers(await post(paths.reassign(h.id), { version: v, note, assigneeId: 'u-nobody' })),
+      pointers(
+        await post(pathOf(operations.reassignHandoff, { id: h.id }), { version: v, level: 'l2' }),
+      ),
+    ).toEqual(['/note']);
+    expect(
+      pointers(
+        await post(pathOf(operations.reassignHandoff, { id: h.id }), {
+          version: v,
+          note,
+          level: 'l1',
+        }),
+      ),
+    ).toEqual(['/level']);
+    expect(
+      pointers(
+        await post(pathOf(operations.reassignHandoff, { id: h.id }), {
+          version: v,
+          note,
+          assigneeId: 'u-nobody',
+        }),
+      ),
     ).toEqual(['/assigneeId']);
     atLevel(h.id, 'l2');
     const benCannot = await post(
-      paths.reassign(h.id),
+      pathOf(operations.reassignHandoff, { id: h.id }),
       { version: item(h.id).version, note, assigneeId: 'u-ben' },
       { actor: 'u-chen' },
     );
@@ -232,21 +287,35 @@ describe('AI failure: retry, take over, reassign', () => {
     expect(item(h.id).status).toBe('failed');
 
     const pending = item('h-4521');
-    const reply = await post(paths.reassign(pending.id), {
+    const reply = await post(pathOf(operations.reassignHandoff, { id: pending.id }), {
       version: pending.version,
       note,
       level: 'l2',
     });
     expect(problem(reply)).toMatchObject({ code: 'illegal_transition' });
-    expect((await post(paths.retry(pending.id), { version: pending.version })).status).toBe(409);
+    expect(
+      (
+        await post(pathOf(operations.retryHandoff, { id: pending.id }), {
+          version: pending.version,
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('only the person holding an item may retry or reassign it', async () => {
     const h = item('h-4525');
     const held = handoffSchema.parse(
-      (await post(paths.takeOver(h.id), { version: h.version }, { actor: 'u-ben' })).body,
+      (
+        await post(
+          pathOf(operations.takeOverHandoff, { id: h.id }),
+          { version: h.version },
+          { actor: 'u-ben' },
+        )
+      ).body,
     );
-    const reply = await post(paths.retry(h.id), { version: held.version });
+    const reply = await post(pathOf(operations.retryHandoff, { id: h.id }), {
+      version: held.version,
+    });
     expect(problem(reply).code).toBe('not_claimant');
   });
 });
@@ -255,7 +324,7 @@ describe('initiation: a reviewer hands the AI a task', () => {
   const instructions = 'Draft a short follow-up confirming the refund went through.';
 
   it('comes back as a new item held by the person who asked, audited step by step', async () => {
-    const reply = await post(paths.initiations, { sourceId: 'h-4521', instructions });
+    const reply = await post(operations.initiateHandoff.path, { sourceId: 'h-4521', instructions });
     expect(reply.status).toBe(201);
     const created = handoffSchema.parse(reply.body);
     expect(created).toMatchObject({
@@ -275,24 +344,26 @@ describe('initiation: a reviewer hands the AI a task', () => {
       ['claimed', 'person'],
     ]);
     expect(backend.state.events.get(created.id)![0]?.why.reason).toBe(instructions);
-    const again = await post(paths.initiations, { sourceId: 'h-4521', instructions });
+    const again = await post(operations.initiateHandoff.path, { sourceId: 'h-4521', instructions });
     expect(handoffSchema.parse(again.body).id).toBe('h-4521-t2');
   });
 
   it('replays the same request without creating a second item', async () => {
     const body = { sourceId: 'h-4521', instructions };
-    const first = await post(paths.initiations, body, { key: 'task-1' });
-    const again = await post(paths.initiations, body, { key: 'task-1' });
+    const first = await post(operations.initiateHandoff.path, body, { key: 'task-1' });
+    const again = await post(operations.initiateHandoff.path, body, { key: 'task-1' });
     expect(again.body).toEqual(first.body);
     expect(backend.state.handoffs.has('h-4521-t2')).toBe(false);
   });
 
   it('needs a known item and real instructions', async () => {
-    const unknown = await post(paths.initiations, { sourceId: 'h-0', instructions });
+    const unknown = await post(operations.initiateHandoff.path, { sourceId: 'h-0', instructions });
     expect(unknown.status).toBe(422);
     expect(pointers(unknown)).toEqual(['/sourceId']);
     expect(
-      pointers(await post(paths.initiations, { sourceId: 'h-4521', instructions: 'ok' })),
+      pointers(
+        await post(operations.initiateHandoff.path, { sourceId: 'h-4521', instructions: 'ok' }),
+      ),
     ).toEqual(['/instructions']);
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { paths } from '../../../src/api/endpoints';
+import { operations, pathOf } from '../../../src/api/operations';
 import {
   postHocPageSchema,
   postHocReviewSchema,
@@ -23,7 +23,7 @@ const headers = (actor = 'u-chen', key?: string) =>
 const get = (query = '') =>
   backend.handle({
     method: 'GET',
-    path: paths.postHocQueue,
+    path: operations.listPostHocQueue.path,
     query: new URLSearchParams(query),
     headers: headers(),
     body: null,
@@ -31,7 +31,7 @@ const get = (query = '') =>
 const post = (id: string, body: unknown, opts: { actor?: string; key?: string } = {}) =>
   backend.handle({
     method: 'POST',
-    path: paths.postHocReview(id),
+    path: pathOf(operations.submitPostHocReview, { id }),
     query: new URLSearchParams(),
     headers: headers(opts.actor, opts.key),
     body: JSON.stringify(body),
@@ -39,7 +39,7 @@ const post = (id: string, body: unknown, opts: { actor?: string; key?: string } 
 const putSettings = (body: unknown, actor = 'u-femi') =>
   backend.handle({
     method: 'PUT',
-    path: paths.postHocSettings,
+    path: operations.getPostHocSettings.path,
     query: new URLSearchParams(),
     headers: headers(actor),
     body: JSON.stringify(body),
@@ -47,7 +47,7 @@ const putSettings = (body: unknown, actor = 'u-femi') =>
 const getAs = (actor: string) =>
   backend.handle({
     method: 'GET',
-    path: paths.postHocQueue,
+    path: operations.listPostHocQueue.path,
     query: new URLSearchParams(),
     headers: headers(actor),
     body: null,
@@ -215,7 +215,7 @@ describe('blind double review', () => {
   it('lets anyone read the share (0.2 by default) and only leads and above change it, within 0 to 1', async () => {
     const read = await backend.handle({
       method: 'GET',
-      path: paths.postHocSettings,
+      path: operations.getPostHocSettings.path,
       query: new URLSearchParams(),
       headers: headers('u-ana'),
       body: null,
@@ -286,7 +286,7 @@ describe('blind double review', () => {
     await putSettings({ doubleReviewShare: 1 });
     const before = await backend.handle({
       method: 'GET',
-      path: paths.dashboard,
+      path: operations.getDashboard.path,
       query: new URLSearchParams(),
       headers: headers('u-femi'),
       body: null,
@@ -304,7 +304,7 @@ describe('blind double review', () => {
     );
     const after = await backend.handle({
       method: 'GET',
-      path: paths.dashboard,
+      path: operations.getDashboard.path,
       query: new URLSearchParams(),
       headers: headers('u-femi'),
       body: null,
