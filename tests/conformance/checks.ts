@@ -3,7 +3,7 @@ import { prettifyError, type z } from 'zod';
 import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-schemas';
 import { dashboardSchema } from '../../src/api/dashboard-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
-import { operations, pathOf } from '../../src/api/operations';
+import { operationEntries, operations, pathOf } from '../../src/api/operations';
 import {
   ladderSchema,
   policyChangesSchema,
@@ -377,6 +377,27 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
   const check = (name: string, run: () => Promise<void>): ConformanceCheck => ({ name, run });
 
   return [
+    check(
+      'every operation of the contract is served, and its reads parse with their schemas',
+      async () => {
+        const { a } = await discoverCast();
+        const [summary] = (await page(a.id, { limit: '1' })).items;
+        ensure(summary, 'The queue is empty; the checks need a seeded world');
+        for (const [name, op] of operationEntries) {
+          // The stream has its own checks; a reset would discard the shared world.
+          if (op.events || name === 'resetDemo') continue;
+          const path = pathOf(op, { id: summary.id });
+          // Writes go without an Idempotency-Key, so they are refused (400) and change nothing.
+          const reply = await api.send(op.method, path, { actor: a.id, key: null });
+          ensure(
+            reply.status !== 404 && reply.status !== 405,
+            `${name} (${op.method} ${op.path}) is not served; ${snippet(reply)}`,
+          );
+          if (op.method === 'GET' && op.response) expectOk(reply, op.response, name);
+        }
+      },
+    ),
+
     check('GET /me and /users describe the people who act', async () => {
       const { a, b } = await discoverCast();
       const me = expectOk(await get(operations.getMe.path, a.id), userSchema, 'GET /me');
