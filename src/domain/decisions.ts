@@ -2,10 +2,10 @@ import { authorityOf, defaultLadder, type Ladder } from '../api/policy-schemas';
 import { makeProblem } from '../api/problem';
 import type { Decision, DecisionAction, Handoff, Problem, User } from '../api/schemas';
 import { authorityProblem, checkActionAuthority, stakesOf } from './authority';
-import { staleDraftProblem } from './follow-ups';
 import { escalationTargets, hasAuthorityOver, levelLabels } from './levels';
 import { type LifecycleEvent, nextStatus, statusLabels } from './lifecycle';
-import { detectCommitments } from './stakes';
+import { detectCommitments } from './promises';
+import { staleDraftProblem } from './stale-draft';
 
 /*
  * The rules every decision must pass, in the order a reviewer would want to hear about them:

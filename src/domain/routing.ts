@@ -21,9 +21,10 @@ import {
   flagRuleSchema,
   type Level,
 } from '../api/schemas';
+import { requiredLevelFor } from './authority';
 import { flagRuleInfo } from './flags';
 import { levelLabels, rank } from './levels';
-import { conservativeUsdRates, formatMoney, requiredLevelFor, type UsdRates } from './stakes';
+import { conservativeUsdRates, formatMoney, type UsdRates } from './money';
 
 /*
  * Confidence-based routing (the seed's pattern B) under a per-category oversight pattern, as one

@@ -17,9 +17,9 @@ import type {
 import { flagRuleInfo } from '../../../src/domain/flags';
 import { newGate } from '../../../src/domain/gates';
 import { levelLabels } from '../../../src/domain/levels';
+import { detectCommitments } from '../../../src/domain/promises';
 import { routeItem } from '../../../src/domain/routing';
 import { evaluateRules } from '../../../src/domain/rules';
-import { detectCommitments } from '../../../src/domain/stakes';
 import { stableDraw } from '../../../src/domain/traffic';
 import { nextActionFor } from '../../seed/next-action';
 import { slaMs } from '../../seed/schedule';

@@ -7,7 +7,8 @@ import {
 import type { Handoff, Level, User } from '../../../api/schemas';
 import { checkActionAuthority, stakesOf } from '../../../domain/authority';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
-import { detectCommitments, formatLimit, formatMoney } from '../../../domain/stakes';
+import { formatLimit, formatMoney } from '../../../domain/money';
+import { detectCommitments } from '../../../domain/promises';
 
 /*
  * What the reviewer's authority covers for this item, worked out from the reply as it stands,
