@@ -36,6 +36,7 @@ import { requestFilters, routeGroups, systemJobs } from './extensions';
 import type { ApiReply, ApiRequest } from './http-types';
 import { HandoffLister, InvalidCursorError, toSummary } from './list';
 import { type Change, memoryPersistence, type Persistence, type Snapshot } from './persistence';
+import { ladderInForce } from './policy/store';
 import {
   type Ctx,
   ID,
@@ -441,7 +442,7 @@ export class Backend {
       const refused =
         checkVersion(h, body.version) ??
         checkHolder(h, user) ??
-        checkAuthority(h, user, 'claim') ??
+        checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
         checkTransition(h, 'claim');
       if (refused) return problemReply(refused);
       const next = this.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
@@ -465,7 +466,9 @@ export class Backend {
     return withItem(this.services, saveDraftRequestSchema, json, id, (body, stored) => {
       let h = stored;
       const refused =
-        checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user, 'edit');
+        checkVersion(h, body.version) ??
+        checkHolder(h, user) ??
+        checkAuthority(h, user, 'edit', { ladder: ladderInForce });
       if (refused) return problemReply(refused);
       // A decided item's outcome is final: a late autosave must not leave a draft on it.
       if (!isOpen(h.status)) {
@@ -510,7 +513,7 @@ export class Backend {
   }
 
   private applyDecision(user: User, body: Decision, h: Handoff): ApiReply {
-    const refused = checkDecision(h, body, user);
+    const refused = checkDecision(h, body, user, ladderInForce);
     if (refused) return problemReply(refused);
 
     const actor = personOf(user);
@@ -580,7 +583,7 @@ export class Backend {
         const next = this.move(h, 'escalate', {
           level: body.targetLevel,
           assignee: null,
-          dueAt: responseDueAt(body.targetLevel, this.clock()),
+          dueAt: responseDueAt(body.targetLevel, this.clock(), ladderInForce),
           escalation: { by: actor, at, fromLevel: h.level, note: body.note },
         });
         const event = this.record(

@@ -1,6 +1,5 @@
 import {
   type Commitment,
-  defaultLadder,
   type Ladder,
   type ReviewBand,
   type RouteDecision,
@@ -55,7 +54,8 @@ export interface RouteInput {
 }
 
 export interface RouteOptions {
-  ladder?: Ladder;
+  /** The escalation ladder in force: the one the backend serves. */
+  ladder: Ladder;
   rates?: UsdRates;
 }
 
@@ -118,9 +118,9 @@ function isMandatory(f: Fired): boolean {
 export function routeItem(
   input: RouteInput,
   policy: RoutingPolicy,
-  options: RouteOptions = {},
+  options: RouteOptions,
 ): RouteDecision {
-  const ladder = options.ladder ?? defaultLadder;
+  const { ladder } = options;
   const rates = options.rates ?? conservativeUsdRates;
   const category = policy.categories[input.category];
   const fired = firedRules(input, policy);

@@ -17,6 +17,7 @@ import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { retryTask } from '../../ai/recover';
 import { aiActor } from '../../seed/users';
 import type { ApiReply } from '../http-types';
+import { ladderInForce } from '../policy/store';
 import {
   holderOf,
   ID,
@@ -49,7 +50,7 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
   const refused =
     checkVersion(h, body.version) ??
     checkHolder(h, user) ??
-    checkAuthority(h, user, 'claim') ??
+    checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
     checkTransition(h, 'retry');
   if (refused) return problemReply(refused);
   const actor = personOf(user);
@@ -101,7 +102,7 @@ function reassign(s: BackendServices, user: User, body: ReassignRequest, h: Hand
   const refused =
     checkVersion(h, body.version) ??
     checkHolder(h, user) ??
-    checkAuthority(h, user, 'claim') ??
+    checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
     checkTransition(h, 'reassign');
   if (refused) return problemReply(refused);
   const actor = personOf(user);

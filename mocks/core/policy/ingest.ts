@@ -24,7 +24,7 @@ import { stableDraw } from '../../../src/domain/traffic';
 import { nextActionFor } from '../../seed/next-action';
 import { slaMs } from '../../seed/schedule';
 import type { BackendServices } from '../services';
-import { policyInForce } from './store';
+import { ladderInForce, policyInForce } from './store';
 
 /*
  * A new ticket arrives with the AI's work on it: the rules table raises its flags and the
@@ -87,6 +87,7 @@ export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested 
       random01: stableDraw(id),
     },
     policy,
+    { ladder: ladderInForce },
   );
   const human = route.route === 'human_review';
   const created: Handoff = {

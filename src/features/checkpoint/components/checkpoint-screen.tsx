@@ -6,6 +6,7 @@ import { messagesSinceDraft } from '../../../domain/follow-ups';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
 import { useApi } from '../../../lib/api-context';
 import { handoffQueries, userQueries } from '../../../lib/handoff-queries';
+import { ladderQueries } from '../../../lib/ladder-queries';
 import { useSessionStore } from '../../../stores/session-store';
 import { useCheckpointShortcuts } from '../hooks/use-checkpoint-shortcuts';
 import { useConflict } from '../hooks/use-conflict';
@@ -51,6 +52,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
   const actorId = useSessionStore((s) => s.actorId);
   const me = useQuery(userQueries.me(api, actorId)).data;
   const users = useQuery(userQueries.list(api)).data?.items ?? [];
+  // The ladder the backend enforces; until it has loaded there is simply no preview yet.
+  const ladder = useQuery(ladderQueries.current(api)).data;
   const kindActions = useKindActions(handoff);
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<FlagRule>>(new Set());
   // The newest customer message the reviewer ticked as read; approval carries it.
@@ -96,8 +99,11 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
     newest !== null && !followUpRead,
   );
   const preview = useMemo(
-    () => (me && open && !outsideAuthority ? authorityPreview(handoff, me, draft.text) : null),
-    [handoff, me, open, outsideAuthority, draft.text],
+    () =>
+      me && ladder && open && !outsideAuthority
+        ? authorityPreview(handoff, me, draft.text, ladder)
+        : null,
+    [handoff, me, ladder, open, outsideAuthority, draft.text],
   );
 
   const flow = useDecisionFlow({

@@ -1,9 +1,4 @@
-import {
-  authorityOf,
-  type Commitment,
-  defaultLadder,
-  type Ladder,
-} from '../../../api/policy-schemas';
+import { authorityOf, type Commitment, type Ladder } from '../../../api/policy-schemas';
 import type { Handoff, Level, User } from '../../../api/schemas';
 import { checkActionAuthority, stakesOf } from '../../../domain/authority';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
@@ -51,7 +46,7 @@ export function authorityPreview(
   handoff: Handoff,
   me: User,
   text: string,
-  ladder: Ladder = defaultLadder,
+  ladder: Ladder,
 ): AuthorityPreview {
   const commitments = detectCommitments(text);
   const check = checkActionAuthority(

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '../../../api/client';
 
-/** The routing policy, its audited history and the escalation ladder. */
+/** The routing policy and its audited history (the ladder is in lib/ladder-queries). */
 export const policyQueries = {
   all: () => ['policy'] as const,
 
@@ -15,12 +15,5 @@ export const policyQueries = {
     queryOptions({
       queryKey: [...policyQueries.all(), 'changes'] as const,
       queryFn: () => api.policyChanges(),
-    }),
-
-  ladder: (api: ApiClient) =>
-    queryOptions({
-      queryKey: [...policyQueries.all(), 'ladder'] as const,
-      queryFn: () => api.ladder(),
-      staleTime: 30 * 60_000,
     }),
 };

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { useApi } from '../../../lib/api-context';
 import { userQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
+import { ladderQueries } from '../../../lib/ladder-queries';
 import { formatDateTime } from '../../../lib/time';
 import { useSessionStore } from '../../../stores/session-store';
 import { policyMutations } from '../api/mutations';
@@ -23,7 +24,7 @@ export function PolicyPage() {
   const me = useQuery(userQueries.me(api, actorId));
   const policy = useQuery(policyQueries.current(api));
   const changes = useQuery(policyQueries.changes(api));
-  const ladder = useQuery(policyQueries.ladder(api));
+  const ladder = useQuery(ladderQueries.current(api));
   const rollback = useMutation(policyMutations.rollback(api));
   const [saved, setSaved] = useState<string | null>(null);
   const canEdit = me.data ? editors.includes(me.data.role) : false;
