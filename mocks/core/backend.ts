@@ -13,6 +13,7 @@ import {
   saveDraftRequestSchema,
   type User,
 } from '../../src/api/schemas';
+import { AI_ACTOR } from '../../src/domain/actors';
 import {
   checkAuthority,
   checkDecision,
@@ -53,8 +54,6 @@ import type { AuditExtra, BackendOptions, BackendServices } from './services';
 import { World } from './world';
 
 export type { BackendOptions } from './services';
-
-const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
 
 function decodeParams(raw: string[]): string[] | null {
   try {

@@ -14,6 +14,7 @@ import type {
   Step,
   Ticket,
 } from '../../../src/api/schemas';
+import { AI_ACTOR } from '../../../src/domain/actors';
 import { flagRuleInfo } from '../../../src/domain/flags';
 import { newGate } from '../../../src/domain/gates';
 import { levelLabels } from '../../../src/domain/levels';
@@ -49,7 +50,6 @@ export interface Ingested {
   route: RouteDecision;
 }
 
-const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
 const RULES_ACTOR: Actor = { type: 'system', id: 'rules', name: 'Escalation rules' };
 const ROUTER_ACTOR: Actor = { type: 'system', id: 'router', name: 'Confidence router' };
 

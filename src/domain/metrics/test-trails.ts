@@ -1,5 +1,6 @@
 import { exampleHandoff } from '../../../mocks/seed/example';
 import type { Actor, AuditEvent, Category, FlagRule, Handoff, Level } from '../../api/schemas';
+import { AI_ACTOR } from '../actors';
 import { type ItemFacts, itemFacts } from './facts';
 
 /* Small hand-built items and trails for the metrics' tests; each test says what it is about. */
@@ -11,7 +12,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export const ana: Actor = { type: 'person', id: 'u-ana', name: 'Ana Ortiz' };
 export const ben: Actor = { type: 'person', id: 'u-ben', name: 'Ben Okafor' };
-export const ai: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
+export const ai: Actor = AI_ACTOR;
 export const rules: Actor = { type: 'system', id: 'rules', name: 'Escalation rules' };
 export const system: Actor = { type: 'system', id: 'system', name: 'Handoff Desk' };
 
