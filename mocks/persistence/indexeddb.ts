@@ -47,3 +47,14 @@ export function indexedDbPersistence(dbName = 'handoff-desk-demo'): Persistence 
     },
   };
 }
+
+/** A demo world exactly as IndexedDB holds it, every record by its key: what "Export" downloads. */
+export interface DemoWorldExport {
+  format: 'handoff-desk-demo-world';
+  entries: [string, unknown][];
+}
+
+export async function exportIndexedDbWorld(dbName = 'handoff-desk-demo'): Promise<DemoWorldExport> {
+  const all = await entries<string, unknown>(createStore(dbName, 'world'));
+  return { format: 'handoff-desk-demo-world', entries: all };
+}
