@@ -59,7 +59,7 @@ async function dataRows() {
     .getAllByRole('row')
     .filter(
       (row) =>
-        row.getAttribute('aria-rowindex') !== '1' && !row.classList.contains('queue-load-more'),
+        row.getAttribute('aria-rowindex') !== '1' && !row.classList.contains('data-grid-load-more'),
     );
 }
 

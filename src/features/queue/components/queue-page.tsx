@@ -140,34 +140,38 @@ export function QueuePage() {
       ) : null}
 
       <div className="queue-body">
-        {query.isLoadingError ? (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        ) : total === 0 && !query.isPlaceholderData ? (
-          <QueueEmpty
-            search={filters}
-            counts={firstPage?.counts}
-            onClear={clear}
-            onShowAllStatuses={() => update({ status: ALL_STATUSES })}
-          />
-        ) : (
-          <QueueGrid
-            rows={rows}
-            total={total}
-            loading={query.isPending}
-            stale={query.isPlaceholderData}
-            hasNextPage={query.hasNextPage}
-            isFetchingNextPage={query.isFetchingNextPage}
-            nextPageError={query.isFetchNextPageError}
-            fetchNextPage={() => void query.fetchNextPage()}
-            selectedId={search.selected}
-            onSelect={onSelect}
-            onOpen={onOpen}
-            sort={sort}
-            order={order}
-            onSort={onSort}
-            resetKey={resetKey}
-          />
-        )}
+        <QueueGrid
+          rows={rows}
+          total={total}
+          loading={query.isPending}
+          stale={query.isPlaceholderData}
+          error={
+            query.isLoadingError ? (
+              <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+            ) : null
+          }
+          empty={
+            total === 0 && !query.isPlaceholderData ? (
+              <QueueEmpty
+                search={filters}
+                counts={firstPage?.counts}
+                onClear={clear}
+                onShowAllStatuses={() => update({ status: ALL_STATUSES })}
+              />
+            ) : null
+          }
+          hasNextPage={query.hasNextPage}
+          isFetchingNextPage={query.isFetchingNextPage}
+          nextPageError={query.isFetchNextPageError}
+          fetchNextPage={() => void query.fetchNextPage()}
+          selectedId={search.selected}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          sort={sort}
+          order={order}
+          onSort={onSort}
+          resetKey={resetKey}
+        />
       </div>
     </main>
   );
