@@ -132,39 +132,43 @@ export function AuditPage() {
         </div>
       ) : null}
       <div className="audit-body">
-        {query.isLoadingError ? (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        ) : total === 0 && !query.isPlaceholderData ? (
-          <div className="notice audit-empty" role="status">
-            <p className="notice-title">
-              {filtered ? 'No entries match these filters.' : 'The audit log is empty.'}
-            </p>
-            {filtered ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => void navigate({ to: '/audit', search: {} })}
-              >
-                Clear filters
-              </button>
-            ) : null}
-          </div>
-        ) : (
-          <AuditList
-            entries={entries}
-            total={total}
-            loading={query.isPending}
-            stale={query.isPlaceholderData}
-            hasNextPage={query.hasNextPage}
-            isFetchingNextPage={query.isFetchingNextPage}
-            nextPageError={query.isFetchNextPageError}
-            fetchNextPage={() => void query.fetchNextPage()}
-            selectedId={search.selected}
-            onSelect={onSelect}
-            onOpen={onOpen}
-            resetKey={resetKey}
-          />
-        )}
+        <AuditList
+          entries={entries}
+          total={total}
+          loading={query.isPending}
+          stale={query.isPlaceholderData}
+          error={
+            query.isLoadingError ? (
+              <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+            ) : null
+          }
+          empty={
+            total === 0 && !query.isPlaceholderData ? (
+              <div className="notice audit-empty" role="status">
+                <p className="notice-title">
+                  {filtered ? 'No entries match these filters.' : 'The audit log is empty.'}
+                </p>
+                {filtered ? (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => void navigate({ to: '/audit', search: {} })}
+                  >
+                    Clear filters
+                  </button>
+                ) : null}
+              </div>
+            ) : null
+          }
+          hasNextPage={query.hasNextPage}
+          isFetchingNextPage={query.isFetchingNextPage}
+          nextPageError={query.isFetchNextPageError}
+          fetchNextPage={() => void query.fetchNextPage()}
+          selectedId={search.selected}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          resetKey={resetKey}
+        />
       </div>
     </main>
   );
