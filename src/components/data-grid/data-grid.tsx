@@ -13,6 +13,7 @@ import {
   useState,
 } from 'react';
 import { useShortcuts } from '../../hooks/use-shortcuts';
+import { ErrorNotice } from '../error-notice';
 import './data-grid.css';
 
 /** Height of the sticky column header in pixels; the CSS uses the same number. */
@@ -39,6 +40,44 @@ export interface DataGridPages {
   prefetchRows: number;
   /** What the load-more row says when a page failed, next to its retry button. */
   failedText: string;
+}
+
+/** What the grid reads from an infinite query (TanStack Query's `useInfiniteQuery` result). */
+export interface InfiniteListQuery {
+  isPending: boolean;
+  isPlaceholderData: boolean;
+  isLoadingError: boolean;
+  error: unknown;
+  refetch: () => Promise<unknown>;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
+  fetchNextPage: () => Promise<unknown>;
+}
+
+/**
+ * The grid's loading, stale, error and paging props for an infinite query: a first page that
+ * failed is an error notice with a retry in place of the grid; a later page that failed is a
+ * retry in the load-more row.
+ */
+export function infiniteListProps(
+  query: InfiniteListQuery,
+  options: Pick<DataGridPages, 'prefetchRows' | 'failedText'>,
+) {
+  return {
+    loading: query.isPending,
+    stale: query.isPlaceholderData,
+    error: query.isLoadingError ? (
+      <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+    ) : null,
+    pages: {
+      hasNextPage: query.hasNextPage,
+      isFetchingNextPage: query.isFetchingNextPage,
+      failed: query.isFetchNextPageError,
+      fetchNextPage: () => void query.fetchNextPage(),
+      ...options,
+    },
+  } satisfies Partial<DataGridProps<unknown, unknown>>;
 }
 
 /**
@@ -73,7 +112,7 @@ export interface DataGridProps<T, C> {
   stale?: boolean;
   /** Shown instead of the grid when the list could not load. */
   error?: ReactNode;
-  /** Shown instead of the grid when nothing matches. */
+  /** Shown instead of the grid once it is known that nothing matches. */
   empty?: ReactNode;
   pages?: DataGridPages;
   /** The highlighted row from outside (the URL, or the page's state). */
@@ -102,7 +141,9 @@ export interface DataGridProps<T, C> {
  */
 export function DataGrid<T, C>(props: DataGridProps<T, C>) {
   if (props.error) return <>{props.error}</>;
-  if (props.empty) return <>{props.empty}</>;
+  const known = !props.loading && !props.stale;
+  const none = props.total !== undefined ? props.total === 0 : props.rows.length === 0;
+  if (props.empty && known && none) return <>{props.empty}</>;
   return <GridView {...props} />;
 }
 

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import type { AuditEntry } from '../../../api/audit-schemas';
-import { DataGrid } from '../../../components/data-grid/data-grid';
+import {
+  DataGrid,
+  type InfiniteListQuery,
+  infiniteListProps,
+} from '../../../components/data-grid/data-grid';
 import { AUDIT_ROW_HEIGHT, auditColumns, auditRowId, renderAuditCells } from './audit-row';
 
 /** Start loading the next page this many rows before the end of what is loaded. */
@@ -12,15 +16,10 @@ const entryId = (entry: AuditEntry) => entry.id;
 export interface AuditListProps {
   entries: AuditEntry[];
   total: number | undefined;
-  loading: boolean;
-  stale: boolean;
-  /** Shown instead of the log: it could not load, or nothing matches. */
-  error?: ReactNode;
+  /** The log's query: its loading, error and next-page states. */
+  query: InfiniteListQuery;
+  /** Shown instead of the log when nothing matches. */
   empty?: ReactNode;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  nextPageError: boolean;
-  fetchNextPage: () => void;
   selectedId: string | undefined;
   /** Hears of the highlighted entry once the reviewer pauses on it. */
   onSelect: (id: string) => void;
@@ -43,19 +42,12 @@ export function AuditList(props: AuditListProps) {
       renderCells={renderAuditCells}
       context={undefined}
       total={props.total}
-      loading={props.loading}
-      loadingText="Loading the audit log…"
-      stale={props.stale}
-      error={props.error}
-      empty={props.empty}
-      pages={{
-        hasNextPage: props.hasNextPage,
-        isFetchingNextPage: props.isFetchingNextPage,
-        failed: props.nextPageError,
-        fetchNextPage: props.fetchNextPage,
+      {...infiniteListProps(props.query, {
         prefetchRows: PREFETCH_ROWS,
         failedText: 'Could not load more entries.',
-      }}
+      })}
+      loadingText="Loading the audit log…"
+      empty={props.empty}
       selectedId={props.selectedId}
       onSelectionChange={props.onSelect}
       onOpen={props.onOpen}

@@ -1,6 +1,11 @@
 import { type ReactNode, useMemo } from 'react';
 import type { HandoffSummary, SortField } from '../../../api/schemas';
-import { DataGrid, type DataGridColumn } from '../../../components/data-grid/data-grid';
+import {
+  DataGrid,
+  type DataGridColumn,
+  type InfiniteListQuery,
+  infiniteListProps,
+} from '../../../components/data-grid/data-grid';
 import { useNow } from '../../../lib/time';
 import { useSessionStore } from '../../../stores/session-store';
 import { defaultOrder } from '../labels';
@@ -30,16 +35,10 @@ export interface QueueGridProps {
   rows: HandoffSummary[];
   /** Items matching the filters on the server, loaded or not. */
   total: number | undefined;
-  loading: boolean;
-  /** True while rows of a previous filter stand in for the new one. */
-  stale: boolean;
-  /** Shown instead of the grid: the list could not load, or nothing matches. */
-  error?: ReactNode;
+  /** The list's query: its loading, error and next-page states. */
+  query: InfiniteListQuery;
+  /** Shown instead of the grid when nothing matches. */
   empty?: ReactNode;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  nextPageError: boolean;
-  fetchNextPage: () => void;
   selectedId: string | undefined;
   /** Hears of the highlighted row once the reviewer pauses on it. */
   onSelect: (id: string) => void;
@@ -90,18 +89,11 @@ export function QueueGrid(props: QueueGridProps) {
       renderCells={renderQueueCells}
       context={context}
       total={props.total}
-      loading={props.loading}
-      stale={props.stale}
-      error={props.error}
-      empty={props.empty}
-      pages={{
-        hasNextPage: props.hasNextPage,
-        isFetchingNextPage: props.isFetchingNextPage,
-        failed: props.nextPageError,
-        fetchNextPage: props.fetchNextPage,
+      {...infiniteListProps(props.query, {
         prefetchRows: PREFETCH_ROWS,
         failedText: 'Could not load more handoffs.',
-      }}
+      })}
+      empty={props.empty}
       selectedId={props.selectedId}
       onSelectionChange={props.onSelect}
       onOpen={(item) => props.onOpen(item.id)}

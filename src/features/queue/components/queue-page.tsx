@@ -3,7 +3,6 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toErrorMessage } from '../../../api/errors';
 import type { HandoffSummary, SortField } from '../../../api/schemas';
-import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useApi } from '../../../lib/api-context';
 import { formatDuration, useNow } from '../../../lib/time';
@@ -143,27 +142,15 @@ export function QueuePage() {
         <QueueGrid
           rows={rows}
           total={total}
-          loading={query.isPending}
-          stale={query.isPlaceholderData}
-          error={
-            query.isLoadingError ? (
-              <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-            ) : null
-          }
+          query={query}
           empty={
-            total === 0 && !query.isPlaceholderData ? (
-              <QueueEmpty
-                search={filters}
-                counts={firstPage?.counts}
-                onClear={clear}
-                onShowAllStatuses={() => update({ status: ALL_STATUSES })}
-              />
-            ) : null
+            <QueueEmpty
+              search={filters}
+              counts={firstPage?.counts}
+              onClear={clear}
+              onShowAllStatuses={() => update({ status: ALL_STATUSES })}
+            />
           }
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          nextPageError={query.isFetchNextPageError}
-          fetchNextPage={() => void query.fetchNextPage()}
           selectedId={search.selected}
           onSelect={onSelect}
           onOpen={onOpen}
