@@ -266,6 +266,23 @@ describe('Queue screen', () => {
     await waitFor(() => expect(history.location.pathname).toBe(`/handoffs/${second}`));
   });
 
+  it('opening an item straight after j keeps the highlight for Back', async () => {
+    const user = userEvent.setup();
+    const { history } = renderApp('/queue');
+    const rows = await dataRows();
+    const second = within(rows[1]!).getByRole('link').getAttribute('href')!.split('/').pop()!;
+
+    await user.keyboard('jj{Enter}');
+    await waitFor(() => expect(history.location.pathname).toBe(`/handoffs/${second}`));
+
+    history.back();
+    await waitFor(() => expect(history.location.pathname).toBe('/queue'));
+    expect(new URLSearchParams(history.location.search).get('selected')).toBe(second);
+    await waitFor(async () =>
+      expect((await dataRows())[1]).toHaveAttribute('aria-selected', 'true'),
+    );
+  });
+
   it('keeps the highlighted row from the URL', async () => {
     const target = openItems()[3]!;
     renderApp(`/queue?q=${target.ticket.number}&selected=${target.id}`);
