@@ -3,7 +3,6 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toErrorMessage } from '../../../api/errors';
 import type { HandoffSummary, SortField } from '../../../api/schemas';
-import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useApi } from '../../../lib/api-context';
 import { formatDuration, useNow } from '../../../lib/time';
@@ -140,34 +139,26 @@ export function QueuePage() {
       ) : null}
 
       <div className="queue-body">
-        {query.isLoadingError ? (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        ) : total === 0 && !query.isPlaceholderData ? (
-          <QueueEmpty
-            search={filters}
-            counts={firstPage?.counts}
-            onClear={clear}
-            onShowAllStatuses={() => update({ status: ALL_STATUSES })}
-          />
-        ) : (
-          <QueueGrid
-            rows={rows}
-            total={total}
-            loading={query.isPending}
-            stale={query.isPlaceholderData}
-            hasNextPage={query.hasNextPage}
-            isFetchingNextPage={query.isFetchingNextPage}
-            nextPageError={query.isFetchNextPageError}
-            fetchNextPage={() => void query.fetchNextPage()}
-            selectedId={search.selected}
-            onSelect={onSelect}
-            onOpen={onOpen}
-            sort={sort}
-            order={order}
-            onSort={onSort}
-            resetKey={resetKey}
-          />
-        )}
+        <QueueGrid
+          rows={rows}
+          total={total}
+          query={query}
+          empty={
+            <QueueEmpty
+              search={filters}
+              counts={firstPage?.counts}
+              onClear={clear}
+              onShowAllStatuses={() => update({ status: ALL_STATUSES })}
+            />
+          }
+          selectedId={search.selected}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          sort={sort}
+          order={order}
+          onSort={onSort}
+          resetKey={resetKey}
+        />
       </div>
     </main>
   );
