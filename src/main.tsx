@@ -21,7 +21,7 @@ async function boot() {
   if (!root) throw new Error('index.html lacks #root');
   createRoot(root).render(
     <StrictMode>
-      <App api={api} queryClient={createQueryClient()} demo={demo} />
+      <App queryClient={createQueryClient(api)} demo={demo} />
     </StrictMode>,
   );
 }

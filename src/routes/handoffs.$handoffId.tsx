@@ -11,9 +11,7 @@ import { handoffQueries } from '../lib/handoff-queries';
 export const Route = createFileRoute('/handoffs/$handoffId')({
   loader: async ({ context, params }) => {
     try {
-      await context.queryClient.ensureQueryData(
-        handoffQueries.detail(context.api, params.handoffId),
-      );
+      await context.queryClient.ensureQueryData(handoffQueries.detail(params.handoffId));
     } catch (error) {
       if (error instanceof ApiError && error.problem?.code === 'not_found') throw notFound();
       throw error;

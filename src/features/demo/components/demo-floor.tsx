@@ -59,8 +59,7 @@ function fromDraft(draft: Draft) {
  * the network — so an evaluator can watch the product cope with a living support floor.
  */
 export function DemoFloor() {
-  const api = useApi();
-  const settings = useQuery(demoQueries.settings(api));
+  const settings = useQuery(demoQueries.settings());
   return (
     <main id="main" className="page demo-floor">
       <h1>Demo floor</h1>
@@ -81,8 +80,7 @@ export function DemoFloor() {
 }
 
 function WhoAmI() {
-  const api = useApi();
-  const users = useQuery(userQueries.list(api));
+  const users = useQuery(userQueries.list());
   const actorId = useSessionStore((s) => s.actorId);
   const switchActor = useSwitchActor();
   return (

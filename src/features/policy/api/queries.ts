@@ -1,26 +1,26 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ApiClient } from '../../../api/client';
+import { apiOf } from '../../../lib/api-context';
 
 /** The routing policy, its audited history and the escalation ladder. */
 export const policyQueries = {
   all: () => ['policy'] as const,
 
-  current: (api: ApiClient) =>
+  current: () =>
     queryOptions({
       queryKey: [...policyQueries.all(), 'current'] as const,
-      queryFn: () => api.getPolicy(),
+      queryFn: ({ client }) => apiOf(client).getPolicy(),
     }),
 
-  changes: (api: ApiClient) =>
+  changes: () =>
     queryOptions({
       queryKey: [...policyQueries.all(), 'changes'] as const,
-      queryFn: () => api.policyChanges(),
+      queryFn: ({ client }) => apiOf(client).policyChanges(),
     }),
 
-  ladder: (api: ApiClient) =>
+  ladder: () =>
     queryOptions({
       queryKey: [...policyQueries.all(), 'ladder'] as const,
-      queryFn: () => api.ladder(),
+      queryFn: ({ client }) => apiOf(client).ladder(),
       staleTime: 30 * 60_000,
     }),
 };

@@ -20,10 +20,10 @@ const editors: readonly Role[] = ['lead', 'manager', 'executive'];
 export function PolicyPage() {
   const api = useApi();
   const actorId = useSessionStore((s) => s.actorId);
-  const me = useQuery(userQueries.me(api, actorId));
-  const policy = useQuery(policyQueries.current(api));
-  const changes = useQuery(policyQueries.changes(api));
-  const ladder = useQuery(policyQueries.ladder(api));
+  const me = useQuery(userQueries.me(actorId));
+  const policy = useQuery(policyQueries.current());
+  const changes = useQuery(policyQueries.changes());
+  const ladder = useQuery(policyQueries.ladder());
   const rollback = useMutation(policyMutations.rollback(api));
   const [saved, setSaved] = useState<string | null>(null);
   const canEdit = me.data ? editors.includes(me.data.role) : false;

@@ -20,7 +20,7 @@ export function useClaimNext() {
     ...queueMutations.claimNext(api),
     onSuccess: (handoff) => {
       // The checkpoint opens on the item just returned, without another round trip.
-      queryClient.setQueryData(handoffQueries.detail(api, handoff.id).queryKey, handoff);
+      queryClient.setQueryData(handoffQueries.detail(handoff.id).queryKey, handoff);
       void navigate({ to: '/handoffs/$handoffId', params: { handoffId: handoff.id } });
     },
   });
