@@ -12,10 +12,11 @@ import type {
   Problem,
 } from '../../../api/schemas';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
-import { useApi } from '../../../lib/api-context';
+import { useOpenNext } from '../../../hooks/use-open-next';
+import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { type PendingIntent, useDraftStore } from '../../../stores/draft-store';
-import { checkpointMutations, handoffDetailKey } from '../api/mutations';
+import { checkpointMutations } from '../api/mutations';
 import type { FormAction } from '../components/action-bar';
 import type { DecisionFormValues } from '../components/decision-form';
 import { errorsFromProblem, type FieldErrors, validateDecision } from '../lib/decision-input';
@@ -111,11 +112,10 @@ export function useDecisionFlow({
   showConflict,
   onRedirected,
 }: Options) {
-  const api = useApi();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const decideMutation = useMutation(checkpointMutations.decide(api, handoffId));
-  const claimNextMutation = useMutation(checkpointMutations.claimNext(api));
+  const decideMutation = useMutation(checkpointMutations.decide(handoffId));
+  const next = useOpenNext();
   const intent = useDraftStore((s) => s.intents[handoffId]);
   const openedAt = useRef(Date.now());
 
@@ -149,13 +149,7 @@ export function useDecisionFlow({
   const openNext = async (message: string, key: string) => {
     setDecided({ message, nextKey: key, error: null });
     try {
-      const next = await claimNextMutation.mutateAsync({ key });
-      queryClient.setQueryData(handoffDetailKey(next.id), next);
-      await navigate({
-        to: '/handoffs/$handoffId',
-        params: { handoffId: next.id },
-        state: (prev) => ({ ...prev, flash: `${message} Next up: ticket #${next.ticket.number}.` }),
-      });
+      await next.open(key, (h) => `${message} Next up: ticket #${h.ticket.number}.`);
     } catch (error) {
       if (error instanceof ApiError && error.problem?.code === 'queue_empty') {
         await navigate({
@@ -174,7 +168,7 @@ export function useDecisionFlow({
     setApproveError(undefined);
     try {
       const result = await decideMutation.mutateAsync({ body: pending.body, key: pending.key });
-      queryClient.setQueryData(handoffDetailKey(handoffId), result.handoff);
+      queryClient.setQueryData(handoffQueries.detail(handoffId).queryKey, result.handoff);
       useDraftStore.getState().clear(handoffId);
       setFormAction(null);
       setFieldErrors({});

@@ -5,7 +5,6 @@ import { changeReasonSchema, type RoutingPolicy } from '../../../api/policy-sche
 import type { Category } from '../../../api/schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
-import { useApi } from '../../../lib/api-context';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { policyMutations } from '../api/mutations';
 import {
@@ -35,7 +34,6 @@ interface PolicyEditorProps {
  * replays the last week under it, and saving needs a current preview and a reason.
  */
 export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
-  const api = useApi();
   const [base, setBase] = useState(policy);
   const [draft, setDraft] = useState<PolicyDraft>(() => draftFromPolicy(policy));
   const [reason, setReason] = useState('');
@@ -43,8 +41,8 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [previewedFor, setPreviewedFor] = useState<string | null>(null);
   const [saveKey, setSaveKey] = useState(newIdempotencyKey);
-  const preview = useMutation(policyMutations.whatIf(api));
-  const save = useMutation(policyMutations.change(api));
+  const preview = useMutation(policyMutations.whatIf());
+  const save = useMutation(policyMutations.change());
 
   const checked = useMemo(() => validateDraft(base, draft), [base, draft]);
   const patchText = JSON.stringify(checked.patch);

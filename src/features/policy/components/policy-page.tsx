@@ -2,7 +2,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Role } from '../../../api/schemas';
 import { ErrorNotice } from '../../../components/error-notice';
-import { useApi } from '../../../lib/api-context';
 import { userQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { formatDateTime } from '../../../lib/time';
@@ -18,13 +17,12 @@ import './policy.css';
 const editors: readonly Role[] = ['lead', 'manager', 'executive'];
 
 export function PolicyPage() {
-  const api = useApi();
   const actorId = useSessionStore((s) => s.actorId);
   const me = useQuery(userQueries.me(actorId));
   const policy = useQuery(policyQueries.current());
   const changes = useQuery(policyQueries.changes());
   const ladder = useQuery(policyQueries.ladder());
-  const rollback = useMutation(policyMutations.rollback(api));
+  const rollback = useMutation(policyMutations.rollback());
   const [saved, setSaved] = useState<string | null>(null);
   const canEdit = me.data ? editors.includes(me.data.role) : false;
 
