@@ -45,7 +45,7 @@ async function boot() {
   const root = rootElement();
   createRoot(root).render(
     <StrictMode>
-      <App api={api} queryClient={createQueryClient()} demo={demo} />
+      <App queryClient={createQueryClient(api)} demo={demo} />
     </StrictMode>,
   );
 }

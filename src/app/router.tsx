@@ -1,11 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter, type RouterHistory } from '@tanstack/react-router';
-import type { ApiClient } from '../api/client';
 import { routeTree } from '../routeTree.gen';
 
 export interface RouterContext {
   queryClient: QueryClient;
-  api: ApiClient;
   /** True when the backend runs inside this tab (demo mode): shows the demo controls. */
   demo: boolean;
 }

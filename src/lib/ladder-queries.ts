@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ApiClient } from '../api/client';
+import { apiOf } from './api-context';
 
 /*
  * The escalation ladder the backend serves and enforces. The policy page shows it and the
@@ -9,10 +9,10 @@ import type { ApiClient } from '../api/client';
 export const ladderQueries = {
   all: () => ['ladder'] as const,
 
-  current: (api: ApiClient) =>
+  current: () =>
     queryOptions({
       queryKey: [...ladderQueries.all(), 'current'] as const,
-      queryFn: () => api.ladder(),
+      queryFn: ({ client }) => apiOf(client).ladder(),
       // The ladder changes with a deployment, not during a shift.
       staleTime: 30 * 60_000,
     }),

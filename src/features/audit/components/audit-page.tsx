@@ -32,8 +32,8 @@ export function AuditPage() {
   );
   const params = useMemo(() => toAuditParams(filters), [filters]);
   const resetKey = useMemo(() => JSON.stringify(params), [params]);
-  const query = useInfiniteQuery(auditQueries.list(api, params));
-  const users = useQuery(userQueries.list(api));
+  const query = useInfiniteQuery(auditQueries.list(params));
+  const users = useQuery(userQueries.list());
   const exporter = useExport(api, params);
   useRefreshOnChange();
 

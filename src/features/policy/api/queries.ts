@@ -1,19 +1,19 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ApiClient } from '../../../api/client';
+import { apiOf } from '../../../lib/api-context';
 
 /** The routing policy and its audited history (the ladder is in lib/ladder-queries). */
 export const policyQueries = {
   all: () => ['policy'] as const,
 
-  current: (api: ApiClient) =>
+  current: () =>
     queryOptions({
       queryKey: [...policyQueries.all(), 'current'] as const,
-      queryFn: () => api.getPolicy(),
+      queryFn: ({ client }) => apiOf(client).getPolicy(),
     }),
 
-  changes: (api: ApiClient) =>
+  changes: () =>
     queryOptions({
       queryKey: [...policyQueries.all(), 'changes'] as const,
-      queryFn: () => api.policyChanges(),
+      queryFn: ({ client }) => apiOf(client).policyChanges(),
     }),
 };

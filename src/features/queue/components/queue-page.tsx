@@ -4,7 +4,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toErrorMessage } from '../../../api/errors';
 import type { HandoffSummary, SortField } from '../../../api/schemas';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
-import { useApi } from '../../../lib/api-context';
 import { formatDuration, useNow } from '../../../lib/time';
 import { useLiveStore } from '../../../stores/live-store';
 import { queueQueries } from '../api/queries';
@@ -25,7 +24,6 @@ const route = getRouteApi('/queue');
 export function QueuePage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const api = useApi();
 
   const { status, level, category, flag, assignee, slaAtRisk, q, sort, order } = search;
   const filters = useMemo(
@@ -36,7 +34,7 @@ export function QueuePage() {
   const resetKey = useMemo(() => JSON.stringify(params), [params]);
   // While changes stream in, the queue need hardly poll; without them it polls every 10 s.
   const live = useLiveStore((s) => s.status === 'live');
-  const query = useInfiniteQuery(queueQueries.list(api, params, live));
+  const query = useInfiniteQuery(queueQueries.list(params, live));
 
   const rows = useMemo(() => {
     // A refresh can move an item across a page boundary; show each item once.

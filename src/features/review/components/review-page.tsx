@@ -7,7 +7,6 @@ import { DataGrid } from '../../../components/data-grid/data-grid';
 import { ErrorNotice } from '../../../components/error-notice';
 import { formatPercent } from '../../../domain/confidence';
 import { categoryLabels } from '../../../domain/labels';
-import { useApi } from '../../../lib/api-context';
 import { formatDateTime } from '../../../lib/time';
 import { reviewQueries } from '../api/queries';
 import { ReviewForm } from './review-form';
@@ -52,9 +51,8 @@ function renderReviewCells(
  * oldest first. Reviewing one opens the next, so a reviewer works down the list.
  */
 export function ReviewPage({ category }: { category: Category | undefined }) {
-  const api = useApi();
   const navigate = useNavigate();
-  const query = useQuery(reviewQueries.queue(api, category));
+  const query = useQuery(reviewQueries.list(category));
   const [openId, setOpenId] = useState<string | null>(null);
   const [reviewedCount, setReviewedCount] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
