@@ -1,15 +1,11 @@
 // @vitest-environment node
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { demoWorldFixture, serverFixture } from '../../tests/fixtures/storage/fixtures';
 import { removeDbFile, tempDbFile } from '../../tests/server/harness';
 import { Backend } from '../core/backend';
-import {
-  type DemoWorldExport,
-  exportIndexedDbWorld,
-  importIndexedDbWorld,
-  indexedDbPersistence,
-} from './indexeddb';
+import { exportIndexedDbWorld, importIndexedDbWorld, indexedDbPersistence } from './indexeddb';
 import { type Migration, migrations, STORAGE_VERSION, StorageVersionError } from './migrations';
 import { sqlitePersistence } from './sqlite';
 
@@ -18,8 +14,6 @@ import { sqlitePersistence } from './sqlite';
  * than the build, or a migration that would touch the audit trail refuses the start and
  * changes nothing.
  */
-
-const FIXTURES = join(import.meta.dirname, '../../tests/fixtures/storage');
 
 const broken: Migration = {
   to: STORAGE_VERSION + 1,
@@ -59,7 +53,7 @@ describe('migrating the server database', () => {
   function fixtureCopy() {
     const file = tempDbFile();
     files.push(file);
-    copyFileSync(join(FIXTURES, 'v0-server.sqlite'), file);
+    copyFileSync(serverFixture('v0'), file);
     return file;
   }
 
@@ -117,7 +111,7 @@ describe('migrating the server database', () => {
     // The copy made before migrating is the fixture as it was.
     const [copy] = readdirSync(join(file, '..')).filter((f) => f.endsWith('.backup'));
     expect(copy).toMatch(/^world\.sqlite\.v0-.+\.backup$/);
-    expect(contents(join(file, '..', copy!))).toEqual(contents(join(FIXTURES, 'v0-server.sqlite')));
+    expect(contents(join(file, '..', copy!))).toEqual(contents(serverFixture('v0')));
   });
 
   it('makes no copy when told not to', async () => {
@@ -150,8 +144,7 @@ describe('migrating the server database', () => {
 });
 
 describe('migrating the demo world', () => {
-  const fixture = (): DemoWorldExport =>
-    JSON.parse(readFileSync(join(FIXTURES, 'v0-demo-world.json'), 'utf8'));
+  const fixture = () => demoWorldFixture('v0');
   let count = 0;
 
   it('leaves a world a migration cannot read exactly as it was', async () => {

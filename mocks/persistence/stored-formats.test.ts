@@ -1,6 +1,5 @@
 // @vitest-environment node
-import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync } from 'node:fs';
 import { auditLogPageSchema } from '../../src/api/audit-schemas';
 import { paths } from '../../src/api/endpoints';
 import { policyChangesSchema } from '../../src/api/policy-schemas';
@@ -12,6 +11,7 @@ import {
   handoffSchema,
 } from '../../src/api/schemas';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
+import { demoWorldFixture, serverFixture } from '../../tests/fixtures/storage/fixtures';
 import { removeDbFile, tempDbFile } from '../../tests/server/harness';
 import { Backend } from '../core/backend';
 import type { Persistence } from '../core/persistence';
@@ -29,11 +29,9 @@ import { sqlitePersistence } from './sqlite';
  * would see it: the items, every audit event as stored, and the policy history.
  */
 
-const FIXTURES = join(import.meta.dirname, '../../tests/fixtures/storage');
 const NOW = Date.parse('2026-11-25T09:00:00.000Z');
 
-const demoFixture = (name: string): DemoWorldExport =>
-  JSON.parse(readFileSync(join(FIXTURES, `${name}-demo-world.json`), 'utf8'));
+const demoFixture = demoWorldFixture;
 
 const storedEvents = (world: DemoWorldExport) =>
   world.entries.filter(([key]) => key.startsWith('e:')).map(([, e]) => e as AuditEvent);
@@ -159,7 +157,7 @@ describe('the server database stored by earlier builds', () => {
   it('loads the unversioned file of today, with every item, audit event and policy change', async () => {
     const file = tempDbFile();
     files.push(file);
-    copyFileSync(join(FIXTURES, 'v0-server.sqlite'), file);
+    copyFileSync(serverFixture('v0'), file);
     const lines: string[] = [];
     const persistence = sqlitePersistence(file, { log: (line) => lines.push(line) });
     await expectFixtureWorld(await open(persistence), storedEvents(demoFixture('v0')));

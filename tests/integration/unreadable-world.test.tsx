@@ -1,45 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { openDemoWorld } from '../../mocks/demo-world';
-import {
-  type DemoWorldExport,
-  exportIndexedDbWorld,
-  importIndexedDbWorld,
-} from '../../mocks/persistence/indexeddb';
+import { exportIndexedDbWorld, importIndexedDbWorld } from '../../mocks/persistence/indexeddb';
 import { UnreadableWorldNotice } from '../../src/features/demo/components/unreadable-world-notice';
+import { captureDownloads } from '../downloads';
+import { demoWorldFixture } from '../fixtures/storage/fixtures';
 
 /*
  * A returning evaluator whose saved demo world this build cannot read is told so, can keep a
  * copy of the old world, and chooses when to start over; nothing is discarded before that.
  */
 
-const fixture = (): DemoWorldExport =>
-  JSON.parse(
-    readFileSync(join(import.meta.dirname, '../fixtures/storage/v0-demo-world.json'), 'utf8'),
-  );
-
-let downloads: Blob[] = [];
-const objectUrls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
-beforeEach(() => {
-  downloads = [];
-  // jsdom has no object URLs: keep what would have been downloaded instead.
-  URL.createObjectURL = (blob: Blob) => {
-    downloads.push(blob);
-    return `blob:test/${downloads.length}`;
-  };
-  URL.revokeObjectURL = () => undefined;
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  URL.createObjectURL = objectUrls.create;
-  URL.revokeObjectURL = objectUrls.revoke;
-});
+const downloads = captureDownloads();
 
 it('says a newer world cannot be opened, exports it whole, and resets only when asked', async () => {
   const dbName = 'unreadable-world-test';
-  const newer = fixture();
+  const newer = demoWorldFixture('v0');
   newer.entries.push(['version', 9]);
   await importIndexedDbWorld(newer, dbName);
   const stored = await exportIndexedDbWorld(dbName);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { paths } from '../../src/api/endpoints';
 import { type ConformanceTarget, conformanceChecks } from '../conformance/checks';
+import { serverFixture } from '../fixtures/storage/fixtures';
 import {
   allowLoopback,
   call,
@@ -104,7 +105,7 @@ describe('a backup taken while the server writes', () => {
 describe('a database this build cannot read', () => {
   it('stops the server with a message naming both versions, and leaves the file', async () => {
     const file = newFile();
-    copyFileSync(join(ROOT, 'tests/fixtures/storage/v0-server.sqlite'), file);
+    copyFileSync(serverFixture('v0'), file);
     const db = new Database(file);
     db.pragma('user_version = 7');
     db.close();
