@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { openStatuses } from '../../src/domain/lifecycle';
+import { useLiveStore } from '../../src/stores/live-store';
 import { backend, server, withoutLiveUpdates } from '../msw';
 import { renderApp } from '../render';
 import { apiAs, item, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
@@ -132,8 +133,15 @@ describe('live updates', () => {
     await waitUntilLive();
     await user.click(screen.getByRole('button', { name: /^claim$/i }));
     expect(await screen.findByRole('button', { name: /release/i })).toBeInTheDocument();
-    // Give the stream time to deliver the change it announces.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Wait until the stream has delivered the claim to the app, then let it render.
+    await waitFor(() =>
+      expect(useLiveStore.getState().lastChange).toMatchObject({
+        id: 'h-4521',
+        status: 'claimed',
+        by: { id: 'u-ana' },
+      }),
+    );
+    await act(async () => {});
     expect(screen.queryByText(/just claimed this item/)).not.toBeInTheDocument();
   });
 });
