@@ -123,7 +123,9 @@ describe('checkpoint: approving', () => {
 
     // The changes view shows the edit as an insertion, in words not only colour.
     await user.click(screen.getByRole('tab', { name: /Changes/ }));
-    const inserted = document.querySelector('.cp-diff ins');
+    const inserted = within(screen.getByRole('tabpanel', { name: /Changes/ })).getByRole(
+      'insertion',
+    );
     expect(inserted).toHaveTextContent(/added:.*sorry again/);
     await user.click(screen.getByRole('tab', { name: 'Edit' }));
 

@@ -24,6 +24,13 @@ const unassignedOpen = () =>
     (h) => openStatuses.includes(h.status) && h.assignee === null,
   ).length;
 
+/** The status message (role status) that says `notice`. */
+const statusWith = (notice: HTMLElement) => {
+  const [box] = screen.getAllByRole('status').filter((s) => s.contains(notice));
+  if (!box) throw new Error(`No status message says “${notice.textContent}”`);
+  return box;
+};
+
 async function waitUntilLive() {
   expect(await screen.findByText('Live', {}, { timeout: 5000 })).toBeInTheDocument();
   expect(backend.listenerCount).toBe(1);
@@ -89,7 +96,7 @@ describe('live updates', () => {
     const notice = await screen.findByText('Ben Okafor just claimed this item', undefined, {
       timeout: 2000,
     });
-    expect(notice.closest('[role="status"]')).toBeInTheDocument();
+    expect(statusWith(notice)).toBeInTheDocument();
     // The item itself is refetched: Ben holds it now.
     expect(
       await screen.findByText('Ben Okafor holds this item', undefined, { timeout: 2000 }),
@@ -121,7 +128,7 @@ describe('live updates', () => {
     const notice = await screen.findByText('Ben Okafor just decided it: Rejected', undefined, {
       timeout: 2000,
     });
-    const box = notice.closest('[role="status"]') as HTMLElement;
+    const box = statusWith(notice);
     await user.click(within(box).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/just decided it/)).not.toBeInTheDocument();
   });
