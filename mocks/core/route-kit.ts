@@ -1,23 +1,15 @@
 import type { z } from 'zod';
 import { fieldErrors, makeProblem } from '../../src/api/problem';
 import type { Actor, Handoff, Problem, User } from '../../src/api/schemas';
-import type { ApiReply, ApiRequest } from './http-types';
+import type { ApiReply, Route } from './http-types';
 import type { BackendServices } from './services';
+
+export type { Ctx, Route } from './http-types';
 
 /*
  * What a group of endpoints needs to declare itself: the backend matches the path, checks the
  * actor, and for writes parses the body, applies idempotency, commits and announces the change.
  */
-
-export type Ctx = { req: ApiRequest; user: User; json: unknown };
-
-export type Route = {
-  method: string;
-  pattern: RegExp;
-  /** Writes run serialised under an idempotency key and are committed before the reply. */
-  write: boolean;
-  run: (ctx: Ctx, params: string[]) => ApiReply | Promise<ApiReply>;
-};
 
 /** A path segment standing for one id; its decoded value reaches `run` as a param. */
 export const ID = '([^/]+)';

@@ -1,9 +1,12 @@
-import { exampleHandoff } from '../../../mocks/seed/example';
-import type { Actor, AuditEvent, Category, FlagRule, Handoff, Level } from '../../api/schemas';
-import { AI_ACTOR } from '../actors';
-import { type ItemFacts, itemFacts } from './facts';
+import { exampleHandoff } from '../../mocks/seed/example';
+import type { Actor, AuditEvent, Category, FlagRule, Handoff, Level } from '../../src/api/schemas';
+import { AI_ACTOR } from '../../src/domain/actors';
+import { type ItemFacts, itemFacts } from '../../src/domain/metrics/facts';
 
-/* Small hand-built items and trails for the metrics' tests; each test says what it is about. */
+/*
+ * Small hand-built items and trails for the dashboard metrics' tests; each test says what it
+ * is about.
+ */
 
 export const T0 = Date.UTC(2026, 10, 25, 0);
 export const MIN = 60_000;
