@@ -3,6 +3,7 @@ import { type Commitment, defaultLadder, type Ladder } from '../api/policy-schem
 import { type DecisionAction, decisionActionSchema, type Level, levelSchema } from '../api/schemas';
 import { authorityProblem, checkActionAuthority, requiredLevelFor, stakesOf } from './authority';
 import { rank } from './levels';
+import { credit, exception, refund } from './test-commitments';
 
 const levels = levelSchema.options;
 const actions = decisionActionSchema.options;
@@ -291,19 +292,6 @@ describe('authorityProblem', () => {
 });
 
 describe('requiredLevelFor', () => {
-  const refund = (amount: number | null, currency: Commitment['currency'] = 'USD'): Commitment => ({
-    kind: 'refund',
-    amount,
-    currency: amount === null ? null : currency,
-    text: 'refund',
-    evidence: { start: 0, end: 6 },
-  });
-  const credit = (amount: number): Commitment => ({ ...refund(amount), kind: 'credit' });
-  const exception = (amount: number | null = null): Commitment => ({
-    ...refund(amount),
-    kind: 'policy_exception',
-  });
-
   it.each([
     { name: 'nothing promised', commitments: [], category: 'billing', level: 'ai' },
     { name: 'nothing promised, legal', commitments: [], category: 'legal', level: 'l2' },

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Commitment } from '../api/policy-schemas';
 import { amountInUsd, formatLimit, formatMoney } from './money';
-
-const refund = (amount: number | null, currency: Commitment['currency'] = 'USD'): Commitment => ({
-  kind: 'refund',
-  amount,
-  currency: amount === null ? null : currency,
-  text: 'refund',
-  evidence: { start: 0, end: 6 },
-});
+import { refund } from './test-commitments';
 
 describe('amountInUsd', () => {
   it('converts at the conservative rates, or the ones given', () => {
