@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { credit, exception, refund } from '../../tests/kits/commitments';
 import { type Commitment, defaultLadder, type Ladder } from '../api/policy-schemas';
 import { type DecisionAction, decisionActionSchema, type Level, levelSchema } from '../api/schemas';
 import { authorityProblem, checkActionAuthority, requiredLevelFor, stakesOf } from './authority';
 import { rank } from './levels';
-import { credit, exception, refund } from './test-commitments';
 
 const levels = levelSchema.options;
 const actions = decisionActionSchema.options;

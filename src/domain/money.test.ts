@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { refund } from '../../tests/kits/commitments';
 import { amountInUsd, formatLimit, formatMoney } from './money';
-import { refund } from './test-commitments';
 
 describe('amountInUsd', () => {
   it('converts at the conservative rates, or the ones given', () => {

@@ -1,4 +1,4 @@
-import type { Commitment } from '../api/policy-schemas';
+import type { Commitment } from '../../src/api/policy-schemas';
 
 /* Hand-built commitments for the authority and money tests: only kind, amount and currency matter. */
 
