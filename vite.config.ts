@@ -23,6 +23,7 @@ export default defineConfig(({ mode }) => ({
       'tests/integration/**/*.test.{ts,tsx}',
       'tests/conformance/**/*.test.ts',
       'tests/server/**/*.test.ts',
+      'tests/boundaries/*.test.ts',
     ],
     restoreMocks: true,
   },

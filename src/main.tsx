@@ -7,6 +7,12 @@ import { loadConfig, resolveBaseUrl } from './lib/config';
 import { useSessionStore } from './stores/session-store';
 import './styles/app.css';
 
+function rootElement(): HTMLElement {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html lacks #root');
+  return root;
+}
+
 async function boot() {
   const config = await loadConfig();
   const baseUrl = resolveBaseUrl(config.apiBaseUrl);
@@ -14,14 +20,32 @@ async function boot() {
   if (demo) {
     // The only import of the mock backend; the production build drops it.
     const { startDemoBackend } = await import('../mocks/browser');
-    await startDemoBackend(baseUrl);
+    const unreadable = await startDemoBackend(baseUrl);
+    if (unreadable) {
+      const { UnreadableWorldNotice } = await import(
+        './features/demo/components/unreadable-world-notice'
+      );
+      // The saved world is kept until the evaluator chooses: export it, or reset and start over.
+      createRoot(rootElement()).render(
+        <StrictMode>
+          <UnreadableWorldNotice
+            message={unreadable.message}
+            exportWorld={unreadable.exportWorld}
+            reset={async () => {
+              await unreadable.reset();
+              window.location.reload();
+            }}
+          />
+        </StrictMode>,
+      );
+      return;
+    }
   }
   const api = createApiClient({ baseUrl, getActorId: () => useSessionStore.getState().actorId });
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html lacks #root');
+  const root = rootElement();
   createRoot(root).render(
     <StrictMode>
-      <App api={api} queryClient={createQueryClient()} demo={demo} />
+      <App queryClient={createQueryClient(api)} demo={demo} />
     </StrictMode>,
   );
 }

@@ -1,6 +1,6 @@
 import { createMemoryHistory } from '@tanstack/react-router';
 import { render } from '@testing-library/react';
-import { createApiClient } from '../src/api/client';
+import { type ApiClient, createApiClient } from '../src/api/client';
 import { App } from '../src/app/app';
 import { createQueryClient } from '../src/app/query-client';
 import { useSessionStore } from '../src/stores/session-store';
@@ -16,8 +16,8 @@ export function createTestApi(actorId?: string) {
 }
 
 /** The app's own query client (with its invalidation rules), without retries. */
-export function createTestQueryClient() {
-  const client = createQueryClient();
+export function createTestQueryClient(api: ApiClient) {
+  const client = createQueryClient(api);
   client.setDefaultOptions({
     queries: { retry: false, staleTime: 0 },
     mutations: { retry: false },
@@ -28,10 +28,10 @@ export function createTestQueryClient() {
 /** Renders the whole app at a URL, against the mock backend, as a reviewer would meet it. */
 export function renderApp(url: string, options: { actorId?: string; demo?: boolean } = {}) {
   const api = createTestApi(options.actorId ?? 'u-ana');
-  const queryClient = createTestQueryClient();
+  const queryClient = createTestQueryClient(api);
   const history = createMemoryHistory({ initialEntries: [url] });
   const result = render(
-    <App api={api} queryClient={queryClient} history={history} demo={options.demo ?? true} />,
+    <App queryClient={queryClient} history={history} demo={options.demo ?? true} />,
   );
   return { ...result, api, queryClient, history };
 }

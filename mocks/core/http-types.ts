@@ -1,3 +1,6 @@
+import type { Operation, OperationName } from '../../src/api/operations';
+import type { User } from '../../src/api/schemas';
+
 /** A transport-neutral request and reply, so MSW and a Node server can share one backend. */
 export interface ApiRequest {
   method: string;
@@ -14,3 +17,24 @@ export interface ApiReply {
   body?: unknown;
   headers?: Record<string, string>;
 }
+
+export type Ctx = {
+  req: ApiRequest;
+  user: User;
+  /** A write's parsed body; null for reads. */
+  json: unknown;
+  /** The path parameters, decoded. */
+  params: Record<string, string>;
+  /** The query, decoded and checked with the operation's query schema. */
+  query: unknown;
+};
+
+export type Route = {
+  name: OperationName;
+  operation: Operation;
+  method: string;
+  pattern: RegExp;
+  /** Writes run serialised under an idempotency key and are committed before the reply. */
+  write: boolean;
+  run: (ctx: Ctx) => ApiReply | Promise<ApiReply>;
+};

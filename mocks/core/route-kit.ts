@@ -8,38 +8,19 @@ import {
 import { fieldErrors, makeProblem } from '../../src/api/problem';
 import { decodeQuery } from '../../src/api/query-string';
 import type { Actor, Handoff, Problem, User } from '../../src/api/schemas';
-import type { ApiReply, ApiRequest } from './http-types';
+import type { ApiReply, Ctx, Route } from './http-types';
 import type { BackendServices } from './services';
+
+export type { Ctx, Route } from './http-types';
+
+type Output<O, K extends string> = O extends { [P in K]: infer S extends z.ZodType }
+  ? z.output<S>
+  : Record<string, never>;
 
 /*
  * What a group of endpoints needs to declare itself: the backend matches the path, checks the
  * actor, and for writes parses the body, applies idempotency, commits and announces the change.
  */
-
-export type Ctx = {
-  req: ApiRequest;
-  user: User;
-  /** A write's parsed body; null for reads. */
-  json: unknown;
-  /** The path parameters, decoded. */
-  params: Record<string, string>;
-  /** The query, decoded and checked with the operation's query schema. */
-  query: unknown;
-};
-
-export type Route = {
-  name: OperationName;
-  operation: Operation;
-  method: string;
-  pattern: RegExp;
-  /** Writes run serialised under an idempotency key and are committed before the reply. */
-  write: boolean;
-  run: (ctx: Ctx) => ApiReply | Promise<ApiReply>;
-};
-
-type Output<O, K extends string> = O extends { [P in K]: infer S extends z.ZodType }
-  ? z.output<S>
-  : Record<string, never>;
 
 /** What a handler of the operation gets: its path parameters and query already typed. */
 export type HandlerCtx<O extends Operation> = Omit<Ctx, 'params' | 'query'> & {

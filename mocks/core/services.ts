@@ -1,8 +1,7 @@
 import type { Actor, AuditEvent, Handoff } from '../../src/api/schemas';
 import type { LifecycleEvent } from '../../src/domain/lifecycle';
-import type { ApiReply, ApiRequest } from './http-types';
+import type { ApiReply, ApiRequest, Route } from './http-types';
 import type { Persistence } from './persistence';
-import type { Route } from './route-kit';
 import type { World } from './world';
 
 export interface BackendOptions {

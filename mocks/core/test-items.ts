@@ -3,6 +3,7 @@ import { checkAuthority } from '../../src/domain/decisions';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
 import { seedUsers } from '../seed/users';
 import type { Backend } from './backend';
+import { ladderInForce } from './policy/store';
 
 const ana = seedUsers[0]!;
 
@@ -21,7 +22,10 @@ export function plainItem(backend: Backend): Handoff {
       h.context.options.length < 2 &&
       !h.context.flags.some((f) => f.hardStop) &&
       messagesSinceDraft(h).length === 0 &&
-      checkAuthority(h, ana, 'approve', { approvedText: h.drafts.at(-1)?.text }) === null,
+      checkAuthority(h, ana, 'approve', {
+        ladder: ladderInForce,
+        approvedText: h.drafts.at(-1)?.text,
+      }) === null,
   );
   if (!item) throw new Error('seed has no plain item');
   return item;

@@ -1,23 +1,70 @@
 import Database from 'better-sqlite3';
-import type { AuditEvent, Handoff, User } from '../../src/api/schemas';
-import type { Change, Persistence, Snapshot, StoredReply } from '../core/persistence';
+import type { Change, Persistence, Snapshot } from '../core/persistence';
+import {
+  assertReadableVersion,
+  migrations as buildMigrations,
+  type Migration,
+  migrateWorld,
+  STORAGE_VERSION,
+  type StoredRecord,
+  type StoredWorld,
+} from './migrations';
+
+export interface SqliteOptions {
+  /** Copies the file aside before migrating it (on unless turned off). */
+  backup?: boolean;
+  /** Where progress goes: which migrations ran and how long they took. */
+  log?: (line: string) => void;
+  /** The migrations to run; this build's unless a test supplies others. */
+  migrations?: readonly Migration[];
+}
+
+const TABLES = `
+  CREATE TABLE IF NOT EXISTS handoffs (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, handoff_id TEXT NOT NULL, body TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, body TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, body TEXT NOT NULL);
+`;
+
+/** Where the copy made before a migration goes: beside the file, named by version and time. */
+export const backupFileName = (file: string, version: number, at = new Date()) =>
+  `${file}.v${version}-${at.toISOString().replace(/[:.]/g, '-')}.backup`;
 
 /**
  * The server's world on disk. Each write (an item, its audit events and the idempotency
  * record) is one transaction, so a crash never keeps a decision without its audit event.
+ * The file records its storage version in SQLite's `user_version`; loading migrates an older
+ * file in one transaction (after a backup copy) and refuses a newer one untouched.
  */
-export function sqlitePersistence(file: string): Persistence & { close(): void } {
+export function sqlitePersistence(
+  file: string,
+  options: SqliteOptions = {},
+): Persistence & { close(): void } {
+  const list = options.migrations ?? buildMigrations;
+  const buildVersion = list.at(-1)?.to ?? STORAGE_VERSION;
+  const log = options.log ?? (() => {});
   const db = new Database(file);
+  const storedVersion = () => db.pragma('user_version', { simple: true }) as number;
+  const hasWorld = () =>
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").get() !==
+    undefined;
+  // A newer file is refused before this build writes anything to it, even its journal mode.
+  try {
+    if (hasWorld()) assertReadableVersion(storedVersion(), file, list);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   db.pragma('journal_mode = WAL');
   // FULL: a write acknowledged to the client survives a power cut, not just a crash.
   db.pragma('synchronous = FULL');
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS handoffs (id TEXT PRIMARY KEY, body TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, handoff_id TEXT NOT NULL, body TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, body TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, body TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, body TEXT NOT NULL);
-  `);
+  if (!hasWorld()) {
+    db.transaction(() => {
+      db.exec(TABLES);
+      db.pragma(`user_version = ${buildVersion}`);
+    })();
+  }
   const putHandoff = db.prepare('INSERT OR REPLACE INTO handoffs (id, body) VALUES (?, ?)');
   const putEvent = db.prepare('INSERT INTO events (id, handoff_id, body) VALUES (?, ?, ?)');
   const putKey = db.prepare('INSERT OR REPLACE INTO idempotency (key, body) VALUES (?, ?)');
@@ -38,25 +85,78 @@ export function sqlitePersistence(file: string): Persistence & { close(): void }
     write(s);
   });
 
-  const bodies = <T>(sql: string) =>
-    (db.prepare(sql).all() as { body: string }[]).map((r) => JSON.parse(r.body) as T);
+  /** Every table's rows as stored: JSON text by key, in storage order. */
+  const readRows = () => {
+    const rows = (sql: string) => db.prepare(sql).all() as { key: string; body: string }[];
+    return {
+      users: rows('SELECT id AS key, body FROM users'),
+      handoffs: rows('SELECT id AS key, body FROM handoffs'),
+      events: rows('SELECT id AS key, body FROM events ORDER BY seq'),
+      idempotency: rows('SELECT key, body FROM idempotency'),
+      settings: rows('SELECT key, body FROM settings'),
+    };
+  };
+  type Rows = ReturnType<typeof readRows>;
+  const parse = (list: Rows['users']) => list.map((r) => JSON.parse(r.body) as StoredRecord);
+  const pairs = (list: Rows['users']) =>
+    list.map((r): [string, unknown] => [r.key, JSON.parse(r.body)]);
+  const worldOf = (rows: Rows): StoredWorld => ({
+    users: parse(rows.users),
+    handoffs: parse(rows.handoffs),
+    events: parse(rows.events),
+    idempotency: pairs(rows.idempotency),
+    settings: pairs(rows.settings),
+  });
+
+  /** Writes back only the rows a migration changed: events keep their place in the log. */
+  const writeBack = (table: string, column: string, before: Rows['users'], after: unknown[]) => {
+    const update = db.prepare(`UPDATE ${table} SET body = ? WHERE ${column} = ?`);
+    after.forEach((value, i) => {
+      const row = before[i];
+      const body = JSON.stringify(Array.isArray(value) ? value[1] : value);
+      if (row && body !== row.body) update.run(body, row.key);
+    });
+  };
+
+  const migrate = db.transaction((from: number): Snapshot => {
+    const rows = readRows();
+    const world = worldOf(rows);
+    const snapshot = migrateWorld(world, from, {
+      where: file,
+      migrations: list,
+      onMigrated: (run) =>
+        log(`Migrated to storage version ${run.to}: ${run.name} (${run.ms.toFixed(1)} ms)`),
+    });
+    writeBack('users', 'id', rows.users, world.users);
+    writeBack('handoffs', 'id', rows.handoffs, world.handoffs);
+    writeBack('events', 'id', rows.events, world.events);
+    writeBack('idempotency', 'key', rows.idempotency, world.idempotency);
+    writeBack('settings', 'key', rows.settings, world.settings);
+    db.pragma(`user_version = ${buildVersion}`);
+    return snapshot;
+  });
 
   return {
     async load() {
-      const users = bodies<User>('SELECT body FROM users');
-      if (users.length === 0) return null;
-      const pairs = (sql: string) =>
-        (db.prepare(sql).all() as { key: string; body: string }[]).map((r): [string, unknown] => [
-          r.key,
-          JSON.parse(r.body),
-        ]);
-      return {
-        users,
-        handoffs: bodies<Handoff>('SELECT body FROM handoffs'),
-        events: bodies<AuditEvent>('SELECT body FROM events ORDER BY seq'),
-        idempotency: pairs('SELECT key, body FROM idempotency') as [string, StoredReply][],
-        settings: pairs('SELECT key, body FROM settings'),
-      };
+      const from = storedVersion();
+      const users = db.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
+      if (from === buildVersion) {
+        if (users.n === 0) return null;
+        // Nothing to migrate, but a record this build cannot read refuses the start here,
+        // not as a failed request later.
+        return migrateWorld(worldOf(readRows()), from, { where: file, migrations: list });
+      }
+      if (options.backup !== false && users.n > 0) {
+        const copy = backupFileName(file, from);
+        await db.backup(copy);
+        log(`Backed up ${file} at storage version ${from} to ${copy}`);
+      }
+      const started = performance.now();
+      const snapshot = migrate(from);
+      log(
+        `Migrated ${file} from storage version ${from} to ${buildVersion} in ${(performance.now() - started).toFixed(1)} ms`,
+      );
+      return users.n > 0 ? snapshot : null;
     },
     async commit(change) {
       write(change);
@@ -68,4 +168,32 @@ export function sqlitePersistence(file: string): Persistence & { close(): void }
       db.close();
     },
   };
+}
+
+/**
+ * A consistent copy of a live database, taken while its server keeps writing: SQLite's online
+ * backup copies pages under a read transaction, so the copy holds whole transactions only.
+ */
+export async function backupSqlite(file: string, target: string): Promise<void> {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Turns a backup back into the live database at `file` (with its server stopped). The copy
+ * goes through SQLite's backup API into `file`, so a journal left beside it cannot be replayed
+ * over the restored pages. Refuses a backup newer than this build.
+ */
+export async function restoreSqlite(backup: string, file: string): Promise<void> {
+  const db = new Database(backup, { readonly: true, fileMustExist: true });
+  try {
+    assertReadableVersion(db.pragma('user_version', { simple: true }) as number, backup);
+    await db.backup(file);
+  } finally {
+    db.close();
+  }
 }

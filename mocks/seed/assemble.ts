@@ -1,5 +1,6 @@
 import { defaultRoutingPolicy } from '../../src/api/policy-schemas';
 import type { AuditEvent, Handoff, Level } from '../../src/api/schemas';
+import { AI_ACTOR } from '../../src/domain/actors';
 import { stableDraw } from '../../src/domain/traffic';
 import type { CaseContent } from './case';
 import { HistoryWriter } from './history';
@@ -10,7 +11,6 @@ import type { Plan } from './plan';
 import type { Random } from './random';
 import type { Schedule } from './schedule';
 import { buildSteps } from './steps';
-import { aiActor } from './users';
 
 const routedTo: Record<Level, string> = {
   ai: 'the AI',
@@ -56,7 +56,7 @@ export function assemble(
     dueAt: isoAt(times.dueAt),
     gate: times.gate,
     version: 1,
-    drafts: [{ number: 1, text: c.draft, author: aiActor, createdAt, note: 'First draft' }],
+    drafts: [{ number: 1, text: c.draft, author: AI_ACTOR, createdAt, note: 'First draft' }],
     workingDraft: null,
     selectedOptionId: null,
     outcome: null,

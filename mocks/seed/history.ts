@@ -1,12 +1,13 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Actor, AuditEvent, FlagRule, Handoff } from '../../src/api/schemas';
+import { AI_ACTOR } from '../../src/domain/actors';
 import { levelLabels } from '../../src/domain/levels';
 import { reviseDraft } from '../ai/revise';
 import { intern } from './intern';
 import { isoAt } from './iso';
 import { joinLetter, splitLetter } from './letter-parts';
 import type { Move } from './plan';
-import { aiActor, personActor, routerActor, rulesActor } from './users';
+import { personActor, routerActor, rulesActor } from './users';
 
 /*
  * Replays a planned history onto a freshly created handoff, writing the audit trail as the
@@ -25,7 +26,7 @@ export class HistoryWriter {
     // Creation, flags and the first draft share one instant and one timestamp string.
     const at = created.createdAt;
     const { confidence } = created.context;
-    this.record(at, aiActor, 'created', createdOutcome, { why: { ...noWhy, confidence } });
+    this.record(at, AI_ACTOR, 'created', createdOutcome, { why: { ...noWhy, confidence } });
     for (const flag of created.context.flags) {
       this.record(at, rulesActor, 'flagged', flag.message, {
         why: {
@@ -129,14 +130,14 @@ export class HistoryWriter {
         const draft = {
           number,
           text,
-          author: aiActor,
+          author: AI_ACTOR,
           createdAt: revisedAt,
           note: `Redirected: “${move.instructions}”`,
         };
         this.change(revisedAt, 'claimed', { drafts: [...this.h.drafts, draft] });
         this.record(
           revisedAt,
-          aiActor,
+          AI_ACTOR,
           'draft_revised',
           intern(`Draft ${number} written from ${by.name}’s instructions`),
           {
@@ -174,7 +175,7 @@ export class HistoryWriter {
         this.change(at, 'failed', {});
         this.record(
           at,
-          aiActor,
+          AI_ACTOR,
           'failed',
           'Stopped before finishing; handed to a person with a diagnosis',
           {

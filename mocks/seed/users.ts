@@ -13,7 +13,6 @@ export const seedUsers: User[] = [
   { id: 'u-elif', name: 'Elif Demir', role: 'executive', level: 'executive' },
 ];
 
-export const aiActor: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
 export const rulesActor: Actor = { type: 'system', id: 'rules', name: 'Escalation rules' };
 export const routerActor: Actor = { type: 'system', id: 'router', name: 'Confidence router' };
 

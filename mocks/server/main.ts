@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Backend } from '../core/backend';
-import { sqlitePersistence } from '../persistence/sqlite';
+import { StorageVersionError } from '../persistence/migrations';
+import { backupSqlite, restoreSqlite, sqlitePersistence } from '../persistence/sqlite';
 import { createHttpServer } from './http';
 
 /*
@@ -20,17 +21,52 @@ const { values } = parseArgs({
     'no-static': { type: 'boolean', default: false },
     /** Lets POST /api/demo/reset restore the seed: for test and demo servers only. */
     'allow-reset': { type: 'boolean', default: false },
+    /** Copies the database (live or not) to this file, consistently, and exits. */
+    backup: { type: 'string' },
+    /** Turns a backup into the database at --data (server stopped), and exits. */
+    restore: { type: 'string' },
+    /** Migrates without first copying the file aside. */
+    'no-migration-backup': { type: 'boolean', default: false },
   },
 });
 
 const dataFile = resolve(values.data);
+
+/** A store this build cannot read stops the start with the reason, the file untouched. */
+function refuse(error: unknown): never {
+  if (!(error instanceof StorageVersionError)) throw error;
+  console.error(`Handoff Desk cannot start: ${error.message}`);
+  process.exit(1);
+}
+
+if (values.backup) {
+  const target = resolve(values.backup);
+  await backupSqlite(dataFile, target);
+  console.log(`Backed up ${dataFile} to ${target}`);
+  process.exit(0);
+}
+if (values.restore) {
+  const source = resolve(values.restore);
+  mkdirSync(dirname(dataFile), { recursive: true });
+  await restoreSqlite(source, dataFile).catch(refuse);
+  console.log(`Restored ${source} to ${dataFile}`);
+  process.exit(0);
+}
+
 mkdirSync(dirname(dataFile), { recursive: true });
-const persistence = sqlitePersistence(dataFile);
-const backend = await Backend.create({
-  persistence,
-  count: Number(values['seed-count']),
-  allowReset: values['allow-reset'],
-});
+const log = (line: string) => console.log(line);
+let persistence: ReturnType<typeof sqlitePersistence>;
+let backend: Backend;
+try {
+  persistence = sqlitePersistence(dataFile, { backup: !values['no-migration-backup'], log });
+  backend = await Backend.create({
+    persistence,
+    count: Number(values['seed-count']),
+    allowReset: values['allow-reset'],
+  });
+} catch (error) {
+  refuse(error);
+}
 // Gate defaults and SLA escalations fall due with no browser open: the server applies them.
 const stopTicking = backend.startTicking();
 const server = createHttpServer({

@@ -1,25 +1,21 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type RouterHistory, RouterProvider } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { ApiClient } from '../api/client';
-import { ApiProvider } from '../lib/api-context';
 import { createAppRouter } from './router';
 
 export interface AppProps {
-  api: ApiClient;
+  /** Made by `createQueryClient(api)`: it carries the API client too. */
   queryClient: QueryClient;
   history?: RouterHistory;
   demo?: boolean;
 }
 
-/** The composition root: server state, the API client and the router. */
-export function App({ api, queryClient, history, demo = false }: AppProps) {
-  const [router] = useState(() => createAppRouter({ queryClient, api, demo }, history));
+/** The composition root: server state (with the API client it talks to) and the router. */
+export function App({ queryClient, history, demo = false }: AppProps) {
+  const [router] = useState(() => createAppRouter({ queryClient, demo }, history));
   return (
     <QueryClientProvider client={queryClient}>
-      <ApiProvider client={api}>
-        <RouterProvider router={router} />
-      </ApiProvider>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   );
 }

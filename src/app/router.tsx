@@ -1,14 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { createRouter, type RouterHistory } from '@tanstack/react-router';
-import type { ApiClient } from '../api/client';
+import type { RouterContext } from '../routes/__root';
 import { routeTree } from '../routeTree.gen';
 
-export interface RouterContext {
-  queryClient: QueryClient;
-  api: ApiClient;
-  /** True when the backend runs inside this tab (demo mode): shows the demo controls. */
-  demo: boolean;
-}
+export type { RouterContext } from '../routes/__root';
 
 export function createAppRouter(context: RouterContext, history?: RouterHistory) {
   return createRouter({

@@ -77,10 +77,9 @@ function LiveStatus() {
 }
 
 function ActingAs() {
-  const api = useApi();
   const actorId = useSessionStore((s) => s.actorId);
   const switchActor = useSwitchActor();
-  const users = useQuery(userQueries.list(api));
+  const users = useQuery(userQueries.list());
   if (!users.data) return null;
   return (
     <label className="acting-as">

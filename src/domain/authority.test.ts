@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { credit, exception, refund } from '../../tests/kits/commitments';
 import { type Commitment, defaultLadder, type Ladder } from '../api/policy-schemas';
 import { type DecisionAction, decisionActionSchema, type Level, levelSchema } from '../api/schemas';
-import { authorityProblem, checkActionAuthority, stakesOf } from './authority';
+import { authorityProblem, checkActionAuthority, requiredLevelFor, stakesOf } from './authority';
 import { rank } from './levels';
-import { requiredLevelFor } from './stakes';
 
 const levels = levelSchema.options;
 const actions = decisionActionSchema.options;
@@ -43,7 +43,12 @@ describe('checkActionAuthority: every action × level × amount band', () => {
         const expected =
           action === 'approve' ? approveMatrix[bandName(amount)]?.[level] : level !== 'ai';
         it(`${level} ${action} at ${bandName(amount)}: ${expected ? 'allowed' : 'refused'}`, () => {
-          const check = checkActionAuthority(level, action, { category: 'billing', amount });
+          const check = checkActionAuthority(
+            level,
+            action,
+            { category: 'billing', amount },
+            defaultLadder,
+          );
           expect(check.allowed).toBe(expected);
           if (!check.allowed) {
             expect(check.reason.length).toBeGreaterThan(10);
@@ -51,11 +56,13 @@ describe('checkActionAuthority: every action × level × amount band', () => {
             expect(check.canBeDoneBy).not.toBeNull();
             const able = check.canBeDoneBy as Level;
             expect(
-              checkActionAuthority(able, action, { category: 'billing', amount }).allowed,
+              checkActionAuthority(able, action, { category: 'billing', amount }, defaultLadder)
+                .allowed,
             ).toBe(true);
             for (const lower of levels.filter((l) => rank(l) < rank(able))) {
               expect(
-                checkActionAuthority(lower, action, { category: 'billing', amount }).allowed,
+                checkActionAuthority(lower, action, { category: 'billing', amount }, defaultLadder)
+                  .allowed,
               ).toBe(false);
             }
           }
@@ -67,18 +74,27 @@ describe('checkActionAuthority: every action × level × amount band', () => {
 
 describe('checkActionAuthority: reasons a person can act on', () => {
   it('names the threshold crossed, the level that can, and the amount promised', () => {
-    expect(checkActionAuthority('l1', 'approve', { category: 'shipping', amount: 250 })).toEqual({
+    expect(
+      checkActionAuthority('l1', 'approve', { category: 'shipping', amount: 250 }, defaultLadder),
+    ).toEqual({
       allowed: false,
       reason: 'Refunds over $100 need L2 Specialist or above; this draft promises $250.00.',
       canBeDoneBy: 'l2',
     });
-    expect(checkActionAuthority('l1', 'approve', { category: 'shipping', amount: 649 })).toEqual({
+    expect(
+      checkActionAuthority('l1', 'approve', { category: 'shipping', amount: 649 }, defaultLadder),
+    ).toEqual({
       allowed: false,
       reason: 'Refunds over $500 need Manager or above; this draft promises $649.00.',
       canBeDoneBy: 'manager',
     });
     expect(
-      checkActionAuthority('manager', 'approve', { category: 'billing', amount: 12_500 }),
+      checkActionAuthority(
+        'manager',
+        'approve',
+        { category: 'billing', amount: 12_500 },
+        defaultLadder,
+      ),
     ).toEqual({
       allowed: false,
       reason: 'Refunds over $5,000 need Executive; this draft promises $12,500.00.',
@@ -87,18 +103,25 @@ describe('checkActionAuthority: reasons a person can act on', () => {
   });
 
   it('speaks of credits when the stakes are a credit', () => {
-    const check = checkActionAuthority('l1', 'approve', {
-      category: 'billing',
-      amount: 150,
-      amountKind: 'credit',
-    });
+    const check = checkActionAuthority(
+      'l1',
+      'approve',
+      {
+        category: 'billing',
+        amount: 150,
+        amountKind: 'credit',
+      },
+      defaultLadder,
+    );
     expect(check).toMatchObject({
       reason: 'Credits over $100 need L2 Specialist or above; this draft promises $150.00.',
     });
   });
 
   it('tells the AI a person must decide', () => {
-    expect(checkActionAuthority('ai', 'approve', { category: 'billing', amount: null })).toEqual({
+    expect(
+      checkActionAuthority('ai', 'approve', { category: 'billing', amount: null }, defaultLadder),
+    ).toEqual({
       allowed: false,
       reason: 'The AI cannot approve on its own; a person at L1 Support or above must.',
       canBeDoneBy: 'l1',
@@ -106,37 +129,42 @@ describe('checkActionAuthority: reasons a person can act on', () => {
   });
 
   it('keeps legal items from L1 but lets L1 escalate them', () => {
-    expect(checkActionAuthority('l1', 'approve', { category: 'legal', amount: null })).toEqual({
+    expect(
+      checkActionAuthority('l1', 'approve', { category: 'legal', amount: null }, defaultLadder),
+    ).toEqual({
       allowed: false,
       reason:
         'Legal items need L2 Specialist or above; they are outside the authority of L1 Support.',
       canBeDoneBy: 'l2',
     });
-    expect(checkActionAuthority('l1', 'reject', { category: 'legal', amount: null }).allowed).toBe(
-      false,
-    );
     expect(
-      checkActionAuthority('l1', 'escalate', { category: 'legal', amount: null }).allowed,
+      checkActionAuthority('l1', 'reject', { category: 'legal', amount: null }, defaultLadder)
+        .allowed,
+    ).toBe(false);
+    expect(
+      checkActionAuthority('l1', 'escalate', { category: 'legal', amount: null }, defaultLadder)
+        .allowed,
     ).toBe(true);
-    expect(checkActionAuthority('l2', 'approve', { category: 'legal', amount: 50 }).allowed).toBe(
-      true,
-    );
+    expect(
+      checkActionAuthority('l2', 'approve', { category: 'legal', amount: 50 }, defaultLadder)
+        .allowed,
+    ).toBe(true);
   });
 
   it('reserves exceptions to policy for levels that may grant them', () => {
     const request = { category: 'billing', amount: null, policyException: true } as const;
-    expect(checkActionAuthority('l1', 'approve', request)).toEqual({
+    expect(checkActionAuthority('l1', 'approve', request, defaultLadder)).toEqual({
       allowed: false,
       reason: 'Exceptions to policy need L2 Specialist or above; L1 Support cannot grant them.',
       canBeDoneBy: 'l2',
     });
-    expect(checkActionAuthority('l2', 'approve', request).allowed).toBe(true);
-    expect(checkActionAuthority('l1', 'reject', request).allowed).toBe(true);
+    expect(checkActionAuthority('l2', 'approve', request, defaultLadder).allowed).toBe(true);
+    expect(checkActionAuthority('l1', 'reject', request, defaultLadder).allowed).toBe(true);
   });
 
   it('asks someone with refund authority to check an unstated amount', () => {
     const request = { category: 'billing', amount: null, amountUnknown: true } as const;
-    expect(checkActionAuthority('l1', 'approve', request).allowed).toBe(true);
+    expect(checkActionAuthority('l1', 'approve', request, defaultLadder).allowed).toBe(true);
     const noAllowance: Ladder = defaultLadder.map((l) =>
       l.level === 'l1' ? { ...l, refundLimit: 0 } : l,
     );
@@ -223,10 +251,15 @@ describe('stakesOf', () => {
       for (const category of ['billing', 'legal'] as const) {
         const required = requiredLevelFor(commitments, defaultLadder, category);
         for (const level of levels.filter((l) => l !== 'ai')) {
-          const check = checkActionAuthority(level, 'approve', {
-            category,
-            ...stakesOf(commitments),
-          });
+          const check = checkActionAuthority(
+            level,
+            'approve',
+            {
+              category,
+              ...stakesOf(commitments),
+            },
+            defaultLadder,
+          );
           expect(check.allowed, `${level} on ${JSON.stringify(commitments)} in ${category}`).toBe(
             rank(level) >= rank(required),
           );
@@ -238,7 +271,12 @@ describe('stakesOf', () => {
 
 describe('authorityProblem', () => {
   it('is a 403 whose detail is the reason, and nothing when allowed', () => {
-    const check = checkActionAuthority('l1', 'approve', { category: 'shipping', amount: 649 });
+    const check = checkActionAuthority(
+      'l1',
+      'approve',
+      { category: 'shipping', amount: 649 },
+      defaultLadder,
+    );
     expect(authorityProblem(check)).toMatchObject({
       status: 403,
       code: 'forbidden',
@@ -250,5 +288,74 @@ describe('authorityProblem', () => {
   it('covers every action (the contract has no others)', () => {
     const all: DecisionAction[] = ['approve', 'reject', 'escalate', 'redirect'];
     expect([...actions].sort()).toEqual([...all].sort());
+  });
+});
+
+describe('requiredLevelFor', () => {
+  it.each([
+    { name: 'nothing promised', commitments: [], category: 'billing', level: 'ai' },
+    { name: 'nothing promised, legal', commitments: [], category: 'legal', level: 'l2' },
+    { name: '$0.01 refund', commitments: [refund(0.01)], category: 'billing', level: 'l1' },
+    { name: '$100 refund', commitments: [refund(100)], category: 'billing', level: 'l1' },
+    { name: '$100.01 refund', commitments: [refund(100.01)], category: 'billing', level: 'l2' },
+    { name: '$500 refund', commitments: [refund(500)], category: 'shipping', level: 'l2' },
+    {
+      name: '$500.01 refund',
+      commitments: [refund(500.01)],
+      category: 'shipping',
+      level: 'manager',
+    },
+    { name: '$649 refund', commitments: [refund(649)], category: 'shipping', level: 'manager' },
+    { name: '$5,000 credit', commitments: [credit(5000)], category: 'account', level: 'manager' },
+    {
+      name: '$5,000.01 credit',
+      commitments: [credit(5000.01)],
+      category: 'account',
+      level: 'executive',
+    },
+    {
+      name: '$1m refund',
+      commitments: [refund(1_000_000)],
+      category: 'technical',
+      level: 'executive',
+    },
+    { name: 'unpriced refund', commitments: [refund(null)], category: 'billing', level: 'l1' },
+    { name: 'exception', commitments: [exception()], category: 'billing', level: 'l2' },
+    {
+      name: '$600 exception',
+      commitments: [exception(600)],
+      category: 'billing',
+      level: 'manager',
+    },
+    {
+      name: '€90 refund (= $108)',
+      commitments: [refund(90, 'EUR')],
+      category: 'billing',
+      level: 'l2',
+    },
+    { name: '$50 refund, legal', commitments: [refund(50)], category: 'legal', level: 'l2' },
+    {
+      name: 'every commitment covered',
+      commitments: [refund(20), credit(300), exception()],
+      category: 'billing',
+      level: 'l2',
+    },
+  ] as const)('$name ($category) needs $level', ({ commitments, category, level }) => {
+    expect(requiredLevelFor(commitments, defaultLadder, category)).toBe(level);
+  });
+
+  it('falls back to the top of the ladder when no level covers the stakes', () => {
+    const capped: Ladder = defaultLadder.map((l) =>
+      l.level === 'executive' ? { ...l, refundLimit: 10_000 } : l,
+    );
+    expect(requiredLevelFor([refund(20_000)], capped, 'billing')).toBe('executive');
+  });
+
+  it('lets a lead give the AI a small refund allowance', () => {
+    const generous: Ladder = defaultLadder.map((l) =>
+      l.level === 'ai' ? { ...l, refundLimit: 25 } : l,
+    );
+    expect(requiredLevelFor([refund(25)], generous, 'billing')).toBe('ai');
+    expect(requiredLevelFor([refund(25.01)], generous, 'billing')).toBe('l1');
   });
 });

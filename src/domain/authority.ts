@@ -2,7 +2,6 @@ import {
   authorityOf,
   type Commitment,
   type CommitmentKind,
-  defaultLadder,
   type Ladder,
   type LevelAuthority,
 } from '../api/policy-schemas';
@@ -15,7 +14,7 @@ import {
   formatLimit,
   formatMoney,
   type UsdRates,
-} from './stakes';
+} from './money';
 
 /*
  * The escalation ladder's scope of authority, enforced. Every refusal names the rule in words a
@@ -64,6 +63,15 @@ function refusal(
   request: AuthorityRequest,
 ): Refusal | null {
   if (!authority.actions.includes(action)) return { type: 'action' };
+  return scopeRefusal(authority, action, request);
+}
+
+/** The level's scope (category, and for approval exceptions and the refund limit), whatever its actions. */
+function scopeRefusal(
+  authority: LevelAuthority,
+  action: DecisionAction,
+  request: AuthorityRequest,
+): Refusal | null {
   if (action !== 'escalate' && !authority.categories.includes(request.category)) {
     return { type: 'category' };
   }
@@ -85,7 +93,7 @@ export function checkActionAuthority(
   actor: Level,
   action: DecisionAction,
   request: AuthorityRequest,
-  ladder: Ladder = defaultLadder,
+  ladder: Ladder,
 ): AuthorityCheck {
   const refused = refusal(authorityOf(ladder, actor), action, request);
   if (!refused) return { allowed: true };
@@ -179,6 +187,29 @@ export function stakesOf(
     }
   }
   return { amount, amountKind, amountUnknown, policyException };
+}
+
+/**
+ * The lowest level whose authority covers every commitment and the category: 'ai' for a draft
+ * that promises nothing in a category the AI may handle. The AI sends rather than approves, so
+ * it is held to its scope only; a person must also be allowed to approve. When no level covers
+ * it (a ladder with no unlimited level), the top of the ladder, the only place left to decide.
+ */
+export function requiredLevelFor(
+  commitments: readonly Commitment[],
+  ladder: Ladder,
+  category: Category,
+  rates: UsdRates = conservativeUsdRates,
+): Level {
+  const request: AuthorityRequest = { category, ...stakesOf(commitments, rates) };
+  for (const authority of ladder) {
+    const refused =
+      authority.level === 'ai'
+        ? scopeRefusal(authority, 'approve', request)
+        : refusal(authority, 'approve', request);
+    if (!refused) return authority.level;
+  }
+  return ladder[ladder.length - 1]?.level ?? 'executive';
 }
 
 /**

@@ -1,11 +1,11 @@
-import { authorityOf, defaultLadder, type Ladder } from '../api/policy-schemas';
+import { authorityOf, type Ladder } from '../api/policy-schemas';
 import { makeProblem } from '../api/problem';
 import type { Decision, DecisionAction, Handoff, Problem, User } from '../api/schemas';
 import { authorityProblem, checkActionAuthority, stakesOf } from './authority';
-import { staleDraftProblem } from './follow-ups';
 import { escalationTargets, hasAuthorityOver, levelLabels } from './levels';
 import { type LifecycleEvent, nextStatus, statusLabels } from './lifecycle';
-import { detectCommitments } from './stakes';
+import { detectCommitments } from './promises';
+import { staleDraftProblem } from './stale-draft';
 
 /*
  * The rules every decision must pass, in the order a reviewer would want to hear about them:
@@ -43,7 +43,7 @@ export function checkAuthority(
   handoff: Handoff,
   actor: User,
   action: ItemAction,
-  { ladder = defaultLadder, approvedText }: { ladder?: Ladder; approvedText?: string } = {},
+  { ladder, approvedText }: { ladder: Ladder; approvedText?: string },
 ): Problem | null {
   if (!hasAuthorityOver(actor.level, handoff.level)) {
     const item = levelLabels[handoff.level];
@@ -142,7 +142,7 @@ export function checkDecision(
   handoff: Handoff,
   decision: Decision,
   actor: User,
-  ladder: Ladder = defaultLadder,
+  ladder: Ladder,
 ): Problem | null {
   const approvedText = decision.action === 'approve' ? decision.finalText : undefined;
   return (

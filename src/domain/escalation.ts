@@ -1,4 +1,4 @@
-import { authorityOf, defaultLadder, type HumanLevel, type Ladder } from '../api/policy-schemas';
+import { authorityOf, type HumanLevel, type Ladder } from '../api/policy-schemas';
 import type { Level } from '../api/schemas';
 import { ladder as levels, rank } from './levels';
 
@@ -15,7 +15,7 @@ export function levelAbove(level: Level): HumanLevel | null {
 }
 
 /** When an item handed to `level` at `now` is due: now plus the level's response target. */
-export function responseDueAt(level: Level, now: number, ladder: Ladder = defaultLadder): string {
+export function responseDueAt(level: Level, now: number, ladder: Ladder): string {
   const minutes = authorityOf(ladder, level).responseTargetMinutes ?? 0;
   return new Date(now + minutes * 60_000).toISOString();
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calm, ticket } from '../../tests/kits/tickets';
 import { flagSchema, type Ticket } from '../api/schemas';
 import {
   type AiOutput,
@@ -7,7 +8,6 @@ import {
   type FlagPolicy,
   flagRuleInfo,
 } from './flags';
-import { calm, ticket } from './test-tickets';
 
 const option = (id: string) => ({
   id,

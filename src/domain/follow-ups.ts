@@ -1,5 +1,4 @@
 import type { Handoff, Ticket } from '../api/schemas';
-import { staleDraftBlock } from './stakes';
 
 /*
  * Customer messages that arrived after the ticket opened. One newer than the AI's current
@@ -24,16 +23,4 @@ export function messagesSinceDraft(handoff: Handoff): FollowUp[] {
   if (followUps.length === 0) return [];
   const draftAt = Date.parse(currentDraftAt(handoff));
   return followUps.filter((m) => Date.parse(m.at) > draftAt);
-}
-
-/**
- * Why approving is blocked, or null: the customer wrote after the draft, and the reviewer has
- * not confirmed reading up to their newest message (`seenUpTo`, sent with the approval).
- */
-export function staleDraftProblem(handoff: Handoff, seenUpTo: string | null): string | null {
-  return staleDraftBlock({
-    lastCustomerMessageAt: lastCustomerMessageAt(handoff.ticket),
-    draftCreatedAt: currentDraftAt(handoff),
-    seenUpTo,
-  });
 }

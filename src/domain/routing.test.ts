@@ -326,6 +326,7 @@ describe('routeItem: the decision table', () => {
         random01: row.random01 ?? 0.5,
       },
       policy,
+      { ladder: defaultLadder },
     );
     expect(decision.route).toBe(row.route);
     expect(decision.level).toBe(row.level);
@@ -344,6 +345,7 @@ describe('routeItem: the decision table', () => {
         random01: 0.5,
       },
       shipping(),
+      { ladder: defaultLadder },
     );
     expect(decision.reasons).toEqual([
       'Policy keyword (rule v1): hard stop, a person must decide.',
@@ -356,6 +358,7 @@ describe('routeItem: the decision table', () => {
     const decision = routeItem(
       { category: 'legal', confidence: 0.99, flags: [], commitments: [refund(649)], random01: 0.5 },
       defaultRoutingPolicy,
+      { ladder: defaultLadder },
     );
     expect(decision).toMatchObject({ route: 'human_review', level: 'manager' });
     expect(decision.reasons).toEqual([
@@ -375,9 +378,11 @@ describe('routeItem: the decision table', () => {
       commitments: [],
       random01: 0.99,
     };
-    expect(routeItem(input, relaxed).route).toBe('auto_approve_sampled');
+    expect(routeItem(input, relaxed, { ladder: defaultLadder }).route).toBe('auto_approve_sampled');
     const strict = withRule(shipping(), 'anomaly', { response: 'hard_stop', minLevel: 'manager' });
-    expect(routeItem({ ...input, flags: flags('anomaly') }, strict)).toMatchObject({
+    expect(
+      routeItem({ ...input, flags: flags('anomaly') }, strict, { ladder: defaultLadder }),
+    ).toMatchObject({
       route: 'human_review',
       level: 'manager',
     });
@@ -392,7 +397,7 @@ describe('routeItem: the decision table', () => {
       commitments: [],
       random01: 0.5,
     };
-    expect(routeItem(input, off).route).toBe('auto_approve');
+    expect(routeItem(input, off, { ladder: defaultLadder }).route).toBe('auto_approve');
   });
 
   it('uses a custom ladder when given one', () => {
@@ -404,7 +409,7 @@ describe('routeItem: the decision table', () => {
       random01: 0.5,
     };
     const policy = withCategory('billing', { ...shipping().categories.shipping });
-    expect(routeItem(input, policy).route).toBe('human_review');
+    expect(routeItem(input, policy, { ladder: defaultLadder }).route).toBe('human_review');
     // A lead lets the AI send refunds up to $25 on its own.
     const ladder = defaultLadder.map((l) => (l.level === 'ai' ? { ...l, refundLimit: 25 } : l));
     expect(routeItem(input, policy, { ladder }).route).toBe('auto_approve');
@@ -474,7 +479,7 @@ describe('whatIf', () => {
   ];
 
   it('counts review, auto-approval and samples, overall and per category', () => {
-    const result = whatIf(traffic, candidate, { baseline });
+    const result = whatIf(traffic, candidate, { baseline, ladder: defaultLadder });
     expect(result.overall).toEqual({
       total: 8,
       humanReview: 3,
@@ -497,7 +502,7 @@ describe('whatIf', () => {
   });
 
   it('lists what newly skips review, and what a person had to fix among it', () => {
-    const result = whatIf(traffic, candidate, { baseline });
+    const result = whatIf(traffic, candidate, { baseline, ladder: defaultLadder });
     expect(result.newlySkipping.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd', 'f']);
     expect(result.newlySkipping[1]).toEqual({
       id: 'b',
@@ -512,26 +517,26 @@ describe('whatIf', () => {
       ['c', 'rejected'],
     ]);
     expect(result.newlyReviewed).toEqual([]);
-    const back = whatIf(traffic, baseline, { baseline: candidate });
+    const back = whatIf(traffic, baseline, { baseline: candidate, ladder: defaultLadder });
     expect(back.newlyReviewed.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd', 'f']);
     expect(back.newlySkipping).toEqual([]);
   });
 
   it('satisfies the contract', () => {
-    const result = whatIf(traffic, candidate, { baseline });
+    const result = whatIf(traffic, candidate, { baseline, ladder: defaultLadder });
     expect(whatIfResultSchema.parse(result)).toEqual(result);
     expect(result.targetBand).toEqual({ low: 0.1, high: 0.15 });
   });
 
   it('finds nothing new when the candidate is the baseline', () => {
-    const result = whatIf(traffic, candidate, { baseline: candidate });
+    const result = whatIf(traffic, candidate, { baseline: candidate, ladder: defaultLadder });
     expect(result.newlySkipping).toEqual([]);
     expect(result.newlyReviewed).toEqual([]);
     expect(result.overall).toEqual(result.baselineOverall);
   });
 
   it('handles no traffic at all', () => {
-    const result = whatIf([], candidate, { baseline });
+    const result = whatIf([], candidate, { baseline, ladder: defaultLadder });
     expect(result.overall).toMatchObject({ total: 0, reviewRate: null, band: null });
   });
 });
@@ -614,7 +619,7 @@ describe('whatIf property: its verdicts are what the saved policy then does', ()
     for (let round = 0; round < 60; round += 1) {
       const patch = randomPatch(rng);
       const candidate = previewPolicy(policy, patch);
-      const result = whatIf(traffic, candidate, { baseline: policy });
+      const result = whatIf(traffic, candidate, { baseline: policy, ladder: defaultLadder });
       if (candidate === policy) continue;
       const saved = applyPolicyChange(
         policy,
@@ -625,9 +630,9 @@ describe('whatIf property: its verdicts are what the saved policy then does', ()
       ).policy;
 
       traffic.forEach((it, i) => {
-        const live = routeItem(it, saved);
+        const live = routeItem(it, saved, { ladder: defaultLadder });
         expect(result.verdicts[i]).toEqual({ id: it.id, route: live.route, level: live.level });
-        const before = routeItem(it, policy).route;
+        const before = routeItem(it, policy, { ladder: defaultLadder }).route;
         const skips = before === 'human_review' && live.route !== 'human_review';
         expect(result.newlySkipping.some((r) => r.id === it.id)).toBe(skips);
         const wrong = skips && (it.outcome === 'edited' || it.outcome === 'rejected');
@@ -673,8 +678,8 @@ describe('whatIf property: its verdicts are what the saved policy then does', ()
         [0.85, 0.95],
       ] as const) {
         for (const it of traffic) {
-          if (routeItem(it, at(low)).route === 'human_review') {
-            expect(routeItem(it, at(high)).route).toBe('human_review');
+          if (routeItem(it, at(low), { ladder: defaultLadder }).route === 'human_review') {
+            expect(routeItem(it, at(high), { ladder: defaultLadder }).route).toBe('human_review');
           }
         }
       }
@@ -695,7 +700,7 @@ describe('whatIf property: its verdicts are what the saved policy then does', ()
       pattern: 'post_hoc_sample',
       sampleRate: 0.2,
     });
-    const { overall } = whatIf(traffic, policy, { baseline: policy });
+    const { overall } = whatIf(traffic, policy, { baseline: policy, ladder: defaultLadder });
     expect(overall.humanReview).toBe(0);
     expect(overall.sampled / overall.total).toBeGreaterThan(0.18);
     expect(overall.sampled / overall.total).toBeLessThan(0.22);
@@ -709,16 +714,19 @@ describe('whatIf property: its verdicts are what the saved policy then does', ()
         billing: { pattern: 'post_hoc_sample', sampleRate: 0.05, confidenceThreshold: 0.8 },
       },
     });
-    const first = whatIf(traffic, looser, { baseline: defaultRoutingPolicy });
+    const first = whatIf(traffic, looser, {
+      baseline: defaultRoutingPolicy,
+      ladder: defaultLadder,
+    });
     const again = whatIf(
       world.handoffs.map((h) => trafficItemFromHandoff(h)),
       looser,
-      { baseline: defaultRoutingPolicy },
+      { baseline: defaultRoutingPolicy, ladder: defaultLadder },
     );
     expect(again).toEqual(first);
     expect(first.overall.total).toBe(400);
     traffic.forEach((it, i) => {
-      expect(first.verdicts[i]?.route).toBe(routeItem(it, looser).route);
+      expect(first.verdicts[i]?.route).toBe(routeItem(it, looser, { ladder: defaultLadder }).route);
     });
     // Loosening billing can only move billing items past people.
     for (const row of first.newlySkipping) expect(row.category).toBe('billing');

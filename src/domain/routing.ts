@@ -1,6 +1,5 @@
 import {
   type Commitment,
-  defaultLadder,
   type Ladder,
   type ReviewBand,
   type RouteDecision,
@@ -21,9 +20,10 @@ import {
   flagRuleSchema,
   type Level,
 } from '../api/schemas';
+import { requiredLevelFor } from './authority';
 import { flagRuleInfo } from './flags';
 import { levelLabels, rank } from './levels';
-import { conservativeUsdRates, formatMoney, requiredLevelFor, type UsdRates } from './stakes';
+import { conservativeUsdRates, formatMoney, type UsdRates } from './money';
 
 /*
  * Confidence-based routing (the seed's pattern B) under a per-category oversight pattern, as one
@@ -54,7 +54,8 @@ export interface RouteInput {
 }
 
 export interface RouteOptions {
-  ladder?: Ladder;
+  /** The escalation ladder in force: the one the backend serves. */
+  ladder: Ladder;
   rates?: UsdRates;
 }
 
@@ -117,9 +118,9 @@ function isMandatory(f: Fired): boolean {
 export function routeItem(
   input: RouteInput,
   policy: RoutingPolicy,
-  options: RouteOptions = {},
+  options: RouteOptions,
 ): RouteDecision {
-  const ladder = options.ladder ?? defaultLadder;
+  const { ladder } = options;
   const rates = options.rates ?? conservativeUsdRates;
   const category = policy.categories[input.category];
   const fired = firedRules(input, policy);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calm, ticket } from '../../tests/kits/tickets';
 import {
   defaultRulesTable,
   type RuleConfig,
@@ -8,7 +9,6 @@ import {
 import type { Ticket } from '../api/schemas';
 import { type AiOutput, defaultFlagPolicy, evaluateFlags, flagRuleInfo } from './flags';
 import { burstSize, evaluateRules, flagPolicyFromRules } from './rules';
-import { calm, ticket } from './test-tickets';
 
 const option = (id: string) => ({ id, label: id, rationale: 'Because.', draft: 'Hi' });
 

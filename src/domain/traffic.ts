@@ -1,6 +1,6 @@
 import type { TrafficItem, TrafficOutcome } from '../api/policy-schemas';
 import type { Handoff } from '../api/schemas';
-import { type CommitmentContext, detectCommitments } from './stakes';
+import { type CommitmentContext, detectCommitments } from './promises';
 
 /*
  * Recent handoffs as the what-if replays them. Kept beside the routing rules so the backend

@@ -1,8 +1,9 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ChangeEvent, Handoff } from '../api/schemas';
+import type { ChangeEvent } from '../api/schemas';
 import { useApi } from '../lib/api-context';
 import { handoffQueries } from '../lib/handoff-queries';
+import { invalidate } from '../lib/invalidate';
 import { useLiveStore } from '../stores/live-store';
 import { useSessionStore } from '../stores/session-store';
 
@@ -42,13 +43,13 @@ function applyChange(
     void queryClient.invalidateQueries();
     return;
   }
-  const detailKey = [...handoffQueries.details(), event.id] as const;
-  const cached = queryClient.getQueryData<Handoff>(detailKey);
+  const { queryKey: detailKey } = handoffQueries.detail(event.id);
+  const cached = queryClient.getQueryData(detailKey);
   if (cached && cached.version < event.version) {
     void queryClient.invalidateQueries({ queryKey: detailKey, exact: true });
   }
   void queryClient.invalidateQueries({
-    queryKey: [...handoffQueries.events(), event.id],
+    queryKey: handoffQueries.eventsOf(event.id).queryKey,
     exact: true,
   });
   invalidateLists();
@@ -70,7 +71,7 @@ export function useLiveUpdates(): void {
     const controller = new AbortController();
     const { signal } = controller;
     const invalidateLists = throttle(() => {
-      void queryClient.invalidateQueries({ queryKey: handoffQueries.lists() });
+      void invalidate(queryClient, handoffQueries.lists());
     }, LIST_REFRESH_THROTTLE_MS);
     let attempt = 0;
     let wasLive = false;
@@ -84,8 +85,7 @@ export function useLiveUpdates(): void {
           {
             onOpen: () => {
               // Changes made while disconnected were missed: catch up once.
-              if (wasLive || attempt > 0)
-                void queryClient.invalidateQueries({ queryKey: handoffQueries.all() });
+              if (wasLive || attempt > 0) void invalidate(queryClient, handoffQueries.all());
               wasLive = true;
               attempt = 0;
               useLiveStore.setState({ status: 'live' });

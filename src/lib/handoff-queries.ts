@@ -1,9 +1,10 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { ApiClient } from '../api/client';
-import type { HandoffListParams } from '../api/schemas';
+import type { HandoffListParams, Level } from '../api/schemas';
+import { apiOf } from './api-context';
 
 /*
- * Query keys and options for handoffs, shared by every screen that shows them.
+ * Query keys and options for handoffs, shared by every screen that shows them. Plain functions:
+ * building a key needs no API client; the query function reaches it through its context.
  * Keys run generic to specific so one invalidation can reach every list or one item.
  */
 export const handoffQueries = {
@@ -12,39 +13,49 @@ export const handoffQueries = {
   details: () => [...handoffQueries.all(), 'detail'] as const,
   events: () => [...handoffQueries.all(), 'events'] as const,
 
-  list: (api: ApiClient, params: Omit<HandoffListParams, 'cursor'>) =>
+  list: (params: Omit<HandoffListParams, 'cursor'>) =>
     infiniteQueryOptions({
       queryKey: [...handoffQueries.lists(), params] as const,
-      queryFn: ({ pageParam }) =>
-        api.listHandoffs({ query: { ...params, cursor: pageParam ?? undefined } }),
+      queryFn: ({ client, pageParam }) =>
+        apiOf(client).listHandoffs({ query: { ...params, cursor: pageParam ?? undefined } }),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
     }),
 
-  detail: (api: ApiClient, id: string) =>
+  detail: (id: string) =>
     queryOptions({
       queryKey: [...handoffQueries.details(), id] as const,
-      queryFn: () => api.getHandoff({ params: { id } }),
+      queryFn: ({ client }) => apiOf(client).getHandoff({ params: { id } }),
     }),
 
-  eventsOf: (api: ApiClient, id: string) =>
+  eventsOf: (id: string) =>
     queryOptions({
       queryKey: [...handoffQueries.events(), id] as const,
-      queryFn: () => api.listHandoffEvents({ params: { id } }),
+      queryFn: ({ client }) => apiOf(client).listHandoffEvents({ params: { id } }),
+    }),
+
+  /** How many AI failures wait at `level`: a count, refreshed by whatever refreshes the lists. */
+  failedCount: (level: Level) =>
+    queryOptions({
+      queryKey: [...handoffQueries.all(), 'failed-count', level] as const,
+      queryFn: ({ client }) =>
+        apiOf(client).listHandoffs({ query: { status: ['failed'], level: [level], limit: 1 } }),
+      meta: { follows: handoffQueries.lists() },
+      refetchInterval: 30_000,
     }),
 };
 
 export const userQueries = {
   all: () => ['users'] as const,
-  me: (api: ApiClient, actorId: string) =>
+  me: (actorId: string) =>
     queryOptions({
       queryKey: [...userQueries.all(), 'me', actorId] as const,
-      queryFn: () => api.getMe(),
+      queryFn: ({ client }) => apiOf(client).getMe(),
     }),
-  list: (api: ApiClient) =>
+  list: () =>
     queryOptions({
       queryKey: [...userQueries.all(), 'list'] as const,
-      queryFn: () => api.listUsers(),
+      queryFn: ({ client }) => apiOf(client).listUsers(),
       staleTime: 5 * 60_000,
     }),
 };

@@ -1,7 +1,14 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, Outlet } from '@tanstack/react-router';
-import type { RouterContext } from '../app/router';
 import { AppShell } from '../components/app-shell';
 import { RouteError } from '../components/route-error';
+
+/** What every route's loader gets from the app: declared here, where the routes need it. */
+export interface RouterContext {
+  queryClient: QueryClient;
+  /** True when the backend runs inside this tab (demo mode): shows the demo controls. */
+  demo: boolean;
+}
 
 export const Route = createRootRouteWithContext<RouterContext>()({
   component: () => (

@@ -8,8 +8,8 @@ export const Route = createFileRoute('/audit')({
   // The highlighted entry is view state only: moving it must not reload the log.
   loaderDeps: ({ search }) => filterDeps(search),
   staleTime: Number.POSITIVE_INFINITY,
-  loader: async ({ context: { queryClient, api }, deps, cause }) => {
-    const options = auditQueries.list(api, toAuditParams(deps));
+  loader: async ({ context: { queryClient }, deps, cause }) => {
+    const options = auditQueries.list(toAuditParams(deps));
     if (cause === 'stay') {
       void queryClient.prefetchInfiniteQuery(options);
       return;

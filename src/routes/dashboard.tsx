@@ -12,11 +12,9 @@ export const Route = createFileRoute('/dashboard')({
   validateSearch: searchSchema,
   search: { middlewares: [stripSearchParams({ window: '24h' })] },
   loaderDeps: ({ search }) => ({ window: search.window }),
-  loader: async ({ context: { queryClient, api }, deps }) => {
+  loader: async ({ context: { queryClient }, deps }) => {
     // A failure is shown in place, with a retry; the rest of the app keeps working.
-    await queryClient
-      .ensureQueryData(dashboardQueries.summary(api, deps.window))
-      .catch(() => undefined);
+    await queryClient.ensureQueryData(dashboardQueries.summary(deps.window)).catch(() => undefined);
   },
   component: DashboardRoute,
 });

@@ -4,7 +4,7 @@ import { DemoFloor } from '../features/demo/components/demo-floor';
 
 export const Route = createFileRoute('/demo')({
   // A failure is shown in place by the page, with a retry.
-  loader: ({ context: { queryClient, api } }) =>
-    queryClient.ensureQueryData(demoQueries.settings(api)).catch(() => undefined),
+  loader: ({ context: { queryClient } }) =>
+    queryClient.ensureQueryData(demoQueries.settings()).catch(() => undefined),
   component: DemoFloor,
 });

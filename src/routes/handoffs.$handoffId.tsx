@@ -7,13 +7,14 @@ import {
   CheckpointPending,
 } from '../features/checkpoint/components/checkpoint-states';
 import { handoffQueries } from '../lib/handoff-queries';
+import { ladderQueries } from '../lib/ladder-queries';
 
 export const Route = createFileRoute('/handoffs/$handoffId')({
   loader: async ({ context, params }) => {
+    // Fetched alongside the item, not after it: the authority preview needs the ladder.
+    void context.queryClient.prefetchQuery(ladderQueries.current());
     try {
-      await context.queryClient.ensureQueryData(
-        handoffQueries.detail(context.api, params.handoffId),
-      );
+      await context.queryClient.ensureQueryData(handoffQueries.detail(params.handoffId));
     } catch (error) {
       if (error instanceof ApiError && error.problem?.code === 'not_found') throw notFound();
       throw error;

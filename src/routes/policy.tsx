@@ -4,8 +4,8 @@ import { PolicyPage } from '../features/policy/components/policy-page';
 
 export const Route = createFileRoute('/policy')({
   // A failure is shown in place with a retry; the history and ladder load on their own.
-  loader: async ({ context: { queryClient, api } }) => {
-    await queryClient.ensureQueryData(policyQueries.current(api)).catch(() => undefined);
+  loader: async ({ context: { queryClient } }) => {
+    await queryClient.ensureQueryData(policyQueries.current()).catch(() => undefined);
   },
   component: PolicyPage,
 });

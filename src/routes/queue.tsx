@@ -16,8 +16,8 @@ export const Route = createFileRoute('/queue')({
   // Freshness is the Query cache's job (it polls): the router need not rerun the loader when
   // only the highlighted row changes. New filters are new deps and always load.
   staleTime: Number.POSITIVE_INFINITY,
-  loader: async ({ context: { queryClient, api }, deps, cause }) => {
-    const options = handoffQueries.list(api, toListParams(deps));
+  loader: async ({ context: { queryClient }, deps, cause }) => {
+    const options = handoffQueries.list(toListParams(deps));
     if (cause === 'stay') {
       // A filter changed on the page itself: keep the current rows on screen while the
       // new ones load, rather than holding the navigation (and the search box) hostage.

@@ -9,11 +9,9 @@ const searchSchema = z.object({ category: categorySchema.optional().catch(undefi
 export const Route = createFileRoute('/review')({
   validateSearch: searchSchema,
   loaderDeps: ({ search }) => ({ category: search.category }),
-  loader: async ({ context: { queryClient, api }, deps }) => {
+  loader: async ({ context: { queryClient }, deps }) => {
     // A failure is shown in place, with a retry.
-    await queryClient
-      .ensureQueryData(reviewQueries.queue(api, deps.category))
-      .catch(() => undefined);
+    await queryClient.ensureQueryData(reviewQueries.list(deps.category)).catch(() => undefined);
   },
   component: ReviewRoute,
 });

@@ -7,7 +7,8 @@ import {
   type Page,
 } from '@playwright/test';
 import { defaultLadder } from '../../src/api/policy-schemas';
-import { detectCommitments, requiredLevelFor } from '../../src/domain/stakes';
+import { requiredLevelFor } from '../../src/domain/authority';
+import { detectCommitments } from '../../src/domain/promises';
 
 /** Where the backend runs: in the browser (demo build) or as the real HTTP server. */
 export type Backend = 'demo' | 'server';

@@ -5,6 +5,7 @@ import { plainItem } from '../../mocks/core/test-items';
 import { auditEntrySchema } from '../../src/api/audit-schemas';
 import { operations, pathOf } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
+import { captureDownloads } from '../downloads';
 import { API_BASE, backend, server } from '../msw';
 import { renderApp } from '../render';
 
@@ -21,22 +22,9 @@ afterAll(() => {
   delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
 });
 
-let downloads: Blob[] = [];
+const downloads = captureDownloads();
 beforeEach(() => {
   vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-  downloads = [];
-  // jsdom has no object URLs: keep what would have been downloaded instead.
-  URL.createObjectURL = (blob: Blob) => {
-    downloads.push(blob);
-    return `blob:test/${downloads.length}`;
-  };
-  URL.revokeObjectURL = () => undefined;
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-});
-const objectUrls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
-afterEach(() => {
-  URL.createObjectURL = objectUrls.create;
-  URL.revokeObjectURL = objectUrls.revoke;
 });
 
 async function rejectPlainItem(reason: string) {

@@ -1,8 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { operations, pathOf } from '../../src/api/operations';
+import { defaultLadder } from '../../src/api/policy-schemas';
 import type { Handoff } from '../../src/api/schemas';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
-import { backend } from '../msw';
+import { API_BASE, backend, server } from '../msw';
 import { renderApp } from '../render';
 import { eventsOf, item, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
 
@@ -38,6 +41,38 @@ describe('checkpoint: authority on the ladder', () => {
       within(authority()).getByText('This draft promises a $90.00 refund: within your authority.'),
     ).toBeInTheDocument();
     expect(within(authority()).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('previews against the ladder the server serves, once it has loaded', async () => {
+    // A ladder where L1 may refund up to $1,000 (and L2 up to $2,000): the $649.00 refund is
+    // then theirs to approve.
+    const limits: Partial<Record<string, number>> = { l1: 1000, l2: 2000 };
+    const generous = defaultLadder.map((l) => ({
+      ...l,
+      refundLimit: limits[l.level] ?? l.refundLimit,
+    }));
+    let release: () => void = () => {};
+    const served = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get(`${API_BASE}${pathOf(operations.getLadder)}`, async () => {
+        await served;
+        return HttpResponse.json(generous);
+      }),
+    );
+    renderApp('/handoffs/h-4521');
+    await openCheckpoint();
+    expect(screen.queryByRole('region', { name: 'Your authority' })).not.toBeInTheDocument();
+
+    release();
+    await authorityLoaded();
+    expect(
+      within(authority()).getByText('This draft promises a $649.00 refund: within your authority.'),
+    ).toBeInTheDocument();
+    expect(
+      within(authority()).getByText('L1 Support approves refunds and credits up to $1,000.'),
+    ).toBeInTheDocument();
   });
 
   it('shows the server’s 403 in place, keeps the reply, and escalates to the level that can with one key', async () => {

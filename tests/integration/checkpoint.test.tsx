@@ -92,8 +92,10 @@ describe('checkpoint: approving', () => {
   it('keeps approve disabled until the hard stop is acknowledged and an option chosen, then sends the edited text and opens the next item', async () => {
     const user = userEvent.setup();
     // An L2 specialist: the chosen option's $129.80 credit is beyond L1's $100.
+    const renderedAt = Date.now();
     const { history } = renderApp('/handoffs/h-4521', { actorId: 'u-chen' });
     const ui = await openCheckpoint();
+    const shownAt = Date.now();
 
     expect(ui.approveButton()).toBeDisabled();
     expect(screen.getByText('Approve is unavailable until you:')).toBeVisible();
@@ -121,19 +123,26 @@ describe('checkpoint: approving', () => {
 
     // The changes view shows the edit as an insertion, in words not only colour.
     await user.click(screen.getByRole('tab', { name: /Changes/ }));
-    const inserted = document.querySelector('.cp-diff ins');
+    const inserted = within(screen.getByRole('tabpanel', { name: /Changes/ })).getByRole(
+      'insertion',
+    );
     expect(inserted).toHaveTextContent(/added:.*sorry again/);
     await user.click(screen.getByRole('tab', { name: 'Edit' }));
 
+    const approvedAt = Date.now();
     await user.click(ui.approveButton());
 
     await waitFor(() => expect(item().status).toBe('approved'));
+    const recordedBy = Date.now();
     expect(item().outcome).toMatchObject({ action: 'approve', edited: true, finalText });
     expect(item().selectedOptionId).toBe('h-4521-o2');
     const approved = eventsOf().filter((e) => e.action === 'approved');
     expect(approved).toHaveLength(1);
     expect(approved[0]?.acknowledgedFlags).toEqual(['policy_keyword']);
-    expect(approved[0]?.timeOnItemMs).toBeGreaterThanOrEqual(0);
+    // Time on item is the time the checkpoint was open: at least what the reviewer spent on
+    // the open screen, at most the whole journey.
+    expect(approved[0]?.timeOnItemMs).toBeGreaterThanOrEqual(approvedAt - shownAt);
+    expect(approved[0]?.timeOnItemMs).toBeLessThanOrEqual(recordedBy - renderedAt + 1);
 
     // The next item by priority opens, with the confirmation.
     await waitFor(() => expect(history.location.pathname).not.toBe('/handoffs/h-4521'));

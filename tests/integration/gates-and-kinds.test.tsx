@@ -37,14 +37,8 @@ function screenClockAtSeed() {
   });
 }
 
-const rowOf = async (ticket: number) => {
-  const link = await screen.findByRole(
-    'link',
-    { name: new RegExp(`^#${ticket} `) },
-    { timeout: 5000 },
-  );
-  return link.closest('[role="row"]') as HTMLElement;
-};
+const rowOf = (ticket: number) =>
+  screen.findByRole('row', { name: new RegExp(`#${ticket} `) }, { timeout: 5000 });
 
 describe('approval gates', { timeout: 20_000 }, () => {
   it('counts gates down in the queue, warning before the timeout and saying so once', async () => {

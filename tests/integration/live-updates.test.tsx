@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { openStatuses } from '../../src/domain/lifecycle';
+import { useLiveStore } from '../../src/stores/live-store';
 import { backend, server, withoutLiveUpdates } from '../msw';
 import { renderApp } from '../render';
 import { apiAs, item, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
@@ -22,6 +23,13 @@ const unassignedOpen = () =>
   [...backend.state.handoffs.values()].filter(
     (h) => openStatuses.includes(h.status) && h.assignee === null,
   ).length;
+
+/** The status message (role status) that says `notice`. */
+const statusWith = (notice: HTMLElement) => {
+  const [box] = screen.getAllByRole('status').filter((s) => s.contains(notice));
+  if (!box) throw new Error(`No status message says “${notice.textContent}”`);
+  return box;
+};
 
 async function waitUntilLive() {
   expect(await screen.findByText('Live', {}, { timeout: 5000 })).toBeInTheDocument();
@@ -94,7 +102,7 @@ describe('live updates', () => {
     const notice = await screen.findByText('Ben Okafor just claimed this item', undefined, {
       timeout: 2000,
     });
-    expect(notice.closest('[role="status"]')).toBeInTheDocument();
+    expect(statusWith(notice)).toBeInTheDocument();
     // The item itself is refetched: Ben holds it now.
     expect(
       await screen.findByText('Ben Okafor holds this item', undefined, { timeout: 2000 }),
@@ -130,7 +138,7 @@ describe('live updates', () => {
     const notice = await screen.findByText('Ben Okafor just decided it: Rejected', undefined, {
       timeout: 2000,
     });
-    const box = notice.closest('[role="status"]') as HTMLElement;
+    const box = statusWith(notice);
     await user.click(within(box).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/just decided it/)).not.toBeInTheDocument();
   });
@@ -142,8 +150,15 @@ describe('live updates', () => {
     await waitUntilLive();
     await user.click(screen.getByRole('button', { name: /^claim$/i }));
     expect(await screen.findByRole('button', { name: /release/i })).toBeInTheDocument();
-    // Give the stream time to deliver the change it announces.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Wait until the stream has delivered the claim to the app, then let it render.
+    await waitFor(() =>
+      expect(useLiveStore.getState().lastChange).toMatchObject({
+        id: 'h-4521',
+        status: 'claimed',
+        by: { id: 'u-ana' },
+      }),
+    );
+    await act(async () => {});
     expect(screen.queryByText(/just claimed this item/)).not.toBeInTheDocument();
   });
 });

@@ -59,7 +59,7 @@ async function dataRows() {
     .getAllByRole('row')
     .filter(
       (row) =>
-        row.getAttribute('aria-rowindex') !== '1' && !row.classList.contains('queue-load-more'),
+        row.getAttribute('aria-rowindex') !== '1' && !row.classList.contains('data-grid-load-more'),
     );
 }
 
@@ -264,6 +264,23 @@ describe('Queue screen', () => {
 
     await user.keyboard('{Enter}');
     await waitFor(() => expect(history.location.pathname).toBe(`/handoffs/${second}`));
+  });
+
+  it('opening an item straight after j keeps the highlight for Back', async () => {
+    const user = userEvent.setup();
+    const { history } = renderApp('/queue');
+    const rows = await dataRows();
+    const second = within(rows[1]!).getByRole('link').getAttribute('href')!.split('/').pop()!;
+
+    await user.keyboard('jj{Enter}');
+    await waitFor(() => expect(history.location.pathname).toBe(`/handoffs/${second}`));
+
+    history.back();
+    await waitFor(() => expect(history.location.pathname).toBe('/queue'));
+    expect(new URLSearchParams(history.location.search).get('selected')).toBe(second);
+    await waitFor(async () =>
+      expect((await dataRows())[1]).toHaveAttribute('aria-selected', 'true'),
+    );
   });
 
   it('keeps the highlighted row from the URL', async () => {

@@ -8,6 +8,7 @@ import {
 } from '../../../src/domain/gates';
 import { levelLabels } from '../../../src/domain/levels';
 import { canTransition } from '../../../src/domain/lifecycle';
+import { ladderInForce } from '../policy/store';
 import { type BackendServices, SYSTEM_ACTOR, type SystemJob } from '../services';
 import { holdingReply } from './holding-reply';
 
@@ -44,7 +45,7 @@ function applyDefault(s: BackendServices, item: Handoff) {
       level,
       assignee: null,
       // The receiving level's clock starts now, as for any escalation.
-      dueAt: responseDueAt(level, s.clock()),
+      dueAt: responseDueAt(level, s.clock(), ladderInForce),
       escalation: { by: SYSTEM_ACTOR, at, fromLevel: item.level, note: reason },
     });
     s.record(

@@ -1,14 +1,14 @@
 import { createTwoFilesPatch } from 'diff';
-import type { Actor, Decision, Handoff, User } from '../../../src/api/schemas';
+import type { Decision, Handoff, User } from '../../../src/api/schemas';
+import { AI_ACTOR } from '../../../src/domain/actors';
 import { checkDecision } from '../../../src/domain/decisions';
 import { responseDueAt } from '../../../src/domain/escalation';
 import { levelLabels } from '../../../src/domain/levels';
 import { reviseDraft } from '../../ai/revise';
 import type { ApiReply } from '../http-types';
+import { ladderInForce } from '../policy/store';
 import { ok, personOf, problemReply } from '../route-kit';
 import type { BackendServices } from '../services';
-
-const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
 
 /** Approve, reject, escalate or redirect: each applied once, audited, with its outcome. */
 export function applyDecision(
@@ -17,7 +17,7 @@ export function applyDecision(
   body: Decision,
   h: Handoff,
 ): ApiReply {
-  const refused = checkDecision(h, body, user);
+  const refused = checkDecision(h, body, user, ladderInForce);
   if (refused) return problemReply(refused);
 
   const actor = personOf(user);
@@ -86,7 +86,7 @@ export function applyDecision(
       const next = s.move(h, 'escalate', {
         level: body.targetLevel,
         assignee: null,
-        dueAt: responseDueAt(body.targetLevel, s.clock()),
+        dueAt: responseDueAt(body.targetLevel, s.clock(), ladderInForce),
         escalation: { by: actor, at, fromLevel: h.level, note: body.note },
       });
       const event = s.record(

@@ -18,6 +18,7 @@ import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lif
 import { priorityScore } from '../../../src/domain/sla';
 import type { ApiReply } from '../http-types';
 import { HandoffLister, toSummary } from '../list';
+import { ladderInForce } from '../policy/store';
 import { notFound, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
 import type { World } from '../world';
@@ -103,7 +104,7 @@ function claim(s: BackendServices, user: User, json: unknown, id: string): ApiRe
     const refused =
       checkVersion(h, body.version) ??
       checkHolder(h, user) ??
-      checkAuthority(h, user, 'claim') ??
+      checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
       checkTransition(h, 'claim');
     if (refused) return problemReply(refused);
     const next = s.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
@@ -127,7 +128,9 @@ function saveDraft(s: BackendServices, user: User, json: unknown, id: string): A
   return withItem(s, saveDraftRequestSchema, json, id, (body, stored) => {
     let h = stored;
     const refused =
-      checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkAuthority(h, user, 'edit');
+      checkVersion(h, body.version) ??
+      checkHolder(h, user) ??
+      checkAuthority(h, user, 'edit', { ladder: ladderInForce });
     if (refused) return problemReply(refused);
     // A decided item's outcome is final: a late autosave must not leave a draft on it.
     if (!isOpen(h.status)) {

@@ -6,10 +6,10 @@ import {
   type Step,
   type User,
 } from '../../../src/api/schemas';
+import { AI_ACTOR } from '../../../src/domain/actors';
 import { evaluateRules } from '../../../src/domain/rules';
 import { draftForTask } from '../../ai/recover';
 import { slaMs } from '../../seed/schedule';
-import { aiActor } from '../../seed/users';
 import type { ApiReply } from '../http-types';
 import { policyInForce } from '../policy/store';
 import { holderOf, invalid, ok, on, personOf, problemReply, type Route } from '../route-kit';
@@ -80,7 +80,7 @@ function initiate(s: BackendServices, user: User, body: InitiationRequest): ApiR
       {
         number: 1,
         text,
-        author: aiActor,
+        author: AI_ACTOR,
         createdAt: at,
         note: `Task from ${user.name}: “${body.instructions}”`,
       },
@@ -102,7 +102,7 @@ function initiate(s: BackendServices, user: User, body: InitiationRequest): ApiR
     { why },
   );
   const finished = s.move(created, 'ai_finished');
-  s.record(finished, aiActor, 'draft_revised', 'Draft 1 written from the instructions', {
+  s.record(finished, AI_ACTOR, 'draft_revised', 'Draft 1 written from the instructions', {
     why: { ...why, confidence },
   });
   const back = s.move(finished, 'claim', { assignee: holderOf(user) });

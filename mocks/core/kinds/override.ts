@@ -10,6 +10,7 @@ import {
   checkTransition,
   checkVersion,
 } from '../../../src/domain/decisions';
+import { ladderInForce } from '../policy/store';
 import { holderOf, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices } from '../services';
 
@@ -23,7 +24,7 @@ export const overrideRoutes = (s: BackendServices): Route[] => [
     withItem<PauseRequest>(s, pauseRequestSchema, json, id, (body, h) => {
       const refused =
         checkVersion(h, body.version) ??
-        checkAuthority(h, user, 'claim') ??
+        checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
         checkTransition(h, 'pause');
       if (refused) return problemReply(refused);
       const note = body.note?.trim() || null;
@@ -51,7 +52,7 @@ export const overrideRoutes = (s: BackendServices): Route[] => [
       const refused =
         checkVersion(h, body.version) ??
         checkHolder(h, user) ??
-        checkAuthority(h, user, 'claim') ??
+        checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
         checkTransition(h, 'take_over');
       if (refused) return problemReply(refused);
       const fromAi = h.status === 'ai_working';

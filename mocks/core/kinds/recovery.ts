@@ -7,6 +7,7 @@ import {
   reassignRequestSchema,
   type User,
 } from '../../../src/api/schemas';
+import { AI_ACTOR } from '../../../src/domain/actors';
 import {
   checkAuthority,
   checkHolder,
@@ -15,8 +16,8 @@ import {
 } from '../../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { retryTask } from '../../ai/recover';
-import { aiActor } from '../../seed/users';
 import type { ApiReply } from '../http-types';
+import { ladderInForce } from '../policy/store';
 import { holderOf, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices } from '../services';
 
@@ -40,7 +41,7 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
   const refused =
     checkVersion(h, body.version) ??
     checkHolder(h, user) ??
-    checkAuthority(h, user, 'claim') ??
+    checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
     checkTransition(h, 'retry');
   if (refused) return problemReply(refused);
   const actor = personOf(user);
@@ -55,7 +56,7 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
     const failed = s.move(working, 'ai_failed', {
       context: { ...h.context, steps, diagnosis: result.diagnosis },
     });
-    s.record(failed, aiActor, 'failed', `Failed again on retry ${attempt}; needs a person`, {
+    s.record(failed, AI_ACTOR, 'failed', `Failed again on retry ${attempt}; needs a person`, {
       why: { ...why, rule: 'task_failure' },
     });
     return ok(failed);
@@ -64,7 +65,13 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
   const finished = s.move(working, 'ai_finished', {
     drafts: [
       ...h.drafts,
-      { number, text: result.draft, author: aiActor, createdAt: s.now(), note: `Retry ${attempt}` },
+      {
+        number,
+        text: result.draft,
+        author: AI_ACTOR,
+        createdAt: s.now(),
+        note: `Retry ${attempt}`,
+      },
     ],
     context: {
       ...h.context,
@@ -75,7 +82,7 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
   });
   s.record(
     finished,
-    aiActor,
+    AI_ACTOR,
     'draft_revised',
     `Finished on retry ${attempt}: draft ${number} ready`,
     {
@@ -92,7 +99,7 @@ function reassign(s: BackendServices, user: User, body: ReassignRequest, h: Hand
   const refused =
     checkVersion(h, body.version) ??
     checkHolder(h, user) ??
-    checkAuthority(h, user, 'claim') ??
+    checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
     checkTransition(h, 'reassign');
   if (refused) return problemReply(refused);
   const actor = personOf(user);

@@ -14,17 +14,18 @@ import type {
   Step,
   Ticket,
 } from '../../../src/api/schemas';
+import { AI_ACTOR } from '../../../src/domain/actors';
 import { flagRuleInfo } from '../../../src/domain/flags';
 import { newGate } from '../../../src/domain/gates';
 import { levelLabels } from '../../../src/domain/levels';
+import { detectCommitments } from '../../../src/domain/promises';
 import { routeItem } from '../../../src/domain/routing';
 import { evaluateRules } from '../../../src/domain/rules';
-import { detectCommitments } from '../../../src/domain/stakes';
 import { stableDraw } from '../../../src/domain/traffic';
 import { nextActionFor } from '../../seed/next-action';
 import { slaMs } from '../../seed/schedule';
 import type { BackendServices } from '../services';
-import { policyInForce } from './store';
+import { ladderInForce, policyInForce } from './store';
 
 /*
  * A new ticket arrives with the AI's work on it: the rules table raises its flags and the
@@ -49,7 +50,6 @@ export interface Ingested {
   route: RouteDecision;
 }
 
-const AI_ACTOR: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
 const RULES_ACTOR: Actor = { type: 'system', id: 'rules', name: 'Escalation rules' };
 const ROUTER_ACTOR: Actor = { type: 'system', id: 'router', name: 'Confidence router' };
 
@@ -87,6 +87,7 @@ export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested 
       random01: stableDraw(id),
     },
     policy,
+    { ladder: ladderInForce },
   );
   const human = route.route === 'human_review';
   const created: Handoff = {

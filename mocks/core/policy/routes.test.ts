@@ -10,7 +10,7 @@ import {
 } from '../../../src/api/policy-schemas';
 import { problemSchema } from '../../../src/api/schemas';
 import { whatIf } from '../../../src/domain/routing';
-import { POLICY_CHANGES_KEY, recentTraffic } from './store';
+import { ladderInForce, POLICY_CHANGES_KEY, recentTraffic } from './store';
 import { call, makeBackend } from './test-kit';
 
 const raise = (to: number) => ({ categories: { shipping: { confidenceThreshold: to } } });
@@ -250,7 +250,10 @@ describe('POST /policy/what-if', () => {
         shipping: { ...baseline.categories.shipping, confidenceThreshold: 0.7 },
       },
     };
-    const expected = whatIf(recentTraffic(backend.services), candidate, { baseline });
+    const expected = whatIf(recentTraffic(backend.services), candidate, {
+      baseline,
+      ladder: ladderInForce,
+    });
     expect(result.verdicts).toEqual(expected.verdicts);
     expect(result.overall).toEqual(expected.overall);
     expect(result.policyVersion).toBe(2);

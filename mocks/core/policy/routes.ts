@@ -1,6 +1,5 @@
 import {
   arrivalRequestSchema,
-  defaultLadder,
   policyChangeRequestSchema,
   rollbackRequestSchema,
   whatIfRequestSchema,
@@ -19,7 +18,13 @@ import { invalid, ok, on, personOf, problemReply, type Route } from '../route-ki
 import type { RouteGroup } from '../services';
 import { generateArrival } from './generate-arrival';
 import { ingestTicket } from './ingest';
-import { appendPolicyChange, policyHistory, policyInForce, recentTraffic } from './store';
+import {
+  appendPolicyChange,
+  ladderInForce,
+  policyHistory,
+  policyInForce,
+  recentTraffic,
+} from './store';
 
 /*
  * The routing policy over HTTP: read it, preview an edit against recent traffic, change it
@@ -61,7 +66,7 @@ export const policyRoutes: RouteGroup = (s) => {
   const routes: Route[] = [
     on('getPolicy', () => ok(policyInForce(s))),
 
-    on('getLadder', () => ok(defaultLadder)),
+    on('getLadder', () => ok(ladderInForce)),
 
     on('previewPolicy', ({ req }) => {
       const read = readBody(req.body);
@@ -71,7 +76,7 @@ export const policyRoutes: RouteGroup = (s) => {
       const baseline = policyInForce(s);
       try {
         const candidate = previewPolicy(baseline, parsed.data.patch);
-        return ok(whatIf(recentTraffic(s), candidate, { baseline }));
+        return ok(whatIf(recentTraffic(s), candidate, { baseline, ladder: ladderInForce }));
       } catch (error) {
         return changeRefused(error);
       }

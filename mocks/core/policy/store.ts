@@ -1,5 +1,7 @@
 import {
+  defaultLadder,
   defaultRoutingPolicy,
+  type Ladder,
   type PolicyChange,
   policyChangeSchema,
   type RoutingPolicy,
@@ -34,6 +36,13 @@ export function policyHistory(s: BackendServices): PolicyChange[] {
 export function policyInForce(s: BackendServices): RoutingPolicy {
   return currentPolicy(policyHistory(s), defaultRoutingPolicy);
 }
+
+/**
+ * The escalation ladder this backend serves at GET /ladder and enforces on every item: the
+ * one ladder passed to every rule that reads authority, so what the UI previews is what the
+ * backend decides.
+ */
+export const ladderInForce: Ladder = defaultLadder;
 
 export function appendPolicyChange(s: BackendServices, change: PolicyChange): void {
   s.world.putSetting(POLICY_CHANGES_KEY, [...policyHistory(s), change]);

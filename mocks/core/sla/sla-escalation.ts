@@ -2,6 +2,7 @@ import type { Handoff } from '../../../src/api/schemas';
 import { levelAbove, responseDueAt } from '../../../src/domain/escalation';
 import { levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses } from '../../../src/domain/lifecycle';
+import { ladderInForce } from '../policy/store';
 import { SYSTEM_ACTOR, type SystemJob } from '../services';
 
 /*
@@ -37,7 +38,7 @@ export const slaEscalation: SystemJob = (s) => {
       : '';
     const next = s.move(h, 'escalate', {
       level: target,
-      dueAt: responseDueAt(target, now),
+      dueAt: responseDueAt(target, now, ladderInForce),
       escalation: {
         by: SYSTEM_ACTOR,
         at: s.now(),

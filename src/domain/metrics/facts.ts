@@ -1,6 +1,6 @@
 import type { EscalationTrigger } from '../../api/dashboard-schemas';
 import type { AuditAction, AuditEvent, Handoff } from '../../api/schemas';
-import { type OpenSpan, openSpans } from './queue-depth';
+import { type OpenSpan, openSpans } from './open-spans';
 import { readingFloorMs } from './reading-floor';
 
 /*

@@ -1,4 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import {
+  ana,
+  ben,
+  decided,
+  ev,
+  facts,
+  HOUR,
+  item,
+  MIN,
+  rules,
+  system,
+  T0,
+} from '../../../tests/kits/metrics-trails';
 import { computeDashboard } from './dashboard';
 import {
   AUTOMATION_MIN_DECISIONS,
@@ -19,7 +32,6 @@ import {
   wordCount,
 } from './reading-floor';
 import { LONG_SESSION_MS, reviewerLoad, SAME_CATEGORY_RUN } from './reviewers';
-import { ana, ben, decided, ev, facts, HOUR, item, MIN, rules, system, T0 } from './test-trails';
 
 const day = { from: T0, now: T0 + 24 * HOUR };
 

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
 import type { AuditListParams } from '../../../api/audit-schemas';
-import type { ApiClient } from '../../../api/client';
+import { apiOf } from '../../../lib/api-context';
 import { AUDIT_PAGE_SIZE } from '../audit-search';
 
 /** The audit log refreshes while open, so new events appear without a reload. */
@@ -10,11 +10,11 @@ export const auditQueries = {
   all: () => ['audit'] as const,
   lists: () => [...auditQueries.all(), 'list'] as const,
 
-  list: (api: ApiClient, params: AuditListParams) =>
+  list: (params: AuditListParams) =>
     infiniteQueryOptions({
       queryKey: [...auditQueries.lists(), params] as const,
-      queryFn: ({ pageParam }) =>
-        api.listAudit({
+      queryFn: ({ client, pageParam }) =>
+        apiOf(client).listAudit({
           query: { ...params, limit: AUDIT_PAGE_SIZE, cursor: pageParam ?? undefined },
         }),
       initialPageParam: null as string | null,

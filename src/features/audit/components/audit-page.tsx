@@ -3,7 +3,6 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { AuditEntry } from '../../../api/audit-schemas';
 import { toErrorMessage } from '../../../api/errors';
-import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useApi } from '../../../lib/api-context';
 import { userQueries } from '../../../lib/handoff-queries';
@@ -33,8 +32,8 @@ export function AuditPage() {
   );
   const params = useMemo(() => toAuditParams(filters), [filters]);
   const resetKey = useMemo(() => JSON.stringify(params), [params]);
-  const query = useInfiniteQuery(auditQueries.list(api, params));
-  const users = useQuery(userQueries.list(api));
+  const query = useInfiniteQuery(auditQueries.list(params));
+  const users = useQuery(userQueries.list());
   const exporter = useExport(api, params);
   useRefreshOnChange();
 
@@ -132,39 +131,31 @@ export function AuditPage() {
         </div>
       ) : null}
       <div className="audit-body">
-        {query.isLoadingError ? (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        ) : total === 0 && !query.isPlaceholderData ? (
-          <div className="notice audit-empty" role="status">
-            <p className="notice-title">
-              {filtered ? 'No entries match these filters.' : 'The audit log is empty.'}
-            </p>
-            {filtered ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => void navigate({ to: '/audit', search: {} })}
-              >
-                Clear filters
-              </button>
-            ) : null}
-          </div>
-        ) : (
-          <AuditList
-            entries={entries}
-            total={total}
-            loading={query.isPending}
-            stale={query.isPlaceholderData}
-            hasNextPage={query.hasNextPage}
-            isFetchingNextPage={query.isFetchingNextPage}
-            nextPageError={query.isFetchNextPageError}
-            fetchNextPage={() => void query.fetchNextPage()}
-            selectedId={search.selected}
-            onSelect={onSelect}
-            onOpen={onOpen}
-            resetKey={resetKey}
-          />
-        )}
+        <AuditList
+          entries={entries}
+          total={total}
+          query={query}
+          empty={
+            <div className="notice audit-empty" role="status">
+              <p className="notice-title">
+                {filtered ? 'No entries match these filters.' : 'The audit log is empty.'}
+              </p>
+              {filtered ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void navigate({ to: '/audit', search: {} })}
+                >
+                  Clear filters
+                </button>
+              ) : null}
+            </div>
+          }
+          selectedId={search.selected}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          resetKey={resetKey}
+        />
       </div>
     </main>
   );

@@ -1,7 +1,6 @@
-// biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which table rows cannot do reliably; the ARIA grid roles carry the semantics.
-// biome-ignore-all lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant; rows and cells are not focused themselves.
+// biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which table cells cannot do reliably; the ARIA grid roles carry the semantics.
+// biome-ignore-all lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant; cells are not focused themselves.
 import { Link } from '@tanstack/react-router';
-import { memo } from 'react';
 import type { AuditEntry } from '../../../api/audit-schemas';
 import { formatPercent } from '../../../domain/confidence';
 import { flagRuleInfo } from '../../../domain/flags';
@@ -17,44 +16,12 @@ export const auditRowId = (id: string) => `audit-row-${id}`;
 
 export const auditColumns = ['When', 'Who', 'What', 'Why', 'Version', 'Item'] as const;
 
-interface AuditRowProps {
-  entry: AuditEntry;
-  index: number;
-  start: number;
-  selected: boolean;
-  onSelect: (index: number) => void;
-  onOpen: (index: number) => void;
-}
-
-/** One entry: who, what, when, why (reason, rule, confidence), outcome, version, item. */
-export const AuditRow = memo(function AuditRow({
-  entry,
-  index,
-  start,
-  selected,
-  onSelect,
-  onOpen,
-}: AuditRowProps) {
+/** One entry's cells: who, what, when, why (reason, rule, confidence), outcome, version, item. */
+export function renderAuditCells(entry: AuditEntry) {
   const { why } = entry;
   const reasonText = why.reason;
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the grid owns keyboard selection (j/k, arrows, Enter); a click is the pointer equivalent.
-    <div
-      role="row"
-      id={auditRowId(entry.id)}
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      className={`audit-row${selected ? ' is-selected' : ''}${index % 2 ? ' is-odd' : ''}`}
-      style={{ transform: `translateY(${start}px)` }}
-      onClick={(e) => {
-        if (e.target instanceof Element && e.target.closest('a, button')) return;
-        onSelect(index);
-      }}
-      onDoubleClick={(e) => {
-        if (e.target instanceof Element && e.target.closest('a, button')) return;
-        onOpen(index);
-      }}
-    >
+    <>
       <div role="gridcell" className="cell">
         <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
       </div>
@@ -101,6 +68,6 @@ export const AuditRow = memo(function AuditRow({
           <span className="muted">Routing policy</span>
         )}
       </div>
-    </div>
+    </>
   );
-});
+}

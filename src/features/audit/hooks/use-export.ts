@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditListParams } from '../../../api/audit-schemas';
 import type { ApiClient } from '../../../api/client';
+import { downloadFile } from '../../../lib/download';
 import { collectPages, ExportCancelled, type Progress } from '../lib/collect-pages';
 import { auditCsvHeader, auditCsvRow, jsonLine } from '../lib/export-format';
 
@@ -24,18 +25,6 @@ export type ExportState =
 
 function stamp(now: Date): string {
   return now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-}
-
-function download(parts: string[], type: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the browser a moment to start the download before the object URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Runs one export at a time over the log's current filters; cancel stops between pages. */
@@ -83,7 +72,7 @@ export function useExport(api: ApiClient, params: AuditListParams) {
         const name = kind === 'feedback' ? 'corrections' : 'audit-log';
         const extension = kind === 'csv' ? 'csv' : 'jsonl';
         const fileName = `${name}-${stamp(new Date())}.${extension}`;
-        download(
+        downloadFile(
           result.chunks,
           kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson',
           fileName,

@@ -4,8 +4,8 @@ import type { FlagRule } from '../../../api/schemas';
 import { FlashNotice } from '../../../components/flash-notice';
 import { messagesSinceDraft } from '../../../domain/follow-ups';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
-import { useApi } from '../../../lib/api-context';
 import { handoffQueries, userQueries } from '../../../lib/handoff-queries';
+import { ladderQueries } from '../../../lib/ladder-queries';
 import { useSessionStore } from '../../../stores/session-store';
 import { useCheckpointShortcuts } from '../hooks/use-checkpoint-shortcuts';
 import { useConflict } from '../hooks/use-conflict';
@@ -46,11 +46,12 @@ import './checkpoint.css';
 
 /** The checkpoint: one handoff's whole context package, the draft, and the five decisions. */
 export function CheckpointScreen({ handoffId }: { handoffId: string }) {
-  const api = useApi();
-  const { data: handoff } = useSuspenseQuery(handoffQueries.detail(api, handoffId));
+  const { data: handoff } = useSuspenseQuery(handoffQueries.detail(handoffId));
   const actorId = useSessionStore((s) => s.actorId);
-  const me = useQuery(userQueries.me(api, actorId)).data;
-  const users = useQuery(userQueries.list(api)).data?.items ?? [];
+  const me = useQuery(userQueries.me(actorId)).data;
+  const users = useQuery(userQueries.list()).data?.items ?? [];
+  // The ladder the backend enforces; until it has loaded there is simply no preview yet.
+  const ladder = useQuery(ladderQueries.current()).data;
   const kindActions = useKindActions(handoff);
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<FlagRule>>(new Set());
   // The newest customer message the reviewer ticked as read; approval carries it.
@@ -96,8 +97,11 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
     newest !== null && !followUpRead,
   );
   const preview = useMemo(
-    () => (me && open && !outsideAuthority ? authorityPreview(handoff, me, draft.text) : null),
-    [handoff, me, open, outsideAuthority, draft.text],
+    () =>
+      me && ladder && open && !outsideAuthority
+        ? authorityPreview(handoff, me, draft.text, ladder)
+        : null,
+    [handoff, me, ladder, open, outsideAuthority, draft.text],
   );
 
   const flow = useDecisionFlow({

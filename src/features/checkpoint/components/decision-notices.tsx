@@ -4,7 +4,8 @@ import type { DecisionAction } from '../../../api/schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { levelLabels } from '../../../domain/levels';
 import type { PendingIntent } from '../../../stores/draft-store';
-import type { Decided, EscalationSuggestion, Failure } from '../hooks/use-decision-flow';
+import type { Decided } from '../hooks/use-next-after-decision';
+import type { EscalationSuggestion, Failure } from '../lib/refusal';
 
 const actionNouns: Record<DecisionAction, string> = {
   approve: 'approval',

@@ -31,16 +31,16 @@ describe('GateCountdown', () => {
     ).toBeInTheDocument();
     tick(5);
     expect(screen.getByText('44:55 left')).toBeInTheDocument();
-    expect(container.querySelector('.gate-urgent')).toBeNull();
+    expect(screen.queryByText('⚠ Gate')).toBeNull();
     expect(live(container)).toHaveTextContent('');
   });
 
   it('warns once when the warning starts, then once at the timeout', () => {
     const { container } = render(<GateCountdown gate={gate(310)} />);
     tick(9);
-    expect(container.querySelector('.gate-urgent')).toBeNull();
+    expect(screen.queryByText('⚠ Gate')).toBeNull();
     tick(1);
-    expect(container.querySelector('.gate-urgent')).not.toBeNull();
+    expect(screen.getByText('⚠ Gate')).toBeInTheDocument();
     expect(screen.getByText('5:00 left')).toBeInTheDocument();
     const warning =
       'Under 5m left on the approval gate; then the system will send a holding reply and escalate one level.';

@@ -6,7 +6,6 @@ import { Tabs } from '../../../components/ui/tabs';
 import { formatPercent } from '../../../domain/confidence';
 import { flagRuleInfo } from '../../../domain/flags';
 import { auditActionLabels as actionLabels, actorTypeLabels } from '../../../domain/labels';
-import { useApi } from '../../../lib/api-context';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { formatDateTime, formatDuration } from '../../../lib/time';
 
@@ -72,8 +71,7 @@ function EventItem({ event }: { event: AuditEvent }) {
 }
 
 function AuditTrail({ handoffId }: { handoffId: string }) {
-  const api = useApi();
-  const events = useQuery(handoffQueries.eventsOf(api, handoffId));
+  const events = useQuery(handoffQueries.eventsOf(handoffId));
   if (events.isPending) return <p className="cp-muted">Loading the audit trail…</p>;
   if (events.isError)
     return <ErrorNotice error={events.error} onRetry={() => void events.refetch()} />;

@@ -5,8 +5,7 @@ import { ApiError } from '../../../api/errors';
 import type { Handoff } from '../../../api/schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
-import { useApi } from '../../../lib/api-context';
-import { newIdempotencyKey } from '../../../lib/idempotency';
+import { useIntentKey } from '../../../lib/idempotency';
 import { checkpointMutations } from '../api/mutations';
 
 /**
@@ -14,15 +13,14 @@ import { checkpointMutations } from '../api/mutations';
  * follow-up confirming the refund". The AI's result comes back as a new item, held by you.
  */
 export function InitiateTask({ handoff }: { handoff: Handoff }) {
-  const api = useApi();
   const navigate = useNavigate();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [instructions, setInstructions] = useState('');
   // One key per intent: a retry of the same text after a network failure must not create two items.
-  const key = useRef<{ text: string; key: string } | null>(null);
+  const intent = useIntentKey();
   const field = useRef<HTMLTextAreaElement>(null);
-  const initiate = useMutation(checkpointMutations.initiate(api));
+  const initiate = useMutation(checkpointMutations.initiate());
   useShortcuts([{ key: 'i', handler: () => setOpen(true), enabled: !open }]);
   useEffect(() => {
     if (open) field.current?.focus();
@@ -35,13 +33,10 @@ export function InitiateTask({ handoff }: { handoff: Handoff }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (key.current?.text !== instructions) {
-      key.current = { text: instructions, key: newIdempotencyKey() };
-    }
     try {
       const created = await initiate.mutateAsync({
         body: { sourceId: handoff.id, instructions },
-        key: key.current.key,
+        key: intent.current(instructions),
       });
       await navigate({
         to: '/handoffs/$handoffId',

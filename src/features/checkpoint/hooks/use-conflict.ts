@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Handoff, Problem } from '../../../api/schemas';
+import { handoffQueries } from '../../../lib/handoff-queries';
 import { useDraftStore } from '../../../stores/draft-store';
-import { handoffDetailKey } from '../api/mutations';
 import { latestDraft } from '../lib/latest-draft';
 import type { Snapshot } from './use-fresh-snapshot';
 
@@ -45,7 +45,7 @@ export function useConflict({
     if (!conflict) return;
     const { current, mine } = conflict;
     const store = useDraftStore.getState();
-    queryClient.setQueryData(handoffDetailKey(handoffId), current);
+    queryClient.setQueryData(handoffQueries.detail(handoffId).queryKey, current);
     store.setText(handoffId, mine.text, {
       baseVersion: current.version,
       baseDraftNumber: latestDraft(current).number,
@@ -57,7 +57,7 @@ export function useConflict({
 
   const discardMine = () => {
     if (!conflict) return;
-    queryClient.setQueryData(handoffDetailKey(handoffId), conflict.current);
+    queryClient.setQueryData(handoffQueries.detail(handoffId).queryKey, conflict.current);
     useDraftStore.getState().clear(handoffId);
     setConflict(null);
   };

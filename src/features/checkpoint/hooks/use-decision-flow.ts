@@ -1,75 +1,26 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
-import type {
-  DecisionAction,
-  DecisionRequest,
-  Flag,
-  FlagRule,
-  Handoff,
-  Level,
-  Problem,
-} from '../../../api/schemas';
-import { escalationTargets, levelLabels } from '../../../domain/levels';
-import { useApi } from '../../../lib/api-context';
+import type { DecisionAction, Flag, FlagRule, Level, Problem } from '../../../api/schemas';
+import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { type PendingIntent, useDraftStore } from '../../../stores/draft-store';
-import { checkpointMutations, handoffDetailKey } from '../api/mutations';
+import { checkpointMutations } from '../api/mutations';
 import type { FormAction } from '../components/action-bar';
 import type { DecisionFormValues } from '../components/decision-form';
-import { errorsFromProblem, type FieldErrors, validateDecision } from '../lib/decision-input';
+import { validateDecision } from '../lib/decision-input';
+import { buildDecisionRequest, confirmation, type DecisionInput } from '../lib/decision-request';
 import { latestDraft } from '../lib/latest-draft';
+import {
+  classifyRefusal,
+  type EscalationSuggestion,
+  type Failure,
+  refusedEscalation,
+} from '../lib/refusal';
+import { useDecisionForm } from './use-decision-form';
 import type { FlushResult } from './use-draft-autosave';
 import type { Snapshot } from './use-fresh-snapshot';
-
-const conflictCodes = new Set<Problem['code']>([
-  'version_conflict',
-  'not_claimant',
-  'illegal_transition',
-]);
-
-type DecisionInput =
-  | { action: 'approve' }
-  | { action: 'reject'; reason: string }
-  | { action: 'escalate'; targetLevel: string; note: string }
-  | { action: 'redirect'; instructions: string };
-
-export type Failure = { kind: 'retryable' | 'forbidden' | 'other'; error: unknown };
-
-/** Where "escalate" should point by default, and the note to start from. */
-export interface EscalationSuggestion {
-  level: Level;
-  note: string;
-}
-
-/** A 403 that names a level this item can be escalated to. */
-function refusedEscalation(failure: Failure | null, itemLevel: Level): EscalationSuggestion | null {
-  if (failure?.kind !== 'forbidden' || !(failure.error instanceof ApiError)) return null;
-  const level = failure.error.problem?.requiredLevel;
-  if (!level || !escalationTargets(itemLevel).includes(level)) return null;
-  return { level, note: failure.error.problem?.detail ?? '' };
-}
-
-export interface Decided {
-  message: string;
-  nextKey: string;
-  error: unknown;
-}
-
-function confirmation(action: DecisionAction, h: Handoff, edited: boolean): string {
-  const ticket = `ticket #${h.ticket.number}`;
-  switch (action) {
-    case 'approve':
-      return `Approved ${ticket}: the reply was sent${edited ? ' with your edits' : ' as drafted'}.`;
-    case 'reject':
-      return `Rejected ${ticket}: nothing was sent.`;
-    case 'escalate':
-      return `Escalated ${ticket} to ${levelLabels[h.level]}.`;
-    case 'redirect':
-      return `Sent ${ticket} back to the AI.`;
-  }
-}
+import { useNextAfterDecision } from './use-next-after-decision';
 
 interface Options {
   handoffId: string;
@@ -94,7 +45,9 @@ interface Options {
 /**
  * Deciding an item: validate, save the text, send the decision under one idempotency key kept
  * on this device until the server answers, then open the next item. Also says why a write was
- * refused, for the claim and release buttons as much as for decisions.
+ * refused, for the claim and release buttons as much as for decisions. The parts live apart:
+ * the request (lib/decision-request), refusals (lib/refusal), the form (useDecisionForm) and
+ * what follows a decision (useNextAfterDecision); this hook sequences them.
  */
 export function useDecisionFlow({
   handoffId,
@@ -111,73 +64,34 @@ export function useDecisionFlow({
   showConflict,
   onRedirected,
 }: Options) {
-  const api = useApi();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const decideMutation = useMutation(checkpointMutations.decide(api, handoffId));
-  const claimNextMutation = useMutation(checkpointMutations.claimNext(api));
+  const decideMutation = useMutation(checkpointMutations.decide(handoffId));
+  const form = useDecisionForm();
+  const next = useNextAfterDecision();
   const intent = useDraftStore((s) => s.intents[handoffId]);
   const openedAt = useRef(Date.now());
 
-  const [formAction, setFormAction] = useState<FormAction | null>(null);
-  const [prefill, setPrefill] = useState<EscalationSuggestion | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [approveError, setApproveError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [decided, setDecided] = useState<Decided | null>(null);
 
   const refuse = (error: unknown, action: DecisionAction | 'claim' | 'release') => {
-    const problem = error instanceof ApiError ? error.problem : null;
-    if (problem && conflictCodes.has(problem.code) && problem.current) {
-      showConflict(problem);
-    } else if (problem?.code === 'forbidden') {
-      setFailure({ kind: 'forbidden', error });
-    } else if (problem?.code === 'validation' && action !== 'claim' && action !== 'release') {
-      const errors = errorsFromProblem(problem);
-      if (action === 'approve') setApproveError(Object.values(errors).join(' '));
-      else setFieldErrors(errors);
-    } else {
-      setFailure({
-        kind: error instanceof ApiError && error.retryable ? 'retryable' : 'other',
-        error,
-      });
-    }
-  };
-
-  const openNext = async (message: string, key: string) => {
-    setDecided({ message, nextKey: key, error: null });
-    try {
-      const next = await claimNextMutation.mutateAsync({ key });
-      queryClient.setQueryData(handoffDetailKey(next.id), next);
-      await navigate({
-        to: '/handoffs/$handoffId',
-        params: { handoffId: next.id },
-        state: (prev) => ({ ...prev, flash: `${message} Next up: ticket #${next.ticket.number}.` }),
-      });
-    } catch (error) {
-      if (error instanceof ApiError && error.problem?.code === 'queue_empty') {
-        await navigate({
-          to: '/queue',
-          state: (prev) => ({ ...prev, flash: `${message} Nothing left to claim at your level.` }),
-        });
-        return;
-      }
-      setDecided({ message, nextKey: key, error });
-    }
+    const refusal = classifyRefusal(error, action);
+    if (refusal.kind === 'conflict') showConflict(refusal.problem);
+    else if (refusal.kind === 'approve') form.setApproveError(refusal.message);
+    else if (refusal.kind === 'fields') form.showErrors(action as FormAction, refusal.errors);
+    else setFailure(refusal.failure);
   };
 
   const send = async (pending: PendingIntent) => {
     setBusy(true);
     setFailure(null);
-    setApproveError(undefined);
+    form.setApproveError(undefined);
     try {
       const result = await decideMutation.mutateAsync({ body: pending.body, key: pending.key });
-      queryClient.setQueryData(handoffDetailKey(handoffId), result.handoff);
+      queryClient.setQueryData(handoffQueries.detail(handoffId).queryKey, result.handoff);
       useDraftStore.getState().clear(handoffId);
-      setFormAction(null);
-      setFieldErrors({});
+      form.cancel();
       if (pending.action === 'redirect') {
         const d = latestDraft(result.handoff);
         setNotice(
@@ -187,7 +101,7 @@ export function useDecisionFlow({
         return;
       }
       const edited = result.handoff.outcome?.edited ?? false;
-      await openNext(confirmation(pending.action, result.handoff, edited), pending.nextKey);
+      await next.openNext(confirmation(pending.action, result.handoff, edited), pending.nextKey);
     } catch (error) {
       if (error instanceof ApiError && error.retryable) {
         // Nothing was decided: keep the intent and its key, so a retry is applied once.
@@ -201,45 +115,23 @@ export function useDecisionFlow({
     }
   };
 
-  const build = (input: DecisionInput, s: { text: string; version: number }): DecisionRequest => {
-    const common = {
-      version: s.version,
-      timeOnItemMs: Math.max(0, Math.round(Date.now() - openedAt.current)),
-      acknowledgedFlags: flags.filter((f) => acknowledged.has(f.rule)).map((f) => f.rule),
-    };
-    switch (input.action) {
-      case 'approve':
-        return {
-          ...common,
-          action: 'approve',
-          finalText: s.text,
-          selectedOptionId,
-          seenCustomerMessageAt,
-        };
-      case 'reject':
-        return { ...common, action: 'reject', reason: input.reason };
-      case 'escalate':
-        return {
-          ...common,
-          action: 'escalate',
-          targetLevel: input.targetLevel as never,
-          note: input.note,
-        };
-      case 'redirect':
-        return { ...common, action: 'redirect', instructions: input.instructions };
-    }
-  };
+  const build = (input: DecisionInput, s: { text: string; version: number }) =>
+    buildDecisionRequest(input, s, {
+      openedAt: openedAt.current,
+      flags,
+      acknowledged,
+      selectedOptionId,
+      seenCustomerMessageAt,
+    });
 
   const decide = async (input: DecisionInput) => {
     if (busy) return;
-    setFieldErrors({});
-    setApproveError(undefined);
+    form.clearErrors();
     setFailure(null);
     setNotice(null);
     const check = validateDecision(build(input, snapshot()));
     if (!check.ok) {
-      if (input.action === 'approve') setApproveError(Object.values(check.errors).join(' '));
-      else setFieldErrors(check.errors);
+      form.showErrors(input.action, check.errors);
       return;
     }
     setBusy(true);
@@ -282,10 +174,8 @@ export function useDecisionFlow({
   /** Opens a decision form; escalation starts at the level that can, with the reason as the note. */
   const openForm = (action: FormAction) => {
     if (lockedReason || busy || intent) return;
-    setFieldErrors({});
     setFailure(null);
-    setPrefill(action === 'escalate' ? escalation : null);
-    setFormAction(action);
+    form.open(action, escalation);
   };
 
   return {
@@ -293,32 +183,28 @@ export function useDecisionFlow({
     busy,
     failure,
     notice,
-    decided,
-    formAction,
+    decided: next.decided,
+    formAction: form.formAction,
     /** The escalation the form opens with, when one is known. */
-    prefill,
+    prefill: form.prefill,
     /** Where "escalate" would point now: after a 403, the level the server named. */
     escalation,
-    fieldErrors,
-    approveError,
+    fieldErrors: form.fieldErrors,
+    approveError: form.approveError,
     approve,
     openForm,
     submitForm,
-    /** Escape closes the form but leaves its errors; opening a form clears them anyway. */
-    closeForm: () => setFormAction(null),
-    cancelForm: () => {
-      setFormAction(null);
-      setFieldErrors({});
-    },
+    closeForm: form.close,
+    cancelForm: form.cancel,
     /** Sends the unconfirmed decision again: the very same body and key. */
     retry: (pending: PendingIntent) => void send(pending),
     dropIntent: () => {
       useDraftStore.getState().clearIntent(handoffId);
       setFailure(null);
     },
-    retryOpenNext: (d: Decided) => void openNext(d.message, d.nextKey),
+    retryOpenNext: next.retryOpenNext,
     refuse,
     clearFailure: () => setFailure(null),
-    clearApproveError: () => setApproveError(undefined),
+    clearApproveError: () => form.setApproveError(undefined),
   };
 }

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { Problem } from '../../../api/schemas';
-import { useApi } from '../../../lib/api-context';
+import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { useDraftStore } from '../../../stores/draft-store';
-import { checkpointMutations, handoffDetailKey } from '../api/mutations';
+import { checkpointMutations } from '../api/mutations';
 
 /** Pause after the last keystroke before the text goes to the server. */
 export const AUTOSAVE_DELAY_MS = 800;
@@ -38,9 +38,8 @@ const conflictCodes = new Set<Problem['code']>([
  * synced if nothing was typed meanwhile, based on the new version if the save claimed the item.
  */
 export function useDraftAutosave({ handoffId, enabled, onConflict }: Options) {
-  const api = useApi();
   const queryClient = useQueryClient();
-  const save = useMutation(checkpointMutations.saveDraft(api, handoffId));
+  const save = useMutation(checkpointMutations.saveDraft(handoffId));
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const chain = useRef<Promise<FlushResult>>(Promise.resolve('nothing'));
@@ -55,7 +54,7 @@ export function useDraftAutosave({ handoffId, enabled, onConflict }: Options) {
     if (mounted.current) setState({ kind: 'saving' });
     try {
       const saved = await live.current.mutateAsync({ text, version, key: newIdempotencyKey() });
-      queryClient.setQueryData(handoffDetailKey(handoffId), saved);
+      queryClient.setQueryData(handoffQueries.detail(handoffId).queryKey, saved);
       const savedAt = saved.workingDraft?.savedAt ?? saved.updatedAt;
       useDraftStore
         .getState()

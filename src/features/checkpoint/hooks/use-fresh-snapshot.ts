@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Handoff } from '../../../api/schemas';
+import { handoffQueries } from '../../../lib/handoff-queries';
 import { chooseText, useDraftStore } from '../../../stores/draft-store';
-import { handoffDetailKey } from '../api/mutations';
 import { latestDraft } from '../lib/latest-draft';
 
 export interface Snapshot {
@@ -18,7 +18,8 @@ export interface Snapshot {
 export function useFreshSnapshot(handoffId: string, handoff: Handoff): () => Snapshot {
   const queryClient = useQueryClient();
   return useCallback(() => {
-    const h = queryClient.getQueryData<Handoff>(handoffDetailKey(handoffId)) ?? handoff;
+    const h =
+      queryClient.getQueryData<Handoff>(handoffQueries.detail(handoffId).queryKey) ?? handoff;
     const l = useDraftStore.getState().drafts[handoffId];
     const t = chooseText(l, h.workingDraft, latestDraft(h).text).text;
     const version = l && l.syncedAt === null ? l.baseVersion : h.version;

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { Handoff, ReassignRequest } from '../../../api/schemas';
-import { useApi } from '../../../lib/api-context';
+import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { useDraftStore } from '../../../stores/draft-store';
-import { checkpointMutations, handoffDetailKey } from '../api/mutations';
+import { checkpointMutations } from '../api/mutations';
 
 export type KindAction = 'pause' | 'takeOver' | 'retry' | 'reassign';
 
@@ -15,13 +15,12 @@ export type KindAction = 'pause' | 'takeOver' | 'retry' | 'reassign';
  * shows that instead, so the reviewer sees why.
  */
 export function useKindActions(handoff: Handoff) {
-  const api = useApi();
   const queryClient = useQueryClient();
   const id = handoff.id;
-  const pause = useMutation(checkpointMutations.pause(api, id));
-  const takeOver = useMutation(checkpointMutations.takeOver(api, id));
-  const retry = useMutation(checkpointMutations.retry(api, id));
-  const reassign = useMutation(checkpointMutations.reassign(api, id));
+  const pause = useMutation(checkpointMutations.pause(id));
+  const takeOver = useMutation(checkpointMutations.takeOver(id));
+  const retry = useMutation(checkpointMutations.retry(id));
+  const reassign = useMutation(checkpointMutations.reassign(id));
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const busy = pause.isPending || takeOver.isPending || retry.isPending || reassign.isPending;
@@ -33,14 +32,14 @@ export function useKindActions(handoff: Handoff) {
     const version = handoff.version;
     try {
       const next = await work(newIdempotencyKey());
-      queryClient.setQueryData(handoffDetailKey(id), next);
+      queryClient.setQueryData(handoffQueries.detail(id).queryKey, next);
       useDraftStore.getState().advanceVersion(id, version, next.version);
       setDone(said(next));
       return true;
     } catch (e) {
       setError(e);
       const current = e instanceof ApiError ? e.problem?.current : undefined;
-      if (current) queryClient.setQueryData(handoffDetailKey(id), current);
+      if (current) queryClient.setQueryData(handoffQueries.detail(id).queryKey, current);
       return false;
     }
   }

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Handoff } from '../../../api/schemas';
-import { useApi } from '../../../lib/api-context';
+import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { useDraftStore } from '../../../stores/draft-store';
-import { checkpointMutations, handoffDetailKey } from '../api/mutations';
+import { checkpointMutations } from '../api/mutations';
 import type { FlushResult } from './use-draft-autosave';
 import type { Snapshot } from './use-fresh-snapshot';
 
@@ -30,10 +30,9 @@ export function useOwnership({
   clearFailure: () => void;
   refuse: (error: unknown, action: 'claim' | 'release') => void;
 }) {
-  const api = useApi();
   const queryClient = useQueryClient();
-  const claimMutation = useMutation(checkpointMutations.claim(api, handoffId));
-  const releaseMutation = useMutation(checkpointMutations.release(api, handoffId));
+  const claimMutation = useMutation(checkpointMutations.claim(handoffId));
+  const releaseMutation = useMutation(checkpointMutations.release(handoffId));
 
   const claim = async () => {
     if (!canClaim || claimMutation.isPending) return;
@@ -41,7 +40,7 @@ export function useOwnership({
     clearFailure();
     try {
       const h = await claimMutation.mutateAsync({ version, key: newIdempotencyKey() });
-      queryClient.setQueryData(handoffDetailKey(handoffId), h);
+      queryClient.setQueryData(handoffQueries.detail(handoffId).queryKey, h);
       useDraftStore.getState().advanceVersion(handoffId, version, h.version);
     } catch (error) {
       refuse(error, 'claim');
@@ -59,7 +58,7 @@ export function useOwnership({
         version: s.h.version,
         key: newIdempotencyKey(),
       });
-      queryClient.setQueryData(handoffDetailKey(handoffId), h);
+      queryClient.setQueryData(handoffQueries.detail(handoffId).queryKey, h);
       useDraftStore.getState().advanceVersion(handoffId, s.h.version, h.version);
     } catch (error) {
       refuse(error, 'release');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultLadder } from '../../../api/policy-schemas';
 import type { Handoff, User } from '../../../api/schemas';
 import { authorityPreview } from './authority-preview';
 
@@ -9,7 +10,12 @@ const item = (category: Handoff['ticket']['category'] = 'shipping') =>
 
 describe('authorityPreview', () => {
   it('names the promise and the level that approves it when it is beyond the reviewer', () => {
-    const preview = authorityPreview(item(), ana, 'I have issued a refund of $750.00 today.');
+    const preview = authorityPreview(
+      item(),
+      ana,
+      'I have issued a refund of $750.00 today.',
+      defaultLadder,
+    );
     expect(preview).toMatchObject({
       headline: 'This draft promises a $750.00 refund: Manager or above approves.',
       allowed: false,
@@ -20,19 +26,25 @@ describe('authorityPreview', () => {
   });
 
   it('says when the reply is within the reviewer’s authority', () => {
-    expect(authorityPreview(item(), ana, 'A refund of $40.00 is on its way.')).toMatchObject({
+    expect(
+      authorityPreview(item(), ana, 'A refund of $40.00 is on its way.', defaultLadder),
+    ).toMatchObject({
       headline: 'This draft promises a $40.00 refund: within your authority.',
       allowed: true,
       escalateTo: null,
     });
-    expect(authorityPreview(item(), dana, 'I have issued a refund of $750.00.').allowed).toBe(true);
-    expect(authorityPreview(item(), ana, 'Your parcel arrives Tuesday.').headline).toBe(
-      'This draft promises no refund, credit or exception: within your authority.',
-    );
+    expect(
+      authorityPreview(item(), dana, 'I have issued a refund of $750.00.', defaultLadder).allowed,
+    ).toBe(true);
+    expect(
+      authorityPreview(item(), ana, 'Your parcel arrives Tuesday.', defaultLadder).headline,
+    ).toBe('This draft promises no refund, credit or exception: within your authority.');
   });
 
   it('covers categories outside the reviewer’s scope', () => {
-    expect(authorityPreview(item('legal'), ana, 'We will reply in writing.')).toMatchObject({
+    expect(
+      authorityPreview(item('legal'), ana, 'We will reply in writing.', defaultLadder),
+    ).toMatchObject({
       allowed: false,
       escalateTo: 'l2',
       headline:

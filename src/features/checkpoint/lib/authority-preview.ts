@@ -1,13 +1,9 @@
-import {
-  authorityOf,
-  type Commitment,
-  defaultLadder,
-  type Ladder,
-} from '../../../api/policy-schemas';
+import { authorityOf, type Commitment, type Ladder } from '../../../api/policy-schemas';
 import type { Handoff, Level, User } from '../../../api/schemas';
 import { checkActionAuthority, stakesOf } from '../../../domain/authority';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
-import { detectCommitments, formatLimit, formatMoney } from '../../../domain/stakes';
+import { formatLimit, formatMoney } from '../../../domain/money';
+import { detectCommitments } from '../../../domain/promises';
 
 /*
  * What the reviewer's authority covers for this item, worked out from the reply as it stands,
@@ -50,7 +46,7 @@ export function authorityPreview(
   handoff: Handoff,
   me: User,
   text: string,
-  ladder: Ladder = defaultLadder,
+  ladder: Ladder,
 ): AuthorityPreview {
   const commitments = detectCommitments(text);
   const check = checkActionAuthority(

@@ -3,7 +3,6 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { type DashboardWindow, dashboardWindowSchema } from '../../../api/dashboard-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
-import { useApi } from '../../../lib/api-context';
 import { formatDateTime } from '../../../lib/time';
 import { useLiveStore } from '../../../stores/live-store';
 import { dashboardQueries } from '../api/queries';
@@ -23,10 +22,9 @@ const windows = dashboardWindowSchema.options;
 
 /** The lead's view of the floor: every figure computed from the audit trail, kept live. */
 export function DashboardPage({ window }: { window: DashboardWindow }) {
-  const api = useApi();
   const navigate = useNavigate();
   const live = useLiveStore((s) => s.status === 'live');
-  const query = useQuery(dashboardQueries.summary(api, window, live));
+  const query = useQuery(dashboardQueries.summary(window, live));
   useDashboardLiveRefresh();
   useShortcuts([
     {

@@ -1,8 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { act, render, screen } from '@testing-library/react';
 import type { HandoffChangedEvent } from '../../../api/schemas';
 import { useLiveStore } from '../../../stores/live-store';
+import { dashboardQueries } from '../api/queries';
 import {
   DASHBOARD_REFRESH_THROTTLE_MS,
   useDashboardLiveRefresh,
@@ -18,34 +18,58 @@ const change = (version: number): HandoffChangedEvent => ({
   at: '2026-11-25T09:00:00.000Z',
 });
 
+let loads = 0;
+
+/** Figures under the dashboard's key: each load shows the next edition, as a refresh would. */
+function Figures() {
+  useDashboardLiveRefresh();
+  const edition = useQuery({
+    queryKey: [...dashboardQueries.all(), 'figures'],
+    queryFn: () => {
+      loads += 1;
+      return loads;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return <p>Figures, edition {edition.data ?? 0}</p>;
+}
+
+const flush = () => act(() => vi.advanceTimersByTimeAsync(1));
+
 describe('useDashboardLiveRefresh', () => {
-  beforeEach(() => vi.useFakeTimers());
+  beforeEach(() => {
+    vi.useFakeTimers();
+    loads = 0;
+  });
   afterEach(() => {
     vi.useRealTimers();
     useLiveStore.setState({ lastChange: null });
   });
 
-  it('refreshes at once on a change, then at most once per interval, keeping the last of a burst', () => {
+  it('refreshes the figures at once on a change, then at most once per interval, keeping the last of a burst', async () => {
     const client = new QueryClient();
-    const invalidate = vi.spyOn(client, 'invalidateQueries').mockResolvedValue();
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    render(
+      <QueryClientProvider client={client}>
+        <Figures />
+      </QueryClientProvider>,
     );
-    renderHook(() => useDashboardLiveRefresh(), { wrapper });
-    expect(invalidate).not.toHaveBeenCalled();
+    await flush();
+    expect(screen.getByText('Figures, edition 1')).toBeInTheDocument();
 
     act(() => useLiveStore.setState({ lastChange: change(2) }));
-    expect(invalidate).toHaveBeenCalledTimes(1);
-    expect(invalidate).toHaveBeenLastCalledWith({ queryKey: ['dashboard'] });
+    await flush();
+    expect(screen.getByText('Figures, edition 2')).toBeInTheDocument();
 
     // A burst of changes inside the interval: one more refresh, when the interval ends.
     for (let v = 3; v < 10; v += 1) act(() => useLiveStore.setState({ lastChange: change(v) }));
-    expect(invalidate).toHaveBeenCalledTimes(1);
-    act(() => vi.advanceTimersByTime(DASHBOARD_REFRESH_THROTTLE_MS));
-    expect(invalidate).toHaveBeenCalledTimes(2);
+    await flush();
+    expect(screen.getByText('Figures, edition 2')).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(DASHBOARD_REFRESH_THROTTLE_MS));
+    await flush();
+    expect(screen.getByText('Figures, edition 3')).toBeInTheDocument();
 
     // Quiet after that: nothing more.
-    act(() => vi.advanceTimersByTime(10 * DASHBOARD_REFRESH_THROTTLE_MS));
-    expect(invalidate).toHaveBeenCalledTimes(2);
+    await act(() => vi.advanceTimersByTimeAsync(10 * DASHBOARD_REFRESH_THROTTLE_MS));
+    expect(screen.getByText('Figures, edition 3')).toBeInTheDocument();
   });
 });

@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ApiClient } from '../../../api/client';
+import { apiOf } from '../../../lib/api-context';
 
 export const demoQueries = {
   all: () => ['demo'] as const,
-  settings: (api: ApiClient) =>
+  settings: () =>
     queryOptions({
       queryKey: [...demoQueries.all(), 'settings'] as const,
-      queryFn: () => api.getDemoSettings(),
+      queryFn: ({ client }) => apiOf(client).getDemoSettings(),
     }),
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   type DemoSettings,
   defaultDemoSettings,
@@ -11,10 +11,10 @@ import { RadioGroup } from '../../../components/ui/radio-group';
 import { levelLabels } from '../../../domain/levels';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useSwitchActor } from '../../../hooks/use-switch-actor';
-import { useApi } from '../../../lib/api-context';
 import { userQueries } from '../../../lib/handoff-queries';
-import { newIdempotencyKey } from '../../../lib/idempotency';
+import { useIntentKey } from '../../../lib/idempotency';
 import { useSessionStore } from '../../../stores/session-store';
+import { demoMutations } from '../api/mutations';
 import { demoQueries } from '../api/queries';
 import './demo.css';
 
@@ -59,8 +59,7 @@ function fromDraft(draft: Draft) {
  * the network — so an evaluator can watch the product cope with a living support floor.
  */
 export function DemoFloor() {
-  const api = useApi();
-  const settings = useQuery(demoQueries.settings(api));
+  const settings = useQuery(demoQueries.settings());
   return (
     <main id="main" className="page demo-floor">
       <h1>Demo floor</h1>
@@ -81,8 +80,7 @@ export function DemoFloor() {
 }
 
 function WhoAmI() {
-  const api = useApi();
-  const users = useQuery(userQueries.list(api));
+  const users = useQuery(userQueries.list());
   const actorId = useSessionStore((s) => s.actorId);
   const switchActor = useSwitchActor();
   return (
@@ -161,31 +159,21 @@ const chaos: FieldSpec[] = [
 ];
 
 function FloorControls({ saved }: { saved: DemoSettings }) {
-  const api = useApi();
   const [draft, setDraft] = useState(() => toDraft(saved));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   // One key per intent: a retry after a failure applies the same change once.
-  const key = useRef<string | null>(null);
-  const save = useMutation({
-    mutationFn: (settings: DemoSettings) => {
-      key.current ??= newIdempotencyKey();
-      return api.saveDemoSettings({ body: settings, idempotencyKey: key.current });
-    },
-    onSuccess: () => {
-      key.current = null;
-    },
-    meta: { invalidates: [demoQueries.all()] },
-  });
+  const intent = useIntentKey();
+  const save = useMutation({ ...demoMutations.saveSettings(), onSuccess: intent.drop });
 
   const apply = (next: Draft = draft) => {
     const { settings, errors } = fromDraft(next);
     setErrors(errors);
-    if (settings) save.mutate(settings);
+    if (settings) save.mutate({ settings, key: intent.current() });
   };
   const calm = () => {
     const next = toDraft({ ...defaultDemoSettings, aiQuality: Number(draft.aiQuality) / 100 || 0 });
     setDraft(next);
-    key.current = null;
+    intent.drop();
     apply(next);
   };
   useShortcuts([{ key: 'mod+Enter', handler: () => apply(), inFields: true }]);
@@ -193,7 +181,7 @@ function FloorControls({ saved }: { saved: DemoSettings }) {
   const edit = (field: Field, value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
     // A new value is a new intent.
-    key.current = null;
+    intent.drop();
   };
   const dirty = JSON.stringify(toDraft(saved)) !== JSON.stringify(draft);
 

@@ -1,6 +1,6 @@
 import { mutationOptions } from '@tanstack/react-query';
-import type { ApiClient } from '../../../api/client';
 import type { PolicyChangeRequest, PolicyPatch } from '../../../api/policy-schemas';
+import { apiOf } from '../../../lib/api-context';
 import { policyQueries } from './queries';
 
 /*
@@ -9,25 +9,33 @@ import { policyQueries } from './queries';
  * so it invalidates nothing.
  */
 export const policyMutations = {
-  whatIf: (api: ApiClient) =>
+  whatIf: () =>
     mutationOptions({
       mutationKey: [...policyQueries.all(), 'what-if'] as const,
-      mutationFn: (patch: PolicyPatch) => api.previewPolicy({ body: { patch } }),
+      mutationFn: (patch: PolicyPatch, { client }) =>
+        apiOf(client).previewPolicy({ body: { patch } }),
     }),
 
-  change: (api: ApiClient) =>
+  change: () =>
     mutationOptions({
       mutationKey: [...policyQueries.all(), 'change'] as const,
-      mutationFn: ({ body, key }: { body: PolicyChangeRequest; key: string }) =>
-        api.changePolicy({ body, idempotencyKey: key }),
+      mutationFn: ({ body, key }: { body: PolicyChangeRequest; key: string }, { client }) =>
+        apiOf(client).changePolicy({ body, idempotencyKey: key }),
       meta: { invalidates: [policyQueries.all()] },
     }),
 
-  rollback: (api: ApiClient) =>
+  rollback: () =>
     mutationOptions({
       mutationKey: [...policyQueries.all(), 'rollback'] as const,
-      mutationFn: ({ changeId, reason, key }: { changeId: string; reason: string; key: string }) =>
-        api.rollbackPolicy({ params: { id: changeId }, body: { reason }, idempotencyKey: key }),
+      mutationFn: (
+        { changeId, reason, key }: { changeId: string; reason: string; key: string },
+        { client },
+      ) =>
+        apiOf(client).rollbackPolicy({
+          params: { id: changeId },
+          body: { reason },
+          idempotencyKey: key,
+        }),
       meta: { invalidates: [policyQueries.all()] },
     }),
 };

@@ -1,26 +1,19 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ApiClient } from '../../../api/client';
+import { apiOf } from '../../../lib/api-context';
 
-/** The routing policy, its audited history and the escalation ladder. */
+/** The routing policy and its audited history (the ladder is in lib/ladder-queries). */
 export const policyQueries = {
   all: () => ['policy'] as const,
 
-  current: (api: ApiClient) =>
+  current: () =>
     queryOptions({
       queryKey: [...policyQueries.all(), 'current'] as const,
-      queryFn: () => api.getPolicy(),
+      queryFn: ({ client }) => apiOf(client).getPolicy(),
     }),
 
-  changes: (api: ApiClient) =>
+  changes: () =>
     queryOptions({
       queryKey: [...policyQueries.all(), 'changes'] as const,
-      queryFn: () => api.listPolicyChanges(),
-    }),
-
-  ladder: (api: ApiClient) =>
-    queryOptions({
-      queryKey: [...policyQueries.all(), 'ladder'] as const,
-      queryFn: () => api.getLadder(),
-      staleTime: 30 * 60_000,
+      queryFn: ({ client }) => apiOf(client).listPolicyChanges(),
     }),
 };

@@ -5,8 +5,7 @@ import { changeReasonSchema, type RoutingPolicy } from '../../../api/policy-sche
 import type { Category } from '../../../api/schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
-import { useApi } from '../../../lib/api-context';
-import { newIdempotencyKey } from '../../../lib/idempotency';
+import { useIntentKey } from '../../../lib/idempotency';
 import { policyMutations } from '../api/mutations';
 import {
   type CategoryDraft,
@@ -35,16 +34,15 @@ interface PolicyEditorProps {
  * replays the last week under it, and saving needs a current preview and a reason.
  */
 export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
-  const api = useApi();
   const [base, setBase] = useState(policy);
   const [draft, setDraft] = useState<PolicyDraft>(() => draftFromPolicy(policy));
   const [reason, setReason] = useState('');
   const [serverErrors, setServerErrors] = useState<FormErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [previewedFor, setPreviewedFor] = useState<string | null>(null);
-  const [saveKey, setSaveKey] = useState(newIdempotencyKey);
-  const preview = useMutation(policyMutations.whatIf(api));
-  const save = useMutation(policyMutations.change(api));
+  const saveIntent = useIntentKey();
+  const preview = useMutation(policyMutations.whatIf());
+  const save = useMutation(policyMutations.change());
 
   const checked = useMemo(() => validateDraft(base, draft), [base, draft]);
   const patchText = JSON.stringify(checked.patch);
@@ -117,16 +115,19 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
       return;
     }
     save.mutate(
-      { body: { version: base.version, patch: checked.patch, reason: why.data }, key: saveKey },
+      {
+        body: { version: base.version, patch: checked.patch, reason: why.data },
+        key: saveIntent.current(),
+      },
       {
         onSuccess: (change) => {
-          setSaveKey(newIdempotencyKey());
+          saveIntent.drop();
           reset(change.after);
           onSaved(change.after.version);
         },
         onError: (error) => {
           // A refused save is an answer, not a glitch: a new attempt is a new intent.
-          setSaveKey(newIdempotencyKey());
+          saveIntent.drop();
           const problem = error instanceof ApiError ? error.problem : null;
           if (problem?.code === 'validation' && problem.errors) {
             setServerErrors(

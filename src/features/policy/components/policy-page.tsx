@@ -2,9 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Role } from '../../../api/schemas';
 import { ErrorNotice } from '../../../components/error-notice';
-import { useApi } from '../../../lib/api-context';
 import { userQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
+import { ladderQueries } from '../../../lib/ladder-queries';
 import { formatDateTime } from '../../../lib/time';
 import { useSessionStore } from '../../../stores/session-store';
 import { policyMutations } from '../api/mutations';
@@ -18,13 +18,12 @@ import './policy.css';
 const editors: readonly Role[] = ['lead', 'manager', 'executive'];
 
 export function PolicyPage() {
-  const api = useApi();
   const actorId = useSessionStore((s) => s.actorId);
-  const me = useQuery(userQueries.me(api, actorId));
-  const policy = useQuery(policyQueries.current(api));
-  const changes = useQuery(policyQueries.changes(api));
-  const ladder = useQuery(policyQueries.ladder(api));
-  const rollback = useMutation(policyMutations.rollback(api));
+  const me = useQuery(userQueries.me(actorId));
+  const policy = useQuery(policyQueries.current());
+  const changes = useQuery(policyQueries.changes());
+  const ladder = useQuery(ladderQueries.current());
+  const rollback = useMutation(policyMutations.rollback());
   const [saved, setSaved] = useState<string | null>(null);
   const canEdit = me.data ? editors.includes(me.data.role) : false;
 

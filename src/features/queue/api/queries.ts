@@ -1,5 +1,4 @@
 import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
-import type { ApiClient } from '../../../api/client';
 import type { HandoffListParams } from '../../../api/schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
 
@@ -17,9 +16,9 @@ export const LIVE_REFRESH_MS = DEEP_SCROLL_REFRESH_MS;
  * the previous rows while a new filter loads instead of flashing to empty.
  */
 export const queueQueries = {
-  list: (api: ApiClient, params: Omit<HandoffListParams, 'cursor'>, live = false) =>
+  list: (params: Omit<HandoffListParams, 'cursor'>, live = false) =>
     infiniteQueryOptions({
-      ...handoffQueries.list(api, params),
+      ...handoffQueries.list(params),
       refetchInterval: (query) =>
         live || (query.state.data?.pages.length ?? 0) > DEEP_SCROLL_PAGES
           ? LIVE_REFRESH_MS

@@ -1,38 +1,26 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import { ApiError } from '../../../api/errors';
 import { ErrorNotice } from '../../../components/error-notice';
+import { useOpenNext } from '../../../hooks/use-open-next';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
-import { useApi } from '../../../lib/api-context';
-import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
-import { queueMutations } from '../api/mutations';
 
 /**
  * "Claim next": the server picks the highest-priority unclaimed item within the reviewer's
  * authority, assigns it to them and the checkpoint opens. Shortcut: n.
  */
 export function useClaimNext() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const mutation = useMutation({
-    ...queueMutations.claimNext(api),
-    onSuccess: (handoff) => {
-      // The checkpoint opens on the item just returned, without another round trip.
-      queryClient.setQueryData(handoffQueries.detail(api, handoff.id).queryKey, handoff);
-      void navigate({ to: '/handoffs/$handoffId', params: { handoffId: handoff.id } });
-    },
-  });
+  const { mutation, open } = useOpenNext();
+  // A refusal is shown from `mutation.error`, under the header.
+  const send = (key: string) => void open(key).catch(() => undefined);
 
   const claim = () => {
     if (mutation.isPending) return;
-    mutation.mutate(newIdempotencyKey());
+    send(newIdempotencyKey());
   };
   // A retry is the same intent: it reuses the key, so a claim that did land is not repeated.
   const retry = () => {
     if (mutation.isPending || mutation.variables === undefined) return;
-    mutation.mutate(mutation.variables);
+    send(mutation.variables.key);
   };
 
   useShortcuts([{ key: 'n', handler: claim }]);

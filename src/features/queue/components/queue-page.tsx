@@ -3,9 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toErrorMessage } from '../../../api/errors';
 import type { HandoffSummary, SortField } from '../../../api/schemas';
-import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
-import { useApi } from '../../../lib/api-context';
 import { formatDuration, useNow } from '../../../lib/time';
 import { useLiveStore } from '../../../stores/live-store';
 import { queueQueries } from '../api/queries';
@@ -26,7 +24,6 @@ const route = getRouteApi('/queue');
 export function QueuePage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const api = useApi();
 
   const { status, level, category, flag, assignee, slaAtRisk, q, sort, order } = search;
   const filters = useMemo(
@@ -37,7 +34,7 @@ export function QueuePage() {
   const resetKey = useMemo(() => JSON.stringify(params), [params]);
   // While changes stream in, the queue need hardly poll; without them it polls every 10 s.
   const live = useLiveStore((s) => s.status === 'live');
-  const query = useInfiniteQuery(queueQueries.list(api, params, live));
+  const query = useInfiniteQuery(queueQueries.list(params, live));
 
   const rows = useMemo(() => {
     // A refresh can move an item across a page boundary; show each item once.
@@ -140,34 +137,26 @@ export function QueuePage() {
       ) : null}
 
       <div className="queue-body">
-        {query.isLoadingError ? (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        ) : total === 0 && !query.isPlaceholderData ? (
-          <QueueEmpty
-            search={filters}
-            counts={firstPage?.counts}
-            onClear={clear}
-            onShowAllStatuses={() => update({ status: ALL_STATUSES })}
-          />
-        ) : (
-          <QueueGrid
-            rows={rows}
-            total={total}
-            loading={query.isPending}
-            stale={query.isPlaceholderData}
-            hasNextPage={query.hasNextPage}
-            isFetchingNextPage={query.isFetchingNextPage}
-            nextPageError={query.isFetchNextPageError}
-            fetchNextPage={() => void query.fetchNextPage()}
-            selectedId={search.selected}
-            onSelect={onSelect}
-            onOpen={onOpen}
-            sort={sort}
-            order={order}
-            onSort={onSort}
-            resetKey={resetKey}
-          />
-        )}
+        <QueueGrid
+          rows={rows}
+          total={total}
+          query={query}
+          empty={
+            <QueueEmpty
+              search={filters}
+              counts={firstPage?.counts}
+              onClear={clear}
+              onShowAllStatuses={() => update({ status: ALL_STATUSES })}
+            />
+          }
+          selectedId={search.selected}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          sort={sort}
+          order={order}
+          onSort={onSort}
+          resetKey={resetKey}
+        />
       </div>
     </main>
   );

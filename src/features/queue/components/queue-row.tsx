@@ -1,7 +1,6 @@
-// biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which table rows cannot do reliably; the ARIA grid roles carry the semantics.
-// biome-ignore-all lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant; rows and cells are not focused themselves.
+// biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which table cells cannot do reliably; the ARIA grid roles carry the semantics.
+// biome-ignore-all lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant; cells are not focused themselves.
 import { Link } from '@tanstack/react-router';
-import { memo } from 'react';
 import type { HandoffSummary } from '../../../api/schemas';
 import { ConfidenceBadge, FlagBadge, SlaBadge, StatusBadge } from '../../../components/badges';
 import { GateBadge } from '../../../components/gate-badge';
@@ -15,53 +14,19 @@ const MAX_FLAGS_SHOWN = 2;
 
 export const rowDomId = (id: string) => `queue-row-${id}`;
 
-interface QueueRowProps {
-  item: HandoffSummary;
-  index: number;
-  /** Offset from the top of the grid's content, from the virtualizer. */
-  start: number;
-  selected: boolean;
+/** What every row's cells share: one clock for the whole list, and who is signed in. */
+export interface QueueCellContext {
   /** One clock for the whole list, so rows do not each run a timer. */
   now: number;
   meId: string;
-  onSelect: (index: number) => void;
-  onOpen: (index: number) => void;
 }
 
-/**
- * One handoff in the queue. Memoized: a row re-renders only when its item, its selection or
- * the list's clock changes, so moving the highlight touches two rows, not the whole list.
- */
-export const QueueRow = memo(function QueueRow({
-  item,
-  index,
-  start,
-  selected,
-  now,
-  meId,
-  onSelect,
-  onOpen,
-}: QueueRowProps) {
+/** One handoff's cells in the queue grid: what a reviewer triages by. */
+export function renderQueueCells(item: HandoffSummary, { now, meId }: QueueCellContext) {
   const shownFlags = item.flags.slice(0, MAX_FLAGS_SHOWN);
   const hiddenFlags = item.flags.slice(MAX_FLAGS_SHOWN);
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the grid owns keyboard selection (j/k, arrows, Enter); a click is the pointer equivalent.
-    <div
-      role="row"
-      id={rowDomId(item.id)}
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      className={`queue-row${selected ? ' is-selected' : ''}${index % 2 ? ' is-odd' : ''}`}
-      style={{ transform: `translateY(${start}px)` }}
-      onClick={(e) => {
-        if (e.target instanceof Element && e.target.closest('a, button')) return;
-        onSelect(index);
-      }}
-      onDoubleClick={(e) => {
-        if (e.target instanceof Element && e.target.closest('a, button')) return;
-        onOpen(index);
-      }}
-    >
+    <>
       <div role="gridcell" className="cell cell-ticket">
         <Link
           to="/handoffs/$handoffId"
@@ -128,6 +93,6 @@ export const QueueRow = memo(function QueueRow({
           <span className="muted">Unassigned</span>
         )}
       </div>
-    </div>
+    </>
   );
-});
+}

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ApiClient } from '../../../api/client';
 import type { Category } from '../../../api/schemas';
+import { apiOf } from '../../../lib/api-context';
 import { handoffQueries } from '../../../lib/handoff-queries';
 
 /** How many sampled items one screen lists; the rest wait their turn (the total says how many). */
@@ -12,13 +12,17 @@ export const REVIEW_PAGE_SIZE = 50;
  */
 export const REVIEW_POLL_MS = 30_000;
 
+/** Post-hoc reviews: sampled replies the policy sent on its own, waiting for a grade. */
 export const reviewQueries = {
-  // Under the handoff lists, so live changes (new sampled arrivals) refresh it too.
-  all: () => [...handoffQueries.lists(), 'post-hoc'] as const,
-  queue: (api: ApiClient, category: Category | undefined) =>
+  all: () => ['reviews'] as const,
+  lists: () => [...reviewQueries.all(), 'list'] as const,
+  list: (category: Category | undefined) =>
     queryOptions({
-      queryKey: [...reviewQueries.all(), category ?? 'all'] as const,
-      queryFn: () => api.listPostHocQueue({ query: { category, limit: REVIEW_PAGE_SIZE } }),
+      queryKey: [...reviewQueries.lists(), category ?? 'all'] as const,
+      queryFn: ({ client }) =>
+        apiOf(client).listPostHocQueue({ query: { category, limit: REVIEW_PAGE_SIZE } }),
+      // What refreshes the handoff lists (live changes: new sampled arrivals) refreshes it too.
+      meta: { follows: handoffQueries.lists() },
       refetchInterval: REVIEW_POLL_MS,
     }),
 };

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import {
   type PostHocItem,
@@ -8,9 +8,8 @@ import {
 } from '../../../api/post-hoc-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
-import { useApi } from '../../../lib/api-context';
-import { newIdempotencyKey } from '../../../lib/idempotency';
-import { reviewQueries } from '../api/queries';
+import { useIntentKey } from '../../../lib/idempotency';
+import { reviewMutations } from '../api/mutations';
 
 const verdicts: { value: PostHocVerdict; label: string; description: string }[] = [
   { value: 'good', label: 'Good', description: 'Nothing to do.' },
@@ -37,7 +36,6 @@ export function ReviewForm({
   /** The item left the queue meanwhile (reviewed elsewhere): say why and move on. */
   onGone: (why: string) => void;
 }) {
-  const api = useApi();
   const rubric = postHocRubrics[item.category];
   const [criteria, setCriteria] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(rubric.map((c) => [c.id, false])),
@@ -46,25 +44,18 @@ export function ReviewForm({
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
   const [verdictError, setVerdictError] = useState(false);
-  const key = useRef<string | null>(null);
+  const intent = useIntentKey();
 
   const submit = useMutation({
-    mutationFn: (v: PostHocVerdict) => {
-      key.current ??= newIdempotencyKey();
-      return api.submitPostHocReview({
-        params: { id: item.id },
-        body: { version: item.version, criteria, verdict: v, ...(note.trim() ? { note } : {}) },
-        idempotencyKey: key.current,
-      });
-    },
+    ...reviewMutations.submit(),
     onSuccess: () => {
-      key.current = null;
+      intent.drop();
       onReviewed();
     },
     onError: (error) => {
       // A refusal is final for this key; a network failure may be retried with the same key.
-      if (!(error instanceof ApiError && error.retryable)) key.current = null;
-      // The list refetches after any answer, and a 409 means the item is gone from it.
+      if (!(error instanceof ApiError && error.retryable)) intent.drop();
+      // A 409 means the item is gone from the list (which refetches after any answer).
       if (error instanceof ApiError && error.status === 409) {
         onGone(error.problem?.detail ?? error.human.title);
         return;
@@ -73,7 +64,6 @@ export function ReviewForm({
       const onNote = pointer?.find((e) => e.pointer === '/note');
       if (onNote) setNoteError(onNote.message);
     },
-    meta: { invalidates: [reviewQueries.all()] },
   });
 
   const send = () => {
@@ -82,7 +72,11 @@ export function ReviewForm({
     const missingNote = verdict === 'needs_follow_up' && !note.trim();
     setNoteError(missingNote ? NOTE_REQUIRED : null);
     if (verdict === null || missingNote) return;
-    submit.mutate(verdict);
+    submit.mutate({
+      id: item.id,
+      body: { version: item.version, criteria, verdict, ...(note.trim() ? { note } : {}) },
+      key: intent.current(),
+    });
   };
 
   useShortcuts([{ key: 'mod+Enter', handler: send, inFields: true }]);

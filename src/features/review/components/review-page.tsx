@@ -3,23 +3,56 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { PostHocItem } from '../../../api/post-hoc-schemas';
 import { type Category, categorySchema } from '../../../api/schemas';
+import { DataGrid } from '../../../components/data-grid/data-grid';
 import { ErrorNotice } from '../../../components/error-notice';
 import { formatPercent } from '../../../domain/confidence';
 import { categoryLabels } from '../../../domain/labels';
-import { useApi } from '../../../lib/api-context';
 import { formatDateTime } from '../../../lib/time';
 import { reviewQueries } from '../api/queries';
 import { ReviewForm } from './review-form';
 import './review.css';
+
+const columns = [{ label: 'Reply' }];
+const itemId = (item: PostHocItem) => item.id;
+const reviewRowId = (id: string) => `review-row-${id}`;
+/** About the height of one two-line entry; the list is short and rendered whole. */
+const REVIEW_ROW_HEIGHT = 56;
+
+/** One sampled reply in the list: a button that opens it. */
+function renderReviewCells(
+  item: PostHocItem,
+  openItem: (id: string) => void,
+  { selected }: { selected: boolean },
+) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: the list is an ARIA grid like the queue's; the grid roles carry the semantics.
+    // biome-ignore lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant.
+    <div role="gridcell" className="cell">
+      <button
+        type="button"
+        className="review-list-item"
+        aria-current={selected ? 'true' : undefined}
+        tabIndex={-1}
+        onClick={() => openItem(item.id)}
+      >
+        <span>
+          #{item.ticketNumber} {item.subject}
+        </span>
+        <span className="review-muted">
+          {categoryLabels[item.category]} · sent {formatDateTime(item.sentAt)}
+        </span>
+      </button>
+    </div>
+  );
+}
 
 /**
  * Post-hoc review (seed pattern D): replies the policy sent without a person and sampled,
  * oldest first. Reviewing one opens the next, so a reviewer works down the list.
  */
 export function ReviewPage({ category }: { category: Category | undefined }) {
-  const api = useApi();
   const navigate = useNavigate();
-  const query = useQuery(reviewQueries.queue(api, category));
+  const query = useQuery(reviewQueries.list(category));
   const [openId, setOpenId] = useState<string | null>(null);
   const [reviewedCount, setReviewedCount] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -99,25 +132,25 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
       ) : (
         <div className="review-layout">
           <nav aria-label="Sampled replies" className="review-list">
-            <ul>
-              {items.map((i) => (
-                <li key={i.id}>
-                  <button
-                    type="button"
-                    className="review-list-item"
-                    aria-current={i.id === open?.id ? 'true' : undefined}
-                    onClick={() => setOpenId(i.id)}
-                  >
-                    <span>
-                      #{i.ticketNumber} {i.subject}
-                    </span>
-                    <span className="review-muted">
-                      {categoryLabels[i.category]} · sent {formatDateTime(i.sentAt)}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <DataGrid
+              label="Sampled replies, oldest first"
+              className="review-grid"
+              columns={columns}
+              header={false}
+              virtual={false}
+              globalKeys={false}
+              rows={items}
+              getId={itemId}
+              rowDomId={reviewRowId}
+              rowHeight={REVIEW_ROW_HEIGHT}
+              renderCells={renderReviewCells}
+              context={setOpenId}
+              total={items.length}
+              loading={false}
+              selectedId={open?.id}
+              onSelectionChange={setOpenId}
+              selectionDelayMs={0}
+            />
             {query.data && query.data.total > items.length ? (
               <p className="review-muted">
                 Showing the oldest {items.length} of {query.data.total}.

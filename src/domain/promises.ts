@@ -1,14 +1,8 @@
-import type {
-  Commitment,
-  CommitmentKind,
-  Currency,
-  Ladder,
-  LevelAuthority,
-} from '../api/policy-schemas';
-import type { Category, Level } from '../api/schemas';
+import type { Commitment, CommitmentKind, Currency } from '../api/policy-schemas';
+import { conservativeUsdRates, roundCents } from './money';
 
 /*
- * Stakes: what a draft commits the company to. A reply that promises a refund, a credit or an
+ * Promises: what a draft commits the company to. A reply that promises a refund, a credit or an
  * exception to policy spends money or bends a rule, so it needs a person whose authority
  * covers it (the seed's "Stakes: outcome consequences exceed AI's authority"). The parser is
  * deliberately plain: keywords and amounts, matched within a sentence, every find pointing
@@ -19,13 +13,6 @@ export interface CommitmentContext {
   /** The order's value in USD, when the AI looked it up: prices "a full refund" and "20% credit". */
   orderValue?: number | null;
 }
-
-/**
- * USD per unit, rounded up on purpose: a euro refund is never under-counted against a dollar
- * limit. The backend may pass live rates.
- */
-export type UsdRates = Record<Currency, number>;
-export const conservativeUsdRates: UsdRates = { USD: 1, EUR: 1.2, GBP: 1.4 };
 
 /* ---------- text structure ---------- */
 
@@ -340,117 +327,4 @@ function nearestAmount(amounts: Amount[], promise: Range): Amount | null {
   let best: Amount | null = null;
   for (const a of amounts) if (!best || gap(a, promise) < gap(best, promise)) best = a;
   return best;
-}
-
-function roundCents(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-/* ---------- who may approve it ---------- */
-
-/** The commitment's amount in US dollars, or null when it has none. */
-export function amountInUsd(
-  commitment: Pick<Commitment, 'amount' | 'currency'>,
-  rates: UsdRates = conservativeUsdRates,
-): number | null {
-  if (commitment.amount === null) return null;
-  return roundCents(commitment.amount * rates[commitment.currency ?? 'USD']);
-}
-
-/** Whether one level's authority covers one commitment. */
-export function coversCommitment(
-  authority: LevelAuthority,
-  commitment: Commitment,
-  rates: UsdRates = conservativeUsdRates,
-): boolean {
-  const limit = authority.refundLimit;
-  if (commitment.kind === 'policy_exception' && !authority.canGrantExceptions) return false;
-  const usd = amountInUsd(commitment, rates);
-  if (usd === null) {
-    // An exception with no money is covered by the right to grant exceptions; money with no
-    // readable amount needs someone with refund authority to check the order value.
-    return commitment.kind === 'policy_exception' || limit === null || limit > 0;
-  }
-  return limit === null || usd <= limit;
-}
-
-/** Whether a level may send (AI) or approve (a person) these commitments in this category. */
-export function coversStakes(
-  authority: LevelAuthority,
-  commitments: readonly Commitment[],
-  category: Category,
-  rates: UsdRates = conservativeUsdRates,
-): boolean {
-  if (!authority.categories.includes(category)) return false;
-  if (authority.level !== 'ai' && !authority.actions.includes('approve')) return false;
-  return commitments.every((c) => coversCommitment(authority, c, rates));
-}
-
-/**
- * The lowest level whose authority covers every commitment and the category: 'ai' for a draft
- * that promises nothing in a category the AI may handle. When no level covers it (a ladder
- * with no unlimited level), the top of the ladder, the only place left to decide.
- */
-export function requiredLevelFor(
-  commitments: readonly Commitment[],
-  ladder: Ladder,
-  category: Category,
-  rates: UsdRates = conservativeUsdRates,
-): Level {
-  for (const authority of ladder) {
-    if (coversStakes(authority, commitments, category, rates)) return authority.level;
-  }
-  return ladder[ladder.length - 1]?.level ?? 'executive';
-}
-
-/* ---------- stale drafts ---------- */
-
-type Instant = string | number;
-const ms = (at: Instant) => (typeof at === 'number' ? at : Date.parse(at));
-
-/** The customer has written again since the draft was made, so it may answer the wrong thing. */
-export function staleDraft(
-  lastCustomerMessageAt: Instant | null,
-  draftCreatedAt: Instant,
-): boolean {
-  if (lastCustomerMessageAt === null) return false;
-  return ms(lastCustomerMessageAt) > ms(draftCreatedAt);
-}
-
-/**
- * Why approval is blocked on a stale draft, or null when it is not: the reviewer must have
- * opened the newer message (`seenUpTo`, the latest customer message they viewed) first.
- */
-export function staleDraftBlock(input: {
-  lastCustomerMessageAt: Instant | null;
-  draftCreatedAt: Instant;
-  seenUpTo: Instant | null;
-}): string | null {
-  const { lastCustomerMessageAt, draftCreatedAt, seenUpTo } = input;
-  if (lastCustomerMessageAt === null || !staleDraft(lastCustomerMessageAt, draftCreatedAt)) {
-    return null;
-  }
-  if (seenUpTo !== null && ms(seenUpTo) >= ms(lastCustomerMessageAt)) return null;
-  return 'The customer wrote again after this draft was made. Read the new message before approving.';
-}
-
-/* ---------- formatting ---------- */
-
-const symbols: Record<Currency, string> = { USD: '$', EUR: '€', GBP: '£' };
-
-// Hand-rolled so messages read the same under every runtime locale.
-function grouped(whole: number): string {
-  return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** $649.00, €20.00: always with cents, as a draft writes it. */
-export function formatMoney(amount: number, currency: Currency = 'USD'): string {
-  const cents = Math.round(amount * 100);
-  const fraction = String(cents % 100).padStart(2, '0');
-  return `${symbols[currency]}${grouped(Math.floor(cents / 100))}.${fraction}`;
-}
-
-/** $100, $5,000, $99.50: a limit shows cents only when it has them. */
-export function formatLimit(amount: number): string {
-  return Number.isInteger(amount) ? `$${grouped(amount)}` : formatMoney(amount);
 }

@@ -1,8 +1,12 @@
-import { exampleHandoff } from '../../../mocks/seed/example';
-import type { Actor, AuditEvent, Category, FlagRule, Handoff, Level } from '../../api/schemas';
-import { type ItemFacts, itemFacts } from './facts';
+import { exampleHandoff } from '../../mocks/seed/example';
+import type { Actor, AuditEvent, Category, FlagRule, Handoff, Level } from '../../src/api/schemas';
+import { AI_ACTOR } from '../../src/domain/actors';
+import { type ItemFacts, itemFacts } from '../../src/domain/metrics/facts';
 
-/* Small hand-built items and trails for the metrics' tests; each test says what it is about. */
+/*
+ * Small hand-built items and trails for the dashboard metrics' tests; each test says what it
+ * is about.
+ */
 
 export const T0 = Date.UTC(2026, 10, 25, 0);
 export const MIN = 60_000;
@@ -11,7 +15,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export const ana: Actor = { type: 'person', id: 'u-ana', name: 'Ana Ortiz' };
 export const ben: Actor = { type: 'person', id: 'u-ben', name: 'Ben Okafor' };
-export const ai: Actor = { type: 'ai', id: 'ai', name: 'Support AI' };
+export const ai: Actor = AI_ACTOR;
 export const rules: Actor = { type: 'system', id: 'rules', name: 'Escalation rules' };
 export const system: Actor = { type: 'system', id: 'system', name: 'Handoff Desk' };
 

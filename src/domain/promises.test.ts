@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleHandoff } from '../../mocks/seed/example';
 import { generateWorld } from '../../mocks/seed/generate';
-import { type Commitment, defaultLadder, type Ladder } from '../api/policy-schemas';
-import {
-  amountInUsd,
-  detectCommitments,
-  formatLimit,
-  formatMoney,
-  parseAmount,
-  requiredLevelFor,
-  staleDraft,
-  staleDraftBlock,
-} from './stakes';
+import { detectCommitments, parseAmount } from './promises';
 
 /** The commitments as [kind, amount, currency, the draft text they point at]. */
 function found(draft: string, orderValue?: number) {
@@ -20,19 +10,6 @@ function found(draft: string, orderValue?: number) {
     return [c.kind, c.amount, c.currency, c.text] as const;
   });
 }
-
-const refund = (amount: number | null, currency: Commitment['currency'] = 'USD'): Commitment => ({
-  kind: 'refund',
-  amount,
-  currency: amount === null ? null : currency,
-  text: 'refund',
-  evidence: { start: 0, end: 6 },
-});
-const credit = (amount: number): Commitment => ({ ...refund(amount), kind: 'credit' });
-const exception = (amount: number | null = null): Commitment => ({
-  ...refund(amount),
-  kind: 'policy_exception',
-});
 
 describe('parseAmount', () => {
   it.each([
@@ -213,138 +190,5 @@ describe('detectCommitments', () => {
       }
     }
     expect(withMoney).toBeGreaterThan(0);
-  });
-});
-
-describe('amountInUsd', () => {
-  it('converts at the conservative rates, or the ones given', () => {
-    expect(amountInUsd(refund(100))).toBe(100);
-    expect(amountInUsd(refund(100, 'EUR'))).toBe(120);
-    expect(amountInUsd(refund(100, 'GBP'))).toBe(140);
-    expect(amountInUsd(refund(100, 'EUR'), { USD: 1, EUR: 1.08, GBP: 1.27 })).toBe(108);
-    expect(amountInUsd(refund(null))).toBeNull();
-  });
-});
-
-describe('requiredLevelFor', () => {
-  it.each([
-    { name: 'nothing promised', commitments: [], category: 'billing', level: 'ai' },
-    { name: 'nothing promised, legal', commitments: [], category: 'legal', level: 'l2' },
-    { name: '$0.01 refund', commitments: [refund(0.01)], category: 'billing', level: 'l1' },
-    { name: '$100 refund', commitments: [refund(100)], category: 'billing', level: 'l1' },
-    { name: '$100.01 refund', commitments: [refund(100.01)], category: 'billing', level: 'l2' },
-    { name: '$500 refund', commitments: [refund(500)], category: 'shipping', level: 'l2' },
-    {
-      name: '$500.01 refund',
-      commitments: [refund(500.01)],
-      category: 'shipping',
-      level: 'manager',
-    },
-    { name: '$649 refund', commitments: [refund(649)], category: 'shipping', level: 'manager' },
-    { name: '$5,000 credit', commitments: [credit(5000)], category: 'account', level: 'manager' },
-    {
-      name: '$5,000.01 credit',
-      commitments: [credit(5000.01)],
-      category: 'account',
-      level: 'executive',
-    },
-    {
-      name: '$1m refund',
-      commitments: [refund(1_000_000)],
-      category: 'technical',
-      level: 'executive',
-    },
-    { name: 'unpriced refund', commitments: [refund(null)], category: 'billing', level: 'l1' },
-    { name: 'exception', commitments: [exception()], category: 'billing', level: 'l2' },
-    {
-      name: '$600 exception',
-      commitments: [exception(600)],
-      category: 'billing',
-      level: 'manager',
-    },
-    {
-      name: '€90 refund (= $108)',
-      commitments: [refund(90, 'EUR')],
-      category: 'billing',
-      level: 'l2',
-    },
-    { name: '$50 refund, legal', commitments: [refund(50)], category: 'legal', level: 'l2' },
-    {
-      name: 'every commitment covered',
-      commitments: [refund(20), credit(300), exception()],
-      category: 'billing',
-      level: 'l2',
-    },
-  ] as const)('$name ($category) needs $level', ({ commitments, category, level }) => {
-    expect(requiredLevelFor(commitments, defaultLadder, category)).toBe(level);
-  });
-
-  it('falls back to the top of the ladder when no level covers the stakes', () => {
-    const capped: Ladder = defaultLadder.map((l) =>
-      l.level === 'executive' ? { ...l, refundLimit: 10_000 } : l,
-    );
-    expect(requiredLevelFor([refund(20_000)], capped, 'billing')).toBe('executive');
-  });
-
-  it('lets a lead give the AI a small refund allowance', () => {
-    const generous: Ladder = defaultLadder.map((l) =>
-      l.level === 'ai' ? { ...l, refundLimit: 25 } : l,
-    );
-    expect(requiredLevelFor([refund(25)], generous, 'billing')).toBe('ai');
-    expect(requiredLevelFor([refund(25.01)], generous, 'billing')).toBe('l1');
-  });
-});
-
-describe('staleDraft', () => {
-  const draftAt = '2025-03-01T10:00:00.000Z';
-
-  it('is stale only when the customer wrote after the draft was made', () => {
-    expect(staleDraft('2025-03-01T10:05:00.000Z', draftAt)).toBe(true);
-    expect(staleDraft('2025-03-01T09:55:00.000Z', draftAt)).toBe(false);
-    expect(staleDraft(draftAt, draftAt)).toBe(false);
-    expect(staleDraft(null, draftAt)).toBe(false);
-    expect(staleDraft(Date.parse(draftAt) + 1, Date.parse(draftAt))).toBe(true);
-  });
-
-  it('blocks approval until the reviewer has seen the newer message', () => {
-    const lastCustomerMessageAt = '2025-03-01T10:05:00.000Z';
-    const block = staleDraftBlock({
-      lastCustomerMessageAt,
-      draftCreatedAt: draftAt,
-      seenUpTo: null,
-    });
-    expect(block).toMatch(/wrote again after this draft/);
-    expect(
-      staleDraftBlock({
-        lastCustomerMessageAt,
-        draftCreatedAt: draftAt,
-        seenUpTo: '2025-03-01T10:01:00.000Z',
-      }),
-    ).toBe(block);
-    expect(
-      staleDraftBlock({
-        lastCustomerMessageAt,
-        draftCreatedAt: draftAt,
-        seenUpTo: lastCustomerMessageAt,
-      }),
-    ).toBeNull();
-    expect(
-      staleDraftBlock({
-        lastCustomerMessageAt: '2025-03-01T09:00:00.000Z',
-        draftCreatedAt: draftAt,
-        seenUpTo: null,
-      }),
-    ).toBeNull();
-  });
-});
-
-describe('money formatting', () => {
-  it('writes amounts with cents and limits without needless ones', () => {
-    expect(formatMoney(649)).toBe('$649.00');
-    expect(formatMoney(1234.5)).toBe('$1,234.50');
-    expect(formatMoney(20, 'EUR')).toBe('€20.00');
-    expect(formatLimit(100)).toBe('$100');
-    expect(formatLimit(5000)).toBe('$5,000');
-    expect(formatLimit(99.5)).toBe('$99.50');
   });
 });

@@ -1,5 +1,5 @@
-import type { Ticket } from '../api/schemas';
-import type { AiOutput } from './flags';
+import type { Ticket } from '../../src/api/schemas';
+import type { AiOutput } from '../../src/domain/flags';
 
 /** A plain shipping ticket for rule tests; each test overrides what it is about. */
 export function ticket(

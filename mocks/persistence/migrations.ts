@@ -1,0 +1,229 @@
+import type { ZodType } from 'zod';
+import { defaultRulesTable, policyChangeSchema } from '../../src/api/policy-schemas';
+import { auditEventSchema, handoffSchema, userSchema } from '../../src/api/schemas';
+import { GATE_WARNING_MS } from '../../src/domain/gates';
+import type { Snapshot } from '../core/persistence';
+import { POLICY_CHANGES_KEY } from '../core/policy/store';
+
+/*
+ * Stored worlds outlive the build that wrote them. Every store (the server's SQLite file, the
+ * demo's IndexedDB world) records the storage version it holds, and a build brings what it
+ * finds up to its own version through ordered migrations, each a small named function from
+ * version N to N+1 over the stored records as plain JSON.
+ *
+ * Stores written before versions were recorded hold no version and read as version 0: that is
+ * today's format or an earlier build's (a demo world saved before approval gates and the routing
+ * policy lacks their fields). Migration 1 fills in what those earlier builds lacked and leaves
+ * records already in today's shape as they are, so one path loads both.
+ *
+ * The audit log is the record of what people and the AI did: a migration may add fields with
+ * defaults to events, never change, reorder or drop one (checked after every migration).
+ */
+
+export type StoredRecord = Record<string, unknown>;
+
+/** A stored world as plain JSON, before it is known to match today's schemas. */
+export interface StoredWorld {
+  handoffs: StoredRecord[];
+  events: StoredRecord[];
+  users: StoredRecord[];
+  idempotency: [string, unknown][];
+  settings: [string, unknown][];
+}
+
+export interface Migration {
+  /** The version this migration produces; it reads version `to - 1`. */
+  to: number;
+  /** Says what it does, in the log and in a refusal. */
+  name: string;
+  /**
+   * Changes the records in place (adding or removing none, so each is written back where it
+   * was); throws when it cannot read them.
+   */
+  up(world: StoredWorld): void;
+}
+
+/** Why a build refuses a stored world: what it found, what it reads, and what went wrong. */
+export class StorageVersionError extends Error {
+  override readonly name = 'StorageVersionError';
+  constructor(
+    message: string,
+    readonly storedVersion: number,
+    readonly buildVersion: number,
+  ) {
+    super(message);
+  }
+}
+
+const isRecord = (value: unknown): value is StoredRecord =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function fillGate(handoff: StoredRecord) {
+  const gate = handoff.gate;
+  if (!isRecord(gate)) return;
+  if (gate.warnAt === undefined) {
+    const timeoutAt = Date.parse(String(gate.timeoutAt));
+    if (Number.isNaN(timeoutAt)) throw new Error(`item ${handoff.id} has a gate without a timeout`);
+    // As a new gate would: the warning starts a few minutes before the timeout, not before
+    // the item existed.
+    const created = Date.parse(String(handoff.createdAt));
+    const warnAt = Math.max(Number.isNaN(created) ? 0 : created, timeoutAt - GATE_WARNING_MS);
+    gate.warnAt = new Date(warnAt).toISOString();
+  }
+  // Gates of earlier builds were never applied by the system: they had no way to be.
+  if (gate.applied === undefined) gate.applied = null;
+}
+
+const ruleResponses = new Map(defaultRulesTable.rules.map((r) => [r.id as string, r.response]));
+
+function fillRuleFlags(handoff: StoredRecord) {
+  const context = handoff.context;
+  if (!isRecord(context) || !Array.isArray(context.flags)) return;
+  for (const flag of context.flags) {
+    if (!isRecord(flag)) continue;
+    // Raised before rules had versions: by the first version of the default rules table.
+    flag.ruleVersion ??= 1;
+    flag.response ??= ruleResponses.get(String(flag.rule)) ?? 'flag_for_review';
+  }
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    to: 1,
+    name: 'gate-and-routing-fields',
+    up(world) {
+      for (const handoff of world.handoffs) {
+        fillGate(handoff);
+        fillRuleFlags(handoff);
+        // Routed before the policy was versioned: by its first version, and not sampled.
+        handoff.policyVersion ??= 1;
+        handoff.sampledForReview ??= false;
+      }
+    },
+  },
+];
+
+/** The storage version this build writes and reads. */
+function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => equal(x, b[i]));
+  }
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => equal(a[k], b[k]));
+  }
+  return false;
+}
+
+/** Throws unless every event before is still there, in order, with every field it had. */
+export function assertAuditKept(before: StoredRecord[], after: StoredRecord[]): void {
+  if (after.length !== before.length) {
+    throw new Error(`the audit log went from ${before.length} events to ${after.length}`);
+  }
+  before.forEach((event, i) => {
+    const now = after[i];
+    if (!now || now.id !== event.id) throw new Error(`audit event ${event.id} moved or vanished`);
+    for (const [key, value] of Object.entries(event)) {
+      if (!equal(value, now[key]))
+        throw new Error(`audit event ${event.id} had its ${key} changed`);
+    }
+  });
+}
+
+export interface MigrationRun {
+  to: number;
+  name: string;
+  ms: number;
+}
+
+export interface MigrateOptions {
+  /** Names the store in messages: a file path or the demo world. */
+  where: string;
+  migrations?: readonly Migration[];
+  /** Hears each migration as it finishes. */
+  onMigrated?: (run: MigrationRun) => void;
+}
+
+const buildVersionOf = (list: readonly Migration[]) => list.at(-1)?.to ?? 0;
+
+/** The storage version this build writes and reads. */
+export const STORAGE_VERSION = buildVersionOf(migrations);
+
+/** Refuses a store newer than this build before anything reads or writes it. */
+export function assertReadableVersion(
+  stored: number,
+  where: string,
+  list: readonly Migration[] = migrations,
+) {
+  const build = buildVersionOf(list);
+  if (stored > build) {
+    throw new StorageVersionError(
+      `${where} is at storage version ${stored}, but this build reads versions up to ${build}. ` +
+        `Run a build that knows version ${stored}, or restore a backup made at version ${build} or ` +
+        'earlier. Nothing was changed.',
+      stored,
+      build,
+    );
+  }
+}
+
+/**
+ * Brings a stored world from version `from` up to this build's, in place, and checks it reads
+ * with today's schemas. Throws a StorageVersionError naming both versions when it cannot; the
+ * caller then writes nothing, so the store is never half-migrated.
+ */
+export function migrateWorld(world: StoredWorld, from: number, options: MigrateOptions): Snapshot {
+  const list = options.migrations ?? migrations;
+  const build = buildVersionOf(list);
+  assertReadableVersion(from, options.where, list);
+  const refuse = (why: string) =>
+    new StorageVersionError(
+      `${options.where} is at storage version ${from} and this build reads version ${build}, ` +
+        `but ${why}. Nothing was changed.`,
+      from,
+      build,
+    );
+  for (const migration of list) {
+    if (migration.to <= from) continue;
+    const events = structuredClone(world.events);
+    const started = performance.now();
+    try {
+      migration.up(world);
+      assertAuditKept(events, world.events);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw refuse(`migration ${migration.to} (${migration.name}) could not read it: ${message}`);
+    }
+    options.onMigrated?.({ ...migration, ms: performance.now() - started });
+  }
+  const problem = unreadable(world);
+  if (problem) throw refuse(`it holds records this build cannot read: ${problem}`);
+  return world as unknown as Snapshot;
+}
+
+const historySchema = policyChangeSchema.array();
+
+/** The first record today's schemas reject, in words, or null when all of them read. */
+function unreadable(world: StoredWorld): string | null {
+  const first = (label: string, records: unknown[], schema: ZodType) => {
+    for (const record of records) {
+      const parsed = schema.safeParse(record);
+      if (!parsed.success) {
+        const id = isRecord(record) ? String(record.id) : '?';
+        const issue = parsed.error.issues[0];
+        return `${label} ${id}: ${issue?.path.join('.') || 'the record'}: ${issue?.message}`;
+      }
+    }
+    return null;
+  };
+  const history = world.settings.find(([key]) => key === POLICY_CHANGES_KEY)?.[1];
+  return (
+    first('item', world.handoffs, handoffSchema) ??
+    first('audit event', world.events, auditEventSchema) ??
+    first('user', world.users, userSchema) ??
+    (history === undefined || historySchema.safeParse(history).success
+      ? null
+      : 'the routing policy history')
+  );
+}

@@ -1,0 +1,182 @@
+// @vitest-environment node
+import { copyFileSync } from 'node:fs';
+import { auditLogPageSchema } from '../../src/api/audit-schemas';
+import { operations, pathOf } from '../../src/api/operations';
+import { policyChangesSchema } from '../../src/api/policy-schemas';
+import {
+  type AuditEvent,
+  auditPageSchema,
+  type Handoff,
+  handoffPageSchema,
+  handoffSchema,
+} from '../../src/api/schemas';
+import { GATE_WARNING_MS } from '../../src/domain/gates';
+import { demoWorldFixture, serverFixture } from '../../tests/fixtures/storage/fixtures';
+import { removeDbFile, tempDbFile } from '../../tests/server/harness';
+import { Backend } from '../core/backend';
+import type { Persistence } from '../core/persistence';
+import {
+  type DemoWorldExport,
+  exportIndexedDbWorld,
+  importIndexedDbWorld,
+  indexedDbPersistence,
+} from './indexeddb';
+import { sqlitePersistence } from './sqlite';
+
+/*
+ * Every release must load the worlds earlier releases stored. The fixtures were written by
+ * tests/fixtures/storage/write-fixtures.ts; each is read back through the API, as reviewers
+ * would see it: the items, every audit event as stored, and the policy history.
+ */
+
+const NOW = Date.parse('2026-11-25T09:00:00.000Z');
+
+const demoFixture = demoWorldFixture;
+
+const storedEvents = (world: DemoWorldExport) =>
+  world.entries.filter(([key]) => key.startsWith('e:')).map(([, e]) => e as AuditEvent);
+const storedItems = (world: DemoWorldExport) =>
+  world.entries.filter(([key]) => key.startsWith('h:')).map(([, h]) => h as Handoff);
+
+function get(backend: Backend, path: string, query: Record<string, string> = {}) {
+  return backend.handle({
+    method: 'GET',
+    path,
+    query: new URLSearchParams(query),
+    headers: new Headers({ 'X-Actor-Id': 'u-femi' }),
+    body: null,
+  });
+}
+
+async function itemsOf(backend: Backend) {
+  const reply = await get(backend, pathOf(operations.listHandoffs), { limit: '100' });
+  expect(reply.status).toBe(200);
+  return handoffPageSchema.parse(reply.body).items;
+}
+
+/** The fixture world as the API answers it: what the fixture script wrote, and the seed's. */
+async function expectFixtureWorld(backend: Backend, events: AuditEvent[]) {
+  const items = await itemsOf(backend);
+  expect(items).toHaveLength(30);
+  const byId = new Map(items.map((h) => [h.id, h]));
+  expect(byId.get('h-3120')).toMatchObject({ status: 'rejected', version: 2 });
+  expect(byId.get('h-3125')).toMatchObject({ status: 'claimed', assignee: { id: 'u-ben' } });
+  expect(items.filter((h) => h.gate !== null).map((h) => h.id)).toEqual(
+    expect.arrayContaining(['h-3133', 'h-3156', 'h-4522', 'h-4523']),
+  );
+
+  // Every stored event reads back unchanged, on its item, in order.
+  for (const item of items) {
+    const reply = await get(backend, pathOf(operations.listHandoffEvents, { id: item.id }));
+    expect(reply.status).toBe(200);
+    const trail = auditPageSchema.parse(reply.body).items;
+    expect(trail).toEqual(events.filter((e) => e.handoffId === item.id));
+  }
+  const rejection = events.find((e) => e.handoffId === 'h-3120' && e.action === 'rejected');
+  expect(rejection).toMatchObject({
+    actor: { id: 'u-ana' },
+    why: { reason: 'The draft quotes the wrong order number.' },
+  });
+
+  const changes = policyChangesSchema.parse(
+    (await get(backend, pathOf(operations.listPolicyChanges))).body,
+  ).items;
+  expect(changes).toHaveLength(1);
+  expect(changes[0]).toMatchObject({
+    id: 'policy-v2',
+    by: { id: 'u-femi' },
+    reason: 'Shipping drafts need a closer look.',
+    after: { version: 2, categories: { shipping: { confidenceThreshold: 0.92 } } },
+  });
+  const log = auditLogPageSchema.parse(
+    (await get(backend, pathOf(operations.listAudit), { limit: '1000' })).body,
+  );
+  expect(log.total).toBe(events.length + changes.length);
+}
+
+const open = (persistence: Persistence) => Backend.create({ persistence, clock: () => NOW });
+
+let dbCount = 0;
+const freshDbName = () => `handoff-desk-test-${++dbCount}`;
+
+describe('the demo world stored by earlier builds', () => {
+  it('loads the unversioned world of today, with every item, audit event and policy change', async () => {
+    const fixture = demoFixture('v0');
+    const name = freshDbName();
+    await importIndexedDbWorld(fixture, name);
+    const backend = await open(indexedDbPersistence(name));
+    await expectFixtureWorld(backend, storedEvents(fixture));
+    // The world now records its version, and a second start reads it as it is.
+    const saved = await exportIndexedDbWorld(name);
+    expect(saved.entries).toContainEqual(['version', 1]);
+    await expectFixtureWorld(await open(indexedDbPersistence(name)), storedEvents(fixture));
+  });
+
+  it('gives a world saved before approval gates and the routing policy their fields, so gated items load', async () => {
+    const fixture = demoFixture('v0');
+    // As the build before gates stored it: gates without a warning time or an applied default,
+    // items without a policy version or post-hoc draw, flags without their rule's version.
+    const older = structuredClone(fixture);
+    for (const [, value] of older.entries) {
+      const h = value as Partial<Handoff> & { id?: string };
+      if (!h.id?.startsWith('h-') || !('context' in h)) continue;
+      if (h.gate) h.gate = { timeoutAt: h.gate.timeoutAt, defaultAction: 'approve' } as never;
+      delete h.policyVersion;
+      delete h.sampledForReview;
+      for (const flag of h.context?.flags ?? []) {
+        delete (flag as Partial<typeof flag>).ruleVersion;
+        delete (flag as Partial<typeof flag>).response;
+      }
+    }
+    expect(older.entries.some(([, v]) => handoffSchema.safeParse(v).success)).toBe(false);
+    const name = freshDbName();
+    await importIndexedDbWorld(older, name);
+
+    const backend = await open(indexedDbPersistence(name));
+    await expectFixtureWorld(backend, storedEvents(fixture));
+    const reply = await get(backend, pathOf(operations.getHandoff, { id: 'h-4522' }));
+    expect(reply.status).toBe(200);
+    const gated = handoffSchema.parse(reply.body);
+    const before = storedItems(fixture).find((h) => h.id === 'h-4522')!;
+    expect(gated.gate).toEqual({
+      timeoutAt: before.gate!.timeoutAt,
+      warnAt: new Date(Date.parse(before.gate!.timeoutAt) - GATE_WARNING_MS).toISOString(),
+      defaultAction: 'approve',
+      applied: null,
+    });
+    expect(gated.policyVersion).toBe(1);
+    expect(gated.sampledForReview).toBe(false);
+    expect(gated.context.flags.map((f) => [f.rule, f.ruleVersion, f.response])).toEqual(
+      before.context.flags.map((f) => [f.rule, 1, f.response]),
+    );
+  });
+});
+
+describe('the server database stored by earlier builds', () => {
+  const files: string[] = [];
+  afterEach(() => {
+    for (const file of files.splice(0)) removeDbFile(file);
+  });
+
+  it('loads the unversioned file of today, with every item, audit event and policy change', async () => {
+    const file = tempDbFile();
+    files.push(file);
+    copyFileSync(serverFixture('v0'), file);
+    const lines: string[] = [];
+    const persistence = sqlitePersistence(file, { log: (line) => lines.push(line) });
+    await expectFixtureWorld(await open(persistence), storedEvents(demoFixture('v0')));
+    persistence.close();
+    expect(lines).toEqual([
+      expect.stringMatching(/^Backed up .* at storage version 0 to .*\.v0-.*\.backup$/),
+      expect.stringMatching(/^Migrated to storage version 1: gate-and-routing-fields \(\d/),
+      expect.stringMatching(/^Migrated .* from storage version 0 to 1 in [\d.]+ ms$/),
+    ]);
+
+    // Migrated once: the next start finds version 1 and neither copies nor migrates.
+    lines.length = 0;
+    const again = sqlitePersistence(file, { log: (line) => lines.push(line) });
+    await expectFixtureWorld(await open(again), storedEvents(demoFixture('v0')));
+    again.close();
+    expect(lines).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import type {
+  DecisionAction,
+  DecisionRequest,
+  Flag,
+  FlagRule,
+  Handoff,
+} from '../../../api/schemas';
+import { levelLabels } from '../../../domain/levels';
+
+/** What the reviewer chose, before it becomes a request. */
+export type DecisionInput =
+  | { action: 'approve' }
+  | { action: 'reject'; reason: string }
+  | { action: 'escalate'; targetLevel: string; note: string }
+  | { action: 'redirect'; instructions: string };
+
+/** What the checkpoint knows besides the input: what was read, ticked and picked. */
+export interface DecisionContext {
+  /** When the item opened (local clock, ms): the time spent on it goes with the decision. */
+  openedAt: number;
+  flags: Flag[];
+  acknowledged: ReadonlySet<FlagRule>;
+  selectedOptionId: string | null;
+  /** The newest customer message the reviewer confirmed reading, sent with an approval. */
+  seenCustomerMessageAt: string | null;
+}
+
+/** The request body for `input`, made on the item as it is now (`version`, the text shown). */
+export function buildDecisionRequest(
+  input: DecisionInput,
+  s: { text: string; version: number },
+  c: DecisionContext,
+  now = Date.now(),
+): DecisionRequest {
+  const common = {
+    version: s.version,
+    timeOnItemMs: Math.max(0, Math.round(now - c.openedAt)),
+    acknowledgedFlags: c.flags.filter((f) => c.acknowledged.has(f.rule)).map((f) => f.rule),
+  };
+  switch (input.action) {
+    case 'approve':
+      return {
+        ...common,
+        action: 'approve',
+        finalText: s.text,
+        selectedOptionId: c.selectedOptionId,
+        seenCustomerMessageAt: c.seenCustomerMessageAt,
+      };
+    case 'reject':
+      return { ...common, action: 'reject', reason: input.reason };
+    case 'escalate':
+      return {
+        ...common,
+        action: 'escalate',
+        targetLevel: input.targetLevel as never,
+        note: input.note,
+      };
+    case 'redirect':
+      return { ...common, action: 'redirect', instructions: input.instructions };
+  }
+}
+
+/** What the reviewer is told once the server applied the decision. */
+export function confirmation(action: DecisionAction, h: Handoff, edited: boolean): string {
+  const ticket = `ticket #${h.ticket.number}`;
+  switch (action) {
+    case 'approve':
+      return `Approved ${ticket}: the reply was sent${edited ? ' with your edits' : ' as drafted'}.`;
+    case 'reject':
+      return `Rejected ${ticket}: nothing was sent.`;
+    case 'escalate':
+      return `Escalated ${ticket} to ${levelLabels[h.level]}.`;
+    case 'redirect':
+      return `Sent ${ticket} back to the AI.`;
+  }
+}

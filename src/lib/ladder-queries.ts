@@ -1,0 +1,19 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiOf } from './api-context';
+
+/*
+ * The escalation ladder the backend serves and enforces. The policy page shows it and the
+ * checkpoint previews a reply's authority against it, so both read this one query: what the
+ * reviewer is told before approving is what the backend will decide.
+ */
+export const ladderQueries = {
+  all: () => ['ladder'] as const,
+
+  current: () =>
+    queryOptions({
+      queryKey: [...ladderQueries.all(), 'current'] as const,
+      queryFn: ({ client }) => apiOf(client).getLadder(),
+      // The ladder changes with a deployment, not during a shift.
+      staleTime: 30 * 60_000,
+    }),
+};
