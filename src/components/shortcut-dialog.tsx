@@ -1,0 +1,47 @@
+import { Dialog } from './ui/dialog';
+
+export const shortcutList: { keys: string; action: string }[] = [
+  { keys: 'j / k', action: 'Next / previous item in the queue' },
+  { keys: 'Enter', action: 'Open the selected item' },
+  { keys: 'n', action: 'Claim the next item by priority' },
+  { keys: '/', action: 'Search the queue' },
+  { keys: 'e', action: 'Edit the draft' },
+  { keys: 'a', action: 'Approve (sends the draft, with your edits)' },
+  { keys: 'r', action: 'Reject (asks for a reason)' },
+  { keys: 'x', action: 'Escalate (asks for a level and a note)' },
+  { keys: 'd', action: 'Redirect to the AI (asks for instructions)' },
+  { keys: '1–9', action: 'Select one of the AI’s options' },
+  {
+    keys: 'Ctrl+Enter',
+    action:
+      'Submit the open form (routing policy: save the edit; post-hoc review: submit and open the next)',
+  },
+  { keys: 'Esc', action: 'Close a form, leave the editor, or go back to the queue' },
+  { keys: 'p', action: 'Routing policy: preview the edit on last week’s traffic' },
+  { keys: 'w', action: 'Dashboard: show the next time window' },
+  { keys: '?', action: 'Show this list' },
+];
+
+/** The list of every shortcut, in a dialog: loaded the first time someone asks for it. */
+export function ShortcutDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Keyboard shortcuts">
+      <dl className="shortcut-list">
+        {shortcutList.map((s) => (
+          <div key={s.keys}>
+            <dt>
+              <kbd>{s.keys}</kbd>
+            </dt>
+            <dd>{s.action}</dd>
+          </div>
+        ))}
+      </dl>
+    </Dialog>
+  );
+}
