@@ -90,9 +90,7 @@ describe('lead dashboard', () => {
 
     const decisionsCell = await openDecisionFigures();
     for (const category of ['billing', 'shipping', 'technical'] as const) {
-      expect(decisionsCell(category)).toHaveTextContent(
-        String(decisionsFromEvents(category)),
-      );
+      expect(decisionsCell(category)).toHaveTextContent(String(decisionsFromEvents(category)));
     }
     // Every chart has an accessible name that carries its message.
     expect(
@@ -160,12 +158,9 @@ describe('lead dashboard', () => {
       },
       idempotencyKey: 'ben-rejects',
     });
-    await waitFor(
-      () => expect(decisionsCell(category)).toHaveTextContent(String(before + 1)),
-      {
-        timeout: 5000,
-      },
-    );
+    await waitFor(() => expect(decisionsCell(category)).toHaveTextContent(String(before + 1)), {
+      timeout: 5000,
+    });
   });
 
   it('says what went wrong and offers a retry when the figures cannot load', async () => {
