@@ -5,6 +5,7 @@ import { operations, pathOf } from '../../src/api/operations';
 import { defaultLadder } from '../../src/api/policy-schemas';
 import type { Handoff } from '../../src/api/schemas';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
+import { putItem } from '../kits/items';
 import { API_BASE, backend, server } from '../msw';
 import { renderApp } from '../render';
 import { eventsOf, item, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
@@ -21,8 +22,9 @@ const authorityLoaded = () => screen.findByRole('region', { name: 'Your authorit
 describe('checkpoint: authority on the ladder', () => {
   it('says before approving what the reviewer’s authority covers for this reply', async () => {
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    const h = putItem({ refund: 649 });
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await authorityLoaded();
     expect(
       within(authority()).getByText(
@@ -61,8 +63,9 @@ describe('checkpoint: authority on the ladder', () => {
         return HttpResponse.json(generous);
       }),
     );
-    renderApp('/handoffs/h-4521');
-    await openCheckpoint();
+    const h = putItem({ refund: 649 });
+    renderApp(`/handoffs/${h.id}`);
+    await openCheckpoint(h.ticket.subject);
     expect(screen.queryByRole('region', { name: 'Your authority' })).not.toBeInTheDocument();
 
     release();

@@ -25,9 +25,10 @@ export function resetDraftStore() {
 
 export const section = (name: string) => screen.getByRole('region', { name });
 
-export async function openCheckpoint() {
+/** Waits for the checkpoint of the item with this subject (by default the seed's #4521). */
+export async function openCheckpoint(subject: string | RegExp = /two weeks late/i) {
   // Generous: the first render of a file also loads the code-split route.
-  await screen.findByRole('heading', { level: 1, name: /two weeks late/i }, { timeout: 5000 });
+  await screen.findByRole('heading', { level: 1, name: subject }, { timeout: 5000 });
   return {
     editor: () => screen.getByRole('textbox', { name: 'Reply to customer' }) as HTMLTextAreaElement,
     approveButton: () => screen.getByRole('button', { name: /^approve/i }),

@@ -61,13 +61,19 @@ async function openDashboard() {
   return view;
 }
 
-async function decisionsCell(category: Category) {
-  const user = userEvent.setup();
-  const card = await screen.findByRole('region', { name: 'Decisions by category' });
-  const details = within(card).getByText('Figures as a table');
-  if (!details.closest('details')?.open) await user.click(details);
-  const row = within(card).getByRole('row', { name: new RegExp(`^${labels[category]} `) });
-  return within(row).getAllByRole('cell')[0]!;
+/**
+ * Opens the figures table under the decisions chart, as a reviewer who does not read charts
+ * would, and returns a reader of one category's decision count (visible in that table).
+ */
+async function openDecisionFigures() {
+  const card = () => screen.getByRole('region', { name: 'Decisions by category' });
+  await screen.findByRole('region', { name: 'Decisions by category' });
+  await userEvent.setup().click(within(card()).getByText('Figures as a table'));
+  return (category: Category) => {
+    const row = within(card()).getByRole('row', { name: new RegExp(`^${labels[category]} `) });
+    expect(row).toBeVisible();
+    return within(row).getAllByRole('cell')[0]!;
+  };
 }
 
 describe('lead dashboard', () => {
@@ -82,10 +88,9 @@ describe('lead dashboard', () => {
       within(sla).getByRole('link', { name: `${atRisk} at risk (under an hour left)` }),
     ).toBeVisible();
 
+    const decisionsCell = await openDecisionFigures();
     for (const category of ['billing', 'shipping', 'technical'] as const) {
-      expect(await decisionsCell(category)).toHaveTextContent(
-        String(decisionsFromEvents(category)),
-      );
+      expect(decisionsCell(category)).toHaveTextContent(String(decisionsFromEvents(category)));
     }
     // Every chart has an accessible name that carries its message.
     expect(
@@ -140,7 +145,8 @@ describe('lead dashboard', () => {
     const item = plainItem(backend);
     const category = item.ticket.category;
     const before = decisionsFromEvents(category);
-    expect(await decisionsCell(category)).toHaveTextContent(String(before));
+    const decisionsCell = await openDecisionFigures();
+    expect(decisionsCell(category)).toHaveTextContent(String(before));
 
     await apiAs('u-ben').decideHandoff({
       params: { id: item.id },
@@ -152,12 +158,9 @@ describe('lead dashboard', () => {
       },
       idempotencyKey: 'ben-rejects',
     });
-    await waitFor(
-      async () => expect(await decisionsCell(category)).toHaveTextContent(String(before + 1)),
-      {
-        timeout: 5000,
-      },
-    );
+    await waitFor(() => expect(decisionsCell(category)).toHaveTextContent(String(before + 1)), {
+      timeout: 5000,
+    });
   });
 
   it('says what went wrong and offers a retry when the figures cannot load', async () => {

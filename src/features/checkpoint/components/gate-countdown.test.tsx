@@ -17,14 +17,13 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const live = (container: HTMLElement) => container.querySelector('[aria-live="polite"]');
+/** The countdown's spoken announcement, as a screen reader meets it. */
+const live = () => screen.getByRole('status');
 const tick = (seconds: number) => act(() => vi.advanceTimersByTime(seconds * 1000));
 
 describe('GateCountdown', () => {
   it('counts down calmly while there is time, saying what happens at the timeout', () => {
-    const { container } = render(
-      <GateCountdown gate={gate(45 * 60, { defaultAction: 'reject' })} />,
-    );
+    render(<GateCountdown gate={gate(45 * 60, { defaultAction: 'reject' })} />);
     expect(screen.getByText('45:00 left')).toBeInTheDocument();
     expect(
       screen.getByText(/then the system will reject the draft and send nothing/),
@@ -32,11 +31,11 @@ describe('GateCountdown', () => {
     tick(5);
     expect(screen.getByText('44:55 left')).toBeInTheDocument();
     expect(screen.queryByText('⚠ Gate')).toBeNull();
-    expect(live(container)).toHaveTextContent('');
+    expect(live()).toHaveTextContent('');
   });
 
   it('warns once when the warning starts, then once at the timeout', () => {
-    const { container } = render(<GateCountdown gate={gate(310)} />);
+    render(<GateCountdown gate={gate(310)} />);
     tick(9);
     expect(screen.queryByText('⚠ Gate')).toBeNull();
     tick(1);
@@ -44,14 +43,14 @@ describe('GateCountdown', () => {
     expect(screen.getByText('5:00 left')).toBeInTheDocument();
     const warning =
       'Under 5m left on the approval gate; then the system will send a holding reply and escalate one level.';
-    expect(live(container)).toHaveTextContent(warning);
+    expect(live()).toHaveTextContent(warning);
     tick(60);
     // The clock moves; the announcement does not repeat or change.
     expect(screen.getByText('4:00 left')).toBeInTheDocument();
-    expect(live(container)).toHaveTextContent(warning);
+    expect(live()).toHaveTextContent(warning);
     tick(240);
     expect(screen.getByText('timed out')).toBeInTheDocument();
-    expect(live(container)).toHaveTextContent(
+    expect(live()).toHaveTextContent(
       'The approval gate timed out; the system will now send a holding reply and escalate one level.',
     );
   });

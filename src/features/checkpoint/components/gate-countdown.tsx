@@ -48,7 +48,7 @@ export function GateCountdown({ gate }: { gate: Gate }) {
       <span className="gate-default">
         {phase === 'due' ? ` · applying the default: ${then}…` : ` · then the system will ${then}`}
       </span>
-      <span className="visually-hidden" aria-live="polite">
+      <span className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </span>
     </div>

@@ -1,0 +1,117 @@
+import { nextActionFor } from '../../mocks/seed/next-action';
+import { defaultRulesTable } from '../../src/api/policy-schemas';
+import {
+  type GateDefault,
+  type Handoff,
+  handoffSchema,
+  type Level,
+  type Ticket,
+} from '../../src/api/schemas';
+import { evaluateRules } from '../../src/domain/rules';
+import { backend, TEST_NOW } from '../msw';
+import { ticket } from './tickets';
+
+/*
+ * Handoffs of a chosen shape, put into the backend world the tests run against. Built from
+ * the contract's schema (parsed on the way in) and flagged by the same rules table the seed
+ * uses, so a test that needs "a hard stop" or "a $649 refund" says so instead of borrowing a
+ * seed story that happens to have it.
+ */
+
+export interface ItemShape {
+  /** Ticket number; the id is `h-<number>`. Defaults to a number no seed story uses. */
+  number?: number;
+  subject?: string;
+  /** The customer's words; "legal action" in them raises the policy-keyword hard stop. */
+  body?: string;
+  ticket?: Partial<Omit<Ticket, 'customer'>> & { customer?: Partial<Ticket['customer']> };
+  /** The AI's current draft; defaults to a short reply, with the refund when one is given. */
+  draft?: string;
+  /** A refund the draft promises, in dollars. */
+  refund?: number;
+  /** Options for the reviewer to choose between (two or more raise "Multiple valid options"). */
+  options?: { label: string; draft: string; rationale?: string }[];
+  confidence?: number;
+  /** What went wrong when the AI could not finish: a failed task. */
+  diagnosis?: string;
+  /** An approval gate timing out this many minutes from now, with its default. */
+  gate?: { minutes: number; defaultAction?: GateDefault };
+  /** A customer message that arrived after the draft. */
+  followUp?: string;
+  level?: Level;
+}
+
+let nextNumber = 9100;
+const minutes = (n: number) => new Date(TEST_NOW + n * 60_000).toISOString();
+
+/** Builds a pending handoff of the given shape (not yet in the world). */
+export function buildItem(shape: ItemShape = {}): Handoff {
+  const number = shape.number ?? ++nextNumber;
+  const t = ticket({
+    id: `t-${number}`,
+    number,
+    receivedAt: minutes(-30),
+    ...(shape.subject ? { subject: shape.subject } : {}),
+    ...(shape.body ? { body: shape.body } : {}),
+    ...shape.ticket,
+    ...(shape.followUp ? { followUps: [{ at: minutes(-1), body: shape.followUp }] } : {}),
+  });
+  const refund =
+    shape.refund === undefined ? '' : ` I've issued a refund of $${shape.refund.toFixed(2)}.`;
+  const draft =
+    shape.draft ??
+    `Hi ${t.customer.name.split(' ')[0]},\n\nThanks for writing.${refund}\n\nBest,\nSupport`;
+  const options = (shape.options ?? []).map((o, i) => ({ id: `o-${i + 1}`, rationale: '', ...o }));
+  const ai = { confidence: shape.confidence ?? 0.9, options, diagnosis: shape.diagnosis ?? null };
+  const flags = evaluateRules(t, ai, defaultRulesTable);
+  const ai0 = { type: 'ai' as const, id: 'ai-agent', name: 'Support agent' };
+  return handoffSchema.parse({
+    id: `h-${number}`,
+    kind: 'checkpoint',
+    status: 'pending',
+    ticket: t,
+    context: {
+      steps: [
+        {
+          id: `s-${number}-1`,
+          type: 'draft',
+          summary: 'Drafted a reply',
+          startedAt: minutes(-20),
+          finishedAt: minutes(-19),
+          outcome: shape.diagnosis ? 'failed' : 'ok',
+        },
+      ],
+      ...ai,
+      flags,
+      nextAction: nextActionFor(flags, 'pending', options.length > 1 ? 'the reply' : null),
+    },
+    level: shape.level ?? 'l1',
+    assignee: null,
+    dueAt: minutes(120),
+    gate: shape.gate
+      ? {
+          timeoutAt: minutes(shape.gate.minutes),
+          warnAt: minutes(shape.gate.minutes - 5),
+          defaultAction: shape.gate.defaultAction ?? 'hold_and_escalate',
+          applied: null,
+        }
+      : null,
+    version: 1,
+    drafts: [{ number: 1, text: draft, author: ai0, createdAt: minutes(-19), note: 'First draft' }],
+    workingDraft: null,
+    selectedOptionId: null,
+    outcome: null,
+    escalation: null,
+    policyVersion: 1,
+    sampledForReview: false,
+    createdAt: minutes(-20),
+    updatedAt: minutes(-19),
+  });
+}
+
+/** Puts a handoff of the given shape into the world the app under test talks to. */
+export function putItem(shape: ItemShape = {}): Handoff {
+  const h = buildItem(shape);
+  backend.state.putHandoff(h);
+  return h;
+}
