@@ -3,13 +3,11 @@ import { actorTypeSchema, auditLogActionSchema } from '../../../api/audit-schema
 import type { User } from '../../../api/schemas';
 import { flagRuleSchema } from '../../../api/schemas';
 import { flagRuleInfo } from '../../../domain/flags';
+import type { UpdateSearch } from '../../../hooks/use-list-page';
 import { type AuditSearch, isoToLocal, localToIso } from '../audit-search';
 import { actionLabels, actorTypeLabels } from '../labels';
 
-export type UpdateAuditSearch = (
-  patch: Partial<AuditSearch>,
-  options?: { replace?: boolean },
-) => void;
+export type UpdateAuditSearch = UpdateSearch<AuditSearch>;
 
 interface AuditFiltersProps {
   search: AuditSearch;

@@ -3,15 +3,16 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { AuditEntry } from '../../../api/audit-schemas';
 import { toErrorMessage } from '../../../api/errors';
+import { focusSearchShortcut, useInfiniteRows, useListSearch } from '../../../hooks/use-list-page';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useApi } from '../../../lib/api-context';
 import { userQueries } from '../../../lib/handoff-queries';
 import { useLiveStore } from '../../../stores/live-store';
 import { auditQueries } from '../api/queries';
-import { filterDeps, hasActiveFilters, toAuditParams } from '../audit-search';
+import { type AuditSearch, filterDeps, hasActiveFilters, toAuditParams } from '../audit-search';
 import { useExport } from '../hooks/use-export';
 import { formatCount } from '../labels';
-import { AuditFilters, type UpdateAuditSearch } from './audit-filters';
+import { AuditFilters } from './audit-filters';
 import { AuditList } from './audit-list';
 import { ExportPanel } from './export-panel';
 import './audit.css';
@@ -37,33 +38,11 @@ export function AuditPage() {
   const exporter = useExport(api, params);
   useRefreshOnChange();
 
-  const entries = useMemo(() => {
-    const seen = new Set<string>();
-    const out: AuditEntry[] = [];
-    for (const page of query.data?.pages ?? []) {
-      for (const entry of page.items) {
-        if (seen.has(entry.id)) continue;
-        seen.add(entry.id);
-        out.push(entry);
-      }
-    }
-    return out;
-  }, [query.data]);
-  const total = query.data?.pages[0]?.total;
+  const { rows: entries, firstPage } = useInfiniteRows(query.data);
+  const total = firstPage?.total;
 
-  const update: UpdateAuditSearch = useCallback(
-    (patch, options) => {
-      void navigate({
-        to: '/audit',
-        search: (prev) => ({ ...prev, ...patch }),
-        replace: options?.replace,
-      });
-    },
-    [navigate],
-  );
-  const onSelect = useCallback(
-    (id: string) => update({ selected: id }, { replace: true }),
-    [update],
+  const { update, onSelect } = useListSearch<AuditSearch>(
+    (search, replace) => void navigate({ to: '/audit', search, replace }),
   );
   const onOpen = useCallback(
     (entry: AuditEntry) => {
@@ -74,13 +53,7 @@ export function AuditPage() {
   );
   const searchInputRef = useRef<HTMLInputElement>(null);
   useShortcuts([
-    {
-      key: '/',
-      handler: () => {
-        searchInputRef.current?.focus();
-        searchInputRef.current?.select();
-      },
-    },
+    focusSearchShortcut(searchInputRef),
     {
       key: 'Escape',
       handler: exporter.cancel,

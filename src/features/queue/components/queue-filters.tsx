@@ -1,6 +1,7 @@
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { categorySchema, flagRuleSchema, levelSchema, sortFieldSchema } from '../../../api/schemas';
 import { levelLabels } from '../../../domain/levels';
+import type { UpdateSearch as UpdateSearchOf } from '../../../hooks/use-list-page';
 import { assigneeLabels, categoryLabels, defaultOrder, flagLabels, sortLabels } from '../labels';
 import {
   type QueueSearch,
@@ -12,10 +13,7 @@ import {
 } from '../queue-search';
 import { FilterMenu } from './filter-menu';
 
-export type UpdateSearch = (
-  patch: Partial<QueueSearchInput>,
-  options?: { replace?: boolean },
-) => void;
+export type UpdateSearch = UpdateSearchOf<QueueSearchInput>;
 
 interface QueueFiltersProps {
   search: QueueSearch;

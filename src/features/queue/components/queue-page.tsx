@@ -2,17 +2,24 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toErrorMessage } from '../../../api/errors';
-import type { HandoffSummary, SortField } from '../../../api/schemas';
+import type { SortField } from '../../../api/schemas';
+import { focusSearchShortcut, useInfiniteRows, useListSearch } from '../../../hooks/use-list-page';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { formatDuration, useNow } from '../../../lib/time';
 import { useLiveStore } from '../../../stores/live-store';
 import { queueQueries } from '../api/queries';
 import { defaultOrder, formatCount } from '../labels';
-import { ALL_STATUSES, clearedFilters, filterDeps, toListParams } from '../queue-search';
+import {
+  ALL_STATUSES,
+  clearedFilters,
+  filterDeps,
+  type QueueSearchInput,
+  toListParams,
+} from '../queue-search';
 import { ClaimNextButton, ClaimNextMessage, useClaimNext } from './claim-next';
 import { GateWarnings } from './gate-warnings';
 import { QueueEmpty } from './queue-empty';
-import { QueueFilters, type UpdateSearch } from './queue-filters';
+import { QueueFilters } from './queue-filters';
 import { QueueGrid } from './queue-grid';
 import { StatusToggles } from './status-toggles';
 import './queue.css';
@@ -36,35 +43,11 @@ export function QueuePage() {
   const live = useLiveStore((s) => s.status === 'live');
   const query = useInfiniteQuery(queueQueries.list(params, live));
 
-  const rows = useMemo(() => {
-    // A refresh can move an item across a page boundary; show each item once.
-    const seen = new Set<string>();
-    const out: HandoffSummary[] = [];
-    for (const page of query.data?.pages ?? []) {
-      for (const item of page.items) {
-        if (seen.has(item.id)) continue;
-        seen.add(item.id);
-        out.push(item);
-      }
-    }
-    return out;
-  }, [query.data]);
-  const firstPage = query.data?.pages[0];
+  const { rows, firstPage } = useInfiniteRows(query.data);
   const total = firstPage?.total;
 
-  const update: UpdateSearch = useCallback(
-    (patch, options) => {
-      void navigate({
-        to: '/queue',
-        search: (prev) => ({ ...prev, ...patch }),
-        replace: options?.replace,
-      });
-    },
-    [navigate],
-  );
-  const onSelect = useCallback(
-    (id: string) => update({ selected: id }, { replace: true }),
-    [update],
+  const { update, onSelect } = useListSearch<QueueSearchInput>(
+    (search, replace) => void navigate({ to: '/queue', search, replace }),
   );
   const onOpen = useCallback(
     (id: string) => void navigate({ to: '/handoffs/$handoffId', params: { handoffId: id } }),
@@ -78,15 +61,7 @@ export function QueuePage() {
   const clear = () => void navigate({ to: '/queue', search: clearedFilters(search) });
 
   const searchInputRef = useRef<HTMLInputElement>(null);
-  useShortcuts([
-    {
-      key: '/',
-      handler: () => {
-        searchInputRef.current?.focus();
-        searchInputRef.current?.select();
-      },
-    },
-  ]);
+  useShortcuts([focusSearchShortcut(searchInputRef)]);
   const claim = useClaimNext();
   const announcement = useResultAnnouncement(resetKey, total, query.isPlaceholderData);
 
