@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { useIntentStore } from '../src/stores/intent-store';
 import { backend, backendClock, server, TEST_NOW } from './msw';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -9,6 +10,8 @@ beforeEach(async () => {
   backendClock.now = TEST_NOW;
   await backend.reset();
   globalThis.localStorage?.clear();
+  // Unanswered intents of one test must not replay in the next.
+  useIntentStore.setState({ intents: {} });
 });
 afterEach(() => {
   cleanup();

@@ -7,6 +7,7 @@ import { useSwitchActor } from '../hooks/use-switch-actor';
 import { useApi } from '../lib/api-context';
 import { userQueries } from '../lib/handoff-queries';
 import { useDraftStore } from '../stores/draft-store';
+import { useIntentStore } from '../stores/intent-store';
 import { useLiveStore } from '../stores/live-store';
 import { useSessionStore } from '../stores/session-store';
 import { FailureNotice } from './failure-notice';
@@ -112,6 +113,7 @@ function ResetDemo() {
             await api.resetDemo();
             // Unsent edits belong to the world being discarded.
             useDraftStore.setState({ drafts: {}, intents: {} });
+            useIntentStore.setState({ intents: {} });
             queryClient.clear();
             await router.navigate({ to: '/queue' });
             await router.invalidate();

@@ -18,7 +18,7 @@ export function InitiateTask({ handoff }: { handoff: Handoff }) {
   const [open, setOpen] = useState(false);
   const [instructions, setInstructions] = useState('');
   // One key per intent: a retry of the same text after a network failure must not create two items.
-  const intent = useIntentKey();
+  const intent = useIntentKey(`ai-task:${handoff.id}`);
   const field = useRef<HTMLTextAreaElement>(null);
   const initiate = useMutation(checkpointMutations.initiate());
   useShortcuts([{ key: 'i', handler: () => setOpen(true), enabled: !open }]);
@@ -38,6 +38,7 @@ export function InitiateTask({ handoff }: { handoff: Handoff }) {
         body: { sourceId: handoff.id, instructions },
         key: intent.current(instructions),
       });
+      intent.drop();
       await navigate({
         to: '/handoffs/$handoffId',
         params: { handoffId: created.id },
@@ -45,8 +46,9 @@ export function InitiateTask({ handoff }: { handoff: Handoff }) {
           flash: `The AI drafted a reply about ticket #${created.ticket.number} from your instructions. It is yours to review.`,
         },
       });
-    } catch {
-      // Shown below the field.
+    } catch (error) {
+      // Shown below the field. Only a failure that may not have reached the server keeps the key.
+      if (!(error instanceof ApiError && error.retryable)) intent.drop();
     }
   };
 

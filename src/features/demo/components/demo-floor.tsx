@@ -162,13 +162,13 @@ function FloorControls({ saved }: { saved: DemoSettings }) {
   const [draft, setDraft] = useState(() => toDraft(saved));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   // One key per intent: a retry after a failure applies the same change once.
-  const intent = useIntentKey();
+  const intent = useIntentKey('demo-settings');
   const save = useMutation({ ...demoMutations.saveSettings(), onSuccess: intent.drop });
 
   const apply = (next: Draft = draft) => {
     const { settings, errors } = fromDraft(next);
     setErrors(errors);
-    if (settings) save.mutate({ settings, key: intent.current() });
+    if (settings) save.mutate({ settings, key: intent.current(JSON.stringify(settings)) });
   };
   const calm = () => {
     const next = toDraft({ ...defaultDemoSettings, aiQuality: Number(draft.aiQuality) / 100 || 0 });

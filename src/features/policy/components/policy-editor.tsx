@@ -40,7 +40,7 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
   const [serverErrors, setServerErrors] = useState<FormErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [previewedFor, setPreviewedFor] = useState<string | null>(null);
-  const saveIntent = useIntentKey();
+  const saveIntent = useIntentKey('policy-save');
   const preview = useMutation(policyMutations.whatIf());
   const save = useMutation(policyMutations.change());
 
@@ -114,10 +114,11 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
       document.getElementById('policy-reason')?.focus();
       return;
     }
+    const body = { version: base.version, patch: checked.patch, reason: why.data };
     save.mutate(
       {
-        body: { version: base.version, patch: checked.patch, reason: why.data },
-        key: saveIntent.current(),
+        body,
+        key: saveIntent.current(JSON.stringify(body)),
       },
       {
         onSuccess: (change) => {

@@ -1,14 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import {
   type PostHocItem,
+  type PostHocReviewRequest,
   type PostHocVerdict,
   postHocRubrics,
 } from '../../../api/post-hoc-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
-import { useIntentKey } from '../../../lib/idempotency';
+import { useIntentKey, usePendingIntent } from '../../../lib/idempotency';
 import { reviewMutations } from '../api/mutations';
 
 const verdicts: { value: PostHocVerdict; label: string; description: string }[] = [
@@ -44,7 +45,9 @@ export function ReviewForm({
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
   const [verdictError, setVerdictError] = useState(false);
-  const intent = useIntentKey();
+  const scope = `review:${item.id}`;
+  const intent = useIntentKey(scope);
+  const pending = usePendingIntent(scope);
 
   const submit = useMutation({
     ...reviewMutations.submit(),
@@ -72,12 +75,22 @@ export function ReviewForm({
     const missingNote = verdict === 'needs_follow_up' && !note.trim();
     setNoteError(missingNote ? NOTE_REQUIRED : null);
     if (verdict === null || missingNote) return;
+    const body = { version: item.version, criteria, verdict, ...(note.trim() ? { note } : {}) };
+    submit.mutate({ id: item.id, body, key: intent.current(JSON.stringify(body), body) });
+  };
+
+  // A submission left unanswered before a reload is sent again, with the same key and body,
+  // so the server records it once.
+  const replayed = useRef(false);
+  useEffect(() => {
+    if (replayed.current || !pending?.payload) return;
+    replayed.current = true;
     submit.mutate({
       id: item.id,
-      body: { version: item.version, criteria, verdict, ...(note.trim() ? { note } : {}) },
-      key: intent.current(),
+      body: pending.payload as PostHocReviewRequest,
+      key: pending.key,
     });
-  };
+  }, [pending, item.id, submit.mutate]);
 
   useShortcuts([{ key: 'mod+Enter', handler: send, inFields: true }]);
 
