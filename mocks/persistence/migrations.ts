@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
-import { defaultRulesTable, policyChangeSchema } from '../../src/api/policy-schemas';
+import { policyChangeSchema } from '../../src/api/policy-change-schemas';
 import { auditEventSchema, handoffSchema, userSchema } from '../../src/api/schemas';
+import { defaultRulesTable } from '../../src/domain/default-policy';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import type { Snapshot } from '../core/persistence';
 import { POLICY_CHANGES_KEY } from '../core/policy/store';

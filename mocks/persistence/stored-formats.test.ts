@@ -2,7 +2,7 @@
 import { copyFileSync } from 'node:fs';
 import { auditLogPageSchema } from '../../src/api/audit-schemas';
 import { operations, pathOf } from '../../src/api/operations';
-import { policyChangesSchema } from '../../src/api/policy-schemas';
+import { policyChangesSchema } from '../../src/api/policy-change-schemas';
 import {
   type AuditEvent,
   auditPageSchema,

@@ -1,6 +1,6 @@
-import { defaultRoutingPolicy } from '../../src/api/policy-schemas';
 import type { AuditEvent, Handoff, Level } from '../../src/api/schemas';
 import { AI_ACTOR } from '../../src/domain/actors';
+import { defaultRoutingPolicy } from '../../src/domain/default-policy';
 import { stableDraw } from '../../src/domain/traffic';
 import type { CaseContent } from './case';
 import { HistoryWriter } from './history';

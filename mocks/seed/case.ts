@@ -1,5 +1,5 @@
-import { defaultRulesTable } from '../../src/api/policy-schemas';
 import type { Channel, RuleFlag, Ticket } from '../../src/api/schemas';
+import { defaultRulesTable } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
 import { carriers, products } from './catalog';
 import type { SeedCustomer } from './customers';

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultRoutingPolicy, defaultRulesTable } from '../../src/api/policy-schemas';
 import {
   type AuditEvent,
   auditEventSchema,
@@ -9,6 +8,7 @@ import {
   handoffSchema,
   userSchema,
 } from '../../src/api/schemas';
+import { defaultRoutingPolicy, defaultRulesTable } from '../../src/domain/default-policy';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import { rank } from '../../src/domain/levels';
 import { evaluateRules } from '../../src/domain/rules';

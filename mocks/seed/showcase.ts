@@ -1,5 +1,5 @@
-import { defaultRulesTable } from '../../src/api/policy-schemas';
 import type { AuditEvent, Customer, Gate, Handoff, Ticket } from '../../src/api/schemas';
+import { defaultRulesTable } from '../../src/domain/default-policy';
 import { newGate } from '../../src/domain/gates';
 import { evaluateRules } from '../../src/domain/rules';
 import { assemble } from './assemble';

@@ -1,12 +1,21 @@
 import { z } from 'zod';
+import { arrivalRequestSchema, arrivalResultSchema } from './arrival-schemas';
 import * as a from './audit-schemas';
 import { dashboardSchema } from './dashboard-schemas';
 import { demoSettingsSchema } from './demo-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './headers';
+import { ladderSchema } from './ladder-schemas';
 import { type Operation, operationEntries } from './operations';
-import * as p from './policy-schemas';
+import {
+  policyChangeRequestSchema,
+  policyChangeSchema,
+  policyChangesSchema,
+  rollbackRequestSchema,
+} from './policy-change-schemas';
 import * as ph from './post-hoc-schemas';
+import { routingPolicySchema } from './routing-policy-schemas';
 import * as s from './schemas';
+import { whatIfRequestSchema, whatIfResultSchema } from './what-if-schemas';
 
 /*
  * The OpenAPI 3.1 document for integrators, generated from the operation table and the same
@@ -24,12 +33,12 @@ const responses = {
   Users: s.usersSchema,
   Problem: s.problemSchema,
   ChangeEvent: s.changeEventSchema,
-  RoutingPolicy: p.routingPolicySchema,
-  WhatIfResult: p.whatIfResultSchema,
-  PolicyChange: p.policyChangeSchema,
-  PolicyChanges: p.policyChangesSchema,
-  Ladder: p.ladderSchema,
-  ArrivalResult: p.arrivalResultSchema,
+  RoutingPolicy: routingPolicySchema,
+  WhatIfResult: whatIfResultSchema,
+  PolicyChange: policyChangeSchema,
+  PolicyChanges: policyChangesSchema,
+  Ladder: ladderSchema,
+  ArrivalResult: arrivalResultSchema,
   AuditEntry: a.auditEntrySchema,
   AuditLogPage: a.auditLogPageSchema,
   FeedbackRecord: a.feedbackRecordSchema,
@@ -47,10 +56,10 @@ const requests = {
   PauseRequest: s.pauseRequestSchema,
   ReassignRequest: s.reassignRequestSchema,
   InitiationRequest: s.initiationRequestSchema,
-  PolicyChangeRequest: p.policyChangeRequestSchema,
-  WhatIfRequest: p.whatIfRequestSchema,
-  RollbackRequest: p.rollbackRequestSchema,
-  ArrivalRequest: p.arrivalRequestSchema,
+  PolicyChangeRequest: policyChangeRequestSchema,
+  WhatIfRequest: whatIfRequestSchema,
+  RollbackRequest: rollbackRequestSchema,
+  ArrivalRequest: arrivalRequestSchema,
   PostHocReviewRequest: ph.postHocReviewRequestSchema,
 };
 

@@ -1,12 +1,8 @@
-import {
-  authorityOf,
-  type Commitment,
-  type CommitmentKind,
-  type Ladder,
-  type LevelAuthority,
-} from '../api/policy-schemas';
+import type { Commitment, CommitmentKind } from '../api/commitment-schemas';
+import type { Ladder, LevelAuthority } from '../api/ladder-schemas';
 import { makeProblem } from '../api/problem';
 import type { Category, DecisionAction, Level, Problem } from '../api/schemas';
+import { authorityOf } from './default-ladder';
 import { levelLabels } from './levels';
 import {
   amountInUsd,

@@ -1,7 +1,8 @@
-import { authorityOf, type Ladder } from '../api/policy-schemas';
+import type { Ladder } from '../api/ladder-schemas';
 import { makeProblem } from '../api/problem';
 import type { Decision, DecisionAction, Handoff, Problem, User } from '../api/schemas';
 import { authorityProblem, checkActionAuthority, stakesOf } from './authority';
+import { authorityOf } from './default-ladder';
 import { escalationTargets, hasAuthorityOver, levelLabels } from './levels';
 import { type LifecycleEvent, nextStatus, statusLabels } from './lifecycle';
 import { detectCommitments } from './promises';

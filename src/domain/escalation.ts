@@ -1,5 +1,6 @@
-import { authorityOf, type HumanLevel, type Ladder } from '../api/policy-schemas';
+import type { HumanLevel, Ladder } from '../api/ladder-schemas';
 import type { Level } from '../api/schemas';
+import { authorityOf } from './default-ladder';
 import { ladder as levels, rank } from './levels';
 
 /*

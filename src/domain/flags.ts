@@ -1,5 +1,5 @@
-import { defaultPolicyKeywords } from '../api/policy-schemas';
 import type { Flag, FlagRule, Option, Severity, Ticket, Tier } from '../api/schemas';
+import { defaultPolicyKeywords } from './default-policy';
 import { findKeywordHits } from './flags-keywords';
 
 /*

@@ -1,4 +1,4 @@
-import type { Commitment, Currency } from '../api/policy-schemas';
+import type { Commitment, Currency } from '../api/commitment-schemas';
 
 /*
  * Money as the ladder counts it and as messages write it: amounts converted to US dollars at

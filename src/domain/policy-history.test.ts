@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultRoutingPolicy,
-  type PolicyChange,
-  policyChangeSchema,
-  type RoutingPolicy,
-  ruleConfig,
-} from '../api/policy-schemas';
+import { type PolicyChange, policyChangeSchema } from '../api/policy-change-schemas';
+import type { RoutingPolicy } from '../api/routing-policy-schemas';
+import { defaultRoutingPolicy, ruleConfig } from './default-policy';
 import {
   applyPolicyChange,
   currentPolicy,

@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import {
-  type CategoryPolicy,
   changeReasonSchema,
   type PolicyChange,
   type PolicyPatch,
   policyPatchSchema,
-  type RoutingPolicy,
-  type RuleConfig,
-  routingPolicySchema,
-} from '../api/policy-schemas';
+} from '../api/policy-change-schemas';
 import { fieldErrors } from '../api/problem';
+import {
+  type CategoryPolicy,
+  type RoutingPolicy,
+  routingPolicySchema,
+} from '../api/routing-policy-schemas';
+import type { RuleConfig } from '../api/rules-schemas';
 import { type Actor, type Category, categorySchema, type Problem } from '../api/schemas';
 import { flagRuleInfo } from './flags';
 import { levelLabels } from './levels';

@@ -1,4 +1,4 @@
-import type { Commitment, CommitmentKind, Currency } from '../api/policy-schemas';
+import type { Commitment, CommitmentKind, Currency } from '../api/commitment-schemas';
 import { conservativeUsdRates, roundCents } from './money';
 
 /*

@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { generateWorld } from '../../mocks/seed/generate';
 import { createRandom, type Random } from '../../mocks/seed/random';
+import type { Commitment } from '../api/commitment-schemas';
+import type { PolicyPatch } from '../api/policy-change-schemas';
+import type {
+  CategoryPolicy,
+  OversightPattern,
+  RoutingPolicy,
+} from '../api/routing-policy-schemas';
+import type { RuleConfig } from '../api/rules-schemas';
+import { type Category, categorySchema, type FlagRule, flagRuleSchema } from '../api/schemas';
 import {
-  type CategoryPolicy,
-  type Commitment,
-  defaultLadder,
-  defaultRoutingPolicy,
-  type OversightPattern,
-  type PolicyPatch,
   type RouteDecision,
-  type RoutingPolicy,
-  type RuleConfig,
   type TrafficItem,
   type TrafficOutcome,
   whatIfResultSchema,
-} from '../api/policy-schemas';
-import { type Category, categorySchema, type FlagRule, flagRuleSchema } from '../api/schemas';
+} from '../api/what-if-schemas';
+import { defaultLadder } from './default-ladder';
+import { defaultRoutingPolicy } from './default-policy';
 import { applyPolicyChange, previewPolicy } from './policy-history';
 import { bandOf, firedRules, routeItem, whatIf } from './routing';
 import { trafficItemFromHandoff } from './traffic';

@@ -1,17 +1,6 @@
-import {
-  type Commitment,
-  type Ladder,
-  type ReviewBand,
-  type RouteDecision,
-  type RouteGate,
-  type RouteStats,
-  type RoutingPolicy,
-  type RuleResponse,
-  ruleConfig,
-  type TrafficItem,
-  type WhatIfItem,
-  type WhatIfResult,
-} from '../api/policy-schemas';
+import type { Commitment } from '../api/commitment-schemas';
+import type { Ladder } from '../api/ladder-schemas';
+import type { RoutingPolicy } from '../api/routing-policy-schemas';
 import {
   type Category,
   categorySchema,
@@ -19,8 +8,19 @@ import {
   type FlagRule,
   flagRuleSchema,
   type Level,
+  type RuleResponse,
 } from '../api/schemas';
+import type {
+  ReviewBand,
+  RouteDecision,
+  RouteGate,
+  RouteStats,
+  TrafficItem,
+  WhatIfItem,
+  WhatIfResult,
+} from '../api/what-if-schemas';
 import { requiredLevelFor } from './authority';
+import { ruleConfig } from './default-policy';
 import { flagRuleInfo } from './flags';
 import { levelLabels, rank } from './levels';
 import { conservativeUsdRates, formatMoney, type UsdRates } from './money';

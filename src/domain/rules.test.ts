@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { calm, ticket } from '../../tests/kits/tickets';
-import {
-  defaultRulesTable,
-  type RuleConfig,
-  type RulesTable,
-  ruleFlagSchema,
-} from '../api/policy-schemas';
+import type { RuleConfig, RulesTable } from '../api/rules-schemas';
 import type { Ticket } from '../api/schemas';
+import { ruleFlagSchema } from '../api/schemas';
+import { defaultRulesTable } from './default-policy';
 import { type AiOutput, defaultFlagPolicy, evaluateFlags, flagRuleInfo } from './flags';
 import { burstSize, evaluateRules, flagPolicyFromRules } from './rules';
 

@@ -1,11 +1,6 @@
-import {
-  type RuleConfig,
-  type RuleFlag,
-  type RuleResponse,
-  type RulesTable,
-  ruleConfig,
-} from '../api/policy-schemas';
-import type { Flag, Severity, Ticket } from '../api/schemas';
+import type { RuleConfig, RulesTable } from '../api/rules-schemas';
+import type { Flag, RuleFlag, RuleResponse, Severity, Ticket } from '../api/schemas';
+import { ruleConfig } from './default-policy';
 import { type AiOutput, evaluateFlags, type FlagPolicy } from './flags';
 
 /*

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleHandoff } from '../../mocks/seed/example';
-import { trafficItemSchema } from '../api/policy-schemas';
 import type { Handoff, Outcome } from '../api/schemas';
+import { trafficItemSchema } from '../api/what-if-schemas';
 import { stableDraw, trafficItemFromHandoff, trafficOutcome } from './traffic';
 
 const base = exampleHandoff(Date.UTC(2025, 2, 1, 12)).handoff;

@@ -1,5 +1,5 @@
-import type { TrafficItem, TrafficOutcome } from '../api/policy-schemas';
 import type { Handoff } from '../api/schemas';
+import type { TrafficItem, TrafficOutcome } from '../api/what-if-schemas';
 import { type CommitmentContext, detectCommitments } from './promises';
 
 /*

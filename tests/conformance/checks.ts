@@ -3,20 +3,16 @@ import { prettifyError, type z } from 'zod';
 import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-schemas';
 import { dashboardSchema } from '../../src/api/dashboard-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
+import { ladderSchema } from '../../src/api/ladder-schemas';
 import { operationEntries, operations, pathOf } from '../../src/api/operations';
-import {
-  ladderSchema,
-  policyChangesSchema,
-  type RoutingPolicy,
-  routingPolicySchema,
-  whatIfResultSchema,
-} from '../../src/api/policy-schemas';
+import { policyChangesSchema } from '../../src/api/policy-change-schemas';
 import {
   postHocPageSchema,
   postHocReviewSchema,
   postHocRubrics,
   postHocSettingsSchema,
 } from '../../src/api/post-hoc-schemas';
+import { type RoutingPolicy, routingPolicySchema } from '../../src/api/routing-policy-schemas';
 import {
   auditPageSchema,
   categorySchema,
@@ -35,6 +31,7 @@ import {
   userSchema,
   usersSchema,
 } from '../../src/api/schemas';
+import { whatIfResultSchema } from '../../src/api/what-if-schemas';
 import { drawnForDoubleReview } from '../../src/domain/double-review';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
 

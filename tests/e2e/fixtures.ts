@@ -6,8 +6,8 @@ import {
   expect,
   type Page,
 } from '@playwright/test';
-import { defaultLadder } from '../../src/api/policy-schemas';
 import { requiredLevelFor } from '../../src/domain/authority';
+import { defaultLadder } from '../../src/domain/default-ladder';
 import { detectCommitments } from '../../src/domain/promises';
 
 /** Where the backend runs: in the browser (demo build) or as the real HTTP server. */

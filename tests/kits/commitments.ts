@@ -1,4 +1,4 @@
-import type { Commitment } from '../../src/api/policy-schemas';
+import type { Commitment } from '../../src/api/commitment-schemas';
 
 /* Hand-built commitments for the authority and money tests: only kind, amount and currency matter. */
 

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../src/api/audit-schemas';
-import { type PolicyChange, policyChangeSchema } from '../../../src/api/policy-schemas';
+import { type PolicyChange, policyChangeSchema } from '../../../src/api/policy-change-schemas';
 import type { FlagRule } from '../../../src/api/schemas';
 import { describeChange } from '../../../src/domain/policy-history';
 import type { EntryKey } from './cursor';

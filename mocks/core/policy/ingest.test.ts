@@ -1,10 +1,8 @@
 // @vitest-environment node
-import {
-  arrivalResultSchema,
-  type PolicyPatch,
-  whatIfResultSchema,
-} from '../../../src/api/policy-schemas';
+import { arrivalResultSchema } from '../../../src/api/arrival-schemas';
+import type { PolicyPatch } from '../../../src/api/policy-change-schemas';
 import { type AuditEvent, type Handoff, problemSchema } from '../../../src/api/schemas';
+import { whatIfResultSchema } from '../../../src/api/what-if-schemas';
 import type { Backend } from '../backend';
 import { type ArrivalInput, ingestTicket } from './ingest';
 import { arrival, call, makeBackend, ticket } from './test-kit';

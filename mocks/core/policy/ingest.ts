@@ -1,10 +1,5 @@
-import {
-  type ArrivalAi,
-  type ArrivalTicket,
-  type RouteDecision,
-  type RoutingPolicy,
-  ruleConfig,
-} from '../../../src/api/policy-schemas';
+import type { ArrivalAi, ArrivalTicket } from '../../../src/api/arrival-schemas';
+import type { RoutingPolicy } from '../../../src/api/routing-policy-schemas';
 import type {
   Actor,
   Gate,
@@ -14,7 +9,9 @@ import type {
   Step,
   Ticket,
 } from '../../../src/api/schemas';
+import type { RouteDecision } from '../../../src/api/what-if-schemas';
 import { AI_ACTOR } from '../../../src/domain/actors';
+import { ruleConfig } from '../../../src/domain/default-policy';
 import { flagRuleInfo } from '../../../src/domain/flags';
 import { newGate } from '../../../src/domain/gates';
 import { levelLabels } from '../../../src/domain/levels';

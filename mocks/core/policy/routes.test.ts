@@ -1,14 +1,14 @@
 // @vitest-environment node
+import { ladderSchema } from '../../../src/api/ladder-schemas';
 import {
-  defaultRoutingPolicy,
-  ladderSchema,
   type PolicyChange,
   policyChangeSchema,
   policyChangesSchema,
-  routingPolicySchema,
-  whatIfResultSchema,
-} from '../../../src/api/policy-schemas';
+} from '../../../src/api/policy-change-schemas';
+import { routingPolicySchema } from '../../../src/api/routing-policy-schemas';
 import { problemSchema } from '../../../src/api/schemas';
+import { whatIfResultSchema } from '../../../src/api/what-if-schemas';
+import { defaultRoutingPolicy } from '../../../src/domain/default-policy';
 import { whatIf } from '../../../src/domain/routing';
 import { ladderInForce, POLICY_CHANGES_KEY, recentTraffic } from './store';
 import { call, makeBackend } from './test-kit';

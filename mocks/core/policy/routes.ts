@@ -1,11 +1,11 @@
+import { arrivalRequestSchema } from '../../../src/api/arrival-schemas';
 import {
-  arrivalRequestSchema,
   policyChangeRequestSchema,
   rollbackRequestSchema,
-  whatIfRequestSchema,
-} from '../../../src/api/policy-schemas';
+} from '../../../src/api/policy-change-schemas';
 import { makeProblem } from '../../../src/api/problem';
 import type { Role, User } from '../../../src/api/schemas';
+import { whatIfRequestSchema } from '../../../src/api/what-if-schemas';
 import {
   applyPolicyChange,
   PolicyChangeError,

@@ -1,13 +1,10 @@
-import {
-  defaultLadder,
-  defaultRoutingPolicy,
-  type Ladder,
-  type PolicyChange,
-  policyChangeSchema,
-  type RoutingPolicy,
-  type TrafficItem,
-} from '../../../src/api/policy-schemas';
+import type { Ladder } from '../../../src/api/ladder-schemas';
+import { type PolicyChange, policyChangeSchema } from '../../../src/api/policy-change-schemas';
+import type { RoutingPolicy } from '../../../src/api/routing-policy-schemas';
 import type { Handoff } from '../../../src/api/schemas';
+import type { TrafficItem } from '../../../src/api/what-if-schemas';
+import { defaultLadder } from '../../../src/domain/default-ladder';
+import { defaultRoutingPolicy } from '../../../src/domain/default-policy';
 import { currentPolicy } from '../../../src/domain/policy-history';
 import { trafficItemFromHandoff } from '../../../src/domain/traffic';
 import type { BackendServices } from '../services';

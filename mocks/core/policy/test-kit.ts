@@ -1,4 +1,4 @@
-import type { ArrivalTicket } from '../../../src/api/policy-schemas';
+import type { ArrivalTicket } from '../../../src/api/arrival-schemas';
 import { Backend, type BackendOptions } from '../backend';
 import type { ApiReply } from '../http-types';
 import type { ArrivalInput } from './ingest';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { handoffSchema } from '../schemas';
 
 /*
  * How one endpoint of the contract is described, once: the client, the OpenAPI document, the
@@ -79,3 +80,21 @@ export type OperationOutput<O extends Operation> = O extends {
 }
   ? z.output<R>
   : undefined;
+
+/** A write to one item (POST/PUT /handoffs/{id}/x) that answers with the item as it now is. */
+export const itemWrite = <const M extends Method, const P extends string, B extends z.ZodType>(
+  method: M,
+  path: P,
+  summary: string,
+  body: B,
+) => ({
+  method,
+  path,
+  summary,
+  params: idParams,
+  body,
+  response: handoffSchema,
+  description: 'Done',
+  problems: writeProblems,
+  write: true as const,
+});

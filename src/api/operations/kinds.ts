@@ -5,54 +5,34 @@ import {
   pauseRequestSchema,
   reassignRequestSchema,
 } from '../schemas';
-import { defineOperations, idParams, writeProblems } from './define';
+import { defineOperations, itemWrite, writeProblems } from './define';
 
 /** The handoff kinds beyond the checkpoint: override, recovery from AI failure, initiation. */
 export const kindOperations = defineOperations({
-  pauseHandoff: {
-    method: 'POST',
-    path: '/handoffs/{id}/pause',
-    summary: 'Stop the AI mid-task; the item waits for a person',
-    params: idParams,
-    body: pauseRequestSchema,
-    response: handoffSchema,
-    description: 'Done',
-    problems: writeProblems,
-    write: true,
-  },
-  takeOverHandoff: {
-    method: 'POST',
-    path: '/handoffs/{id}/take-over',
-    summary: 'Take an AI-working or failed item and hold it',
-    params: idParams,
-    body: claimRequestSchema,
-    response: handoffSchema,
-    description: 'Done',
-    problems: writeProblems,
-    write: true,
-  },
-  retryHandoff: {
-    method: 'POST',
-    path: '/handoffs/{id}/retry',
-    summary: 'Have the AI try a failed task again',
-    params: idParams,
-    body: claimRequestSchema,
-    response: handoffSchema,
-    description: 'Done',
-    problems: writeProblems,
-    write: true,
-  },
-  reassignHandoff: {
-    method: 'POST',
-    path: '/handoffs/{id}/reassign',
-    summary: 'Hand a failed item to another level (still failed) or to one person',
-    params: idParams,
-    body: reassignRequestSchema,
-    response: handoffSchema,
-    description: 'Done',
-    problems: writeProblems,
-    write: true,
-  },
+  pauseHandoff: itemWrite(
+    'POST',
+    '/handoffs/{id}/pause',
+    'Stop the AI mid-task; the item waits for a person',
+    pauseRequestSchema,
+  ),
+  takeOverHandoff: itemWrite(
+    'POST',
+    '/handoffs/{id}/take-over',
+    'Take an AI-working or failed item and hold it',
+    claimRequestSchema,
+  ),
+  retryHandoff: itemWrite(
+    'POST',
+    '/handoffs/{id}/retry',
+    'Have the AI try a failed task again',
+    claimRequestSchema,
+  ),
+  reassignHandoff: itemWrite(
+    'POST',
+    '/handoffs/{id}/reassign',
+    'Hand a failed item to another level (still failed) or to one person',
+    reassignRequestSchema,
+  ),
   initiateHandoff: {
     method: 'POST',
     path: '/initiations',

@@ -1,15 +1,13 @@
+import { arrivalRequestSchema, arrivalResultSchema } from '../arrival-schemas';
+import { ladderSchema } from '../ladder-schemas';
 import {
-  arrivalRequestSchema,
-  arrivalResultSchema,
-  ladderSchema,
   policyChangeRequestSchema,
   policyChangeSchema,
   policyChangesSchema,
   rollbackRequestSchema,
-  routingPolicySchema,
-  whatIfRequestSchema,
-  whatIfResultSchema,
-} from '../policy-schemas';
+} from '../policy-change-schemas';
+import { routingPolicySchema } from '../routing-policy-schemas';
+import { whatIfRequestSchema, whatIfResultSchema } from '../what-if-schemas';
 import { defineOperations, identityProblems, idParams, writeProblems } from './define';
 
 const editorsOnly = 'Only team leads, managers and executives change the policy';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLadder } from '../../../api/policy-schemas';
 import type { Handoff, User } from '../../../api/schemas';
+import { defaultLadder } from '../../../domain/default-ladder';
 import { authorityPreview } from './authority-preview';
 
 const ana: User = { id: 'u-ana', name: 'Ana Ortiz', role: 'reviewer', level: 'l1' };

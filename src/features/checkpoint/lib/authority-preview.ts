@@ -1,6 +1,8 @@
-import { authorityOf, type Commitment, type Ladder } from '../../../api/policy-schemas';
+import type { Commitment } from '../../../api/commitment-schemas';
+import type { Ladder } from '../../../api/ladder-schemas';
 import type { Handoff, Level, User } from '../../../api/schemas';
 import { checkActionAuthority, stakesOf } from '../../../domain/authority';
+import { authorityOf } from '../../../domain/default-ladder';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
 import { formatLimit, formatMoney } from '../../../domain/money';
 import { detectCommitments } from '../../../domain/promises';

@@ -1,5 +1,5 @@
 import { mutationOptions } from '@tanstack/react-query';
-import type { PolicyChangeRequest, PolicyPatch } from '../../../api/policy-schemas';
+import type { PolicyChangeRequest, PolicyPatch } from '../../../api/policy-change-schemas';
 import { apiOf } from '../../../lib/api-context';
 import { policyQueries } from './queries';
 

@@ -1,9 +1,6 @@
-import type {
-  GateDefault,
-  OversightPattern,
-  RuleResponse,
-  TrafficOutcome,
-} from '../../../api/policy-schemas';
+import type { OversightPattern } from '../../../api/routing-policy-schemas';
+import type { GateDefault, RuleResponse } from '../../../api/schemas';
+import type { TrafficOutcome } from '../../../api/what-if-schemas';
 
 export { categoryLabels } from '../../../domain/labels';
 

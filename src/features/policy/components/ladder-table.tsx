@@ -1,4 +1,4 @@
-import type { Ladder } from '../../../api/policy-schemas';
+import type { Ladder } from '../../../api/ladder-schemas';
 import { levelLabels } from '../../../domain/levels';
 import { categoryLabels } from './labels';
 

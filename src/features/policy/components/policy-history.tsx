@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { changeReasonSchema, type PolicyChange } from '../../../api/policy-schemas';
+import { changeReasonSchema, type PolicyChange } from '../../../api/policy-change-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Dialog } from '../../../components/ui/dialog';
 import { describeChange } from '../../../domain/policy-history';

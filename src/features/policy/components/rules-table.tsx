@@ -1,5 +1,5 @@
-import { humanLevelSchema, ruleResponseSchema } from '../../../api/policy-schemas';
-import { type Tier, tierSchema } from '../../../api/schemas';
+import { humanLevelSchema } from '../../../api/ladder-schemas';
+import { ruleResponseSchema, type Tier, tierSchema } from '../../../api/schemas';
 import { flagRuleInfo } from '../../../domain/flags';
 import { levelLabels } from '../../../domain/levels';
 import type { FormErrors, RuleDraft } from '../lib/policy-form';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import type { RouteStats, WhatIfItem, WhatIfResult } from '../../../api/policy-schemas';
 import { categorySchema } from '../../../api/schemas';
+import type { RouteStats, WhatIfItem, WhatIfResult } from '../../../api/what-if-schemas';
 import { categoryLabels, outcomeLabels, percent } from './labels';
 
 const bandWords = {

@@ -1,4 +1,4 @@
-import { defaultRoutingPolicy } from '../../../api/policy-schemas';
+import { defaultRoutingPolicy } from '../../../domain/default-policy';
 import {
   draftFromPolicy,
   fieldForPointer,

@@ -1,13 +1,11 @@
+import type { PolicyPatch } from '../../../api/policy-change-schemas';
 import type {
   CategoryPolicy,
-  GateDefault,
   OversightPattern,
-  PolicyPatch,
   RoutingPolicy,
-  RuleConfig,
-  RulePatch,
-  RuleResponse,
-} from '../../../api/policy-schemas';
+} from '../../../api/routing-policy-schemas';
+import type { RuleConfig, RulePatch } from '../../../api/rules-schemas';
+import type { GateDefault, RuleResponse } from '../../../api/schemas';
 import { type Category, categorySchema, type Level, type Tier } from '../../../api/schemas';
 import { PolicyChangeError, previewPolicy } from '../../../domain/policy-history';
 

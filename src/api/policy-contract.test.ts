@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  authorityOf,
-  categoryPolicySchema,
-  defaultLadder,
-  defaultRoutingPolicy,
-  defaultRulesTable,
-  ladderSchema,
-  routingPolicySchema,
-  ruleConfig,
-  ruleConfigSchema,
-  rulesTableSchema,
-} from './policy-schemas';
+import { authorityOf, defaultLadder } from '../domain/default-ladder';
+import { defaultRoutingPolicy, defaultRulesTable, ruleConfig } from '../domain/default-policy';
+import { ladderSchema } from './ladder-schemas';
+import { categoryPolicySchema, routingPolicySchema } from './routing-policy-schemas';
+import { ruleConfigSchema, rulesTableSchema } from './rules-schemas';
 import { categorySchema, decisionActionSchema, flagRuleSchema } from './schemas';
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>

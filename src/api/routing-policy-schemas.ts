@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { rulesTableSchema } from './rules-schemas';
+import { actorSchema, categorySchema, gateDefaultSchema, isoDate } from './schemas';
+
+/* The routing policy: per ticket category, the oversight pattern, threshold and gate. */
+
+export const oversightPatternSchema = z.enum([
+  'pre_flight',
+  'checkpoint_approval',
+  'post_hoc_sample',
+  'exception_based',
+]);
+export type OversightPattern = z.infer<typeof oversightPatternSchema>;
+
+export const categoryPolicySchema = z
+  .object({
+    /** Confidence at or above this may proceed without a person (pattern permitting). */
+    confidenceThreshold: z.number().min(0).max(1),
+    pattern: oversightPatternSchema,
+    /** Share of auto-approved items sampled for post-hoc review (post_hoc_sample only). */
+    sampleRate: z.number().min(0).max(1),
+    /** Null: no gate, the item waits for a person however long it takes. */
+    gateTimeoutMinutes: z
+      .number()
+      .int()
+      .positive()
+      .max(7 * 24 * 60, 'A gate can wait at most 7 days.')
+      .nullable(),
+    gateDefault: gateDefaultSchema,
+  })
+  .superRefine((policy, ctx) => {
+    if (policy.pattern === 'post_hoc_sample' && policy.sampleRate === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sampleRate'],
+        message: 'A post-hoc sample of 0% reviews nothing; choose a rate above 0.',
+      });
+    }
+  });
+export type CategoryPolicy = z.infer<typeof categoryPolicySchema>;
+
+export const routingPolicySchema = z.object({
+  version: z.number().int().positive(),
+  /** Every category has a policy (a record over an enum is exhaustive). */
+  categories: z.record(categorySchema, categoryPolicySchema),
+  rules: rulesTableSchema,
+  updatedAt: isoDate,
+  updatedBy: actorSchema,
+});
+export type RoutingPolicy = z.infer<typeof routingPolicySchema>;
