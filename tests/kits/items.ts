@@ -1,5 +1,4 @@
 import { nextActionFor } from '../../mocks/seed/next-action';
-import { defaultRulesTable } from '../../src/api/policy-schemas';
 import {
   type GateDefault,
   type Handoff,
@@ -7,6 +6,7 @@ import {
   type Level,
   type Ticket,
 } from '../../src/api/schemas';
+import { defaultRulesTable } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
 import { backend, TEST_NOW } from '../msw';
 import { ticket } from './tickets';
