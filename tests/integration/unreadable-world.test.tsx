@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { openDemoWorld } from '../../mocks/demo-world';
 import { exportIndexedDbWorld, importIndexedDbWorld } from '../../mocks/persistence/indexeddb';
@@ -43,7 +43,10 @@ it('says a newer world cannot be opened, exports it whole, and resets only when 
   expect(await exportIndexedDbWorld(dbName)).toEqual(stored);
 
   await user.click(screen.getByRole('button', { name: 'Export old world' }));
-  expect(screen.getByRole('status')).toHaveTextContent(/old world was downloaded/i);
+  // The export reads the stored world first, so the confirmation comes a moment later.
+  await waitFor(() =>
+    expect(screen.getByRole('status')).toHaveTextContent(/old world was downloaded/i),
+  );
   expect(downloads).toHaveLength(1);
   expect(JSON.parse(await downloads[0]!.text())).toEqual(stored);
 
