@@ -1,4 +1,4 @@
-import type { Handoff, Step } from '../../src/api/schemas';
+import type { Handoff, Step } from '../../src/api/handoff-schemas';
 import { joinLetter, splitLetter } from '../seed/letter-parts';
 import { reviseDraft } from './revise';
 

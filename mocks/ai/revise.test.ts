@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../../src/api/schemas';
+import type { Ticket } from '../../src/api/handoff-schemas';
 import { splitLetter } from '../seed/letter-parts';
 import { reviseDraft, trackingNumberFor } from './revise';
 

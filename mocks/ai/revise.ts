@@ -1,4 +1,4 @@
-import type { Ticket } from '../../src/api/schemas';
+import type { Ticket } from '../../src/api/handoff-schemas';
 import { joinLetter, type LetterParts, splitLetter, withClosing } from '../seed/letter-parts';
 
 /*

@@ -6,7 +6,7 @@ import {
   type Handoff,
   handoffSchema,
   problemSchema,
-} from '../../src/api/schemas';
+} from '../../src/api/handoff-schemas';
 import { Backend } from './backend';
 import { callBackend, plainItem } from './test-items';
 

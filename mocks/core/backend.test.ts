@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { handoffPageSchema, handoffSchema, problemSchema } from '../../src/api/schemas';
+import { handoffPageSchema, handoffSchema, problemSchema } from '../../src/api/handoff-schemas';
 import { Backend } from './backend';
 import type { Change, Persistence, Snapshot } from './persistence';
 import { callBackend as call, plainItem } from './test-items';

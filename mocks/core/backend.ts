@@ -1,8 +1,8 @@
+import type { Actor, AuditEvent, ChangeEvent, Handoff, User } from '../../src/api/handoff-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
 import { buildOpenApiDocument } from '../../src/api/openapi';
 import { paramNames } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
-import type { Actor, AuditEvent, ChangeEvent, Handoff, User } from '../../src/api/schemas';
 import { type LifecycleEvent, nextStatus } from '../../src/domain/lifecycle';
 import { generateWorld } from '../seed/generate';
 import { requestFilters, routeGroups, systemJobs } from './extensions';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { type ChangeEvent, changeEventSchema } from '../../src/api/schemas';
+import { type ChangeEvent, changeEventSchema } from '../../src/api/handoff-schemas';
 import { Backend } from './backend';
 import { KEEP_ALIVE_MS, openChangeStream } from './sse';
 import { callBackend as call, plainItem } from './test-items';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { type Handoff, handoffSchema, problemSchema } from '../../src/api/schemas';
+import { type Handoff, handoffSchema, problemSchema } from '../../src/api/handoff-schemas';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
 import { Backend } from './backend';
 import { callBackend, plainItem } from './test-items';

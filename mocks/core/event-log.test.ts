@@ -1,5 +1,5 @@
 // @vitest-environment node
-import type { AuditEvent } from '../../src/api/schemas';
+import type { AuditEvent } from '../../src/api/handoff-schemas';
 import { EventLog } from './event-log';
 
 const event = (id: string, at: string): AuditEvent => ({

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../src/api/schemas';
+import type { AuditEvent } from '../../src/api/handoff-schemas';
 
 /*
  * Every item's events in one append-only sequence, oldest first: the index the global audit

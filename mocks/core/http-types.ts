@@ -1,5 +1,5 @@
+import type { User } from '../../src/api/handoff-schemas';
 import type { Operation, OperationName } from '../../src/api/operations';
-import type { User } from '../../src/api/schemas';
 
 /** A transport-neutral request and reply, so MSW and a Node server can share one backend. */
 export interface ApiRequest {

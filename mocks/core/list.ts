@@ -6,8 +6,8 @@ import type {
   HandoffSummary,
   StatusCounts,
   User,
-} from '../../src/api/schemas';
-import { handoffStatusSchema } from '../../src/api/schemas';
+} from '../../src/api/handoff-schemas';
+import { handoffStatusSchema } from '../../src/api/handoff-schemas';
 import { priorityScore, slaState } from '../../src/domain/sla';
 
 export function toSummary(h: Handoff): HandoffSummary {

@@ -1,4 +1,4 @@
-import type { AuditEvent, Handoff, User } from '../../src/api/schemas';
+import type { AuditEvent, Handoff, User } from '../../src/api/handoff-schemas';
 
 /*
  * Where the backend keeps its world. The core holds everything in memory and hands each

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Actor, Handoff, Problem, User } from '../../src/api/handoff-schemas';
 import {
   type Operation,
   type OperationName,
@@ -7,7 +8,6 @@ import {
 } from '../../src/api/operations';
 import { fieldErrors, makeProblem } from '../../src/api/problem';
 import { decodeQuery } from '../../src/api/query-string';
-import type { Actor, Handoff, Problem, User } from '../../src/api/schemas';
 import type { ApiReply, Ctx, Route } from './http-types';
 import type { BackendServices } from './services';
 

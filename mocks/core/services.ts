@@ -1,4 +1,4 @@
-import type { Actor, AuditEvent, Handoff } from '../../src/api/schemas';
+import type { Actor, AuditEvent, Handoff } from '../../src/api/handoff-schemas';
 import type { LifecycleEvent } from '../../src/domain/lifecycle';
 import type { ApiReply, ApiRequest, Route } from './http-types';
 import type { Persistence } from './persistence';

@@ -1,4 +1,4 @@
-import type { ChangeEvent } from '../../src/api/schemas';
+import type { ChangeEvent } from '../../src/api/handoff-schemas';
 import type { Backend } from './backend';
 
 /** The change stream's wire format, shared by the MSW and node:http faces. */

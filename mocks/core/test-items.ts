@@ -1,4 +1,4 @@
-import type { Handoff } from '../../src/api/schemas';
+import type { Handoff } from '../../src/api/handoff-schemas';
 import { checkAuthority } from '../../src/domain/decisions';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
 import { seedUsers } from '../seed/users';

@@ -1,4 +1,4 @@
-import type { AuditEvent, Handoff, User } from '../../src/api/schemas';
+import type { AuditEvent, Handoff, User } from '../../src/api/handoff-schemas';
 import { EventLog } from './event-log';
 import type { Change, Snapshot, StoredReply } from './persistence';
 

@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
+import { auditEventSchema, handoffSchema, userSchema } from '../../src/api/handoff-schemas';
 import { policyChangeSchema } from '../../src/api/policy-change-schemas';
-import { auditEventSchema, handoffSchema, userSchema } from '../../src/api/schemas';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import type { Snapshot } from '../core/persistence';

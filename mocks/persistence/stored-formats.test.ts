@@ -1,15 +1,15 @@
 // @vitest-environment node
 import { copyFileSync } from 'node:fs';
 import { auditLogPageSchema } from '../../src/api/audit-schemas';
-import { operations, pathOf } from '../../src/api/operations';
-import { policyChangesSchema } from '../../src/api/policy-change-schemas';
 import {
   type AuditEvent,
   auditPageSchema,
   type Handoff,
   handoffPageSchema,
   handoffSchema,
-} from '../../src/api/schemas';
+} from '../../src/api/handoff-schemas';
+import { operations, pathOf } from '../../src/api/operations';
+import { policyChangesSchema } from '../../src/api/policy-change-schemas';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import { demoWorldFixture, serverFixture } from '../../tests/fixtures/storage/fixtures';
 import { removeDbFile, tempDbFile } from '../../tests/server/harness';

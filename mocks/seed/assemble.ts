@@ -1,4 +1,4 @@
-import type { AuditEvent, Handoff, Level } from '../../src/api/schemas';
+import type { AuditEvent, Handoff, Level } from '../../src/api/handoff-schemas';
 import { AI_ACTOR } from '../../src/domain/actors';
 import { defaultRoutingPolicy } from '../../src/domain/default-policy';
 import { stableDraw } from '../../src/domain/traffic';

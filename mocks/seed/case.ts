@@ -1,4 +1,4 @@
-import type { Channel, RuleFlag, Ticket } from '../../src/api/schemas';
+import type { Channel, RuleFlag, Ticket } from '../../src/api/handoff-schemas';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
 import { carriers, products } from './catalog';

@@ -1,4 +1,4 @@
-import type { Customer, Tier } from '../../src/api/schemas';
+import type { Customer, Tier } from '../../src/api/handoff-schemas';
 import { companies, consumerDomains, firstNames, lastNames } from './catalog';
 import type { Random } from './random';
 

@@ -1,4 +1,4 @@
-import type { AuditEvent, Handoff, Ticket } from '../../src/api/schemas';
+import type { AuditEvent, Handoff, Ticket } from '../../src/api/handoff-schemas';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
 import { assemble } from './assemble';

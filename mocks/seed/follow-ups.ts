@@ -1,4 +1,4 @@
-import type { Category, Handoff } from '../../src/api/schemas';
+import type { Category, Handoff } from '../../src/api/handoff-schemas';
 import { EXAMPLE_NUMBER } from './example';
 import { isoAt } from './iso';
 import type { Random } from './random';

@@ -7,7 +7,7 @@ import {
   type Handoff,
   handoffSchema,
   userSchema,
-} from '../../src/api/schemas';
+} from '../../src/api/handoff-schemas';
 import { defaultRoutingPolicy, defaultRulesTable } from '../../src/domain/default-policy';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import { rank } from '../../src/domain/levels';

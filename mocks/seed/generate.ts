@@ -1,4 +1,4 @@
-import type { AuditEvent, Handoff, User } from '../../src/api/schemas';
+import type { AuditEvent, Handoff, User } from '../../src/api/handoff-schemas';
 import { assemble } from './assemble';
 import { type CaseContent, writeCase } from './case';
 import { createCustomers } from './customers';

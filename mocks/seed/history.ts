@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import type { Actor, AuditEvent, FlagRule, Handoff } from '../../src/api/schemas';
+import type { Actor, AuditEvent, FlagRule, Handoff } from '../../src/api/handoff-schemas';
 import { AI_ACTOR } from '../../src/domain/actors';
 import { levelLabels } from '../../src/domain/levels';
 import { reviseDraft } from '../ai/revise';

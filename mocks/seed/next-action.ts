@@ -1,4 +1,4 @@
-import type { Flag, HandoffStatus } from '../../src/api/schemas';
+import type { Flag, HandoffStatus } from '../../src/api/handoff-schemas';
 
 /**
  * The one sentence the AI leaves for the human. It follows from the flags, most demanding

@@ -1,4 +1,4 @@
-import type { HandoffKind, HandoffStatus, Level, User } from '../../src/api/schemas';
+import type { HandoffKind, HandoffStatus, Level, User } from '../../src/api/handoff-schemas';
 import { escalationTargets } from '../../src/domain/levels';
 import { type LifecycleEvent, nextStatus } from '../../src/domain/lifecycle';
 import type { CaseContent } from './case';

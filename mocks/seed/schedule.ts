@@ -1,4 +1,4 @@
-import type { Gate, GateDefault, Urgency } from '../../src/api/schemas';
+import type { Gate, GateDefault, Urgency } from '../../src/api/handoff-schemas';
 import { newGate } from '../../src/domain/gates';
 import type { Plan } from './plan';
 import type { Random } from './random';

@@ -1,4 +1,4 @@
-import type { AuditEvent, Customer, Gate, Handoff, Ticket } from '../../src/api/schemas';
+import type { AuditEvent, Customer, Gate, Handoff, Ticket } from '../../src/api/handoff-schemas';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { newGate } from '../../src/domain/gates';
 import { evaluateRules } from '../../src/domain/rules';

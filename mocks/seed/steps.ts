@@ -1,4 +1,4 @@
-import type { Step, StepType } from '../../src/api/schemas';
+import type { Step, StepType } from '../../src/api/handoff-schemas';
 import { flagRuleInfo } from '../../src/domain/flags';
 import type { CaseContent } from './case';
 import { intern } from './intern';

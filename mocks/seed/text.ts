@@ -1,4 +1,4 @@
-import type { Channel } from '../../src/api/schemas';
+import type { Channel } from '../../src/api/handoff-schemas';
 
 /** Languages the seeded world writes in; anything else is out of the demo's range. */
 export type Language = 'en' | 'es' | 'de' | 'fr';

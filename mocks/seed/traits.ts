@@ -1,4 +1,4 @@
-import type { Urgency } from '../../src/api/schemas';
+import type { Urgency } from '../../src/api/handoff-schemas';
 import type { Random } from './random';
 
 /* How pressing a ticket is and how sure the AI is of its draft: the two numbers routing reads. */

@@ -1,4 +1,4 @@
-import type { Actor, Level, User } from '../../src/api/schemas';
+import type { Actor, Level, User } from '../../src/api/handoff-schemas';
 
 /**
  * The support floor. Ana comes first because she is the identity the demo opens as: an L1

@@ -5,7 +5,7 @@ import {
   customerSchema,
   handoffSchema,
   urgencySchema,
-} from './schemas';
+} from './handoff-schemas';
 import { routeDecisionSchema } from './what-if-schemas';
 
 /* ---------- arrivals: a new ticket and the AI's work on it, routed by the policy ---------- */

@@ -6,12 +6,12 @@ import {
   categorySchema,
   flagRuleSchema,
   isoDate,
-} from './schemas';
+} from './handoff-schemas';
 
 /*
  * The global audit log (seed pattern E) and the feedback loop (pattern D): every event of
  * every item and every routing-policy change, newest first, in keyset-cursor pages; and every
- * correction a reviewer made to the AI, as training records. Like ./schemas, the UI and the
+ * correction a reviewer made to the AI, as training records. Like ./handoff-schemas, the UI and the
  * backends share these.
  */
 

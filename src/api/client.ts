@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { ApiError } from './errors';
+import { type ChangeEvent, changeEventSchema, problemSchema } from './handoff-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './headers';
 import {
   type Operation,
@@ -11,7 +12,6 @@ import {
   pathOf,
 } from './operations';
 import { encodeQuery } from './query-string';
-import { type ChangeEvent, changeEventSchema, problemSchema } from './schemas';
 
 export interface ApiClientOptions {
   baseUrl: string;

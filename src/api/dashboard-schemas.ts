@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categorySchema, flagRuleSchema, isoDate, levelSchema } from './schemas';
+import { categorySchema, flagRuleSchema, isoDate, levelSchema } from './handoff-schemas';
 
 /*
  * The lead dashboard's contract: every figure the dashboard shows, computed by the backend

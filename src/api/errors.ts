@@ -1,4 +1,4 @@
-import type { Problem } from './schemas';
+import type { Problem } from './handoff-schemas';
 
 export type ApiFailure =
   | { kind: 'problem'; status: number; problem: Problem }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categorySchema, decisionActionSchema, levelSchema } from './schemas';
+import { categorySchema, decisionActionSchema, levelSchema } from './handoff-schemas';
 
 /* The escalation ladder: what each level may decide, approve and handle. */
 

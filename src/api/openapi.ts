@@ -3,6 +3,7 @@ import { arrivalRequestSchema, arrivalResultSchema } from './arrival-schemas';
 import * as a from './audit-schemas';
 import { dashboardSchema } from './dashboard-schemas';
 import { demoSettingsSchema } from './demo-schemas';
+import * as s from './handoff-schemas';
 import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './headers';
 import { ladderSchema } from './ladder-schemas';
 import { type Operation, operationEntries } from './operations';
@@ -14,7 +15,6 @@ import {
 } from './policy-change-schemas';
 import * as ph from './post-hoc-schemas';
 import { routingPolicySchema } from './routing-policy-schemas';
-import * as s from './schemas';
 import { whatIfRequestSchema, whatIfResultSchema } from './what-if-schemas';
 
 /*

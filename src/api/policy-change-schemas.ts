@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { actorSchema, categorySchema, gateDefaultSchema, isoDate } from './handoff-schemas';
 import { oversightPatternSchema, routingPolicySchema } from './routing-policy-schemas';
 import { rulePatchSchema } from './rules-schemas';
-import { actorSchema, categorySchema, gateDefaultSchema, isoDate } from './schemas';
 
 /* Editing the policy: the patch, the audited history of changes and rolling one back. */
 

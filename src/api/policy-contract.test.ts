@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { authorityOf, defaultLadder } from '../domain/default-ladder';
 import { defaultRoutingPolicy, defaultRulesTable, ruleConfig } from '../domain/default-policy';
+import { categorySchema, decisionActionSchema, flagRuleSchema } from './handoff-schemas';
 import { ladderSchema } from './ladder-schemas';
 import { categoryPolicySchema, routingPolicySchema } from './routing-policy-schemas';
 import { ruleConfigSchema, rulesTableSchema } from './rules-schemas';
-import { categorySchema, decisionActionSchema, flagRuleSchema } from './schemas';
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((i) => i.message) ?? [];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorSchema, type Category, categorySchema, isoDate } from './schemas';
+import { actorSchema, type Category, categorySchema, isoDate } from './handoff-schemas';
 
 /*
  * Post-hoc review (seed pattern D, quality calibration): a person reads replies the policy

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Handoff, Level, Problem, ProblemCode } from './schemas';
+import type { Handoff, Level, Problem, ProblemCode } from './handoff-schemas';
 
 /* Building problem documents (RFC 9457). Shared so every backend speaks the same shape. */
 

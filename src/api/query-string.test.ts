@@ -1,6 +1,7 @@
 // @vitest-environment node
+
+import { handoffListParamsSchema } from './handoff-schemas';
 import { decodeQuery, encodeQuery } from './query-string';
-import { handoffListParamsSchema } from './schemas';
 
 describe('query strings', () => {
   it('writes lists comma-separated, booleans and numbers as text, and leaves out what is unset', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { actorSchema, categorySchema, gateDefaultSchema, isoDate } from './handoff-schemas';
 import { rulesTableSchema } from './rules-schemas';
-import { actorSchema, categorySchema, gateDefaultSchema, isoDate } from './schemas';
 
 /* The routing policy: per ticket category, the oversight pattern, threshold and gate. */
 

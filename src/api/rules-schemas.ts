@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { flagRuleSchema, ruleResponseSchema, tierSchema } from './handoff-schemas';
 import { humanLevelSchema } from './ladder-schemas';
-import { flagRuleSchema, ruleResponseSchema, tierSchema } from './schemas';
 
 /* The rules table (the seed's escalation matrix) and a lead's edit to one rule. */
 

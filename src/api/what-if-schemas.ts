@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commitmentSchema } from './commitment-schemas';
+import { categorySchema, gateDefaultSchema, levelSchema, ruleFlagSchema } from './handoff-schemas';
 import { policyPatchSchema } from './policy-change-schemas';
-import { categorySchema, gateDefaultSchema, levelSchema, ruleFlagSchema } from './schemas';
 
 /* ---------- routing decisions and the what-if ---------- */
 

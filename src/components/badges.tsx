@@ -1,4 +1,4 @@
-import type { Flag, HandoffStatus, Severity } from '../api/schemas';
+import type { Flag, HandoffStatus, Severity } from '../api/handoff-schemas';
 import { confidenceBand, formatPercent } from '../domain/confidence';
 import { flagRuleInfo } from '../domain/flags';
 import { statusLabels } from '../domain/lifecycle';

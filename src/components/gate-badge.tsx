@@ -1,4 +1,4 @@
-import type { Gate } from '../api/schemas';
+import type { Gate } from '../api/handoff-schemas';
 import { gateDefaultShort, gatePhase } from '../domain/gates';
 import { formatCountdown, spokenCountdown, useSecondClock } from '../lib/clock';
 

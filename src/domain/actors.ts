@@ -1,4 +1,4 @@
-import type { Actor } from '../api/schemas';
+import type { Actor } from '../api/handoff-schemas';
 
 /**
  * The support AI as it appears in drafts and the audit trail. One identity, so the backend,

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { credit, exception, refund } from '../../tests/kits/commitments';
 import type { Commitment } from '../api/commitment-schemas';
+import {
+  type DecisionAction,
+  decisionActionSchema,
+  type Level,
+  levelSchema,
+} from '../api/handoff-schemas';
 import type { Ladder } from '../api/ladder-schemas';
-import { type DecisionAction, decisionActionSchema, type Level, levelSchema } from '../api/schemas';
 import { authorityProblem, checkActionAuthority, requiredLevelFor, stakesOf } from './authority';
 import { defaultLadder } from './default-ladder';
 import { rank } from './levels';

@@ -1,7 +1,7 @@
 import type { Commitment, CommitmentKind } from '../api/commitment-schemas';
+import type { Category, DecisionAction, Level, Problem } from '../api/handoff-schemas';
 import type { Ladder, LevelAuthority } from '../api/ladder-schemas';
 import { makeProblem } from '../api/problem';
-import type { Category, DecisionAction, Level, Problem } from '../api/schemas';
 import { authorityOf } from './default-ladder';
 import { levelLabels } from './levels';
 import {

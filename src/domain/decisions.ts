@@ -1,6 +1,6 @@
+import type { Decision, DecisionAction, Handoff, Problem, User } from '../api/handoff-schemas';
 import type { Ladder } from '../api/ladder-schemas';
 import { makeProblem } from '../api/problem';
-import type { Decision, DecisionAction, Handoff, Problem, User } from '../api/schemas';
 import { authorityProblem, checkActionAuthority, stakesOf } from './authority';
 import { authorityOf } from './default-ladder';
 import { escalationTargets, hasAuthorityOver, levelLabels } from './levels';

@@ -1,5 +1,5 @@
+import { categorySchema, decisionActionSchema, type Level } from '../api/handoff-schemas';
 import type { Ladder, LevelAuthority } from '../api/ladder-schemas';
-import { categorySchema, decisionActionSchema, type Level } from '../api/schemas';
 
 const allButLegal = categorySchema.options.filter((c) => c !== 'legal');
 const allActions = decisionActionSchema.options;

@@ -1,5 +1,5 @@
+import type { Level } from '../api/handoff-schemas';
 import type { HumanLevel, Ladder } from '../api/ladder-schemas';
-import type { Level } from '../api/schemas';
 import { authorityOf } from './default-ladder';
 import { ladder as levels, rank } from './levels';
 

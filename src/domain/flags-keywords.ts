@@ -1,4 +1,4 @@
-import type { EvidenceSpan } from '../api/schemas';
+import type { EvidenceSpan } from '../api/handoff-schemas';
 
 export interface KeywordHit {
   /** The keyword as the policy spells it, so the message matches what a lead configured. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calm, ticket } from '../../tests/kits/tickets';
-import { flagSchema, type Ticket } from '../api/schemas';
+import { flagSchema, type Ticket } from '../api/handoff-schemas';
 import {
   type AiOutput,
   defaultFlagPolicy,

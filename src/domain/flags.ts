@@ -1,4 +1,4 @@
-import type { Flag, FlagRule, Option, Severity, Ticket, Tier } from '../api/schemas';
+import type { Flag, FlagRule, Option, Severity, Ticket, Tier } from '../api/handoff-schemas';
 import { defaultPolicyKeywords } from './default-policy';
 import { findKeywordHits } from './flags-keywords';
 

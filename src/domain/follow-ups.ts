@@ -1,4 +1,4 @@
-import type { Handoff, Ticket } from '../api/schemas';
+import type { Handoff, Ticket } from '../api/handoff-schemas';
 
 /*
  * Customer messages that arrived after the ticket opened. One newer than the AI's current

@@ -1,4 +1,4 @@
-import type { Gate, GateDefault, Handoff, HandoffStatus } from '../api/schemas';
+import type { Gate, GateDefault, Handoff, HandoffStatus } from '../api/handoff-schemas';
 import { escalationTargets, levelLabels } from './levels';
 import { isOpen } from './lifecycle';
 

@@ -1,4 +1,4 @@
-import type { Actor, AuditAction, Category } from '../api/schemas';
+import type { Actor, AuditAction, Category } from '../api/handoff-schemas';
 
 /* Words for the contract's enums, one place for every screen that shows them. */
 

@@ -1,4 +1,4 @@
-import type { Level } from '../api/schemas';
+import type { Level } from '../api/handoff-schemas';
 
 /* The escalation ladder: AI -> L1 -> L2 -> manager -> executive. */
 

@@ -1,4 +1,4 @@
-import { handoffStatusSchema } from '../api/schemas';
+import { handoffStatusSchema } from '../api/handoff-schemas';
 import { canTransition, claimableStatuses, isFinal, isOpen, nextStatus } from './lifecycle';
 
 describe('handoff lifecycle', () => {

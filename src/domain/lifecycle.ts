@@ -1,4 +1,4 @@
-import type { HandoffStatus } from '../api/schemas';
+import type { HandoffStatus } from '../api/handoff-schemas';
 
 /*
  * The handoff lifecycle as an explicit state machine. Every status change in the backend goes

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type Actor, type Category, categorySchema, type Problem } from '../api/handoff-schemas';
 import {
   changeReasonSchema,
   type PolicyChange,
@@ -12,7 +13,6 @@ import {
   routingPolicySchema,
 } from '../api/routing-policy-schemas';
 import type { RuleConfig } from '../api/rules-schemas';
-import { type Actor, type Category, categorySchema, type Problem } from '../api/schemas';
 import { flagRuleInfo } from './flags';
 import { levelLabels } from './levels';
 

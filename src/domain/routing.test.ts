@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { generateWorld } from '../../mocks/seed/generate';
 import { createRandom, type Random } from '../../mocks/seed/random';
 import type { Commitment } from '../api/commitment-schemas';
+import {
+  type Category,
+  categorySchema,
+  type FlagRule,
+  flagRuleSchema,
+} from '../api/handoff-schemas';
 import type { PolicyPatch } from '../api/policy-change-schemas';
 import type {
   CategoryPolicy,
@@ -9,7 +15,6 @@ import type {
   RoutingPolicy,
 } from '../api/routing-policy-schemas';
 import type { RuleConfig } from '../api/rules-schemas';
-import { type Category, categorySchema, type FlagRule, flagRuleSchema } from '../api/schemas';
 import {
   type RouteDecision,
   type TrafficItem,

@@ -1,6 +1,4 @@
 import type { Commitment } from '../api/commitment-schemas';
-import type { Ladder } from '../api/ladder-schemas';
-import type { RoutingPolicy } from '../api/routing-policy-schemas';
 import {
   type Category,
   categorySchema,
@@ -9,7 +7,9 @@ import {
   flagRuleSchema,
   type Level,
   type RuleResponse,
-} from '../api/schemas';
+} from '../api/handoff-schemas';
+import type { Ladder } from '../api/ladder-schemas';
+import type { RoutingPolicy } from '../api/routing-policy-schemas';
 import type {
   ReviewBand,
   RouteDecision,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { calm, ticket } from '../../tests/kits/tickets';
+import type { Ticket } from '../api/handoff-schemas';
+import { ruleFlagSchema } from '../api/handoff-schemas';
 import type { RuleConfig, RulesTable } from '../api/rules-schemas';
-import type { Ticket } from '../api/schemas';
-import { ruleFlagSchema } from '../api/schemas';
 import { defaultRulesTable } from './default-policy';
 import { type AiOutput, defaultFlagPolicy, evaluateFlags, flagRuleInfo } from './flags';
 import { burstSize, evaluateRules, flagPolicyFromRules } from './rules';

@@ -1,5 +1,5 @@
+import type { Flag, RuleFlag, RuleResponse, Severity, Ticket } from '../api/handoff-schemas';
 import type { RuleConfig, RulesTable } from '../api/rules-schemas';
-import type { Flag, RuleFlag, RuleResponse, Severity, Ticket } from '../api/schemas';
 import { ruleConfig } from './default-policy';
 import { type AiOutput, evaluateFlags, type FlagPolicy } from './flags';
 

@@ -1,4 +1,4 @@
-import type { HandoffSummary, Urgency } from '../api/schemas';
+import type { HandoffSummary, Urgency } from '../api/handoff-schemas';
 
 /** An item is at risk when less than this share of its SLA window is left. */
 export const SLA_RISK_WINDOW_MS = 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import type { Handoff } from '../api/schemas';
+import type { Handoff } from '../api/handoff-schemas';
 import { currentDraftAt, lastCustomerMessageAt } from './follow-ups';
 
 /*

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleHandoff } from '../../mocks/seed/example';
-import type { Handoff, Outcome } from '../api/schemas';
+import type { Handoff, Outcome } from '../api/handoff-schemas';
 import { trafficItemSchema } from '../api/what-if-schemas';
 import { stableDraw, trafficItemFromHandoff, trafficOutcome } from './traffic';
 

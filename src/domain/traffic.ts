@@ -1,4 +1,4 @@
-import type { Handoff } from '../api/schemas';
+import type { Handoff } from '../api/handoff-schemas';
 import type { TrafficItem, TrafficOutcome } from '../api/what-if-schemas';
 import { type CommitmentContext, detectCommitments } from './promises';
 

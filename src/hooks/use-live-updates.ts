@@ -1,6 +1,6 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ChangeEvent } from '../api/schemas';
+import type { ChangeEvent } from '../api/handoff-schemas';
 import { useApi } from '../lib/api-context';
 import { handoffQueries } from '../lib/handoff-queries';
 import { invalidate } from '../lib/invalidate';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { Handoff } from '../api/schemas';
+import type { Handoff } from '../api/handoff-schemas';
 import { handoffMutations } from '../lib/handoff-mutations';
 import { handoffQueries } from '../lib/handoff-queries';
 

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { HandoffListParams, Level } from '../api/schemas';
+import type { HandoffListParams, Level } from '../api/handoff-schemas';
 import { apiOf } from './api-context';
 
 /*

@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { categorySchema } from '../api/schemas';
+import { categorySchema } from '../api/handoff-schemas';
 import { reviewQueries } from '../features/review/api/queries';
 import { ReviewPage } from '../features/review/components/review-page';
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { DecisionAction, DecisionRequest } from '../api/schemas';
+import type { DecisionAction, DecisionRequest } from '../api/handoff-schemas';
 
 /*
  * The reviewer's work on a handoff that must survive a reload, a crash or a lost network:

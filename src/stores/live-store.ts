@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HandoffChangedEvent } from '../api/schemas';
+import type { HandoffChangedEvent } from '../api/handoff-schemas';
 
 /**
  * Whether the change stream is open. `live`: changes arrive as they happen; `connecting`:

@@ -2,17 +2,6 @@ import { isDeepStrictEqual } from 'node:util';
 import { prettifyError, type z } from 'zod';
 import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-schemas';
 import { dashboardSchema } from '../../src/api/dashboard-schemas';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
-import { ladderSchema } from '../../src/api/ladder-schemas';
-import { operationEntries, operations, pathOf } from '../../src/api/operations';
-import { policyChangesSchema } from '../../src/api/policy-change-schemas';
-import {
-  postHocPageSchema,
-  postHocReviewSchema,
-  postHocRubrics,
-  postHocSettingsSchema,
-} from '../../src/api/post-hoc-schemas';
-import { type RoutingPolicy, routingPolicySchema } from '../../src/api/routing-policy-schemas';
 import {
   auditPageSchema,
   categorySchema,
@@ -30,7 +19,18 @@ import {
   type User,
   userSchema,
   usersSchema,
-} from '../../src/api/schemas';
+} from '../../src/api/handoff-schemas';
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
+import { ladderSchema } from '../../src/api/ladder-schemas';
+import { operationEntries, operations, pathOf } from '../../src/api/operations';
+import { policyChangesSchema } from '../../src/api/policy-change-schemas';
+import {
+  postHocPageSchema,
+  postHocReviewSchema,
+  postHocRubrics,
+  postHocSettingsSchema,
+} from '../../src/api/post-hoc-schemas';
+import { type RoutingPolicy, routingPolicySchema } from '../../src/api/routing-policy-schemas';
 import { whatIfResultSchema } from '../../src/api/what-if-schemas';
 import { drawnForDoubleReview } from '../../src/domain/double-review';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
+import type { Handoff } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
-import type { Handoff } from '../../src/api/schemas';
 import { defaultLadder } from '../../src/domain/default-ladder';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
 import { putItem } from '../kits/items';

@@ -2,10 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { sampleAutoApproved } from '../../mocks/core/post-hoc/test-kit';
+import type { Handoff } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
 import { postHocRubrics } from '../../src/api/post-hoc-schemas';
 import { makeProblem } from '../../src/api/problem';
-import type { Handoff } from '../../src/api/schemas';
 import { API_BASE, backend, server } from '../msw';
 import { renderApp } from '../render';
 

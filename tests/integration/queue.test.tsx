@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
+import type { Handoff } from '../../src/api/handoff-schemas';
 import { makeProblem } from '../../src/api/problem';
-import type { Handoff } from '../../src/api/schemas';
 import { openStatuses } from '../../src/domain/lifecycle';
 import { API_BASE, backend, server, withoutLiveUpdates } from '../msw';
 import { renderApp } from '../render';

@@ -5,7 +5,7 @@ import {
   handoffSchema,
   type Level,
   type Ticket,
-} from '../../src/api/schemas';
+} from '../../src/api/handoff-schemas';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
 import { backend, TEST_NOW } from '../msw';

@@ -1,5 +1,12 @@
 import { exampleHandoff } from '../../mocks/seed/example';
-import type { Actor, AuditEvent, Category, FlagRule, Handoff, Level } from '../../src/api/schemas';
+import type {
+  Actor,
+  AuditEvent,
+  Category,
+  FlagRule,
+  Handoff,
+  Level,
+} from '../../src/api/handoff-schemas';
 import { AI_ACTOR } from '../../src/domain/actors';
 import { type ItemFacts, itemFacts } from '../../src/domain/metrics/facts';
 

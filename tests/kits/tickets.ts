@@ -1,4 +1,4 @@
-import type { Ticket } from '../../src/api/schemas';
+import type { Ticket } from '../../src/api/handoff-schemas';
 import type { AiOutput } from '../../src/domain/flags';
 
 /** A plain shipping ticket for rule tests; each test overrides what it is about. */

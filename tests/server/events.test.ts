@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createApiClient } from '../../src/api/client';
+import { type ChangeEvent, type Handoff, problemSchema } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
-import { type ChangeEvent, type Handoff, problemSchema } from '../../src/api/schemas';
 import {
   allowLoopback,
   call,

@@ -2,7 +2,6 @@
 
 import { sqlitePersistence } from '../../mocks/persistence/sqlite';
 import { createRandom, type Random } from '../../mocks/seed/random';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
 import {
   type AuditEvent,
   auditEventSchema,
@@ -14,7 +13,8 @@ import {
   problemSchema,
   userSchema,
   usersSchema,
-} from '../../src/api/schemas';
+} from '../../src/api/handoff-schemas';
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
 import {
   allowLoopback,
   type RunningServer,

@@ -1,12 +1,13 @@
 // @vitest-environment node
-import { operations, pathOf } from '../../src/api/operations';
+
 import {
   auditPageSchema,
   decisionResultSchema,
   handoffPageSchema,
   handoffSchema,
   problemSchema,
-} from '../../src/api/schemas';
+} from '../../src/api/handoff-schemas';
+import { operations, pathOf } from '../../src/api/operations';
 import {
   allowLoopback,
   call,

@@ -1,6 +1,7 @@
 // @vitest-environment node
+
+import { auditPageSchema, handoffPageSchema, handoffSchema } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
-import { auditPageSchema, handoffPageSchema, handoffSchema } from '../../src/api/schemas';
 import {
   allowLoopback,
   call,

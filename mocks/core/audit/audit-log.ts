@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditListParams, AuditLogPage } from '../../../src/api/audit-schemas';
-import type { AuditEvent } from '../../../src/api/schemas';
+import type { AuditEvent } from '../../../src/api/handoff-schemas';
 import type { World } from '../world';
 import { compareKeys, decodeCursor, type EntryKey, encodeCursor } from './cursor';
 import { POLICY_CHANGES_SETTING, type PolicyEntry, policyEntries } from './policy-entries';

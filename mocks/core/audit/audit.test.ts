@@ -5,8 +5,8 @@ import {
   type FeedbackRecord,
   feedbackPageSchema,
 } from '../../../src/api/audit-schemas';
+import { problemSchema } from '../../../src/api/handoff-schemas';
 import type { PolicyChange } from '../../../src/api/policy-change-schemas';
-import { problemSchema } from '../../../src/api/schemas';
 import { defaultRoutingPolicy } from '../../../src/domain/default-policy';
 import { applyPolicyChange } from '../../../src/domain/policy-history';
 import { Backend } from '../backend';

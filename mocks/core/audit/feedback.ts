@@ -5,7 +5,7 @@ import type {
   FeedbackPage,
   FeedbackRecord,
 } from '../../../src/api/audit-schemas';
-import type { AuditEvent, Handoff } from '../../../src/api/schemas';
+import type { AuditEvent, Handoff } from '../../../src/api/handoff-schemas';
 import type { World } from '../world';
 import { decodeCursor, encodeCursor, InvalidAuditCursorError } from './cursor';
 import { countIn, type EventTest, keyAt, msOf, newestFirst, TotalCache, windowOf } from './scan';

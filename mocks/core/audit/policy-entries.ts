@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../../src/api/audit-schemas';
+import type { FlagRule } from '../../../src/api/handoff-schemas';
 import { type PolicyChange, policyChangeSchema } from '../../../src/api/policy-change-schemas';
-import type { FlagRule } from '../../../src/api/schemas';
 import { describeChange } from '../../../src/domain/policy-history';
 import type { EntryKey } from './cursor';
 

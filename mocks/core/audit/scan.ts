@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../../src/api/schemas';
+import type { AuditEvent } from '../../../src/api/handoff-schemas';
 import type { EventLog } from '../event-log';
 import { type EntryKey, eventKey } from './cursor';
 

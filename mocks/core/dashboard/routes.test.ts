@@ -6,7 +6,7 @@ import {
   type Handoff,
   handoffPageSchema,
   handoffSchema,
-} from '../../../src/api/schemas';
+} from '../../../src/api/handoff-schemas';
 import { isRubberStamp, readingFloorMs } from '../../../src/domain/metrics/reading-floor';
 import { Backend } from '../backend';
 import { plainItem } from '../test-items';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { defaultDemoSettings, demoSettingsSchema } from '../../../src/api/demo-schemas';
-import { problemSchema } from '../../../src/api/schemas';
+import { problemSchema } from '../../../src/api/handoff-schemas';
 import { Backend } from '../backend';
 import { callBackend as call } from '../test-items';
 import { withAiQuality } from './arrivals';

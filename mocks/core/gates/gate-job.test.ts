@@ -5,7 +5,7 @@ import {
   decisionResultSchema,
   type Handoff,
   problemSchema,
-} from '../../../src/api/schemas';
+} from '../../../src/api/handoff-schemas';
 import { newGate } from '../../../src/domain/gates';
 import { Backend } from '../backend';
 import { applyGateDefaults } from './gate-job';

@@ -1,4 +1,4 @@
-import type { Gate, GateDefault, Handoff } from '../../../src/api/schemas';
+import type { Gate, GateDefault, Handoff } from '../../../src/api/handoff-schemas';
 import { responseDueAt } from '../../../src/domain/escalation';
 import {
   effectiveGateDefault,

@@ -1,4 +1,4 @@
-import type { Handoff } from '../../../src/api/schemas';
+import type { Handoff } from '../../../src/api/handoff-schemas';
 
 /**
  * The short reply the customer gets when a gate times out with the safe default: an honest

@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import type { Decision, Handoff, User } from '../../../src/api/schemas';
+import type { Decision, Handoff, User } from '../../../src/api/handoff-schemas';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import { checkDecision } from '../../../src/domain/decisions';
 import { responseDueAt } from '../../../src/domain/escalation';

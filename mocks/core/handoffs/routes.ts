@@ -1,4 +1,3 @@
-import { makeProblem } from '../../../src/api/problem';
 import {
   claimRequestSchema,
   type Decision,
@@ -6,7 +5,8 @@ import {
   type Handoff,
   saveDraftRequestSchema,
   type User,
-} from '../../../src/api/schemas';
+} from '../../../src/api/handoff-schemas';
+import { makeProblem } from '../../../src/api/problem';
 import {
   checkAuthority,
   checkHolder,

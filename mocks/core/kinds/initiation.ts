@@ -1,11 +1,11 @@
-import { makeProblem } from '../../../src/api/problem';
 import {
   type Handoff,
   type InitiationRequest,
   initiationRequestSchema,
   type Step,
   type User,
-} from '../../../src/api/schemas';
+} from '../../../src/api/handoff-schemas';
+import { makeProblem } from '../../../src/api/problem';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import { evaluateRules } from '../../../src/domain/rules';
 import { draftForTask } from '../../ai/recover';

@@ -1,11 +1,12 @@
 // @vitest-environment node
-import { operations, pathOf } from '../../../src/api/operations';
+
 import {
   type Handoff,
   handoffPageSchema,
   handoffSchema,
   problemSchema,
-} from '../../../src/api/schemas';
+} from '../../../src/api/handoff-schemas';
+import { operations, pathOf } from '../../../src/api/operations';
 import { Backend } from '../backend';
 
 const NOW = Date.parse('2026-11-25T09:00:00.000Z');

@@ -3,7 +3,7 @@ import {
   claimRequestSchema,
   type PauseRequest,
   pauseRequestSchema,
-} from '../../../src/api/schemas';
+} from '../../../src/api/handoff-schemas';
 import {
   checkAuthority,
   checkHolder,

@@ -1,4 +1,3 @@
-import { makeProblem } from '../../../src/api/problem';
 import {
   type ClaimRequest,
   claimRequestSchema,
@@ -6,7 +5,8 @@ import {
   type ReassignRequest,
   reassignRequestSchema,
   type User,
-} from '../../../src/api/schemas';
+} from '../../../src/api/handoff-schemas';
+import { makeProblem } from '../../../src/api/problem';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import {
   checkAuthority,

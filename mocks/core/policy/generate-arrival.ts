@@ -1,4 +1,4 @@
-import type { Category } from '../../../src/api/schemas';
+import type { Category } from '../../../src/api/handoff-schemas';
 import { writeCase } from '../../seed/case';
 import type { SeedCustomer } from '../../seed/customers';
 import { createRandom } from '../../seed/random';

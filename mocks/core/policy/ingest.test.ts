@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { arrivalResultSchema } from '../../../src/api/arrival-schemas';
+import { type AuditEvent, type Handoff, problemSchema } from '../../../src/api/handoff-schemas';
 import type { PolicyPatch } from '../../../src/api/policy-change-schemas';
-import { type AuditEvent, type Handoff, problemSchema } from '../../../src/api/schemas';
 import { whatIfResultSchema } from '../../../src/api/what-if-schemas';
 import type { Backend } from '../backend';
 import { type ArrivalInput, ingestTicket } from './ingest';

@@ -1,5 +1,4 @@
 import type { ArrivalAi, ArrivalTicket } from '../../../src/api/arrival-schemas';
-import type { RoutingPolicy } from '../../../src/api/routing-policy-schemas';
 import type {
   Actor,
   Gate,
@@ -8,7 +7,8 @@ import type {
   RuleFlag,
   Step,
   Ticket,
-} from '../../../src/api/schemas';
+} from '../../../src/api/handoff-schemas';
+import type { RoutingPolicy } from '../../../src/api/routing-policy-schemas';
 import type { RouteDecision } from '../../../src/api/what-if-schemas';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import { ruleConfig } from '../../../src/domain/default-policy';

@@ -1,4 +1,6 @@
 // @vitest-environment node
+
+import { problemSchema } from '../../../src/api/handoff-schemas';
 import { ladderSchema } from '../../../src/api/ladder-schemas';
 import {
   type PolicyChange,
@@ -6,7 +8,6 @@ import {
   policyChangesSchema,
 } from '../../../src/api/policy-change-schemas';
 import { routingPolicySchema } from '../../../src/api/routing-policy-schemas';
-import { problemSchema } from '../../../src/api/schemas';
 import { whatIfResultSchema } from '../../../src/api/what-if-schemas';
 import { defaultRoutingPolicy } from '../../../src/domain/default-policy';
 import { whatIf } from '../../../src/domain/routing';

@@ -1,10 +1,10 @@
 import { arrivalRequestSchema } from '../../../src/api/arrival-schemas';
+import type { Role, User } from '../../../src/api/handoff-schemas';
 import {
   policyChangeRequestSchema,
   rollbackRequestSchema,
 } from '../../../src/api/policy-change-schemas';
 import { makeProblem } from '../../../src/api/problem';
-import type { Role, User } from '../../../src/api/schemas';
 import { whatIfRequestSchema } from '../../../src/api/what-if-schemas';
 import {
   applyPolicyChange,

@@ -1,7 +1,7 @@
+import type { Handoff } from '../../../src/api/handoff-schemas';
 import type { Ladder } from '../../../src/api/ladder-schemas';
 import { type PolicyChange, policyChangeSchema } from '../../../src/api/policy-change-schemas';
 import type { RoutingPolicy } from '../../../src/api/routing-policy-schemas';
-import type { Handoff } from '../../../src/api/schemas';
 import type { TrafficItem } from '../../../src/api/what-if-schemas';
 import { defaultLadder } from '../../../src/domain/default-ladder';
 import { defaultRoutingPolicy } from '../../../src/domain/default-policy';

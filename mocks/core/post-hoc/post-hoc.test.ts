@@ -1,11 +1,12 @@
 // @vitest-environment node
+
+import { problemSchema } from '../../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../../src/api/operations';
 import {
   postHocPageSchema,
   postHocReviewSchema,
   postHocRubrics,
 } from '../../../src/api/post-hoc-schemas';
-import { problemSchema } from '../../../src/api/schemas';
 import { Backend } from '../backend';
 import { sampleAutoApproved } from './test-kit';
 

@@ -1,3 +1,4 @@
+import type { Handoff, Role, User } from '../../../src/api/handoff-schemas';
 import {
   type PostHocItem,
   type PostHocReview,
@@ -6,7 +7,6 @@ import {
   rubricErrors,
 } from '../../../src/api/post-hoc-schemas';
 import { makeProblem } from '../../../src/api/problem';
-import type { Handoff, Role, User } from '../../../src/api/schemas';
 import { checkVersion } from '../../../src/domain/decisions';
 import { invalid, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';

@@ -1,4 +1,4 @@
-import type { Category, Handoff } from '../../../src/api/schemas';
+import type { Category, Handoff } from '../../../src/api/handoff-schemas';
 import type { Backend } from '../backend';
 
 /**

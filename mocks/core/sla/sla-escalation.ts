@@ -1,4 +1,4 @@
-import type { Handoff } from '../../../src/api/schemas';
+import type { Handoff } from '../../../src/api/handoff-schemas';
 import { levelAbove, responseDueAt } from '../../../src/domain/escalation';
 import { levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses } from '../../../src/domain/lifecycle';

@@ -1,4 +1,4 @@
-import type { Category } from '../../../src/api/schemas';
+import type { Category } from '../../../src/api/handoff-schemas';
 import type { Random } from '../random';
 import { accountStories } from './account';
 import { billingStories } from './billing';

@@ -1,4 +1,4 @@
-import type { Category, Customer } from '../../../src/api/schemas';
+import type { Category, Customer } from '../../../src/api/handoff-schemas';
 import type { Product } from '../catalog';
 import type { Random } from '../random';
 import type { Language } from '../text';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { handoffSchema } from '../schemas';
+import { handoffSchema } from '../handoff-schemas';
 
 /*
  * How one endpoint of the contract is described, once: the client, the OpenAPI document, the

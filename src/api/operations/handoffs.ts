@@ -8,7 +8,7 @@ import {
   handoffPageSchema,
   handoffSchema,
   saveDraftRequestSchema,
-} from '../schemas';
+} from '../handoff-schemas';
 import {
   defineOperations,
   identityProblems,

@@ -4,7 +4,7 @@ import {
   initiationRequestSchema,
   pauseRequestSchema,
   reassignRequestSchema,
-} from '../schemas';
+} from '../handoff-schemas';
 import { defineOperations, itemWrite, writeProblems } from './define';
 
 /** The handoff kinds beyond the checkpoint: override, recovery from AI failure, initiation. */

@@ -1,4 +1,4 @@
-import { userSchema, usersSchema } from '../schemas';
+import { userSchema, usersSchema } from '../handoff-schemas';
 import { defineOperations, identityProblems } from './define';
 
 /** Who is acting, and who can act. */

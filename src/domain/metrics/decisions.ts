@@ -5,7 +5,7 @@ import type {
   EscalationTrigger,
   RubberStamp,
 } from '../../api/dashboard-schemas';
-import { categorySchema, flagRuleSchema } from '../../api/schemas';
+import { categorySchema, flagRuleSchema } from '../../api/handoff-schemas';
 import { isOpen } from '../lifecycle';
 import { bandOf, reviewBand } from '../routing';
 import { slaState } from '../sla';

@@ -1,5 +1,5 @@
 import type { EscalationTrigger } from '../../api/dashboard-schemas';
-import type { AuditAction, AuditEvent, Handoff } from '../../api/schemas';
+import type { AuditAction, AuditEvent, Handoff } from '../../api/handoff-schemas';
 import { type OpenSpan, openSpans } from './open-spans';
 import { readingFloorMs } from './reading-floor';
 

@@ -5,7 +5,7 @@ import type {
   Handoff,
   HandoffStatus,
   Level,
-} from '../../api/schemas';
+} from '../../api/handoff-schemas';
 import { isOpen } from '../lifecycle';
 
 /*

@@ -1,5 +1,5 @@
 import type { DepthPoint } from '../../api/dashboard-schemas';
-import { type Category, categorySchema, type Level, levelSchema } from '../../api/schemas';
+import { type Category, categorySchema, type Level, levelSchema } from '../../api/handoff-schemas';
 import type { ItemFacts, Window } from './facts';
 
 /*

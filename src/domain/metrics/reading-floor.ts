@@ -1,4 +1,4 @@
-import type { Handoff } from '../../api/schemas';
+import type { Handoff } from '../../api/handoff-schemas';
 
 /*
  * How long a reviewer needs, at the least, to read what they approve: the customer's request

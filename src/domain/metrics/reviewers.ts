@@ -1,5 +1,5 @@
 import type { ReviewerLoad } from '../../api/dashboard-schemas';
-import type { Category, Handoff } from '../../api/schemas';
+import type { Category, Handoff } from '../../api/handoff-schemas';
 import { isOpen } from '../lifecycle';
 import { type DecisionFact, percentile } from './facts';
 import { isRubberStamp } from './reading-floor';

@@ -4,7 +4,7 @@ import {
   actorTypeSchema,
   auditLogActionSchema,
 } from '../../api/audit-schemas';
-import { flagRuleSchema, isoDate } from '../../api/schemas';
+import { flagRuleSchema, isoDate } from '../../api/handoff-schemas';
 
 /*
  * The audit screen's filters live in the URL, so a filtered view of the log is a link a

@@ -1,4 +1,10 @@
-import type { FlagRule, HandoffKind, HandoffStatus, SortField, Urgency } from '../../api/schemas';
+import type {
+  FlagRule,
+  HandoffKind,
+  HandoffStatus,
+  SortField,
+  Urgency,
+} from '../../api/handoff-schemas';
 import { flagRuleInfo } from '../../domain/flags';
 import { statusLabels } from '../../domain/lifecycle';
 import type { QueueSearch } from './queue-search';

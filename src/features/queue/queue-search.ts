@@ -11,7 +11,7 @@ import {
   levelSchema,
   sortFieldSchema,
   sortOrderSchema,
-} from '../../api/schemas';
+} from '../../api/handoff-schemas';
 import { openStatuses } from '../../domain/lifecycle';
 
 /*

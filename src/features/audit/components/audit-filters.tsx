@@ -1,7 +1,7 @@
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { actorTypeSchema, auditLogActionSchema } from '../../../api/audit-schemas';
-import type { User } from '../../../api/schemas';
-import { flagRuleSchema } from '../../../api/schemas';
+import type { User } from '../../../api/handoff-schemas';
+import { flagRuleSchema } from '../../../api/handoff-schemas';
 import { flagRuleInfo } from '../../../domain/flags';
 import type { UpdateSearch } from '../../../hooks/use-list-page';
 import { type AuditSearch, isoToLocal, localToIso } from '../audit-search';

@@ -4,7 +4,7 @@ import type {
   InitiationRequest,
   PauseRequest,
   ReassignRequest,
-} from '../../../api/schemas';
+} from '../../../api/handoff-schemas';
 import { apiOf } from '../../../lib/api-context';
 import { handoffQueries } from '../../../lib/handoff-queries';
 

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { Handoff } from '../../../api/schemas';
+import type { Handoff } from '../../../api/handoff-schemas';
 import { SlaBadge, StatusBadge } from '../../../components/badges';
 import { gateIsLive } from '../../../domain/gates';
 import { levelLabels } from '../../../domain/levels';

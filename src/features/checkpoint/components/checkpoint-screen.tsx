@@ -1,6 +1,6 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { FlagRule } from '../../../api/schemas';
+import type { FlagRule } from '../../../api/handoff-schemas';
 import { FlashNotice } from '../../../components/flash-notice';
 import { messagesSinceDraft } from '../../../domain/follow-ups';
 import { escalationTargets, levelLabels } from '../../../domain/levels';

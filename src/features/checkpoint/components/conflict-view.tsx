@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Handoff, Problem } from '../../../api/schemas';
+import type { Handoff, Problem } from '../../../api/handoff-schemas';
 import { StatusBadge } from '../../../components/badges';
 import { levelLabels } from '../../../domain/levels';
 import { isOpen } from '../../../domain/lifecycle';

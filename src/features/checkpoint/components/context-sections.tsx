@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { Flag, Handoff, RuleFlag, Severity, StepType } from '../../../api/schemas';
+import type { Flag, Handoff, RuleFlag, Severity, StepType } from '../../../api/handoff-schemas';
 import { ConfidenceBadge } from '../../../components/badges';
 import { type ConfidenceBand, confidenceBand } from '../../../domain/confidence';
 import { flagRuleInfo } from '../../../domain/flags';

@@ -1,5 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import type { Level } from '../../../api/schemas';
+import type { Level } from '../../../api/handoff-schemas';
 import { levelLabels } from '../../../domain/levels';
 import type { FieldErrors } from '../lib/decision-input';
 import type { FormAction } from './action-bar';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { toErrorMessage } from '../../../api/errors';
-import type { DecisionAction } from '../../../api/schemas';
+import type { DecisionAction } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { levelLabels } from '../../../domain/levels';
 import type { PendingIntent } from '../../../stores/draft-store';

@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
-import type { Gate } from '../../../api/schemas';
+import type { Gate } from '../../../api/handoff-schemas';
 import { GateCountdown } from './gate-countdown';
 
 const start = Date.parse('2026-11-25T09:00:00Z');

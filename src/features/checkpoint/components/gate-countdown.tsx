@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Gate } from '../../../api/schemas';
+import type { Gate } from '../../../api/handoff-schemas';
 import { gateDefaultLabels, gatePhase } from '../../../domain/gates';
 import { formatCountdown, useSecondClock } from '../../../lib/clock';
 import { formatDateTime, formatDuration } from '../../../lib/time';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
-import type { AuditEvent, Handoff } from '../../../api/schemas';
+import type { AuditEvent, Handoff } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Tabs } from '../../../components/ui/tabs';
 import { formatPercent } from '../../../domain/confidence';

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
-import type { Handoff } from '../../../api/schemas';
+import type { Handoff } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useIntentKey } from '../../../lib/idempotency';

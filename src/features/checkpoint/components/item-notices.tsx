@@ -1,4 +1,4 @@
-import type { Assignee, Handoff, User } from '../../../api/schemas';
+import type { Assignee, Handoff, User } from '../../../api/handoff-schemas';
 import { levelLabels } from '../../../domain/levels';
 import { statusLabels } from '../../../domain/lifecycle';
 import { formatDateTime } from '../../../lib/time';

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
-import type { Handoff, User } from '../../../api/schemas';
+import type { Handoff, User } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { hasAuthorityOver, ladder, levelLabels } from '../../../domain/levels';
 import { useShortcuts } from '../../../hooks/use-shortcuts';

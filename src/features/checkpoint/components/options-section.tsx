@@ -1,4 +1,4 @@
-import type { Option } from '../../../api/schemas';
+import type { Option } from '../../../api/handoff-schemas';
 import { RadioGroup } from '../../../components/ui/radio-group';
 import { SectionHeading } from './context-sections';
 

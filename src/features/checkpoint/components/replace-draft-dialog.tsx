@@ -1,4 +1,4 @@
-import type { Option } from '../../../api/schemas';
+import type { Option } from '../../../api/handoff-schemas';
 import { AlertDialog } from '../../../components/ui/alert-dialog';
 
 /** Asks before an option's draft replaces text the reviewer has edited. */

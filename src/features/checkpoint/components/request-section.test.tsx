@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import type { Handoff } from '../../../api/schemas';
+import type { Handoff } from '../../../api/handoff-schemas';
 import { RequestSection } from './request-section';
 
 const hostile = 'Hi <img src=x onerror="alert(1)"> I will call my lawyer <b>now</b>';

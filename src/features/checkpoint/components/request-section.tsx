@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Flag, Handoff } from '../../../api/schemas';
+import type { Flag, Handoff } from '../../../api/handoff-schemas';
 import { flagRuleInfo } from '../../../domain/flags';
 import { messagesSinceDraft } from '../../../domain/follow-ups';
 import { formatDateTime } from '../../../lib/time';

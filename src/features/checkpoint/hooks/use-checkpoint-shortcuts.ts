@@ -1,5 +1,5 @@
 import { useNavigate } from '@tanstack/react-router';
-import type { Option } from '../../../api/schemas';
+import type { Option } from '../../../api/handoff-schemas';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import type { FormAction } from '../components/action-bar';
 

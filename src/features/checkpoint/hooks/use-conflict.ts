@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { Handoff, Problem } from '../../../api/schemas';
+import type { Handoff, Problem } from '../../../api/handoff-schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { useDraftStore } from '../../../stores/draft-store';
 import { latestDraft } from '../lib/latest-draft';

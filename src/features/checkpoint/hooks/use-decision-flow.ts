@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
-import type { DecisionAction, Flag, FlagRule, Level, Problem } from '../../../api/schemas';
+import type { DecisionAction, Flag, FlagRule, Level, Problem } from '../../../api/handoff-schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { type PendingIntent, useDraftStore } from '../../../stores/draft-store';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Handoff } from '../../../api/schemas';
+import type { Handoff } from '../../../api/handoff-schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { chooseText, useDraftStore } from '../../../stores/draft-store';
 import { latestDraft } from '../lib/latest-draft';

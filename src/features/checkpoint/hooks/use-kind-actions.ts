@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../../api/errors';
-import type { Handoff, ReassignRequest } from '../../../api/schemas';
+import type { Handoff, ReassignRequest } from '../../../api/handoff-schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { useDraftStore } from '../../../stores/draft-store';

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Handoff } from '../../../api/schemas';
+import type { Handoff } from '../../../api/handoff-schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { useDraftStore } from '../../../stores/draft-store';

@@ -1,4 +1,4 @@
-import type { HandoffChangedEvent } from '../../../api/schemas';
+import type { HandoffChangedEvent } from '../../../api/handoff-schemas';
 import { describeRemoteChange } from './use-remote-change';
 
 const change = (patch: Partial<HandoffChangedEvent>): HandoffChangedEvent => ({

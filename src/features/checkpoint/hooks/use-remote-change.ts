@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { HandoffChangedEvent } from '../../../api/schemas';
+import type { HandoffChangedEvent } from '../../../api/handoff-schemas';
 import { isOpen, statusLabels } from '../../../domain/lifecycle';
 import { useLiveStore } from '../../../stores/live-store';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Handoff, Option } from '../../../api/schemas';
+import type { Handoff, Option } from '../../../api/handoff-schemas';
 import { chooseText, useDraftStore } from '../../../stores/draft-store';
 import { latestDraft } from '../lib/latest-draft';
 

@@ -1,4 +1,4 @@
-import type { Handoff, User } from '../../../api/schemas';
+import type { Handoff, User } from '../../../api/handoff-schemas';
 import { hasAuthorityOver, levelLabels } from '../../../domain/levels';
 import { claimableStatuses, isOpen, statusLabels } from '../../../domain/lifecycle';
 

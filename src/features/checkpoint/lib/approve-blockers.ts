@@ -1,4 +1,4 @@
-import type { Flag, FlagRule, Option } from '../../../api/schemas';
+import type { Flag, FlagRule, Option } from '../../../api/handoff-schemas';
 import { flagRuleInfo } from '../../../domain/flags';
 
 /** What the reviewer still has to do before the item can be approved. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Handoff, User } from '../../../api/schemas';
+import type { Handoff, User } from '../../../api/handoff-schemas';
 import { defaultLadder } from '../../../domain/default-ladder';
 import { authorityPreview } from './authority-preview';
 

@@ -1,6 +1,6 @@
 import type { Commitment } from '../../../api/commitment-schemas';
+import type { Handoff, Level, User } from '../../../api/handoff-schemas';
 import type { Ladder } from '../../../api/ladder-schemas';
-import type { Handoff, Level, User } from '../../../api/schemas';
 import { checkActionAuthority, stakesOf } from '../../../domain/authority';
 import { authorityOf } from '../../../domain/default-ladder';
 import { escalationTargets, levelLabels } from '../../../domain/levels';

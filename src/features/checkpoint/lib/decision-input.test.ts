@@ -1,4 +1,4 @@
-import type { Problem } from '../../../api/schemas';
+import type { Problem } from '../../../api/handoff-schemas';
 import { errorsFromProblem, validateDecision } from './decision-input';
 
 const base = { version: 3, timeOnItemMs: 1000, acknowledgedFlags: [] };

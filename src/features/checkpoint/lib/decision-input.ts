@@ -1,5 +1,5 @@
-import type { Decision, DecisionRequest, Problem } from '../../../api/schemas';
-import { decisionRequestSchema } from '../../../api/schemas';
+import type { Decision, DecisionRequest, Problem } from '../../../api/handoff-schemas';
+import { decisionRequestSchema } from '../../../api/handoff-schemas';
 
 /** Field names a decision form shows errors against; `form` is for anything else. */
 export type DecisionField =

@@ -4,7 +4,7 @@ import type {
   Flag,
   FlagRule,
   Handoff,
-} from '../../../api/schemas';
+} from '../../../api/handoff-schemas';
 import { levelLabels } from '../../../domain/levels';
 
 /** What the reviewer chose, before it becomes a request. */

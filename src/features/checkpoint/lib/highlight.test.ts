@@ -1,4 +1,4 @@
-import type { Flag } from '../../../api/schemas';
+import type { Flag } from '../../../api/handoff-schemas';
 import { highlightSegments } from './highlight';
 
 const flag = (rule: Flag['rule'], evidence: Flag['evidence']): Flag => ({

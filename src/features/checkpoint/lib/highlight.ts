@@ -1,4 +1,4 @@
-import type { EvidenceSpan, Flag, FlagRule } from '../../../api/schemas';
+import type { EvidenceSpan, Flag, FlagRule } from '../../../api/handoff-schemas';
 
 export interface Segment {
   text: string;

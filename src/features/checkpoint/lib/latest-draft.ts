@@ -1,4 +1,4 @@
-import type { DraftVersion, Handoff } from '../../../api/schemas';
+import type { DraftVersion, Handoff } from '../../../api/handoff-schemas';
 
 export function latestDraft(h: Handoff): DraftVersion {
   // The contract guarantees at least one draft.

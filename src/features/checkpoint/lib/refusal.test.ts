@@ -1,6 +1,6 @@
 import { ApiError } from '../../../api/errors';
+import type { Problem } from '../../../api/handoff-schemas';
 import { makeProblem } from '../../../api/problem';
-import type { Problem } from '../../../api/schemas';
 import { classifyRefusal, refusedEscalation } from './refusal';
 
 const refused = (p: Problem) => new ApiError({ kind: 'problem', status: p.status, problem: p });

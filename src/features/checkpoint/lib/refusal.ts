@@ -1,5 +1,5 @@
 import { ApiError } from '../../../api/errors';
-import type { DecisionAction, Level, Problem } from '../../../api/schemas';
+import type { DecisionAction, Level, Problem } from '../../../api/handoff-schemas';
 import { escalationTargets } from '../../../domain/levels';
 import { errorsFromProblem, type FieldErrors } from './decision-input';
 

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CategoryDecisions, Dashboard } from '../../../api/dashboard-schemas';
-import type { Category } from '../../../api/schemas';
+import type { Category } from '../../../api/handoff-schemas';
 import { categoryLabels, count, percent } from '../labels';
 import { ChartFigure } from './chart-figure';
 import { CHART, OUTCOME_COLORS } from './chart-style';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import type { Category } from '../../../api/schemas';
+import type { Category } from '../../../api/handoff-schemas';
 import { formatDateTime } from '../../../lib/time';
 import { categoryLabels } from '../labels';
 

@@ -2,7 +2,12 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../api/dashboard-schemas';
-import { type Category, categorySchema, type Level, levelSchema } from '../../../api/schemas';
+import {
+  type Category,
+  categorySchema,
+  type Level,
+  levelSchema,
+} from '../../../api/handoff-schemas';
 import { levelLabels } from '../../../domain/levels';
 import { categoryLabels, count, timeLabel } from '../labels';
 import { ChartFigure } from './chart-figure';

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
-import type { HandoffChangedEvent } from '../../../api/schemas';
+import type { HandoffChangedEvent } from '../../../api/handoff-schemas';
 import { useLiveStore } from '../../../stores/live-store';
 import { dashboardQueries } from '../api/queries';
 import {

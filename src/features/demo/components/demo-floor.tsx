@@ -5,7 +5,7 @@ import {
   defaultDemoSettings,
   demoSettingsSchema,
 } from '../../../api/demo-schemas';
-import type { Role } from '../../../api/schemas';
+import type { Role } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { RadioGroup } from '../../../components/ui/radio-group';
 import { levelLabels } from '../../../domain/levels';

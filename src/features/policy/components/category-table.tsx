@@ -1,5 +1,5 @@
+import { type Category, categorySchema, gateDefaultSchema } from '../../../api/handoff-schemas';
 import { type OversightPattern, oversightPatternSchema } from '../../../api/routing-policy-schemas';
-import { type Category, categorySchema, gateDefaultSchema } from '../../../api/schemas';
 import type { CategoryDraft, FormErrors } from '../lib/policy-form';
 import { FieldError, invalidProps } from './field-error';
 import { categoryLabels, gateDefaultLabels, patternLabels } from './labels';

@@ -1,5 +1,5 @@
+import type { GateDefault, RuleResponse } from '../../../api/handoff-schemas';
 import type { OversightPattern } from '../../../api/routing-policy-schemas';
-import type { GateDefault, RuleResponse } from '../../../api/schemas';
 import type { TrafficOutcome } from '../../../api/what-if-schemas';
 
 export { categoryLabels } from '../../../domain/labels';

@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../../api/errors';
+import type { Category } from '../../../api/handoff-schemas';
 import { changeReasonSchema } from '../../../api/policy-change-schemas';
 import type { RoutingPolicy } from '../../../api/routing-policy-schemas';
-import type { Category } from '../../../api/schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useIntentKey } from '../../../lib/idempotency';

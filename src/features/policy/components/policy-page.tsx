@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Role } from '../../../api/schemas';
+import type { Role } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { userQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';

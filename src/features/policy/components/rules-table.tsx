@@ -1,5 +1,5 @@
+import { ruleResponseSchema, type Tier, tierSchema } from '../../../api/handoff-schemas';
 import { humanLevelSchema } from '../../../api/ladder-schemas';
-import { ruleResponseSchema, type Tier, tierSchema } from '../../../api/schemas';
 import { flagRuleInfo } from '../../../domain/flags';
 import { levelLabels } from '../../../domain/levels';
 import type { FormErrors, RuleDraft } from '../lib/policy-form';

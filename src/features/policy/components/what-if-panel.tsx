@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { categorySchema } from '../../../api/schemas';
+import { categorySchema } from '../../../api/handoff-schemas';
 import type { RouteStats, WhatIfItem, WhatIfResult } from '../../../api/what-if-schemas';
 import { categoryLabels, outcomeLabels, percent } from './labels';
 

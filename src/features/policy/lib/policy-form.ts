@@ -1,3 +1,5 @@
+import type { GateDefault, RuleResponse } from '../../../api/handoff-schemas';
+import { type Category, categorySchema, type Level, type Tier } from '../../../api/handoff-schemas';
 import type { PolicyPatch } from '../../../api/policy-change-schemas';
 import type {
   CategoryPolicy,
@@ -5,8 +7,6 @@ import type {
   RoutingPolicy,
 } from '../../../api/routing-policy-schemas';
 import type { RuleConfig, RulePatch } from '../../../api/rules-schemas';
-import type { GateDefault, RuleResponse } from '../../../api/schemas';
-import { type Category, categorySchema, type Level, type Tier } from '../../../api/schemas';
 import { PolicyChangeError, previewPolicy } from '../../../domain/policy-history';
 
 /*

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
-import type { HandoffListParams } from '../../../api/schemas';
+import type { HandoffListParams } from '../../../api/handoff-schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
 
 /** How often the open queue refreshes itself. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { HandoffSummary } from '../../../api/schemas';
+import type { HandoffSummary } from '../../../api/handoff-schemas';
 import { gateDefaultShort, gateIsLive, gatePhase } from '../../../domain/gates';
 import { useSecondClock } from '../../../lib/clock';
 

@@ -1,4 +1,4 @@
-import type { StatusCounts } from '../../../api/schemas';
+import type { StatusCounts } from '../../../api/handoff-schemas';
 import { levelLabels } from '../../../domain/levels';
 import {
   assigneeLabels,

@@ -1,5 +1,10 @@
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
-import { categorySchema, flagRuleSchema, levelSchema, sortFieldSchema } from '../../../api/schemas';
+import {
+  categorySchema,
+  flagRuleSchema,
+  levelSchema,
+  sortFieldSchema,
+} from '../../../api/handoff-schemas';
 import { levelLabels } from '../../../domain/levels';
 import type { UpdateSearch as UpdateSearchOf } from '../../../hooks/use-list-page';
 import { assigneeLabels, categoryLabels, defaultOrder, flagLabels, sortLabels } from '../labels';

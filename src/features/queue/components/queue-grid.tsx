@@ -1,5 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
-import type { HandoffSummary, SortField } from '../../../api/schemas';
+import type { HandoffSummary, SortField } from '../../../api/handoff-schemas';
 import {
   DataGrid,
   type DataGridColumn,

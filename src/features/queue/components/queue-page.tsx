@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toErrorMessage } from '../../../api/errors';
-import type { SortField } from '../../../api/schemas';
+import type { SortField } from '../../../api/handoff-schemas';
 import { focusSearchShortcut, useInfiniteRows, useListSearch } from '../../../hooks/use-list-page';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { formatDuration, useNow } from '../../../lib/time';

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which table cells cannot do reliably; the ARIA grid roles carry the semantics.
 // biome-ignore-all lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant; cells are not focused themselves.
 import { Link } from '@tanstack/react-router';
-import type { HandoffSummary } from '../../../api/schemas';
+import type { HandoffSummary } from '../../../api/handoff-schemas';
 import { ConfidenceBadge, FlagBadge, SlaBadge, StatusBadge } from '../../../components/badges';
 import { GateBadge } from '../../../components/gate-badge';
 import { gateIsLive } from '../../../domain/gates';

@@ -1,4 +1,4 @@
-import type { StatusCounts } from '../../../api/schemas';
+import type { StatusCounts } from '../../../api/handoff-schemas';
 import { openStatuses } from '../../../domain/lifecycle';
 import { formatCount, statusLabels, statusOrder } from '../labels';
 import { ALL_STATUSES, OPEN_STATUSES, selectedStatuses, toggleStatus } from '../queue-search';

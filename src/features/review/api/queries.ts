@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Category } from '../../../api/schemas';
+import type { Category } from '../../../api/handoff-schemas';
 import { apiOf } from '../../../lib/api-context';
 import { handoffQueries } from '../../../lib/handoff-queries';
 

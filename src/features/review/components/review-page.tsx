@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { type Category, categorySchema } from '../../../api/handoff-schemas';
 import type { PostHocItem } from '../../../api/post-hoc-schemas';
-import { type Category, categorySchema } from '../../../api/schemas';
 import { DataGrid } from '../../../components/data-grid/data-grid';
 import { ErrorNotice } from '../../../components/error-notice';
 import { formatPercent } from '../../../domain/confidence';
