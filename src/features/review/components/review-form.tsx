@@ -47,7 +47,9 @@ export function ReviewForm({
   const [verdictError, setVerdictError] = useState(false);
   const scope = `review:${item.id}`;
   const intent = useIntentKey(scope);
-  const pending = usePendingIntent(scope);
+  // Only what was left unanswered before this form mounted (a reload) is replayed; a
+  // submission made here is pending too while it is in flight, and must not be sent twice.
+  const leftOver = useRef(usePendingIntent(scope)).current;
 
   const submit = useMutation({
     ...reviewMutations.submit(),
@@ -83,14 +85,14 @@ export function ReviewForm({
   // so the server records it once.
   const replayed = useRef(false);
   useEffect(() => {
-    if (replayed.current || !pending?.payload) return;
+    if (replayed.current || !leftOver?.payload) return;
     replayed.current = true;
     submit.mutate({
       id: item.id,
-      body: pending.payload as PostHocReviewRequest,
-      key: pending.key,
+      body: leftOver.payload as PostHocReviewRequest,
+      key: leftOver.key,
     });
-  }, [pending, item.id, submit.mutate]);
+  }, [leftOver, item.id, submit.mutate]);
 
   useShortcuts([{ key: 'mod+Enter', handler: send, inFields: true }]);
 
