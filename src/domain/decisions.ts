@@ -101,6 +101,31 @@ const pastTense: Record<LifecycleEvent, string> = {
   reassign: 'reassigned',
 };
 
+/**
+ * What one write to an item is held to, in the order a reviewer would want to hear about it.
+ * A write that makes no lifecycle move (an autosave) names no `event`; one open to a person who
+ * needs no authority (giving an item back) names no `authority`; pausing the AI is open to
+ * anyone with authority, whoever holds the item (`anyHolder`).
+ */
+export interface ItemWrite {
+  version: number;
+  event?: LifecycleEvent;
+  authority?: ItemAction;
+  anyHolder?: boolean;
+  ladder: Ladder;
+  approvedText?: string;
+}
+
+/** The first rule a write to an item breaks, or null when it may go ahead. */
+export function checkItemWrite(handoff: Handoff, actor: User, write: ItemWrite): Problem | null {
+  return (
+    checkVersion(handoff, write.version) ??
+    (write.anyHolder ? null : checkHolder(handoff, actor)) ??
+    (write.authority ? checkAuthority(handoff, actor, write.authority, write) : null) ??
+    (write.event ? checkTransition(handoff, write.event) : null)
+  );
+}
+
 /** Inputs a decision needs beyond its schema: acknowledged hard stops, a chosen option, a valid target. */
 export function checkDecisionInputs(handoff: Handoff, decision: Decision): Problem | null {
   const errors: { pointer: string; message: string }[] = [];
@@ -145,12 +170,15 @@ export function checkDecision(
   actor: User,
   ladder: Ladder,
 ): Problem | null {
-  const approvedText = decision.action === 'approve' ? decision.finalText : undefined;
+  const { action, version } = decision;
+  const approvedText = action === 'approve' ? decision.finalText : undefined;
   return (
-    checkVersion(handoff, decision.version) ??
-    checkHolder(handoff, actor) ??
-    checkAuthority(handoff, actor, decision.action, { ladder, approvedText }) ??
-    checkTransition(handoff, decision.action) ??
-    checkDecisionInputs(handoff, decision)
+    checkItemWrite(handoff, actor, {
+      version,
+      event: action,
+      authority: action,
+      ladder,
+      approvedText,
+    }) ?? checkDecisionInputs(handoff, decision)
   );
 }

@@ -4,7 +4,8 @@ import type { Ladder, LevelAuthority } from '../api/ladder-schemas';
 const allButLegal = categorySchema.options.filter((c) => c !== 'legal');
 const allActions = decisionActionSchema.options;
 
-const packageBasics = [
+// Each level needs what the level below it needs, and more.
+const l1Context = [
   'Original request',
   'AI steps',
   'Draft',
@@ -12,6 +13,23 @@ const packageBasics = [
   'Flags with evidence',
   'Next action',
 ];
+const l2Context = [...l1Context, 'Customer history', 'Policy references'];
+const managerContext = [...l2Context, 'Escalation note', 'Financial impact'];
+const executiveContext = [...managerContext, 'Manager recommendation'];
+
+/** From L2 up a level takes every decision on every category and may grant exceptions. */
+const fullAuthority = (
+  level: Level,
+  limits: Pick<LevelAuthority, 'refundLimit' | 'responseTargetMinutes' | 'requiredContext'>,
+): LevelAuthority => ({
+  level,
+  actions: [...allActions],
+  refundLimit: limits.refundLimit,
+  canGrantExceptions: true,
+  categories: [...categorySchema.options],
+  responseTargetMinutes: limits.responseTargetMinutes,
+  requiredContext: limits.requiredContext,
+});
 
 export const defaultLadder: Ladder = [
   {
@@ -31,48 +49,19 @@ export const defaultLadder: Ladder = [
     canGrantExceptions: false,
     categories: allButLegal,
     responseTargetMinutes: 60,
-    requiredContext: packageBasics,
+    requiredContext: l1Context,
   },
-  {
-    level: 'l2',
-    actions: [...allActions],
-    refundLimit: 500,
-    canGrantExceptions: true,
-    categories: [...categorySchema.options],
-    responseTargetMinutes: 240,
-    requiredContext: [...packageBasics, 'Customer history', 'Policy references'],
-  },
-  {
-    level: 'manager',
-    actions: [...allActions],
+  fullAuthority('l2', { refundLimit: 500, responseTargetMinutes: 240, requiredContext: l2Context }),
+  fullAuthority('manager', {
     refundLimit: 5000,
-    canGrantExceptions: true,
-    categories: [...categorySchema.options],
     responseTargetMinutes: 480,
-    requiredContext: [
-      ...packageBasics,
-      'Customer history',
-      'Policy references',
-      'Escalation note',
-      'Financial impact',
-    ],
-  },
-  {
-    level: 'executive',
-    actions: [...allActions],
+    requiredContext: managerContext,
+  }),
+  fullAuthority('executive', {
     refundLimit: null,
-    canGrantExceptions: true,
-    categories: [...categorySchema.options],
     responseTargetMinutes: 1440,
-    requiredContext: [
-      ...packageBasics,
-      'Customer history',
-      'Policy references',
-      'Escalation note',
-      'Financial impact',
-      'Manager recommendation',
-    ],
-  },
+    requiredContext: executiveContext,
+  }),
 ];
 
 /** One level's authority; the ladder schema guarantees every level is present. */

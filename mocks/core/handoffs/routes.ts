@@ -7,18 +7,13 @@ import {
   type User,
 } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
-import {
-  checkAuthority,
-  checkHolder,
-  checkTransition,
-  checkVersion,
-} from '../../../src/domain/decisions';
+import { checkTransition } from '../../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lifecycle';
 import { priorityScore } from '../../../src/domain/sla';
 import type { ApiReply } from '../http-types';
+import { refuseWrite } from '../item-write';
 import { HandoffLister, toSummary } from '../list';
-import { ladderInForce } from '../policy/store';
 import { notFound, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
 import type { World } from '../world';
@@ -101,12 +96,12 @@ function claimNext(s: BackendServices, user: User): ApiReply {
 function claim(s: BackendServices, user: User, json: unknown, id: string): ApiReply {
   return withItem(s, claimRequestSchema, json, id, (body, h) => {
     if (h.status === 'claimed' && h.assignee?.id === user.id) return ok(h);
-    const refused =
-      checkVersion(h, body.version) ??
-      checkHolder(h, user) ??
-      checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
-      checkTransition(h, 'claim');
-    if (refused) return problemReply(refused);
+    const refused = refuseWrite(h, user, {
+      version: body.version,
+      authority: 'claim',
+      event: 'claim',
+    });
+    if (refused) return refused;
     const next = s.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
     s.record(next, personOf(user), 'claimed', `Claimed by ${user.name}`);
     return ok(next);
@@ -115,9 +110,8 @@ function claim(s: BackendServices, user: User, json: unknown, id: string): ApiRe
 
 function release(s: BackendServices, user: User, json: unknown, id: string): ApiReply {
   return withItem(s, claimRequestSchema, json, id, (body, h) => {
-    const refused =
-      checkVersion(h, body.version) ?? checkHolder(h, user) ?? checkTransition(h, 'release');
-    if (refused) return problemReply(refused);
+    const refused = refuseWrite(h, user, { version: body.version, event: 'release' });
+    if (refused) return refused;
     const next = s.move(h, 'release', { assignee: null });
     s.record(next, personOf(user), 'released', `Released by ${user.name}; back in the queue`);
     return ok(next);
@@ -127,11 +121,8 @@ function release(s: BackendServices, user: User, json: unknown, id: string): Api
 function saveDraft(s: BackendServices, user: User, json: unknown, id: string): ApiReply {
   return withItem(s, saveDraftRequestSchema, json, id, (body, stored) => {
     let h = stored;
-    const refused =
-      checkVersion(h, body.version) ??
-      checkHolder(h, user) ??
-      checkAuthority(h, user, 'edit', { ladder: ladderInForce });
-    if (refused) return problemReply(refused);
+    const refused = refuseWrite(h, user, { version: body.version, authority: 'edit' });
+    if (refused) return refused;
     // A decided item's outcome is final: a late autosave must not leave a draft on it.
     if (!isOpen(h.status)) {
       return problemReply(

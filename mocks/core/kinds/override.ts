@@ -4,14 +4,8 @@ import {
   type PauseRequest,
   pauseRequestSchema,
 } from '../../../src/api/handoff-schemas';
-import {
-  checkAuthority,
-  checkHolder,
-  checkTransition,
-  checkVersion,
-} from '../../../src/domain/decisions';
-import { ladderInForce } from '../policy/store';
-import { holderOf, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
+import { refuseWrite } from '../item-write';
+import { holderOf, ok, on, personOf, type Route, withItem } from '../route-kit';
 import type { BackendServices } from '../services';
 
 /*
@@ -22,11 +16,14 @@ import type { BackendServices } from '../services';
 export const overrideRoutes = (s: BackendServices): Route[] => [
   on('pauseHandoff', ({ user, json, params: { id } }) =>
     withItem<PauseRequest>(s, pauseRequestSchema, json, id, (body, h) => {
-      const refused =
-        checkVersion(h, body.version) ??
-        checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
-        checkTransition(h, 'pause');
-      if (refused) return problemReply(refused);
+      const { version } = body;
+      const refused = refuseWrite(h, user, {
+        version,
+        authority: 'claim',
+        event: 'pause',
+        anyHolder: true,
+      });
+      if (refused) return refused;
       const note = body.note?.trim() || null;
       const next = s.move(h, 'pause', {
         kind: 'override',
@@ -49,12 +46,12 @@ export const overrideRoutes = (s: BackendServices): Route[] => [
   ),
   on('takeOverHandoff', ({ user, json, params: { id } }) =>
     withItem<ClaimRequest>(s, claimRequestSchema, json, id, (body, h) => {
-      const refused =
-        checkVersion(h, body.version) ??
-        checkHolder(h, user) ??
-        checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
-        checkTransition(h, 'take_over');
-      if (refused) return problemReply(refused);
+      const refused = refuseWrite(h, user, {
+        version: body.version,
+        authority: 'claim',
+        event: 'take_over',
+      });
+      if (refused) return refused;
       const fromAi = h.status === 'ai_working';
       const next = s.move(h, 'take_over', {
         assignee: holderOf(user),

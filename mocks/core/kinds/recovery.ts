@@ -8,16 +8,10 @@ import {
 } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
 import { AI_ACTOR } from '../../../src/domain/actors';
-import {
-  checkAuthority,
-  checkHolder,
-  checkTransition,
-  checkVersion,
-} from '../../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { retryTask } from '../../ai/recover';
 import type { ApiReply } from '../http-types';
-import { ladderInForce } from '../policy/store';
+import { refuseWrite } from '../item-write';
 import { holderOf, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices } from '../services';
 
@@ -38,12 +32,12 @@ export const recoveryRoutes = (s: BackendServices): Route[] => [
 ];
 
 function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): ApiReply {
-  const refused =
-    checkVersion(h, body.version) ??
-    checkHolder(h, user) ??
-    checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
-    checkTransition(h, 'retry');
-  if (refused) return problemReply(refused);
+  const refused = refuseWrite(h, user, {
+    version: body.version,
+    authority: 'claim',
+    event: 'retry',
+  });
+  if (refused) return refused;
   const actor = personOf(user);
   const why = { reason: h.context.diagnosis, rule: null, confidence: h.context.confidence };
   const working = s.move(h, 'retry', { assignee: null });
@@ -96,12 +90,12 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
 }
 
 function reassign(s: BackendServices, user: User, body: ReassignRequest, h: Handoff): ApiReply {
-  const refused =
-    checkVersion(h, body.version) ??
-    checkHolder(h, user) ??
-    checkAuthority(h, user, 'claim', { ladder: ladderInForce }) ??
-    checkTransition(h, 'reassign');
-  if (refused) return problemReply(refused);
+  const refused = refuseWrite(h, user, {
+    version: body.version,
+    authority: 'claim',
+    event: 'reassign',
+  });
+  if (refused) return refused;
   const actor = personOf(user);
   const why = { reason: body.note, rule: null, confidence: h.context.confidence };
 
