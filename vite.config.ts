@@ -3,8 +3,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig(({ mode }) => ({
-  // The router plugin must run before React's so generated routes are transformed too.
-  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react()],
+  // The router plugin must run before React's so generated routes are transformed too; its
+  // settings live in tsr.config.json, shared with `npm run routes`.
+  plugins: [tanstackRouter(), react()],
   build: {
     outDir: mode === 'demo' ? 'dist-demo' : 'dist',
     sourcemap: true,
