@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../api/dashboard-schemas';
+import { RowTable } from '../../../components/row-table';
 import { MIN_FLOOR_MS, MS_PER_WORD } from '../../../domain/metrics/reading-floor';
 import { count, duration, percent } from '../labels';
 import { ChartFigure } from './chart-figure';
@@ -39,23 +40,15 @@ export function DecisionTimeChart({ data }: { data: Dashboard['decisionTime'] })
         )
       }
       table={
-        <table>
-          <caption>Decisions by time on item</caption>
-          <thead>
-            <tr>
-              <th scope="col">Time on item</th>
-              <th scope="col">Decisions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.buckets.map((b) => (
-              <tr key={b.label}>
-                <th scope="row">{b.label}</th>
-                <td>{b.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowTable
+          caption="Decisions by time on item"
+          rows={data.buckets}
+          rowKey={(b) => b.label}
+          columns={[
+            { header: 'Time on item', cell: (b) => b.label },
+            { header: 'Decisions', cell: (b) => b.count },
+          ]}
+        />
       }
       links={
         <>

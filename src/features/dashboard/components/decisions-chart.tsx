@@ -2,6 +2,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CategoryDecisions, Dashboard } from '../../../api/dashboard-schemas';
 import type { Category } from '../../../api/handoff-schemas';
+import { RowTable } from '../../../components/row-table';
 import { categoryLabels, count, percent } from '../labels';
 import { ChartFigure } from './chart-figure';
 import { CHART, OUTCOME_COLORS } from './chart-style';
@@ -76,35 +77,20 @@ export function DecisionsChart({ data }: { data: Dashboard }) {
         )
       }
       table={
-        <table>
-          <caption>Decisions per category in the window</caption>
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Decisions</th>
-              {outcomes.map(([key, name]) => (
-                <th key={key} scope="col">
-                  {name}
-                </th>
-              ))}
-              <th scope="col">Automation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.category}>
-                <th scope="row">{categoryLabels[c.category]}</th>
-                <td>{c.decided}</td>
-                {outcomes.map(([key]) => (
-                  <td key={key}>
-                    {c[key]} ({share(c, c[key])})
-                  </td>
-                ))}
-                <td>{c.automationCandidate ? 'Candidate' : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowTable
+          caption="Decisions per category in the window"
+          rows={rows}
+          rowKey={(c) => c.category}
+          columns={[
+            { header: 'Category', cell: (c) => categoryLabels[c.category] },
+            { header: 'Decisions', cell: (c) => c.decided },
+            ...outcomes.map(([key, name]) => ({
+              header: name,
+              cell: (c: CategoryDecisions) => `${c[key]} (${share(c, c[key])})`,
+            })),
+            { header: 'Automation', cell: (c) => (c.automationCandidate ? 'Candidate' : '—') },
+          ]}
+        />
       }
       links={rows
         .filter((c) => c.decided > 0)

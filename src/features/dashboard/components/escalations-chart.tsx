@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard, EscalationTrigger } from '../../../api/dashboard-schemas';
+import { RowTable } from '../../../components/row-table';
 import { count, percent, triggerLabel } from '../labels';
 import { ChartFigure } from './chart-figure';
 import { CHART } from './chart-style';
@@ -54,25 +55,16 @@ export function EscalationsChart({ data }: { data: Dashboard['escalations'] }) {
         )
       }
       table={
-        <table>
-          <caption>Arrivals sent onwards, by trigger</caption>
-          <thead>
-            <tr>
-              <th scope="col">Trigger</th>
-              <th scope="col">Items</th>
-              <th scope="col">Share of arrivals</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((t) => (
-              <tr key={t.trigger}>
-                <th scope="row">{t.name}</th>
-                <td>{t.count}</td>
-                <td>{percent(t.rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowTable
+          caption="Arrivals sent onwards, by trigger"
+          rows={rows}
+          rowKey={(t) => t.trigger}
+          columns={[
+            { header: 'Trigger', cell: (t) => t.name },
+            { header: 'Items', cell: (t) => t.count },
+            { header: 'Share of arrivals', cell: (t) => percent(t.rate) },
+          ]}
+        />
       }
       links={rows
         .filter((t) => t.count > 0 && t.trigger !== 'system')

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import type { Dashboard } from '../../../api/dashboard-schemas';
+import { RowTable } from '../../../components/row-table';
 import { count, percent } from '../labels';
 
 /**
@@ -17,26 +18,18 @@ export function ReviewerAgreement({ data }: { data: Dashboard['agreement'] }) {
       {data.length === 0 ? (
         <p className="dash-empty">No double-reviewed items yet.</p>
       ) : (
-        <table className="dash-items" aria-labelledby="agreement-title">
-          <thead>
-            <tr>
-              <th scope="col">Reviewer</th>
-              <th scope="col">Double-reviewed</th>
-              <th scope="col">Agreed</th>
-              <th scope="col">Agreement</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{r.name}</th>
-                <td>{count(r.doubleReviewed)}</td>
-                <td>{count(r.agreed)}</td>
-                <td>{percent(r.rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowTable
+          className="dash-items"
+          labelledBy="agreement-title"
+          rows={data}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: 'Reviewer', cell: (r) => r.name },
+            { header: 'Double-reviewed', cell: (r) => count(r.doubleReviewed) },
+            { header: 'Agreed', cell: (r) => count(r.agreed) },
+            { header: 'Agreement', cell: (r) => percent(r.rate) },
+          ]}
+        />
       )}
       <div className="dash-links">
         <Link to="/review">Post-hoc review queue</Link>

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../api/dashboard-schemas';
+import { RowTable } from '../../../components/row-table';
 import { count, duration } from '../labels';
 import { ChartFigure } from './chart-figure';
 import { CHART } from './chart-style';
@@ -37,33 +38,20 @@ export function ReviewersChart({ data }: { data: Dashboard['reviewers'] }) {
         )
       }
       table={
-        <table>
-          <caption>Workload per person in the window</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reviewer</th>
-              <th scope="col">Decisions</th>
-              <th scope="col">Holding now</th>
-              <th scope="col">Time on items</th>
-              <th scope="col">Median decision</th>
-              <th scope="col">Rubber stamps</th>
-              <th scope="col">Longest session</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{r.name}</th>
-                <td>{r.decisions}</td>
-                <td>{r.holding}</td>
-                <td>{duration(r.timeOnItemsMs)}</td>
-                <td>{duration(r.medianDecisionMs)}</td>
-                <td>{r.rubberStamps}</td>
-                <td>{duration(r.longestSessionMs)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowTable
+          caption="Workload per person in the window"
+          rows={data}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: 'Reviewer', cell: (r) => r.name },
+            { header: 'Decisions', cell: (r) => r.decisions },
+            { header: 'Holding now', cell: (r) => r.holding },
+            { header: 'Time on items', cell: (r) => duration(r.timeOnItemsMs) },
+            { header: 'Median decision', cell: (r) => duration(r.medianDecisionMs) },
+            { header: 'Rubber stamps', cell: (r) => r.rubberStamps },
+            { header: 'Longest session', cell: (r) => duration(r.longestSessionMs) },
+          ]}
+        />
       }
       links={
         <>
