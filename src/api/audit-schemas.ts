@@ -7,6 +7,7 @@ import {
   flagRuleSchema,
   isoDate,
 } from './handoff-schemas';
+import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';
 
 /*
  * The global audit log (seed pattern E) and the feedback loop (pattern D): every event of
@@ -61,36 +62,41 @@ export type AuditEntryKind = AuditEntry['kind'];
 
 /** Log filters; every field optional. Shared by the URL, the client and the server. */
 export const auditFiltersSchema = z.object({
-  actorType: actorTypeSchema.optional(),
-  /** One actor's id, e.g. a reviewer's "u-ana". */
-  actorId: z.string().max(100).optional(),
-  action: z.array(auditLogActionSchema).optional(),
-  /** An item's id ("h-4521") or ticket number ("4521" or "#4521"). */
-  item: z.string().max(200).optional(),
-  rule: z.array(flagRuleSchema).optional(),
-  /** Inclusive bounds on the entry's time. */
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  /** Case-insensitive text in the outcome, reason, actor name, item id or ticket number. */
-  q: z.string().max(200).optional(),
+  actorType: actorTypeSchema.optional().describe('Only entries by a person, the AI or the system.'),
+  actorId: z.string().max(100).optional().describe('One actor\'s id, e.g. a reviewer\'s "u-ana".'),
+  action: z.array(auditLogActionSchema).optional().describe('Only these actions.'),
+  item: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('An item\'s id ("h-4521") or ticket number ("4521" or "#4521").'),
+  rule: z.array(flagRuleSchema).optional().describe('Only entries citing any of these rules.'),
+  from: isoDate.optional().describe('Entries at or after this time.'),
+  to: isoDate.optional().describe('Entries at or before this time.'),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'Case-insensitive text in the outcome, reason, actor name, item id or ticket number.',
+    ),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 const paging = {
-  /** Opaque; from the previous page's `nextCursor`. Stable while new entries arrive. */
-  cursor: z.string().max(500).optional(),
-  limit: z.number().int().min(1).max(1000).optional(),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .describe(`${CURSOR_DESCRIPTION} Stable while new entries arrive.`),
+  limit: z.number().int().min(1).max(1000).optional().describe('Entries per page, 1 to 1000.'),
 };
 
 export const auditListParamsSchema = auditFiltersSchema.extend(paging);
 export type AuditListParams = z.infer<typeof auditListParamsSchema>;
 
-export const auditLogPageSchema = z.object({
-  items: z.array(auditEntrySchema),
-  nextCursor: z.string().nullable(),
-  /** Entries matching the filters, across all pages, when the first page was read. */
-  total: z.number().int().nonnegative(),
-});
+/** `total` counts the entries when the first page was read. */
+export const auditLogPageSchema = pageOf(auditEntrySchema);
 export type AuditLogPage = z.infer<typeof auditLogPageSchema>;
 
 /* ---------- feedback loop ---------- */
@@ -125,17 +131,13 @@ export const feedbackRecordSchema = z.object({
 export type FeedbackRecord = z.infer<typeof feedbackRecordSchema>;
 
 export const feedbackListParamsSchema = z.object({
-  correction: z.array(correctionSchema).optional(),
-  category: z.array(categorySchema).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  correction: z.array(correctionSchema).optional().describe('Only these kinds of correction.'),
+  category: z.array(categorySchema).optional().describe('Only tickets in these categories.'),
+  from: isoDate.optional().describe('Corrections at or after this time.'),
+  to: isoDate.optional().describe('Corrections at or before this time.'),
   ...paging,
 });
 export type FeedbackListParams = z.infer<typeof feedbackListParamsSchema>;
 
-export const feedbackPageSchema = z.object({
-  items: z.array(feedbackRecordSchema),
-  nextCursor: z.string().nullable(),
-  total: z.number().int().nonnegative(),
-});
+export const feedbackPageSchema = pageOf(feedbackRecordSchema);
 export type FeedbackPage = z.infer<typeof feedbackPageSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';
 
 /*
  * The contract between the UI and any backend. Both the typed client (which parses every
@@ -298,32 +299,37 @@ export const sortOrderSchema = z.enum(['asc', 'desc']);
 
 /** Queue filters; every field optional. Shared by the URL, the client and the server. */
 export const handoffFiltersSchema = z.object({
-  status: z.array(handoffStatusSchema).optional(),
-  level: z.array(levelSchema).optional(),
-  category: z.array(categorySchema).optional(),
-  flag: z.array(flagRuleSchema).optional(),
-  assignee: z.enum(['me', 'unassigned', 'any']).optional(),
-  slaAtRisk: z.boolean().optional(),
-  q: z.string().max(200).optional(),
+  status: z.array(handoffStatusSchema).optional().describe('Only items in these statuses.'),
+  level: z.array(levelSchema).optional().describe('Only items routed to these levels.'),
+  category: z.array(categorySchema).optional().describe('Only tickets in these categories.'),
+  flag: z.array(flagRuleSchema).optional().describe('Only items flagged by any of these rules.'),
+  assignee: z
+    .enum(['me', 'unassigned', 'any'])
+    .optional()
+    .describe('Held by the caller, held by no one, or either.'),
+  slaAtRisk: z.boolean().optional().describe('Only items close to or past their response target.'),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Case-insensitive text in the ticket number, subject, customer or reply.'),
 });
 export type HandoffFilters = z.infer<typeof handoffFiltersSchema>;
 
 export const handoffListParamsSchema = handoffFiltersSchema.extend({
-  sort: sortFieldSchema.optional(),
-  order: sortOrderSchema.optional(),
-  cursor: z.string().optional(),
-  limit: z.number().int().min(1).max(500).optional(),
+  sort: sortFieldSchema
+    .optional()
+    .describe('The order of the queue; most urgent first by default.'),
+  order: sortOrderSchema.optional().describe('Ascending or descending on the sort field.'),
+  cursor: z.string().optional().describe(CURSOR_DESCRIPTION),
+  limit: z.number().int().min(1).max(500).optional().describe('Items per page, 1 to 500.'),
 });
 export type HandoffListParams = z.infer<typeof handoffListParamsSchema>;
 
 export const statusCountsSchema = z.record(handoffStatusSchema, z.number().int().nonnegative());
 export type StatusCounts = z.infer<typeof statusCountsSchema>;
 
-export const handoffPageSchema = z.object({
-  items: z.array(handoffSummarySchema),
-  nextCursor: z.string().nullable(),
-  /** Items matching the filters, across all pages. */
-  total: z.number().int().nonnegative(),
+export const handoffPageSchema = pageOf(handoffSummarySchema).extend({
   /** Items per status matching every filter except status. */
   counts: statusCountsSchema,
 });

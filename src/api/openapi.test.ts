@@ -10,6 +10,21 @@ describe('published OpenAPI document', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
   });
 
+  it('explains each query parameter of a list', () => {
+    const doc = buildOpenApiDocument() as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; description?: string }[] }>
+      >;
+    };
+    const params = doc.paths['/audit']?.get?.parameters ?? [];
+    expect(params.find((p) => p.name === 'item')?.description).toBe(
+      'An item\'s id ("h-4521") or ticket number ("4521" or "#4521").',
+    );
+    // The shared header parameter is a reference, described once under components.
+    for (const p of params.filter((p) => p.name)) expect(p.description, p.name).toBeTruthy();
+  });
+
   it('resolves every reference it makes', () => {
     const doc = buildOpenApiDocument();
     const text = JSON.stringify(doc);

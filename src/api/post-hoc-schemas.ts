@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorSchema, type Category, categorySchema, isoDate } from './handoff-schemas';
+import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';
 
 /*
  * Post-hoc review (seed pattern D, quality calibration): a person reads replies the policy
@@ -67,18 +68,14 @@ export const postHocItemSchema = z.object({
 });
 export type PostHocItem = z.infer<typeof postHocItemSchema>;
 
-export const postHocPageSchema = z.object({
-  items: z.array(postHocItemSchema),
-  nextCursor: z.string().nullable(),
-  /** Sampled items not yet reviewed matching the filter, across all pages. */
-  total: z.number().int().nonnegative(),
-});
+/** `total` counts the sampled items not yet reviewed. */
+export const postHocPageSchema = pageOf(postHocItemSchema);
 export type PostHocPage = z.infer<typeof postHocPageSchema>;
 
 export const postHocListParamsSchema = z.object({
-  category: categorySchema.optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
+  category: categorySchema.optional().describe('Only sampled items in this category.'),
+  cursor: z.string().optional().describe(CURSOR_DESCRIPTION),
+  limit: z.coerce.number().int().min(1).max(200).optional().describe('Items per page, 1 to 200.'),
 });
 export type PostHocListParams = z.infer<typeof postHocListParamsSchema>;
 

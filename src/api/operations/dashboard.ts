@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { dashboardSchema, dashboardWindowSchema } from '../dashboard-schemas';
 import { defineOperations, identityProblems } from './define';
 
-export const dashboardQuerySchema = z.object({ window: dashboardWindowSchema.default('24h') });
+export const dashboardQuerySchema = z.object({
+  window: dashboardWindowSchema.default('24h').describe('How far back the figures look.'),
+});
 
 /** The lead dashboard's figures over a window. */
 export const dashboardOperations = defineOperations({

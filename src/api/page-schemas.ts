@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/*
+ * Keyset paging, shared by every list: the page a list replies with and the cursor it takes.
+ */
+
+export const CURSOR_DESCRIPTION = "Opaque; from the previous page's `nextCursor`.";
+
+/** One page of `item`: the rows, the cursor to the next page (null on the last), the total. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    /** Rows matching the filters, across all pages. */
+    total: z.number().int().nonnegative(),
+  });
