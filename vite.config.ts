@@ -1,11 +1,23 @@
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig(({ mode }) => ({
   // The router plugin must run before React's so generated routes are transformed too; its
   // settings live in tsr.config.json, shared with `npm run routes`.
-  plugins: [tanstackRouter(), react()],
+  plugins: [
+    tanstackRouter(),
+    react(),
+    // Brotli and gzip copies beside each text asset; the server sends the best one accepted.
+    // config.json is left alone: operators edit it after the build.
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip')],
+      include: /\.(html|js|css|svg|json)$/,
+      exclude: /config\.json$/,
+      threshold: 1024,
+    }),
+  ],
   build: {
     outDir: mode === 'demo' ? 'dist-demo' : 'dist',
     sourcemap: true,

@@ -57,7 +57,7 @@ describe('reference backend', () => {
   it('rejects a cursor it did not issue with a field error', async () => {
     const backend = await makeBackend();
     const reply = await call(backend, 'GET', '/handoffs', { query: { cursor: 'not-a-cursor' } });
-    expect(reply.status).toBe(422);
+    expect(reply.status).toBe(400);
     expect(problemSchema.parse(reply.body).errors?.[0]?.pointer).toBe('/cursor');
   });
 

@@ -10,10 +10,14 @@ import type { ApiReply, ApiRequest } from './http-types';
 import { InvalidCursorError } from './list';
 import { type Change, memoryPersistence, type Persistence, type Snapshot } from './persistence';
 import { ok, problemReply, type Route } from './route-kit';
+import { bodyDigest, type CursorSeal, cursorSeal } from './security/cursor-seal';
 import type { AuditExtra, BackendOptions, BackendServices } from './services';
 import { World } from './world';
 
 export type { BackendOptions } from './services';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_IDEMPOTENCY_RECORDS = 100_000;
 
 /** The route's path parameters by name, or null when one is not valid percent-encoding. */
 function decodeParams(route: Route, path: string): Record<string, string> | null {
@@ -42,6 +46,7 @@ export class Backend {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly routes: Route[];
   private readonly listeners = new Set<ChangeListener>();
+  private readonly cursors: CursorSeal;
 
   /** The backend as endpoint groups and system jobs see it. */
   readonly services: BackendServices;
@@ -49,6 +54,7 @@ export class Backend {
   private constructor(private readonly options: BackendOptions) {
     this.persistence = options.persistence ?? memoryPersistence();
     this.clock = options.clock ?? Date.now;
+    this.cursors = cursorSeal(options.cursorSecret);
     const backend = this;
     this.services = {
       get world() {
@@ -168,6 +174,10 @@ export class Backend {
   tick(): Promise<void> {
     return this.serialised(async () => {
       for (const job of systemJobs) job(this.services);
+      this.world.expireIdempotency(
+        this.clock() - this.idempotencyTtl,
+        this.options.maxIdempotencyRecords ?? MAX_IDEMPOTENCY_RECORDS,
+      );
       if (!this.world.dirty) return;
       const change = this.world.drain();
       await this.persistence.commit(change);
@@ -190,13 +200,19 @@ export class Backend {
     return run;
   }
 
-  async handle(req: ApiRequest): Promise<ApiReply> {
+  private get idempotencyTtl(): number {
+    return this.options.idempotencyTtlMs ?? DAY_MS;
+  }
+
+  async handle(original: ApiRequest): Promise<ApiReply> {
     try {
+      const req = this.openCursor(original);
+      if (!('path' in req)) return req;
       for (const filter of requestFilters) {
         const answered = await filter(this.services, req);
         if (answered) return answered;
       }
-      return await this.dispatch(req);
+      return this.sealCursor(await this.dispatch(req));
     } catch (error) {
       if (error instanceof InvalidCursorError) {
         return problemReply(
@@ -205,9 +221,35 @@ export class Backend {
           }),
         );
       }
-      const detail = error instanceof Error ? error.message : String(error);
-      return problemReply(makeProblem('internal', detail));
+      // What failed stays in the server's log: a message may name files, queries or secrets.
+      console.error('Request failed', error);
+      return problemReply(makeProblem('internal', 'The server failed to answer.'));
     }
+  }
+
+  /** The request with its cursor checked and unwrapped, or the 400 for a cursor not ours. */
+  private openCursor(req: ApiRequest): ApiRequest | ApiReply {
+    const sealed = req.query.get('cursor');
+    if (!sealed) return req;
+    const raw = this.cursors.open(sealed);
+    if (raw === null) {
+      const message = 'The cursor is not one this server issued.';
+      return problemReply(
+        makeProblem('validation', message, {
+          status: 400,
+          errors: [{ pointer: '/cursor', message }],
+        }),
+      );
+    }
+    const query = new URLSearchParams(req.query);
+    query.set('cursor', raw);
+    return { ...req, query };
+  }
+
+  private sealCursor(reply: ApiReply): ApiReply {
+    const body = reply.body as { nextCursor?: unknown } | undefined;
+    if (reply.status !== 200 || typeof body?.nextCursor !== 'string') return reply;
+    return { ...reply, body: { ...body, nextCursor: this.cursors.seal(body.nextCursor) } };
   }
 
   private async dispatch(req: ApiRequest): Promise<ApiReply> {
@@ -216,11 +258,16 @@ export class Backend {
     const candidates = this.routes.filter((r) => r.pattern.test(req.path));
     if (candidates.length === 0)
       return problemReply(makeProblem('not_found', `No endpoint at ${req.path}.`));
-    const route = candidates.find((r) => r.method === req.method);
+    // HEAD is GET without the body; the transport drops the body.
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const route = candidates.find((r) => r.method === method);
     if (!route) {
-      return problemReply(
+      const methods = new Set(candidates.map((r) => r.method));
+      if (methods.has('GET')) methods.add('HEAD');
+      const reply = problemReply(
         makeProblem('validation', `${req.method} is not supported here.`, { status: 405 }),
       );
+      return { ...reply, headers: { ...reply.headers, allow: [...methods].join(', ') } };
     }
     const params = decodeParams(route, req.path);
     // An id that is not valid percent-encoding names nothing this server could hold.
@@ -269,22 +316,32 @@ export class Backend {
       );
     }
     const scope = `${user.id} ${req.method} ${req.path} ${key}`;
-    const fingerprint = req.body ?? '';
+    const fingerprint = bodyDigest(req.body ?? '');
 
     return this.serialised(async () => {
-      const seen = this.world.idempotency.get(scope);
+      const remembered = this.world.idempotency.get(scope);
+      // An expired record is as good as gone, even before the tick purges it.
+      const seen =
+        remembered && remembered.at > this.clock() - this.idempotencyTtl ? remembered : undefined;
       if (seen) {
         if (seen.fingerprint !== fingerprint) {
           return problemReply(
             makeProblem('idempotency_mismatch', 'Use a new key for a different request.'),
           );
         }
-        return { status: seen.status, body: seen.body, headers: { 'idempotent-replayed': 'true' } };
+        const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
+        if (seen.status >= 400) headers['content-type'] = 'application/problem+json';
+        return { status: seen.status, body: seen.body, headers };
       }
       const reply = await route.run({ req, user, json, params, query: null });
       // Only outcomes are remembered; a transient failure may be retried with the same key.
       if (reply.status < 500) {
-        this.world.remember(scope, { fingerprint, status: reply.status, body: reply.body });
+        this.world.remember(scope, {
+          fingerprint,
+          status: reply.status,
+          body: reply.body,
+          at: this.clock(),
+        });
       }
       const change = this.world.drain();
       await this.persistence.commit(change);

@@ -5,10 +5,15 @@ import type { AuditEvent, Handoff, User } from '../../src/api/handoff-schemas';
  * committed write to a Persistence before it answers, so an acknowledged write is durable.
  */
 
+/**
+ * What an idempotency key remembers: only what a replay needs. The request body is kept as a
+ * digest, and `at` (epoch ms) lets the record expire.
+ */
 export interface StoredReply {
   fingerprint: string;
   status: number;
   body: unknown;
+  at: number;
 }
 
 export interface Snapshot {
@@ -24,6 +29,8 @@ export interface Change {
   handoffs: Handoff[];
   events: AuditEvent[];
   idempotency: [string, StoredReply][];
+  /** Idempotency keys that expired and are to be deleted. */
+  forgotten?: string[];
   /** Settings replaced by this write, each stored whole. */
   settings: [string, unknown][];
 }

@@ -13,6 +13,12 @@ export interface BackendOptions {
   maxBodyBytes?: number;
   /** Whether POST /demo/reset may restore the seed (demo mode and test servers only). */
   allowReset?: boolean;
+  /** How long an idempotency key is remembered, in ms (24 h unless set). */
+  idempotencyTtlMs?: number;
+  /** At most this many idempotency records are kept; the oldest go first. */
+  maxIdempotencyRecords?: number;
+  /** Signs the cursors this backend issues; a random one per start unless given. */
+  cursorSecret?: string;
 }
 
 export type AuditExtra = Partial<

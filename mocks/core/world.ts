@@ -20,7 +20,9 @@ export class World {
     for (const e of snapshot.events) this.addEvent(e);
     this.log = EventLog.from(snapshot.events);
     for (const u of snapshot.users) this.users.set(u.id, u);
-    for (const [k, v] of snapshot.idempotency) this.idempotency.set(k, v);
+    // Oldest first, so expiry can stop at the first record still fresh.
+    const remembered = [...snapshot.idempotency].sort((a, b) => a[1].at - b[1].at);
+    for (const [k, v] of remembered) this.idempotency.set(k, v);
     for (const [k, v] of snapshot.settings ?? []) this.settings.set(k, v);
   }
 
@@ -48,8 +50,26 @@ export class World {
   }
 
   remember(key: string, reply: StoredReply) {
+    // Re-inserted so the map stays ordered oldest first, which expiry relies on.
+    this.idempotency.delete(key);
     this.idempotency.set(key, reply);
     this.pending.idempotency.push([key, reply]);
+  }
+
+  /**
+   * Drops idempotency records older than `before` (epoch ms) and, past `max`, the oldest ones,
+   * so their storage stays bounded however many writes arrive.
+   */
+  expireIdempotency(before: number, max: number) {
+    let excess = this.idempotency.size - max;
+    const gone: string[] = [];
+    for (const [key, reply] of this.idempotency) {
+      if (reply.at >= before && excess <= 0) break;
+      gone.push(key);
+      excess -= 1;
+    }
+    for (const key of gone) this.idempotency.delete(key);
+    if (gone.length > 0) this.pending.forgotten = [...(this.pending.forgotten ?? []), ...gone];
   }
 
   /** A named document, or undefined when it was never written (callers supply the default). */
@@ -73,7 +93,14 @@ export class World {
   /** Whether anything was written since the last drain. */
   get dirty(): boolean {
     const p = this.pending;
-    return p.handoffs.length + p.events.length + p.idempotency.length + p.settings.length > 0;
+    return (
+      p.handoffs.length +
+        p.events.length +
+        p.idempotency.length +
+        p.settings.length +
+        (p.forgotten?.length ?? 0) >
+      0
+    );
   }
 
   snapshot(): Snapshot {
@@ -87,4 +114,10 @@ export class World {
   }
 }
 
-const emptyChange = (): Change => ({ handoffs: [], events: [], idempotency: [], settings: [] });
+const emptyChange = (): Change => ({
+  handoffs: [],
+  events: [],
+  idempotency: [],
+  forgotten: [],
+  settings: [],
+});

@@ -1,4 +1,4 @@
-import { clear, createStore, entries, setMany } from 'idb-keyval';
+import { clear, createStore, delMany, entries, setMany } from 'idb-keyval';
 import type { Change, Persistence } from '../core/persistence';
 import {
   assertReadableVersion,
@@ -99,6 +99,12 @@ export function indexedDbPersistence(
     },
     async commit(change) {
       await setMany(rows(change), store);
+      const forgotten = change.forgotten ?? [];
+      if (forgotten.length > 0)
+        await delMany(
+          forgotten.map((k) => `i:${k}`),
+          store,
+        );
     },
     async replace(snapshot) {
       await clear(store);

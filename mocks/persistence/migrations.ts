@@ -5,6 +5,7 @@ import { defaultRulesTable } from '../../src/domain/default-policy';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import type { Snapshot } from '../core/persistence';
 import { POLICY_CHANGES_KEY } from '../core/policy/store';
+import { bodyDigest } from '../core/security/cursor-seal';
 
 /*
  * Stored worlds outlive the build that wrote them. Every store (the server's SQLite file, the
@@ -99,6 +100,21 @@ export const migrations: readonly Migration[] = [
         // Routed before the policy was versioned: by its first version, and not sampled.
         handoff.policyVersion ??= 1;
         handoff.sampledForReview ??= false;
+      }
+    },
+  },
+  {
+    to: 2,
+    name: 'idempotency-expiry',
+    up(world) {
+      // Records of earlier builds kept the whole request body and no time: they keep their
+      // replay, count as made now (so they expire a full lifetime later), and keep a digest.
+      const now = Date.now();
+      for (const [, record] of world.idempotency) {
+        if (!isRecord(record)) throw new Error('an idempotency record is not an object');
+        if (typeof record.at !== 'number') record.at = now;
+        const fingerprint = String(record.fingerprint ?? '');
+        if (!fingerprint.startsWith('sha256:')) record.fingerprint = bodyDigest(fingerprint);
       }
     },
   },

@@ -68,6 +68,7 @@ export function sqlitePersistence(
   const putHandoff = db.prepare('INSERT OR REPLACE INTO handoffs (id, body) VALUES (?, ?)');
   const putEvent = db.prepare('INSERT INTO events (id, handoff_id, body) VALUES (?, ?, ?)');
   const putKey = db.prepare('INSERT OR REPLACE INTO idempotency (key, body) VALUES (?, ?)');
+  const dropKey = db.prepare('DELETE FROM idempotency WHERE key = ?');
   const putUser = db.prepare('INSERT OR REPLACE INTO users (id, body) VALUES (?, ?)');
   const putSetting = db.prepare('INSERT OR REPLACE INTO settings (key, body) VALUES (?, ?)');
 
@@ -75,6 +76,7 @@ export function sqlitePersistence(
     for (const h of change.handoffs) putHandoff.run(h.id, JSON.stringify(h));
     for (const e of change.events) putEvent.run(e.id, e.handoffId, JSON.stringify(e));
     for (const [k, v] of change.idempotency) putKey.run(k, JSON.stringify(v));
+    for (const k of change.forgotten ?? []) dropKey.run(k);
     for (const [k, v] of change.settings) putSetting.run(k, JSON.stringify(v));
   });
   const replaceAll = db.transaction((s: Snapshot) => {

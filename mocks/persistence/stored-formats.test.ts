@@ -21,6 +21,7 @@ import {
   importIndexedDbWorld,
   indexedDbPersistence,
 } from './indexeddb';
+import { STORAGE_VERSION } from './migrations';
 import { sqlitePersistence } from './sqlite';
 
 /*
@@ -108,7 +109,7 @@ describe('the demo world stored by earlier builds', () => {
     await expectFixtureWorld(backend, storedEvents(fixture));
     // The world now records its version, and a second start reads it as it is.
     const saved = await exportIndexedDbWorld(name);
-    expect(saved.entries).toContainEqual(['version', 1]);
+    expect(saved.entries).toContainEqual(['version', STORAGE_VERSION]);
     await expectFixtureWorld(await open(indexedDbPersistence(name)), storedEvents(fixture));
   });
 
@@ -169,10 +170,11 @@ describe('the server database stored by earlier builds', () => {
     expect(lines).toEqual([
       expect.stringMatching(/^Backed up .* at storage version 0 to .*\.v0-.*\.backup$/),
       expect.stringMatching(/^Migrated to storage version 1: gate-and-routing-fields \(\d/),
-      expect.stringMatching(/^Migrated .* from storage version 0 to 1 in [\d.]+ ms$/),
+      expect.stringMatching(/^Migrated to storage version 2: idempotency-expiry \(\d/),
+      expect.stringMatching(/^Migrated .* from storage version 0 to 2 in [\d.]+ ms$/),
     ]);
 
-    // Migrated once: the next start finds version 1 and neither copies nor migrates.
+    // Migrated once: the next start finds version 2 and neither copies nor migrates.
     lines.length = 0;
     const again = sqlitePersistence(file, { log: (line) => lines.push(line) });
     await expectFixtureWorld(await open(again), storedEvents(demoFixture('v0')));

@@ -1,12 +1,12 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
 import { operations } from '../../src/api/operations';
-import { makeProblem } from '../../src/api/problem';
 import type { Backend } from '../core/backend';
-import type { ApiReply } from '../core/http-types';
 import { openChangeStream, sseHeaders } from '../core/sse';
+import { handleCors } from './cors';
+import { answerClientError, sendProblem, sendReply } from './problems';
+import { type RateLimiter, type RateLimitOptions, rateLimiter } from './rate-limit';
+import { applySecurityHeaders } from './security-headers';
+import { type StaticHandler, staticFiles } from './static-files';
 
 export interface HttpServerOptions {
   backend: Backend;
@@ -14,29 +14,16 @@ export interface HttpServerOptions {
   staticDir?: string;
   apiPrefix?: string;
   maxBodyBytes?: number;
+  /** Behind a TLS-terminating proxy: believe its X-Forwarded-Proto (enables HSTS). */
+  trustProxy?: boolean;
+  /** Origins allowed to call the API from a browser; none unless listed. */
+  corsOrigins?: readonly string[];
+  /** Writes per person and minute; 600 unless set, 0 for no limit. */
+  rateLimit?: Partial<RateLimitOptions>;
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-function send(res: ServerResponse, reply: ApiReply) {
-  const headers: Record<string, string> = { 'cache-control': 'no-store', ...reply.headers };
-  if (reply.body === undefined) {
-    res.writeHead(reply.status, headers).end();
-    return;
-  }
-  headers['content-type'] ??= 'application/json';
-  res.writeHead(reply.status, headers).end(JSON.stringify(reply.body));
-}
+/** Generous for people clicking and for the test suites; a runaway script still meets it. */
+export const DEFAULT_WRITES_PER_MINUTE = 600;
 
 class BodyTooLarge extends Error {}
 
@@ -59,18 +46,64 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 /** The change stream: held open until the client goes away. */
-function streamChanges(backend: Backend, headers: Headers, res: ServerResponse) {
+function streamChanges(backend: Backend, headers: Headers, res: ServerResponse, head: boolean) {
   const refused = backend.authorizeStream({ headers });
   if (refused) {
-    send(res, refused);
+    sendReply(res, refused, head);
     return;
   }
   res.writeHead(200, sseHeaders);
+  if (head) {
+    res.end();
+    return;
+  }
   res.flushHeaders();
   const close = openChangeStream(backend, (chunk) => {
     if (!res.writableEnded) res.write(chunk);
   });
   res.on('close', close);
+}
+
+const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
+
+function apiHandler(
+  backend: Backend,
+  apiPrefix: string,
+  maxBodyBytes: number,
+  limiter: RateLimiter,
+) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const method = req.method ?? 'GET';
+    const head = method === 'HEAD';
+    if (isWrite(method)) {
+      const wait = limiter(req);
+      if (wait !== null) {
+        req.resume();
+        sendProblem(res, 'rate_limited', `Too many writes; try again in ${wait} s.`, {
+          headers: { 'retry-after': String(wait) },
+        });
+        return;
+      }
+    }
+    const body = isWrite(method) ? await readBody(req, maxBodyBytes) : null;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    const path = url.pathname.slice(apiPrefix.length) || '/';
+    if ((method === 'GET' || head) && path.replace(/\/$/, '') === operations.streamChanges.path) {
+      streamChanges(backend, headers, res, head);
+      return;
+    }
+    const reply = await backend.handle({
+      method,
+      path,
+      query: url.searchParams,
+      headers,
+      body: body || null,
+    });
+    sendReply(res, reply, head);
+  };
 }
 
 /** The reference backend over real HTTP, serving the SPA on the same origin. */
@@ -79,70 +112,45 @@ export function createHttpServer({
   staticDir,
   apiPrefix = '/api',
   maxBodyBytes = 256 * 1024,
+  trustProxy = false,
+  corsOrigins = [],
+  rateLimit = {},
 }: HttpServerOptions): Server {
-  const root = staticDir ? resolve(staticDir) : null;
-
-  async function serveStatic(pathname: string, res: ServerResponse) {
-    if (!root) {
-      send(res, {
-        status: 404,
-        body: makeProblem('not_found', 'This server only serves the API.'),
-      });
-      return;
-    }
-    const wanted = normalize(join(root, decodeURIComponent(pathname)));
-    let file = wanted.startsWith(root) ? wanted : join(root, 'index.html');
-    const info = await stat(file).catch(() => null);
-    // Client-side routes (/queue, /handoffs/…) get the app shell.
-    if (!info?.isFile()) file = join(root, 'index.html');
-    const immutable = pathname.startsWith('/assets/');
-    res.writeHead(200, {
-      'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    createReadStream(file).pipe(res);
-  }
-
-  return createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    try {
-      if (url.pathname === apiPrefix || url.pathname.startsWith(`${apiPrefix}/`)) {
-        const body =
-          req.method === 'GET' || req.method === 'HEAD' ? null : await readBody(req, maxBodyBytes);
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(req.headers)) {
-          if (typeof value === 'string') headers.set(name, value);
-        }
-        const path = url.pathname.slice(apiPrefix.length) || '/';
-        if (req.method === 'GET' && path.replace(/\/$/, '') === operations.streamChanges.path) {
-          streamChanges(backend, headers, res);
-          return;
-        }
-        const reply = await backend.handle({
-          method: req.method ?? 'GET',
-          path,
-          query: url.searchParams,
-          headers,
-          body: body || null,
+  const serveStatic: StaticHandler = staticDir
+    ? staticFiles(staticDir)
+    : async (req, res) =>
+        sendProblem(res, 'not_found', 'This server only serves the API.', {
+          head: req.method === 'HEAD',
         });
-        send(res, reply);
+  const limiter = rateLimiter({ limit: DEFAULT_WRITES_PER_MINUTE, ...rateLimit });
+  const serveApi = apiHandler(backend, apiPrefix, maxBodyBytes, limiter);
+  const origins = new Set(corsOrigins);
+
+  const server = createServer(async (req, res) => {
+    applySecurityHeaders(req, res, { trustProxy });
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === apiPrefix || url.pathname.startsWith(`${apiPrefix}/`)) {
+        if (handleCors(req, res, origins)) return;
+        await serveApi(req, res, url);
         return;
       }
-      await serveStatic(url.pathname, res);
+      await serveStatic(req, res, url.pathname);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        send(res, {
-          status: 413,
-          body: makeProblem(
-            'payload_too_large',
-            `Request bodies are limited to ${maxBodyBytes} bytes.`,
-          ),
-        });
+        sendProblem(
+          res,
+          'payload_too_large',
+          `Request bodies are limited to ${maxBodyBytes} bytes.`,
+        );
         return;
       }
-      if (!res.headersSent)
-        send(res, { status: 500, body: makeProblem('internal', 'The server failed to answer.') });
+      // The cause goes to the log, never into the answer.
+      console.error('Request failed', error);
+      if (!res.headersSent) sendProblem(res, 'internal', 'The server failed to answer.');
       else res.destroy();
     }
   });
+  server.on('clientError', answerClientError);
+  return server;
 }

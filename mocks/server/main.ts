@@ -1,10 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Backend } from '../core/backend';
+import { newCursorSecret } from '../core/security/cursor-seal';
 import { StorageVersionError } from '../persistence/migrations';
 import { backupSqlite, restoreSqlite, sqlitePersistence } from '../persistence/sqlite';
-import { createHttpServer } from './http';
+import { parseDuration } from './duration';
+import { createHttpServer, DEFAULT_WRITES_PER_MINUTE } from './http';
 
 /*
  * `npm run serve`: the reference backend as a real HTTP server, with its world in SQLite and
@@ -27,6 +29,14 @@ const { values } = parseArgs({
     restore: { type: 'string' },
     /** Migrates without first copying the file aside. */
     'no-migration-backup': { type: 'boolean', default: false },
+    /** How long an idempotency key is remembered: seconds, or a duration such as 90m or 24h. */
+    'idempotency-ttl': { type: 'string', default: '24h' },
+    /** Writes per person and minute before 429; 0 turns the limit off. */
+    'rate-limit': { type: 'string', default: String(DEFAULT_WRITES_PER_MINUTE) },
+    /** An origin allowed to call the API from a browser (repeatable); none by default. */
+    'cors-origin': { type: 'string', multiple: true, default: [] },
+    /** Behind a TLS-terminating proxy: believe X-Forwarded-Proto and send HSTS over https. */
+    'trust-proxy': { type: 'boolean', default: false },
   },
 });
 
@@ -54,6 +64,19 @@ if (values.restore) {
 }
 
 mkdirSync(dirname(dataFile), { recursive: true });
+
+/**
+ * The key cursors are signed with, kept beside the database (owner-only) so cursors a client
+ * holds stay valid across a restart.
+ */
+function cursorSecret(): string {
+  const file = `${dataFile}.cursor-key`;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = newCursorSecret();
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
 const log = (line: string) => console.log(line);
 let persistence: ReturnType<typeof sqlitePersistence>;
 let backend: Backend;
@@ -63,6 +86,8 @@ try {
     persistence,
     count: Number(values['seed-count']),
     allowReset: values['allow-reset'],
+    idempotencyTtlMs: parseDuration(values['idempotency-ttl']),
+    cursorSecret: cursorSecret(),
   });
 } catch (error) {
   refuse(error);
@@ -72,6 +97,9 @@ const stopTicking = backend.startTicking();
 const server = createHttpServer({
   backend,
   staticDir: values['no-static'] ? undefined : values.static,
+  trustProxy: values['trust-proxy'],
+  corsOrigins: values['cors-origin'],
+  rateLimit: { limit: Number(values['rate-limit']) },
 });
 
 server.listen(Number(values.port), values.host, () => {

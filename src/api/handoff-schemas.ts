@@ -504,6 +504,7 @@ export const problemCodeSchema = z.enum([
   'idempotency_mismatch',
   'queue_empty',
   'payload_too_large',
+  'rate_limited',
   'unavailable',
   'internal',
 ]);

@@ -14,6 +14,7 @@ export const problemTitles: Record<ProblemCode, string> = {
   idempotency_mismatch: 'This request key was already used for a different request',
   queue_empty: 'Nothing left to claim',
   payload_too_large: 'The request is too large',
+  rate_limited: 'Too many requests; try again shortly',
   unavailable: 'The service is unavailable',
   internal: 'Something went wrong on the server',
 };
@@ -29,6 +30,7 @@ export const problemStatus: Record<ProblemCode, number> = {
   idempotency_mismatch: 422,
   queue_empty: 404,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };

@@ -984,12 +984,17 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         { limit: 'ten' },
         { sort: 'mood' },
         { status: 'pending,sleeping' },
-        { cursor: '!!not-a-cursor!!' },
       ];
       for (const query of queries) {
         const reply = await get(operations.listHandoffs.path, a.id, query);
         expectProblem(reply, 422, 'validation', `GET /handoffs?${new URLSearchParams(query)}`);
       }
+    }),
+
+    check('a cursor the server did not issue answers 400', async () => {
+      const { a } = await discoverCast();
+      const reply = await get(operations.listHandoffs.path, a.id, { cursor: '!!not-a-cursor!!' });
+      expectProblem(reply, 400, 'validation', 'GET /handoffs with a made-up cursor');
     }),
 
     check('list filters are honoured', async () => {
@@ -1403,7 +1408,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           if (!cursor) break;
         }
         const bad = await get(operations.listAudit.path, a.id, { cursor: 'not-a-cursor' });
-        expectProblem(bad, 422, 'validation', 'An audit log page with a made-up cursor');
+        expectProblem(bad, 400, 'validation', 'An audit log page with a made-up cursor');
       },
     ),
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { http, passthrough } from 'msw';
 import { Backend, type BackendOptions } from '../../mocks/core/backend';
 import { sqlitePersistence } from '../../mocks/persistence/sqlite';
-import { createHttpServer } from '../../mocks/server/http';
+import { createHttpServer, type HttpServerOptions } from '../../mocks/server/http';
 import { server as mswServer } from '../msw';
 
 /*
@@ -34,11 +34,14 @@ export function removeDbFile(file: string): void {
 
 export async function startServer(
   file: string,
-  options: Omit<BackendOptions, 'persistence'> = {},
+  options: Omit<BackendOptions, 'persistence'> & {
+    http?: Omit<HttpServerOptions, 'backend'>;
+  } = {},
 ): Promise<RunningServer> {
+  const { http: httpOptions, ...backendOptions } = options;
   const persistence = sqlitePersistence(file);
-  const backend = await Backend.create({ count: 200, ...options, persistence });
-  const server = createHttpServer({ backend });
+  const backend = await Backend.create({ count: 200, ...backendOptions, persistence });
+  const server = createHttpServer({ backend, ...httpOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   let stopped = false;

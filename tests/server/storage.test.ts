@@ -113,7 +113,7 @@ describe('a database this build cannot read', () => {
     await expect(started).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(
-        /cannot start: .*world\.sqlite is at storage version 7, but this build reads versions up to 1/,
+        /cannot start: .*world\.sqlite is at storage version 7, but this build reads versions up to 2/,
       ),
     });
     const after = new Database(file, { readonly: true });

@@ -95,6 +95,9 @@ function claimNext(s: BackendServices, user: User): ApiReply {
 
 function claim(s: BackendServices, user: User, json: unknown, id: string): ApiReply {
   return withItem(s, claimRequestSchema, json, id, (body, h) => {
+    // Even the holder claims against the version they saw: a stale one has missed a change.
+    const stale = checkVersion(h, body.version);
+    if (stale) return problemReply(stale);
     if (h.status === 'claimed' && h.assignee?.id === user.id) return ok(h);
     const refused = refuseWrite(h, user, {
       version: body.version,
