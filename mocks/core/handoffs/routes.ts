@@ -17,7 +17,7 @@ import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lifecycle';
 import { priorityScore } from '../../../src/domain/sla';
 import type { ApiReply } from '../http-types';
-import { HandoffLister, toSummary } from '../list';
+import { HandoffLister } from '../list';
 import { ladderInForce } from '../policy/store';
 import { notFound, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
@@ -44,9 +44,7 @@ export const handoffRoutes: RouteGroup = (s): Route[] => {
     on('getMe', ({ user }) => ok(user)),
     on('listUsers', () => ok({ items: [...s.world.users.values()] })),
     on('listHandoffs', ({ user, query }) =>
-      ok(
-        listerOf(s.world).list(s.world.handoffs.values(), s.world.revision, query, user, s.clock()),
-      ),
+      ok(listerOf(s.world).list(s.world, query, user, s.clock())),
     ),
     on('claimNextHandoff', ({ user }) => claimNext(s, user)),
     on('getHandoff', ({ params: { id } }) => withHandoff(id, (h) => ok(h))),
@@ -81,7 +79,17 @@ function claimNext(s: BackendServices, user: User): ApiReply {
     if (!hasAuthorityOver(user.level, h.level)) continue;
     // Work routed to the claimer's own level (escalations to them) comes before work below it.
     const own = h.level === user.level ? 1_000_000 : 0;
-    const score = own + priorityScore(toSummary(h), now);
+    const score =
+      own +
+      priorityScore(
+        {
+          dueAt: h.dueAt,
+          urgency: h.ticket.urgency,
+          flags: h.context.flags,
+          createdAt: h.createdAt,
+        },
+        now,
+      );
     if (!best || score > best.score || (score === best.score && h.id < best.h.id))
       best = { h, score };
   }
