@@ -2,13 +2,13 @@ import type {
   Handoff,
   HandoffListParams,
   HandoffPage,
-  HandoffStatus,
   HandoffSummary,
   StatusCounts,
   User,
 } from '../../src/api/handoff-schemas';
 import { handoffStatusSchema } from '../../src/api/handoff-schemas';
 import { priorityScore, slaState } from '../../src/domain/sla';
+import type { World } from './world';
 
 export function toSummary(h: Handoff): HandoffSummary {
   return {
@@ -85,13 +85,40 @@ function decodeCursor(raw: string): Cursor | null {
 
 export class InvalidCursorError extends Error {}
 
+type Sort = NonNullable<HandoffListParams['sort']>;
+type Counts = StatusCounts;
+
+/** Every item in one sort's ascending order, as of a world revision. */
+interface SortIndex {
+  revision: number;
+  rows: Row[];
+  byId: Map<string, Row>;
+}
+
+/** One query's rows in its own order, with the counts by status its other filters allow. */
+interface View {
+  revision: number;
+  rows: Row[];
+  /** The rows of every item matching all but the status filter: what the counts count. */
+  matched: Map<string, Row>;
+  counts: Counts;
+}
+
+// Bounded, oldest first out: a reviewer switching filters keeps a few warm, not every one ever.
+const INDEX_LIMIT = 4;
+const VIEW_LIMIT = 8;
+
 /**
- * Filters, sorts and pages the queue. The sorted result is cached per world revision and
- * query, so scrolling through 100,000 items does not re-sort on every page.
+ * Filters, sorts and pages the queue over indexes that follow the world's writes: each sort
+ * keeps every item in order, and each recent query keeps its filtered rows. A write moves only
+ * the entries of the items it touched (a binary search and a splice), so the page after a
+ * write costs what a warm page costs. Priority depends on the clock; a minute's resolution
+ * keeps pages consistent while scrolling, and a new minute builds its priority order afresh.
  */
 export class HandoffLister {
-  private cache: { key: string; rows: Row[]; counts: StatusCounts } | null = null;
   private summaries = new Map<string, { version: number; summary: HandoffSummary }>();
+  private indexes = new Map<string, SortIndex>();
+  private views = new Map<string, View>();
 
   private summaryOf(h: Handoff): HandoffSummary {
     const cached = this.summaries.get(h.id);
@@ -101,23 +128,16 @@ export class HandoffLister {
     return summary;
   }
 
-  list(
-    handoffs: Iterable<Handoff>,
-    revision: number,
-    p: HandoffListParams,
-    me: User,
-    now: number,
-  ): HandoffPage {
+  list(world: World, p: HandoffListParams, me: User, now: number): HandoffPage {
     const sort = p.sort ?? 'priority';
     // Higher priority first; everything else oldest/lowest first unless asked otherwise.
     const order = p.order ?? (sort === 'priority' ? 'desc' : 'asc');
-    // Priority depends on the clock; a minute's resolution keeps pages consistent while scrolling.
     const minute = Math.floor(now / 60_000) * 60_000;
     const { cursor, limit, ...filters } = p;
-    const cacheKey = JSON.stringify([revision, minute, me.id, sort, order, filters]);
-    if (this.cache?.key !== cacheKey)
-      this.cache = { key: cacheKey, ...this.build(handoffs, p, me, minute, sort, order) };
-    const { rows, counts } = this.cache;
+    const index = this.indexOf(world, sort, minute);
+    const viewKey = JSON.stringify([minute, me.id, sort, order, filters]);
+    const view = this.viewOf(viewKey, index, world, p, me, minute, order);
+    const { rows, counts } = view;
 
     let start = 0;
     if (cursor) {
@@ -133,35 +153,131 @@ export class HandoffLister {
       items: page.map((r) => r.summary),
       nextCursor: hasMore && last ? encodeCursor({ k: last.key, id: last.summary.id }) : null,
       total: rows.length,
-      counts,
+      counts: { ...counts },
     };
   }
 
-  private build(
-    handoffs: Iterable<Handoff>,
+  private indexOf(world: World, sort: Sort, minute: number): SortIndex {
+    // Only priority moves with the clock; the other orders hold from one minute to the next.
+    const key = sort === 'priority' ? `${sort} ${minute}` : sort;
+    let index = touch(this.indexes, key);
+    const changed = index && world.changedSince(index.revision);
+    if (index && changed) {
+      for (const id of changed) {
+        const old = index.byId.get(id);
+        if (old) remove(index.rows, old, 1);
+        const h = world.handoffs.get(id);
+        if (!h) {
+          index.byId.delete(id);
+          continue;
+        }
+        const summary = this.summaryOf(h);
+        const row = { summary, key: sortKey(summary, sort, minute) };
+        insert(index.rows, row, 1);
+        index.byId.set(id, row);
+      }
+      index.revision = world.revision;
+      return index;
+    }
+    const rows: Row[] = [];
+    for (const h of world.handoffs.values()) {
+      const summary = this.summaryOf(h);
+      rows.push({ summary, key: sortKey(summary, sort, minute) });
+    }
+    rows.sort(compareRows);
+    index = {
+      revision: world.revision,
+      rows,
+      byId: new Map(rows.map((r) => [r.summary.id, r])),
+    };
+    remember(this.indexes, key, index, INDEX_LIMIT);
+    return index;
+  }
+
+  private viewOf(
+    key: string,
+    index: SortIndex,
+    world: World,
     p: HandoffListParams,
     me: User,
-    now: number,
-    sort: NonNullable<HandoffListParams['sort']>,
+    minute: number,
     order: 'asc' | 'desc',
-  ) {
-    const counts = Object.fromEntries(handoffStatusSchema.options.map((s) => [s, 0])) as Record<
-      HandoffStatus,
-      number
-    >;
+  ): View {
     const q = p.q?.trim().toLowerCase() || null;
-    const rows: Row[] = [];
-    for (const h of handoffs) {
-      const s = this.summaryOf(h);
-      if (!matchesExceptStatus(s, p, me, now, q)) continue;
-      counts[s.status] += 1;
-      if (p.status?.length && !p.status.includes(s.status)) continue;
-      rows.push({ summary: s, key: sortKey(s, sort, now) });
-    }
     const dir = order === 'asc' ? 1 : -1;
-    rows.sort((a, b) => compareRows(a, b) * dir);
-    return { rows, counts };
+    const statusAllows = (s: HandoffSummary) => !p.status?.length || p.status.includes(s.status);
+    let view = touch(this.views, key);
+    const changed = view && world.changedSince(view.revision);
+    if (view && changed) {
+      for (const id of changed) {
+        const old = view.matched.get(id);
+        if (old) {
+          view.counts[old.summary.status] -= 1;
+          view.matched.delete(id);
+          if (statusAllows(old.summary)) remove(view.rows, old, dir);
+        }
+        const row = index.byId.get(id);
+        if (!row || !matchesExceptStatus(row.summary, p, me, minute, q)) continue;
+        view.counts[row.summary.status] += 1;
+        view.matched.set(id, row);
+        if (statusAllows(row.summary)) insert(view.rows, row, dir);
+      }
+      view.revision = world.revision;
+      return view;
+    }
+    const counts = Object.fromEntries(handoffStatusSchema.options.map((s) => [s, 0])) as Counts;
+    const rows: Row[] = [];
+    const matched = new Map<string, Row>();
+    const all = index.rows;
+    // The index is in ascending order already: a descending view reads it backwards, no sort.
+    for (let n = 0; n < all.length; n++) {
+      const row = all[dir === 1 ? n : all.length - 1 - n]!;
+      if (!matchesExceptStatus(row.summary, p, me, minute, q)) continue;
+      counts[row.summary.status] += 1;
+      matched.set(row.summary.id, row);
+      if (statusAllows(row.summary)) rows.push(row);
+    }
+    view = { revision: world.revision, rows, matched, counts };
+    remember(this.views, key, view, VIEW_LIMIT);
+    return view;
   }
+}
+
+/** The entry under `key`, marked as the most recently used. */
+function touch<T>(cache: Map<string, T>, key: string): T | undefined {
+  const value = cache.get(key);
+  if (value !== undefined) {
+    cache.delete(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T, limit: number) {
+  cache.delete(key);
+  cache.set(key, value);
+  while (cache.size > limit) cache.delete(cache.keys().next().value as string);
+}
+
+/** Index of the first row not before `row` in an order of direction `dir`. */
+function lowerBound(rows: Row[], row: Row, dir: 1 | -1): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareRows(rows[mid]!, row) * dir < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insert(rows: Row[], row: Row, dir: 1 | -1) {
+  rows.splice(lowerBound(rows, row, dir), 0, row);
+}
+
+function remove(rows: Row[], row: Row, dir: 1 | -1) {
+  const at = lowerBound(rows, row, dir);
+  if (rows[at] === row) rows.splice(at, 1);
 }
 
 function compareRows(a: Row | Cursor, b: Row | Cursor): number {

@@ -14,6 +14,10 @@ export class World {
   revision = 0;
   private eventCount = 0;
   private pending: Change = emptyChange();
+  /** The ids `putHandoff` wrote, with the revision each write made: what indexes catch up on. */
+  private journal: { revision: number; id: string }[] = [];
+  /** The journal holds every item write made after this revision. */
+  private journalFrom = 0;
 
   constructor(snapshot: Snapshot) {
     for (const h of snapshot.handoffs) this.handoffs.set(h.id, h);
@@ -41,6 +45,32 @@ export class World {
     this.handoffs.set(h.id, h);
     this.pending.handoffs.push(h);
     this.revision += 1;
+    this.journal.push({ revision: this.revision, id: h.id });
+    // Bounded: an index further behind than this rebuilds instead of replaying.
+    if (this.journal.length > JOURNAL_LIMIT * 2) {
+      const dropped = this.journal.length - JOURNAL_LIMIT;
+      this.journalFrom = this.journal[dropped - 1]!.revision;
+      this.journal = this.journal.slice(dropped);
+    }
+  }
+
+  /**
+   * The ids of the items written after `revision`, each once, or null when the journal no
+   * longer reaches back that far (the caller rebuilds from the whole world).
+   */
+  changedSince(revision: number): string[] | null {
+    if (revision === this.revision) return [];
+    if (revision < this.journalFrom || revision > this.revision) return null;
+    let lo = 0;
+    let hi = this.journal.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.journal[mid]!.revision <= revision) lo = mid + 1;
+      else hi = mid;
+    }
+    const ids = new Set<string>();
+    for (let i = lo; i < this.journal.length; i++) ids.add(this.journal[i]!.id);
+    return [...ids];
   }
 
   appendEvent(e: AuditEvent) {
@@ -113,6 +143,8 @@ export class World {
     };
   }
 }
+
+const JOURNAL_LIMIT = 4096;
 
 const emptyChange = (): Change => ({
   handoffs: [],

@@ -7,13 +7,13 @@ import {
   type User,
 } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
-import { checkTransition } from '../../../src/domain/decisions';
+import { checkTransition, checkVersion } from '../../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lifecycle';
 import { priorityScore } from '../../../src/domain/sla';
 import type { ApiReply } from '../http-types';
 import { refuseWrite } from '../item-write';
-import { HandoffLister, toSummary } from '../list';
+import { HandoffLister } from '../list';
 import { notFound, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
 import type { World } from '../world';
@@ -39,9 +39,7 @@ export const handoffRoutes: RouteGroup = (s): Route[] => {
     on('getMe', ({ user }) => ok(user)),
     on('listUsers', () => ok({ items: [...s.world.users.values()] })),
     on('listHandoffs', ({ user, query }) =>
-      ok(
-        listerOf(s.world).list(s.world.handoffs.values(), s.world.revision, query, user, s.clock()),
-      ),
+      ok(listerOf(s.world).list(s.world, query, user, s.clock())),
     ),
     on('claimNextHandoff', ({ user }) => claimNext(s, user)),
     on('getHandoff', ({ params: { id } }) => withHandoff(id, (h) => ok(h))),
@@ -76,7 +74,17 @@ function claimNext(s: BackendServices, user: User): ApiReply {
     if (!hasAuthorityOver(user.level, h.level)) continue;
     // Work routed to the claimer's own level (escalations to them) comes before work below it.
     const own = h.level === user.level ? 1_000_000 : 0;
-    const score = own + priorityScore(toSummary(h), now);
+    const score =
+      own +
+      priorityScore(
+        {
+          dueAt: h.dueAt,
+          urgency: h.ticket.urgency,
+          flags: h.context.flags,
+          createdAt: h.createdAt,
+        },
+        now,
+      );
     if (!best || score > best.score || (score === best.score && h.id < best.h.id))
       best = { h, score };
   }

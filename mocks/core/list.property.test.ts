@@ -1,0 +1,177 @@
+// @vitest-environment node
+import fc from 'fast-check';
+import type { DashboardWindow } from '../../src/api/dashboard-schemas';
+import {
+  type Handoff,
+  type HandoffSummary,
+  handoffPageSchema,
+  handoffStatusSchema,
+  type User,
+} from '../../src/api/handoff-schemas';
+import { computeDashboard } from '../../src/domain/metrics/dashboard';
+import { itemFacts } from '../../src/domain/metrics/facts';
+import { priorityScore, slaState } from '../../src/domain/sla';
+import { seedUsers } from '../seed/users';
+import { Backend } from './backend';
+import { toSummary } from './list';
+import { callBackend as call } from './test-items';
+
+/*
+ * The queue's indexes and the dashboard's caches follow writes incrementally; here random
+ * runs of writes are checked against the plain computation over the whole world, page by page.
+ */
+
+const START = Date.parse('2026-11-25T09:00:00.000Z');
+
+type Query = Record<string, string>;
+const queries: Query[] = [
+  {},
+  { sort: 'dueAt' },
+  { sort: 'confidence', order: 'desc' },
+  { sort: 'createdAt', status: 'claimed' },
+  { status: 'pending', level: 'l1' },
+  { assignee: 'me' },
+  { assignee: 'unassigned', slaAtRisk: 'true' },
+  { category: 'billing', order: 'asc' },
+  { q: 'order' },
+];
+
+/** The queue as the straightforward full computation sees it: filter everything, sort it. */
+function referenceList(handoffs: Handoff[], query: Query, me: User, now: number) {
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const sort = query.sort ?? 'priority';
+  const order = query.order ?? (sort === 'priority' ? 'desc' : 'asc');
+  const q = query.q?.toLowerCase();
+  const counts = Object.fromEntries(handoffStatusSchema.options.map((s) => [s, 0]));
+  const keyOf = (s: HandoffSummary) =>
+    sort === 'priority'
+      ? priorityScore(s, minute)
+      : sort === 'confidence'
+        ? s.confidence
+        : Date.parse(sort === 'dueAt' ? s.dueAt : s.createdAt);
+  const rows = handoffs
+    .map(toSummary)
+    .filter(
+      (s) =>
+        (!query.level || s.level === query.level) &&
+        (!query.category || s.category === query.category) &&
+        (query.assignee !== 'me' || s.assignee?.id === me.id) &&
+        (query.assignee !== 'unassigned' || s.assignee === null) &&
+        (!query.slaAtRisk || slaState(s.dueAt, minute) !== 'ok') &&
+        (!q || `${s.ticketNumber} ${s.subject} ${s.customerName}`.toLowerCase().includes(q)),
+    )
+    .filter((s) => {
+      counts[s.status]! += 1;
+      return !query.status || s.status === query.status;
+    })
+    .map((s) => ({ id: s.id, key: keyOf(s) }))
+    .sort(
+      (a, b) =>
+        (a.key - b.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) * (order === 'asc' ? 1 : -1),
+    );
+  return { ids: rows.map((r) => r.id), counts };
+}
+
+/** Every page of one query through the backend, by cursor. */
+async function listAll(backend: Backend, query: Query, actor: string, limit: number) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  let first: ReturnType<typeof handoffPageSchema.parse> | null = null;
+  do {
+    const reply = await call(backend, 'GET', '/handoffs', {
+      actor,
+      query: { ...query, limit: String(limit), ...(cursor ? { cursor } : {}) },
+    });
+    const page = handoffPageSchema.parse(reply.body);
+    first ??= page;
+    ids.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { ids, counts: first.counts, total: first.total };
+}
+
+const write = fc.record({
+  kind: fc.constantFrom('claim', 'claimNext', 'release', 'reject', 'escalate', 'arrival', 'clock'),
+  item: fc.nat(),
+  actor: fc.nat(seedUsers.length - 1),
+  query: fc.nat(queries.length - 1),
+  minutes: fc.integer({ min: 0, max: 90 }),
+});
+
+type Step = typeof write extends fc.Arbitrary<infer T> ? T : never;
+
+async function apply(backend: Backend, step: Step, clock: { now: number }) {
+  const user = seedUsers[step.actor]!;
+  const items = [...backend.state.handoffs.values()];
+  const h = items[step.item % items.length]!;
+  const path = `/handoffs/${h.id}`;
+  const as = { actor: user.id };
+  switch (step.kind) {
+    case 'clock':
+      clock.now += step.minutes * 60_000;
+      return;
+    case 'claim':
+      await call(backend, 'POST', `${path}/claim`, { ...as, body: { version: h.version } });
+      return;
+    case 'claimNext':
+      await call(backend, 'POST', '/handoffs/claim-next', { ...as, body: {} });
+      return;
+    case 'release':
+      await call(backend, 'POST', `${path}/release`, { ...as, body: { version: h.version } });
+      return;
+    case 'reject':
+    case 'escalate': {
+      const owner = seedUsers.find((u) => u.id === h.assignee?.id) ?? user;
+      const body =
+        step.kind === 'reject'
+          ? { action: 'reject', reason: 'Not what the customer asked' }
+          : { action: 'escalate', targetLevel: 'manager', note: 'Needs a manager' };
+      await call(backend, 'POST', `${path}/decisions`, {
+        actor: owner.id,
+        body: { ...body, version: h.version, timeOnItemMs: 1000 },
+      });
+      return;
+    }
+    case 'arrival':
+      await call(backend, 'POST', '/handoffs/arrivals', { actor: 'u-femi', body: {} });
+      return;
+  }
+}
+
+async function expectSameAnswers(backend: Backend, query: Query, actor: string, now: number) {
+  const me = seedUsers.find((u) => u.id === actor)!;
+  const expected = referenceList([...backend.state.handoffs.values()], query, me, now);
+  const got = await listAll(backend, query, actor, 7);
+  expect(got.ids).toEqual(expected.ids);
+  expect(got.total).toBe(expected.ids.length);
+  expect(got.counts).toEqual(expected.counts);
+}
+
+describe('incremental queue and dashboard', () => {
+  it('give the same pages, counts and figures as the full computation after any writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 25 }), async (steps) => {
+        const clock = { now: START };
+        const backend = await Backend.create({ count: 40, clock: () => clock.now });
+        // Warm every query first, so later answers come from indexes that followed the writes.
+        for (const query of queries) await listAll(backend, query, 'u-ana', 50);
+        for (const step of steps) {
+          await apply(backend, step, clock);
+          const actor = seedUsers[step.actor]!.id;
+          await expectSameAnswers(backend, queries[step.query]!, actor, clock.now);
+        }
+        for (const query of queries) await expectSameAnswers(backend, query, 'u-ana', clock.now);
+        for (const window of ['24h', '7d'] as DashboardWindow[]) {
+          const reply = await call(backend, 'GET', '/dashboard', { query: { window } });
+          const { agreement: _, ...figures } = reply.body as Record<string, unknown>;
+          const world = backend.state;
+          const facts = [...world.handoffs.values()].map((handoff) =>
+            itemFacts({ handoff, events: world.events.get(handoff.id) ?? [] }),
+          );
+          expect(figures).toEqual(computeDashboard(facts, window, clock.now));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
