@@ -20,6 +20,8 @@ export function useOpenNext() {
   const open = async (key: string, flash?: (next: Handoff) => string): Promise<Handoff> => {
     const next = await mutation.mutateAsync({ key });
     queryClient.setQueryData(handoffQueries.detail(next.id).queryKey, next);
+    // The next item's history loads alongside the navigation rather than after its first paint.
+    void queryClient.prefetchQuery(handoffQueries.eventsOf(next.id));
     await navigate({
       to: '/handoffs/$handoffId',
       params: { handoffId: next.id },

@@ -383,6 +383,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
     (virtualItems === null || virtualItems.some((v) => v.index === selectedIndex));
   const items =
     virtualItems ?? rows.map((_, index) => ({ index, start: headerHeight + index * rowHeight }));
+  const slotKey = useSlotKeys(virtualItems?.length ?? 0);
 
   return (
     <div
@@ -425,7 +426,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
               const id = getId(row);
               return (
                 <GridRow
-                  key={id}
+                  key={virtual ? slotKey(v.index) : id}
                   row={row}
                   domId={props.rowDomId(id)}
                   index={v.index}
@@ -444,6 +445,20 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
       </div>
     </div>
   );
+}
+
+/**
+ * Keys for the rendered window that recycle DOM rows: a row scrolled out at one end comes back at
+ * the other showing a new item, so walking the list with j/k updates one row's text instead of
+ * building a row and leaving another to the garbage collector on every key. The window is a
+ * contiguous run of indexes no longer than the largest window seen, so index modulo that length
+ * is unique within it.
+ */
+function useSlotKeys(windowLength: number) {
+  const slots = useRef(1);
+  if (windowLength > slots.current) slots.current = windowLength;
+  const size = slots.current;
+  return useCallback((index: number) => `slot-${index % size}`, [size]);
 }
 
 /** Near the end of what is loaded: fetch the next page. */

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toErrorMessage } from '../../../api/errors';
 import type { SortField } from '../../../api/handoff-schemas';
@@ -46,8 +46,20 @@ export function QueuePage() {
   const { rows, firstPage } = useInfiniteRows(query.data);
   const total = firstPage?.total;
 
-  const { update, onSelect } = useListSearch<QueueSearchInput>(
+  const { update, onSelect: selectInUrl } = useListSearch<QueueSearchInput>(
     (search, replace) => void navigate({ to: '/queue', search, replace }),
+  );
+  const router = useRouter();
+  // Where the highlight rests is where Enter most likely goes next: its checkpoint (code, item,
+  // ladder) is fetched while the reviewer reads the row, so opening it paints at once.
+  const onSelect = useCallback(
+    (id: string) => {
+      selectInUrl(id);
+      void router
+        .preloadRoute({ to: '/handoffs/$handoffId', params: { handoffId: id } })
+        .catch(() => undefined);
+    },
+    [selectInUrl, router],
   );
   const onOpen = useCallback(
     (id: string) => void navigate({ to: '/handoffs/$handoffId', params: { handoffId: id } }),
