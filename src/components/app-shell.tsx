@@ -112,7 +112,7 @@ function ResetDemo() {
             setState('busy');
             await api.resetDemo();
             // Unsent edits belong to the world being discarded.
-            useDraftStore.setState({ drafts: {}, intents: {} });
+            useDraftStore.setState({ drafts: {} });
             useIntentStore.setState({ intents: {} });
             queryClient.clear();
             await router.navigate({ to: '/queue' });

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { DecisionAction, DecisionRequest } from '../api/handoff-schemas';
+import { decisionIntent, decisionScope, type PendingDecision } from './decision-intent';
+import { useIntentStore } from './intent-store';
 
 /*
  * The reviewer's work on a handoff that must survive a reload, a crash or a lost network:
- * the reply as typed (saved on every keystroke) and any decision the server has not yet
- * confirmed, with the idempotency key that makes a retry apply it exactly once.
- * Keyed by handoff id. The server copy (workingDraft) lives in the Query cache, not here.
+ * the reply as typed (saved on every keystroke). A decision the server has not yet confirmed
+ * waits in the intent store, like every other unanswered write. Keyed by handoff id. The server copy (workingDraft) lives in the Query cache, not here.
  */
 
 export const DRAFT_STORAGE_KEY = 'handoff-desk.drafts';
@@ -25,21 +25,8 @@ export interface LocalDraft {
   selectedOptionId: string | null;
 }
 
-/** A decision sent (or about to be) but not yet answered by the server. */
-export interface PendingIntent {
-  action: DecisionAction;
-  /** One key per intent: a retry reuses it, so the server applies the decision once. */
-  key: string;
-  /** The exact body, so a retry is byte-for-byte the same request. */
-  body: DecisionRequest;
-  /** Key for opening the next item after this decision. */
-  nextKey: string;
-  createdAt: number;
-}
-
 interface DraftState {
   drafts: Record<string, LocalDraft>;
-  intents: Record<string, PendingIntent>;
   /** Records a keystroke (or any replacement of the text). */
   setText: (
     id: string,
@@ -63,9 +50,7 @@ interface DraftState {
   advanceVersion: (id: string, from: number, to: number) => void;
   /** Keep the text, adopt `version` as the new base (after a conflict). */
   rebase: (id: string, version: number, baseDraftNumber: number) => void;
-  setIntent: (id: string, intent: PendingIntent) => void;
-  clearIntent: (id: string) => void;
-  /** Forget everything about an item: its decision went through, or the reviewer discarded it. */
+  /** Forget the text of an item: its decision went through, or the reviewer discarded it. */
   clear: (id: string) => void;
 }
 
@@ -76,11 +61,28 @@ const without = <T>(record: Record<string, T>, id: string): Record<string, T> =>
   return next;
 };
 
+/** Up to version 1, pending decisions were kept here, by handoff id. */
+interface V1Intents {
+  intents?: Record<string, PendingDecision>;
+}
+
+/** Hands decisions kept by version 1 to the intent store, unless it has newer ones. */
+function moveDecisionsToIntents(intents: Record<string, PendingDecision>) {
+  const store = useIntentStore.getState();
+  for (const [id, pending] of Object.entries(intents)) {
+    const scope = decisionScope(id);
+    if (store.intents[scope] || !pending?.key || !pending.body) continue;
+    // Unstamped, so this page load sees it as left over and offers it again.
+    useIntentStore.setState((s) => ({
+      intents: { ...s.intents, [scope]: decisionIntent(pending) },
+    }));
+  }
+}
+
 export const useDraftStore = create<DraftState>()(
   persist(
     (set) => ({
       drafts: {},
-      intents: {},
       setText: (id, text, base) =>
         set((s) => {
           const prev = s.drafts[id];
@@ -149,16 +151,18 @@ export const useDraftStore = create<DraftState>()(
             },
           };
         }),
-      setIntent: (id, intent) => set((s) => ({ intents: { ...s.intents, [id]: intent } })),
-      clearIntent: (id) => set((s) => ({ intents: without(s.intents, id) })),
-      clear: (id) =>
-        set((s) => ({ drafts: without(s.drafts, id), intents: without(s.intents, id) })),
+      clear: (id) => set((s) => ({ drafts: without(s.drafts, id) })),
     }),
     {
       name: DRAFT_STORAGE_KEY,
-      version: 1,
+      version: 2,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ drafts: s.drafts, intents: s.intents }),
+      partialize: (s) => ({ drafts: s.drafts }),
+      migrate: (persisted, version) => {
+        const old = persisted as { drafts?: Record<string, LocalDraft> } & V1Intents;
+        if (version < 2) moveDecisionsToIntents(old.intents ?? {});
+        return { drafts: old.drafts ?? {} } as DraftState;
+      },
     },
   ),
 );

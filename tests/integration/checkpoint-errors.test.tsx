@@ -3,10 +3,19 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { IDEMPOTENCY_HEADER } from '../../src/api/headers';
 import { makeProblem } from '../../src/api/problem';
-import { DRAFT_STORAGE_KEY, useDraftStore } from '../../src/stores/draft-store';
+import { decisionScope } from '../../src/stores/decision-intent';
+import { useDraftStore } from '../../src/stores/draft-store';
+import { INTENT_STORAGE_KEY, useIntentStore } from '../../src/stores/intent-store';
 import { API_BASE, backend, server, withoutLiveUpdates } from '../msw';
 import { renderApp } from '../render';
-import { apiAs, eventsOf, item, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
+import {
+  apiAs,
+  eventsOf,
+  item,
+  openCheckpoint,
+  reloadStores,
+  resetDraftStore,
+} from './checkpoint-helpers';
 
 // Whole-app journeys against the mock backend; real timers for the 800 ms autosave.
 vi.setConfig({ testTimeout: 20_000 });
@@ -178,8 +187,11 @@ describe('checkpoint: failures keep the work', () => {
     ).toBeInTheDocument();
     expect(ui.editor()).toHaveValue(text);
     // The intent and its key wait on this device.
-    const stored = JSON.parse(localStorage.getItem(DRAFT_STORAGE_KEY) ?? '{}');
-    expect(stored.state.intents['h-4521']).toMatchObject({ action: 'reject', key: keys[0] });
+    const stored = JSON.parse(localStorage.getItem(INTENT_STORAGE_KEY) ?? '{}');
+    expect(stored.state.intents[decisionScope('h-4521')]).toMatchObject({
+      key: keys[0],
+      payload: { action: 'reject' },
+    });
 
     await user.click(screen.getByRole('button', { name: 'Retry' }));
 
@@ -188,7 +200,7 @@ describe('checkpoint: failures keep the work', () => {
     expect(keys[1]).toBe(keys[0]);
     expect(item().status).toBe('rejected');
     expect(eventsOf().filter((e) => e.action === 'rejected')).toHaveLength(1);
-    expect(useDraftStore.getState().intents['h-4521']).toBeUndefined();
+    expect(useIntentStore.getState().intents[decisionScope('h-4521')]).toBeUndefined();
   });
 
   it('offers the unconfirmed decision again after a reload, with the same key', async () => {
@@ -207,10 +219,7 @@ describe('checkpoint: failures keep the work', () => {
     expect(ui.editor()).toBeInTheDocument();
     first.unmount();
 
-    const stored = localStorage.getItem(DRAFT_STORAGE_KEY) as string;
-    resetDraftStore();
-    localStorage.setItem(DRAFT_STORAGE_KEY, stored);
-    await useDraftStore.persist.rehydrate();
+    await reloadStores();
 
     renderApp('/handoffs/h-4521');
     await openCheckpoint();
@@ -247,7 +256,7 @@ describe('checkpoint: failures keep the work', () => {
     );
     expect(screen.getByLabelText('Reason')).toHaveValue('bad bad');
     // A 4xx is an answer: the intent is finished, nothing waits to be retried.
-    expect(useDraftStore.getState().intents['h-4521']).toBeUndefined();
+    expect(useIntentStore.getState().intents[decisionScope('h-4521')]).toBeUndefined();
   });
 
   it('goes to the queue with a message when nothing is left to claim', async () => {

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { createApiClient } from '../../src/api/client';
-import { useDraftStore } from '../../src/stores/draft-store';
+import { DRAFT_STORAGE_KEY, useDraftStore } from '../../src/stores/draft-store';
+import { beginPageLoad, INTENT_STORAGE_KEY, useIntentStore } from '../../src/stores/intent-store';
 import { API_BASE, backend } from '../msw';
 
 /** Another person at the desk, acting through the real API (not through the app's session). */
@@ -20,7 +21,21 @@ export function eventsOf(id = 'h-4521') {
 
 /** The zustand store lives in memory across tests; localStorage is cleared by tests/setup.ts. */
 export function resetDraftStore() {
-  useDraftStore.setState({ drafts: {}, intents: {} });
+  useDraftStore.setState({ drafts: {} });
+}
+
+/**
+ * What a reload does to this device's stores: memory is lost, localStorage is read back, and
+ * a new page load begins (so intents sent before it are left over, not in flight).
+ */
+export async function reloadStores() {
+  const kept = [DRAFT_STORAGE_KEY, INTENT_STORAGE_KEY].map((k) => [k, localStorage.getItem(k)]);
+  resetDraftStore();
+  useIntentStore.setState({ intents: {} });
+  for (const [k, v] of kept) if (k && v) localStorage.setItem(k, v);
+  beginPageLoad();
+  await useIntentStore.persist.rehydrate();
+  await useDraftStore.persist.rehydrate();
 }
 
 export const section = (name: string) => screen.getByRole('region', { name });

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { decisionScope } from '../../src/stores/decision-intent';
 import { DRAFT_STORAGE_KEY, useDraftStore } from '../../src/stores/draft-store';
+import { useIntentStore } from '../../src/stores/intent-store';
 import { renderApp } from '../render';
 import {
   apiAs,
@@ -155,7 +157,7 @@ describe('checkpoint: approving', () => {
     ).not.toBeInTheDocument();
     // The decision is done: nothing of #4521 is left on this device.
     expect(useDraftStore.getState().drafts['h-4521']).toBeUndefined();
-    expect(useDraftStore.getState().intents['h-4521']).toBeUndefined();
+    expect(useIntentStore.getState().intents[decisionScope('h-4521')]).toBeUndefined();
   });
 
   it('asks before an option replaces text the reviewer edited', async () => {

@@ -3,7 +3,7 @@ import { toErrorMessage } from '../../../api/errors';
 import type { DecisionAction } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { levelLabels } from '../../../domain/levels';
-import type { PendingIntent } from '../../../stores/draft-store';
+import type { PendingDecision } from '../../../stores/decision-intent';
 import type { Decided } from '../hooks/use-next-after-decision';
 import type { EscalationSuggestion, Failure } from '../lib/refusal';
 
@@ -29,11 +29,11 @@ export function DecisionNotices({
 }: {
   notice: string | null;
   decided: Decided | null;
-  intent: PendingIntent | undefined;
+  intent: PendingDecision | undefined;
   busy: boolean;
   failure: Failure | null;
   onRetryOpenNext: (decided: Decided) => void;
-  onRetry: (intent: PendingIntent) => void;
+  onRetry: (intent: PendingDecision) => void;
   onDropIntent: () => void;
   onEscalate: () => void;
   /** Where escalating would send the item; null when no level is known. */

@@ -3,8 +3,13 @@ import { useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { DecisionAction, Flag, FlagRule, Level, Problem } from '../../../api/handoff-schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
-import { newIdempotencyKey } from '../../../lib/idempotency';
-import { type PendingIntent, useDraftStore } from '../../../stores/draft-store';
+import { newIdempotencyKey, useIntentKey, usePendingIntent } from '../../../lib/idempotency';
+import {
+  decisionScope,
+  type PendingDecision,
+  pendingDecision,
+} from '../../../stores/decision-intent';
+import { useDraftStore } from '../../../stores/draft-store';
 import { checkpointMutations } from '../api/mutations';
 import type { FormAction } from '../components/action-bar';
 import type { DecisionFormValues } from '../components/decision-form';
@@ -68,7 +73,9 @@ export function useDecisionFlow({
   const decideMutation = useMutation(checkpointMutations.decide(handoffId));
   const form = useDecisionForm();
   const next = useNextAfterDecision();
-  const intent = useDraftStore((s) => s.intents[handoffId]);
+  const scope = decisionScope(handoffId);
+  const intentKey = useIntentKey(scope);
+  const intent = pendingDecision(usePendingIntent(scope));
   const openedAt = useRef(Date.now());
 
   const [busy, setBusy] = useState(false);
@@ -83,7 +90,7 @@ export function useDecisionFlow({
     else setFailure(refusal.failure);
   };
 
-  const send = async (pending: PendingIntent) => {
+  const send = async (pending: PendingDecision) => {
     setBusy(true);
     setFailure(null);
     form.setApproveError(undefined);
@@ -91,6 +98,7 @@ export function useDecisionFlow({
       const result = await decideMutation.mutateAsync({ body: pending.body, key: pending.key });
       queryClient.setQueryData(handoffQueries.detail(handoffId).queryKey, result.handoff);
       useDraftStore.getState().clear(handoffId);
+      intentKey.drop();
       form.cancel();
       if (pending.action === 'redirect') {
         const d = latestDraft(result.handoff);
@@ -108,7 +116,7 @@ export function useDecisionFlow({
         setFailure({ kind: 'retryable', error });
         return;
       }
-      useDraftStore.getState().clearIntent(handoffId);
+      intentKey.drop();
       refuse(error, pending.action);
     } finally {
       setBusy(false);
@@ -142,15 +150,14 @@ export function useDecisionFlow({
           ? await autosave.flush()
           : await autosave.settle();
       if (saved === 'conflict') return;
-      const pending: PendingIntent = {
-        action: input.action,
-        key: newIdempotencyKey(),
-        body: build(input, snapshot()),
-        nextKey: newIdempotencyKey(),
-        createdAt: Date.now(),
-      };
-      useDraftStore.getState().setIntent(handoffId, pending);
-      await send(pending);
+      const pending = pendingDecision(
+        intentKey.start({
+          action: input.action,
+          body: build(input, snapshot()),
+          nextKey: newIdempotencyKey(),
+        }),
+      );
+      if (pending) await send(pending);
     } finally {
       setBusy(false);
     }
@@ -197,9 +204,13 @@ export function useDecisionFlow({
     closeForm: form.close,
     cancelForm: form.cancel,
     /** Sends the unconfirmed decision again: the very same body and key. */
-    retry: (pending: PendingIntent) => void send(pending),
+    retry: (pending: PendingDecision) => {
+      // Taken over by this page load first, so nothing else replays it meanwhile.
+      intentKey.claimLeftOver();
+      void send(pending);
+    },
     dropIntent: () => {
-      useDraftStore.getState().clearIntent(handoffId);
+      intentKey.drop();
       setFailure(null);
     },
     retryOpenNext: next.retryOpenNext,

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import {
   type PostHocItem,
@@ -9,7 +9,7 @@ import {
 } from '../../../api/post-hoc-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
-import { useIntentKey, usePendingIntent } from '../../../lib/idempotency';
+import { useIntentKey } from '../../../lib/idempotency';
 import { reviewMutations } from '../api/mutations';
 
 const verdicts: { value: PostHocVerdict; label: string; description: string }[] = [
@@ -47,9 +47,6 @@ export function ReviewForm({
   const [verdictError, setVerdictError] = useState(false);
   const scope = `review:${item.id}`;
   const intent = useIntentKey(scope);
-  // Only what was left unanswered before this form mounted (a reload) is replayed; a
-  // submission made here is pending too while it is in flight, and must not be sent twice.
-  const leftOver = useRef(usePendingIntent(scope)).current;
 
   const submit = useMutation({
     ...reviewMutations.submit(),
@@ -81,18 +78,17 @@ export function ReviewForm({
     submit.mutate({ id: item.id, body, key: intent.current(JSON.stringify(body), body) });
   };
 
-  // A submission left unanswered before a reload is sent again, with the same key and body,
-  // so the server records it once.
-  const replayed = useRef(false);
+  // A submission an earlier page load left unanswered is sent again, with the same key and
+  // body, so the server records it once; one sent by this page load is never sent behind it.
   useEffect(() => {
-    if (replayed.current || !leftOver?.payload) return;
-    replayed.current = true;
+    const leftOver = intent.claimLeftOver();
+    if (!leftOver?.payload) return;
     submit.mutate({
       id: item.id,
       body: leftOver.payload as PostHocReviewRequest,
       key: leftOver.key,
     });
-  }, [leftOver, item.id, submit.mutate]);
+  }, [intent, item.id, submit.mutate]);
 
   useShortcuts([{ key: 'mod+Enter', handler: send, inFields: true }]);
 
