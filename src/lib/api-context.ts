@@ -1,4 +1,4 @@
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 
 /*
@@ -24,3 +24,9 @@ export function apiOf(queryClient: QueryClient): ApiClient {
 export function useApi(): ApiClient {
   return apiOf(useQueryClient());
 }
+
+/** A query that reads one resource through the API client, under `queryKey`. */
+export const apiQuery = <const K extends readonly unknown[], T>(
+  queryKey: K,
+  read: (api: ApiClient) => Promise<T>,
+) => queryOptions({ queryKey, queryFn: ({ client }) => read(apiOf(client)) });

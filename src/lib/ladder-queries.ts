@@ -1,5 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
-import { apiOf } from './api-context';
+import { apiQuery } from './api-context';
 
 /*
  * The escalation ladder the backend serves and enforces. The policy page shows it and the
@@ -9,11 +8,9 @@ import { apiOf } from './api-context';
 export const ladderQueries = {
   all: () => ['ladder'] as const,
 
-  current: () =>
-    queryOptions({
-      queryKey: [...ladderQueries.all(), 'current'] as const,
-      queryFn: ({ client }) => apiOf(client).getLadder(),
-      // The ladder changes with a deployment, not during a shift.
-      staleTime: 30 * 60_000,
-    }),
+  current: () => ({
+    ...apiQuery([...ladderQueries.all(), 'current'], (api) => api.getLadder()),
+    // The ladder changes with a deployment, not during a shift.
+    staleTime: 30 * 60_000,
+  }),
 };
