@@ -85,7 +85,8 @@ function apiHandler(
         return;
       }
     }
-    const body = isWrite(method) ? await readBody(req, maxBodyBytes) : null;
+    // Any method may carry a body, and any body is held to the limit.
+    const body = method === 'GET' || head ? null : await readBody(req, maxBodyBytes);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === 'string') headers.set(name, value);
