@@ -7,13 +7,13 @@
 //
 // BENCH_KIT points at the kit (default ../shared/bench); it is copied to a scratch folder and its
 // harness dependencies installed there once. CHROMIUM_PATH as for the kit.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const { values } = parseArgs({
@@ -103,21 +103,27 @@ interface KeynavResult {
   jsHeapUsedAfterGcBytes: number;
 }
 
-function keynav(kit: string, url: string, throttle: number): KeynavResult {
+// Asynchronous: the baseline's static server runs in this process and must keep answering.
+const run = promisify(execFile);
+
+async function keynav(kit: string, url: string, throttle: number): Promise<KeynavResult> {
   const out = join(kit, `result-${Date.now()}.json`);
   try {
-    execFileSync(
+    const { stdout } = await run(
       'node',
       [
         join(kit, 'harness/keynav.mjs'),
         url,
         ...['--presses', values.presses, '--throttle', String(throttle), '--out', out],
       ],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
+      { maxBuffer: 1 << 24 },
     );
+    process.stdout.write(stdout);
   } catch (error) {
     // Exit code 3: some presses were not seen to change the selection; the figures still stand.
-    if ((error as { status?: number }).status !== 3) throw error;
+    const failed = error as { code?: unknown; stdout?: string };
+    if (failed.code !== 3) throw error;
+    process.stdout.write(failed.stdout ?? '');
   }
   return JSON.parse(readFileSync(out, 'utf8'));
 }
@@ -146,7 +152,8 @@ try {
   for (const throttle of throttles) {
     const runs: { app: KeynavResult; vanilla: KeynavResult }[] = [];
     for (let rep = 0; rep < Number(values.reps); rep++) {
-      runs.push({ app: keynav(kit, appUrl, throttle), vanilla: keynav(kit, vanillaUrl, throttle) });
+      const app = await keynav(kit, appUrl, throttle);
+      runs.push({ app, vanilla: await keynav(kit, vanillaUrl, throttle) });
     }
     const ratio = median(runs.map((r) => r.app.probe.p95 / r.vanilla.probe.p95));
     const app95 = median(runs.map((r) => r.app.probe.p95));
@@ -172,16 +179,12 @@ try {
       'flat',
     );
   }
-  const firstLoad = JSON.parse(
-    execFileSync(
-      'node',
-      [join(kit, 'harness/firstload.mjs'), appUrl, '--runs', values['first-load-runs']],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-    )
-      .trim()
-      .split('\n')
-      .at(-1) ?? '{}',
-  );
+  const { stdout: firstLoadOut } = await run('node', [
+    join(kit, 'harness/firstload.mjs'),
+    appUrl,
+    ...['--runs', values['first-load-runs']],
+  ]);
+  const firstLoad = JSON.parse(firstLoadOut.trim().split('\n').at(-1) ?? '{}');
   report('cold first load: long tasks', `${firstLoad.longTasksMs} ms`, '<= 150 ms');
   report('cold first load: first row', `${firstLoad.firstRow} ms`, '(reported)');
   report('initial JS (entry + modulepreloads)', `${initialJsKiB()} KiB gzip`, '<= 120 KiB');
