@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { openDemoWorld } from '../../mocks/demo-world';
 import { exportIndexedDbWorld, importIndexedDbWorld } from '../../mocks/persistence/indexeddb';
+import { STORAGE_VERSION } from '../../mocks/persistence/migrations';
 import { UnreadableWorldNotice } from '../../src/features/demo/components/unreadable-world-notice';
 import { captureDownloads } from '../downloads';
 import { demoWorldFixture } from '../fixtures/storage/fixtures';
@@ -37,7 +38,7 @@ it('says a newer world cannot be opened, exports it whole, and resets only when 
 
   expect(screen.getByRole('heading', { name: /this demo world cannot be opened/i })).toBeVisible();
   expect(screen.getByRole('alert')).toHaveTextContent(
-    /storage version 9, but this build reads versions up to 1/,
+    new RegExp(`storage version 9, but this build reads versions up to ${STORAGE_VERSION}\\b`),
   );
   // Nothing is lost before the evaluator chooses.
   expect(await exportIndexedDbWorld(dbName)).toEqual(stored);
