@@ -27,16 +27,14 @@ const NOTE_REQUIRED = 'Say what needs following up.';
  * The rubric for one sent reply: yes/no per criterion, a verdict and a note (required when
  * the reply needs following up). Ctrl+Enter submits from anywhere in the form.
  */
-export function ReviewForm({
-  item,
-  onReviewed,
-  onGone,
-}: {
+export interface ReviewFormProps {
   item: PostHocItem;
   onReviewed: () => void;
   /** The item left the queue meanwhile (reviewed elsewhere): say why and move on. */
   onGone: (why: string) => void;
-}) {
+}
+
+export function ReviewForm({ item, onReviewed, onGone }: ReviewFormProps) {
   const rubric = postHocRubrics[item.category];
   const [criteria, setCriteria] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(rubric.map((c) => [c.id, false])),

@@ -9,7 +9,7 @@ import { formatPercent } from '../../../domain/confidence';
 import { categoryLabels } from '../../../domain/labels';
 import { formatDateTime } from '../../../lib/time';
 import { reviewQueries } from '../api/queries';
-import { ReviewForm } from './review-form';
+import { ReviewForm, type ReviewFormProps } from './review-form';
 import './review.css';
 
 const columns = [{ label: 'Reply' }];
@@ -171,15 +171,7 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
   );
 }
 
-function ReviewItem({
-  item,
-  onReviewed,
-  onGone,
-}: {
-  item: PostHocItem;
-  onReviewed: () => void;
-  onGone: (why: string) => void;
-}) {
+function ReviewItem({ item, onReviewed, onGone }: ReviewFormProps) {
   return (
     <section className="review-item" aria-labelledby={`review-title-${item.id}`}>
       <h2 id={`review-title-${item.id}`}>
