@@ -43,13 +43,15 @@ const handoff = {
 
 describe('RequestSection', () => {
   it('renders untrusted text as text, never as HTML, and highlights evidence', () => {
-    const { container } = render(<RequestSection handoff={handoff} />);
-    expect(container.querySelector('img, script, b')).toBeNull();
+    render(<RequestSection handoff={handoff} />);
+    // The markup reads as the characters the customer typed, and made nothing of its own.
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.queryByText('now', { exact: true })).toBeNull();
     const message = screen.getByLabelText('Customer message');
     expect(message).toHaveTextContent(
       'Hi <img src=x onerror="alert(1)"> I will call my lawyer (flagged: Policy keyword) <b>now</b>',
     );
-    expect(within(message).getByText('lawyer', { selector: 'mark' })).toBeInTheDocument();
+    expect(within(message).getByTitle('Flagged: Policy keyword')).toHaveTextContent('lawyer');
   });
 
   it('lists the customer facts a reviewer weighs', () => {

@@ -2,12 +2,10 @@ import { render, screen } from '@testing-library/react';
 import { WordDiff } from './word-diff';
 
 describe('WordDiff', () => {
-  it('marks insertions and deletions with <ins>/<del> and words a screen reader can say', () => {
-    const { container } = render(
-      <WordDiff before="We will refund you today." after="We will reship to you today." />,
-    );
-    const ins = container.querySelectorAll('ins');
-    const del = container.querySelectorAll('del');
+  it('marks insertions and deletions as such, in words a screen reader can say', () => {
+    render(<WordDiff before="We will refund you today." after="We will reship to you today." />);
+    const ins = screen.getAllByRole('insertion');
+    const del = screen.getAllByRole('deletion');
     expect([...ins].map((e) => e.textContent)).toEqual(['[added: reship to]']);
     expect([...del].map((e) => e.textContent)).toEqual(['[removed: refund]']);
     expect(screen.getByText('2 words added')).toBeInTheDocument();
