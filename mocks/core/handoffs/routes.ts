@@ -7,7 +7,7 @@ import {
   type User,
 } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
-import { checkTransition, checkVersion } from '../../../src/domain/decisions';
+import { checkTransition } from '../../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lifecycle';
 import { priorityScore } from '../../../src/domain/sla';
@@ -103,16 +103,15 @@ function claimNext(s: BackendServices, user: User): ApiReply {
 
 function claim(s: BackendServices, user: User, json: unknown, id: string): ApiReply {
   return withItem(s, claimRequestSchema, json, id, (body, h) => {
-    // Even the holder claims against the version they saw: a stale one has missed a change.
-    const stale = checkVersion(h, body.version);
-    if (stale) return problemReply(stale);
-    if (h.status === 'claimed' && h.assignee?.id === user.id) return ok(h);
+    // The holder claiming again repeats what is already true, but still against the version
+    // they saw: a stale one has missed a change.
+    const held = h.status === 'claimed' && h.assignee?.id === user.id;
     const refused = refuseWrite(h, user, {
       version: body.version,
-      authority: 'claim',
-      event: 'claim',
+      ...(held ? {} : { authority: 'claim', event: 'claim' }),
     });
     if (refused) return refused;
+    if (held) return ok(h);
     const next = s.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
     s.record(next, personOf(user), 'claimed', `Claimed by ${user.name}`);
     return ok(next);
