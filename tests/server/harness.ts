@@ -58,6 +58,37 @@ export async function startServer(
   };
 }
 
+/**
+ * The servers and database files a test file makes, so that one `clear()` (after each test, or
+ * after all of them) stops every server still running and removes every file: `file()` is a
+ * fresh database file, `start()` a server on one, `stop()` ends one early (for a restart).
+ */
+export function serverPool() {
+  const running: RunningServer[] = [];
+  const files: string[] = [];
+  return {
+    file(): string {
+      const file = tempDbFile();
+      files.push(file);
+      return file;
+    },
+    async start(file: string, options?: Parameters<typeof startServer>[1]) {
+      const server = await startServer(file, options);
+      running.push(server);
+      return server;
+    },
+    async stop(server: RunningServer) {
+      const at = running.indexOf(server);
+      if (at >= 0) running.splice(at, 1);
+      await server.stop();
+    },
+    async clear() {
+      for (const server of running.splice(0)) await server.stop();
+      for (const file of files.splice(0)) removeDbFile(file);
+    },
+  };
+}
+
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));

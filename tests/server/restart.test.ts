@@ -8,14 +8,7 @@ import {
   problemSchema,
 } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
-import {
-  allowLoopback,
-  call,
-  type RunningServer,
-  removeDbFile,
-  startServer,
-  tempDbFile,
-} from './harness';
+import { allowLoopback, call, serverPool, type startServer } from './harness';
 
 /*
  * The server is the system of record: a write it acknowledged must still be there, with its
@@ -23,31 +16,14 @@ import {
  * the same database.
  */
 
-const running: RunningServer[] = [];
-const files: string[] = [];
-
-async function start(file: string, options: Parameters<typeof startServer>[1] = {}) {
-  const server = await startServer(file, { count: 120, ...options });
-  running.push(server);
-  return server;
-}
-
-async function stop(server: RunningServer) {
-  running.splice(running.indexOf(server), 1);
-  await server.stop();
-}
-
-function newFile() {
-  const file = tempDbFile();
-  files.push(file);
-  return file;
-}
+const pool = serverPool();
+const start = (file: string, options: Parameters<typeof startServer>[1] = {}) =>
+  pool.start(file, { count: 120, ...options });
+const stop = pool.stop;
+const newFile = pool.file;
 
 beforeEach(() => allowLoopback());
-afterEach(async () => {
-  for (const server of running.splice(0)) await server.stop();
-  for (const file of files.splice(0)) removeDbFile(file);
-});
+afterEach(pool.clear);
 
 async function openL1Items(baseUrl: string, count: number) {
   const reply = await call(baseUrl, 'GET', operations.listHandoffs.path, {

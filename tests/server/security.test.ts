@@ -7,14 +7,7 @@ import Database from 'better-sqlite3';
 import type { HandoffSummary } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
 import { serverFixture } from '../fixtures/storage/fixtures';
-import {
-  allowLoopback,
-  call,
-  type RunningServer,
-  removeDbFile,
-  startServer,
-  tempDbFile,
-} from './harness';
+import { allowLoopback, call, serverPool, type startServer } from './harness';
 
 /*
  * The server as an attacker meets it: paths that try to leave the build folder, requests Node
@@ -22,12 +15,8 @@ import {
  * documents and caching every answer must carry.
  */
 
-const files: string[] = [];
-const servers: RunningServer[] = [];
-afterAll(async () => {
-  for (const s of servers.splice(0)) await s.stop();
-  for (const file of files.splice(0)) removeDbFile(file);
-});
+const pool = serverPool();
+afterAll(pool.clear);
 beforeEach(() => allowLoopback());
 
 const APP_JS = `console.log(${JSON.stringify('x'.repeat(4000))});`;
@@ -49,14 +38,12 @@ function buildFolder(file: string): string {
 }
 
 async function start(options: Parameters<typeof startServer>[1] = {}) {
-  const file = tempDbFile();
-  files.push(file);
-  const server = await startServer(file, {
+  const file = pool.file();
+  const server = await pool.start(file, {
     count: 40,
     ...options,
     http: { staticDir: buildFolder(file), ...options.http },
   });
-  servers.push(server);
   return { ...server, origin: server.baseUrl.replace(/\/api$/, '') };
 }
 
@@ -332,11 +319,9 @@ describe('idempotency records', () => {
   });
 
   it('written by earlier builds are migrated and still replay', async () => {
-    const file = tempDbFile();
-    files.push(file);
+    const file = pool.file();
     copyFileSync(serverFixture('v0'), file);
-    const server = await startServer(file);
-    servers.push(server);
+    const server = await pool.start(file);
     const db = new Database(file, { readonly: true });
     const rows = db.prepare('SELECT body FROM idempotency').all() as { body: string }[];
     db.close();
@@ -376,13 +361,11 @@ describe('cursors', () => {
   });
 
   it('signed with the same secret stay valid across a restart', async () => {
-    const file = tempDbFile();
-    files.push(file);
-    const one = await startServer(file, { cursorSecret: 'kept' });
+    const file = pool.file();
+    const one = await pool.start(file, { cursorSecret: 'kept' });
     const page = await call(one.baseUrl, 'GET', '/handoffs', { query: { limit: '5' } });
-    await one.stop();
-    const two = await startServer(file, { cursorSecret: 'kept' });
-    servers.push(two);
+    await pool.stop(one);
+    const two = await pool.start(file, { cursorSecret: 'kept' });
     const cursor = (page.body as { nextCursor: string }).nextCursor;
     expect((await call(two.baseUrl, 'GET', '/handoffs', { query: { cursor } })).status).toBe(200);
   });

@@ -2,37 +2,24 @@
 
 import { auditPageSchema, handoffPageSchema, handoffSchema } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
-import {
-  allowLoopback,
-  call,
-  type RunningServer,
-  removeDbFile,
-  startServer,
-  tempDbFile,
-} from './harness';
+import { allowLoopback, call, serverPool } from './harness';
 
 /*
  * SLA auto-escalation on the deployed server: a breach is escalated once, and a restart on the
  * same database (which ticks again at the same clock) escalates nothing a second time.
  */
 
-const running: RunningServer[] = [];
-const files: string[] = [];
+const pool = serverPool();
 
 beforeEach(() => allowLoopback());
-afterEach(async () => {
-  for (const server of running.splice(0)) await server.stop();
-  for (const file of files.splice(0)) removeDbFile(file);
-});
+afterEach(pool.clear);
 
 describe('SLA auto-escalation across a restart', () => {
   it('escalates a breached item once, and not again after the server restarts', async () => {
-    const file = tempDbFile();
-    files.push(file);
+    const file = pool.file();
     let now = Date.parse('2026-11-25T09:00:00.000Z');
     const clock = () => now;
-    const first = await startServer(file, { count: 120, clock });
-    running.push(first);
+    const first = await pool.start(file, { count: 120, clock });
 
     const list = await call(first.baseUrl, 'GET', operations.listHandoffs.path, {
       query: {
@@ -62,11 +49,9 @@ describe('SLA auto-escalation across a restart', () => {
     ).items;
     const bySystem = trail.filter((e) => e.action === 'escalated' && e.actor.type === 'system');
     expect(bySystem).toHaveLength(1);
-    running.splice(running.indexOf(first), 1);
-    await first.stop();
+    await pool.stop(first);
 
-    const second = await startServer(file, { count: 120, clock });
-    running.push(second);
+    const second = await pool.start(file, { count: 120, clock });
     await second.backend.tick();
     await second.backend.tick();
     const again = handoffSchema.parse(

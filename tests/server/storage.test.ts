@@ -7,14 +7,7 @@ import Database from 'better-sqlite3';
 import { operations, pathOf } from '../../src/api/operations';
 import { type ConformanceTarget, conformanceChecks } from '../conformance/checks';
 import { serverFixture } from '../fixtures/storage/fixtures';
-import {
-  allowLoopback,
-  call,
-  type RunningServer,
-  removeDbFile,
-  startServer,
-  tempDbFile,
-} from './harness';
+import { allowLoopback, call, type RunningServer, serverPool, startServer } from './harness';
 
 /*
  * The storage commands as an operator runs them: `--backup` copies a database its server is
@@ -29,15 +22,9 @@ const serve = (...args: string[]) =>
     cwd: ROOT,
   });
 
-const files: string[] = [];
-function newFile() {
-  const file = tempDbFile();
-  files.push(file);
-  return file;
-}
-afterAll(() => {
-  for (const file of files.splice(0)) removeDbFile(file);
-});
+const pool = serverPool();
+const newFile = pool.file;
+afterAll(pool.clear);
 beforeEach(() => allowLoopback());
 
 /** Whether every item's stored trail ends at the item's version: no write kept half. */
