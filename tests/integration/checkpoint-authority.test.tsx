@@ -180,7 +180,9 @@ describe('checkpoint: stale drafts', () => {
     const request = screen.getByRole('region', { name: 'Request' });
     const fresh = within(request).getByLabelText('New customer message');
     expect(fresh).toHaveTextContent(message?.body ?? '?');
-    expect(fresh.querySelector('mark')).not.toBeNull();
+    expect(within(fresh).getByTitle('Arrived after the draft')).toHaveTextContent(
+      message?.body ?? '?',
+    );
     expect(within(request).getByText('New since the draft')).toBeInTheDocument();
 
     const approve = screen.getByRole('button', { name: /^approve/i });

@@ -37,8 +37,8 @@ describe('checkpoint: the context package', () => {
 
     // 1 Request: the customer's words, the legal threat highlighted, the facts around them.
     const request = section('Request');
-    const marks = request.querySelectorAll('mark');
-    expect([...marks].map((m) => m.textContent)).toEqual(['legal action']);
+    const marks = within(request).getAllByTitle(/^Flagged: /);
+    expect(marks.map((m) => m.textContent)).toEqual(['legal action']);
     expect(within(request).getByText(/flagged: Policy keyword/)).toBeInTheDocument();
     expect(within(request).getByText(/I will take/)).toBeInTheDocument();
     expect(within(request).getByText('Prior complaints').nextElementSibling).toHaveTextContent('3');
