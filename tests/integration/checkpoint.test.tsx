@@ -3,12 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { decisionScope } from '../../src/stores/decision-intent';
 import { DRAFT_STORAGE_KEY, useDraftStore } from '../../src/stores/draft-store';
 import { useIntentStore } from '../../src/stores/intent-store';
-import { putItem } from '../kits/items';
 import { renderApp } from '../render';
 import {
   apiAs,
   eventsOf,
   item,
+  lateOrder,
   openCheckpoint,
   resetDraftStore,
   section,
@@ -18,25 +18,6 @@ import {
 vi.setConfig({ testTimeout: 20_000 });
 
 beforeEach(() => resetDraftStore());
-
-/**
- * A late order: a legal threat (a hard stop), a $649 refund in the draft (above L1 and L2),
- * and two options to choose between, the second a $129.80 credit (above L1's $100).
- */
-function lateOrder() {
-  const refund = "I've issued a full refund of $649.00 to your original payment method.";
-  const credit = "I've sent a replacement by express shipping and added a 20% credit ($129.80).";
-  return putItem({
-    number: 7001,
-    subject: 'My desk is three weeks late',
-    body: 'Nobody answers my emails. If this is not fixed this week I will take legal action.',
-    draft: `Hi Dana,\n\n${refund}\n\nBest,\nSupport`,
-    options: [
-      { label: 'Full refund ($649.00)', draft: `Hi Dana,\n\n${refund}\n\nBest,\nSupport` },
-      { label: '20% credit + reshipping', draft: `Hi Dana,\n\n${credit}\n\nBest,\nSupport` },
-    ],
-  });
-}
 
 describe('checkpoint: the context package', () => {
   it('shows all seven parts of the context package for #4521', async () => {
