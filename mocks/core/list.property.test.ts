@@ -8,6 +8,8 @@ import {
   handoffStatusSchema,
   type User,
 } from '../../src/api/handoff-schemas';
+import { hasAuthorityOver } from '../../src/domain/levels';
+import { claimableStatuses } from '../../src/domain/lifecycle';
 import { computeDashboard } from '../../src/domain/metrics/dashboard';
 import { itemFacts } from '../../src/domain/metrics/facts';
 import { priorityScore, slaState } from '../../src/domain/sla';
@@ -72,6 +74,25 @@ function referenceList(handoffs: Handoff[], query: Query, me: User, now: number)
   return { ids: rows.map((r) => r.id), counts };
 }
 
+/** The item claim-next should hand this person: the whole world scored, own level first. */
+function referenceNext(handoffs: Handoff[], me: User, now: number): string | null {
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const ranked = handoffs
+    .filter(
+      (h) =>
+        claimableStatuses.includes(h.status) &&
+        h.assignee === null &&
+        hasAuthorityOver(me.level, h.level),
+    )
+    .map((h) => ({
+      id: h.id,
+      own: h.level === me.level ? 1 : 0,
+      key: priorityScore(toSummary(h), minute),
+    }))
+    .sort((a, b) => b.own - a.own || b.key - a.key || (a.id < b.id ? -1 : 1));
+  return ranked[0]?.id ?? null;
+}
+
 /** Every page of one query through the backend, by cursor. */
 async function listAll(backend: Backend, query: Query, actor: string, limit: number) {
   const ids: string[] = [];
@@ -113,9 +134,12 @@ async function apply(backend: Backend, step: Step, clock: { now: number }) {
     case 'claim':
       await call(backend, 'POST', `${path}/claim`, { ...as, body: { version: h.version } });
       return;
-    case 'claimNext':
-      await call(backend, 'POST', '/handoffs/claim-next', { ...as, body: {} });
+    case 'claimNext': {
+      const expected = referenceNext(items, user, clock.now);
+      const reply = await call(backend, 'POST', '/handoffs/claim-next', { ...as, body: {} });
+      expect(reply.status === 200 ? (reply.body as Handoff).id : null).toBe(expected);
       return;
+    }
     case 'release':
       await call(backend, 'POST', `${path}/release`, { ...as, body: { version: h.version } });
       return;
@@ -148,7 +172,7 @@ async function expectSameAnswers(backend: Backend, query: Query, actor: string, 
 }
 
 describe('incremental queue and dashboard', () => {
-  it('give the same pages, counts and figures as the full computation after any writes', async () => {
+  it('give the same pages, counts, next item and figures as the full computation after any writes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 25 }), async (steps) => {
         const clock = { now: START };

@@ -157,6 +157,34 @@ export class HandoffLister {
     };
   }
 
+  /**
+   * The item claim-next hands out: the highest priority one `canTake` allows, `preferred` ones
+   * (work routed to the claimer's own level) first, ties to the lowest id. It reads the queue's
+   * own priority order from the top, so it is the item at the head of the reviewer's queue and
+   * costs a few rows, not a pass over every item.
+   */
+  nextClaimable(
+    world: World,
+    now: number,
+    canTake: (s: HandoffSummary) => boolean,
+    preferred: (s: HandoffSummary) => boolean,
+  ): string | null {
+    const minute = Math.floor(now / 60_000) * 60_000;
+    const { rows } = this.indexOf(world, 'priority', minute);
+    let best: Row | null = null;
+    let fallback: Row | null = null;
+    // Read from the top: priority descends, and within one priority the id descends, so the
+    // last of a run of equal priorities has the lowest id.
+    for (let n = rows.length - 1; n >= 0; n--) {
+      const row = rows[n]!;
+      if (best && row.key !== best.key) break;
+      if (!canTake(row.summary)) continue;
+      if (preferred(row.summary)) best = row;
+      else if (!fallback || row.key === fallback.key) fallback = row;
+    }
+    return (best ?? fallback)?.summary.id ?? null;
+  }
+
   private indexOf(world: World, sort: Sort, minute: number): SortIndex {
     // Only priority moves with the clock; the other orders hold from one minute to the next.
     const key = sort === 'priority' ? `${sort} ${minute}` : sort;

@@ -10,7 +10,6 @@ import { makeProblem } from '../../../src/api/problem';
 import { checkTransition } from '../../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lifecycle';
-import { priorityScore } from '../../../src/domain/sla';
 import type { ApiReply } from '../http-types';
 import { refuseWrite } from '../item-write';
 import { HandoffLister } from '../list';
@@ -41,7 +40,7 @@ export const handoffRoutes: RouteGroup = (s): Route[] => {
     on('listHandoffs', ({ user, query }) =>
       ok(listerOf(s.world).list(s.world, query, user, s.clock())),
     ),
-    on('claimNextHandoff', ({ user }) => claimNext(s, user)),
+    on('claimNextHandoff', ({ user }) => claimNext(s, listerOf(s.world), user)),
     on('getHandoff', ({ params: { id } }) => withHandoff(id, (h) => ok(h))),
     on('listHandoffEvents', ({ params: { id } }) =>
       withHandoff(id, (h) => ok({ items: s.world.events.get(h.id) ?? [] })),
@@ -66,28 +65,16 @@ export const handoffRoutes: RouteGroup = (s): Route[] => {
   ];
 };
 
-function claimNext(s: BackendServices, user: User): ApiReply {
-  const now = s.clock();
-  let best: { h: Handoff; score: number } | null = null;
-  for (const h of s.world.handoffs.values()) {
-    if (!claimableStatuses.includes(h.status) || h.assignee) continue;
-    if (!hasAuthorityOver(user.level, h.level)) continue;
+function claimNext(s: BackendServices, lister: HandoffLister, user: User): ApiReply {
+  const id = lister.nextClaimable(
+    s.world,
+    s.clock(),
+    (h) =>
+      claimableStatuses.includes(h.status) && !h.assignee && hasAuthorityOver(user.level, h.level),
     // Work routed to the claimer's own level (escalations to them) comes before work below it.
-    const own = h.level === user.level ? 1_000_000 : 0;
-    const score =
-      own +
-      priorityScore(
-        {
-          dueAt: h.dueAt,
-          urgency: h.ticket.urgency,
-          flags: h.context.flags,
-          createdAt: h.createdAt,
-        },
-        now,
-      );
-    if (!best || score > best.score || (score === best.score && h.id < best.h.id))
-      best = { h, score };
-  }
+    (h) => h.level === user.level,
+  );
+  const best = id ? s.world.handoffs.get(id) : undefined;
   if (!best) {
     return problemReply(
       makeProblem(
@@ -96,7 +83,7 @@ function claimNext(s: BackendServices, user: User): ApiReply {
       ),
     );
   }
-  const next = s.move(best.h, 'claim', { assignee: { id: user.id, name: user.name } });
+  const next = s.move(best, 'claim', { assignee: { id: user.id, name: user.name } });
   s.record(next, personOf(user), 'claimed', `Claimed by ${user.name} (next by priority)`);
   return ok(next);
 }
