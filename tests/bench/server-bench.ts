@@ -10,6 +10,8 @@ import { performance } from 'node:perf_hooks';
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+/** Undecided items read before the run: more than 8 clients decide in its seconds. */
+const WORK_ITEMS = Number(process.env.BENCH_WORK ?? 40_000);
 const PORT = Number(process.env.BENCH_PORT ?? 4311);
 const dir = mkdtempSync(join(tmpdir(), 'handoff-bench-'));
 const data = join(dir, 'world.sqlite');
@@ -28,6 +30,8 @@ function start(): Promise<{ child: ChildProcess; ms: number }> {
       `--data=${data}`,
       `--seed-count=${COUNT}`,
       '--no-static',
+      // Eight clients write as one person; the per-identity write limit would measure itself.
+      '--rate-limit=0',
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -87,33 +91,39 @@ export async function runServerBench(): Promise<ServerFigures> {
   const { child, ms: restartMs } = await start();
   const rssStartMb = rssMb(child);
   const actor = 'u-dana';
-  const pages = await call(
-    'GET',
-    '/handoffs?status=pending&assignee=unassigned&sort=createdAt&limit=500',
-    actor,
-  );
-  const ids = (pages.body.items as { id: string; version: number }[]).map((i) => i.id);
+  // Enough undecided work for the whole run, read up front by cursor: the run measures
+  // claim + decide, and never runs dry or spends its time looking for work.
+  const work: { id: string; version: number }[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await call(
+      'GET',
+      `/handoffs?status=pending&assignee=unassigned&sort=createdAt&limit=500${
+        cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+      }`,
+      actor,
+    );
+    work.push(...(page.body.items as { id: string; version: number }[]));
+    cursor = page.body.nextCursor as string | null;
+  } while (cursor && work.length < WORK_ITEMS);
   const latencies: number[] = [];
   const outcomes = new Map<number, number>();
   const until = performance.now() + SECONDS * 1000;
   let next = 0;
+  let ranDry = false;
   const client = async () => {
     while (performance.now() < until) {
-      const id = ids[next++ % ids.length]!;
-      const item = await call('GET', `/handoffs/${id}`, actor);
-      if (item.body.status !== 'pending' || item.body.assignee) {
-        // Decided already: send a new arrival so the run never runs dry.
-        const arrival = await call('POST', '/handoffs/arrivals', 'u-femi', {});
-        const made = (arrival.body.item ?? arrival.body.handoff) as { id?: string } | undefined;
-        if (made?.id) ids.push(made.id);
-        continue;
+      const item = work[next++];
+      if (!item) {
+        ranDry = true;
+        return;
       }
-      const claimed = await call('POST', `/handoffs/${id}/claim`, actor, {
-        version: item.body.version,
+      const claimed = await call('POST', `/handoffs/${item.id}/claim`, actor, {
+        version: item.version,
       });
       if (claimed.status !== 200) continue;
       const began = performance.now();
-      const decided = await call('POST', `/handoffs/${id}/decisions`, actor, {
+      const decided = await call('POST', `/handoffs/${item.id}/decisions`, actor, {
         action: 'reject',
         reason: 'Benchmark rejection',
         version: claimed.body.version,
@@ -131,7 +141,9 @@ export async function runServerBench(): Promise<ServerFigures> {
   latencies.sort((a, b) => a - b);
   const decided = outcomes.get(200) ?? 0;
   console.log(
-    `decision replies by status: ${[...outcomes].map(([s, n]) => `${s}×${n}`).join(', ')}`,
+    `decision replies by status: ${[...outcomes].map(([s, n]) => `${s}×${n}`).join(', ')}` +
+      ` (claim + decide per item, ${work.length.toLocaleString('en')} items read up front` +
+      `${ranDry ? '; all were used before the time was up' : ''})`,
   );
   const dbMb =
     (statSync(data).size + (statSync(`${data}-wal`, { throwIfNoEntry: false })?.size ?? 0)) /
