@@ -248,12 +248,8 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
     if (revealed.current || loading) return;
     revealed.current = true;
     if (selectedIndex <= 0 || !virtual) return;
-    const el = gridRef.current;
-    const top = headerHeight + selectedIndex * rowHeight;
-    const offset = el?.scrollTop ?? 0;
-    const inView =
-      el !== null && top >= offset + headerHeight && top + rowHeight <= offset + el.clientHeight;
-    if (!inView) virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
+    if (!rowInView(gridRef.current, selectedIndex, rowHeight, headerHeight))
+      virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
   }, [loading, selectedIndex, virtualizer, virtual, headerHeight, rowHeight]);
 
   // New filters: start at the top.
@@ -285,7 +281,16 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
         if (current.virtual === false) {
           const el = document.getElementById(current.rowDomId(id));
           el?.scrollIntoView?.({ block: 'nearest' });
-        } else virtualizer.scrollToIndex(clamped, { align: 'auto' });
+        } else if (
+          !rowInView(
+            gridRef.current,
+            clamped,
+            current.rowHeight,
+            current.header === false ? 0 : HEADER_HEIGHT,
+          )
+        )
+          // A press that stays inside the window moves no scroll position: nothing to ask for.
+          virtualizer.scrollToIndex(clamped, { align: 'auto' });
       }
       if (options.focus) gridRef.current?.focus({ preventScroll: true });
       setSelectedId(id);
@@ -641,4 +646,16 @@ function LoadingRows({
       ))}
     </>
   );
+}
+
+/** Whether the row at `index` is wholly inside the grid's scrolled window, below its header. */
+function rowInView(
+  el: HTMLElement | null,
+  index: number,
+  rowHeight: number,
+  headerHeight: number,
+): boolean {
+  if (!el) return false;
+  const top = headerHeight + index * rowHeight;
+  return top >= el.scrollTop + headerHeight && top + rowHeight <= el.scrollTop + el.clientHeight;
 }
