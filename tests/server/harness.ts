@@ -41,7 +41,8 @@ export async function startServer(
   const { http: httpOptions, ...backendOptions } = options;
   const persistence = sqlitePersistence(file);
   const backend = await Backend.create({ count: 200, ...backendOptions, persistence });
-  const server = createHttpServer({ backend, ...httpOptions });
+  // These suites speak as people through X-Actor-Id; the sign-in suite turns it off.
+  const server = createHttpServer({ backend, insecureActorHeader: true, ...httpOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   let stopped = false;
