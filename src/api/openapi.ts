@@ -4,7 +4,7 @@ import * as a from './audit-schemas';
 import { dashboardSchema } from './dashboard-schemas';
 import { demoSettingsSchema } from './demo-schemas';
 import * as s from './handoff-schemas';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './headers';
+import { ACTOR_HEADER, CLIENT_HEADER, IDEMPOTENCY_HEADER } from './headers';
 import { ladderSchema } from './ladder-schemas';
 import { type Operation, operationEntries } from './operations';
 import {
@@ -185,7 +185,14 @@ export function buildOpenApiDocument() {
     paths: documentPaths(),
     components: {
       parameters: {
-        Actor: { name: ACTOR_HEADER, in: 'header', required: true, schema: { type: 'string' } },
+        Actor: {
+          name: ACTOR_HEADER,
+          in: 'header',
+          required: false,
+          description:
+            'Who acts, in the demo and on a server started with --insecure-actor-header only.',
+          schema: { type: 'string' },
+        },
         IdempotencyKey: {
           name: IDEMPOTENCY_HEADER,
           in: 'header',
