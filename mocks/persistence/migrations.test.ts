@@ -80,7 +80,7 @@ describe('migrating the server database', () => {
     [
       'throws',
       broken,
-      /migration 3 \(reads-a-field-that-is-not-there\).*every item needs a region/,
+      /migration 4 \(reads-a-field-that-is-not-there\).*every item needs a region/,
     ],
     ['changes an audit event', rewritesAudit, /had its outcome changed/],
     ['drops an audit event', dropsAudit, /audit log went from 72 events to 71/],
