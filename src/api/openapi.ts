@@ -177,8 +177,11 @@ export function buildOpenApiDocument() {
       title: 'Handoff Desk API',
       version: '1.0.0',
       description:
-        'The contract between Handoff Desk and any backend. Every request names the actor in ' +
-        `${ACTOR_HEADER}; every write carries ${IDEMPOTENCY_HEADER} and the version it was made on. ` +
+        'The contract between Handoff Desk and any backend. People sign in (POST /session, or ' +
+        'the identity provider) and a session cookie says who acts; a browser write also carries ' +
+        `${CLIENT_HEADER} and a same-origin Origin. The in-browser demo and a server started ` +
+        `with --insecure-actor-header take the actor from ${ACTOR_HEADER} instead. Every write ` +
+        `carries ${IDEMPOTENCY_HEADER} and the version it was made on. ` +
         'Errors are RFC 9457 problem documents.',
     },
     servers: [{ url: '/api' }],
