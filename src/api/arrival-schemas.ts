@@ -48,21 +48,17 @@ export const arrivalRequestSchema = z
     category: categorySchema.optional(),
     confidence: z.number().min(0).max(1).optional(),
   })
-  .superRefine((body, ctx) => {
-    if ((body.ticket === undefined) !== (body.ai === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [body.ticket ? 'ai' : 'ticket'],
-        message: 'Send a ticket together with the AI’s work on it, or neither.',
-      });
-    }
-    if (body.ticket && body.category !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['category'],
-        message: 'A given ticket names its own category.',
-      });
-    }
+  .refine((body) => body.ai !== undefined || body.ticket === undefined, {
+    path: ['ai'],
+    error: 'Send a ticket together with the AI’s work on it, or neither.',
+  })
+  .refine((body) => body.ticket !== undefined || body.ai === undefined, {
+    path: ['ticket'],
+    error: 'Send a ticket together with the AI’s work on it, or neither.',
+  })
+  .refine((body) => !body.ticket || body.category === undefined, {
+    path: ['category'],
+    error: 'A given ticket names its own category.',
   });
 export type ArrivalRequest = z.input<typeof arrivalRequestSchema>;
 

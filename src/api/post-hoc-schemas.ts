@@ -88,13 +88,9 @@ export const postHocReviewRequestSchema = z
     verdict: postHocVerdictSchema,
     note: z.string().trim().max(2000, 'The note is longer than 2,000 characters.').optional(),
   })
-  .superRefine((r, ctx) => {
-    if (r.verdict === 'needs_follow_up' && !r.note)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['note'],
-        message: 'Say what needs following up (a note is required for "needs follow-up").',
-      });
+  .refine((r) => r.verdict !== 'needs_follow_up' || r.note, {
+    path: ['note'],
+    error: 'Say what needs following up (a note is required for "needs follow-up").',
   });
 export type PostHocReviewRequest = z.input<typeof postHocReviewRequestSchema>;
 

@@ -28,14 +28,9 @@ export const categoryPolicySchema = z
       .nullable(),
     gateDefault: gateDefaultSchema,
   })
-  .superRefine((policy, ctx) => {
-    if (policy.pattern === 'post_hoc_sample' && policy.sampleRate === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sampleRate'],
-        message: 'A post-hoc sample of 0% reviews nothing; choose a rate above 0.',
-      });
-    }
+  .refine((policy) => policy.pattern !== 'post_hoc_sample' || policy.sampleRate > 0, {
+    path: ['sampleRate'],
+    error: 'A post-hoc sample of 0% reviews nothing; choose a rate above 0.',
   });
 export type CategoryPolicy = z.infer<typeof categoryPolicySchema>;
 

@@ -3,7 +3,7 @@ import { confidenceBand, formatPercent } from '../domain/confidence';
 import { flagRuleInfo } from '../domain/flags';
 import { statusLabels } from '../domain/lifecycle';
 import { type SlaState, slaState } from '../domain/sla';
-import { formatDuration } from '../lib/time';
+import { formatDateTime, formatDuration } from '../lib/time';
 
 const severityClass: Record<Severity, string> = {
   critical: 'badge badge-critical',
@@ -77,7 +77,7 @@ export function SlaBadge({ dueAt, now }: { dueAt: string; now: number }) {
   const when = left <= 0 ? `${formatDuration(-left)} ago` : `in ${formatDuration(left)}`;
   return (
     <span className={cls}>
-      <time dateTime={dueAt}>
+      <time dateTime={dueAt} title={`Due ${formatDateTime(dueAt)}`}>
         {slaText[state]} {when}
       </time>
     </span>

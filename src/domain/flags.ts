@@ -72,6 +72,11 @@ export const flagRuleInfo: Record<
 
 const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
+/** Each rule's name alone, for filters and pickers. */
+export const flagRuleLabels = Object.fromEntries(
+  Object.entries(flagRuleInfo).map(([rule, info]) => [rule, info.label]),
+) as Record<FlagRule, string>;
+
 export function evaluateFlags(
   ticket: Ticket,
   ai: AiOutput,

@@ -17,7 +17,7 @@ test('a reviewer finds #4521, edits the draft, survives a reload, approves and s
 
   // Understand: the legal threat is highlighted in the customer's words.
   const request = page.getByRole('region', { name: 'Request' });
-  await expect(request.locator('mark', { hasText: 'legal action' })).toBeVisible();
+  await expect(request.getByTitle(/^Flagged: /).filter({ hasText: 'legal action' })).toBeVisible();
 
   // Decide on the compensation offer, then make the reply our own.
   await page.getByRole('radio', { name: /20% credit/ }).check();

@@ -8,7 +8,7 @@ import { messagesSinceDraft } from '../../src/domain/follow-ups';
 import { putItem } from '../kits/items';
 import { API_BASE, backend, server } from '../msw';
 import { renderApp } from '../render';
-import { eventsOf, item, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
+import { eventsOf, item, lateOrder, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
 
 // Whole-app journeys against the mock backend; real timers for the 800 ms autosave.
 vi.setConfig({ testTimeout: 20_000 });
@@ -79,9 +79,10 @@ describe('checkpoint: authority on the ladder', () => {
   });
 
   it('shows the server’s 403 in place, keeps the reply, and escalates to the level that can with one key', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await user.click(screen.getByRole('checkbox', { name: /I have reviewed/i }));
     await user.click(screen.getByRole('radio', { name: /Full refund/ }));
     await user.type(ui.editor(), ' Thank you for your patience.');
@@ -96,8 +97,8 @@ describe('checkpoint: authority on the ladder', () => {
       ),
     ).toBeInTheDocument();
     expect(ui.editor()).toHaveValue(text);
-    expect(item().outcome).toBeNull();
-    expect(eventsOf().some((e) => e.action === 'approved')).toBe(false);
+    expect(item(h.id).outcome).toBeNull();
+    expect(eventsOf(h.id).some((e) => e.action === 'approved')).toBe(false);
 
     // One key: the escalation form opens at Manager with the reason, ready to send.
     await user.keyboard('x');
@@ -111,8 +112,8 @@ describe('checkpoint: authority on the ladder', () => {
     await user.type(note, ' She asked for a full refund.');
     await user.keyboard('{Control>}{Enter}{/Control}');
 
-    await waitFor(() => expect(item().level).toBe('manager'));
-    expect(item()).toMatchObject({
+    await waitFor(() => expect(item(h.id).level).toBe('manager'));
+    expect(item(h.id)).toMatchObject({
       status: 'escalated',
       assignee: null,
       escalation: {
@@ -123,15 +124,15 @@ describe('checkpoint: authority on the ladder', () => {
       // The reviewer's reply travels with the item.
       workingDraft: { text },
     });
-    expect(await screen.findByText(/Escalated ticket #4521 to Manager/)).toBeInTheDocument();
+    expect(await screen.findByText(/Escalated ticket #7001 to Manager/)).toBeInTheDocument();
   });
 
   it('shows the manager the escalator’s note first, and lets them decide', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    const h = item();
     await backend.handle({
       method: 'POST',
-      path: '/handoffs/h-4521/decisions',
+      path: `/handoffs/${h.id}/decisions`,
       query: new URLSearchParams(),
       headers: new Headers({ 'X-Actor-Id': 'u-ana', 'Idempotency-Key': 'ana-up' }),
       body: JSON.stringify({
@@ -142,8 +143,8 @@ describe('checkpoint: authority on the ladder', () => {
         note: 'Full refund of $649 requested; beyond my limit.',
       }),
     });
-    renderApp('/handoffs/h-4521', { actorId: 'u-dana' });
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`, { actorId: 'u-dana' });
+    const ui = await openCheckpoint(h.ticket.subject);
     await authorityLoaded();
     const note = screen.getByRole('region', { name: 'Escalated from L1 Support by Ana Ortiz' });
     expect(within(note).getByLabelText('Escalation note')).toHaveTextContent(
@@ -156,8 +157,8 @@ describe('checkpoint: authority on the ladder', () => {
     await user.click(screen.getByRole('checkbox', { name: /I have reviewed/i }));
     await user.click(screen.getByRole('radio', { name: /Full refund/ }));
     await user.click(ui.approveButton());
-    await waitFor(() => expect(item().status).toBe('approved'));
-    expect(item().outcome?.by).toMatchObject({ id: 'u-dana' });
+    await waitFor(() => expect(item(h.id).status).toBe('approved'));
+    expect(item(h.id).outcome?.by).toMatchObject({ id: 'u-dana' });
   });
 });
 
@@ -180,7 +181,9 @@ describe('checkpoint: stale drafts', () => {
     const request = screen.getByRole('region', { name: 'Request' });
     const fresh = within(request).getByLabelText('New customer message');
     expect(fresh).toHaveTextContent(message?.body ?? '?');
-    expect(fresh.querySelector('mark')).not.toBeNull();
+    expect(within(fresh).getByTitle('Arrived after the draft')).toHaveTextContent(
+      message?.body ?? '?',
+    );
     expect(within(request).getByText('New since the draft')).toBeInTheDocument();
 
     const approve = screen.getByRole('button', { name: /^approve/i });

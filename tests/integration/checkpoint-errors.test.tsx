@@ -12,6 +12,7 @@ import {
   apiAs,
   eventsOf,
   item,
+  lateOrder,
   openCheckpoint,
   reloadStores,
   resetDraftStore,
@@ -42,13 +43,14 @@ describe('checkpoint: conflicts', () => {
   beforeEach(() => withoutLiveUpdates());
 
   it('shows both versions when the item changed under an edit, and keeps the text', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
 
     // Ben takes the item after Ana opened it.
     await apiAs('u-ben').claimHandoff({
-      params: { id: 'h-4521' },
+      params: { id: h.id },
       body: { version: 1 },
       idempotencyKey: 'ben-claims',
     });
@@ -68,7 +70,7 @@ describe('checkpoint: conflicts', () => {
     const current = within(conflict).getByRole('article', { name: 'The item now (version 2)' });
     expect(within(current).getByText('Claimed')).toBeInTheDocument();
     expect(within(current).getByText('Ben Okafor')).toBeInTheDocument();
-    expect(within(current).getByText(/Sarah asked|I'm sorry\. Order #88231/)).toBeInTheDocument();
+    expect(within(current).getByText(/full refund of \$649\.00/)).toBeInTheDocument();
     expect(ui.editor()).toHaveValue('My careful reply to Sarah.');
 
     await user.click(
@@ -84,28 +86,29 @@ describe('checkpoint: conflicts', () => {
     expect(ui.editor()).toHaveAttribute('readonly');
     expect(screen.getByText('Ben Okafor holds this item')).toBeInTheDocument();
     expect(screen.getByText(/Not saved to server — kept on this device/)).toBeInTheDocument();
-    expect(useDraftStore.getState().drafts['h-4521']?.text).toBe('My careful reply to Sarah.');
+    expect(useDraftStore.getState().drafts[h.id]?.text).toBe('My careful reply to Sarah.');
   });
 
   it('on a conflicting approval, re-bases the text on the current version and approves it', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
     // An L2 specialist: the chosen option's $129.80 credit is beyond L1's $100.
-    renderApp('/handoffs/h-4521', { actorId: 'u-chen' });
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`, { actorId: 'u-chen' });
+    const ui = await openCheckpoint(h.ticket.subject);
 
     // Meanwhile Ben claims and releases: same item, two versions later.
     const ben = apiAs('u-ben');
     const claimed = await ben.claimHandoff({
-      params: { id: 'h-4521' },
+      params: { id: h.id },
       body: { version: 1 },
       idempotencyKey: 'ben-1',
     });
     await ben.releaseHandoff({
-      params: { id: 'h-4521' },
+      params: { id: h.id },
       body: { version: claimed.version },
       idempotencyKey: 'ben-2',
     });
-    expect(item().version).toBe(3);
+    expect(item(h.id).version).toBe(3);
 
     await user.click(screen.getByRole('checkbox', { name: /I have reviewed/i }));
     await user.click(screen.getByRole('radio', { name: /20% credit/ }));
@@ -117,23 +120,24 @@ describe('checkpoint: conflicts', () => {
     expect(
       within(conflict).getByText(/You were working on version 1; the item is now at version 3/),
     ).toBeInTheDocument();
-    expect(item().status).toBe('pending');
-    const chosenDraft = item().context.options[1]?.draft;
+    expect(item(h.id).status).toBe('pending');
+    const chosenDraft = item(h.id).context.options[1]?.draft;
     expect(ui.editor()).toHaveValue(chosenDraft);
 
     await user.click(within(conflict).getByRole('button', { name: /Keep my text/ }));
     await user.click(ui.approveButton());
 
-    await waitFor(() => expect(item().status).toBe('approved'));
-    expect(item().outcome?.finalText).toBe(chosenDraft);
+    await waitFor(() => expect(item(h.id).status).toBe('approved'));
+    expect(item(h.id).outcome?.finalText).toBe(chosenDraft);
   });
 
   it('discarding mine adopts the current item', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await apiAs('u-ben').claimHandoff({
-      params: { id: 'h-4521' },
+      params: { id: h.id },
       body: { version: 1 },
       idempotencyKey: 'ben-claims',
     });
@@ -144,14 +148,15 @@ describe('checkpoint: conflicts', () => {
       { timeout: 3000 },
     );
     await user.click(within(conflict).getByRole('button', { name: 'Discard mine' }));
-    expect(ui.editor()).toHaveValue(item().drafts[0]?.text);
-    expect(useDraftStore.getState().drafts['h-4521']).toBeUndefined();
+    expect(ui.editor()).toHaveValue(item(h.id).drafts[0]?.text);
+    expect(useDraftStore.getState().drafts[h.id]).toBeUndefined();
     expect(screen.getByText('Ben Okafor holds this item')).toBeInTheDocument();
   });
 });
 
 describe('checkpoint: failures keep the work', () => {
   it('on a network error keeps the text and the decision; Retry reuses the key and applies it once', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
     const keys = recordDecisionKeys();
     // The request reaches the server and is applied, but the answer is lost on the way back.
@@ -172,8 +177,8 @@ describe('checkpoint: failures keep the work', () => {
         { once: true },
       ),
     );
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await user.type(ui.editor(), ' Edited.');
     const text = ui.editor().value;
 
@@ -188,27 +193,28 @@ describe('checkpoint: failures keep the work', () => {
     expect(ui.editor()).toHaveValue(text);
     // The intent and its key wait on this device.
     const stored = JSON.parse(localStorage.getItem(INTENT_STORAGE_KEY) ?? '{}');
-    expect(stored.state.intents[decisionScope('h-4521')]).toMatchObject({
+    expect(stored.state.intents[decisionScope(h.id)]).toMatchObject({
       key: keys[0],
       payload: { action: 'reject' },
     });
 
     await user.click(screen.getByRole('button', { name: 'Retry' }));
 
-    expect(await screen.findByText(/Rejected ticket #4521/)).toBeInTheDocument();
+    expect(await screen.findByText(/Rejected ticket #7001/)).toBeInTheDocument();
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
-    expect(item().status).toBe('rejected');
-    expect(eventsOf().filter((e) => e.action === 'rejected')).toHaveLength(1);
-    expect(useIntentStore.getState().intents[decisionScope('h-4521')]).toBeUndefined();
+    expect(item(h.id).status).toBe('rejected');
+    expect(eventsOf(h.id).filter((e) => e.action === 'rejected')).toHaveLength(1);
+    expect(useIntentStore.getState().intents[decisionScope(h.id)]).toBeUndefined();
   });
 
   it('offers the unconfirmed decision again after a reload, with the same key', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
     const keys = recordDecisionKeys();
     server.use(http.post(decisionsUrl, () => HttpResponse.error(), { once: true }));
-    const first = renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    const first = renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await user.keyboard('d');
     await user.type(
       screen.getByLabelText('Instructions for the AI'),
@@ -221,16 +227,17 @@ describe('checkpoint: failures keep the work', () => {
 
     await reloadStores();
 
-    renderApp('/handoffs/h-4521');
-    await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    await openCheckpoint(h.ticket.subject);
     expect(screen.getByText('Your redirect was not confirmed')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText(/The AI wrote draft 2/)).toBeInTheDocument();
     expect(keys[1]).toBe(keys[0]);
-    expect(eventsOf().filter((e) => e.action === 'redirected')).toHaveLength(1);
+    expect(eventsOf(h.id).filter((e) => e.action === 'redirected')).toHaveLength(1);
   });
 
   it('maps the server’s field errors onto the form', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
     server.use(
       http.post(decisionsUrl, () =>
@@ -244,8 +251,8 @@ describe('checkpoint: failures keep the work', () => {
         ),
       ),
     );
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await user.keyboard('r');
     await user.type(screen.getByLabelText('Reason'), 'bad bad');
     await user.click(within(ui.form('Reject the draft')).getByRole('button', { name: 'Reject' }));
@@ -256,24 +263,25 @@ describe('checkpoint: failures keep the work', () => {
     );
     expect(screen.getByLabelText('Reason')).toHaveValue('bad bad');
     // A 4xx is an answer: the intent is finished, nothing waits to be retried.
-    expect(useIntentStore.getState().intents[decisionScope('h-4521')]).toBeUndefined();
+    expect(useIntentStore.getState().intents[decisionScope(h.id)]).toBeUndefined();
   });
 
   it('goes to the queue with a message when nothing is left to claim', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
     server.use(
       http.post(`${API_BASE}/handoffs/claim-next`, () =>
         HttpResponse.json(makeProblem('queue_empty', 'No unclaimed items.'), { status: 404 }),
       ),
     );
-    const { history } = renderApp('/handoffs/h-4521');
-    await openCheckpoint();
+    const { history } = renderApp(`/handoffs/${h.id}`);
+    await openCheckpoint(h.ticket.subject);
     await user.keyboard('r');
     await user.type(screen.getByLabelText('Reason'), 'Not our policy');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(history.location.pathname).toBe('/queue'));
     expect(history.location.state.flash).toMatch(
-      /Rejected ticket #4521: nothing was sent\. Nothing left to claim/,
+      /Rejected ticket #7001: nothing was sent\. Nothing left to claim/,
     );
   });
 });

@@ -9,6 +9,8 @@ export function apiAs(actorId: string) {
   return createApiClient({ baseUrl: API_BASE, getActorId: () => actorId, timeoutMs: 2000 });
 }
 
+export { lateOrder } from '../kits/items';
+
 export function item(id = 'h-4521') {
   const h = backend.state.handoffs.get(id);
   if (!h) throw new Error(`no ${id} in the seed`);

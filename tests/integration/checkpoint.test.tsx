@@ -8,6 +8,7 @@ import {
   apiAs,
   eventsOf,
   item,
+  lateOrder,
   openCheckpoint,
   resetDraftStore,
   section,
@@ -37,8 +38,8 @@ describe('checkpoint: the context package', () => {
 
     // 1 Request: the customer's words, the legal threat highlighted, the facts around them.
     const request = section('Request');
-    const marks = request.querySelectorAll('mark');
-    expect([...marks].map((m) => m.textContent)).toEqual(['legal action']);
+    const marks = within(request).getAllByTitle(/^Flagged: /);
+    expect(marks.map((m) => m.textContent)).toEqual(['legal action']);
     expect(within(request).getByText(/flagged: Policy keyword/)).toBeInTheDocument();
     expect(within(request).getByText(/I will take/)).toBeInTheDocument();
     expect(within(request).getByText('Prior complaints').nextElementSibling).toHaveTextContent('3');
@@ -92,11 +93,12 @@ describe('checkpoint: the context package', () => {
 
 describe('checkpoint: approving', () => {
   it('keeps approve disabled until the hard stop is acknowledged and an option chosen, then sends the edited text and opens the next item', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
     // An L2 specialist: the chosen option's $129.80 credit is beyond L1's $100.
     const renderedAt = Date.now();
-    const { history } = renderApp('/handoffs/h-4521', { actorId: 'u-chen' });
-    const ui = await openCheckpoint();
+    const { history } = renderApp(`/handoffs/${h.id}`, { actorId: 'u-chen' });
+    const ui = await openCheckpoint(h.ticket.subject);
     const shownAt = Date.now();
 
     expect(ui.approveButton()).toBeDisabled();
@@ -114,7 +116,7 @@ describe('checkpoint: approving', () => {
 
     // Choosing an option loads its draft (nothing was edited, so no question is asked).
     await user.click(screen.getByRole('radio', { name: /20% credit/ }));
-    expect(ui.editor()).toHaveValue(item().context.options[1]?.draft);
+    expect(ui.editor()).toHaveValue(item(h.id).context.options[1]?.draft);
     expect(ui.approveButton()).toBeEnabled();
     expect(ui.approveButton()).toHaveAccessibleName('Approve');
 
@@ -134,11 +136,11 @@ describe('checkpoint: approving', () => {
     const approvedAt = Date.now();
     await user.click(ui.approveButton());
 
-    await waitFor(() => expect(item().status).toBe('approved'));
+    await waitFor(() => expect(item(h.id).status).toBe('approved'));
     const recordedBy = Date.now();
-    expect(item().outcome).toMatchObject({ action: 'approve', edited: true, finalText });
-    expect(item().selectedOptionId).toBe('h-4521-o2');
-    const approved = eventsOf().filter((e) => e.action === 'approved');
+    expect(item(h.id).outcome).toMatchObject({ action: 'approve', edited: true, finalText });
+    expect(item(h.id).selectedOptionId).toBe('o-2');
+    const approved = eventsOf(h.id).filter((e) => e.action === 'approved');
     expect(approved).toHaveLength(1);
     expect(approved[0]?.acknowledgedFlags).toEqual(['policy_keyword']);
     // Time on item is the time the checkpoint was open: at least what the reviewer spent on
@@ -147,23 +149,24 @@ describe('checkpoint: approving', () => {
     expect(approved[0]?.timeOnItemMs).toBeLessThanOrEqual(recordedBy - renderedAt + 1);
 
     // The next item by priority opens, with the confirmation.
-    await waitFor(() => expect(history.location.pathname).not.toBe('/handoffs/h-4521'));
+    await waitFor(() => expect(history.location.pathname).not.toBe(`/handoffs/${h.id}`));
     expect(history.location.pathname).toMatch(/^\/handoffs\/h-/);
     expect(
-      await screen.findByText(/Approved ticket #4521: the reply was sent with your edits/),
+      await screen.findByText(/Approved ticket #7001: the reply was sent with your edits/),
     ).toBeInTheDocument();
     expect(
-      screen.queryByRole('heading', { level: 1, name: /two weeks late/i }),
+      screen.queryByRole('heading', { level: 1, name: h.ticket.subject }),
     ).not.toBeInTheDocument();
-    // The decision is done: nothing of #4521 is left on this device.
-    expect(useDraftStore.getState().drafts['h-4521']).toBeUndefined();
-    expect(useIntentStore.getState().intents[decisionScope('h-4521')]).toBeUndefined();
+    // The decision is done: nothing of the item is left on this device.
+    expect(useDraftStore.getState().drafts[h.id]).toBeUndefined();
+    expect(useIntentStore.getState().intents[decisionScope(h.id)]).toBeUndefined();
   });
 
   it('asks before an option replaces text the reviewer edited', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await user.clear(ui.editor());
     await user.type(ui.editor(), 'My own reply.');
 
@@ -175,17 +178,18 @@ describe('checkpoint: approving', () => {
 
     await user.click(screen.getByRole('radio', { name: /Full refund/ }));
     await user.click(await screen.findByRole('button', { name: 'Load its draft' }));
-    expect(ui.editor()).toHaveValue(item().context.options[0]?.draft);
+    expect(ui.editor()).toHaveValue(item(h.id).context.options[0]?.draft);
   });
 });
 
 describe('checkpoint: reject, escalate, redirect', () => {
   it('refuses to reject without a reason and sends nothing; with a reason it rejects', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
-    const before = structuredClone(item());
-    const eventCount = eventsOf().length;
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
+    const before = structuredClone(item(h.id));
+    const eventCount = eventsOf(h.id).length;
 
     await user.keyboard('r');
     const form = ui.form('Reject the draft');
@@ -195,39 +199,41 @@ describe('checkpoint: reject, escalate, redirect', () => {
     const reason = within(form).getByLabelText('Reason');
     expect(reason).toHaveAttribute('aria-invalid', 'true');
     expect(reason).toHaveAccessibleDescription(/A reason is required \(at least 5 characters\)/);
-    expect(item()).toEqual(before);
-    expect(eventsOf()).toHaveLength(eventCount);
+    expect(item(h.id)).toEqual(before);
+    expect(eventsOf(h.id)).toHaveLength(eventCount);
 
     await user.type(reason, 'Refund amount is wrong');
     await user.keyboard('{Control>}{Enter}{/Control}');
 
-    await waitFor(() => expect(item().status).toBe('rejected'));
-    expect(item().outcome).toMatchObject({
+    await waitFor(() => expect(item(h.id).status).toBe('rejected'));
+    expect(item(h.id).outcome).toMatchObject({
       action: 'reject',
       reason: 'Refund amount is wrong',
       finalText: null,
     });
-    expect(await screen.findByText(/Rejected ticket #4521: nothing was sent/)).toBeInTheDocument();
+    expect(await screen.findByText(/Rejected ticket #7001: nothing was sent/)).toBeInTheDocument();
   });
 
   it('cancels a form with Esc and keeps the page', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    const { history } = renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    const { history } = renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await user.keyboard('d');
     expect(ui.form('Redirect to the AI')).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('form', { name: 'Redirect to the AI' })).not.toBeInTheDocument();
-    expect(history.location.pathname).toBe('/handoffs/h-4521');
+    expect(history.location.pathname).toBe(`/handoffs/${h.id}`);
     // Esc outside any field goes back to the queue.
     await user.keyboard('{Escape}');
     await waitFor(() => expect(history.location.pathname).toBe('/queue'));
   });
 
   it('escalates only upward, with a level and a note, and raises the level', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
 
     await user.click(screen.getByRole('button', { name: 'Escalate' }));
     const form = ui.form('Escalate');
@@ -251,7 +257,7 @@ describe('checkpoint: reject, escalate, redirect', () => {
     expect(within(form).getByLabelText('Note for the next level')).toHaveAccessibleDescription(
       /A note for the next level is required/,
     );
-    expect(item().status).toBe('pending');
+    expect(item(h.id).status).toBe('pending');
 
     await user.selectOptions(level, 'l2');
     await user.type(
@@ -260,19 +266,20 @@ describe('checkpoint: reject, escalate, redirect', () => {
     );
     await user.click(within(form).getByRole('button', { name: 'Escalate' }));
 
-    await waitFor(() => expect(item().level).toBe('l2'));
-    expect(item()).toMatchObject({
+    await waitFor(() => expect(item(h.id).level).toBe('l2'));
+    expect(item(h.id)).toMatchObject({
       status: 'escalated',
       assignee: null,
       escalation: { fromLevel: 'l1', note: 'Legal threat, needs a specialist.' },
     });
-    expect(await screen.findByText(/Escalated ticket #4521 to L2 Specialist/)).toBeInTheDocument();
+    expect(await screen.findByText(/Escalated ticket #7001 to L2 Specialist/)).toBeInTheDocument();
   });
 
   it('redirects to the AI and shows the new draft version in the editor', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    const { history } = renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    const { history } = renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
 
     await user.click(screen.getByRole('button', { name: 'Redirect' }));
     const form = ui.form('Redirect to the AI');
@@ -285,12 +292,12 @@ describe('checkpoint: reject, escalate, redirect', () => {
     expect(
       await screen.findByText(/The AI wrote draft 2 from your instructions/),
     ).toBeInTheDocument();
-    const h = item();
-    expect(h.drafts).toHaveLength(2);
-    expect(h).toMatchObject({ status: 'claimed', assignee: { id: 'u-ana' } });
-    expect(ui.editor()).toHaveValue(h.drafts[1]?.text);
+    const now = item(h.id);
+    expect(now.drafts).toHaveLength(2);
+    expect(now).toMatchObject({ status: 'claimed', assignee: { id: 'u-ana' } });
+    expect(ui.editor()).toHaveValue(now.drafts[1]?.text);
     expect(screen.getByText('Unedited · based on AI draft 2')).toBeInTheDocument();
-    expect(history.location.pathname).toBe('/handoffs/h-4521');
+    expect(history.location.pathname).toBe(`/handoffs/${h.id}`);
 
     await user.click(screen.getByRole('tab', { name: 'Draft versions (2)' }));
     expect(
@@ -301,9 +308,10 @@ describe('checkpoint: reject, escalate, redirect', () => {
 
 describe('checkpoint: the draft is never lost', () => {
   it('autosaves after a pause: locally at once, to the server after ~800 ms (which claims the item)', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     expect(screen.getByRole('button', { name: 'Claim' })).toBeInTheDocument();
 
     await user.type(ui.editor(), ' Extra line.');
@@ -313,15 +321,16 @@ describe('checkpoint: the draft is never lost', () => {
     expect(
       await screen.findByText(/^Saved to server \d\d:\d\d/, {}, { timeout: 3000 }),
     ).toBeInTheDocument();
-    expect(item().workingDraft?.text).toBe(ui.editor().value);
-    expect(item().assignee?.id).toBe('u-ana');
+    expect(item(h.id).workingDraft?.text).toBe(ui.editor().value);
+    expect(item(h.id).assignee?.id).toBe('u-ana');
     expect(await screen.findByRole('button', { name: 'Release' })).toBeInTheDocument();
   });
 
   it('restores an edit after a reload from this device’s storage', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    const first = renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    const first = renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await user.clear(ui.editor());
     await user.type(ui.editor(), 'A reply I will not retype.');
     first.unmount();
@@ -333,17 +342,18 @@ describe('checkpoint: the draft is never lost', () => {
     localStorage.setItem(DRAFT_STORAGE_KEY, stored as string);
     await useDraftStore.persist.rehydrate();
 
-    renderApp('/handoffs/h-4521');
-    const again = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const again = await openCheckpoint(h.ticket.subject);
     expect(again.editor()).toHaveValue('A reply I will not retype.');
     expect(again.approveButton()).toHaveAccessibleName('Approve with edits');
   });
 
   it('resets to the AI draft after asking, and offers undo', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
-    const aiText = item().drafts[0]?.text;
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
+    const aiText = item(h.id).drafts[0]?.text;
     await user.clear(ui.editor());
     await user.type(ui.editor(), 'Scrap this.');
 
@@ -358,13 +368,14 @@ describe('checkpoint: the draft is never lost', () => {
   });
 
   it('makes the editor read-only, and says why, when someone else holds the item', async () => {
+    const h = lateOrder();
     await apiAs('u-ben').claimHandoff({
-      params: { id: 'h-4521' },
+      params: { id: h.id },
       body: { version: 1 },
       idempotencyKey: 'ben-claims',
     });
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     expect(screen.getByText('Ben Okafor holds this item')).toBeInTheDocument();
     expect(ui.editor()).toHaveAttribute('readonly');
     expect(ui.editor()).toHaveAccessibleDescription(
@@ -376,9 +387,10 @@ describe('checkpoint: the draft is never lost', () => {
   });
 
   it('lets an item above the reviewer’s level be read but not acted on', async () => {
+    const h = lateOrder();
     // Ana escalated it to a specialist herself; it is out of her hands now.
     await apiAs('u-ana').decideHandoff({
-      params: { id: 'h-4521' },
+      params: { id: h.id },
       body: {
         action: 'escalate',
         version: 1,
@@ -388,8 +400,8 @@ describe('checkpoint: the draft is never lost', () => {
       },
       idempotencyKey: 'ana-escalates',
     });
-    renderApp('/handoffs/h-4521');
-    await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    await openCheckpoint(h.ticket.subject);
     expect(await screen.findByText('Above your authority')).toBeInTheDocument();
     const editor = screen.getByRole('textbox', { name: 'Reply to customer' });
     expect(editor).toHaveAttribute('readonly');
@@ -401,28 +413,29 @@ describe('checkpoint: the draft is never lost', () => {
 
 describe('checkpoint: keyboard', () => {
   it('claims with c, focuses the editor with e, and picks options with number keys', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
 
     await user.keyboard('c');
-    await waitFor(() => expect(item().assignee?.id).toBe('u-ana'));
+    await waitFor(() => expect(item(h.id).assignee?.id).toBe('u-ana'));
     expect(await screen.findByRole('button', { name: 'Release' })).toBeInTheDocument();
 
     await user.keyboard('2');
     expect(screen.getByRole('radio', { name: /20% credit/ })).toBeChecked();
-    expect(ui.editor()).toHaveValue(item().context.options[1]?.draft);
+    expect(ui.editor()).toHaveValue(item(h.id).context.options[1]?.draft);
 
     await user.keyboard('e');
     expect(ui.editor()).toHaveFocus();
     // Typing "a" in the editor is text, never an approval.
     await user.keyboard('a');
-    expect(item().status).toBe('claimed');
+    expect(item(h.id).status).toBe('claimed');
     await user.keyboard('{Escape}');
     expect(ui.editor()).not.toHaveFocus();
 
     await user.click(screen.getByRole('button', { name: 'Release' }));
-    await waitFor(() => expect(item().assignee).toBeNull());
+    await waitFor(() => expect(item(h.id).assignee).toBeNull());
     expect(await screen.findByRole('button', { name: 'Claim' })).toBeInTheDocument();
   });
 });

@@ -4,7 +4,7 @@ import { openStatuses } from '../../src/domain/lifecycle';
 import { useLiveStore } from '../../src/stores/live-store';
 import { backend, server, withoutLiveUpdates } from '../msw';
 import { renderApp } from '../render';
-import { apiAs, item, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
+import { apiAs, item, lateOrder, openCheckpoint, resetDraftStore } from './checkpoint-helpers';
 
 /*
  * Changes made by someone else reach an open screen through the change stream, well before
@@ -84,17 +84,18 @@ describe('live updates', () => {
   });
 
   it('tells the reviewer in place when someone else claims the open item, keeping their text', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await waitUntilLive();
     await user.clear(ui.editor());
     await user.type(ui.editor(), 'My careful reply.');
 
     await act(() =>
       apiAs('u-ben').claimHandoff({
-        params: { id: 'h-4521' },
-        body: { version: item().version },
+        params: { id: h.id },
+        body: { version: item(h.id).version },
         idempotencyKey: 'ben-claims',
       }),
     );
@@ -112,20 +113,21 @@ describe('live updates', () => {
   });
 
   it('says when someone else decided the open item, and can be dismissed', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    await openCheckpoint(h.ticket.subject);
     await waitUntilLive();
 
     const ben = apiAs('u-ben');
     await act(async () => {
       const claimed = await ben.claimHandoff({
-        params: { id: 'h-4521' },
-        body: { version: item().version },
+        params: { id: h.id },
+        body: { version: item(h.id).version },
         idempotencyKey: 'ben-claims',
       });
       await ben.decideHandoff({
-        params: { id: 'h-4521' },
+        params: { id: h.id },
         body: {
           action: 'reject',
           version: claimed.version,
@@ -144,16 +146,17 @@ describe('live updates', () => {
   });
 
   it('does not tell reviewers about their own changes', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
-    renderApp('/handoffs/h-4521');
-    await openCheckpoint();
+    renderApp(`/handoffs/${h.id}`);
+    await openCheckpoint(h.ticket.subject);
     await waitUntilLive();
     await user.click(screen.getByRole('button', { name: /^claim$/i }));
     expect(await screen.findByRole('button', { name: /release/i })).toBeInTheDocument();
     // Wait until the stream has delivered the claim to the app, then let it render.
     await waitFor(() =>
       expect(useLiveStore.getState().lastChange).toMatchObject({
-        id: 'h-4521',
+        id: h.id,
         status: 'claimed',
         by: { id: 'u-ana' },
       }),

@@ -8,6 +8,7 @@ import { renderApp } from '../render';
 import {
   eventsOf,
   item,
+  lateOrder,
   openCheckpoint,
   reloadStores,
   resetDraftStore,
@@ -142,6 +143,7 @@ describe('replay after a reload', () => {
   });
 
   it('offers a decision whose answer was cut after a reload; Retry applies it once', async () => {
+    const h = lateOrder();
     const user = userEvent.setup();
     const keys = recordKeys('/decisions');
     server.use(
@@ -149,24 +151,24 @@ describe('replay after a reload', () => {
         once: true,
       }),
     );
-    const first = renderApp('/handoffs/h-4521');
-    const ui = await openCheckpoint();
+    const first = renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
     await user.click(screen.getByRole('button', { name: 'Reject' }));
     await user.type(screen.getByLabelText('Reason'), 'Offer is too generous');
     await user.click(within(ui.form('Reject the draft')).getByRole('button', { name: 'Reject' }));
     expect(await screen.findByText('Could not reach the server')).toBeInTheDocument();
-    expect(item().status).toBe('rejected');
+    expect(item(h.id).status).toBe('rejected');
     first.unmount();
 
     await reloadStores();
-    renderApp('/handoffs/h-4521');
+    renderApp(`/handoffs/${h.id}`);
     expect(await screen.findByText('Your rejection was not confirmed')).toBeInTheDocument();
     // Nothing was sent behind the reviewer's back.
     expect(keys).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Retry' }));
 
-    expect(await screen.findByText(/Rejected ticket #4521/)).toBeInTheDocument();
+    expect(await screen.findByText(/Rejected ticket #7001/)).toBeInTheDocument();
     expect(keys).toEqual([keys[0], keys[0]]);
-    expect(eventsOf().filter((e) => e.action === 'rejected')).toHaveLength(1);
+    expect(eventsOf(h.id).filter((e) => e.action === 'rejected')).toHaveLength(1);
   });
 });

@@ -115,3 +115,22 @@ export function putItem(shape: ItemShape = {}): Handoff {
   backend.state.putHandoff(h);
   return h;
 }
+
+/**
+ * A late order: a legal threat (a hard stop), a $649 refund in the draft (above L1 and L2),
+ * and two options to choose between, the second a $129.80 credit (above L1's $100).
+ */
+export function lateOrder() {
+  const refund = "I've issued a full refund of $649.00 to your original payment method.";
+  const credit = "I've sent a replacement by express shipping and added a 20% credit ($129.80).";
+  return putItem({
+    number: 7001,
+    subject: 'My desk is three weeks late',
+    body: 'Nobody answers my emails. If this is not fixed this week I will take legal action.',
+    draft: `Hi Dana,\n\n${refund}\n\nBest,\nSupport`,
+    options: [
+      { label: 'Full refund ($649.00)', draft: `Hi Dana,\n\n${refund}\n\nBest,\nSupport` },
+      { label: '20% credit + reshipping', draft: `Hi Dana,\n\n${credit}\n\nBest,\nSupport` },
+    ],
+  });
+}

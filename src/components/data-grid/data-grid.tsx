@@ -80,6 +80,15 @@ export function infiniteListProps(
   } satisfies Partial<DataGridProps<unknown, unknown>>;
 }
 
+/** What a list page hands its grid: the rows it holds and where the reviewer is in them. */
+export type ListGridProps<T> = Pick<
+  DataGridProps<T, unknown>,
+  'rows' | 'total' | 'empty' | 'selectedId' | 'onSelectionChange' | 'resetKey'
+> & {
+  /** The list's query: its loading, error and next-page states. */
+  query: InfiniteListQuery;
+};
+
 /**
  * Draws one row's cells. Keep it stable (a module-level function): rows are memoized on it, on
  * their item and on `context`, so moving the highlight re-renders two rows, not the list.

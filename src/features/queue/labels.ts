@@ -1,11 +1,4 @@
-import type {
-  FlagRule,
-  HandoffKind,
-  HandoffStatus,
-  SortField,
-  Urgency,
-} from '../../api/handoff-schemas';
-import { flagRuleInfo } from '../../domain/flags';
+import type { HandoffKind, HandoffStatus, SortField, Urgency } from '../../api/handoff-schemas';
 import { statusLabels } from '../../domain/lifecycle';
 import type { QueueSearch } from './queue-search';
 
@@ -26,9 +19,7 @@ export const urgencyLabels: Record<Urgency, string> = {
   critical: 'Critical',
 };
 
-export const flagLabels = Object.fromEntries(
-  Object.entries(flagRuleInfo).map(([rule, info]) => [rule, info.label]),
-) as Record<FlagRule, string>;
+export { flagRuleLabels as flagLabels } from '../../domain/flags';
 
 export const assigneeLabels: Record<QueueSearch['assignee'], string> = {
   any: 'Anyone',

@@ -2,7 +2,8 @@ import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { actorTypeSchema, auditLogActionSchema } from '../../../api/audit-schemas';
 import type { User } from '../../../api/handoff-schemas';
 import { flagRuleSchema } from '../../../api/handoff-schemas';
-import { flagRuleInfo } from '../../../domain/flags';
+import { ChoiceSelect } from '../../../components/choice-select';
+import { flagRuleLabels } from '../../../domain/flags';
 import type { UpdateSearch } from '../../../hooks/use-list-page';
 import { type AuditSearch, isoToLocal, localToIso } from '../audit-search';
 import { actionLabels, actorTypeLabels } from '../labels';
@@ -70,33 +71,25 @@ export function AuditFilters({
       </div>
       <div className="audit-control">
         <label htmlFor={ids.action}>Action</label>
-        <select
+        <ChoiceSelect
           id={ids.action}
-          value={search.action ?? ''}
-          onChange={(e) => update({ action: auditLogActionSchema.safeParse(e.target.value).data })}
-        >
-          <option value="">Any action</option>
-          {auditLogActionSchema.options.map((a) => (
-            <option key={a} value={a}>
-              {actionLabels[a]}
-            </option>
-          ))}
-        </select>
+          choices={auditLogActionSchema.options}
+          labels={actionLabels}
+          noneLabel="Any action"
+          value={search.action}
+          onChoose={(action) => update({ action })}
+        />
       </div>
       <div className="audit-control">
         <label htmlFor={ids.rule}>Rule</label>
-        <select
+        <ChoiceSelect
           id={ids.rule}
-          value={search.rule ?? ''}
-          onChange={(e) => update({ rule: flagRuleSchema.safeParse(e.target.value).data })}
-        >
-          <option value="">Any rule</option>
-          {flagRuleSchema.options.map((r) => (
-            <option key={r} value={r}>
-              {flagRuleInfo[r].label}
-            </option>
-          ))}
-        </select>
+          choices={flagRuleSchema.options}
+          labels={flagRuleLabels}
+          noneLabel="Any rule"
+          value={search.rule}
+          onChoose={(rule) => update({ rule })}
+        />
       </div>
       <div className="audit-control">
         <label htmlFor={ids.from}>From</label>

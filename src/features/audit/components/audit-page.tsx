@@ -105,7 +105,7 @@ export function AuditPage() {
       ) : null}
       <div className="audit-body">
         <AuditList
-          entries={entries}
+          rows={entries}
           total={total}
           query={query}
           empty={
@@ -125,7 +125,7 @@ export function AuditPage() {
             </div>
           }
           selectedId={search.selected}
-          onSelect={onSelect}
+          onSelectionChange={onSelect}
           onOpen={onOpen}
           resetKey={resetKey}
         />

@@ -1,4 +1,5 @@
-import { mutationOptions } from '@tanstack/react-query';
+import { mutationOptions, type QueryKey } from '@tanstack/react-query';
+import type { ApiClient } from '../../../api/client';
 import type {
   DecisionRequest,
   InitiationRequest,
@@ -17,75 +18,57 @@ import { handoffQueries } from '../../../lib/handoff-queries';
 const eventsKey = (id: string) => handoffQueries.eventsOf(id).queryKey;
 const detailKey = (id: string) => handoffQueries.detail(id).queryKey;
 
+type Keyed<B> = { body: B; key: string };
+type VersionKey = { version: number; key: string };
+
+/**
+ * A write on one item. It moves the item, so the lists and the item's trail go stale; a
+ * decision also replaces the item itself.
+ */
+function itemWrite<V, R>(
+  verb: string,
+  send: (api: ApiClient, id: string, vars: V) => Promise<R>,
+  alsoStale: (id: string) => QueryKey[] = () => [],
+) {
+  return (id: string) =>
+    mutationOptions({
+      mutationKey: ['handoffs', verb, id] as const,
+      mutationFn: (vars: V, { client }) => send(apiOf(client), id, vars),
+      meta: { invalidates: [handoffQueries.lists(), eventsKey(id), ...alsoStale(id)] },
+    });
+}
+
 export const checkpointMutations = {
-  claim: (id: string) =>
-    mutationOptions({
-      mutationKey: ['handoffs', 'claim', id] as const,
-      mutationFn: ({ version, key }: { version: number; key: string }, { client }) =>
-        apiOf(client).claimHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
-      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
-    }),
+  claim: itemWrite('claim', (api, id, { version, key }: VersionKey) =>
+    api.claimHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
+  ),
+  release: itemWrite('release', (api, id, { version, key }: VersionKey) =>
+    api.releaseHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
+  ),
+  // A save may claim the item, which the queue shows.
+  saveDraft: itemWrite('draft', (api, id, { text, version, key }: VersionKey & { text: string }) =>
+    api.saveDraft({ params: { id }, body: { text, version }, idempotencyKey: key }),
+  ),
+  decide: itemWrite(
+    'decide',
+    (api, id, { body, key }: Keyed<DecisionRequest>) =>
+      api.decideHandoff({ params: { id }, body, idempotencyKey: key }),
+    (id) => [detailKey(id)],
+  ),
 
-  release: (id: string) =>
-    mutationOptions({
-      mutationKey: ['handoffs', 'release', id] as const,
-      mutationFn: ({ version, key }: { version: number; key: string }, { client }) =>
-        apiOf(client).releaseHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
-      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
-    }),
-
-  saveDraft: (id: string) =>
-    mutationOptions({
-      mutationKey: ['handoffs', 'draft', id] as const,
-      mutationFn: (
-        { text, version, key }: { text: string; version: number; key: string },
-        { client },
-      ) =>
-        apiOf(client).saveDraft({ params: { id }, body: { text, version }, idempotencyKey: key }),
-      // A save may claim the item, which the queue shows.
-      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
-    }),
-
-  decide: (id: string) =>
-    mutationOptions({
-      mutationKey: ['handoffs', 'decide', id] as const,
-      mutationFn: ({ body, key }: { body: DecisionRequest; key: string }, { client }) =>
-        apiOf(client).decideHandoff({ params: { id }, body, idempotencyKey: key }),
-      meta: { invalidates: [handoffQueries.lists(), eventsKey(id), detailKey(id)] },
-    }),
-
-  /** Override and recovery: each moves the item, so the lists, the trail and the item refresh. */
-  pause: (id: string) =>
-    mutationOptions({
-      mutationKey: ['handoffs', 'pause', id] as const,
-      mutationFn: ({ body, key }: { body: PauseRequest; key: string }, { client }) =>
-        apiOf(client).pauseHandoff({ params: { id }, body, idempotencyKey: key }),
-      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
-    }),
-
-  takeOver: (id: string) =>
-    mutationOptions({
-      mutationKey: ['handoffs', 'take-over', id] as const,
-      mutationFn: ({ version, key }: { version: number; key: string }, { client }) =>
-        apiOf(client).takeOverHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
-      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
-    }),
-
-  retry: (id: string) =>
-    mutationOptions({
-      mutationKey: ['handoffs', 'retry', id] as const,
-      mutationFn: ({ version, key }: { version: number; key: string }, { client }) =>
-        apiOf(client).retryHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
-      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
-    }),
-
-  reassign: (id: string) =>
-    mutationOptions({
-      mutationKey: ['handoffs', 'reassign', id] as const,
-      mutationFn: ({ body, key }: { body: ReassignRequest; key: string }, { client }) =>
-        apiOf(client).reassignHandoff({ params: { id }, body, idempotencyKey: key }),
-      meta: { invalidates: [handoffQueries.lists(), eventsKey(id)] },
-    }),
+  /* Override and recovery. */
+  pause: itemWrite('pause', (api, id, { body, key }: Keyed<PauseRequest>) =>
+    api.pauseHandoff({ params: { id }, body, idempotencyKey: key }),
+  ),
+  takeOver: itemWrite('take-over', (api, id, { version, key }: VersionKey) =>
+    api.takeOverHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
+  ),
+  retry: itemWrite('retry', (api, id, { version, key }: VersionKey) =>
+    api.retryHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
+  ),
+  reassign: itemWrite('reassign', (api, id, { body, key }: Keyed<ReassignRequest>) =>
+    api.reassignHandoff({ params: { id }, body, idempotencyKey: key }),
+  ),
 
   /** Hands the AI a task; the new item appears in the lists. */
   initiate: () =>

@@ -1,3 +1,5 @@
+import { ShortcutButton } from '../../../components/shortcut-button';
+
 export type FormAction = 'reject' | 'escalate' | 'redirect';
 
 interface ActionBarProps {
@@ -35,42 +37,34 @@ export function ActionBar(props: ActionBarProps) {
         Decide
       </h2>
       <div className="cp-actions-row">
-        <button
-          type="button"
+        <ShortcutButton
+          shortcut="a"
           className="button button-primary cp-approve"
           disabled={approveDisabled}
-          aria-keyshortcuts="a"
           aria-describedby={
             approveBlockers.length > 0 || props.approveError ? 'cp-approve-why' : undefined
           }
           onClick={props.onApprove}
         >
-          {props.approveLabel} <kbd aria-hidden>a</kbd>
-        </button>
+          {props.approveLabel}
+        </ShortcutButton>
         {formButtons.map((b) => (
-          <button
+          <ShortcutButton
+            shortcut={b.key}
             key={b.action}
-            type="button"
             className={props.openForm === b.action ? 'button is-active' : 'button'}
             disabled={busy || lockedReason !== null}
-            aria-keyshortcuts={b.key}
             aria-expanded={props.openForm === b.action}
             aria-controls={props.openForm === b.action ? 'cp-decision-form' : undefined}
             title={b.hint}
             onClick={() => props.onOpenForm(b.action)}
           >
-            {b.label} <kbd aria-hidden>{b.key}</kbd>
-          </button>
+            {b.label}
+          </ShortcutButton>
         ))}
-        <button
-          type="button"
-          className="button"
-          aria-keyshortcuts="e"
-          disabled={lockedReason !== null}
-          onClick={props.onEdit}
-        >
-          Edit <kbd aria-hidden>e</kbd>
-        </button>
+        <ShortcutButton shortcut="e" disabled={lockedReason !== null} onClick={props.onEdit}>
+          Edit
+        </ShortcutButton>
       </div>
       {lockedReason ? (
         <p className="cp-actions-why">{lockedReason}</p>

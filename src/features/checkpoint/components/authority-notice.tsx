@@ -1,3 +1,4 @@
+import { ShortcutButton } from '../../../components/shortcut-button';
 import { levelLabels } from '../../../domain/levels';
 import type { AuthorityPreview } from '../lib/authority-preview';
 
@@ -26,15 +27,9 @@ export function AuthorityNotice({
       {preview.reason ? <p>{preview.reason}</p> : null}
       <p className="cp-muted">{preview.scope}.</p>
       {preview.escalateTo ? (
-        <button
-          type="button"
-          className="button"
-          aria-keyshortcuts="x"
-          disabled={disabled}
-          onClick={onEscalate}
-        >
-          Escalate to {levelLabels[preview.escalateTo]} <kbd aria-hidden>x</kbd>
-        </button>
+        <ShortcutButton shortcut="x" disabled={disabled} onClick={onEscalate}>
+          Escalate to {levelLabels[preview.escalateTo]}
+        </ShortcutButton>
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { Handoff } from '../../../api/handoff-schemas';
 import { SlaBadge, StatusBadge } from '../../../components/badges';
+import { ShortcutButton } from '../../../components/shortcut-button';
 import { gateIsLive } from '../../../domain/gates';
 import { levelLabels } from '../../../domain/levels';
 import { useNow } from '../../../lib/time';
@@ -89,15 +90,9 @@ export function CheckpointHeader({
       </dl>
       <div className="cp-ownership">
         {canClaim ? (
-          <button
-            type="button"
-            className="button"
-            onClick={onClaim}
-            disabled={busy}
-            aria-keyshortcuts="c"
-          >
-            Claim <kbd aria-hidden>c</kbd>
-          </button>
+          <ShortcutButton shortcut="c" onClick={onClaim} disabled={busy}>
+            Claim
+          </ShortcutButton>
         ) : null}
         {canRelease ? (
           <button type="button" className="button" onClick={onRelease} disabled={busy}>

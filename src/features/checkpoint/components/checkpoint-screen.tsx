@@ -1,25 +1,17 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import type { FlagRule } from '../../../api/handoff-schemas';
 import { FlashNotice } from '../../../components/flash-notice';
-import { messagesSinceDraft } from '../../../domain/follow-ups';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
 import { handoffQueries, userQueries } from '../../../lib/handoff-queries';
 import { ladderQueries } from '../../../lib/ladder-queries';
 import { useSessionStore } from '../../../stores/session-store';
+import { useApprovalReadiness } from '../hooks/use-approval-readiness';
 import { useCheckpointShortcuts } from '../hooks/use-checkpoint-shortcuts';
-import { useConflict } from '../hooks/use-conflict';
 import { useDecisionFlow } from '../hooks/use-decision-flow';
-import { useDraftAutosave } from '../hooks/use-draft-autosave';
-import { useEditorFocus } from '../hooks/use-editor-focus';
-import { useFreshSnapshot } from '../hooks/use-fresh-snapshot';
+import { useDraftSession } from '../hooks/use-draft-session';
 import { useKindActions } from '../hooks/use-kind-actions';
 import { useOwnership } from '../hooks/use-ownership';
 import { useRemoteChange } from '../hooks/use-remote-change';
-import { useReplyDraft } from '../hooks/use-reply-draft';
 import { checkpointAccess } from '../lib/access';
-import { approveBlockers } from '../lib/approve-blockers';
-import { authorityPreview } from '../lib/authority-preview';
 import { describeSaveStatus } from '../lib/save-status';
 import { ActionBar } from './action-bar';
 import { AuthorityNotice } from './authority-notice';
@@ -50,12 +42,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
   const actorId = useSessionStore((s) => s.actorId);
   const me = useQuery(userQueries.me(actorId)).data;
   const users = useQuery(userQueries.list()).data?.items ?? [];
-  // The ladder the backend enforces; until it has loaded there is simply no preview yet.
   const ladder = useQuery(ladderQueries.current()).data;
   const kindActions = useKindActions(handoff);
-  const [acknowledged, setAcknowledged] = useState<ReadonlySet<FlagRule>>(new Set());
-  // The newest customer message the reviewer ticked as read; approval carries it.
-  const [seenUpTo, setSeenUpTo] = useState<string | null>(null);
   // Told as it happens; the reviewer's text is untouched and conflicts still guard decisions.
   const remote = useRemoteChange(handoffId, handoff.version, actorId);
 
@@ -69,68 +57,32 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
       ? `This item is at ${levelLabels[handoff.level]}, above your authority (${levelLabels[me.level]}).`
       : null;
 
-  const editor = useEditorFocus();
-  const snapshot = useFreshSnapshot(handoffId, handoff);
-  const { conflict, showConflict, keepMine, discardMine } = useConflict({
-    handoffId,
-    snapshot,
-    onKeptMine: editor.focusEditor,
-  });
-  const autosave = useDraftAutosave({
-    handoffId,
-    enabled: canEdit && conflict === null,
-    onConflict: showConflict,
-  });
-  const draft = useReplyDraft({
-    handoffId,
+  const session = useDraftSession({ handoffId, handoff, canEdit });
+  const { editor, autosave, draft } = session;
+  const { conflict, keepMine, discardMine } = session.conflict;
+  const readiness = useApprovalReadiness({
     handoff,
-    canEdit,
-    onTextChange: () => autosave.schedule(),
+    draft,
+    me,
+    ladder,
+    previewable: open && !outsideAuthority,
   });
-  const newest = messagesSinceDraft(handoff).at(-1)?.at ?? null;
-  const followUpRead = newest !== null && seenUpTo !== null && seenUpTo >= newest;
-  const blockers = approveBlockers(
-    flags,
-    acknowledged,
-    options,
-    draft.selectedOption,
-    newest !== null && !followUpRead,
-  );
-  const preview = useMemo(
-    () =>
-      me && ladder && open && !outsideAuthority
-        ? authorityPreview(handoff, me, draft.text, ladder)
-        : null,
-    [handoff, me, ladder, open, outsideAuthority, draft.text],
-  );
+  const { blockers, preview, acknowledged, followUpRead } = readiness;
 
   const flow = useDecisionFlow({
     handoffId,
-    flags,
-    acknowledged,
-    selectedOptionId: draft.selectedOption?.id ?? null,
-    seenCustomerMessageAt: followUpRead ? newest : null,
     itemLevel: handoff.level,
-    suggestedEscalation:
-      preview?.escalateTo && preview.reason
-        ? { level: preview.escalateTo, note: preview.reason }
-        : null,
-    approveBlockers: blockers,
     lockedReason,
-    autosave,
-    snapshot,
-    showConflict,
-    onRedirected: () => editor.setTab('edit'),
+    session,
+    readiness,
   });
   const ownership = useOwnership({
     handoffId,
     handoff,
     canClaim,
     heldByMe,
-    flush: autosave.flush,
-    snapshot,
-    clearFailure: flow.clearFailure,
-    refuse: flow.refuse,
+    session,
+    refusals: flow,
   });
 
   useCheckpointShortcuts({
@@ -188,7 +140,7 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
             disabled={lockedReason !== null}
             onFollowUpRead={(read) => {
               flow.clearApproveError();
-              setSeenUpTo(read ? newest : null);
+              readiness.markFollowUpRead(read);
             }}
           />
           <StepsSection handoff={handoff} />
@@ -199,12 +151,7 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
             disabled={lockedReason !== null}
             onAcknowledge={(rule, checked) => {
               flow.clearApproveError();
-              setAcknowledged((prev) => {
-                const next = new Set(prev);
-                if (checked) next.add(rule);
-                else next.delete(rule);
-                return next;
-              });
+              readiness.acknowledge(rule, checked);
             }}
           />
         </div>

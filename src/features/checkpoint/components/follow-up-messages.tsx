@@ -37,7 +37,7 @@ export function FollowUpMessages({
                 className="cp-message-body"
                 aria-label={isNew ? 'New customer message' : 'Customer message'}
               >
-                {isNew ? <mark>{m.body}</mark> : m.body}
+                {isNew ? <mark title="Arrived after the draft">{m.body}</mark> : m.body}
               </blockquote>
             </li>
           );

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { Handoff } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { ShortcutButton } from '../../../components/shortcut-button';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useIntentKey } from '../../../lib/idempotency';
 import { checkpointMutations } from '../api/mutations';
@@ -58,14 +59,9 @@ export function InitiateTask({ handoff }: { handoff: Handoff }) {
         Hand the AI a task about this ticket
       </h2>
       {!open ? (
-        <button
-          type="button"
-          className="button"
-          aria-keyshortcuts="i"
-          onClick={() => setOpen(true)}
-        >
-          Ask the AI… <kbd aria-hidden>i</kbd>
-        </button>
+        <ShortcutButton shortcut="i" onClick={() => setOpen(true)}>
+          Ask the AI…
+        </ShortcutButton>
       ) : (
         <form className="cp-form" onSubmit={submit}>
           <p className="cp-muted">

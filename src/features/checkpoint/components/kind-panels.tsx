@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { Handoff, User } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { ShortcutButton } from '../../../components/shortcut-button';
 import { hasAuthorityOver, ladder, levelLabels } from '../../../domain/levels';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import type { useKindActions } from '../hooks/use-kind-actions';
@@ -63,24 +64,17 @@ export function AiWorkingPanel({
         pause it for anyone to pick up, or take it over yourself.
       </p>
       <div className="cp-actions-row">
-        <button
-          type="button"
-          className="button"
-          disabled={disabled}
-          aria-keyshortcuts="p"
-          onClick={() => void actions.pause()}
-        >
-          Pause the AI <kbd aria-hidden>p</kbd>
-        </button>
-        <button
-          type="button"
+        <ShortcutButton shortcut="p" disabled={disabled} onClick={() => void actions.pause()}>
+          Pause the AI
+        </ShortcutButton>
+        <ShortcutButton
+          shortcut="t"
           className="button button-primary"
           disabled={disabled}
-          aria-keyshortcuts="t"
           onClick={() => void actions.takeOver()}
         >
-          Take over <kbd aria-hidden>t</kbd>
-        </button>
+          Take over
+        </ShortcutButton>
       </div>
       {blockedReason ? <p className="cp-actions-why">{blockedReason}</p> : null}
     </section>
@@ -128,36 +122,32 @@ export function FailurePanel({
         </div>
       </dl>
       <div className="cp-actions-row">
-        <button
-          type="button"
+        <ShortcutButton
+          shortcut="y"
           className="button button-primary"
           disabled={disabled}
-          aria-keyshortcuts="y"
           title="The AI tries the task again from the start."
           onClick={() => void actions.retry()}
         >
-          Retry <kbd aria-hidden>y</kbd>
-        </button>
-        <button
-          type="button"
-          className="button"
+          Retry
+        </ShortcutButton>
+        <ShortcutButton
+          shortcut="t"
           disabled={disabled}
-          aria-keyshortcuts="t"
           title="You hold the item and finish it by hand."
           onClick={() => void actions.takeOver()}
         >
-          Take over <kbd aria-hidden>t</kbd>
-        </button>
-        <button
-          type="button"
+          Take over
+        </ShortcutButton>
+        <ShortcutButton
+          shortcut="g"
           className={reassigning ? 'button is-active' : 'button'}
           disabled={disabled}
-          aria-keyshortcuts="g"
           aria-expanded={reassigning}
           onClick={() => setReassigning((r) => !r)}
         >
-          Reassign… <kbd aria-hidden>g</kbd>
-        </button>
+          Reassign…
+        </ShortcutButton>
       </div>
       {blockedReason ? <p className="cp-actions-why">{blockedReason}</p> : null}
       {reassigning && !disabled ? (

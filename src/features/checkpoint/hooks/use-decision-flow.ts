@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
-import type { DecisionAction, Flag, FlagRule, Level, Problem } from '../../../api/handoff-schemas';
+import type { DecisionAction, Level } from '../../../api/handoff-schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey, useIntentKey, usePendingIntent } from '../../../lib/idempotency';
 import {
@@ -16,35 +16,19 @@ import type { DecisionFormValues } from '../components/decision-form';
 import { validateDecision } from '../lib/decision-input';
 import { buildDecisionRequest, confirmation, type DecisionInput } from '../lib/decision-request';
 import { latestDraft } from '../lib/latest-draft';
-import {
-  classifyRefusal,
-  type EscalationSuggestion,
-  type Failure,
-  refusedEscalation,
-} from '../lib/refusal';
+import { classifyRefusal, type Failure, refusedEscalation } from '../lib/refusal';
+import type { ApprovalReadiness } from './use-approval-readiness';
 import { useDecisionForm } from './use-decision-form';
-import type { FlushResult } from './use-draft-autosave';
-import type { Snapshot } from './use-fresh-snapshot';
+import type { DraftSession } from './use-draft-session';
 import { useNextAfterDecision } from './use-next-after-decision';
 
 interface Options {
   handoffId: string;
-  flags: Flag[];
-  acknowledged: ReadonlySet<FlagRule>;
-  selectedOptionId: string | null;
-  /** The newest customer message the reviewer confirmed reading, sent with an approval. */
-  seenCustomerMessageAt: string | null;
   /** The item's level: escalations go above it. */
   itemLevel: Level;
-  /** What the reviewer's authority preview suggests before anything was refused. */
-  suggestedEscalation: EscalationSuggestion | null;
-  approveBlockers: string[];
   lockedReason: string | null;
-  autosave: { flush: () => Promise<FlushResult>; settle: () => Promise<unknown> };
-  snapshot: () => Snapshot;
-  showConflict: (problem: Problem) => void;
-  /** The AI wrote a new draft from the reviewer's instructions. */
-  onRedirected: () => void;
+  session: DraftSession;
+  readiness: ApprovalReadiness;
 }
 
 /**
@@ -56,19 +40,14 @@ interface Options {
  */
 export function useDecisionFlow({
   handoffId,
-  flags,
-  acknowledged,
-  selectedOptionId,
-  seenCustomerMessageAt,
   itemLevel,
-  suggestedEscalation,
-  approveBlockers,
   lockedReason,
-  autosave,
-  snapshot,
-  showConflict,
-  onRedirected,
+  session,
+  readiness,
 }: Options) {
+  const { autosave, snapshot } = session;
+  const { showConflict } = session.conflict;
+  const { blockers: approveBlockers, suggestedEscalation } = readiness;
   const queryClient = useQueryClient();
   const decideMutation = useMutation(checkpointMutations.decide(handoffId));
   const form = useDecisionForm();
@@ -105,7 +84,7 @@ export function useDecisionFlow({
         setNotice(
           `The AI wrote draft ${d.number} from your instructions; it is in the editor now.`,
         );
-        onRedirected();
+        session.editor.setTab('edit');
         return;
       }
       const edited = result.handoff.outcome?.edited ?? false;
@@ -126,10 +105,10 @@ export function useDecisionFlow({
   const build = (input: DecisionInput, s: { text: string; version: number }) =>
     buildDecisionRequest(input, s, {
       openedAt: openedAt.current,
-      flags,
-      acknowledged,
-      selectedOptionId,
-      seenCustomerMessageAt,
+      flags: readiness.flags,
+      acknowledged: readiness.acknowledged,
+      selectedOptionId: readiness.selectedOptionId,
+      seenCustomerMessageAt: readiness.seenCustomerMessageAt,
     });
 
   const decide = async (input: DecisionInput) => {

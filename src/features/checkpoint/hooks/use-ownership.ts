@@ -4,8 +4,7 @@ import { handoffQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { useDraftStore } from '../../../stores/draft-store';
 import { checkpointMutations } from '../api/mutations';
-import type { FlushResult } from './use-draft-autosave';
-import type { Snapshot } from './use-fresh-snapshot';
+import type { DraftSession } from './use-draft-session';
 
 /**
  * Claiming and releasing the item. Both move its version, so the local draft's base version
@@ -16,20 +15,23 @@ export function useOwnership({
   handoff,
   canClaim,
   heldByMe,
-  flush,
-  snapshot,
-  clearFailure,
-  refuse,
+  session,
+  refusals,
 }: {
   handoffId: string;
   handoff: Handoff;
   canClaim: boolean;
   heldByMe: boolean;
-  flush: () => Promise<FlushResult>;
-  snapshot: () => Snapshot;
-  clearFailure: () => void;
-  refuse: (error: unknown, action: 'claim' | 'release') => void;
+  session: DraftSession;
+  /** Where a refused claim or release is told: the decision flow's failure notices. */
+  refusals: {
+    clearFailure: () => void;
+    refuse: (error: unknown, action: 'claim' | 'release') => void;
+  };
 }) {
+  const { clearFailure, refuse } = refusals;
+  const { snapshot } = session;
+
   const queryClient = useQueryClient();
   const claimMutation = useMutation(checkpointMutations.claim(handoffId));
   const releaseMutation = useMutation(checkpointMutations.release(handoffId));
@@ -51,7 +53,7 @@ export function useOwnership({
     if (!heldByMe || releaseMutation.isPending) return;
     clearFailure();
     // Release hands the item back: the text goes to the server first.
-    if ((await flush()) === 'conflict') return;
+    if ((await session.autosave.flush()) === 'conflict') return;
     const s = snapshot();
     try {
       const h = await releaseMutation.mutateAsync({

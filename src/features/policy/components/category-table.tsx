@@ -1,5 +1,6 @@
 import { type Category, categorySchema, gateDefaultSchema } from '../../../api/handoff-schemas';
 import { type OversightPattern, oversightPatternSchema } from '../../../api/routing-policy-schemas';
+import { ChoiceSelect } from '../../../components/choice-select';
 import type { CategoryDraft, FormErrors } from '../lib/policy-form';
 import { FieldError, invalidProps } from './field-error';
 import { categoryLabels, gateDefaultLabels, patternLabels } from './labels';
@@ -52,19 +53,15 @@ export function CategoryTable({ categories, errors, onChange }: CategoryTablePro
                 <FieldError field={key('confidenceThreshold')} errors={errors} />
               </td>
               <td>
-                <select
+                <ChoiceSelect
                   aria-label={`${label}: oversight pattern`}
-                  value={d.pattern}
                   title={patternHelp[d.pattern]}
-                  onChange={(e) => onChange(c, { pattern: e.target.value as OversightPattern })}
+                  choices={oversightPatternSchema.options}
+                  labels={patternLabels}
+                  value={d.pattern}
+                  onChoose={(pattern) => pattern && onChange(c, { pattern })}
                   {...invalidProps(key('pattern'), errors)}
-                >
-                  {oversightPatternSchema.options.map((p) => (
-                    <option key={p} value={p}>
-                      {patternLabels[p]}
-                    </option>
-                  ))}
-                </select>
+                />
                 <FieldError field={key('pattern')} errors={errors} />
               </td>
               <td>
@@ -91,22 +88,14 @@ export function CategoryTable({ categories, errors, onChange }: CategoryTablePro
                 <FieldError field={key('gateTimeoutMinutes')} errors={errors} />
               </td>
               <td>
-                <select
+                <ChoiceSelect
                   aria-label={`${label}: gate default action`}
+                  choices={gateDefaultSchema.options}
+                  labels={gateDefaultLabels}
                   value={d.gateDefault}
-                  onChange={(e) =>
-                    onChange(c, {
-                      gateDefault: gateDefaultSchema.parse(e.target.value),
-                    })
-                  }
+                  onChoose={(gateDefault) => gateDefault && onChange(c, { gateDefault })}
                   {...invalidProps(key('gateDefault'), errors)}
-                >
-                  {gateDefaultSchema.options.map((g) => (
-                    <option key={g} value={g}>
-                      {gateDefaultLabels[g]}
-                    </option>
-                  ))}
-                </select>
+                />
                 <FieldError field={key('gateDefault')} errors={errors} />
               </td>
             </tr>

@@ -1,5 +1,6 @@
 import { ruleResponseSchema, type Tier, tierSchema } from '../../../api/handoff-schemas';
 import { humanLevelSchema } from '../../../api/ladder-schemas';
+import { ChoiceSelect } from '../../../components/choice-select';
 import { flagRuleInfo } from '../../../domain/flags';
 import { levelLabels } from '../../../domain/levels';
 import type { FormErrors, RuleDraft } from '../lib/policy-form';
@@ -63,20 +64,14 @@ export function RulesTable({ rules, versions, errors, onChange }: RulesTableProp
                 <FieldError field={key('enabled')} errors={errors} />
               </td>
               <td>
-                <select
+                <ChoiceSelect
                   aria-label={`${label}: response`}
+                  choices={responses}
+                  labels={responseLabels}
                   value={rule.response}
-                  onChange={(e) =>
-                    onChange(rule.id, { response: ruleResponseSchema.parse(e.target.value) })
-                  }
+                  onChoose={(response) => response && onChange(rule.id, { response })}
                   {...invalidProps(key('response'), errors)}
-                >
-                  {responses.map((r) => (
-                    <option key={r} value={r}>
-                      {responseLabels[r]}
-                    </option>
-                  ))}
-                </select>
+                />
                 <FieldError field={key('response')} errors={errors} />
               </td>
               <td>
@@ -89,19 +84,13 @@ export function RulesTable({ rules, versions, errors, onChange }: RulesTableProp
                 <FieldError field={key('humanAction')} errors={errors} />
               </td>
               <td>
-                <select
+                <ChoiceSelect
                   aria-label={`${label}: lowest level that may handle it`}
+                  choices={humanLevelSchema.options}
+                  labels={levelLabels}
                   value={rule.minLevel}
-                  onChange={(e) =>
-                    onChange(rule.id, { minLevel: humanLevelSchema.parse(e.target.value) })
-                  }
-                >
-                  {humanLevelSchema.options.map((l) => (
-                    <option key={l} value={l}>
-                      {levelLabels[l]}
-                    </option>
-                  ))}
-                </select>
+                  onChoose={(minLevel) => minLevel && onChange(rule.id, { minLevel })}
+                />
               </td>
               <td>
                 <RuleParams rule={rule} label={label} errors={errors} onChange={onChange} />

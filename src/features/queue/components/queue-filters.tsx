@@ -5,6 +5,7 @@ import {
   levelSchema,
   sortFieldSchema,
 } from '../../../api/handoff-schemas';
+import { ChoiceSelect } from '../../../components/choice-select';
 import { levelLabels } from '../../../domain/levels';
 import type { UpdateSearch as UpdateSearchOf } from '../../../hooks/use-list-page';
 import { assigneeLabels, categoryLabels, defaultOrder, flagLabels, sortLabels } from '../labels';
@@ -27,6 +28,7 @@ interface QueueFiltersProps {
 }
 
 const SEARCH_DEBOUNCE_MS = 250;
+const assigneeChoices = Object.keys(assigneeLabels) as QueueSearch['assignee'][];
 
 export function QueueFilters({ search, update, searchInputRef }: QueueFiltersProps) {
   const ids = { assignee: useId(), sort: useId(), order: useId(), sla: useId() };
@@ -61,17 +63,13 @@ export function QueueFilters({ search, update, searchInputRef }: QueueFiltersPro
       />
       <div className="queue-control">
         <label htmlFor={ids.assignee}>Assignee</label>
-        <select
+        <ChoiceSelect
           id={ids.assignee}
+          choices={assigneeChoices}
+          labels={assigneeLabels}
           value={search.assignee}
-          onChange={(e) => update({ assignee: e.target.value as QueueSearch['assignee'] })}
-        >
-          {(Object.keys(assigneeLabels) as QueueSearch['assignee'][]).map((a) => (
-            <option key={a} value={a}>
-              {assigneeLabels[a]}
-            </option>
-          ))}
-        </select>
+          onChoose={(assignee) => update({ assignee })}
+        />
       </div>
       <div className="queue-control queue-checkbox">
         <input
@@ -84,19 +82,13 @@ export function QueueFilters({ search, update, searchInputRef }: QueueFiltersPro
       </div>
       <div className="queue-control queue-sort">
         <label htmlFor={ids.sort}>Sort by</label>
-        <select
+        <ChoiceSelect
           id={ids.sort}
+          choices={sortFieldSchema.options}
+          labels={sortLabels}
           value={search.sort}
-          onChange={(e) =>
-            update({ sort: e.target.value as QueueSearch['sort'], order: undefined })
-          }
-        >
-          {sortFieldSchema.options.map((s) => (
-            <option key={s} value={s}>
-              {sortLabels[s]}
-            </option>
-          ))}
-        </select>
+          onChoose={(sort) => update({ sort, order: undefined })}
+        />
         <label htmlFor={ids.order} className="visually-hidden">
           Order
         </label>

@@ -1,10 +1,10 @@
-import { type ReactNode, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { HandoffSummary, SortField } from '../../../api/handoff-schemas';
 import {
   DataGrid,
   type DataGridColumn,
-  type InfiniteListQuery,
   infiniteListProps,
+  type ListGridProps,
 } from '../../../components/data-grid/data-grid';
 import { useNow } from '../../../lib/time';
 import { useSessionStore } from '../../../stores/session-store';
@@ -31,31 +31,18 @@ const columns: readonly { label: string; sort?: SortField }[] = [
 
 const handoffId = (item: HandoffSummary) => item.id;
 
-export interface QueueGridProps {
-  rows: HandoffSummary[];
-  /** Items matching the filters on the server, loaded or not. */
-  total: number | undefined;
-  /** The list's query: its loading, error and next-page states. */
-  query: InfiniteListQuery;
-  /** Shown instead of the grid when nothing matches. */
-  empty?: ReactNode;
-  selectedId: string | undefined;
-  /** Hears of the highlighted row once the reviewer pauses on it. */
-  onSelect: (id: string) => void;
+export type QueueGridProps = ListGridProps<HandoffSummary> & {
   onOpen: (id: string) => void;
   sort: SortField;
   order: 'asc' | 'desc' | undefined;
   onSort: (sort: SortField) => void;
-  /** Changes when the filters change: the list starts again at the top. */
-  resetKey: string;
-}
+};
 
 /** The queue's columns and cells on the shared data grid. */
-export function QueueGrid(props: QueueGridProps) {
+export function QueueGrid({ query, onOpen, sort, order, onSort, ...list }: QueueGridProps) {
   const now = useNow(CLOCK_MS);
   const meId = useSessionStore((s) => s.actorId);
   const context = useMemo<QueueCellContext>(() => ({ now, meId }), [now, meId]);
-  const { sort, order, onSort } = props;
 
   const gridColumns = useMemo<DataGridColumn[]>(() => {
     const effectiveOrder = order ?? defaultOrder(sort);
@@ -79,26 +66,21 @@ export function QueueGrid(props: QueueGridProps) {
 
   return (
     <DataGrid
+      {...list}
       label="Handoffs"
       className="queue-grid"
       columns={gridColumns}
-      rows={props.rows}
       getId={handoffId}
       rowDomId={rowDomId}
       rowHeight={ROW_HEIGHT}
       renderCells={renderQueueCells}
       context={context}
-      total={props.total}
-      {...infiniteListProps(props.query, {
+      {...infiniteListProps(query, {
         prefetchRows: PREFETCH_ROWS,
         failedText: 'Could not load more handoffs.',
       })}
-      empty={props.empty}
-      selectedId={props.selectedId}
-      onSelectionChange={props.onSelect}
-      onOpen={(item) => props.onOpen(item.id)}
-      resetKey={props.resetKey}
-      restoreKey={`queue ${props.resetKey}`}
+      onOpen={(item) => onOpen(item.id)}
+      restoreKey={`queue ${list.resetKey}`}
     />
   );
 }

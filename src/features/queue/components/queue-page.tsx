@@ -137,7 +137,7 @@ export function QueuePage() {
             />
           }
           selectedId={search.selected}
-          onSelect={onSelect}
+          onSelectionChange={onSelect}
           onOpen={onOpen}
           sort={sort}
           order={order}

@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type Category, categorySchema } from '../../../api/handoff-schemas';
 import type { PostHocItem } from '../../../api/post-hoc-schemas';
+import { ChoiceSelect } from '../../../components/choice-select';
 import { DataGrid } from '../../../components/data-grid/data-grid';
 import { ErrorNotice } from '../../../components/error-notice';
 import { formatPercent } from '../../../domain/confidence';
@@ -82,25 +83,17 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
         <h1>Post-hoc review</h1>
         <div className="review-filter">
           <label htmlFor="review-category">Category</label>
-          <select
+          <ChoiceSelect
             id="review-category"
-            value={category ?? ''}
-            onChange={(e) => {
-              const value = categorySchema.safeParse(e.target.value);
+            choices={categorySchema.options}
+            labels={categoryLabels}
+            noneLabel="All categories"
+            value={category}
+            onChoose={(chosen) => {
               setOpenId(null);
-              void navigate({
-                to: '/review',
-                search: value.success ? { category: value.data } : {},
-              });
+              void navigate({ to: '/review', search: chosen ? { category: chosen } : {} });
             }}
-          >
-            <option value="">All categories</option>
-            {categorySchema.options.map((c) => (
-              <option key={c} value={c}>
-                {categoryLabels[c]}
-              </option>
-            ))}
-          </select>
+          />
         </div>
         <p className="review-count" aria-live="polite">
           {query.data ? `${query.data.total} waiting` : null}
