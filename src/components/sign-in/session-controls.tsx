@@ -2,6 +2,7 @@ import { levelLabels } from '../../domain/levels';
 import { useShortcuts } from '../../hooks/use-shortcuts';
 import { useApi } from '../../lib/api-context';
 import { useAuthStore } from '../../stores/auth-store';
+import { ShortcutButton } from '../shortcut-button';
 import './sign-in.css';
 
 /** Who is signed in, and Sign out (Alt+Q). */
@@ -21,9 +22,9 @@ export function SessionControls() {
       <span>
         Signed in as <strong>{user.name}</strong> · {levelLabels[user.level]}
       </span>
-      <button type="button" className="button" onClick={signOut} aria-keyshortcuts="Alt+Q">
+      <ShortcutButton shortcut="Alt+Q" onClick={signOut}>
         Sign out
-      </button>
+      </ShortcutButton>
     </div>
   );
 }
