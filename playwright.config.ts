@@ -79,6 +79,9 @@ export default defineConfig<{ backend: Backend }>({
         `--host ${host} --port ${serverPort}`,
         `--data ${JSON.stringify(dataFile)}`,
         '--allow-reset --seed-count 600 --static dist',
+        // These journeys switch people with Acting as; the sign-in journeys start their own
+        // server without this flag.
+        '--insecure-actor-header',
       ].join(' '),
       url: `http://${host}:${serverPort}/config.json`,
       // Never someone else's server: ours has a fresh data file and allows resets.

@@ -2,9 +2,12 @@ import './app/strict-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/client';
+import type { Session } from './api/session-schemas';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
+import { SignInScreen } from './components/sign-in/sign-in-screen';
 import { loadConfig, resolveBaseUrl } from './lib/config';
+import { actsByHeader, requestSignIn, useAuthStore } from './stores/auth-store';
 import { useSessionStore } from './stores/session-store';
 import './styles/app.css';
 
@@ -42,13 +45,38 @@ async function boot() {
       return;
     }
   }
-  const api = createApiClient({ baseUrl, getActorId: () => useSessionStore.getState().actorId });
-  const root = rootElement();
-  createRoot(root).render(
-    <StrictMode>
-      <App queryClient={createQueryClient(api)} demo={demo} />
-    </StrictMode>,
-  );
+  const api = createApiClient({
+    baseUrl,
+    getActorId: () => (actsByHeader() ? useSessionStore.getState().actorId : null),
+    onUnauthenticated: requestSignIn,
+  });
+  const root = createRoot(rootElement());
+  const start = (session: Session) => {
+    useAuthStore.setState({ session });
+    // The signed-in person is who "me" means on every screen.
+    if (session.mode === 'session' && session.user) {
+      useSessionStore.getState().setActorId(session.user.id);
+    }
+    if (window.location.search.includes('sign-in=')) {
+      window.history.replaceState(null, '', window.location.pathname);
+    }
+    root.render(
+      <StrictMode>
+        <App queryClient={createQueryClient(api)} demo={demo} />
+      </StrictMode>,
+    );
+  };
+  const session = await api.getSession();
+  if (session.mode === 'session' && !session.user) {
+    useAuthStore.setState({ session });
+    root.render(
+      <StrictMode>
+        <SignInScreen api={api} session={session} onSignedIn={start} />
+      </StrictMode>,
+    );
+    return;
+  }
+  start(session);
 }
 
 boot().catch((error: unknown) => {

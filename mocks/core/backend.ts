@@ -113,9 +113,28 @@ export class Backend {
   }
 
   /** Null when `req` may open the change stream; otherwise the problem to answer with. */
-  authorizeStream(req: Pick<ApiRequest, 'headers'>): ApiReply | null {
+  authorizeStream(req: Pick<ApiRequest, 'headers' | 'principal'>): ApiReply | null {
+    const user = this.identify(req);
+    return 'status' in user ? user : null;
+  }
+
+  /**
+   * Who is acting: the principal the transport authenticated, or (only where the actor header
+   * is trusted) the person X-Actor-Id names; otherwise the 401 that says to sign in.
+   */
+  private identify(req: Pick<ApiRequest, 'headers' | 'principal'>): User | ApiReply {
+    if (req.principal) {
+      // People sign in from accounts the server keeps: the world learns of each as they act,
+      // so reassignments and names resolve to them.
+      this.world.users.set(req.principal.id, req.principal);
+      return req.principal;
+    }
+    if (this.options.trustActorHeader === false) {
+      return problemReply(makeProblem('unauthenticated', 'Sign in to continue.'));
+    }
     const actorId = req.headers.get(ACTOR_HEADER);
-    if (actorId && this.world.users.has(actorId)) return null;
+    const user = actorId ? this.world.users.get(actorId) : undefined;
+    if (user) return user;
     return problemReply(
       makeProblem(
         'unauthenticated',
@@ -273,16 +292,8 @@ export class Backend {
     // An id that is not valid percent-encoding names nothing this server could hold.
     if (!params) return problemReply(makeProblem('not_found', `No endpoint at ${req.path}.`));
 
-    const actorId = req.headers.get(ACTOR_HEADER);
-    const user = actorId ? this.world.users.get(actorId) : undefined;
-    if (!user) {
-      return problemReply(
-        makeProblem(
-          'unauthenticated',
-          actorId ? `No reviewer with id "${actorId}".` : `Send the ${ACTOR_HEADER} header.`,
-        ),
-      );
-    }
+    const user = this.identify(req);
+    if ('status' in user) return user;
 
     if (!route.write) return route.run({ req, user, json: null, params, query: null });
 

@@ -9,6 +9,7 @@ import { kindRoutes } from './kinds/routes';
 import { policyRoutes } from './policy/routes';
 import { postHocRoutes } from './post-hoc/routes';
 import type { RequestFilter, RouteGroup, SystemJob } from './services';
+import { sessionRoutes } from './session/routes';
 import { slaEscalation } from './sla/sla-escalation';
 
 /*
@@ -24,6 +25,7 @@ export const routeGroups: RouteGroup[] = [
   kindRoutes,
   policyRoutes,
   postHocRoutes,
+  sessionRoutes,
 ];
 
 /** Run in this order before any endpoint sees a request. */

@@ -10,6 +10,12 @@ export interface ApiRequest {
   headers: Headers;
   /** The raw body text, or null when there is none. */
   body: string | null;
+  /**
+   * Who is acting, as the transport established it (a signed-in session). Set only by a
+   * transport that authenticated the request; the core believes it and nothing else, unless
+   * it was built to trust the actor header (the demo, or an explicitly insecure server).
+   */
+  principal?: User;
 }
 
 export interface ApiReply {

@@ -19,6 +19,12 @@ export interface BackendOptions {
   maxIdempotencyRecords?: number;
   /** Signs the cursors this backend issues; a random one per start unless given. */
   cursorSecret?: string;
+  /**
+   * Whether a request without a principal may name its actor in X-Actor-Id: true (the default)
+   * for the in-browser demo and in-process tests; a server sets it only when started with
+   * `--insecure-actor-header`.
+   */
+  trustActorHeader?: boolean;
 }
 
 export type AuditExtra = Partial<

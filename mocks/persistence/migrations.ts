@@ -43,6 +43,12 @@ export interface Migration {
    * was); throws when it cannot read them.
    */
   up(world: StoredWorld): void;
+  /**
+   * Tables and indexes this version adds to the server's database, run in the same
+   * transaction as `up` (a fresh database gets every migration's at creation). The demo's
+   * store has no tables and ignores it.
+   */
+  sql?: string;
 }
 
 /** Why a build refuses a stored world: what it found, what it reads, and what went wrong. */
@@ -117,6 +123,32 @@ export const migrations: readonly Migration[] = [
         if (!fingerprint.startsWith('sha256:')) record.fingerprint = bodyDigest(fingerprint);
       }
     },
+  },
+  {
+    to: 3,
+    name: 'people-and-sessions',
+    // The world's records are as they were; the server gains accounts, sessions and their
+    // audit trail. Passwords are Argon2id hashes; a session row holds a hash of its token.
+    up() {},
+    sql: `
+      CREATE TABLE IF NOT EXISTS people (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, level TEXT NOT NULL,
+        password_hash TEXT, oidc_issuer TEXT, oidc_subject TEXT, email TEXT,
+        disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, last_sign_in_at TEXT,
+        UNIQUE (oidc_issuer, oidc_subject)
+      );
+      CREATE TABLE IF NOT EXISTS sessions (
+        token_hash TEXT PRIMARY KEY, person_id TEXT NOT NULL, method TEXT NOT NULL,
+        address TEXT, created_at INTEGER NOT NULL, seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS sessions_by_person ON sessions (person_id);
+      CREATE TABLE IF NOT EXISTS sign_in_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, person_id TEXT,
+        action TEXT NOT NULL, method TEXT, address TEXT, by_id TEXT, by_name TEXT, detail TEXT
+      );
+      CREATE INDEX IF NOT EXISTS sign_in_events_by_person ON sign_in_events (person_id, seq);
+    `,
   },
 ];
 

@@ -40,7 +40,7 @@ export const backupFileName = (file: string, version: number, at = new Date()) =
 export function sqlitePersistence(
   file: string,
   options: SqliteOptions = {},
-): Persistence & { close(): void } {
+): Persistence & { close(): void; readonly database: Database.Database } {
   const list = options.migrations ?? buildMigrations;
   const buildVersion = list.at(-1)?.to ?? STORAGE_VERSION;
   const log = options.log ?? (() => {});
@@ -64,6 +64,7 @@ export function sqlitePersistence(
   if (!hasWorld()) {
     db.transaction(() => {
       db.exec(TABLES);
+      for (const migration of list) if (migration.sql) db.exec(migration.sql);
       db.pragma(`user_version = ${buildVersion}`);
     })();
   }
@@ -136,6 +137,7 @@ export function sqlitePersistence(
     writeBack('events', 'id', rows.events, world.events);
     writeBack('idempotency', 'key', rows.idempotency, world.idempotency);
     writeBack('settings', 'key', rows.settings, world.settings);
+    for (const migration of list) if (migration.to > from && migration.sql) db.exec(migration.sql);
     db.pragma(`user_version = ${buildVersion}`);
     return snapshot;
   });
@@ -171,6 +173,7 @@ export function sqlitePersistence(
     close() {
       db.close();
     },
+    database: db,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
+import { ACTOR_HEADER, CLIENT_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
 import { sendProblem } from './problems';
 
 /*
@@ -11,6 +11,7 @@ const allowedHeaders = [
   'content-type',
   ACTOR_HEADER.toLowerCase(),
   IDEMPOTENCY_HEADER.toLowerCase(),
+  CLIENT_HEADER.toLowerCase(),
 ];
 
 /**
@@ -29,6 +30,8 @@ export function handleCors(
   if (!preflight) {
     if (allowed) {
       res.setHeader('access-control-allow-origin', origin);
+      // The app on a listed origin signs in with the session cookie like the API's own origin.
+      res.setHeader('access-control-allow-credentials', 'true');
       res.setHeader('access-control-expose-headers', 'Retry-After, Idempotent-Replayed, ETag');
     }
     return false;
@@ -40,6 +43,7 @@ export function handleCors(
   res
     .writeHead(204, {
       'access-control-allow-origin': origin,
+      'access-control-allow-credentials': 'true',
       'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE',
       'access-control-allow-headers': allowedHeaders.join(', '),
       'access-control-max-age': '600',

@@ -1,7 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { User } from '../../src/api/handoff-schemas';
+import { ACTOR_HEADER } from '../../src/api/headers';
 import { operations } from '../../src/api/operations';
+import { makeProblem } from '../../src/api/problem';
 import type { Backend } from '../core/backend';
+import { problemReply } from '../core/route-kit';
 import { openChangeStream, sseHeaders } from '../core/sse';
+import { authenticate } from './auth/authenticate';
+import { overHttps } from './auth/cookies';
+import { answerSignIn } from './auth/routes';
+import { crossSiteRefusal } from './auth/same-origin';
+import type { SignIn } from './auth/sign-in';
 import { handleCors } from './cors';
 import { answerClientError, sendProblem, sendReply } from './problems';
 import { type RateLimiter, type RateLimitOptions, rateLimiter } from './rate-limit';
@@ -20,6 +29,13 @@ export interface HttpServerOptions {
   corsOrigins?: readonly string[];
   /** Writes per person and minute; 600 unless set, 0 for no limit. */
   rateLimit?: Partial<RateLimitOptions>;
+  /** Accounts and sessions: people sign in, and the session names who acts. */
+  signIn?: SignIn;
+  /**
+   * Believes X-Actor-Id from anyone who can reach the port: for local demos and tests only.
+   * Without it the header is dropped before the core sees the request.
+   */
+  insecureActorHeader?: boolean;
 }
 
 /** Generous for people clicking and for the test suites; a runaway script still meets it. */
@@ -46,8 +62,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 /** The change stream: held open until the client goes away. */
-function streamChanges(backend: Backend, headers: Headers, res: ServerResponse, head: boolean) {
-  const refused = backend.authorizeStream({ headers });
+function streamChanges(
+  backend: Backend,
+  headers: Headers,
+  principal: User | undefined,
+  res: ServerResponse,
+  head: boolean,
+) {
+  const refused = backend.authorizeStream({ headers, principal });
   if (refused) {
     sendReply(res, refused, head);
     return;
@@ -66,17 +88,43 @@ function streamChanges(backend: Backend, headers: Headers, res: ServerResponse, 
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 
-function apiHandler(
-  backend: Backend,
-  apiPrefix: string,
-  maxBodyBytes: number,
-  limiter: RateLimiter,
-) {
+interface ApiContext {
+  backend: Backend;
+  apiPrefix: string;
+  maxBodyBytes: number;
+  limiter: RateLimiter;
+  /** Who each request was found to be, for the write limiter's key. */
+  identities: WeakMap<IncomingMessage, string>;
+  signIn?: SignIn;
+  insecureActorHeader: boolean;
+  trustProxy: boolean;
+  origins: ReadonlySet<string>;
+}
+
+function apiHandler(c: ApiContext) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const method = req.method ?? 'GET';
     const head = method === 'HEAD';
+    const https = overHttps(req, c.trustProxy);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    if (!c.insecureActorHeader) headers.delete(ACTOR_HEADER);
+    const identified = c.signIn ? authenticate(c.signIn.authenticators, req, https) : null;
+    const actorId = headers.get(ACTOR_HEADER);
+    const principal =
+      identified?.principal ?? (actorId ? c.backend.state.users.get(actorId) : undefined);
+    const identity = principal?.id ?? actorId;
+    if (identity) c.identities.set(req, identity);
     if (isWrite(method)) {
-      const wait = limiter(req);
+      const refused = identified?.ambient ? crossSiteRefusal(req, https, c.origins) : null;
+      if (refused) {
+        req.resume();
+        sendReply(res, problemReply(makeProblem('forbidden', refused)));
+        return;
+      }
+      const wait = c.limiter(req);
       if (wait !== null) {
         req.resume();
         sendProblem(res, 'rate_limited', `Too many writes; try again in ${wait} s.`, {
@@ -86,22 +134,36 @@ function apiHandler(
       }
     }
     // Any method may carry a body, and any body is held to the limit.
-    const body = method === 'GET' || head ? null : await readBody(req, maxBodyBytes);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string') headers.set(name, value);
+    const body = method === 'GET' || head ? null : await readBody(req, c.maxBodyBytes);
+    const path = url.pathname.slice(c.apiPrefix.length) || '/';
+    if (c.signIn) {
+      const answered = await answerSignIn(c.signIn, {
+        req,
+        method,
+        path,
+        query: url.searchParams,
+        body,
+        https,
+        principal: principal ?? null,
+        insecureActorHeader: c.insecureActorHeader,
+        corsOrigins: c.origins,
+      });
+      if (answered) {
+        sendReply(res, answered, head);
+        return;
+      }
     }
-    const path = url.pathname.slice(apiPrefix.length) || '/';
     if ((method === 'GET' || head) && path.replace(/\/$/, '') === operations.streamChanges.path) {
-      streamChanges(backend, headers, res, head);
+      streamChanges(c.backend, headers, identified?.principal, res, head);
       return;
     }
-    const reply = await backend.handle({
+    const reply = await c.backend.handle({
       method,
       path,
       query: url.searchParams,
       headers,
       body: body || null,
+      principal: identified?.principal,
     });
     sendReply(res, reply, head);
   };
@@ -116,6 +178,8 @@ export function createHttpServer({
   trustProxy = false,
   corsOrigins = [],
   rateLimit = {},
+  signIn,
+  insecureActorHeader = false,
 }: HttpServerOptions): Server {
   const serveStatic: StaticHandler = staticDir
     ? staticFiles(staticDir)
@@ -123,9 +187,24 @@ export function createHttpServer({
         sendProblem(res, 'not_found', 'This server only serves the API.', {
           head: req.method === 'HEAD',
         });
-  const limiter = rateLimiter({ limit: DEFAULT_WRITES_PER_MINUTE, ...rateLimit });
-  const serveApi = apiHandler(backend, apiPrefix, maxBodyBytes, limiter);
+  const identities = new WeakMap<IncomingMessage, string>();
+  const limiter = rateLimiter({
+    limit: DEFAULT_WRITES_PER_MINUTE,
+    key: (req) => identities.get(req) ?? null,
+    ...rateLimit,
+  });
   const origins = new Set(corsOrigins);
+  const serveApi = apiHandler({
+    backend,
+    apiPrefix,
+    maxBodyBytes,
+    limiter,
+    identities,
+    signIn,
+    insecureActorHeader,
+    trustProxy,
+    origins,
+  });
 
   const server = createServer(async (req, res) => {
     applySecurityHeaders(req, res, { trustProxy });

@@ -5,6 +5,8 @@ import { Backend } from '../core/backend';
 import { newCursorSecret } from '../core/security/cursor-seal';
 import { StorageVersionError } from '../persistence/migrations';
 import { backupSqlite, restoreSqlite, sqlitePersistence } from '../persistence/sqlite';
+import { oidcSignIn } from './auth/oidc';
+import { signInService } from './auth/sign-in';
 import { parseDuration } from './duration';
 import { createHttpServer, DEFAULT_WRITES_PER_MINUTE } from './http';
 
@@ -37,6 +39,22 @@ const { values } = parseArgs({
     'cors-origin': { type: 'string', multiple: true, default: [] },
     /** Behind a TLS-terminating proxy: believe X-Forwarded-Proto and send HSTS over https. */
     'trust-proxy': { type: 'boolean', default: false },
+    /**
+     * INSECURE: believe the X-Actor-Id header from anyone who reaches the port (the person
+     * switcher of the demo), for local demos and tests. People sign in without it.
+     */
+    'insecure-actor-header': { type: 'boolean', default: false },
+    /** A session unused this long ends (a duration such as 30m or 2h). */
+    'session-idle': { type: 'string', default: '2h' },
+    /** A session ends this long after sign-in, however busy. */
+    'session-max': { type: 'string', default: '12h' },
+    /** Sign-in through this OpenID Connect provider, beside local accounts. */
+    'oidc-issuer': { type: 'string', default: process.env.HANDOFF_DESK_OIDC_ISSUER },
+    'oidc-client-id': { type: 'string', default: process.env.HANDOFF_DESK_OIDC_CLIENT_ID },
+    /** Better from HANDOFF_DESK_OIDC_CLIENT_SECRET: arguments are visible to other users. */
+    'oidc-client-secret': { type: 'string', default: process.env.HANDOFF_DESK_OIDC_CLIENT_SECRET },
+    /** The provider's name on the sign-in button. */
+    'oidc-name': { type: 'string' },
   },
 });
 
@@ -88,9 +106,46 @@ try {
     allowReset: values['allow-reset'],
     idempotencyTtlMs: parseDuration(values['idempotency-ttl']),
     cursorSecret: cursorSecret(),
+    trustActorHeader: values['insecure-actor-header'],
   });
 } catch (error) {
   refuse(error);
+}
+
+const issuer = values['oidc-issuer'];
+if (issuer && !(values['oidc-client-id'] && values['oidc-client-secret'])) {
+  console.error('Handoff Desk cannot start: --oidc-issuer needs --oidc-client-id and a secret.');
+  process.exit(1);
+}
+const oidc = issuer
+  ? await oidcSignIn({
+      issuer,
+      clientId: values['oidc-client-id']!,
+      clientSecret: values['oidc-client-secret']!,
+      name: values['oidc-name'],
+      // Only a provider on this machine may be reached over plain http.
+      allowHttp: /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(issuer),
+    })
+  : null;
+const signIn = signInService({
+  db: persistence.database,
+  sessions: {
+    idleMs: parseDuration(values['session-idle']),
+    absoluteMs: parseDuration(values['session-max']),
+  },
+  oidc,
+});
+// The world knows everyone who may sign in, so their names and levels resolve from the start.
+for (const user of signIn.people.users()) backend.state.users.set(user.id, user);
+const sweepSessions = setInterval(() => signIn.sessions.sweep(), 10 * 60 * 1000);
+sweepSessions.unref();
+if (values['insecure-actor-header']) {
+  console.warn(
+    'WARNING: --insecure-actor-header is on: anyone who can reach this port can act as anyone ' +
+      'by naming them in X-Actor-Id. Use it for local demos and tests only.',
+  );
+} else if (signIn.people.list().length === 0 && !oidc) {
+  console.warn('No one can sign in yet: add a person with `npm run people -- add …`.');
 }
 // Gate defaults and SLA escalations fall due with no browser open: the server applies them.
 const stopTicking = backend.startTicking();
@@ -100,6 +155,8 @@ const server = createHttpServer({
   trustProxy: values['trust-proxy'],
   corsOrigins: values['cors-origin'],
   rateLimit: { limit: Number(values['rate-limit']) },
+  signIn,
+  insecureActorHeader: values['insecure-actor-header'],
 });
 
 server.listen(Number(values.port), values.host, () => {

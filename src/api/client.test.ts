@@ -157,3 +157,71 @@ describe('API client: the change stream', () => {
     expect(error.problem?.code).toBe('unauthenticated');
   });
 });
+
+describe('API client when the session ends', () => {
+  it('waits for the person to sign in again, then sends the same write once more with its key', async () => {
+    const keys: (string | null)[] = [];
+    let signedIn = false;
+    server.use(
+      http.post(`${API_BASE}/handoffs/:id/claim`, ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        if (!signedIn) {
+          return HttpResponse.json(
+            {
+              type: 'about:blank',
+              title: 'Sign-in required',
+              status: 401,
+              code: 'unauthenticated',
+              detail: 'Sign in to continue.',
+            },
+            { status: 401, headers: { 'content-type': 'application/problem+json' } },
+          );
+        }
+        return undefined;
+      }),
+    );
+    const onUnauthenticated = vi.fn(async () => {
+      signedIn = true;
+      return true;
+    });
+    const client = createApiClient({
+      baseUrl: API_BASE,
+      getActorId: () => 'u-ana',
+      onUnauthenticated,
+    });
+    const item = await client.getHandoff({ params: { id: 'h-4521' } });
+    const claimed = await client.claimHandoff({
+      params: { id: item.id },
+      body: { version: item.version },
+      idempotencyKey: 'intent-1',
+    });
+    expect(claimed.assignee?.id).toBe('u-ana');
+    expect(onUnauthenticated).toHaveBeenCalledTimes(1);
+    expect(keys).toEqual(['intent-1', 'intent-1']);
+  });
+
+  it('fails as before when the person does not sign in', async () => {
+    server.use(
+      http.get(`${API_BASE}/me`, () =>
+        HttpResponse.json(
+          {
+            type: 'about:blank',
+            title: 'Sign-in required',
+            status: 401,
+            code: 'unauthenticated',
+            detail: 'Sign in to continue.',
+          },
+          { status: 401, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    const client = createApiClient({
+      baseUrl: API_BASE,
+      getActorId: () => null,
+      onUnauthenticated: async () => false,
+    });
+    const error = await failure(client.getMe());
+    expect(error.status).toBe(401);
+    expect(error.human.action).toMatch(/sign in again/i);
+  });
+});

@@ -1,7 +1,7 @@
 import { createParser } from 'eventsource-parser';
 import { ApiError } from './errors';
 import { type ChangeEvent, changeEventSchema, problemSchema } from './handoff-schemas';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './headers';
+import { ACTOR_HEADER, CLIENT_HEADER, IDEMPOTENCY_HEADER } from './headers';
 import {
   type Operation,
   type OperationInput,
@@ -15,9 +15,18 @@ import { encodeQuery } from './query-string';
 
 export interface ApiClientOptions {
   baseUrl: string;
-  /** Who is acting; sent on every request. */
-  getActorId: () => string;
+  /**
+   * Who is acting, sent as X-Actor-Id where the backend believes it (the demo, an insecure
+   * server); null when the session cookie says who is signed in.
+   */
+  getActorId: () => string | null;
   timeoutMs?: number;
+  /**
+   * Called when the server answers 401 (the session ended): resolves true once the person has
+   * signed in again, and the interrupted request is then sent again, with the same idempotency
+   * key, so a write is applied once.
+   */
+  onUnauthenticated?: () => Promise<boolean>;
 }
 
 export interface StreamOptions {
@@ -53,12 +62,39 @@ type AnyInput = {
  * The one way the UI talks to a backend. Every response is parsed by its schema, so a
  * malformed reply becomes an ApiError with a message rather than a crash further down.
  */
-export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: ApiClientOptions) {
+export function createApiClient({
+  baseUrl,
+  getActorId,
+  timeoutMs = 15_000,
+  onUnauthenticated,
+}: ApiClientOptions) {
   const root = baseUrl.replace(/\/$/, '');
+
+  /** Every request's identity headers: the client header always, the actor where it counts. */
+  function identityHeaders(): Record<string, string> {
+    const actorId = getActorId();
+    return { [CLIENT_HEADER]: '1', ...(actorId ? { [ACTOR_HEADER]: actorId } : {}) };
+  }
 
   async function call<O extends Operation>(
     op: O,
     ...[input]: Args<O>
+  ): Promise<OperationOutput<O>> {
+    try {
+      return await send(op, input);
+    } catch (error) {
+      const signedOut =
+        error instanceof ApiError &&
+        error.status === 401 &&
+        (op as Operation) !== operations.signIn;
+      if (!signedOut || !onUnauthenticated || !(await onUnauthenticated())) throw error;
+      return send(op, input);
+    }
+  }
+
+  async function send<O extends Operation>(
+    op: O,
+    input: OperationInput<O> | undefined,
   ): Promise<OperationOutput<O>> {
     if (typeof navigator !== 'undefined' && navigator.onLine === false) {
       throw new ApiError({ kind: 'offline' });
@@ -68,10 +104,7 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
     const url = `${root}${pathOf(op, given.params)}${query?.size ? `?${query}` : ''}`;
     // Writes always carry a JSON body: an empty object when the operation takes none.
     const body = given.body ?? (op.write ? {} : undefined);
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      [ACTOR_HEADER]: getActorId(),
-    };
+    const headers: Record<string, string> = { accept: 'application/json', ...identityHeaders() };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (given.idempotencyKey) headers[IDEMPOTENCY_HEADER] = given.idempotencyKey;
 
@@ -81,6 +114,8 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
         method: op.method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        // The session cookie also travels to an API on another origin listed by the server.
+        credentials: 'include',
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -140,7 +175,8 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
     let response: Response;
     try {
       response = await fetch(`${root}${operations.streamChanges.path}`, {
-        headers: { accept: 'text/event-stream', [ACTOR_HEADER]: getActorId() },
+        headers: { accept: 'text/event-stream', ...identityHeaders() },
+        credentials: 'include',
         signal,
         cache: 'no-store',
       });
@@ -207,7 +243,10 @@ export function createApiClient({ baseUrl, getActorId, timeoutMs = 15_000 }: Api
       .map(([name, op]) => [name, (input?: AnyInput) => call(op, input as never)]),
   ) as unknown as OperationMethods;
 
-  return { ...methods, call, streamChanges };
+  /** The address of an operation without parameters, for a browser navigation (sign-in). */
+  const urlOf = (name: keyof Operations) => `${root}${pathOf(operations[name])}`;
+
+  return { ...methods, call, streamChanges, urlOf };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -53,7 +53,7 @@ const actionFor: Partial<Record<Problem['code'], string>> = {
   forbidden: 'Escalate to a level that has the authority.',
   illegal_transition: 'Reload the item to see its current state.',
   not_found: 'Go back to the queue; the item may have been removed.',
-  unauthenticated: 'Choose who you are acting as and try again.',
+  unauthenticated: 'Sign in again; your unsent work is kept on this device.',
   queue_empty: 'Nothing is waiting for your level right now.',
   payload_too_large: 'Shorten the text and try again.',
 };

@@ -4,7 +4,7 @@ import * as a from './audit-schemas';
 import { dashboardSchema } from './dashboard-schemas';
 import { demoSettingsSchema } from './demo-schemas';
 import * as s from './handoff-schemas';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from './headers';
+import { ACTOR_HEADER, CLIENT_HEADER, IDEMPOTENCY_HEADER } from './headers';
 import { ladderSchema } from './ladder-schemas';
 import { type Operation, operationEntries } from './operations';
 import {
@@ -177,15 +177,25 @@ export function buildOpenApiDocument() {
       title: 'Handoff Desk API',
       version: '1.0.0',
       description:
-        'The contract between Handoff Desk and any backend. Every request names the actor in ' +
-        `${ACTOR_HEADER}; every write carries ${IDEMPOTENCY_HEADER} and the version it was made on. ` +
+        'The contract between Handoff Desk and any backend. People sign in (POST /session, or ' +
+        'the identity provider) and a session cookie says who acts; a browser write also carries ' +
+        `${CLIENT_HEADER} and a same-origin Origin. The in-browser demo and a server started ` +
+        `with --insecure-actor-header take the actor from ${ACTOR_HEADER} instead. Every write ` +
+        `carries ${IDEMPOTENCY_HEADER} and the version it was made on. ` +
         'Errors are RFC 9457 problem documents.',
     },
     servers: [{ url: '/api' }],
     paths: documentPaths(),
     components: {
       parameters: {
-        Actor: { name: ACTOR_HEADER, in: 'header', required: true, schema: { type: 'string' } },
+        Actor: {
+          name: ACTOR_HEADER,
+          in: 'header',
+          required: false,
+          description:
+            'Who acts, in the demo and on a server started with --insecure-actor-header only.',
+          schema: { type: 'string' },
+        },
         IdempotencyKey: {
           name: IDEMPOTENCY_HEADER,
           in: 'header',

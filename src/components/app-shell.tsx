@@ -6,15 +6,25 @@ import { useLiveUpdates } from '../hooks/use-live-updates';
 import { useSwitchActor } from '../hooks/use-switch-actor';
 import { useApi } from '../lib/api-context';
 import { userQueries } from '../lib/handoff-queries';
+import { useAuthStore } from '../stores/auth-store';
 import { useDraftStore } from '../stores/draft-store';
 import { useIntentStore } from '../stores/intent-store';
 import { useLiveStore } from '../stores/live-store';
 import { useSessionStore } from '../stores/session-store';
 import { FailureNotice } from './failure-notice';
 import { ShortcutHelp } from './shortcut-help';
+import { InsecureIdentityBanner, SessionControls } from './sign-in/session-controls';
+import { SignInDialog } from './sign-in/sign-in-dialog';
+
+const PEOPLE_MANAGERS = new Set(['lead', 'executive']);
 
 export function AppShell({ children }: { children: ReactNode }) {
   const isDemo = useRouteContext({ from: '__root__', select: (c) => c.demo });
+  const mode = useAuthStore((s) => s.session?.mode ?? 'demo');
+  const actorId = useSessionStore((s) => s.actorId);
+  const me = useQuery(userQueries.me(actorId));
+  // People live on a server; the demo's backend has its switcher instead.
+  const managesPeople = mode !== 'demo' && PEOPLE_MANAGERS.has(me.data?.role ?? '');
   useLiveUpdates();
   return (
     <div className="app">
@@ -41,6 +51,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/policy" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Routing policy
           </Link>
+          {managesPeople ? (
+            <Link to="/people" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+              People
+            </Link>
+          ) : null}
           {isDemo ? (
             <Link to="/demo" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
               Demo floor
@@ -49,12 +64,14 @@ export function AppShell({ children }: { children: ReactNode }) {
         </nav>
         <div className="header-tools">
           <LiveStatus />
-          <ActingAs />
+          {mode === 'session' ? <SessionControls /> : <ActingAs />}
           {isDemo ? <ResetDemo /> : null}
           <ShortcutHelp />
         </div>
+        <InsecureIdentityBanner />
       </header>
       <FailureNotice />
+      <SignInDialog />
       {children}
     </div>
   );

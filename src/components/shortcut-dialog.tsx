@@ -19,6 +19,8 @@ export const shortcutList: { keys: string; action: string }[] = [
   { keys: 'Esc', action: 'Close a form, leave the editor, or go back to the queue' },
   { keys: 'p', action: 'Routing policy: preview the edit on last week’s traffic' },
   { keys: 'w', action: 'Dashboard: show the next time window' },
+  { keys: 'u', action: 'People: disable or enable the selected person (j / k pick one)' },
+  { keys: 'Alt+Q', action: 'Sign out' },
   { keys: '?', action: 'Show this list' },
 ];
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { http, passthrough } from 'msw';
 import { Backend, type BackendOptions } from '../../mocks/core/backend';
 import { sqlitePersistence } from '../../mocks/persistence/sqlite';
+import { type SignIn, type SignInOptions, signInService } from '../../mocks/server/auth/sign-in';
 import { createHttpServer, type HttpServerOptions } from '../../mocks/server/http';
 import { server as mswServer } from '../msw';
 
@@ -19,6 +20,8 @@ export interface RunningServer {
   baseUrl: string;
   backend: Backend;
   file: string;
+  /** Accounts and sessions, when the server was started with sign-in. */
+  signIn: SignIn | null;
   /** Closes the listener and the database, once; the file stays for a restart. */
   stop(): Promise<void>;
 }
@@ -35,13 +38,29 @@ export function removeDbFile(file: string): void {
 export async function startServer(
   file: string,
   options: Omit<BackendOptions, 'persistence'> & {
-    http?: Omit<HttpServerOptions, 'backend'>;
+    http?: Omit<HttpServerOptions, 'backend' | 'signIn'>;
+    /** People sign in (over the server's own database); X-Actor-Id is then not believed. */
+    signIn?: Omit<SignInOptions, 'db'>;
   } = {},
 ): Promise<RunningServer> {
-  const { http: httpOptions, ...backendOptions } = options;
+  const { http: httpOptions, signIn: signInOptions, ...backendOptions } = options;
   const persistence = sqlitePersistence(file);
-  const backend = await Backend.create({ count: 200, ...backendOptions, persistence });
-  const server = createHttpServer({ backend, ...httpOptions });
+  const backend = await Backend.create({
+    count: 200,
+    ...(signInOptions ? { trustActorHeader: false } : {}),
+    ...backendOptions,
+    persistence,
+  });
+  const signIn = signInOptions
+    ? signInService({ ...signInOptions, db: persistence.database })
+    : null;
+  // The other suites speak as people through X-Actor-Id, as a server started with the flag.
+  const server = createHttpServer({
+    backend,
+    insecureActorHeader: !signIn,
+    ...(signIn ? { signIn } : {}),
+    ...httpOptions,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   let stopped = false;
@@ -49,6 +68,7 @@ export async function startServer(
     baseUrl: `http://127.0.0.1:${port}/api`,
     backend,
     file,
+    signIn,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -6,7 +6,7 @@ import { handoffSchema } from '../handoff-schemas';
  * backends' routing and the conformance suite all read these descriptions.
  */
 
-export type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Problem statuses an operation may answer, with what each means there. */
 export type Problems = Readonly<Partial<Record<number, string>>>;
@@ -22,8 +22,8 @@ export interface Operation {
   body?: z.ZodType;
   /** The success reply's JSON; null when it has no body. */
   response: z.ZodType | null;
-  /** The success status; 200 unless said otherwise. */
-  status?: 200 | 201 | 204;
+  /** The success status; 200 unless said otherwise (302: a browser navigation, not a call). */
+  status?: 200 | 201 | 204 | 302;
   /** What the success reply is, for the document. */
   description: string;
   problems: Problems;

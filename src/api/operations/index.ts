@@ -7,6 +7,7 @@ import { kindOperations } from './kinds';
 import { peopleOperations } from './people';
 import { policyOperations } from './policy';
 import { postHocOperations } from './post-hoc';
+import { sessionOperations } from './session';
 
 export * from './define';
 
@@ -19,6 +20,7 @@ export const operations = {
   ...dashboardOperations,
   ...postHocOperations,
   ...peopleOperations,
+  ...sessionOperations,
   ...demoOperations,
 } satisfies Record<string, Operation>;
 

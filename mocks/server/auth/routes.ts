@@ -1,0 +1,282 @@
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import type { User } from '../../../src/api/handoff-schemas';
+import { type Operation, operations } from '../../../src/api/operations';
+import { makeProblem } from '../../../src/api/problem';
+import { decodeQuery } from '../../../src/api/query-string';
+import {
+  personPatchSchema,
+  type Session,
+  signInRequestSchema,
+} from '../../../src/api/session-schemas';
+import type { ApiReply } from '../../core/http-types';
+import { invalid, ok, pathPattern, problemReply } from '../../core/route-kit';
+import { clearedSessionCookie, readCookies, sessionCookie } from './cookies';
+import { OIDC_COOKIE } from './oidc';
+import { checkPassword } from './passwords';
+import { crossSiteRefusal } from './same-origin';
+import { addressOf, type SignIn } from './sign-in';
+
+/*
+ * The sign-in endpoints of the contract (`/session`, the identity provider's start and
+ * callback) and the people an admin manages, answered by the server from its accounts before
+ * the core sees the request.
+ */
+
+export interface AuthRequest {
+  req: IncomingMessage;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: string | null;
+  https: boolean;
+  /** Who is acting: the signed-in person, or the actor header's where that is trusted. */
+  principal: User | null;
+  insecureActorHeader: boolean;
+  corsOrigins: ReadonlySet<string>;
+}
+
+/** One answer for every failed password sign-in: it must not tell which part was wrong. */
+const SIGN_IN_FAILED = 'The user id or password is not right, or this account cannot sign in.';
+
+const MANAGERS = new Set(['lead', 'executive']);
+
+const matches = (op: Operation, r: AuthRequest) =>
+  (r.method === op.method || (r.method === 'HEAD' && op.method === 'GET')) &&
+  pathPattern(op).test(r.path);
+
+function parseJson<T>(schema: z.ZodType<T>, body: string | null): T | ApiReply {
+  let json: unknown = {};
+  try {
+    json = body ? JSON.parse(body) : {};
+  } catch {
+    return problemReply(
+      makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
+    );
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : invalid(parsed.error);
+}
+const isReply = (value: unknown): value is ApiReply =>
+  typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
+
+const withCookie = (reply: ApiReply, cookie: string): ApiReply => ({
+  ...reply,
+  headers: { ...reply.headers, 'set-cookie': cookie },
+});
+
+const redirect = (location: string, cookie?: string): ApiReply => ({
+  status: 302,
+  headers: { location, ...(cookie ? { 'set-cookie': cookie } : {}) },
+});
+
+function sessionBody(sign: SignIn, r: AuthRequest, user: User | null, expiresAt: number | null) {
+  const session: Session = {
+    mode: r.insecureActorHeader ? 'insecure-actor-header' : 'session',
+    user,
+    expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+    methods: { password: true, oidc: sign.oidc?.name ?? null },
+  };
+  return session;
+}
+
+async function signInWithPassword(sign: SignIn, r: AuthRequest): Promise<ApiReply> {
+  const refused = crossSiteRefusal(r.req, r.https, r.corsOrigins);
+  if (refused) return problemReply(makeProblem('forbidden', refused));
+  const body = parseJson(signInRequestSchema, r.body);
+  if (isReply(body)) return body;
+  const address = addressOf(r.req);
+  const wait = sign.attempts.wait(body.id, address);
+  if (wait !== null) {
+    const reply = problemReply(
+      makeProblem('rate_limited', `Too many sign-in attempts; try again in ${wait} s.`),
+    );
+    return { ...reply, headers: { ...reply.headers, 'retry-after': String(wait) } };
+  }
+  const account = sign.people.account(body.id);
+  // Always one full password check, so an unknown id takes as long as a wrong password.
+  const right = await checkPassword(account?.passwordHash ?? null, body.password);
+  if (!account || !right || account.disabled) {
+    sign.attempts.failed(body.id, address);
+    sign.people.audit({
+      personId: account ? account.user.id : null,
+      action: 'sign_in_failed',
+      method: 'password',
+      address,
+      by: null,
+      detail: !account
+        ? `unknown id "${body.id.slice(0, 100)}"`
+        : account.disabled
+          ? 'account disabled'
+          : 'wrong password',
+    });
+    return problemReply(makeProblem('unauthenticated', SIGN_IN_FAILED));
+  }
+  sign.attempts.succeeded(body.id);
+  const { reply, cookie } = startSession(sign, r, account.user, 'password');
+  return withCookie(reply, cookie);
+}
+
+function startSession(sign: SignIn, r: AuthRequest, user: User, method: 'password' | 'oidc') {
+  const address = addressOf(r.req);
+  const { token, expiresAt } = sign.sessions.create(user.id, method, address);
+  sign.people.signedIn(user.id);
+  sign.people.audit({
+    personId: user.id,
+    action: 'signed_in',
+    method,
+    address,
+    by: null,
+    detail: null,
+  });
+  const cookie = sessionCookie(token, r.https, sign.sessions.times.absoluteMs);
+  return { reply: ok(sessionBody(sign, r, user, expiresAt)), cookie };
+}
+
+function signOut(sign: SignIn, r: AuthRequest): ApiReply {
+  const current = sign.current(r.req, r.https);
+  if (current) {
+    const refused = crossSiteRefusal(r.req, r.https, r.corsOrigins);
+    if (refused) return problemReply(makeProblem('forbidden', refused));
+    const query = decodeQuery(operations.signOut.query, r.query);
+    const everywhere = query.success && query.data.everywhere === true;
+    if (everywhere) sign.sessions.destroyAll(current.user.id);
+    else sign.sessions.destroy(current.token);
+    sign.people.audit({
+      personId: current.user.id,
+      action: everywhere ? 'signed_out_everywhere' : 'signed_out',
+      method: null,
+      address: addressOf(r.req),
+      by: null,
+      detail: null,
+    });
+  }
+  // Signing out twice is still signed out.
+  return withCookie({ status: 204 }, clearedSessionCookie(r.https));
+}
+
+function appOrigin(r: AuthRequest) {
+  return `${r.https ? 'https' : 'http'}://${r.req.headers.host ?? 'localhost'}`;
+}
+
+async function startOidc(sign: SignIn, r: AuthRequest): Promise<ApiReply> {
+  if (!sign.oidc) return problemReply(makeProblem('not_found', 'No identity provider is set up.'));
+  const callback = `${appOrigin(r)}/api${operations.finishOidcSignIn.path}`;
+  const { url, handle } = await sign.oidc.start(callback);
+  const cookie = `${OIDC_COOKIE}=${handle}; Path=/api/session/oidc; HttpOnly; SameSite=Lax; Max-Age=600${r.https ? '; Secure' : ''}`;
+  return redirect(url, cookie);
+}
+
+async function finishOidc(sign: SignIn, r: AuthRequest): Promise<ApiReply> {
+  const oidc = sign.oidc;
+  if (!oidc) return problemReply(makeProblem('not_found', 'No identity provider is set up.'));
+  const clearHandle = `${OIDC_COOKIE}=; Path=/api/session/oidc; HttpOnly; SameSite=Lax; Max-Age=0`;
+  const back = (why: string) => redirect(`/?sign-in=${why}`, clearHandle);
+  const url = new URL(`${appOrigin(r)}/api${r.path}?${r.query}`);
+  let identity: Awaited<ReturnType<typeof oidc.finish>>;
+  try {
+    identity = await oidc.finish(readCookies(r.req).get(OIDC_COOKIE) ?? null, url);
+  } catch (error) {
+    console.warn(`Sign-in with the identity provider failed: ${(error as Error).message}`);
+    return back('failed');
+  }
+  const address = addressOf(r.req);
+  let found = sign.people.bySubject(identity.issuer, identity.subject);
+  if (!found && identity.email) {
+    // A person an admin added with this email links to the provider on first sign-in.
+    const invited = sign.people.unlinkedByEmail(identity.email);
+    if (invited) {
+      sign.people.linkSubject(invited.user.id, identity.issuer, identity.subject);
+      found = sign.people.bySubject(identity.issuer, identity.subject);
+    }
+  }
+  if (!found) {
+    // Unknown to this desk: recorded, with no access until a lead grants it.
+    const id = identity.email ?? `oidc-${identity.subject}`;
+    if (!sign.people.account(id)) {
+      sign.people.add(
+        {
+          id,
+          name: identity.name ?? identity.email ?? identity.subject,
+          role: 'reviewer',
+          level: 'l1',
+          email: identity.email,
+          disabled: true,
+          oidc: { issuer: identity.issuer, subject: identity.subject },
+        },
+        null,
+        'oidc',
+      );
+    }
+    return back('pending');
+  }
+  if (found.disabled) {
+    sign.people.audit({
+      personId: found.user.id,
+      action: 'sign_in_failed',
+      method: 'oidc',
+      address,
+      by: null,
+      detail: 'account disabled',
+    });
+    return back('pending');
+  }
+  const { cookie } = startSession(sign, r, found.user, 'oidc');
+  return { status: 302, headers: { location: '/', 'set-cookie': cookie } };
+}
+
+function peopleAdmin(sign: SignIn, r: AuthRequest): ApiReply | null {
+  const admin = matches(operations.listPeople, r)
+    ? 'list'
+    : matches(operations.updatePerson, r)
+      ? 'update'
+      : matches(operations.listSignInEvents, r)
+        ? 'events'
+        : null;
+  if (!admin) return null;
+  const me = r.principal;
+  if (!me) return problemReply(makeProblem('unauthenticated', 'Sign in to continue.'));
+  if (!MANAGERS.has(me.role)) {
+    return problemReply(makeProblem('forbidden', 'Only leads and executives manage people.'));
+  }
+  if (admin === 'list') return ok({ items: sign.people.list() });
+  const raw = (pathPattern(operations.updatePerson).exec(r.path) ??
+    pathPattern(operations.listSignInEvents).exec(r.path))![1]!;
+  let id: string;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    return problemReply(makeProblem('not_found', `No person at ${r.path}.`));
+  }
+  if (!sign.people.person(id)) return problemReply(makeProblem('not_found', `No person "${id}".`));
+  if (admin === 'events') {
+    const query = decodeQuery(operations.listSignInEvents.query, r.query);
+    if (!query.success) return invalid(query.error);
+    return ok({ items: sign.people.events(id, query.data.limit ?? 100) });
+  }
+  if (id === me.id) {
+    return problemReply(
+      makeProblem('forbidden', 'Ask another lead to change your own role, level or access.'),
+    );
+  }
+  const patch = parseJson(personPatchSchema, r.body);
+  if (isReply(patch)) return patch;
+  const by = { id: me.id, name: me.name };
+  const person = sign.people.update(id, patch, by, 'admin');
+  // A disabled person's sessions end now, not at their expiry.
+  if (patch.disabled) sign.sessions.destroyAll(id);
+  return ok(person);
+}
+
+/** The answer when the request is for one of these endpoints; null to pass it on. */
+export async function answerSignIn(sign: SignIn, r: AuthRequest): Promise<ApiReply | null> {
+  if (matches(operations.getSession, r)) {
+    const current = sign.current(r.req, r.https);
+    return ok(sessionBody(sign, r, current?.user ?? r.principal, current?.expiresAt ?? null));
+  }
+  if (matches(operations.signIn, r)) return signInWithPassword(sign, r);
+  if (matches(operations.signOut, r)) return signOut(sign, r);
+  if (matches(operations.startOidcSignIn, r)) return startOidc(sign, r);
+  if (matches(operations.finishOidcSignIn, r)) return finishOidc(sign, r);
+  return peopleAdmin(sign, r);
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { isoDate, levelSchema, roleSchema, userSchema } from './handoff-schemas';
+
+/*
+ * Who is signed in, how people sign in, and the people an admin manages. Sign-in is the
+ * server's: the demo answers the same shapes with its person switcher.
+ */
+
+/**
+ * How the backend knows who is acting: a signed-in session, the demo's person switcher, or a
+ * server that believes the X-Actor-Id header (for local demos and tests only).
+ */
+export const identityModeSchema = z.enum(['session', 'demo', 'insecure-actor-header']);
+export type IdentityMode = z.infer<typeof identityModeSchema>;
+
+export const sessionSchema = z.object({
+  mode: identityModeSchema,
+  /** The person acting, or null when no one is signed in. */
+  user: userSchema.nullable(),
+  /** When the session ends at the latest (absolute expiry); null without a session. */
+  expiresAt: isoDate.nullable(),
+  /** The ways to sign in here. */
+  methods: z.object({
+    password: z.boolean(),
+    /** The identity provider's display name, or null when none is configured. */
+    oidc: z.string().nullable(),
+  }),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const signInRequestSchema = z.strictObject({
+  id: z.string().trim().min(1, 'Enter your user id.').max(100),
+  password: z.string().min(1, 'Enter your password.').max(1024),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const signOutQuerySchema = z.object({
+  everywhere: z
+    .boolean()
+    .optional()
+    .describe('Ends every session of the person, on every device, not just this one.'),
+});
+
+export const oidcCallbackQuerySchema = z.object({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  error: z.string().optional(),
+});
+
+export const personSchema = userSchema.extend({
+  disabled: z.boolean(),
+  /** How the person signs in: a local password, the identity provider, both, or not yet. */
+  signIn: z.enum(['password', 'oidc', 'both', 'none']),
+  email: z.string().nullable(),
+  lastSignInAt: isoDate.nullable(),
+  createdAt: isoDate,
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const peopleSchema = z.object({ items: z.array(personSchema) });
+
+export const personPatchSchema = z
+  .strictObject({
+    role: roleSchema.optional(),
+    level: levelSchema.exclude(['ai']).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'Change at least one of role, level or disabled.');
+export type PersonPatch = z.infer<typeof personPatchSchema>;
+
+export const signInActionSchema = z.enum([
+  'signed_in',
+  'sign_in_failed',
+  'signed_out',
+  'signed_out_everywhere',
+  'session_expired',
+  'person_added',
+  'role_changed',
+  'disabled',
+  'enabled',
+  'password_reset',
+  'access_requested',
+]);
+export type SignInAction = z.infer<typeof signInActionSchema>;
+
+export const signInEventSchema = z.object({
+  id: z.number().int(),
+  at: isoDate,
+  /** Whose account it is about; null for a failed attempt on an id that names no one. */
+  personId: z.string().nullable(),
+  action: signInActionSchema,
+  method: z.enum(['password', 'oidc', 'admin', 'command']).nullable(),
+  /** The address the request came from, when it came over the network. */
+  address: z.string().nullable(),
+  /** Who made an admin change; null for the person's own sign-in. */
+  by: z.object({ id: z.string(), name: z.string() }).nullable(),
+  detail: z.string().nullable(),
+});
+export type SignInEvent = z.infer<typeof signInEventSchema>;
+
+export const signInEventsSchema = z.object({ items: z.array(signInEventSchema) });

@@ -1,0 +1,42 @@
+import { levelLabels } from '../../domain/levels';
+import { useShortcuts } from '../../hooks/use-shortcuts';
+import { useApi } from '../../lib/api-context';
+import { useAuthStore } from '../../stores/auth-store';
+import { ShortcutButton } from '../shortcut-button';
+import './sign-in.css';
+
+/** Who is signed in, and Sign out (Alt+Q). */
+export function SessionControls() {
+  const session = useAuthStore((s) => s.session);
+  const api = useApi();
+  const user = session?.mode === 'session' ? session.user : null;
+  const signOut = async () => {
+    await api.signOut({ query: {} }).catch(() => undefined);
+    // A fresh start: nothing of the signed-out person's screens stays in memory.
+    window.location.assign('/');
+  };
+  useShortcuts([{ key: 'alt+q', handler: () => void signOut(), enabled: user !== null }]);
+  if (!user) return null;
+  return (
+    <div className="session-controls">
+      <span>
+        Signed in as <strong>{user.name}</strong> · {levelLabels[user.level]}
+      </span>
+      <ShortcutButton shortcut="Alt+Q" onClick={signOut}>
+        Sign out
+      </ShortcutButton>
+    </div>
+  );
+}
+
+/** Said in the header for as long as the server believes whoever the browser claims to be. */
+export function InsecureIdentityBanner() {
+  const insecure = useAuthStore((s) => s.session?.mode === 'insecure-actor-header');
+  if (!insecure) return null;
+  return (
+    <div className="notice notice-warning insecure-banner" role="status">
+      <strong>Insecure identity:</strong> this server believes whoever the browser says is acting
+      (started with --insecure-actor-header). For local demos and tests only.
+    </div>
+  );
+}

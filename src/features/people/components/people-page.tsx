@@ -1,0 +1,182 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type Level, levelSchema, roleSchema } from '../../../api/handoff-schemas';
+import type { Person, SignInEvent } from '../../../api/session-schemas';
+import { ErrorNotice } from '../../../components/error-notice';
+import { levelLabels } from '../../../domain/levels';
+import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { useSessionStore } from '../../../stores/session-store';
+import { peopleMutations, peopleQueries } from '../api/queries';
+import './people.css';
+
+const levels = levelSchema.options.filter((l): l is Exclude<Level, 'ai'> => l !== 'ai');
+
+const actionLabels: Record<SignInEvent['action'], string> = {
+  signed_in: 'Signed in',
+  sign_in_failed: 'Sign-in failed',
+  signed_out: 'Signed out',
+  signed_out_everywhere: 'Signed out everywhere',
+  session_expired: 'Session expired',
+  person_added: 'Added',
+  role_changed: 'Role or level changed',
+  disabled: 'Disabled',
+  enabled: 'Enabled',
+  password_reset: 'Password reset',
+  access_requested: 'Asked for access',
+};
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
+
+/** People and their access, for leads and executives: j/k pick a person, u disables or enables. */
+export function PeoplePage() {
+  const people = useQuery(peopleQueries.list());
+  const update = useMutation(peopleMutations.update());
+  const me = useSessionStore((s) => s.actorId);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const items = people.data?.items ?? [];
+  const selected = items.find((p) => p.id === selectedId) ?? items[0] ?? null;
+
+  const move = (by: number) => {
+    if (!items.length) return;
+    const at = selected ? items.indexOf(selected) : -1;
+    const next = items[Math.min(items.length - 1, Math.max(0, at + by))];
+    if (next) setSelectedId(next.id);
+  };
+  const toggle = (p: Person | null) => {
+    if (p && p.id !== me) update.mutate({ id: p.id, patch: { disabled: !p.disabled } });
+  };
+  useShortcuts([
+    { key: 'j', handler: () => move(1) },
+    { key: 'k', handler: () => move(-1) },
+    { key: 'u', handler: () => toggle(selected) },
+  ]);
+
+  return (
+    <main id="main" className="page people-page">
+      <h1>People</h1>
+      <p>
+        Who may sign in, at which role and level. A person who signs in with the identity provider
+        for the first time waits here, disabled, until you enable them.
+      </p>
+      {people.error ? <ErrorNotice error={people.error} /> : null}
+      {update.error ? <ErrorNotice error={update.error} /> : null}
+      <table className="people-table">
+        <caption className="visually-hidden">People who may sign in</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">Level</th>
+            <th scope="col">Signs in with</th>
+            <th scope="col">Last sign-in</th>
+            <th scope="col">Access</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((p) => (
+            <PersonRow
+              key={p.id}
+              person={p}
+              selected={p.id === selected?.id}
+              own={p.id === me}
+              onSelect={() => setSelectedId(p.id)}
+              onChange={(patch) => update.mutate({ id: p.id, patch })}
+            />
+          ))}
+        </tbody>
+      </table>
+      {selected ? <SignInTrail person={selected} /> : null}
+    </main>
+  );
+}
+
+function PersonRow({
+  person: p,
+  selected,
+  own,
+  onSelect,
+  onChange,
+}: {
+  person: Person;
+  selected: boolean;
+  own: boolean;
+  onSelect: () => void;
+  onChange: (patch: { role?: Person['role']; level?: Person['level']; disabled?: boolean }) => void;
+}) {
+  return (
+    <tr
+      aria-current={selected ? 'true' : undefined}
+      className={selected ? 'is-selected' : undefined}
+    >
+      <th scope="row">
+        <button type="button" className="link-button" onClick={onSelect}>
+          {p.name}
+        </button>{' '}
+        <span className="people-id">{p.id}</span>
+      </th>
+      <td>
+        <select
+          aria-label={`Role of ${p.name}`}
+          value={p.role}
+          disabled={own}
+          onChange={(e) => onChange({ role: roleSchema.parse(e.target.value) })}
+        >
+          {roleSchema.options.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <select
+          aria-label={`Level of ${p.name}`}
+          value={p.level}
+          disabled={own}
+          onChange={(e) => onChange({ level: levels.find((l) => l === e.target.value) })}
+        >
+          {levels.map((l) => (
+            <option key={l} value={l}>
+              {levelLabels[l]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>{p.signIn}</td>
+      <td>{when(p.lastSignInAt)}</td>
+      <td>
+        <button
+          type="button"
+          className={p.disabled ? 'button' : 'button button-danger'}
+          disabled={own}
+          aria-keyshortcuts={selected ? 'u' : undefined}
+          onClick={() => onChange({ disabled: !p.disabled })}
+        >
+          {p.disabled ? `Enable ${p.name}` : `Disable ${p.name}`}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function SignInTrail({ person }: { person: Person }) {
+  const trail = useQuery(peopleQueries.signIns(person.id));
+  return (
+    <section aria-labelledby="sign-in-trail" className="people-trail">
+      <h2 id="sign-in-trail">Sign-in trail of {person.name}</h2>
+      {trail.error ? <ErrorNotice error={trail.error} /> : null}
+      {trail.data && trail.data.items.length === 0 ? <p>Nothing yet.</p> : null}
+      <ol>
+        {trail.data?.items.map((e) => (
+          <li key={e.id}>
+            <time dateTime={e.at}>{when(e.at)}</time> · {actionLabels[e.action]}
+            {e.method ? ` (${e.method})` : ''}
+            {e.by ? ` by ${e.by.name}` : ''}
+            {e.detail ? ` · ${e.detail}` : ''}
+            {e.address ? ` · from ${e.address}` : ''}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

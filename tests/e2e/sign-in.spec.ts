@@ -1,0 +1,222 @@
+import type { APIRequest, Browser, Page } from '@playwright/test';
+import { Desk, expect, ServerApi, test } from './fixtures';
+import {
+  freePort,
+  type IdentityProvider,
+  type SignInServer,
+  startIdentityProvider,
+  startSignInServer,
+} from './sign-in-servers';
+
+/*
+ * Signing in to a server started as a team starts it: no insecure flag, people added by the
+ * admin command, and an identity provider of its own. Runs in the server project only.
+ */
+
+const PASSWORD = 'correct horse battery staple';
+const people = [
+  { id: 'u-rae', name: 'Rae Diaz', role: 'reviewer', level: 'l1', password: PASSWORD },
+  { id: 'u-lee', name: 'Lee Park', role: 'lead', level: 'l2', password: PASSWORD },
+  // Signs in through the provider only: linked by email on the first sign-in.
+  { id: 'u-sam', name: 'Sam Ito', role: 'reviewer', level: 'l1', email: 'sam@example.test' },
+];
+
+let desk: SignInServer;
+let idp: IdentityProvider;
+
+test.beforeAll(async ({ backend }) => {
+  if (backend !== 'server') return;
+  const port = await freePort();
+  idp = await startIdentityProvider(`http://127.0.0.1:${port}`);
+  desk = await startSignInServer(people, { port, oidc: idp });
+});
+test.afterAll(async () => {
+  await desk?.stop();
+  await idp?.close();
+});
+test.beforeEach(({ backend }) => {
+  test.skip(backend !== 'server', 'people sign in to a server; the demo has its switcher');
+});
+
+async function signIn(page: Page, id: string, password = PASSWORD) {
+  await page.getByLabel('User id').fill(id);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** The API as the signed-in browser reaches it: its cookies, nothing else. */
+async function apiOf(page: Page, playwright: { request: APIRequest }) {
+  const request = await playwright.request.newContext({
+    baseURL: desk.origin,
+    storageState: await page.context().storageState(),
+  });
+  return { request, api: new ServerApi(request) };
+}
+
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
+test('a reviewer signs in with a local account, decides, and signs out', async ({
+  browser,
+  playwright,
+}) => {
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.goto(`${desk.origin}/queue`);
+    await expect(page.getByRole('heading', { name: 'Sign in to Handoff Desk' })).toBeVisible();
+    expect(await new Desk(page).seriousViolations()).toEqual([]);
+    await expect(page.getByRole('link', { name: 'Sign in with Example SSO' })).toBeVisible();
+
+    await signIn(page, 'u-rae', 'not the password');
+    await expect(page.getByRole('alert')).toHaveText(
+      'The user id or password is not right, or this account cannot sign in.',
+    );
+    await signIn(page, 'u-rae');
+    await expect(page.getByText('Signed in as')).toContainText('Rae Diaz');
+    await expect(page.getByLabel('Acting as')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Insecure identity' })).toHaveCount(0);
+    await page.goto(`${desk.origin}/queue`);
+    await expect(page.getByRole('grid', { name: 'Handoffs' })).toBeVisible();
+    expect(await new Desk(page).seriousViolations()).toEqual([]);
+
+    const { request, api } = await apiOf(page, playwright);
+    const item = await api.plainPendingItem();
+    await page.goto(`${desk.origin}/handoffs/${item.id}`);
+    await expect(new Desk(page).editor).toBeEditable();
+    await page.getByRole('button', { name: /^Approve/ }).click();
+    await expect(page.getByText(`Approved ticket #${item.ticket.number}`)).toBeVisible();
+    // The trail's who is the person who signed in.
+    const trail = await api.get<{ items: { action: string; actor: { id: string } }[] }>(
+      `/handoffs/${item.id}/events`,
+    );
+    expect(trail.items.find((e) => e.action === 'approved')?.actor.id).toBe('u-rae');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in to Handoff Desk' })).toBeVisible();
+    // The cookie the browser held names no one any more.
+    expect((await request.get('/api/me')).status()).toBe(401);
+    await request.dispose();
+  } finally {
+    await context.close();
+  }
+});
+
+test('only naming an actor is not signing in', async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: desk.origin });
+  const reply = await request.get('/api/handoffs', { headers: { 'X-Actor-Id': 'u-femi' } });
+  expect(reply.status()).toBe(401);
+  expect(reply.headers()['content-type']).toBe('application/problem+json');
+  expect(((await reply.json()) as { detail: string }).detail).toMatch(/sign in/i);
+  await request.dispose();
+});
+
+test('a session that ends mid-edit asks to sign in again, keeps the edit and decides once', async ({
+  browser,
+  playwright,
+}) => {
+  const { context, page } = await freshPage(browser);
+  const other = await freshPage(browser);
+  try {
+    await page.goto(`${desk.origin}/queue`);
+    await signIn(page, 'u-rae');
+    await expect(page.getByText('Signed in as')).toContainText('Rae Diaz');
+    const { request, api } = await apiOf(page, playwright);
+    const item = await api.plainPendingItem();
+    await request.dispose();
+    await page.goto(`${desk.origin}/handoffs/${item.id}`);
+    const editor = new Desk(page).editor;
+    await expect(editor).toBeEditable();
+    const addition = ' Rae confirmed the new delivery date with the carrier.';
+    await editor.press('End');
+    await editor.pressSequentially(addition);
+    await expect(page.getByText(/Saved to server/)).toBeVisible();
+
+    // Elsewhere, Rae signs out everywhere: this browser's session ends on the server.
+    await other.page.goto(`${desk.origin}/`);
+    await signIn(other.page, 'u-rae');
+    await expect(other.page.getByText('Signed in as')).toBeVisible();
+    await other.page.evaluate(() =>
+      fetch('/api/session?everywhere=true', {
+        method: 'DELETE',
+        headers: { 'X-Handoff-Desk-Client': '1' },
+      }),
+    );
+
+    await page.getByRole('button', { name: /^Approve with edits/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your session ended' });
+    await expect(dialog).toBeVisible();
+    expect(await new Desk(page).seriousViolations()).toEqual([]);
+    await expect(dialog.getByLabel('User id')).toHaveValue('u-rae');
+    await dialog.getByLabel('Password').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(`Approved ticket #${item.ticket.number}`)).toBeVisible();
+
+    const after = await apiOf(page, playwright);
+    const trail = await after.api.get<{ items: { action: string; actor: { id: string } }[] }>(
+      `/handoffs/${item.id}/events`,
+    );
+    expect(trail.items.filter((e) => e.action === 'approved')).toHaveLength(1);
+    const decided = await after.api.get<{ outcome: { finalText: string } | null }>(
+      `/handoffs/${item.id}`,
+    );
+    expect(JSON.stringify(decided)).toContain(addition.trim());
+    await after.request.dispose();
+  } finally {
+    await other.context.close();
+    await context.close();
+  }
+});
+
+test('a person signs in through the identity provider; a stranger waits for a lead', async ({
+  browser,
+}) => {
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.goto(`${desk.origin}/`);
+    await page.getByRole('link', { name: 'Sign in with Example SSO' }).click();
+    // The provider's own pages: any login, then consent.
+    await page.locator('input[name="login"]').fill('sam');
+    await page.locator('input[name="password"]').fill('anything');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+    await expect(page.getByText('Signed in as')).toContainText('Sam Ito');
+    await expect(page).toHaveURL(`${desk.origin}/queue`);
+
+    // Someone the desk does not know gets no access, and is told why.
+    const stranger = await freshPage(browser);
+    try {
+      await stranger.page.goto(`${desk.origin}/`);
+      await stranger.page.getByRole('link', { name: 'Sign in with Example SSO' }).click();
+      await stranger.page.locator('input[name="login"]').fill('kim');
+      await stranger.page.locator('input[name="password"]').fill('anything');
+      await stranger.page.locator('button[type="submit"]').click();
+      await stranger.page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+      await expect(stranger.page.getByText(/has not given you access yet/)).toBeVisible();
+    } finally {
+      await stranger.context.close();
+    }
+
+    // A lead sees the stranger waiting, with the trail of both.
+    const lead = await freshPage(browser);
+    try {
+      await lead.page.goto(`${desk.origin}/`);
+      await signIn(lead.page, 'u-lee');
+      await lead.page.getByRole('link', { name: 'People' }).click();
+      await expect(lead.page.getByRole('heading', { name: 'People' })).toBeVisible();
+      const kim = lead.page.getByRole('row', { name: /kim@example\.test/ });
+      await expect(kim.getByRole('button', { name: 'Enable Kim' })).toBeVisible();
+      expect(await new Desk(lead.page).seriousViolations()).toEqual([]);
+      await lead.page.getByRole('button', { name: 'Sam Ito', exact: true }).click();
+      await expect(
+        lead.page.getByRole('region', { name: 'Sign-in trail of Sam Ito' }),
+      ).toContainText('Signed in (oidc)');
+    } finally {
+      await lead.context.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
