@@ -4,6 +4,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { STORAGE_VERSION } from '../../mocks/persistence/migrations';
 import { operations, pathOf } from '../../src/api/operations';
 import { type ConformanceTarget, conformanceChecks } from '../conformance/checks';
 import { serverFixture } from '../fixtures/storage/fixtures';
@@ -94,17 +95,20 @@ describe('a database this build cannot read', () => {
     const file = newFile();
     copyFileSync(serverFixture('v0'), file);
     const db = new Database(file);
-    db.pragma('user_version = 7');
+    const newer = STORAGE_VERSION + 5;
+    db.pragma(`user_version = ${newer}`);
     db.close();
     const started = serve('--data', file, '--port', '0');
     await expect(started).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(
-        /cannot start: .*world\.sqlite is at storage version 7, but this build reads versions up to 2/,
+        new RegExp(
+          `cannot start: .*world\\.sqlite is at storage version ${newer}, but this build reads versions up to ${STORAGE_VERSION}\\.`,
+        ),
       ),
     });
     const after = new Database(file, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(7);
+    expect(after.pragma('user_version', { simple: true })).toBe(newer);
     after.close();
   });
 });
