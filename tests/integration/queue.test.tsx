@@ -68,6 +68,9 @@ const cellText = (row: HTMLElement, column: number) =>
   within(row).getAllByRole('gridcell')[column]?.textContent;
 const CATEGORY_COLUMN = 3;
 
+// The first journey also loads the code-split route; whole-app journeys get room for that.
+vi.setConfig({ testTimeout: 15_000 });
+
 describe('Queue screen', () => {
   it('lists the open queue, virtualized, with the total and a link per row', async () => {
     const total = openItems().length;
