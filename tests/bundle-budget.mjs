@@ -9,11 +9,13 @@ const ENTRY_BUDGET_KB = 120;
 // 330 before the routing policy screen; its lazy chunk (9 KiB gzip) loads only on /policy.
 // 340 before the audit log, gates, handoff kinds, authority panel and demo floor (345 KiB measured
 // with all five); the entry stays at 94 KiB, the rest are route chunks loaded on their screen.
-const TOTAL_BUDGET_KB = 360;
+const TOTAL_BUDGET_KB = 365;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.
-const INITIAL_BUDGET_KB = 155;
+// Raised from 155 when sign-in (session dialog, sign-in screen, people screen wiring) landed in the
+// shell: the goal stays 120, to be won back by lazy-loading sign-in and the schemas.
+const INITIAL_BUDGET_KB = 170;
 
 const dir = 'dist/assets';
 const html = readFileSync('dist/index.html', 'utf8');
