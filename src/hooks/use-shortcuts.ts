@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 export interface Shortcut {
-  /** A key as KeyboardEvent.key reports it ("j", "Enter", "?"), optionally with "mod+" (Ctrl or ⌘) or "alt+". */
+  /** A key as KeyboardEvent.key reports it ("j", "Enter", "?"), optionally with "mod+" (Ctrl or ⌘), "alt+" or "shift+". */
   key: string;
   handler: (event: KeyboardEvent) => void;
   /** Also fire while typing in a field. Only sensible for modifier shortcuts. */
@@ -27,6 +27,8 @@ function matches(shortcut: string, e: KeyboardEvent): boolean {
   const mod = parts.includes('mod');
   const alt = parts.includes('alt');
   if (mod !== (e.ctrlKey || e.metaKey) || alt !== e.altKey) return false;
+  // Without "shift+" a shifted key still matches ("?" is Shift+/): list the shifted one first.
+  if (parts.includes('shift') && !e.shiftKey) return false;
   return e.key.toLowerCase() === key?.toLowerCase();
 }
 

@@ -270,6 +270,70 @@ describe('identity on a server with sign-in', () => {
   });
 });
 
+describe('people a lead adds', () => {
+  it('adds a local account that signs in, refuses a taken id at the field, and audits the adding', async () => {
+    const server = await start();
+    const lead = await signIn(server, LEAD.id);
+    const reviewer = await signIn(server, REVIEWER.id);
+    const kai = { id: 'u-kai', name: 'Kai Moss', role: 'reviewer', level: 'l2' };
+    const asReviewer = await send(server, 'POST', pathOf(operations.addPerson), {
+      cookie: reviewer.cookie,
+      json: { ...kai, password: PASSWORD },
+    });
+    expect(asReviewer.status).toBe(403);
+    const added = await send(server, 'POST', pathOf(operations.addPerson), {
+      cookie: lead.cookie,
+      json: { ...kai, password: PASSWORD },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ ...kai, signIn: 'password', disabled: false });
+    expect((await signIn(server, kai.id)).body).toMatchObject({ user: kai });
+
+    const again = await send(server, 'POST', pathOf(operations.addPerson), {
+      cookie: lead.cookie,
+      json: { ...kai, name: 'Someone else', password: PASSWORD },
+    });
+    expect(again.status).toBe(422);
+    expect(again.body?.errors).toEqual([
+      { pointer: '/id', message: 'The user id "u-kai" is taken.' },
+    ]);
+    const short = await send(server, 'POST', pathOf(operations.addPerson), {
+      cookie: lead.cookie,
+      json: { ...kai, id: 'u-kim', password: 'short' },
+    });
+    expect(short.body?.errors).toEqual([
+      { pointer: '/password', message: 'A password has at least 12 characters.' },
+    ]);
+    const trail = await send(server, 'GET', pathOf(operations.listSignInEvents, { id: kai.id }), {
+      cookie: lead.cookie,
+    });
+    expect(trail.body?.items).toEqual([
+      expect.objectContaining({ action: 'signed_in' }),
+      expect.objectContaining({ action: 'person_added', by: { id: LEAD.id, name: LEAD.name } }),
+    ]);
+  });
+
+  it('sets a new password that ends the person’s sessions; the old one no longer signs in', async () => {
+    const server = await start();
+    const lead = await signIn(server, LEAD.id);
+    const reviewer = await signIn(server, REVIEWER.id);
+    const path = pathOf(operations.resetPassword, { id: REVIEWER.id });
+    const fresh = 'a brand new passphrase';
+    const reset = await send(server, 'PUT', path, {
+      cookie: lead.cookie,
+      json: { password: fresh },
+    });
+    expect(reset.status).toBe(204);
+    expect((await send(server, 'GET', '/me', { cookie: reviewer.cookie })).status).toBe(401);
+    expect((await signIn(server, REVIEWER.id)).status).toBe(401);
+    expect((await signIn(server, REVIEWER.id, fresh)).status).toBe(200);
+    const own = pathOf(operations.resetPassword, { id: LEAD.id });
+    expect(
+      (await send(server, 'PUT', own, { cookie: lead.cookie, json: { password: fresh } })).status,
+    ).toBe(403);
+  });
+});
+
 describe('storage version 3', () => {
   it('adds the sign-in tables to a version 2 database and keeps its world', async () => {
     const file = pool.file();
