@@ -15,7 +15,14 @@ export function SessionControls() {
     // A fresh start: nothing of the signed-out person's screens stays in memory.
     window.location.assign('/');
   };
-  useShortcuts([{ key: 'alt+q', handler: () => void signOut(), enabled: user !== null }]);
+  useShortcuts([
+    {
+      key: 'alt+q',
+      handler: () => void signOut(),
+      enabled: user !== null,
+      label: 'Sign out',
+    },
+  ]);
   if (!user) return null;
   return (
     <div className="session-controls">

@@ -46,9 +46,9 @@ export function PeoplePage() {
     if (p && p.id !== me) update.mutate({ id: p.id, patch: { disabled: !p.disabled } });
   };
   useShortcuts([
-    { key: 'j', handler: () => move(1) },
-    { key: 'k', handler: () => move(-1) },
-    { key: 'u', handler: () => toggle(selected) },
+    { key: 'j', handler: () => move(1), label: 'Next person' },
+    { key: 'k', handler: () => move(-1), label: 'Previous person' },
+    { key: 'u', handler: () => toggle(selected), label: 'Disable or enable the selected person' },
   ]);
 
   return (
