@@ -69,6 +69,7 @@ export function CommandPalette({
 
   const run = (action: () => void) => {
     pending.current = action;
+    setSearch('');
     onOpenChange(false);
   };
   const group = (heading: string, items: PaletteCommand[]) =>
@@ -104,12 +105,11 @@ export function CommandPalette({
         return false;
       }}
     >
-      <Command label="Commands" loop>
+      <Command label="Search commands, screens and tickets" loop>
         <Command.Input
           value={search}
           onValueChange={setSearch}
           placeholder="A command, a screen or a ticket number…"
-          aria-label="Search commands, screens and tickets"
         />
         <Command.List>
           <Command.Empty>
