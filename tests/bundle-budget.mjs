@@ -11,13 +11,16 @@ const ENTRY_BUDGET_KB = 120;
 // with all five); the entry stays at 94 KiB, the rest are route chunks loaded on their screen.
 // 368 with the command palette (cmdk, a lazy chunk of about 5.5 KiB gzip loaded on Ctrl+K) and the
 // demo's guided tour (1 KiB, loaded on a first visit to the demo).
-const TOTAL_BUDGET_KB = 368;
+// 375 with the People dialogs and the sign-in screen and dialog split into chunks of their own.
+const TOTAL_BUDGET_KB = 375;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.
 // Raised from 155 when sign-in (session dialog, sign-in screen, people screen wiring) landed in the
 // shell: the goal stays 120, to be won back by lazy-loading sign-in and the schemas.
-const INITIAL_BUDGET_KB = 170;
+// 160 once the sign-in screen and the session-ended dialog load only when they are shown
+// (measured 155.7); the schemas are what is left to move off this path.
+const INITIAL_BUDGET_KB = 160;
 
 const dir = 'dist/assets';
 const html = readFileSync('dist/index.html', 'utf8');

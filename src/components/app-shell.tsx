@@ -16,12 +16,16 @@ import { PaletteLauncher } from './command-palette/palette-launcher';
 import { FailureNotice } from './failure-notice';
 import { ShortcutHelp } from './shortcut-help';
 import { InsecureIdentityBanner, SessionControls } from './sign-in/session-controls';
-import { SignInDialog } from './sign-in/sign-in-dialog';
 import { ThemeToggle } from './theme-toggle';
 
 // The tour is for a first visit to the demo: it loads only then.
 const GuidedTour = lazy(() =>
   import('./tour/guided-tour').then((m) => ({ default: m.GuidedTour })),
+);
+
+// Asked only when a session ends mid-work: the dialog and its form load then.
+const SignInDialog = lazy(() =>
+  import('./sign-in/sign-in-dialog').then((m) => ({ default: m.SignInDialog })),
 );
 
 const PEOPLE_MANAGERS = new Set(['lead', 'executive']);
@@ -33,6 +37,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const me = useQuery(userQueries.me(actorId));
   // People live on a server; the demo's backend has its switcher instead.
   const managesPeople = mode !== 'demo' && PEOPLE_MANAGERS.has(me.data?.role ?? '');
+  const reauthenticating = useAuthStore((s) => s.reauthenticating);
   const tourDone = usePreferencesStore((s) => s.tourDone);
   const setTourDone = usePreferencesStore((s) => s.setTourDone);
   const navigate = useNavigate();
@@ -84,7 +89,11 @@ export function AppShell({ children }: { children: ReactNode }) {
         <InsecureIdentityBanner />
       </header>
       <FailureNotice />
-      <SignInDialog />
+      {reauthenticating ? (
+        <Suspense fallback={null}>
+          <SignInDialog />
+        </Suspense>
+      ) : null}
       {isDemo && !tourDone ? (
         <Suspense fallback={null}>
           <GuidedTour
