@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 export interface Shortcut {
-  /** A key as KeyboardEvent.key reports it ("j", "Enter", "?"), optionally with "mod+" (Ctrl or ⌘) or "alt+". */
+  /** A key as KeyboardEvent.key reports it ("j", "Enter", "?"), optionally with "mod+" (Ctrl or ⌘), "alt+" or "shift+". */
   key: string;
   handler: (event: KeyboardEvent) => void;
   /** Also fire while typing in a field. Only sensible for modifier shortcuts. */
@@ -44,7 +44,9 @@ export function shortcutLabel(key: string): string {
   const parts = key.split('+');
   if (parts.length === 1) return key === 'Escape' ? 'Esc' : key;
   const last = parts.pop() ?? '';
-  const names = parts.map((p) => (p === 'mod' ? 'Ctrl' : p === 'alt' ? 'Alt' : p));
+  const names = parts.map((p) =>
+    p === 'mod' ? 'Ctrl' : p === 'alt' ? 'Alt' : p === 'shift' ? 'Shift' : p,
+  );
   return [...names, last.length === 1 ? last.toUpperCase() : last].join('+');
 }
 
@@ -66,6 +68,8 @@ function matches(shortcut: string, e: KeyboardEvent): boolean {
   const mod = parts.includes('mod');
   const alt = parts.includes('alt');
   if (mod !== (e.ctrlKey || e.metaKey) || alt !== e.altKey) return false;
+  // Without "shift+" a shifted key still matches ("?" is Shift+/): list the shifted one first.
+  if (parts.includes('shift') && !e.shiftKey) return false;
   if (e.key.toLowerCase() === key?.toLowerCase()) return true;
   // With Alt (Option on a Mac) the key may report another character; the physical key counts.
   return alt && key?.length === 1 && e.code === `Key${key.toUpperCase()}`;
