@@ -9,15 +9,17 @@ const ENTRY_BUDGET_KB = 120;
 // 330 before the routing policy screen; its lazy chunk (9 KiB gzip) loads only on /policy.
 // 340 before the audit log, gates, handoff kinds, authority panel and demo floor (345 KiB measured
 // with all five); the entry stays at 94 KiB, the rest are route chunks loaded on their screen.
-// 368 with the command palette (cmdk, a lazy chunk of about 5.5 KiB gzip loaded on Ctrl+K) and the
-// demo's guided tour (1 KiB, loaded on a first visit to the demo).
-const TOTAL_BUDGET_KB = 368;
+// 370 with the command palette: cmdk and the list are a lazy chunk of 5.3 KiB gzip, loaded on the
+// first Ctrl+K (the demo's guided tour is in the demo build only).
+const TOTAL_BUDGET_KB = 370;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.
 // Raised from 155 when sign-in (session dialog, sign-in screen, people screen wiring) landed in the
 // shell: the goal stays 120, to be won back by lazy-loading sign-in and the schemas.
-const INITIAL_BUDGET_KB = 170;
+// Raised to 171 with the dark theme's toggle and the palette's launcher in the header (measured
+// 170.1); the palette itself is not on this path.
+const INITIAL_BUDGET_KB = 171;
 
 const dir = 'dist/assets';
 const html = readFileSync('dist/index.html', 'utf8');

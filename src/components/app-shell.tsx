@@ -19,10 +19,11 @@ import { InsecureIdentityBanner, SessionControls } from './sign-in/session-contr
 import { SignInDialog } from './sign-in/sign-in-dialog';
 import { ThemeToggle } from './theme-toggle';
 
-// The tour is for a first visit to the demo: it loads only then.
-const GuidedTour = lazy(() =>
-  import('./tour/guided-tour').then((m) => ({ default: m.GuidedTour })),
-);
+// The tour is for a first visit to the demo: it loads only then, and only the demo build has it.
+const GuidedTour =
+  import.meta.env.VITE_DEMO === 'true'
+    ? lazy(() => import('./tour/guided-tour').then((m) => ({ default: m.GuidedTour })))
+    : null;
 
 const PEOPLE_MANAGERS = new Set(['lead', 'executive']);
 
@@ -85,7 +86,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </header>
       <FailureNotice />
       <SignInDialog />
-      {isDemo && !tourDone ? (
+      {GuidedTour && isDemo && !tourDone ? (
         <Suspense fallback={null}>
           <GuidedTour
             show={(to, params) => void navigate({ to, params })}
