@@ -44,9 +44,7 @@ export function shortcutLabel(key: string): string {
   const parts = key.split('+');
   if (parts.length === 1) return key === 'Escape' ? 'Esc' : key;
   const last = parts.pop() ?? '';
-  const names = parts.map((p) =>
-    p === 'mod' ? 'Ctrl' : p === 'alt' ? 'Alt' : p === 'shift' ? 'Shift' : p,
-  );
+  const names = parts.map((p) => ({ mod: 'Ctrl', alt: 'Alt', shift: 'Shift' })[p] ?? p);
   return [...names, last.length === 1 ? last.toUpperCase() : last].join('+');
 }
 

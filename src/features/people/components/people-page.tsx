@@ -56,12 +56,12 @@ export function PeoplePage() {
     { key: 'j', handler: () => move(1), label: 'Next person' },
     { key: 'k', handler: () => move(-1), label: 'Previous person' },
     { key: 'u', handler: () => toggle(selected), label: 'Disable or enable the selected person' },
-    { key: 'n', handler: () => setAdding(true), label: 'Add person' },
+    { key: 'n', handler: () => setAdding(true), label: 'Add a person' },
     {
       key: 'p',
       handler: () => setResetting(true),
       enabled: !!selected && selected.id !== me,
-      label: 'Reset the selected person’s password',
+      label: 'Set a new password for the selected person',
     },
   ]);
 
