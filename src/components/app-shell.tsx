@@ -18,10 +18,11 @@ import { ShortcutHelp } from './shortcut-help';
 import { InsecureIdentityBanner, SessionControls } from './sign-in/session-controls';
 import { ThemeToggle } from './theme-toggle';
 
-// The tour is for a first visit to the demo: it loads only then.
-const GuidedTour = lazy(() =>
-  import('./tour/guided-tour').then((m) => ({ default: m.GuidedTour })),
-);
+// The tour is for a first visit to the demo: it loads only then, and only the demo build has it.
+const GuidedTour =
+  import.meta.env.VITE_DEMO === 'true'
+    ? lazy(() => import('./tour/guided-tour').then((m) => ({ default: m.GuidedTour })))
+    : null;
 
 // Asked only when a session ends mid-work: the dialog and its form load then.
 const SignInDialog = lazy(() =>
@@ -94,7 +95,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <SignInDialog />
         </Suspense>
       ) : null}
-      {isDemo && !tourDone ? (
+      {GuidedTour && isDemo && !tourDone ? (
         <Suspense fallback={null}>
           <GuidedTour
             show={(to, params) => void navigate({ to, params })}

@@ -54,7 +54,7 @@ test('the palette goes to any screen, finds a ticket by its number and offers it
   await expect(page).toHaveURL(/\/handoffs\/h-4521$/);
   await expect(desk.editor).toBeVisible();
 
-  await page.goto('/queue');
+  await desk.openQueue();
   await page.keyboard.press('Control+k');
   await expect(
     dialog.getByRole('group', { name: 'Recent' }).getByRole('option', { name: /#4521/ }),

@@ -22,6 +22,8 @@ for (const scheme of ['light', 'dark'] as const) {
       backend,
     }) => {
       test.skip(screen.demoOnly === true && backend !== 'demo', 'demo mode only');
+      // Fourteen axe runs, the dashboard's with every table open: slow on a busy machine.
+      test.slow();
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(screen.path);
       await screen.ready(page);

@@ -59,6 +59,7 @@ export function CommandPalette({
     let current = true;
     findTickets(number).then(
       (items) => current && setTickets({ number, items }),
+      // Not found and not reachable read the same here; the queue's search says more.
       () => current && setTickets({ number, items: [] }),
     );
     return () => {
@@ -112,11 +113,13 @@ export function CommandPalette({
           placeholder="A command, a screen or a ticket number…"
         />
         <Command.List>
-          <Command.Empty>
-            {number !== null && found === null ? 'Looking for the ticket…' : 'Nothing matches.'}
-          </Command.Empty>
+          {found?.length ? null : (
+            <Command.Empty>
+              {number !== null && found === null ? 'Looking for the ticket…' : 'Nothing matches.'}
+            </Command.Empty>
+          )}
           {found?.length ? (
-            <Command.Group heading="Tickets">
+            <Command.Group heading="Tickets" forceMount>
               {found.map((t) => (
                 <Command.Item
                   key={t.id}
