@@ -172,10 +172,11 @@ describe('the server database stored by earlier builds', () => {
       expect.stringMatching(/^Migrated to storage version 1: gate-and-routing-fields \(\d/),
       expect.stringMatching(/^Migrated to storage version 2: idempotency-expiry \(\d/),
       expect.stringMatching(/^Migrated to storage version 3: people-and-sessions \(\d/),
-      expect.stringMatching(/^Migrated .* from storage version 0 to 3 in [\d.]+ ms$/),
+      expect.stringMatching(/^Migrated to storage version 4: webhooks \(\d/),
+      expect.stringMatching(/^Migrated .* from storage version 0 to 4 in [\d.]+ ms$/),
     ]);
 
-    // Migrated once: the next start finds version 3 and neither copies nor migrates.
+    // Migrated once: the next start finds version 4 and neither copies nor migrates.
     lines.length = 0;
     const again = sqlitePersistence(file, { log: (line) => lines.push(line) });
     await expectFixtureWorld(await open(again), storedEvents(demoFixture('v0')));

@@ -16,6 +16,8 @@ import { answerClientError, sendProblem, sendReply } from './problems';
 import { type RateLimiter, type RateLimitOptions, rateLimiter } from './rate-limit';
 import { applySecurityHeaders } from './security-headers';
 import { type StaticHandler, staticFiles } from './static-files';
+import { answerWebhooks } from './webhooks/routes';
+import type { WebhookService } from './webhooks/service';
 
 export interface HttpServerOptions {
   backend: Backend;
@@ -36,6 +38,8 @@ export interface HttpServerOptions {
    * Without it the header is dropped before the core sees the request.
    */
   insecureActorHeader?: boolean;
+  /** Webhook endpoints and their deliveries; without it /webhooks is not served. */
+  webhooks?: WebhookService;
 }
 
 /** Generous for people clicking and for the test suites; a runaway script still meets it. */
@@ -99,6 +103,7 @@ interface ApiContext {
   insecureActorHeader: boolean;
   trustProxy: boolean;
   origins: ReadonlySet<string>;
+  webhooks?: WebhookService;
 }
 
 function apiHandler(c: ApiContext) {
@@ -153,6 +158,19 @@ function apiHandler(c: ApiContext) {
         return;
       }
     }
+    if (c.webhooks) {
+      const answered = await answerWebhooks(c.webhooks, {
+        method,
+        path,
+        query: url.searchParams,
+        body,
+        principal: principal ?? null,
+      });
+      if (answered) {
+        sendReply(res, answered, head);
+        return;
+      }
+    }
     if ((method === 'GET' || head) && path.replace(/\/$/, '') === operations.streamChanges.path) {
       streamChanges(c.backend, headers, identified?.principal, res, head);
       return;
@@ -180,6 +198,7 @@ export function createHttpServer({
   rateLimit = {},
   signIn,
   insecureActorHeader = false,
+  webhooks,
 }: HttpServerOptions): Server {
   const serveStatic: StaticHandler = staticDir
     ? staticFiles(staticDir)
@@ -204,6 +223,7 @@ export function createHttpServer({
     insecureActorHeader,
     trustProxy,
     origins,
+    webhooks,
   });
 
   const server = createServer(async (req, res) => {

@@ -9,6 +9,7 @@ import { oidcSignIn } from './auth/oidc';
 import { signInService } from './auth/sign-in';
 import { parseDuration } from './duration';
 import { createHttpServer, DEFAULT_WRITES_PER_MINUTE } from './http';
+import { webhookService } from './webhooks/service';
 
 /*
  * `npm run serve`: the reference backend as a real HTTP server, with its world in SQLite and
@@ -55,6 +56,12 @@ const { values } = parseArgs({
     'oidc-client-secret': { type: 'string', default: process.env.HANDOFF_DESK_OIDC_CLIENT_SECRET },
     /** The provider's name on the sign-in button. */
     'oidc-name': { type: 'string' },
+    /** Lets webhooks point at loopback and private addresses (tests, agents on this machine). */
+    'allow-private-webhooks': { type: 'boolean', default: false },
+    /** Multiplies the webhook retry schedule (5 s … 10 h): 0.001 for tests. */
+    'webhook-retry-scale': { type: 'string', default: '1' },
+    /** How long a webhook receiver has to answer one delivery. */
+    'webhook-timeout': { type: 'string', default: '15s' },
   },
 });
 
@@ -149,6 +156,19 @@ if (values['insecure-actor-header']) {
 }
 // Gate defaults and SLA escalations fall due with no browser open: the server applies them.
 const stopTicking = backend.startTicking();
+const retryScale = Number(values['webhook-retry-scale']);
+if (!(retryScale > 0)) {
+  console.error('Handoff Desk cannot start: --webhook-retry-scale must be a positive number.');
+  process.exit(1);
+}
+const webhooks = webhookService({
+  db: persistence.database,
+  backend,
+  allowPrivate: values['allow-private-webhooks'],
+  retryScale,
+  timeoutMs: parseDuration(values['webhook-timeout']),
+});
+webhooks.start();
 const server = createHttpServer({
   backend,
   staticDir: values['no-static'] ? undefined : values.static,
@@ -157,6 +177,7 @@ const server = createHttpServer({
   rateLimit: { limit: Number(values['rate-limit']) },
   signIn,
   insecureActorHeader: values['insecure-actor-header'],
+  webhooks,
 });
 
 server.listen(Number(values.port), values.host, () => {
@@ -167,9 +188,12 @@ server.listen(Number(values.port), values.host, () => {
 
 function shutdown() {
   stopTicking();
+  const stopped = webhooks.stop();
   server.close(() => {
-    persistence.close();
-    process.exit(0);
+    void stopped.then(() => {
+      persistence.close();
+      process.exit(0);
+    });
   });
   // Change streams never end by themselves: give answers in flight a moment, then cut what is
   // left (a cut write is still committed or not at all; its retry replays by idempotency key).

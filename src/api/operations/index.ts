@@ -8,6 +8,7 @@ import { peopleOperations } from './people';
 import { policyOperations } from './policy';
 import { postHocOperations } from './post-hoc';
 import { sessionOperations } from './session';
+import { webhookOperations } from './webhooks';
 
 export * from './define';
 
@@ -21,6 +22,7 @@ export const operations = {
   ...postHocOperations,
   ...peopleOperations,
   ...sessionOperations,
+  ...webhookOperations,
   ...demoOperations,
 } satisfies Record<string, Operation>;
 
