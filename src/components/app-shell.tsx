@@ -25,6 +25,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const me = useQuery(userQueries.me(actorId));
   // People live on a server; the demo's backend has its switcher instead.
   const managesPeople = mode !== 'demo' && PEOPLE_MANAGERS.has(me.data?.role ?? '');
+  // Webhooks are delivered by a server, and set up by its leads.
+  const managesWebhooks = mode !== 'demo' && me.data?.role === 'lead';
   useLiveUpdates();
   return (
     <div className="app">
@@ -54,6 +56,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           {managesPeople ? (
             <Link to="/people" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
               People
+            </Link>
+          ) : null}
+          {managesWebhooks ? (
+            <Link to="/webhooks" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+              Webhooks
             </Link>
           ) : null}
           {isDemo ? (

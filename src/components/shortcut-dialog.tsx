@@ -20,6 +20,13 @@ export const shortcutList: { keys: string; action: string }[] = [
   { keys: 'p', action: 'Routing policy: preview the edit on last week’s traffic' },
   { keys: 'w', action: 'Dashboard: show the next time window' },
   { keys: 'u', action: 'People: disable or enable the selected person (j / k pick one)' },
+  { keys: 'Alt+N', action: 'Webhooks: add an endpoint (to the URL field)' },
+  {
+    keys: 'r / x',
+    action:
+      'Webhooks: rotate the secret of / remove the selected endpoint (j / k pick one; x twice)',
+  },
+  { keys: 's', action: 'Webhooks: send the selected delivery again (n / p pick one)' },
   { keys: 'Alt+Q', action: 'Sign out' },
   { keys: '?', action: 'Show this list' },
 ];
