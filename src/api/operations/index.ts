@@ -1,3 +1,4 @@
+import { agentOperations } from './agents';
 import { auditOperations } from './audit';
 import { dashboardOperations } from './dashboard';
 import type { Operation } from './define';
@@ -22,6 +23,7 @@ export const operations = {
   ...peopleOperations,
   ...sessionOperations,
   ...demoOperations,
+  ...agentOperations,
 } satisfies Record<string, Operation>;
 
 export type Operations = typeof operations;
