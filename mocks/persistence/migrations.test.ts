@@ -109,8 +109,9 @@ describe('migrating the server database', () => {
       expect.stringMatching(/storage version 1: gate-and-routing-fields/),
       expect.stringMatching(/storage version 2: idempotency-expiry/),
       expect.stringMatching(/storage version 3: people-and-sessions/),
-      expect.stringMatching(/storage version 4: webhooks/),
-      expect.stringMatching(/storage version 5: events-get-a-channel/),
+      expect.stringMatching(/storage version 4: proposed-actions/),
+      expect.stringMatching(/storage version 5: webhooks/),
+      expect.stringMatching(/storage version 6: events-get-a-channel/),
     ]);
     expect(contents(file).version).toBe(STORAGE_VERSION + 1);
     const events = [...backend.state.events.values()].flat() as unknown as { channel: string }[];

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { auditEventSchema, handoffSchema, userSchema } from '../../src/api/handoff-schemas';
 import { policyChangeSchema } from '../../src/api/policy-change-schemas';
+import { actionsFromText } from '../../src/domain/actions';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import type { Snapshot } from '../core/persistence';
@@ -152,6 +153,22 @@ export const migrations: readonly Migration[] = [
   },
   {
     to: 4,
+    name: 'proposed-actions',
+    // Drafts carry what they propose to do as data. Drafts written before read their actions
+    // from their own text, as the AI that wrote them would have proposed them.
+    up(world) {
+      for (const handoff of world.handoffs) {
+        if (!Array.isArray(handoff.drafts)) continue;
+        for (const draft of handoff.drafts) {
+          if (isRecord(draft) && !Array.isArray(draft.actions)) {
+            draft.actions = actionsFromText(String(draft.text ?? ''));
+          }
+        }
+      }
+    },
+  },
+  {
+    to: 5,
     name: 'webhooks',
     // The world's records are as they were; the server gains webhook endpoints, their
     // deliveries (pending ones survive a restart) and how far into the audit log it has read.
@@ -179,7 +196,6 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
-/** The storage version this build writes and reads. */
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {

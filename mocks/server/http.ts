@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { User } from '../../src/api/handoff-schemas';
 import { ACTOR_HEADER } from '../../src/api/headers';
 import { operations } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
 import type { Backend } from '../core/backend';
+import { isAgent, type Principal } from '../core/principal';
 import { problemReply } from '../core/route-kit';
 import { openChangeStream, sseHeaders } from '../core/sse';
-import { authenticate } from './auth/authenticate';
+import { agentKeyAuthenticator } from './auth/agent-keys';
+import { type Authenticator, authenticate } from './auth/authenticate';
 import { overHttps } from './auth/cookies';
 import { answerSignIn } from './auth/routes';
 import { crossSiteRefusal } from './auth/same-origin';
@@ -69,7 +70,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 function streamChanges(
   backend: Backend,
   headers: Headers,
-  principal: User | undefined,
+  principal: Principal | undefined,
   res: ServerResponse,
   head: boolean,
 ) {
@@ -104,6 +105,8 @@ interface ApiContext {
   trustProxy: boolean;
   origins: ReadonlySet<string>;
   webhooks?: WebhookService;
+  /** Agents' keys first, then people's sessions. */
+  authenticators: readonly Authenticator[];
 }
 
 function apiHandler(c: ApiContext) {
@@ -116,11 +119,11 @@ function apiHandler(c: ApiContext) {
       if (typeof value === 'string') headers.set(name, value);
     }
     if (!c.insecureActorHeader) headers.delete(ACTOR_HEADER);
-    const identified = c.signIn ? authenticate(c.signIn.authenticators, req, https) : null;
+    const identified = authenticate(c.authenticators, req, https);
     const actorId = headers.get(ACTOR_HEADER);
     const principal =
       identified?.principal ?? (actorId ? c.backend.state.users.get(actorId) : undefined);
-    const identity = principal?.id ?? actorId;
+    const identity = isAgent(principal) ? `agent:${principal.name}` : (principal?.id ?? actorId);
     if (identity) c.identities.set(req, identity);
     if (isWrite(method)) {
       const refused = identified?.ambient ? crossSiteRefusal(req, https, c.origins) : null;
@@ -149,7 +152,7 @@ function apiHandler(c: ApiContext) {
         query: url.searchParams,
         body,
         https,
-        principal: principal ?? null,
+        principal: principal && !isAgent(principal) ? principal : null,
         insecureActorHeader: c.insecureActorHeader,
         corsOrigins: c.origins,
       });
@@ -224,6 +227,7 @@ export function createHttpServer({
     trustProxy,
     origins,
     webhooks,
+    authenticators: [agentKeyAuthenticator(backend), ...(signIn?.authenticators ?? [])],
   });
 
   const server = createServer(async (req, res) => {

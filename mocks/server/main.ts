@@ -5,6 +5,7 @@ import { Backend } from '../core/backend';
 import { newCursorSecret } from '../core/security/cursor-seal';
 import { StorageVersionError } from '../persistence/migrations';
 import { backupSqlite, restoreSqlite, sqlitePersistence } from '../persistence/sqlite';
+import { parseAgentKeyArg } from './auth/agent-keys';
 import { oidcSignIn } from './auth/oidc';
 import { signInService } from './auth/sign-in';
 import { parseDuration } from './duration';
@@ -62,10 +63,19 @@ const { values } = parseArgs({
     'webhook-retry-scale': { type: 'string', default: '1' },
     /** How long a webhook receiver has to answer one delivery. */
     'webhook-timeout': { type: 'string', default: '15s' },
+    /** An agent's API key, NAME=SECRET (repeatable), registered at start for scripts and CI. */
+    'agent-key': { type: 'string', multiple: true, default: [] },
+    /** How long an agent's run lives without a heartbeat, in seconds. */
+    'lease-seconds': { type: 'string', default: '30' },
   },
 });
 
 const dataFile = resolve(values.data);
+const leaseSeconds = Number(values['lease-seconds']);
+if (!Number.isInteger(leaseSeconds) || leaseSeconds < 1) {
+  console.error('Handoff Desk cannot start: --lease-seconds wants a whole number of seconds.');
+  process.exit(1);
+}
 
 /** A store this build cannot read stops the start with the reason, the file untouched. */
 function refuse(error: unknown): never {
@@ -114,7 +124,17 @@ try {
     idempotencyTtlMs: parseDuration(values['idempotency-ttl']),
     cursorSecret: cursorSecret(),
     trustActorHeader: values['insecure-actor-header'],
+    leaseSeconds: Number(values['lease-seconds']),
   });
+  for (const arg of values['agent-key']) {
+    const parsed = parseAgentKeyArg(arg);
+    if (typeof parsed === 'string') {
+      console.error(`Handoff Desk cannot start: ${parsed}`);
+      process.exit(1);
+    }
+    await backend.registerAgentKey(parsed.name, parsed.secret);
+    console.log(`Agent key registered for ${parsed.name}`);
+  }
 } catch (error) {
   refuse(error);
 }

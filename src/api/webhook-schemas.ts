@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agentEventSchema, agentEventTypeSchema } from './agent-schemas';
 import { isoDate } from './handoff-schemas';
 
 /*
@@ -9,16 +10,8 @@ import { isoDate } from './handoff-schemas';
  * `{ type, timestamp, data }`.
  */
 
-export const webhookEventTypeSchema = z.enum([
-  'handoff.created',
-  'handoff.decided',
-  'handoff.expired',
-  'handoff.escalated',
-  'handoff.redirected',
-  'run.lost',
-  'run.failed',
-  'execution.failed',
-]);
+/** The events an endpoint may subscribe to: the agent events. */
+export const webhookEventTypeSchema = agentEventTypeSchema;
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 
 export const webhookEndpointSchema = z.object({
@@ -86,10 +79,6 @@ export const webhookDeliveriesQuerySchema = z.object({
 
 export const deliveryParams = z.object({ id: z.string(), deliveryId: z.string() });
 
-/** What a receiver gets in the body. */
-export const webhookMessageSchema = z.object({
-  type: webhookEventTypeSchema,
-  timestamp: isoDate,
-  data: z.record(z.string(), z.unknown()),
-});
+/** What a receiver gets in the body: an agent event without its id (that is webhook-id). */
+export const webhookMessageSchema = agentEventSchema.omit({ id: true });
 export type WebhookMessage = z.infer<typeof webhookMessageSchema>;

@@ -19,7 +19,7 @@ const receiver = createServer((req, res) => {
   });
   req.on('end', () => {
     count++;
-    const id = (JSON.parse(body) as { data: { handoffId: string } }).data.handoffId;
+    const id = (JSON.parse(body) as { data: { handoff: { id: string } } }).data.handoff.id;
     if (!arrived.has(id)) arrived.set(id, performance.now());
     res.writeHead(204).end();
   });

@@ -228,9 +228,12 @@ describe('webhook deliveries', () => {
     const message = webhookMessageSchema.parse(verified);
     expect(message.type).toBe('handoff.decided');
     expect(message.data).toMatchObject({
-      handoffId: item!.id,
       handoff: { id: item!.id, status: 'rejected' },
-      decision: { action: 'rejected', reason: 'The draft names the wrong order.' },
+      outcome: {
+        type: 'rejected',
+        reason: 'The draft names the wrong order.',
+        by: { id: 'u-ana' },
+      },
     });
     expect(got!.headers['webhook-id']).toMatch(/^msg_/);
     expect(() => new Webhook(secret).verify(`${got!.body} `, got!.headers)).toThrow();
@@ -320,11 +323,7 @@ describe('webhook deliveries', () => {
     expect([...counts.values()]).toEqual([1, 1, 1, 1, 1, 1]);
     const subjects = hook.received.map(
       (r) =>
-        (
-          webhookMessageSchema.parse(new Webhook(secret).verify(r.body, r.headers)).data as {
-            handoffId: string;
-          }
-        ).handoffId,
+        webhookMessageSchema.parse(new Webhook(secret).verify(r.body, r.headers)).data.handoff?.id,
     );
     expect(new Set(subjects)).toEqual(new Set(items.map((i) => i.id)));
   });
@@ -392,7 +391,7 @@ describe('webhook deliveries', () => {
   });
 });
 
-describe('storage version 4', () => {
+describe('storage version 5', () => {
   it('adds the webhook tables to a version 3 database, keeps its world, and tells only what happens next', async () => {
     const file = pool.file();
     copyFileSync(serverFixture('v3'), file);

@@ -1,42 +1,16 @@
-import type { AuditEvent, Handoff } from '../../../src/api/handoff-schemas';
-import type { WebhookEventType } from '../../../src/api/webhook-schemas';
+import type { AgentEvent } from '../../../src/api/agent-schemas';
+import type { AuditEvent } from '../../../src/api/handoff-schemas';
+import { agentEventsOf } from '../../core/agents/events';
+import type { World } from '../../core/world';
 
 /*
- * Which audit events are told to webhooks, and as what. The audit log is the source: every
- * committed event is read from it in order, so nothing a person, an agent or the system did
- * is told twice or left out, even across a restart.
+ * Which audit events are told to webhooks, and as what: the agent events the core derives
+ * from them (handoffs created, decided, expired, escalated, redirected; runs lost or failed;
+ * executions failed). The audit log is the source: every committed event is read from it in
+ * order, so nothing is told twice or left out, even across a restart.
  */
 
-const types: Partial<Record<AuditEvent['action'], WebhookEventType>> = {
-  created: 'handoff.created',
-  approved: 'handoff.decided',
-  rejected: 'handoff.decided',
-  expired: 'handoff.expired',
-  escalated: 'handoff.escalated',
-  redirected: 'handoff.redirected',
-};
-
-export const webhookTypeOf = (event: AuditEvent): WebhookEventType | null =>
-  types[event.action] ?? null;
-
-/** The message's `data`: the event as audited, the item as it now is, and the decision. */
-export function webhookData(event: AuditEvent, handoff: Handoff | undefined) {
-  const decided = event.action !== 'created';
-  return {
-    handoffId: event.handoffId,
-    event,
-    handoff: handoff ?? null,
-    ...(decided
-      ? {
-          decision: {
-            action: event.action,
-            by: event.actor,
-            at: event.at,
-            version: event.version,
-            reason: event.why.reason,
-            diff: event.diff,
-          },
-        }
-      : {}),
-  };
+/** The webhook messages one audit event makes: its agent events without their ids. */
+export function webhookMessagesOf(world: World, event: AuditEvent): Omit<AgentEvent, 'id'>[] {
+  return agentEventsOf(world, [event]).map(({ id: _id, ...message }) => message);
 }

@@ -1,16 +1,17 @@
-import type { User } from '../../../src/api/handoff-schemas';
 import { type Operation, operations } from '../../../src/api/operations';
 import { makeProblem } from '../../../src/api/problem';
 import { decodeQuery } from '../../../src/api/query-string';
 import { webhookCreateSchema } from '../../../src/api/webhook-schemas';
 import type { ApiReply } from '../../core/http-types';
+import { isAgent, type Principal } from '../../core/principal';
 import { invalid, ok, pathPattern, problemReply } from '../../core/route-kit';
 import { WebhookError, type WebhookService } from './service';
 import type { Owner } from './store';
 
 /*
  * The webhook endpoints of the contract, answered by the server from its database before the
- * core sees the request. Leads manage every endpoint.
+ * core sees the request. Leads manage every endpoint; an agent (by its API key) registers and
+ * manages its own.
  */
 
 export interface WebhookRequest {
@@ -19,7 +20,7 @@ export interface WebhookRequest {
   query: URLSearchParams;
   body: string | null;
   /** Who is acting; null when no one could be identified. */
-  principal: User | null;
+  principal: Principal | null;
 }
 
 type Name =
@@ -77,12 +78,19 @@ export async function answerWebhooks(
   if (!r.principal) {
     return problemReply(makeProblem('unauthenticated', 'Sign in to continue.'));
   }
-  if (r.principal.role !== 'lead') {
+  const principal = r.principal;
+  if (!isAgent(principal) && principal.role !== 'lead') {
     return problemReply(makeProblem('forbidden', 'Only leads manage webhooks.'));
   }
-  const owner: Owner = { id: r.principal.id, name: r.principal.name, kind: 'person' };
+  const owner: Owner = isAgent(principal)
+    ? { id: `agent:${principal.name}`, name: principal.name, kind: 'agent' }
+    : { id: principal.id, name: principal.name, kind: 'person' };
   const [id = '', deliveryId = ''] = found.params;
   try {
+    // An agent sees only its own endpoints: another's is as good as not there.
+    if (id && owner.kind === 'agent' && service.owner(id) !== owner.id) {
+      return problemReply(makeProblem('not_found', `No webhook endpoint with id "${id}".`));
+    }
     switch (found.name) {
       case 'listWebhooks':
         return ok({ items: service.list(owner) });

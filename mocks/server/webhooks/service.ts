@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { AgentEvent } from '../../../src/api/agent-schemas';
 import { type AuditEvent, auditEventSchema } from '../../../src/api/handoff-schemas';
 import type {
   WebhookCreate,
@@ -8,7 +9,7 @@ import type {
 } from '../../../src/api/webhook-schemas';
 import type { Backend } from '../../core/backend';
 import { refuseWebhookUrl } from './addresses';
-import { webhookData, webhookTypeOf } from './events';
+import { webhookMessagesOf } from './events';
 import { newMessageId, newWebhookSecret, signature } from './signing';
 import {
   type DeliveryRow,
@@ -61,6 +62,12 @@ export class WebhookError extends Error {
 }
 
 const PAGE = 500;
+
+/** An agent's endpoint hears of its own work only; a lead's hears of everything. */
+const visibleTo = (
+  endpoint: { owner_kind: string; owner_id: string },
+  message: Omit<AgentEvent, 'id'>,
+) => endpoint.owner_kind !== 'agent' || message.data.agent?.id === endpoint.owner_id;
 const RESPONSE_CHARS = 500;
 
 export function webhookService(options: WebhookOptions) {
@@ -88,20 +95,19 @@ export function webhookService(options: WebhookOptions) {
       const parsed = auditEventSchema.safeParse(JSON.parse(row.body));
       if (!parsed.success) continue;
       const event: AuditEvent = parsed.data;
-      const type = webhookTypeOf(event);
-      if (!type) continue;
-      const targets = endpoints.filter((e) =>
-        (JSON.parse(e.events) as WebhookEventType[]).includes(type),
-      );
-      if (targets.length === 0) continue;
-      const at = clock();
-      const body = JSON.stringify({
-        type,
-        timestamp: new Date(at).toISOString(),
-        data: webhookData(event, options.backend.state.handoffs.get(event.handoffId)),
-      });
-      for (const endpoint of targets) {
-        store.addDelivery(newMessageId(), endpoint.id, type, event.handoffId, body, at);
+      for (const message of webhookMessagesOf(options.backend.state, event)) {
+        const targets = endpoints.filter(
+          (e) =>
+            (JSON.parse(e.events) as WebhookEventType[]).includes(message.type) &&
+            visibleTo(e, message),
+        );
+        if (targets.length === 0) continue;
+        const at = clock();
+        const body = JSON.stringify(message);
+        for (const endpoint of targets) {
+          const subject = message.data.handoff?.id ?? message.data.run?.id ?? null;
+          store.addDelivery(newMessageId(), endpoint.id, message.type, subject, body, at);
+        }
       }
     }
     store.setCursor(last);

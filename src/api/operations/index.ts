@@ -1,3 +1,4 @@
+import { agentOperations } from './agents';
 import { auditOperations } from './audit';
 import { dashboardOperations } from './dashboard';
 import type { Operation } from './define';
@@ -24,6 +25,7 @@ export const operations = {
   ...sessionOperations,
   ...webhookOperations,
   ...demoOperations,
+  ...agentOperations,
 } satisfies Record<string, Operation>;
 
 export type Operations = typeof operations;
