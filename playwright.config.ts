@@ -82,6 +82,8 @@ export default defineConfig<{ backend: Backend }>({
         // These journeys switch people with Acting as; the sign-in journeys start their own
         // server without this flag.
         '--insecure-actor-header',
+        // The webhook journeys' receiver listens on loopback; its retries come quickly.
+        '--allow-private-webhooks --webhook-retry-scale 0.01',
       ].join(' '),
       url: `http://${host}:${serverPort}/config.json`,
       // Never someone else's server: ours has a fresh data file and allows resets.

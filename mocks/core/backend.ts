@@ -5,10 +5,13 @@ import { paramNames } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
 import { type LifecycleEvent, nextStatus } from '../../src/domain/lifecycle';
 import { generateWorld } from '../seed/generate';
+import { type AgentEventPublisher, agentEventPublisher, agentEventsOf } from './agents/events';
+import { agentForSecret, bearerOf, issueKey } from './agents/keys';
 import { requestFilters, routeGroups, systemJobs } from './extensions';
 import type { ApiReply, ApiRequest } from './http-types';
 import { InvalidCursorError } from './list';
 import { type Change, memoryPersistence, type Persistence, type Snapshot } from './persistence';
+import { type AgentPrincipal, agentStandIn, isAgent, type Principal } from './principal';
 import { ok, problemReply, type Route } from './route-kit';
 import { bodyDigest, type CursorSeal, cursorSeal } from './security/cursor-seal';
 import type { AuditExtra, BackendOptions, BackendServices } from './services';
@@ -47,6 +50,14 @@ export class Backend {
   private readonly routes: Route[];
   private readonly listeners = new Set<ChangeListener>();
   private readonly cursors: CursorSeal;
+  /** Items someone waits on (the outcome long-poll), each with its waiters. */
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  /**
+   * What happened to handoffs and runs, for subscribers in this process (webhooks): one event
+   * per committed decision, creation, lost run or failed execution, after it is committed.
+   */
+  readonly agentEvents: AgentEventPublisher = agentEventPublisher();
 
   /** The backend as endpoint groups and system jobs see it. */
   readonly services: BackendServices;
@@ -66,6 +77,7 @@ export class Backend {
       record: (...args) => this.record(...args),
       move: (...args) => this.move(...args),
       reset: () => this.reset(),
+      waitForChange: (id, ms) => this.waitForChange(id, ms),
     };
     this.routes = routeGroups.flatMap((group) => group(this.services));
   }
@@ -107,6 +119,44 @@ export class Backend {
     };
   }
 
+  private waitForChange(id: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const set = this.waiters.get(id) ?? new Set<() => void>();
+      this.waiters.set(id, set);
+      const done = () => {
+        clearTimeout(timer);
+        set.delete(done);
+        if (set.size === 0 && this.waiters.get(id) === set) this.waiters.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      set.add(done);
+    });
+  }
+
+  /**
+   * Registers an agent's key given at start (`--agent-key NAME=SECRET`), committed like any
+   * write; the same pair given again changes nothing.
+   */
+  registerAgentKey(name: string, secret: string): Promise<void> {
+    return this.systemWrite(() => {
+      issueKey(this.services, name, null, secret);
+    });
+  }
+
+  /** Runs `work` as the system, serialised, and commits and announces what it changed. */
+  systemWrite<T>(work: () => T): Promise<T> {
+    return this.serialised(async () => {
+      const result = work();
+      if (this.world.dirty) {
+        const change = this.world.drain();
+        await this.persistence.commit(change);
+        this.emitChanges(change, null);
+      }
+      return result;
+    });
+  }
+
   /** How many streams are listening; for tests that check nothing is left open. */
   get listenerCount(): number {
     return this.listeners.size;
@@ -114,15 +164,34 @@ export class Backend {
 
   /** Null when `req` may open the change stream; otherwise the problem to answer with. */
   authorizeStream(req: Pick<ApiRequest, 'headers' | 'principal'>): ApiReply | null {
-    const user = this.identify(req);
-    return 'status' in user ? user : null;
+    const principal = this.identify(req);
+    return 'status' in principal ? principal : null;
+  }
+
+  /** The agent a key belongs to; null when it is malformed, unknown or revoked. */
+  agentForKey(secret: string): AgentPrincipal | null {
+    return agentForSecret(this.world, secret, this.now());
   }
 
   /**
    * Who is acting: the principal the transport authenticated, or (only where the actor header
    * is trusted) the person X-Actor-Id names; otherwise the 401 that says to sign in.
    */
-  private identify(req: Pick<ApiRequest, 'headers' | 'principal'>): User | ApiReply {
+  private identify(req: Pick<ApiRequest, 'headers' | 'principal'>): Principal | ApiReply {
+    // An agent's key decides whenever one is sent: a bad key is never passed over for a cookie.
+    const secret = bearerOf(req.headers);
+    if (secret !== undefined) {
+      if (isAgent(req.principal)) return req.principal;
+      const agent = secret === null ? null : this.agentForKey(secret);
+      if (agent) return agent;
+      return problemReply(
+        makeProblem(
+          'unauthenticated',
+          'The agent key is unknown, revoked or malformed (send `Authorization: Bearer hd_…`).',
+        ),
+      );
+    }
+    if (isAgent(req.principal)) return req.principal;
     if (req.principal) {
       // People sign in from accounts the server keeps: the world learns of each as they act,
       // so reassignments and names resolve to them.
@@ -158,6 +227,13 @@ export class Backend {
     const last = new Map<string, Handoff>();
     for (const h of change.handoffs) last.set(h.id, h);
     const by = user && { id: user.id, name: user.name };
+    for (const id of last.keys()) {
+      const waiting = this.waiters.get(id);
+      if (waiting) for (const wake of [...waiting]) wake();
+    }
+    if (change.events.length > 0) {
+      this.agentEvents.publish(agentEventsOf(this.world, change.events));
+    }
     for (const h of last.values()) {
       this.emit({
         type: 'handoff.changed',
@@ -292,10 +368,22 @@ export class Backend {
     // An id that is not valid percent-encoding names nothing this server could hold.
     if (!params) return problemReply(makeProblem('not_found', `No endpoint at ${req.path}.`));
 
-    const user = this.identify(req);
-    if ('status' in user) return user;
+    const principal = this.identify(req);
+    if ('status' in principal) return principal;
+    const kind = isAgent(principal) ? 'agent' : 'person';
+    if (!(route.operation.principals ?? ['person']).includes(kind)) {
+      return problemReply(
+        makeProblem(
+          'forbidden',
+          kind === 'agent'
+            ? 'Agents cannot call this endpoint; it is for people.'
+            : 'This endpoint is for agents, with an API key; a person’s session cannot call it.',
+        ),
+      );
+    }
+    const user = isAgent(principal) ? agentStandIn(principal) : principal;
 
-    if (!route.write) return route.run({ req, user, json: null, params, query: null });
+    if (!route.write) return route.run({ req, user, principal, json: null, params, query: null });
 
     const max = this.options.maxBodyBytes ?? 256 * 1024;
     if (req.body && new TextEncoder().encode(req.body).length > max) {
@@ -344,7 +432,7 @@ export class Backend {
         if (seen.status >= 400) headers['content-type'] = 'application/problem+json';
         return { status: seen.status, body: seen.body, headers };
       }
-      const reply = await route.run({ req, user, json, params, query: null });
+      const reply = await route.run({ req, user, principal, json, params, query: null });
       // Only outcomes are remembered; a transient failure may be retried with the same key.
       if (reply.status < 500) {
         this.world.remember(scope, {

@@ -1,3 +1,5 @@
+import { loseLapsedRuns } from './agents/lease-job';
+import { agentRoutes } from './agents/routes';
 import { auditRoutes } from './audit/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { demoArrivals } from './demo/arrivals';
@@ -26,10 +28,16 @@ export const routeGroups: RouteGroup[] = [
   policyRoutes,
   postHocRoutes,
   sessionRoutes,
+  agentRoutes,
 ];
 
 /** Run in this order before any endpoint sees a request. */
 export const requestFilters: RequestFilter[] = [demoChaos];
 
 /** Run in this order on every tick. */
-export const systemJobs: SystemJob[] = [applyGateDefaults, slaEscalation, demoArrivals];
+export const systemJobs: SystemJob[] = [
+  applyGateDefaults,
+  slaEscalation,
+  loseLapsedRuns,
+  demoArrivals,
+];

@@ -1,5 +1,6 @@
 import type { User } from '../../src/api/handoff-schemas';
 import type { Operation, OperationName } from '../../src/api/operations';
+import type { Principal } from './principal';
 
 /** A transport-neutral request and reply, so MSW and a Node server can share one backend. */
 export interface ApiRequest {
@@ -15,7 +16,7 @@ export interface ApiRequest {
    * transport that authenticated the request; the core believes it and nothing else, unless
    * it was built to trust the actor header (the demo, or an explicitly insecure server).
    */
-  principal?: User;
+  principal?: Principal;
 }
 
 export interface ApiReply {
@@ -26,7 +27,10 @@ export interface ApiReply {
 
 export type Ctx = {
   req: ApiRequest;
+  /** The person acting; for an agent, a stand-in that no person-only endpoint ever sees. */
   user: User;
+  /** Who is acting, person or agent, as authenticated. */
+  principal: Principal;
   /** A write's parsed body; null for reads. */
   json: unknown;
   /** The path parameters, decoded. */

@@ -25,6 +25,8 @@ export interface BackendOptions {
    * `--insecure-actor-header`.
    */
   trustActorHeader?: boolean;
+  /** How long an agent's run lives without a heartbeat, in seconds (30 unless set). */
+  leaseSeconds?: number;
 }
 
 export type AuditExtra = Partial<
@@ -54,6 +56,11 @@ export interface BackendServices {
   move(h: Handoff, event: LifecycleEvent, patch?: Partial<Handoff>): Handoff;
   /** Restores the seeded world (serialised, committed and announced by the backend). */
   reset(): Promise<void>;
+  /**
+   * Resolves when a committed write touches item `id`, or after `ms`, whichever is first:
+   * how a read waits for news (the outcome long-poll).
+   */
+  waitForChange(id: string, ms: number): Promise<void>;
 }
 
 /** A group of endpoints, declared by a feature of the backend. */

@@ -107,6 +107,13 @@ export class World {
     return this.settings.get(key) as T | undefined;
   }
 
+  /** Every setting whose key starts with `prefix`, in the order they were first written. */
+  settingsUnder<T>(prefix: string): T[] {
+    const found: T[] = [];
+    for (const [key, value] of this.settings) if (key.startsWith(prefix)) found.push(value as T);
+    return found;
+  }
+
   putSetting(key: string, value: unknown) {
     this.settings.set(key, value);
     this.pending.settings.push([key, value]);

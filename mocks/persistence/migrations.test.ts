@@ -80,7 +80,9 @@ describe('migrating the server database', () => {
     [
       'throws',
       broken,
-      /migration 4 \(reads-a-field-that-is-not-there\).*every item needs a region/,
+      new RegExp(
+        `migration ${STORAGE_VERSION + 1} \\(reads-a-field-that-is-not-there\\).*every item needs a region`,
+      ),
     ],
     ['changes an audit event', rewritesAudit, /had its outcome changed/],
     ['drops an audit event', dropsAudit, /audit log went from 72 events to 71/],
@@ -90,7 +92,9 @@ describe('migrating the server database', () => {
       const before = contents(file);
       const started = start(file, [...migrations, migration]);
       await expect(started).rejects.toThrow(StorageVersionError);
-      await expect(started).rejects.toThrow(/at storage version 0 and this build reads version 4/);
+      await expect(started).rejects.toThrow(
+        new RegExp(`at storage version 0 and this build reads version ${STORAGE_VERSION + 1}`),
+      );
       await expect(started).rejects.toThrow(reason);
       await expect(started).rejects.toThrow(/Nothing was changed/);
       expect(contents(file)).toEqual(before);
@@ -105,7 +109,9 @@ describe('migrating the server database', () => {
       expect.stringMatching(/storage version 1: gate-and-routing-fields/),
       expect.stringMatching(/storage version 2: idempotency-expiry/),
       expect.stringMatching(/storage version 3: people-and-sessions/),
-      expect.stringMatching(/storage version 4: events-get-a-channel/),
+      expect.stringMatching(/storage version 4: proposed-actions/),
+      expect.stringMatching(/storage version 5: webhooks/),
+      expect.stringMatching(/storage version 6: events-get-a-channel/),
     ]);
     expect(contents(file).version).toBe(STORAGE_VERSION + 1);
     const events = [...backend.state.events.values()].flat() as unknown as { channel: string }[];
@@ -132,7 +138,9 @@ describe('migrating the server database', () => {
     db.close();
     const before = contents(file);
     expect(() => sqlitePersistence(file)).toThrow(
-      /at storage version 6, but this build reads versions up to 3/,
+      new RegExp(
+        `at storage version ${STORAGE_VERSION + 3}, but this build reads versions up to ${STORAGE_VERSION}`,
+      ),
     );
     expect(contents(file)).toEqual(before);
   });
@@ -156,7 +164,9 @@ describe('migrating the demo world', () => {
       persistence: indexedDbPersistence(name, { migrations: [...migrations, broken] }),
     });
     await expect(started).rejects.toThrow(
-      /demo world .* at storage version 0 and this build reads version 4.*every item needs a region/,
+      new RegExp(
+        `demo world .* at storage version 0 and this build reads version ${STORAGE_VERSION + 1}.*every item needs a region`,
+      ),
     );
     expect(await exportIndexedDbWorld(name)).toEqual(fixture());
   });
@@ -167,7 +177,9 @@ describe('migrating the demo world', () => {
     newer.entries.push(['version', STORAGE_VERSION + 1]);
     await importIndexedDbWorld(newer, name);
     await expect(Backend.create({ persistence: indexedDbPersistence(name) })).rejects.toThrow(
-      /at storage version 4, but this build reads versions up to 3/,
+      new RegExp(
+        `at storage version ${STORAGE_VERSION + 1}, but this build reads versions up to ${STORAGE_VERSION}`,
+      ),
     );
     expect((await exportIndexedDbWorld(name)).entries).toEqual(
       [...newer.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { auditEventSchema, handoffSchema, userSchema } from '../../src/api/handoff-schemas';
 import { policyChangeSchema } from '../../src/api/policy-change-schemas';
+import { actionsFromText } from '../../src/domain/actions';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import type { Snapshot } from '../core/persistence';
@@ -150,9 +151,51 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS sign_in_events_by_person ON sign_in_events (person_id, seq);
     `,
   },
+  {
+    to: 4,
+    name: 'proposed-actions',
+    // Drafts carry what they propose to do as data. Drafts written before read their actions
+    // from their own text, as the AI that wrote them would have proposed them.
+    up(world) {
+      for (const handoff of world.handoffs) {
+        if (!Array.isArray(handoff.drafts)) continue;
+        for (const draft of handoff.drafts) {
+          if (isRecord(draft) && !Array.isArray(draft.actions)) {
+            draft.actions = actionsFromText(String(draft.text ?? ''));
+          }
+        }
+      }
+    },
+  },
+  {
+    to: 5,
+    name: 'webhooks',
+    // The world's records are as they were; the server gains webhook endpoints, their
+    // deliveries (pending ones survive a restart) and how far into the audit log it has read.
+    up() {},
+    sql: `
+      CREATE TABLE IF NOT EXISTS webhook_endpoints (
+        id TEXT PRIMARY KEY, url TEXT NOT NULL, events TEXT NOT NULL, secret TEXT NOT NULL,
+        previous_secret TEXT, previous_valid_until INTEGER, owner_id TEXT NOT NULL,
+        owner_name TEXT NOT NULL, owner_kind TEXT NOT NULL, created_at INTEGER NOT NULL,
+        disabled_at INTEGER, disabled_reason TEXT
+      );
+      CREATE TABLE IF NOT EXISTS webhook_deliveries (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL,
+        endpoint_id TEXT NOT NULL, type TEXT NOT NULL, subject TEXT, body TEXT NOT NULL,
+        status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL,
+        next_attempt_at INTEGER, last_attempt_at INTEGER, delivered_at INTEGER,
+        last_status INTEGER, last_response TEXT
+      );
+      CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+      CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, seq);
+      CREATE TABLE IF NOT EXISTS webhook_cursor (
+        name TEXT PRIMARY KEY, seq INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
-/** The storage version this build writes and reads. */
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {

@@ -10,6 +10,7 @@ import {
 } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
 import { policyChangesSchema } from '../../src/api/policy-change-schemas';
+import { actionsFromText } from '../../src/domain/actions';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import { demoWorldFixture, serverFixture } from '../../tests/fixtures/storage/fixtures';
 import { removeDbFile, tempDbFile } from '../../tests/server/harness';
@@ -172,14 +173,56 @@ describe('the server database stored by earlier builds', () => {
       expect.stringMatching(/^Migrated to storage version 1: gate-and-routing-fields \(\d/),
       expect.stringMatching(/^Migrated to storage version 2: idempotency-expiry \(\d/),
       expect.stringMatching(/^Migrated to storage version 3: people-and-sessions \(\d/),
-      expect.stringMatching(/^Migrated .* from storage version 0 to 3 in [\d.]+ ms$/),
+      expect.stringMatching(/^Migrated to storage version 4: proposed-actions \(\d/),
+      expect.stringMatching(/^Migrated to storage version 5: webhooks \(\d/),
+      expect.stringMatching(/^Migrated .* from storage version 0 to 5 in [\d.]+ ms$/),
     ]);
 
-    // Migrated once: the next start finds version 3 and neither copies nor migrates.
+    // Migrated once: the next start finds version 4 and neither copies nor migrates.
     lines.length = 0;
     const again = sqlitePersistence(file, { log: (line) => lines.push(line) });
     await expectFixtureWorld(await open(again), storedEvents(demoFixture('v0')));
     again.close();
     expect(lines).toEqual([]);
+  });
+});
+
+describe('a world stored before drafts carried proposed actions (storage version 3)', () => {
+  const files: string[] = [];
+  afterEach(() => {
+    for (const file of files.splice(0)) removeDbFile(file);
+  });
+
+  const draftsOf = (items: Handoff[]) => items.flatMap((h) => h.drafts);
+
+  it('reads every draft’s actions from its own text, on the server and in the demo', async () => {
+    const stored = storedItems(demoFixture('v3'));
+    expect(draftsOf(stored).every((d) => !('actions' in d))).toBe(true);
+
+    const file = tempDbFile();
+    files.push(file);
+    copyFileSync(serverFixture('v3'), file);
+    const persistence = sqlitePersistence(file, { log: () => {} });
+    const server = await open(persistence);
+    const name = freshDbName();
+    await importIndexedDbWorld(demoFixture('v3'), name);
+    const demo = await open(indexedDbPersistence(name));
+    for (const backend of [server, demo]) {
+      for (const before of stored) {
+        const reply = await get(backend, pathOf(operations.getHandoff, { id: before.id }));
+        const after = handoffSchema.parse(reply.body);
+        expect(after.drafts.map((d) => d.text)).toEqual(before.drafts.map((d) => d.text));
+        after.drafts.forEach((d) => {
+          expect(d.actions).toEqual(actionsFromText(d.text));
+        });
+      }
+    }
+    persistence.close();
+    // The worked example promised a full refund of $649.00: it now proposes exactly that.
+    const example = stored.find((h) => h.id === 'h-4521')!;
+    expect(example.drafts[0]!.text).toContain('$649.00');
+    expect(actionsFromText(example.drafts[0]!.text)).toEqual([
+      { type: 'refund', amount: 649, currency: 'USD' },
+    ]);
   });
 });

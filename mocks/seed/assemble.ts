@@ -1,4 +1,5 @@
 import type { AuditEvent, Handoff, Level } from '../../src/api/handoff-schemas';
+import { actionsFromText } from '../../src/domain/actions';
 import { AI_ACTOR } from '../../src/domain/actors';
 import { defaultRoutingPolicy } from '../../src/domain/default-policy';
 import { stableDraw } from '../../src/domain/traffic';
@@ -56,7 +57,16 @@ export function assemble(
     dueAt: isoAt(times.dueAt),
     gate: times.gate,
     version: 1,
-    drafts: [{ number: 1, text: c.draft, author: AI_ACTOR, createdAt, note: 'First draft' }],
+    drafts: [
+      {
+        number: 1,
+        text: c.draft,
+        author: AI_ACTOR,
+        createdAt,
+        note: 'First draft',
+        actions: actionsFromText(c.draft),
+      },
+    ],
     workingDraft: null,
     selectedOptionId: null,
     outcome: null,

@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Actor, AuditEvent, FlagRule, Handoff } from '../../src/api/handoff-schemas';
+import { actionsFromText } from '../../src/domain/actions';
 import { AI_ACTOR } from '../../src/domain/actors';
 import { levelLabels } from '../../src/domain/levels';
 import { reviseDraft } from '../ai/revise';
@@ -133,6 +134,7 @@ export class HistoryWriter {
           author: AI_ACTOR,
           createdAt: revisedAt,
           note: `Redirected: “${move.instructions}”`,
+          actions: actionsFromText(text),
         };
         this.change(revisedAt, 'claimed', { drafts: [...this.h.drafts, draft] });
         this.record(

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { User } from '../../src/api/handoff-schemas';
 import { ACTOR_HEADER } from '../../src/api/headers';
 import { operations } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
 import type { Backend } from '../core/backend';
+import { isAgent, type Principal } from '../core/principal';
 import { problemReply } from '../core/route-kit';
 import { openChangeStream, sseHeaders } from '../core/sse';
-import { authenticate } from './auth/authenticate';
+import { agentKeyAuthenticator } from './auth/agent-keys';
+import { type Authenticator, authenticate } from './auth/authenticate';
 import { overHttps } from './auth/cookies';
 import { answerSignIn } from './auth/routes';
 import { crossSiteRefusal } from './auth/same-origin';
@@ -16,6 +17,8 @@ import { answerClientError, sendProblem, sendReply } from './problems';
 import { type RateLimiter, type RateLimitOptions, rateLimiter } from './rate-limit';
 import { applySecurityHeaders } from './security-headers';
 import { type StaticHandler, staticFiles } from './static-files';
+import { answerWebhooks } from './webhooks/routes';
+import type { WebhookService } from './webhooks/service';
 
 export interface HttpServerOptions {
   backend: Backend;
@@ -36,6 +39,8 @@ export interface HttpServerOptions {
    * Without it the header is dropped before the core sees the request.
    */
   insecureActorHeader?: boolean;
+  /** Webhook endpoints and their deliveries; without it /webhooks is not served. */
+  webhooks?: WebhookService;
 }
 
 /** Generous for people clicking and for the test suites; a runaway script still meets it. */
@@ -65,7 +70,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 function streamChanges(
   backend: Backend,
   headers: Headers,
-  principal: User | undefined,
+  principal: Principal | undefined,
   res: ServerResponse,
   head: boolean,
 ) {
@@ -99,6 +104,9 @@ interface ApiContext {
   insecureActorHeader: boolean;
   trustProxy: boolean;
   origins: ReadonlySet<string>;
+  webhooks?: WebhookService;
+  /** Agents' keys first, then people's sessions. */
+  authenticators: readonly Authenticator[];
 }
 
 function apiHandler(c: ApiContext) {
@@ -111,11 +119,11 @@ function apiHandler(c: ApiContext) {
       if (typeof value === 'string') headers.set(name, value);
     }
     if (!c.insecureActorHeader) headers.delete(ACTOR_HEADER);
-    const identified = c.signIn ? authenticate(c.signIn.authenticators, req, https) : null;
+    const identified = authenticate(c.authenticators, req, https);
     const actorId = headers.get(ACTOR_HEADER);
     const principal =
       identified?.principal ?? (actorId ? c.backend.state.users.get(actorId) : undefined);
-    const identity = principal?.id ?? actorId;
+    const identity = isAgent(principal) ? `agent:${principal.name}` : (principal?.id ?? actorId);
     if (identity) c.identities.set(req, identity);
     if (isWrite(method)) {
       const refused = identified?.ambient ? crossSiteRefusal(req, https, c.origins) : null;
@@ -144,9 +152,22 @@ function apiHandler(c: ApiContext) {
         query: url.searchParams,
         body,
         https,
-        principal: principal ?? null,
+        principal: principal && !isAgent(principal) ? principal : null,
         insecureActorHeader: c.insecureActorHeader,
         corsOrigins: c.origins,
+      });
+      if (answered) {
+        sendReply(res, answered, head);
+        return;
+      }
+    }
+    if (c.webhooks) {
+      const answered = await answerWebhooks(c.webhooks, {
+        method,
+        path,
+        query: url.searchParams,
+        body,
+        principal: principal ?? null,
       });
       if (answered) {
         sendReply(res, answered, head);
@@ -180,6 +201,7 @@ export function createHttpServer({
   rateLimit = {},
   signIn,
   insecureActorHeader = false,
+  webhooks,
 }: HttpServerOptions): Server {
   const serveStatic: StaticHandler = staticDir
     ? staticFiles(staticDir)
@@ -204,6 +226,8 @@ export function createHttpServer({
     insecureActorHeader,
     trustProxy,
     origins,
+    webhooks,
+    authenticators: [agentKeyAuthenticator(backend), ...(signIn?.authenticators ?? [])],
   });
 
   const server = createServer(async (req, res) => {

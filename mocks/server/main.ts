@@ -5,11 +5,13 @@ import { Backend } from '../core/backend';
 import { newCursorSecret } from '../core/security/cursor-seal';
 import { StorageVersionError } from '../persistence/migrations';
 import { backupSqlite, restoreSqlite, sqlitePersistence } from '../persistence/sqlite';
+import { parseAgentKeyArg } from './auth/agent-keys';
 import { oidcSignIn } from './auth/oidc';
 import { type Grant, parseGrant } from './auth/oidc-grants';
 import { signInService } from './auth/sign-in';
 import { parseDuration } from './duration';
 import { createHttpServer, DEFAULT_WRITES_PER_MINUTE } from './http';
+import { webhookService } from './webhooks/service';
 
 /*
  * `npm run serve`: the reference backend as a real HTTP server, with its world in SQLite and
@@ -56,6 +58,16 @@ const { values } = parseArgs({
     'oidc-client-secret': { type: 'string', default: process.env.HANDOFF_DESK_OIDC_CLIENT_SECRET },
     /** The provider's name on the sign-in button. */
     'oidc-name': { type: 'string' },
+    /** Lets webhooks point at loopback and private addresses (tests, agents on this machine). */
+    'allow-private-webhooks': { type: 'boolean', default: false },
+    /** Multiplies the webhook retry schedule (5 s … 10 h): 0.001 for tests. */
+    'webhook-retry-scale': { type: 'string', default: '1' },
+    /** How long a webhook receiver has to answer one delivery. */
+    'webhook-timeout': { type: 'string', default: '15s' },
+    /** An agent's API key, NAME=SECRET (repeatable), registered at start for scripts and CI. */
+    'agent-key': { type: 'string', multiple: true, default: [] },
+    /** How long an agent's run lives without a heartbeat, in seconds. */
+    'lease-seconds': { type: 'string', default: '30' },
     /** The ID-token claim that lists a person's groups. */
     'oidc-groups-claim': {
       type: 'string',
@@ -70,6 +82,11 @@ const { values } = parseArgs({
 });
 
 const dataFile = resolve(values.data);
+const leaseSeconds = Number(values['lease-seconds']);
+if (!Number.isInteger(leaseSeconds) || leaseSeconds < 1) {
+  console.error('Handoff Desk cannot start: --lease-seconds wants a whole number of seconds.');
+  process.exit(1);
+}
 
 /** A store this build cannot read stops the start with the reason, the file untouched. */
 function refuse(error: unknown): never {
@@ -118,7 +135,17 @@ try {
     idempotencyTtlMs: parseDuration(values['idempotency-ttl']),
     cursorSecret: cursorSecret(),
     trustActorHeader: values['insecure-actor-header'],
+    leaseSeconds: Number(values['lease-seconds']),
   });
+  for (const arg of values['agent-key']) {
+    const parsed = parseAgentKeyArg(arg);
+    if (typeof parsed === 'string') {
+      console.error(`Handoff Desk cannot start: ${parsed}`);
+      process.exit(1);
+    }
+    await backend.registerAgentKey(parsed.name, parsed.secret);
+    console.log(`Agent key registered for ${parsed.name}`);
+  }
 } catch (error) {
   refuse(error);
 }
@@ -171,6 +198,19 @@ if (values['insecure-actor-header']) {
 }
 // Gate defaults and SLA escalations fall due with no browser open: the server applies them.
 const stopTicking = backend.startTicking();
+const retryScale = Number(values['webhook-retry-scale']);
+if (!(retryScale > 0)) {
+  console.error('Handoff Desk cannot start: --webhook-retry-scale must be a positive number.');
+  process.exit(1);
+}
+const webhooks = webhookService({
+  db: persistence.database,
+  backend,
+  allowPrivate: values['allow-private-webhooks'],
+  retryScale,
+  timeoutMs: parseDuration(values['webhook-timeout']),
+});
+webhooks.start();
 const server = createHttpServer({
   backend,
   staticDir: values['no-static'] ? undefined : values.static,
@@ -179,6 +219,7 @@ const server = createHttpServer({
   rateLimit: { limit: Number(values['rate-limit']) },
   signIn,
   insecureActorHeader: values['insecure-actor-header'],
+  webhooks,
 });
 
 server.listen(Number(values.port), values.host, () => {
@@ -189,9 +230,12 @@ server.listen(Number(values.port), values.host, () => {
 
 function shutdown() {
   stopTicking();
+  const stopped = webhooks.stop();
   server.close(() => {
-    persistence.close();
-    process.exit(0);
+    void stopped.then(() => {
+      persistence.close();
+      process.exit(0);
+    });
   });
   // Change streams never end by themselves: give answers in flight a moment, then cut what is
   // left (a cut write is still committed or not at all; its retry replays by idempotency key).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { proposedActionsSchema } from './action-schemas';
 import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';
 
 /*
@@ -170,6 +171,8 @@ export const draftVersionSchema = z.object({
   createdAt: isoDate,
   /** Why this version exists: the first draft, a redirect's instructions, ... */
   note: z.string(),
+  /** What this version proposes to do besides sending the reply (storage version 4). */
+  actions: proposedActionsSchema,
 });
 export type DraftVersion = z.infer<typeof draftVersionSchema>;
 
@@ -218,6 +221,8 @@ export type Assignee = z.infer<typeof assigneeSchema>;
 /** The reviewer's work in progress on the draft, saved on the server as they type. */
 export const workingDraftSchema = z.object({
   text: z.string(),
+  /** The reviewer's edit of the proposed actions; absent while they are as proposed. */
+  actions: proposedActionsSchema.optional(),
   savedAt: isoDate,
   by: assigneeSchema,
 });
@@ -233,6 +238,8 @@ export const outcomeSchema = z.object({
   /** True when the approved text differs from the AI's draft. */
   edited: z.boolean(),
   finalText: z.string().nullable(),
+  /** On approval: the actions approved, when they differ from the draft's. */
+  finalActions: proposedActionsSchema.optional(),
   reason: z.string().nullable(),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
@@ -345,6 +352,8 @@ export type ClaimRequest = z.infer<typeof claimRequestSchema>;
 export const saveDraftRequestSchema = z.strictObject({
   ...versioned,
   text: z.string().max(20_000, 'The reply is longer than 20,000 characters.'),
+  /** The reviewer's edit of the proposed actions; omitted while they are as proposed. */
+  actions: proposedActionsSchema.optional(),
 });
 export type SaveDraftRequest = z.infer<typeof saveDraftRequestSchema>;
 
@@ -367,6 +376,8 @@ export const decisionRequestSchema = z.discriminatedUnion('action', [
     ...decisionBase,
     action: z.literal('approve'),
     finalText: requiredText('The reply', 1).max(20_000),
+    /** The actions approved; the current draft's when omitted. */
+    finalActions: proposedActionsSchema.optional(),
     selectedOptionId: z.string().nullable().default(null),
     /** The newest customer message the reviewer confirmed reading (see `ticket.followUps`). */
     seenCustomerMessageAt: isoDate.nullable().default(null),
@@ -449,6 +460,9 @@ export const auditActionSchema = z.enum([
   'retried',
   'reassigned',
   'post_hoc_reviewed',
+  'executed',
+  'execution_failed',
+  'agent_lost',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -503,6 +517,7 @@ export const problemCodeSchema = z.enum([
   'illegal_transition',
   'idempotency_mismatch',
   'queue_empty',
+  'run_taken_over',
   'payload_too_large',
   'rate_limited',
   'unavailable',

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { proposedActionSchema } from './action-schemas';
+import * as ag from './agent-schemas';
 import { arrivalRequestSchema, arrivalResultSchema } from './arrival-schemas';
 import * as a from './audit-schemas';
 import { dashboardSchema } from './dashboard-schemas';
@@ -48,6 +50,16 @@ const responses = {
   PostHocPage: ph.postHocPageSchema,
   PostHocReview: ph.postHocReviewSchema,
   PostHocSettings: ph.postHocSettingsSchema,
+  ProposedAction: proposedActionSchema,
+  AgentKey: ag.agentKeySchema,
+  CreatedAgentKey: ag.createdAgentKeySchema,
+  Run: ag.runSchema,
+  RunResult: ag.runResultSchema,
+  AgentHandoffResult: ag.agentHandoffResultSchema,
+  HandoffOutcome: ag.handoffOutcomeSchema,
+  OutcomeReply: ag.outcomeReplySchema,
+  ExecutionResult: ag.executionResultSchema,
+  AgentEvent: ag.agentEventSchema,
 };
 const requests = {
   VersionRequest: s.claimRequestSchema,
@@ -61,6 +73,13 @@ const requests = {
   RollbackRequest: rollbackRequestSchema,
   ArrivalRequest: arrivalRequestSchema,
   PostHocReviewRequest: ph.postHocReviewRequestSchema,
+  CreateAgentKeyRequest: ag.createAgentKeyRequestSchema,
+  StartRunRequest: ag.startRunRequestSchema,
+  HeartbeatRequest: ag.heartbeatRequestSchema,
+  RunFailureRequest: ag.runFailureRequestSchema,
+  AgentHandoffRequest: ag.agentHandoffRequestSchema,
+  AgentDraftRequest: ag.agentDraftRequestSchema,
+  ExecutionReport: ag.executionReportSchema,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -131,11 +150,20 @@ function success(op: Operation) {
   };
 }
 
+const callers = (op: Operation) => op.principals ?? ['person'];
+
 function operationObject(op: Operation) {
+  const who = callers(op);
   return {
     summary: op.summary,
+    ...(who.includes('agent')
+      ? {
+          security: [{ agentKey: [] }, ...(who.includes('person') ? [{ session: [] }] : [])],
+          'x-callers': who,
+        }
+      : {}),
     parameters: [
-      actor,
+      ...(who.includes('person') ? [actor] : []),
       ...(op.write ? [idempotency] : []),
       ...parameters(op.params, 'path'),
       ...parameters(op.query, 'query'),
@@ -181,12 +209,22 @@ export function buildOpenApiDocument() {
         'the identity provider) and a session cookie says who acts; a browser write also carries ' +
         `${CLIENT_HEADER} and a same-origin Origin. The in-browser demo and a server started ` +
         `with --insecure-actor-header take the actor from ${ACTOR_HEADER} instead. Every write ` +
-        `carries ${IDEMPOTENCY_HEADER} and the version it was made on. ` +
+        `carries ${IDEMPOTENCY_HEADER} and the version it was made on. Agents call the ` +
+        'operations marked with the `agentKey` security scheme with `Authorization: Bearer hd_…`, ' +
+        'a key a lead issues (POST /agent-keys). ' +
         'Errors are RFC 9457 problem documents.',
     },
     servers: [{ url: '/api' }],
     paths: documentPaths(),
     components: {
+      securitySchemes: {
+        agentKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An agent’s API key (hd_…), issued by a lead; shown once, stored hashed.',
+        },
+        session: { type: 'apiKey', in: 'cookie', name: 'handoff-desk-session' },
+      },
       parameters: {
         Actor: {
           name: ACTOR_HEADER,

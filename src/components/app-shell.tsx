@@ -39,6 +39,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   // People live on a server; the demo's backend has its switcher instead.
   const managesPeople = mode !== 'demo' && PEOPLE_MANAGERS.has(me.data?.role ?? '');
   const reauthenticating = useAuthStore((s) => s.reauthenticating);
+  // Webhooks are delivered by a server, and set up by its leads.
+  const managesWebhooks = mode !== 'demo' && me.data?.role === 'lead';
   const tourDone = usePreferencesStore((s) => s.tourDone);
   const setTourDone = usePreferencesStore((s) => s.setTourDone);
   const navigate = useNavigate();
@@ -71,6 +73,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           {managesPeople ? (
             <Link to="/people" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
               People
+            </Link>
+          ) : null}
+          {managesWebhooks ? (
+            <Link to="/webhooks" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+              Webhooks
             </Link>
           ) : null}
           {isDemo ? (

@@ -22,6 +22,13 @@ export const shortcutList: { keys: string; action: string }[] = [
   { keys: 'u', action: 'People: disable or enable the selected person (j / k pick one)' },
   { keys: 'n', action: 'People: add a person' },
   { keys: 'p', action: 'People: set a new password for the selected person' },
+  { keys: 'Alt+N', action: 'Webhooks: add an endpoint (to the URL field)' },
+  {
+    keys: 'r / x',
+    action:
+      'Webhooks: rotate the secret of / remove the selected endpoint (j / k pick one; x twice)',
+  },
+  { keys: 's', action: 'Webhooks: send the selected delivery again (n / p pick one)' },
   { keys: 'Alt+Q', action: 'Sign out' },
   { keys: 'Alt+Shift+Q', action: 'Sign out everywhere (every device)' },
   { keys: '?', action: 'Show this list' },

@@ -30,6 +30,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   retried: 'Retried',
   reassigned: 'Reassigned',
   post_hoc_reviewed: 'Post-hoc reviewed',
+  executed: 'Executed',
+  execution_failed: 'Execution failed',
+  agent_lost: 'Agent stopped responding',
 };
 
 export const actorTypeLabels: Record<Actor['type'], string> = {

@@ -8,6 +8,11 @@ import { Backend, type BackendOptions } from '../../mocks/core/backend';
 import { sqlitePersistence } from '../../mocks/persistence/sqlite';
 import { type SignIn, type SignInOptions, signInService } from '../../mocks/server/auth/sign-in';
 import { createHttpServer, type HttpServerOptions } from '../../mocks/server/http';
+import {
+  type WebhookOptions,
+  type WebhookService,
+  webhookService,
+} from '../../mocks/server/webhooks/service';
 import { server as mswServer } from '../msw';
 
 /*
@@ -22,6 +27,8 @@ export interface RunningServer {
   file: string;
   /** Accounts and sessions, when the server was started with sign-in. */
   signIn: SignIn | null;
+  /** Webhook endpoints and deliveries, when the server was started with them. */
+  webhooks: WebhookService | null;
   /** Closes the listener and the database, once; the file stays for a restart. */
   stop(): Promise<void>;
 }
@@ -41,9 +48,16 @@ export async function startServer(
     http?: Omit<HttpServerOptions, 'backend' | 'signIn'>;
     /** People sign in (over the server's own database); X-Actor-Id is then not believed. */
     signIn?: Omit<SignInOptions, 'db'>;
+    /** Webhooks are served and delivered (over the server's own database). */
+    webhooks?: Omit<WebhookOptions, 'db' | 'backend'>;
   } = {},
 ): Promise<RunningServer> {
-  const { http: httpOptions, signIn: signInOptions, ...backendOptions } = options;
+  const {
+    http: httpOptions,
+    signIn: signInOptions,
+    webhooks: webhookOptions,
+    ...backendOptions
+  } = options;
   const persistence = sqlitePersistence(file);
   const backend = await Backend.create({
     count: 200,
@@ -54,11 +68,16 @@ export async function startServer(
   const signIn = signInOptions
     ? signInService({ ...signInOptions, db: persistence.database })
     : null;
+  const webhooks = webhookOptions
+    ? webhookService({ ...webhookOptions, db: persistence.database, backend })
+    : null;
+  webhooks?.start();
   // The other suites speak as people through X-Actor-Id, as a server started with the flag.
   const server = createHttpServer({
     backend,
     insecureActorHeader: !signIn,
     ...(signIn ? { signIn } : {}),
+    ...(webhooks ? { webhooks } : {}),
     ...httpOptions,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -69,9 +88,11 @@ export async function startServer(
     backend,
     file,
     signIn,
+    webhooks,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await webhooks?.stop();
       await closeServer(server);
       persistence.close();
     },

@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Decision, Handoff, User } from '../../../src/api/handoff-schemas';
+import { actionsFromText } from '../../../src/domain/actions';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import { checkDecision } from '../../../src/domain/decisions';
 import { responseDueAt } from '../../../src/domain/escalation';
@@ -7,6 +8,7 @@ import { levelLabels } from '../../../src/domain/levels';
 import { reviseDraft } from '../../ai/revise';
 import type { ApiReply } from '../http-types';
 import { ladderInForce } from '../policy/store';
+import { agentNameOf } from '../principal';
 import { ok, personOf, problemReply } from '../route-kit';
 import type { BackendServices } from '../services';
 
@@ -113,6 +115,10 @@ export function applyDecision(
           why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
         },
       );
+      // An agent's item waits for the agent's own answer (POST /agent/handoffs/{id}/drafts).
+      if (agentNameOf(h.drafts[0]!.author)) {
+        return ok({ handoff: redirected, event });
+      }
       const base = h.workingDraft?.text ?? aiDraft;
       const text = reviseDraft(base, body.instructions, h.ticket);
       const number = h.drafts.length + 1;
@@ -125,6 +131,7 @@ export function applyDecision(
             author: AI_ACTOR,
             createdAt: s.now(),
             note: `Redirected: “${body.instructions}”`,
+            actions: actionsFromText(text),
           },
         ],
       });

@@ -6,6 +6,7 @@ import {
   type User,
 } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
+import { actionsFromText } from '../../../src/domain/actions';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import { evaluateRules } from '../../../src/domain/rules';
 import { draftForTask } from '../../ai/recover';
@@ -83,6 +84,7 @@ function initiate(s: BackendServices, user: User, body: InitiationRequest): ApiR
         author: AI_ACTOR,
         createdAt: at,
         note: `Task from ${user.name}: “${body.instructions}”`,
+        actions: actionsFromText(text),
       },
     ],
     workingDraft: null,

@@ -7,6 +7,7 @@ import {
   type User,
 } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
+import { actionsFromText } from '../../../src/domain/actions';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { retryTask } from '../../ai/recover';
@@ -65,6 +66,7 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
         author: AI_ACTOR,
         createdAt: s.now(),
         note: `Retry ${attempt}`,
+        actions: actionsFromText(result.draft),
       },
     ],
     context: {

@@ -1,3 +1,4 @@
+import type { ProposedAction } from '../../../src/api/action-schemas';
 import type { ArrivalAi, ArrivalTicket } from '../../../src/api/arrival-schemas';
 import type {
   Actor,
@@ -10,6 +11,7 @@ import type {
 } from '../../../src/api/handoff-schemas';
 import type { RoutingPolicy } from '../../../src/api/routing-policy-schemas';
 import type { RouteDecision } from '../../../src/api/what-if-schemas';
+import { actionsFromText, commitmentsOfActions } from '../../../src/domain/actions';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import { ruleConfig } from '../../../src/domain/default-policy';
 import { flagRuleInfo } from '../../../src/domain/flags';
@@ -40,6 +42,17 @@ export interface ArrivalInput {
   ticket: ArrivalTicket;
   ai: { draft: string; confidence: number } & Partial<Pick<ArrivalAi, 'options' | 'diagnosis'>>;
   receivedAt?: string;
+  /** Who drafted it: the built-in AI unless an agent handed it off. */
+  author?: Actor;
+  /** What the draft proposes to do; read from its text when not given. */
+  actions?: ProposedAction[];
+  /** The agent's own steps and next action, when it sends them. */
+  steps?: Step[];
+  nextAction?: string;
+  /** The work could not be finished (an agent failed or stopped): a person must pick it up. */
+  failed?: boolean;
+  /** The created event's outcome, when the usual "Drafted a reply; routed to …" is not it. */
+  createdOutcome?: string;
 }
 
 export interface Ingested {
@@ -80,32 +93,47 @@ export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested 
       confidence,
       flags,
       // As the what-if reads an item: from the AI's first draft, by the item's own draw.
-      commitments: detectCommitments(draft),
+      // An agent's proposed actions count as well: the higher stake routes.
+      commitments: [
+        ...detectCommitments(draft),
+        ...(input.actions ? commitmentsOfActions(input.actions) : []),
+      ],
       random01: stableDraw(id),
     },
     policy,
     { ladder: ladderInForce },
   );
-  const human = route.route === 'human_review';
+  const failed = input.failed === true;
+  const human = failed || route.route === 'human_review';
   const created: Handoff = {
     id,
     kind: human ? kindFor(flags, diagnosis) : 'completion',
-    status: human ? 'pending' : 'ai_working',
+    status: failed ? 'failed' : human ? 'pending' : 'ai_working',
     ticket,
     context: {
-      steps: stepsFor(id, ticket, confidence, flags, policy, now),
+      steps: input.steps ?? stepsFor(id, ticket, confidence, flags, policy, now),
       confidence,
       flags,
       options,
-      nextAction: nextActionFor(flags, human ? 'pending' : 'ai_working', null),
+      nextAction: input.nextAction ?? nextActionFor(flags, human ? 'pending' : 'ai_working', null),
       diagnosis,
     },
-    level: route.level,
+    // Failed work goes to a person even where the policy would let the AI send it.
+    level: failed && route.level === 'ai' ? 'l1' : route.level,
     assignee: null,
     dueAt: new Date(s.clock() + slaMs[ticket.urgency]).toISOString(),
-    gate: human ? gateFor(route, s.clock()) : null,
+    gate: human && !failed ? gateFor(route, s.clock()) : null,
     version: 1,
-    drafts: [{ number: 1, text: draft, author: AI_ACTOR, createdAt: now, note: 'First draft' }],
+    drafts: [
+      {
+        number: 1,
+        text: draft,
+        author: input.author ?? AI_ACTOR,
+        createdAt: now,
+        note: 'First draft',
+        actions: input.actions ?? actionsFromText(draft),
+      },
+    ],
     workingDraft: null,
     selectedOptionId: null,
     outcome: null,
@@ -119,11 +147,12 @@ export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested 
   const reason = route.reasons.join(' ');
   s.record(
     created,
-    AI_ACTOR,
+    input.author ?? AI_ACTOR,
     'created',
-    human
-      ? `Drafted a reply; routed to ${levelLabels[route.level]} under policy v${policy.version}`
-      : `Drafted a reply; checking it against policy v${policy.version}`,
+    input.createdOutcome ??
+      (human
+        ? `Drafted a reply; routed to ${levelLabels[route.level]} under policy v${policy.version}`
+        : `Drafted a reply; checking it against policy v${policy.version}`),
     { why: { reason, rule: null, confidence } },
   );
   for (const flag of flags) {
@@ -145,6 +174,7 @@ export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested 
       edited: false,
       finalText: draft,
       reason: null,
+      ...(input.actions ? { finalActions: input.actions } : {}),
     },
   });
   s.record(

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { User } from '../../../src/api/handoff-schemas';
+import type { Principal } from '../../core/principal';
 
 /*
  * Who sent a request, as one small chain: each authenticator looks for its own credential
@@ -9,7 +9,7 @@ import type { User } from '../../../src/api/handoff-schemas';
  */
 
 export interface Identified {
-  principal: User;
+  principal: Principal;
   /**
    * The credential is one a browser attaches by itself (a cookie), so a write must also pass
    * the same-origin check.

@@ -8,6 +8,9 @@ import { handoffSchema } from '../handoff-schemas';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** Who may call an operation: people (signed in), agents (with an API key), or both. */
+export type PrincipalKind = 'person' | 'agent';
+
 /** Problem statuses an operation may answer, with what each means there. */
 export type Problems = Readonly<Partial<Record<number, string>>>;
 
@@ -33,6 +36,8 @@ export interface Operation {
   queryProblem?: string;
   /** A server-sent event stream; each `data:` is one of these. */
   events?: z.ZodType;
+  /** Who may call it; people only when omitted. */
+  principals?: readonly PrincipalKind[];
 }
 
 /** Keeps each operation's literal types (write or not, which schemas) for the client. */

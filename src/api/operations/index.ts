@@ -1,3 +1,4 @@
+import { agentOperations } from './agents';
 import { auditOperations } from './audit';
 import { dashboardOperations } from './dashboard';
 import type { Operation } from './define';
@@ -8,6 +9,7 @@ import { peopleOperations } from './people';
 import { policyOperations } from './policy';
 import { postHocOperations } from './post-hoc';
 import { sessionOperations } from './session';
+import { webhookOperations } from './webhooks';
 
 export * from './define';
 
@@ -21,7 +23,9 @@ export const operations = {
   ...postHocOperations,
   ...peopleOperations,
   ...sessionOperations,
+  ...webhookOperations,
   ...demoOperations,
+  ...agentOperations,
 } satisfies Record<string, Operation>;
 
 export type Operations = typeof operations;

@@ -1,0 +1,293 @@
+import { z } from 'zod';
+import { proposedActionsSchema } from './action-schemas';
+import { arrivalTicketSchema } from './arrival-schemas';
+import {
+  assigneeSchema,
+  handoffSchema,
+  isoDate,
+  levelSchema,
+  stepTypeSchema,
+} from './handoff-schemas';
+import { routeDecisionSchema } from './what-if-schemas';
+
+/*
+ * The agent side of the contract: how an outside AI agent identifies itself (an API key a lead
+ * issues), works on a ticket under a lease it renews (a run), hands work to a person (a
+ * handoff with proposed actions), learns what the person decided (the outcome), answers a
+ * redirect with a new draft and reports what it executed.
+ */
+
+/* ---------- identity: API keys ---------- */
+
+/** Every key starts with this, so a leaked one is easy to recognise and scan for. */
+export const AGENT_KEY_PREFIX = 'hd_';
+
+export const agentNameSchema = z
+  .string()
+  .trim()
+  .min(2, 'Name the agent (2 to 60 characters).')
+  .max(60, 'Name the agent (2 to 60 characters).')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'Use letters, digits, spaces, dots, dashes.');
+
+export const agentKeySchema = z.object({
+  id: z.string(),
+  /** The agent's name: what the audit trail shows for everything it does. */
+  name: z.string(),
+  /** The first characters of the secret, to tell keys apart; never enough to use one. */
+  hint: z.string(),
+  createdAt: isoDate,
+  /** The lead who issued it; null for a key given at server start. */
+  createdBy: assigneeSchema.nullable(),
+  revokedAt: isoDate.nullable(),
+  revokedBy: assigneeSchema.nullable(),
+  lastUsedAt: isoDate.nullable(),
+});
+export type AgentKey = z.infer<typeof agentKeySchema>;
+
+export const agentKeysSchema = z.object({ items: z.array(agentKeySchema) });
+
+export const createAgentKeyRequestSchema = z.strictObject({ name: agentNameSchema });
+export type CreateAgentKeyRequest = z.infer<typeof createAgentKeyRequestSchema>;
+
+/** The key as issued: the secret is in this answer only, and stored only as a hash. */
+export const createdAgentKeySchema = agentKeySchema.extend({
+  secret: z.string().startsWith(AGENT_KEY_PREFIX),
+});
+export type CreatedAgentKey = z.infer<typeof createdAgentKeySchema>;
+
+/** Who the calling agent is. */
+export const agentSelfSchema = z.object({ id: z.string(), name: z.string() });
+export type AgentSelf = z.infer<typeof agentSelfSchema>;
+
+/* ---------- runs and their leases ---------- */
+
+export const DEFAULT_LEASE_SECONDS = 30;
+
+export const runStatusSchema = z.enum([
+  /** The agent is working and its lease is live. */
+  'working',
+  /** The agent handed the work to a person and waits for the decision. */
+  'waiting',
+  /** Done: the decision was executed (or the run ended without one). */
+  'finished',
+  /** The agent reported that it could not go on. */
+  'failed',
+  /** The lease lapsed: the agent stopped responding. */
+  'lost',
+  /** A person took the ticket over after the run was lost or failed. */
+  'taken_over',
+]);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const runSchema = z.object({
+  id: z.string(),
+  agent: agentSelfSchema,
+  status: runStatusSchema,
+  /** What the agent says it is doing now: "classify", "draft", "waiting for review"… */
+  step: z.string(),
+  /** The ticket the run is about, by its subject and customer, for the screens. */
+  subject: z.string(),
+  /** The handoff the run produced or works on; null until it hands off. */
+  handoffId: z.string().nullable(),
+  leaseSeconds: z.number().int().positive(),
+  leaseExpiresAt: isoDate,
+  startedAt: isoDate,
+  lastHeartbeatAt: isoDate,
+  /** Why it failed or was lost, in words a lead reads. */
+  diagnosis: z.string().nullable(),
+});
+export type Run = z.infer<typeof runSchema>;
+
+export const runsSchema = z.object({ items: z.array(runSchema) });
+
+const stepName = z.string().trim().min(1).max(200);
+
+export const startRunRequestSchema = z
+  .strictObject({
+    /** The ticket the agent works on, as it arrived. */
+    ticket: arrivalTicketSchema.optional(),
+    /** Or an item already on the desk (answering a redirect, say). */
+    handoffId: z.string().min(1).optional(),
+    step: stepName.default('started'),
+    /** How long the run lives without a heartbeat; the server's default when omitted. */
+    leaseSeconds: z.number().int().min(5).max(600).optional(),
+  })
+  .refine((b) => (b.ticket === undefined) !== (b.handoffId === undefined), {
+    path: ['ticket'],
+    message: 'Send either the ticket or the id of the item the run works on.',
+  });
+export type StartRunRequest = z.input<typeof startRunRequestSchema>;
+
+export const heartbeatRequestSchema = z.strictObject({ step: stepName.optional() });
+export type HeartbeatRequest = z.infer<typeof heartbeatRequestSchema>;
+
+export const runFailureRequestSchema = z.strictObject({
+  /** What went wrong and the last good step, for the person who picks it up. */
+  diagnosis: z.string().trim().min(5).max(5000),
+  step: stepName.optional(),
+});
+export type RunFailureRequest = z.infer<typeof runFailureRequestSchema>;
+
+/** A failed or lost run, and the failed handoff a person now picks up. */
+export const runResultSchema = z.object({ run: runSchema, handoff: handoffSchema.nullable() });
+export type RunResult = z.infer<typeof runResultSchema>;
+
+/* ---------- handoffs from agents ---------- */
+
+export const agentStepSchema = z.strictObject({
+  type: stepTypeSchema,
+  summary: z.string().min(1).max(2000),
+  outcome: z.enum(['ok', 'warning', 'failed']).default('ok'),
+  startedAt: isoDate.optional(),
+  finishedAt: isoDate.optional(),
+});
+
+export const agentHandoffRequestSchema = z.strictObject({
+  /** The run this handoff ends; its lease then only waits for the decision. */
+  runId: z.string().min(1).optional(),
+  ticket: arrivalTicketSchema,
+  steps: z.array(agentStepSchema).max(100).default([]),
+  draft: z.string().trim().min(1).max(20_000),
+  confidence: z.number().min(0).max(1),
+  options: z
+    .array(z.strictObject({ label: z.string().min(1), rationale: z.string(), draft: z.string() }))
+    .max(9)
+    .default([]),
+  /** The one thing the agent asks of the person. */
+  nextAction: z.string().trim().min(1).max(500).optional(),
+  actions: proposedActionsSchema.min(1, 'Propose at least one action (a plain reply is one).'),
+});
+export type AgentHandoffRequest = z.input<typeof agentHandoffRequestSchema>;
+
+export const agentHandoffResultSchema = z.object({
+  handoff: handoffSchema,
+  route: routeDecisionSchema,
+});
+export type AgentHandoffResult = z.infer<typeof agentHandoffResultSchema>;
+
+/* ---------- outcomes ---------- */
+
+const decided = {
+  /** The item version the decision produced; pass it as `since` to wait for the next one. */
+  version: z.number().int().positive(),
+  at: isoDate,
+  by: assigneeSchema.nullable(),
+};
+
+export const handoffOutcomeSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('approved'),
+    ...decided,
+    finalText: z.string(),
+    finalActions: proposedActionsSchema,
+    /** Whether the person changed the reply text, the actions, or both. */
+    edited: z.object({ text: z.boolean(), actions: z.boolean() }),
+    /** A unified diff of the draft against the approved text; null when unchanged. */
+    diff: z.string().nullable(),
+  }),
+  z.object({ type: z.literal('rejected'), ...decided, reason: z.string() }),
+  /** Not final: the item went to another level; keep waiting. */
+  z.object({ type: z.literal('escalated'), ...decided, toLevel: levelSchema, note: z.string() }),
+  /** Not final: answer with a new draft (`POST /agent/handoffs/{id}/drafts`). */
+  z.object({
+    type: z.literal('redirected'),
+    ...decided,
+    instructions: z.string(),
+    /** The draft version the instructions are about. */
+    draftNumber: z.number().int().positive(),
+  }),
+  /** No one decided in time and the gate's default applied; not a person's rejection. */
+  z.object({
+    type: z.literal('expired'),
+    ...decided,
+    applied: z.enum(['approve', 'reject', 'hold_and_escalate']),
+    reason: z.string(),
+  }),
+]);
+export type HandoffOutcome = z.infer<typeof handoffOutcomeSchema>;
+
+export const outcomeQuerySchema = z.object({
+  wait: z
+    .number()
+    .int()
+    .min(0)
+    .max(55)
+    .optional()
+    .describe('Seconds to wait for a decision when there is none yet, 0 to 55.'),
+  since: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Only a decision that produced a version after this one (the last one you saw).'),
+});
+
+export const outcomeReplySchema = z.object({
+  handoffId: z.string(),
+  /** The newest decision after `since`; null when none came within the wait. */
+  outcome: handoffOutcomeSchema.nullable(),
+  /** True when the outcome ends the agent's wait (approved, rejected, expired). */
+  final: z.boolean(),
+  /** The item's version now. */
+  version: z.number().int().positive(),
+});
+export type OutcomeReply = z.infer<typeof outcomeReplySchema>;
+
+/* ---------- redirect answers and execution ---------- */
+
+export const agentDraftRequestSchema = z.strictObject({
+  /** The version the redirect produced (the outcome's `version`): a stale one is a 409. */
+  inReplyTo: z.number().int().positive(),
+  text: z.string().trim().min(1).max(20_000),
+  actions: proposedActionsSchema.min(1, 'Propose at least one action (a plain reply is one).'),
+  /** What the agent changed, and any instruction it could not follow. */
+  note: z.string().trim().min(1).max(2000),
+});
+export type AgentDraftRequest = z.infer<typeof agentDraftRequestSchema>;
+
+export const executionReportSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('applied'), detail: z.string().trim().max(5000).default('') }),
+  z.strictObject({ status: z.literal('failed'), detail: z.string().trim().min(5).max(5000) }),
+]);
+export type ExecutionReport = z.input<typeof executionReportSchema>;
+
+export const executionResultSchema = z.object({
+  handoff: handoffSchema,
+  /** When the execution failed: the failed handoff a person now picks up. */
+  failedHandoff: handoffSchema.nullable(),
+});
+export type ExecutionResult = z.infer<typeof executionResultSchema>;
+
+/* ---------- what happened, for subscribers (webhooks) ---------- */
+
+export const agentEventTypeSchema = z.enum([
+  'handoff.created',
+  'handoff.decided',
+  'handoff.expired',
+  'handoff.escalated',
+  'handoff.redirected',
+  'run.lost',
+  'run.failed',
+  'execution.failed',
+]);
+export type AgentEventType = z.infer<typeof agentEventTypeSchema>;
+
+/** One event as a subscriber receives it; `data` is JSON. */
+export const agentEventSchema = z.object({
+  /** Unique and stable: the same event always has the same id. */
+  id: z.string(),
+  type: agentEventTypeSchema,
+  timestamp: isoDate,
+  data: z.object({
+    handoff: handoffSchema.optional(),
+    outcome: handoffOutcomeSchema.optional(),
+    run: runSchema.optional(),
+    /** The agent the event concerns, when one does. */
+    agent: agentSelfSchema.nullable(),
+    detail: z.string().optional(),
+  }),
+});
+export type AgentEvent = z.infer<typeof agentEventSchema>;
+
+/** Lost runs a lead has not yet seen, for the header notice. */
+export const runNoticesSchema = z.object({ lost: z.array(runSchema) });

@@ -1,0 +1,97 @@
+import type { ProposedAction } from '../api/action-schemas';
+import type { Commitment } from '../api/commitment-schemas';
+import { formatMoney } from './money';
+import { detectCommitments } from './promises';
+
+/*
+ * Proposed actions: what a draft does besides sending its reply. The ladder judges authority
+ * on them; the text guard (text-guard.ts) checks that the reply promises nothing they leave out.
+ */
+
+export const PLAIN_REPLY: ProposedAction = { type: 'reply' };
+
+/** The actions a reply's own promises call for: how the built-in AI and the seed propose them. */
+export function actionsFromText(text: string): ProposedAction[] {
+  const actions: ProposedAction[] = [];
+  for (const c of detectCommitments(text)) {
+    const action = actionOf(c);
+    if (action && !actions.some((a) => sameAction(a, action))) actions.push(action);
+  }
+  return actions.length > 0 ? actions : [PLAIN_REPLY];
+}
+
+function actionOf(c: Commitment): ProposedAction | null {
+  switch (c.kind) {
+    case 'refund':
+      return c.amount === null
+        ? null
+        : { type: 'refund', amount: c.amount, currency: c.currency ?? 'USD' };
+    case 'credit':
+      return c.amount === null
+        ? null
+        : { type: 'store_credit', amount: c.amount, currency: c.currency ?? 'USD' };
+    case 'policy_exception':
+      return { type: 'policy_exception', description: c.text };
+  }
+}
+
+export function sameAction(a: ProposedAction, b: ProposedAction): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function sameActions(a: readonly ProposedAction[], b: readonly ProposedAction[]): boolean {
+  return a.length === b.length && a.every((x, i) => sameAction(x, b[i]!));
+}
+
+/** The actions as commitments, in the shape the ladder's authority check reads. */
+export function commitmentsOfActions(actions: readonly ProposedAction[]): Commitment[] {
+  const evidence = { start: 0, end: 0 };
+  return actions.flatMap((a): Commitment[] => {
+    switch (a.type) {
+      case 'refund':
+        return [{ kind: 'refund', amount: a.amount, currency: a.currency, text: '', evidence }];
+      case 'store_credit':
+        return [{ kind: 'credit', amount: a.amount, currency: a.currency, text: '', evidence }];
+      case 'policy_exception':
+        return [{ kind: 'policy_exception', amount: null, currency: null, text: '', evidence }];
+      default:
+        return [];
+    }
+  });
+}
+
+/** One action in words: "Refund $649.00", "Store credit €20.00", "Replacement: blender". */
+export function describeAction(a: ProposedAction): string {
+  switch (a.type) {
+    case 'refund':
+      return `Refund ${formatMoney(a.amount, a.currency)}`;
+    case 'store_credit':
+      return `Store credit ${formatMoney(a.amount, a.currency)}`;
+    case 'replacement':
+      return `Replacement: ${a.item}`;
+    case 'policy_exception':
+      return `Policy exception: ${a.description}`;
+    case 'account_change':
+      return `Account change: ${a.description}`;
+    case 'reply':
+      return 'Reply only';
+  }
+}
+
+/** What changed between the proposed and the approved actions, one line each; empty if nothing. */
+export function actionChanges(
+  before: readonly ProposedAction[],
+  after: readonly ProposedAction[],
+): string[] {
+  const lines: string[] = [];
+  const n = Math.max(before.length, after.length);
+  for (let i = 0; i < n; i++) {
+    const a = before[i];
+    const b = after[i];
+    if (a && b && sameAction(a, b)) continue;
+    if (a && b) lines.push(`${describeAction(a)} → ${describeAction(b)}`);
+    else if (a) lines.push(`Removed: ${describeAction(a)}`);
+    else if (b) lines.push(`Added: ${describeAction(b)}`);
+  }
+  return lines;
+}

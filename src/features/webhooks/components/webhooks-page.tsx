@@ -1,0 +1,346 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import {
+  type WebhookDelivery,
+  type WebhookEndpoint,
+  type WebhookEventType,
+  type WebhookWithSecret,
+  webhookEventTypeSchema,
+} from '../../../api/webhook-schemas';
+import { ErrorNotice } from '../../../components/error-notice';
+import { ShortcutButton } from '../../../components/shortcut-button';
+import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { webhookMutations, webhookQueries } from '../api/queries';
+import './webhooks.css';
+
+const eventLabels: Record<WebhookEventType, string> = {
+  'handoff.created': 'A handoff was created',
+  'handoff.decided': 'A handoff was approved or rejected',
+  'handoff.expired': 'A gate timed out and applied its default',
+  'handoff.escalated': 'A handoff was escalated',
+  'handoff.redirected': 'A new draft is wanted',
+  'run.lost': 'An agent stopped responding',
+  'run.failed': 'An agent reported a failure',
+  'execution.failed': 'Executing a decision failed',
+};
+
+const statusLabels: Record<WebhookDelivery['status'], string> = {
+  pending: 'Pending',
+  delivered: 'Delivered',
+  failed: 'Failed',
+};
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/**
+ * Webhook endpoints and their deliveries, for leads: Alt+N adds an endpoint, j / k pick one,
+ * r rotates its secret, x removes it (x again to confirm), n / p pick a delivery, s sends it
+ * again.
+ */
+export function WebhooksPage() {
+  const endpoints = useQuery(webhookQueries.list());
+  const rotate = useMutation(webhookMutations.rotate());
+  const remove = useMutation(webhookMutations.remove());
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [secret, setSecret] = useState<WebhookWithSecret | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const urlField = useRef<HTMLInputElement>(null);
+  const items = endpoints.data?.items ?? [];
+  const selected = items.find((e) => e.id === selectedId) ?? items[0] ?? null;
+
+  const move = (by: number) => {
+    if (!items.length) return;
+    const at = selected ? items.indexOf(selected) : -1;
+    const next = items[Math.min(items.length - 1, Math.max(0, at + by))];
+    if (next) {
+      setSelectedId(next.id);
+      setRemoving(null);
+    }
+  };
+  const rotateSecret = (e: WebhookEndpoint | null) => {
+    if (e) rotate.mutate(e.id, { onSuccess: setSecret });
+  };
+  const removeEndpoint = (e: WebhookEndpoint | null) => {
+    if (!e) return;
+    if (removing !== e.id) {
+      setRemoving(e.id);
+      return;
+    }
+    setRemoving(null);
+    remove.mutate(e.id, { onSuccess: () => setSelectedId(null) });
+  };
+  useShortcuts([
+    { key: 'alt+n', handler: () => urlField.current?.focus(), inFields: true },
+    { key: 'j', handler: () => move(1) },
+    { key: 'k', handler: () => move(-1) },
+    { key: 'r', handler: () => rotateSecret(selected) },
+    { key: 'x', handler: () => removeEndpoint(selected) },
+  ]);
+
+  return (
+    <main id="main" className="page webhooks-page">
+      <h1>Webhooks</h1>
+      <p>
+        Endpoints that are told when handoffs are created, decided, expired, escalated or
+        redirected, and when agents stop responding or fail. Every delivery is signed to the
+        Standard Webhooks specification and retried until the receiver takes it.
+      </p>
+      <AddEndpoint urlField={urlField} onCreated={setSecret} />
+      {secret ? (
+        <SecretNotice key={secret.secret} shown={secret} onDismiss={() => setSecret(null)} />
+      ) : null}
+      {endpoints.error ? <ErrorNotice error={endpoints.error} /> : null}
+      {rotate.error ? <ErrorNotice error={rotate.error} /> : null}
+      {remove.error ? <ErrorNotice error={remove.error} /> : null}
+      <h2>Endpoints</h2>
+      {items.length === 0 && endpoints.data ? <p>No endpoints yet.</p> : null}
+      {items.length ? (
+        <table className="webhooks-table">
+          <caption className="visually-hidden">Webhook endpoints</caption>
+          <thead>
+            <tr>
+              <th scope="col">URL</th>
+              <th scope="col">Events</th>
+              <th scope="col">State</th>
+              <th scope="col">Added</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((e) => {
+              const isSelected = e.id === selected?.id;
+              return (
+                <tr
+                  key={e.id}
+                  aria-current={isSelected ? 'true' : undefined}
+                  className={isSelected ? 'is-selected' : undefined}
+                >
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setSelectedId(e.id)}
+                    >
+                      {e.url}
+                    </button>
+                  </th>
+                  <td>{e.events.join(', ')}</td>
+                  <td>
+                    {e.disabledAt ? `Disabled: ${e.disabledReason ?? ''}` : 'Active'}
+                    {e.previousSecretValidUntil
+                      ? ` · old secret signs too until ${when(e.previousSecretValidUntil)}`
+                      : ''}
+                  </td>
+                  <td>
+                    {when(e.createdAt)} by {e.createdBy.name}
+                  </td>
+                  <td className="webhooks-actions">
+                    {isSelected ? (
+                      <>
+                        <ShortcutButton
+                          shortcut="r"
+                          aria-label={`Rotate the secret of ${e.url}`}
+                          onClick={() => rotateSecret(e)}
+                        >
+                          Rotate secret
+                        </ShortcutButton>
+                        <ShortcutButton
+                          shortcut="x"
+                          className="button button-danger"
+                          aria-label={
+                            removing === e.id ? `Confirm: remove ${e.url}` : `Remove ${e.url}`
+                          }
+                          onClick={() => removeEndpoint(e)}
+                        >
+                          {removing === e.id ? 'Confirm removal' : 'Remove'}
+                        </ShortcutButton>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {selected ? <Deliveries endpoint={selected} /> : null}
+    </main>
+  );
+}
+
+function AddEndpoint({
+  urlField,
+  onCreated,
+}: {
+  urlField: React.RefObject<HTMLInputElement | null>;
+  onCreated: (shown: WebhookWithSecret) => void;
+}) {
+  const create = useMutation(webhookMutations.create());
+  const [url, setUrl] = useState('');
+  const [events, setEvents] = useState<WebhookEventType[]>(['handoff.decided']);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(
+      { url, events },
+      {
+        onSuccess: (shown) => {
+          setUrl('');
+          onCreated(shown);
+        },
+      },
+    );
+  };
+  const toggle = (type: WebhookEventType, on: boolean) =>
+    setEvents((list) => (on ? [...list, type] : list.filter((t) => t !== type)));
+  return (
+    <form className="webhooks-form" onSubmit={submit} aria-labelledby="add-endpoint">
+      <h2 id="add-endpoint">Add an endpoint</h2>
+      <label className="webhooks-url">
+        <span>
+          URL <kbd aria-hidden>Alt+N</kbd>
+        </span>
+        <input
+          ref={urlField}
+          type="url"
+          required
+          value={url}
+          placeholder="https://agent.example.com/webhooks"
+          aria-keyshortcuts="Alt+N"
+          onChange={(e) => setUrl(e.target.value)}
+        />
+      </label>
+      <fieldset>
+        <legend>Events</legend>
+        {webhookEventTypeSchema.options.map((type) => (
+          <label key={type} className="webhooks-event">
+            <input
+              type="checkbox"
+              checked={events.includes(type)}
+              onChange={(e) => toggle(type, e.target.checked)}
+            />
+            <code>{type}</code> · {eventLabels[type]}
+          </label>
+        ))}
+      </fieldset>
+      {create.error ? <ErrorNotice error={create.error} /> : null}
+      <button type="submit" className="button button-primary" disabled={create.isPending}>
+        Add endpoint
+      </button>
+    </form>
+  );
+}
+
+function SecretNotice({ shown, onDismiss }: { shown: WebhookWithSecret; onDismiss: () => void }) {
+  const kept = useRef<HTMLButtonElement>(null);
+  // Out of the form, so the screen's keys work again, and onto what to do next.
+  useEffect(() => kept.current?.focus(), []);
+  return (
+    <div role="status" className="notice webhooks-secret">
+      <p className="notice-title">Signing secret for {shown.endpoint.url}</p>
+      <p>
+        <code>{shown.secret}</code>
+      </p>
+      <p>Keep it with the receiver now: it is not shown again.</p>
+      <button ref={kept} type="button" className="button" onClick={onDismiss}>
+        I have kept it
+      </button>
+    </div>
+  );
+}
+
+function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
+  const deliveries = useQuery(webhookQueries.deliveries(endpoint.id));
+  const resend = useMutation(webhookMutations.resend());
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const items = deliveries.data?.items ?? [];
+  const selected = items.find((d) => d.id === selectedId) ?? items[0] ?? null;
+  const move = (by: number) => {
+    const at = selected ? items.indexOf(selected) : -1;
+    const next = items[Math.min(items.length - 1, Math.max(0, at + by))];
+    if (next) setSelectedId(next.id);
+  };
+  const again = (d: WebhookDelivery | null) => {
+    if (d && !endpoint.disabledAt) resend.mutate({ id: endpoint.id, deliveryId: d.id });
+  };
+  useShortcuts([
+    { key: 'n', handler: () => move(1) },
+    { key: 'p', handler: () => move(-1) },
+    { key: 's', handler: () => again(selected) },
+  ]);
+  return (
+    <section aria-labelledby="deliveries" className="webhooks-deliveries">
+      <h2 id="deliveries">Deliveries to {endpoint.url}</h2>
+      {deliveries.error ? <ErrorNotice error={deliveries.error} /> : null}
+      {resend.error ? <ErrorNotice error={resend.error} /> : null}
+      {deliveries.data && items.length === 0 ? <p>Nothing sent yet.</p> : null}
+      {items.length ? (
+        <table className="webhooks-table">
+          <caption className="visually-hidden">Deliveries, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Event</th>
+              <th scope="col">About</th>
+              <th scope="col">Status</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Last response</th>
+              <th scope="col">Next attempt</th>
+              <th scope="col">Send again</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((d) => {
+              const isSelected = d.id === selected?.id;
+              return (
+                <tr
+                  key={d.id}
+                  aria-current={isSelected ? 'true' : undefined}
+                  className={isSelected ? 'is-selected' : undefined}
+                >
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setSelectedId(d.id)}
+                    >
+                      {d.type}
+                    </button>{' '}
+                    <span className="webhooks-id">{d.id}</span>
+                  </th>
+                  <td>{d.subject ?? '—'}</td>
+                  <td>{statusLabels[d.status]}</td>
+                  <td>{d.attempts}</td>
+                  <td>
+                    {d.lastResponseStatus ?? ''} {d.lastResponse ?? ''}
+                  </td>
+                  <td>{when(d.nextAttemptAt)}</td>
+                  <td>
+                    {isSelected ? (
+                      <ShortcutButton
+                        shortcut="s"
+                        disabled={Boolean(endpoint.disabledAt)}
+                        aria-label={`Send ${d.type} ${d.subject ?? ''} again`}
+                        onClick={() => again(d)}
+                      >
+                        Send again
+                      </ShortcutButton>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={Boolean(endpoint.disabledAt)}
+                        aria-label={`Send ${d.type} ${d.subject ?? ''} again`}
+                        onClick={() => again(d)}
+                      >
+                        Send again
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
