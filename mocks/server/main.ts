@@ -7,6 +7,7 @@ import { StorageVersionError } from '../persistence/migrations';
 import { backupSqlite, restoreSqlite, sqlitePersistence } from '../persistence/sqlite';
 import { parseAgentKeyArg } from './auth/agent-keys';
 import { oidcSignIn } from './auth/oidc';
+import { type Grant, parseGrant } from './auth/oidc-grants';
 import { signInService } from './auth/sign-in';
 import { parseDuration } from './duration';
 import { createHttpServer, DEFAULT_WRITES_PER_MINUTE } from './http';
@@ -60,6 +61,16 @@ const { values } = parseArgs({
     'agent-key': { type: 'string', multiple: true, default: [] },
     /** How long an agent's run lives without a heartbeat, in seconds. */
     'lease-seconds': { type: 'string', default: '30' },
+    /** The ID-token claim that lists a person's groups. */
+    'oidc-groups-claim': {
+      type: 'string',
+      default: process.env.HANDOFF_DESK_OIDC_GROUPS_CLAIM ?? 'groups',
+    },
+    /**
+     * GROUP=ROLE:LEVEL, repeatable (or HANDOFF_DESK_OIDC_GRANTS, comma-separated): what a group
+     * grants; a person in a mapped group is let in on first sign-in, kept in step after.
+     */
+    'oidc-grant': { type: 'string', multiple: true },
   },
 });
 
@@ -137,12 +148,23 @@ if (issuer && !(values['oidc-client-id'] && values['oidc-client-secret'])) {
   console.error('Handoff Desk cannot start: --oidc-issuer needs --oidc-client-id and a secret.');
   process.exit(1);
 }
+let grants: Grant[];
+try {
+  grants = (values['oidc-grant'] ?? process.env.HANDOFF_DESK_OIDC_GRANTS?.split(',') ?? [])
+    .filter((g) => g.trim())
+    .map(parseGrant);
+} catch (error) {
+  console.error(`Handoff Desk cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 const oidc = issuer
   ? await oidcSignIn({
       issuer,
       clientId: values['oidc-client-id']!,
       clientSecret: values['oidc-client-secret']!,
       name: values['oidc-name'],
+      groupsClaim: values['oidc-groups-claim'],
+      grants,
       // Only a provider on this machine may be reached over plain http.
       allowHttp: /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(issuer),
     })

@@ -68,6 +68,40 @@ export const personPatchSchema = z
   .refine((p) => Object.keys(p).length > 0, 'Change at least one of role, level or disabled.');
 export type PersonPatch = z.infer<typeof personPatchSchema>;
 
+/** At least this long; a passphrase is easier to remember than a short password is to guess. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(1024, 'A password has at most 1,024 characters.');
+
+/**
+ * A person a lead adds: with a first password for a local account, or with only an email,
+ * which links them to the identity provider the first time they sign in there.
+ */
+export const newPersonSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .trim()
+      .min(1, 'Enter a user id.')
+      .max(100, 'A user id has at most 100 characters.')
+      .regex(/^[\w.@-]+$/, 'Use letters, digits, dots, dashes, underscores or @ only.'),
+    name: z.string().trim().min(1, 'Enter the person’s name.').max(200),
+    role: roleSchema,
+    level: levelSchema.exclude(['ai']),
+    email: z.email('Enter an email address like ana@example.com.').max(320).nullable().optional(),
+    password: newPassword.nullable().optional(),
+  })
+  .refine((p) => Boolean(p.password || p.email), {
+    message: 'Give a first password, or an email to sign in with the identity provider.',
+    path: ['password'],
+  });
+export type NewPerson = z.infer<typeof newPersonSchema>;
+
+export const passwordResetSchema = z.strictObject({ password: newPassword });
+
 export const signInActionSchema = z.enum([
   'signed_in',
   'sign_in_failed',

@@ -20,7 +20,10 @@ export const shortcutList: { keys: string; action: string }[] = [
   { keys: 'p', action: 'Routing policy: preview the edit on last week’s traffic' },
   { keys: 'w', action: 'Dashboard: show the next time window' },
   { keys: 'u', action: 'People: disable or enable the selected person (j / k pick one)' },
+  { keys: 'n', action: 'People: add a person' },
+  { keys: 'p', action: 'People: set a new password for the selected person' },
   { keys: 'Alt+Q', action: 'Sign out' },
+  { keys: 'Alt+Shift+Q', action: 'Sign out everywhere (every device)' },
   { keys: '?', action: 'Show this list' },
 ];
 
@@ -36,7 +39,7 @@ export function ShortcutDialog({
     <Dialog open={open} onOpenChange={onOpenChange} title="Keyboard shortcuts">
       <dl className="shortcut-list">
         {shortcutList.map((s) => (
-          <div key={s.keys}>
+          <div key={s.action}>
             <dt>
               <kbd>{s.keys}</kbd>
             </dt>

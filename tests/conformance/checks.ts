@@ -20,7 +20,7 @@ import {
   userSchema,
   usersSchema,
 } from '../../src/api/handoff-schemas';
-import { ACTOR_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
+import { ACTOR_HEADER, CLIENT_HEADER, IDEMPOTENCY_HEADER } from '../../src/api/headers';
 import { ladderSchema } from '../../src/api/ladder-schemas';
 import { operationEntries, operations, pathOf } from '../../src/api/operations';
 import { policyChangesSchema } from '../../src/api/policy-change-schemas';
@@ -52,6 +52,12 @@ export interface ConformanceTarget {
    * reviewer of the reference seed.
    */
   actorId?: string;
+  /**
+   * For a server where people sign in: each person's password by id. The checks then sign
+   * each person in once and act with that session's cookie (and the app's Origin and client
+   * header), never with X-Actor-Id; a person without a password here sends no identity.
+   */
+  passwords?: Readonly<Record<string, string>>;
 }
 
 export interface ConformanceCheck {
@@ -85,6 +91,7 @@ interface SendOptions {
 
 class Api {
   private keys = 0;
+  private readonly sessions = new Map<string, Promise<string>>();
 
   constructor(
     private readonly target: ConformanceTarget,
@@ -96,11 +103,51 @@ class Api {
     return `conformance-${this.runId}-${this.keys}`;
   }
 
+  private get base() {
+    return this.target.baseUrl.replace(/\/$/, '');
+  }
+
+  /** The session cookie of a person with a password, signed in once per run. */
+  private cookieOf(id: string, password: string): Promise<string> {
+    let session = this.sessions.get(id);
+    if (!session) {
+      session = (async () => {
+        const response = await fetch(`${this.base}${operations.signIn.path}`, {
+          method: 'POST',
+          headers: this.appHeaders({ 'content-type': 'application/json' }),
+          body: JSON.stringify({ id, password }),
+        });
+        const cookie = response.headers.get('set-cookie')?.split(';')[0];
+        if (!response.ok || !cookie) {
+          throw new Error(
+            `Signing in as "${id}" answered ${response.status}: ${await response.text()}`,
+          );
+        }
+        return cookie;
+      })();
+      session.catch(() => this.sessions.delete(id));
+      this.sessions.set(id, session);
+    }
+    return session;
+  }
+
+  /** What the app itself sends with a cookie-borne request: its origin and client header. */
+  private appHeaders(extra: Record<string, string> = {}) {
+    return new Headers({ ...extra, origin: new URL(this.base).origin, [CLIENT_HEADER]: '1' });
+  }
+
+  private async identify(actor: string | null): Promise<Headers> {
+    const passwords = this.target.passwords;
+    if (!passwords) return new Headers(actor === null ? {} : { [ACTOR_HEADER]: actor });
+    const password = actor === null ? undefined : passwords[actor];
+    if (actor === null || password === undefined) return new Headers();
+    return this.appHeaders({ cookie: await this.cookieOf(actor, password) });
+  }
+
   async send(method: string, path: string, options: SendOptions): Promise<Reply> {
     const search = new URLSearchParams(options.query).toString();
-    const url = `${this.target.baseUrl.replace(/\/$/, '')}${path}${search ? `?${search}` : ''}`;
-    const headers = new Headers();
-    if (options.actor !== null) headers.set(ACTOR_HEADER, options.actor);
+    const url = `${this.base}${path}${search ? `?${search}` : ''}`;
+    const headers = await this.identify(options.actor);
     const write = method !== 'GET' && method !== 'HEAD';
     const key = options.key === undefined && write ? this.freshKey() : options.key;
     if (key) headers.set(IDEMPOTENCY_HEADER, key);
@@ -383,7 +430,9 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     'startOidcSignIn',
     'finishOidcSignIn',
     'listPeople',
+    'addPerson',
     'updatePerson',
+    'resetPassword',
     'listSignInEvents',
   ]);
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { conformanceChecks } from './checks';
 
 /*
@@ -7,14 +9,16 @@ import { conformanceChecks } from './checks';
  * against (claims, releases, a few decisions), so point it at a test or staging server.
  */
 
-const usage =
-  'usage: conformance <api-base-url> [--actor <person id used to list /users>] [--only <text in check names>]';
+const usage = `usage: conformance <api-base-url> [--actor <person id used to list /users>] [--only <text in check names>] [--passwords <file>]
+  --passwords: a JSON file {"<person id>": "<password>", …} for a server where people sign in;
+  the checks then act through sessions, never X-Actor-Id.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     actor: { type: 'string' },
     only: { type: 'string' },
+    passwords: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -32,7 +36,18 @@ try {
 }
 
 const only = values.only?.toLowerCase();
-const checks = conformanceChecks({ baseUrl, actorId: values.actor }).filter(
+let passwords: Record<string, string> | undefined;
+if (values.passwords) {
+  try {
+    passwords = z
+      .record(z.string(), z.string())
+      .parse(JSON.parse(readFileSync(values.passwords, 'utf8')));
+  } catch (error) {
+    console.error(`Cannot read --passwords ${values.passwords}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+const checks = conformanceChecks({ baseUrl, actorId: values.actor, passwords }).filter(
   (c) => !only || c.name.toLowerCase().includes(only),
 );
 if (checks.length === 0) {

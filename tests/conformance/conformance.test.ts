@@ -1,5 +1,7 @@
 // @vitest-environment node
+
 import { sampleAutoApproved } from '../../mocks/core/post-hoc/test-kit';
+import { hashPassword } from '../../mocks/server/auth/passwords';
 import { API_BASE, backend } from '../msw';
 import {
   allowLoopback,
@@ -18,8 +20,14 @@ import { type ConformanceTarget, conformanceChecks } from './checks';
 
 interface Face {
   name: string;
-  start: () => Promise<{ baseUrl: string; stop: () => Promise<void> }>;
+  start: () => Promise<{
+    baseUrl: string;
+    stop: () => Promise<void>;
+    passwords?: Record<string, string>;
+  }>;
 }
+
+const PASSWORD = 'conformance passphrase';
 
 const faces: Face[] = [
   {
@@ -40,6 +48,28 @@ const faces: Face[] = [
       };
     },
   },
+  {
+    name: 'HTTP server on SQLite with sign-in',
+    start: async () => {
+      const file = tempDbFile();
+      const running = await startServer(file, { count: 200, signIn: {} });
+      // Everyone in the world gets an account, as an admin would add the team.
+      const hash = await hashPassword(PASSWORD);
+      const passwords: Record<string, string> = {};
+      for (const user of running.backend.state.users.values()) {
+        running.signIn!.people.add({ ...user, passwordHash: hash }, null, 'command');
+        passwords[user.id] = PASSWORD;
+      }
+      return {
+        baseUrl: running.baseUrl,
+        passwords,
+        stop: async () => {
+          await running.stop();
+          removeDbFile(file);
+        },
+      };
+    },
+  },
 ];
 
 describe.each(faces)('conformance: $name', ({ start }) => {
@@ -50,6 +80,7 @@ describe.each(faces)('conformance: $name', ({ start }) => {
   beforeAll(async () => {
     const started = await start();
     target.baseUrl = started.baseUrl;
+    if (started.passwords) target.passwords = started.passwords;
     stop = started.stop;
   });
   beforeEach(() => {

@@ -30,7 +30,10 @@ export interface IdentityProvider {
   close(): Promise<void>;
 }
 
-/** Every login `<name>` on the provider's page is `<name>@example.test`, verified. */
+/**
+ * Every login `<name>` on the provider's page is `<name>@example.test`, verified; a login
+ * that starts with `lead-` is in the `support-leads` group.
+ */
 export async function startIdentityProvider(appOrigin: string): Promise<IdentityProvider> {
   const port = await freePort();
   const issuer = `http://${host}:${port}`;
@@ -47,7 +50,7 @@ export async function startIdentityProvider(appOrigin: string): Promise<Identity
         token_endpoint_auth_method: 'client_secret_post',
       },
     ],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
     // The ID token carries the claims, as most organisation providers send them.
     conformIdTokenClaims: false,
     cookies: { keys: ['e2e-cookie-key'] },
@@ -58,6 +61,7 @@ export async function startIdentityProvider(appOrigin: string): Promise<Identity
         email: `${sub}@example.test`,
         email_verified: true,
         name: sub.replace(/^\w/, (c) => c.toUpperCase()),
+        groups: sub.startsWith('lead-') ? ['everyone', 'support-leads'] : ['everyone'],
       }),
     }),
   });
@@ -111,7 +115,7 @@ export function addPeople(dataFile: string, people: Person[]) {
 /** The server with sign-in, on a port of its own, over a fresh database holding `people`. */
 export async function startSignInServer(
   people: Person[],
-  options: { port?: number; oidc?: IdentityProvider } = {},
+  options: { port?: number; oidc?: IdentityProvider; grants?: string[] } = {},
 ): Promise<SignInServer> {
   const dir = mkdtempSync(join(tmpdir(), 'handoff-desk-signin-'));
   const dataFile = join(dir, 'desk.sqlite');
@@ -123,6 +127,7 @@ export async function startSignInServer(
   if (options.oidc) {
     args.push('--oidc-issuer', options.oidc.issuer, '--oidc-client-id', options.oidc.clientId);
     args.push('--oidc-name', 'Example SSO');
+    for (const grant of options.grants ?? []) args.push('--oidc-grant', grant);
     // The secret goes through the environment: arguments show in the process list.
     env.HANDOFF_DESK_OIDC_CLIENT_SECRET = options.oidc.clientSecret;
   }

@@ -28,7 +28,11 @@ test.beforeAll(async ({ backend }) => {
   if (backend !== 'server') return;
   const port = await freePort();
   idp = await startIdentityProvider(`http://127.0.0.1:${port}`);
-  desk = await startSignInServer(people, { port, oidc: idp });
+  desk = await startSignInServer(people, {
+    port,
+    oidc: idp,
+    grants: ['support-leads=lead:manager'],
+  });
 });
 test.afterAll(async () => {
   await desk?.stop();
@@ -93,7 +97,7 @@ test('a reviewer signs in with a local account, decides, and signs out', async (
     );
     expect(trail.items.find((e) => e.action === 'approved')?.actor.id).toBe('u-rae');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Sign in to Handoff Desk' })).toBeVisible();
     // The cookie the browser held names no one any more.
     expect((await request.get('/api/me')).status()).toBe(401);
@@ -137,12 +141,10 @@ test('a session that ends mid-edit asks to sign in again, keeps the edit and dec
     await other.page.goto(`${desk.origin}/`);
     await signIn(other.page, 'u-rae');
     await expect(other.page.getByText('Signed in as')).toBeVisible();
-    await other.page.evaluate(() =>
-      fetch('/api/session?everywhere=true', {
-        method: 'DELETE',
-        headers: { 'X-Handoff-Desk-Client': '1' },
-      }),
-    );
+    await other.page.keyboard.press('Alt+Shift+Q');
+    await expect(
+      other.page.getByRole('heading', { name: 'Sign in to Handoff Desk' }),
+    ).toBeVisible();
 
     await page.getByRole('button', { name: /^Approve with edits/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Your session ended' });
@@ -216,6 +218,81 @@ test('a person signs in through the identity provider; a stranger waits for a le
     } finally {
       await lead.context.close();
     }
+  } finally {
+    await context.close();
+  }
+});
+
+test('a lead adds a person and sets a new password; each is checked at the field and audited', async ({
+  browser,
+}) => {
+  const lead = await freshPage(browser);
+  const newcomer = await freshPage(browser);
+  try {
+    await lead.page.goto(`${desk.origin}/`);
+    await signIn(lead.page, 'u-lee');
+    await lead.page.getByRole('link', { name: 'People' }).click();
+    await lead.page.keyboard.press('n');
+    const add = lead.page.getByRole('dialog', { name: 'Add a person' });
+    await add.getByLabel('User id').fill('u-rae');
+    await add.getByLabel('Name').fill('Noor Haddad');
+    await add.getByRole('button', { name: 'Add person' }).click();
+    await expect(add.getByText('Give a first password, or an email')).toBeVisible();
+    await add.getByLabel(/First password/).fill(PASSWORD);
+    await add.getByLabel('Level').selectOption('l2');
+    await add.getByRole('button', { name: 'Add person' }).click();
+    // The server knows the id is taken and says so at the field.
+    await expect(add.getByText('The user id "u-rae" is taken.')).toBeVisible();
+    await expect(add.getByLabel('User id')).toHaveAttribute('aria-invalid', 'true');
+    expect(await new Desk(lead.page).seriousViolations()).toEqual([]);
+    await add.getByLabel('User id').fill('u-noor');
+    await add.getByRole('button', { name: 'Add person' }).click();
+    await expect(add).toBeHidden();
+    await expect(lead.page.getByRole('row', { name: /Noor Haddad/ })).toBeVisible();
+
+    await newcomer.page.goto(`${desk.origin}/`);
+    await signIn(newcomer.page, 'u-noor');
+    await expect(newcomer.page.getByText('Signed in as')).toContainText('Noor Haddad · L2');
+
+    // Noor forgot the password: the lead sets a new one, and Noor's session ends with it.
+    await lead.page.keyboard.press('p');
+    const reset = lead.page.getByRole('dialog', { name: 'Set a new password for Noor Haddad' });
+    await reset.getByLabel(/New password/).fill('too short');
+    await reset.getByRole('button', { name: 'Set password' }).click();
+    await expect(reset.getByText('A password has at least 12 characters.')).toBeVisible();
+    await reset.getByLabel(/New password/).fill('a fresh passphrase for noor');
+    await reset.getByRole('button', { name: 'Set password' }).click();
+    await expect(reset.getByRole('status')).toContainText('signed out everywhere');
+    await lead.page.keyboard.press('Escape');
+    await expect(
+      lead.page.getByRole('region', { name: 'Sign-in trail of Noor Haddad' }),
+    ).toContainText('Password reset (admin) by Lee Park');
+    await newcomer.page.reload();
+    await expect(
+      newcomer.page.getByRole('heading', { name: 'Sign in to Handoff Desk' }),
+    ).toBeVisible();
+    await signIn(newcomer.page, 'u-noor', 'a fresh passphrase for noor');
+    await expect(newcomer.page.getByText('Signed in as')).toContainText('Noor Haddad');
+  } finally {
+    await newcomer.context.close();
+    await lead.context.close();
+  }
+});
+
+test('a person in a mapped directory group signs in at what the group grants', async ({
+  browser,
+}) => {
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.goto(`${desk.origin}/`);
+    await page.getByRole('link', { name: 'Sign in with Example SSO' }).click();
+    // The provider puts "lead-…" logins in its support-leads group.
+    await page.locator('input[name="login"]').fill('lead-mira');
+    await page.locator('input[name="password"]').fill('anything');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+    await expect(page.getByText('Signed in as')).toContainText('Lead-mira · Manager');
+    await expect(page.getByRole('link', { name: 'People' })).toBeVisible();
   } finally {
     await context.close();
   }

@@ -5,7 +5,7 @@ import { hashPassword } from '../../mocks/server/auth/passwords';
 import type { SignInOptions } from '../../mocks/server/auth/sign-in';
 import { CLIENT_HEADER } from '../../src/api/headers';
 import { operations, pathOf } from '../../src/api/operations';
-import { allowLoopback, serverPool, startServer } from './harness';
+import { allowLoopback, type CallReply, call, serverPool, startServer } from './harness';
 
 /*
  * People sign in to a server: a session is the only identity it believes (X-Actor-Id is
@@ -45,31 +45,21 @@ interface Sent {
 }
 
 async function send(server: Server, method: string, path: string, options: Sent = {}) {
-  const headers = new Headers(options.headers);
-  if (options.cookie) headers.set('cookie', options.cookie);
-  if (options.json !== undefined) headers.set('content-type', 'application/json');
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.cookie) headers.cookie = options.cookie;
   if (options.fromApp !== false) {
-    headers.set(CLIENT_HEADER, '1');
-    if (!headers.has('origin')) headers.set('origin', server.origin);
+    headers[CLIENT_HEADER] = '1';
+    headers.origin ??= server.origin;
   }
-  if (method !== 'GET' && method !== 'DELETE') headers.set('idempotency-key', crypto.randomUUID());
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers,
-    body: options.json === undefined ? undefined : JSON.stringify(options.json),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
-  };
+  const actor = headers['x-actor-id'] ?? null;
+  const reply = await call(server.baseUrl, method, path, { actor, json: options.json, headers });
+  return reply as CallReply & { body: Record<string, unknown> | undefined };
 }
 
 async function signIn(server: Server, id: string, password = PASSWORD, extra: Sent = {}) {
   const reply = await send(server, 'POST', '/session', { json: { id, password }, ...extra });
   const setCookie = reply.headers.get('set-cookie') ?? '';
-  return { ...reply, setCookie, cookie: setCookie.split(';')[0] ?? '' };
+  return Object.assign(reply, { setCookie, cookie: setCookie.split(';')[0] ?? '' });
 }
 
 describe('identity on a server with sign-in', () => {
@@ -267,6 +257,70 @@ describe('identity on a server with sign-in', () => {
       id: LEAD.id,
       name: LEAD.name,
     });
+  });
+});
+
+describe('people a lead adds', () => {
+  it('adds a local account that signs in, refuses a taken id at the field, and audits the adding', async () => {
+    const server = await start();
+    const lead = await signIn(server, LEAD.id);
+    const reviewer = await signIn(server, REVIEWER.id);
+    const kai = { id: 'u-kai', name: 'Kai Moss', role: 'reviewer', level: 'l2' };
+    const asReviewer = await send(server, 'POST', pathOf(operations.addPerson), {
+      cookie: reviewer.cookie,
+      json: { ...kai, password: PASSWORD },
+    });
+    expect(asReviewer.status).toBe(403);
+    const added = await send(server, 'POST', pathOf(operations.addPerson), {
+      cookie: lead.cookie,
+      json: { ...kai, password: PASSWORD },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ ...kai, signIn: 'password', disabled: false });
+    expect((await signIn(server, kai.id)).body).toMatchObject({ user: kai });
+
+    const again = await send(server, 'POST', pathOf(operations.addPerson), {
+      cookie: lead.cookie,
+      json: { ...kai, name: 'Someone else', password: PASSWORD },
+    });
+    expect(again.status).toBe(422);
+    expect(again.body?.errors).toEqual([
+      { pointer: '/id', message: 'The user id "u-kai" is taken.' },
+    ]);
+    const short = await send(server, 'POST', pathOf(operations.addPerson), {
+      cookie: lead.cookie,
+      json: { ...kai, id: 'u-kim', password: 'short' },
+    });
+    expect(short.body?.errors).toEqual([
+      { pointer: '/password', message: 'A password has at least 12 characters.' },
+    ]);
+    const trail = await send(server, 'GET', pathOf(operations.listSignInEvents, { id: kai.id }), {
+      cookie: lead.cookie,
+    });
+    expect(trail.body?.items).toEqual([
+      expect.objectContaining({ action: 'signed_in' }),
+      expect.objectContaining({ action: 'person_added', by: { id: LEAD.id, name: LEAD.name } }),
+    ]);
+  });
+
+  it('sets a new password that ends the person’s sessions; the old one no longer signs in', async () => {
+    const server = await start();
+    const lead = await signIn(server, LEAD.id);
+    const reviewer = await signIn(server, REVIEWER.id);
+    const path = pathOf(operations.resetPassword, { id: REVIEWER.id });
+    const fresh = 'a brand new passphrase';
+    const reset = await send(server, 'PUT', path, {
+      cookie: lead.cookie,
+      json: { password: fresh },
+    });
+    expect(reset.status).toBe(204);
+    expect((await send(server, 'GET', '/me', { cookie: reviewer.cookie })).status).toBe(401);
+    expect((await signIn(server, REVIEWER.id)).status).toBe(401);
+    expect((await signIn(server, REVIEWER.id, fresh)).status).toBe(200);
+    const own = pathOf(operations.resetPassword, { id: LEAD.id });
+    expect(
+      (await send(server, 'PUT', own, { cookie: lead.cookie, json: { password: fresh } })).status,
+    ).toBe(403);
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
+import { type Grant, grantFor, groupsOf } from './oidc-grants';
 
 /*
  * Sign-in through the organisation's identity provider: OpenID Connect's authorization code
@@ -16,6 +17,10 @@ export interface OidcOptions {
   name?: string;
   /** Allows an http issuer: for an identity provider on loopback in tests only. */
   allowHttp?: boolean;
+  /** The ID-token claim listing the person's groups; `groups` unless given. */
+  groupsClaim?: string;
+  /** What the groups grant; none means a lead lets each new person in. */
+  grants?: readonly Grant[];
 }
 
 export interface OidcIdentity {
@@ -23,6 +28,8 @@ export interface OidcIdentity {
   subject: string;
   email: string | null;
   name: string | null;
+  /** What the person's groups grant here; null when no group of theirs is mapped. */
+  grant: Grant | null;
 }
 
 interface Pending {
@@ -52,6 +59,8 @@ export async function oidcSignIn(options: OidcOptions, clock: () => number = Dat
   };
   return {
     name: options.name ?? new URL(options.issuer).host,
+    /** Whether groups decide role and level (otherwise a lead does, on the People screen). */
+    grantsRoles: (options.grants ?? []).length > 0,
     issuer: config.serverMetadata().issuer,
     /** Where to send the browser, and the handle for its cookie. */
     async start(redirectUri: string): Promise<{ url: string; handle: string }> {
@@ -96,6 +105,7 @@ export async function oidcSignIn(options: OidcOptions, clock: () => number = Dat
         subject: claims.sub,
         email: claims.email_verified === false ? null : text(claims.email),
         name: text(claims.name),
+        grant: grantFor(groupsOf(claims[options.groupsClaim ?? 'groups']), options.grants ?? []),
       };
     },
   };

@@ -7,7 +7,7 @@ import { hash, verify } from '@node-rs/argon2';
  * a hash made at start, so it takes as long as a wrong password for a real one.
  */
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from '../../../src/api/session-schemas';
 
 export const hashPassword = (password: string) => hash(password);
 

@@ -96,6 +96,9 @@ export function peopleStore(db: Database.Database, clock: () => number = Date.no
   const byEmail = db.prepare<[string], PersonRow>(
     'SELECT * FROM people WHERE lower(email) = lower(?) AND oidc_subject IS NULL',
   );
+  const anyByEmail = db.prepare<[string], PersonRow>(
+    'SELECT * FROM people WHERE lower(email) = lower(?)',
+  );
   const all = db.prepare<[], PersonRow>('SELECT * FROM people ORDER BY name, id');
   const insert = db.prepare(
     `INSERT INTO people (id, name, role, level, password_hash, oidc_issuer, oidc_subject, email,
@@ -148,6 +151,8 @@ export function peopleStore(db: Database.Database, clock: () => number = Date.no
     },
     /** A person added by an admin with this email, not yet linked to the identity provider. */
     unlinkedByEmail: (email: string) => accountOf(byEmail.get(email)),
+    /** Whoever has this email, linked or not: one email names one person. */
+    byEmail: (email: string) => accountOf(anyByEmail.get(email)),
     linkSubject: (id: string, issuer: string, subject: string) => {
       db.prepare('UPDATE people SET oidc_issuer = ?, oidc_subject = ? WHERE id = ?').run(
         issuer,

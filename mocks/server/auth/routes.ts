@@ -5,6 +5,8 @@ import { type Operation, operations } from '../../../src/api/operations';
 import { makeProblem } from '../../../src/api/problem';
 import { decodeQuery } from '../../../src/api/query-string';
 import {
+  newPersonSchema,
+  passwordResetSchema,
   personPatchSchema,
   type Session,
   signInRequestSchema,
@@ -13,7 +15,7 @@ import type { ApiReply } from '../../core/http-types';
 import { invalid, ok, pathPattern, problemReply } from '../../core/route-kit';
 import { clearedSessionCookie, readCookies, sessionCookie } from './cookies';
 import { OIDC_COOKIE } from './oidc';
-import { checkPassword } from './passwords';
+import { checkPassword, hashPassword } from './passwords';
 import { crossSiteRefusal } from './same-origin';
 import { addressOf, type SignIn } from './sign-in';
 
@@ -190,25 +192,33 @@ async function finishOidc(sign: SignIn, r: AuthRequest): Promise<ApiReply> {
       found = sign.people.bySubject(identity.issuer, identity.subject);
     }
   }
+  const grant = identity.grant;
   if (!found) {
-    // Unknown to this desk: recorded, with no access until a lead grants it.
+    // Unknown to this desk: let in at what their groups grant, or recorded with no access
+    // until a lead grants it.
     const id = identity.email ?? `oidc-${identity.subject}`;
     if (!sign.people.account(id)) {
       sign.people.add(
         {
           id,
           name: identity.name ?? identity.email ?? identity.subject,
-          role: 'reviewer',
-          level: 'l1',
+          role: grant?.role ?? 'reviewer',
+          level: grant?.level ?? 'l1',
           email: identity.email,
-          disabled: true,
+          disabled: !grant,
           oidc: { issuer: identity.issuer, subject: identity.subject },
         },
         null,
         'oidc',
       );
     }
-    return back('pending');
+    found = grant ? sign.people.bySubject(identity.issuer, identity.subject) : null;
+    if (!found) return back('pending');
+  } else if (grant && (grant.role !== found.user.role || grant.level !== found.user.level)) {
+    // The directory is where the organisation keeps who is what: a changed group shows here
+    // at the next sign-in, audited as a change by the identity provider.
+    sign.people.update(found.user.id, { role: grant.role, level: grant.level }, null, 'oidc');
+    found = sign.people.bySubject(identity.issuer, identity.subject)!;
   }
   if (found.disabled) {
     sign.people.audit({
@@ -225,26 +235,57 @@ async function finishOidc(sign: SignIn, r: AuthRequest): Promise<ApiReply> {
   return { status: 302, headers: { location: '/', 'set-cookie': cookie } };
 }
 
-function peopleAdmin(sign: SignIn, r: AuthRequest): ApiReply | null {
-  const admin = matches(operations.listPeople, r)
-    ? 'list'
-    : matches(operations.updatePerson, r)
-      ? 'update'
-      : matches(operations.listSignInEvents, r)
-        ? 'events'
-        : null;
-  if (!admin) return null;
+type AdminAction = 'list' | 'add' | 'update' | 'password' | 'events';
+
+const adminActions: ReadonlyArray<[Operation, AdminAction]> = [
+  [operations.listPeople, 'list'],
+  [operations.addPerson, 'add'],
+  [operations.updatePerson, 'update'],
+  [operations.resetPassword, 'password'],
+  [operations.listSignInEvents, 'events'],
+];
+
+const fieldTaken = (pointer: string, message: string) =>
+  problemReply(
+    makeProblem('validation', 'Some fields need attention.', { errors: [{ pointer, message }] }),
+  );
+
+async function addPerson(sign: SignIn, r: AuthRequest, me: User): Promise<ApiReply> {
+  const body = parseJson(newPersonSchema, r.body);
+  if (isReply(body)) return body;
+  if (sign.people.account(body.id)) return fieldTaken('/id', `The user id "${body.id}" is taken.`);
+  if (body.email && sign.people.byEmail(body.email)) {
+    return fieldTaken('/email', `${body.email} already belongs to someone here.`);
+  }
+  const person = sign.people.add(
+    {
+      id: body.id,
+      name: body.name,
+      role: body.role,
+      level: body.level,
+      email: body.email ?? null,
+      passwordHash: body.password ? await hashPassword(body.password) : null,
+    },
+    { id: me.id, name: me.name },
+    'admin',
+  );
+  return { ...ok(person), status: 201 };
+}
+
+async function peopleAdmin(sign: SignIn, r: AuthRequest): Promise<ApiReply | null> {
+  const found = adminActions.find(([op]) => matches(op, r));
+  if (!found) return null;
+  const [op, admin] = found;
   const me = r.principal;
   if (!me) return problemReply(makeProblem('unauthenticated', 'Sign in to continue.'));
   if (!MANAGERS.has(me.role)) {
     return problemReply(makeProblem('forbidden', 'Only leads and executives manage people.'));
   }
   if (admin === 'list') return ok({ items: sign.people.list() });
-  const raw = (pathPattern(operations.updatePerson).exec(r.path) ??
-    pathPattern(operations.listSignInEvents).exec(r.path))![1]!;
+  if (admin === 'add') return addPerson(sign, r, me);
   let id: string;
   try {
-    id = decodeURIComponent(raw);
+    id = decodeURIComponent(pathPattern(op).exec(r.path)![1]!);
   } catch {
     return problemReply(makeProblem('not_found', `No person at ${r.path}.`));
   }
@@ -259,9 +300,17 @@ function peopleAdmin(sign: SignIn, r: AuthRequest): ApiReply | null {
       makeProblem('forbidden', 'Ask another lead to change your own role, level or access.'),
     );
   }
+  const by = { id: me.id, name: me.name };
+  if (admin === 'password') {
+    const body = parseJson(passwordResetSchema, r.body);
+    if (isReply(body)) return body;
+    sign.people.setPassword(id, await hashPassword(body.password), by, 'admin');
+    // Whoever knew the old password is signed out with it.
+    sign.sessions.destroyAll(id);
+    return { status: 204 };
+  }
   const patch = parseJson(personPatchSchema, r.body);
   if (isReply(patch)) return patch;
-  const by = { id: me.id, name: me.name };
   const person = sign.people.update(id, patch, by, 'admin');
   // A disabled person's sessions end now, not at their expiry.
   if (patch.disabled) sign.sessions.destroyAll(id);

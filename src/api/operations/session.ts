@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  newPersonSchema,
   oidcCallbackQuerySchema,
+  passwordResetSchema,
   peopleSchema,
   personPatchSchema,
   personSchema,
@@ -78,6 +80,39 @@ export const sessionOperations = defineOperations({
     response: peopleSchema,
     description: 'People, with how they sign in',
     problems: { ...identityProblems, 403: 'Only leads and executives manage people' },
+    write: false,
+  },
+  addPerson: {
+    method: 'POST',
+    path: '/people',
+    summary:
+      'Add a person: a local account with a first password, or an email for the identity provider',
+    body: newPersonSchema,
+    response: personSchema,
+    status: 201,
+    description: 'The person as added',
+    problems: {
+      ...identityProblems,
+      403: 'Only leads and executives manage people; or cross-site',
+      422: 'Invalid fields, or the user id or email is taken',
+    },
+    write: false,
+  },
+  resetPassword: {
+    method: 'PUT',
+    path: '/people/{id}/password',
+    summary: 'Set a new password for a person; their sessions end',
+    params: idParams,
+    body: passwordResetSchema,
+    response: null,
+    status: 204,
+    description: 'The password is set and every session of the person has ended',
+    problems: {
+      ...identityProblems,
+      403: 'Only leads and executives manage people (and not their own password here); or cross-site',
+      404: 'No such person',
+      422: 'Invalid fields',
+    },
     write: false,
   },
   updatePerson: {

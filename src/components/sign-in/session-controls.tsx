@@ -5,25 +5,45 @@ import { useAuthStore } from '../../stores/auth-store';
 import { ShortcutButton } from '../shortcut-button';
 import './sign-in.css';
 
-/** Who is signed in, and Sign out (Alt+Q). */
+/** Who is signed in, Sign out (Alt+Q), and Sign out everywhere (Alt+Shift+Q) for a lost device. */
 export function SessionControls() {
   const session = useAuthStore((s) => s.session);
   const api = useApi();
   const user = session?.mode === 'session' ? session.user : null;
-  const signOut = async () => {
-    await api.signOut({ query: {} }).catch(() => undefined);
+  const signOut = async (everywhere = false) => {
+    await api.signOut({ query: everywhere ? { everywhere } : {} }).catch(() => undefined);
     // A fresh start: nothing of the signed-out person's screens stays in memory.
     window.location.assign('/');
   };
-  useShortcuts([{ key: 'alt+q', handler: () => void signOut(), enabled: user !== null }]);
+  useShortcuts([
+    {
+      key: 'alt+shift+q',
+      handler: () => void signOut(true),
+      enabled: user !== null,
+      label: 'Sign out everywhere',
+    },
+    {
+      key: 'alt+q',
+      handler: () => void signOut(),
+      enabled: user !== null,
+      label: 'Sign out',
+    },
+  ]);
   if (!user) return null;
   return (
     <div className="session-controls">
       <span>
         Signed in as <strong>{user.name}</strong> · {levelLabels[user.level]}
       </span>
-      <ShortcutButton shortcut="Alt+Q" onClick={signOut}>
+      <ShortcutButton shortcut="Alt+Q" onClick={() => void signOut()}>
         Sign out
+      </ShortcutButton>
+      <ShortcutButton
+        shortcut="Alt+Shift+Q"
+        title="Ends your sessions on every device, e.g. after losing a laptop"
+        onClick={() => void signOut(true)}
+      >
+        Sign out everywhere
       </ShortcutButton>
     </div>
   );

@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import type { PersonPatch } from '../../../api/session-schemas';
+import type { NewPerson, PersonPatch } from '../../../api/session-schemas';
 import { apiOf } from '../../../lib/api-context';
 
 /** The people who may sign in, and each one's sign-in trail. */
@@ -25,6 +25,21 @@ export const peopleMutations = {
       mutationKey: [...peopleQueries.all(), 'update'] as const,
       mutationFn: ({ id, patch }: { id: string; patch: PersonPatch }, { client }) =>
         apiOf(client).updatePerson({ params: { id }, body: patch }),
+      meta: { invalidates: [peopleQueries.all()] },
+    }),
+
+  /** Adding twice is refused at the id field, so a retried add cannot make two people. */
+  add: () =>
+    mutationOptions({
+      mutationKey: [...peopleQueries.all(), 'add'] as const,
+      mutationFn: (person: NewPerson, { client }) => apiOf(client).addPerson({ body: person }),
+      meta: { invalidates: [peopleQueries.all()] },
+    }),
+  resetPassword: () =>
+    mutationOptions({
+      mutationKey: [...peopleQueries.all(), 'password'] as const,
+      mutationFn: ({ id, password }: { id: string; password: string }, { client }) =>
+        apiOf(client).resetPassword({ params: { id }, body: { password } }),
       meta: { invalidates: [peopleQueries.all()] },
     }),
 };

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { type Level, levelSchema, roleSchema } from '../../../api/handoff-schemas';
 import type { Person, SignInEvent } from '../../../api/session-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { ShortcutButton } from '../../../components/shortcut-button';
 import { levelLabels } from '../../../domain/levels';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useSessionStore } from '../../../stores/session-store';
 import { peopleMutations, peopleQueries } from '../api/queries';
+import { AddPersonDialog, ResetPasswordDialog } from './person-dialogs';
 import './people.css';
 
 const levels = levelSchema.options.filter((l): l is Exclude<Level, 'ai'> => l !== 'ai');
@@ -27,12 +29,17 @@ const actionLabels: Record<SignInEvent['action'], string> = {
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
 
-/** People and their access, for leads and executives: j/k pick a person, u disables or enables. */
+/**
+ * People and their access, for leads and executives: j/k pick a person, u disables or enables,
+ * n adds someone, p sets a new password.
+ */
 export function PeoplePage() {
   const people = useQuery(peopleQueries.list());
   const update = useMutation(peopleMutations.update());
   const me = useSessionStore((s) => s.actorId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [resetting, setResetting] = useState(false);
   const items = people.data?.items ?? [];
   const selected = items.find((p) => p.id === selectedId) ?? items[0] ?? null;
 
@@ -46,9 +53,16 @@ export function PeoplePage() {
     if (p && p.id !== me) update.mutate({ id: p.id, patch: { disabled: !p.disabled } });
   };
   useShortcuts([
-    { key: 'j', handler: () => move(1) },
-    { key: 'k', handler: () => move(-1) },
-    { key: 'u', handler: () => toggle(selected) },
+    { key: 'j', handler: () => move(1), label: 'Next person' },
+    { key: 'k', handler: () => move(-1), label: 'Previous person' },
+    { key: 'u', handler: () => toggle(selected), label: 'Disable or enable the selected person' },
+    { key: 'n', handler: () => setAdding(true), label: 'Add a person' },
+    {
+      key: 'p',
+      handler: () => setResetting(true),
+      enabled: !!selected && selected.id !== me,
+      label: 'Set a new password for the selected person',
+    },
   ]);
 
   return (
@@ -58,6 +72,24 @@ export function PeoplePage() {
         Who may sign in, at which role and level. A person who signs in with the identity provider
         for the first time waits here, disabled, until you enable them.
       </p>
+      <div className="people-actions">
+        <ShortcutButton shortcut="N" onClick={() => setAdding(true)}>
+          Add person
+        </ShortcutButton>
+        {selected && selected.id !== me ? (
+          <ShortcutButton shortcut="P" onClick={() => setResetting(true)}>
+            Set password for {selected.name}
+          </ShortcutButton>
+        ) : null}
+      </div>
+      <AddPersonDialog
+        open={adding}
+        onOpenChange={setAdding}
+        onAdded={(p) => setSelectedId(p.id)}
+      />
+      {selected ? (
+        <ResetPasswordDialog open={resetting} onOpenChange={setResetting} person={selected} />
+      ) : null}
       {people.error ? <ErrorNotice error={people.error} /> : null}
       {update.error ? <ErrorNotice error={update.error} /> : null}
       <table className="people-table">

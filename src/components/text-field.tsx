@@ -1,0 +1,31 @@
+import { type ComponentPropsWithRef, useId } from 'react';
+
+type TextFieldProps = Omit<ComponentPropsWithRef<'input'>, 'id' | 'onChange'> & {
+  label: string;
+  /** The field's message; marks the input invalid and is read with it. */
+  error?: string;
+  onValue: (value: string) => void;
+};
+
+/** A labelled input with its message tied to it, the way every form here shows one. */
+export function TextField({ label, error, onValue, ...input }: TextFieldProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        {...input}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => onValue(e.target.value)}
+      />
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
