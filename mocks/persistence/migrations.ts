@@ -1,9 +1,15 @@
 import type { ZodType } from 'zod';
-import { auditEventSchema, handoffSchema, userSchema } from '../../src/api/handoff-schemas';
+import {
+  auditEventSchema,
+  type Handoff,
+  handoffSchema,
+  userSchema,
+} from '../../src/api/handoff-schemas';
 import { policyChangeSchema } from '../../src/api/policy-change-schemas';
 import { actionsFromText } from '../../src/domain/actions';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
+import { amountsOnItem } from '../../src/domain/text-guard';
 import type { Snapshot } from '../core/persistence';
 import { POLICY_CHANGES_KEY } from '../core/policy/store';
 import { bodyDigest } from '../core/security/cursor-seal';
@@ -96,6 +102,15 @@ function fillRuleFlags(handoff: StoredRecord) {
   }
 }
 
+/** The amounts an earlier build's item states, or none when it cannot be read for them. */
+function knownAmounts(handoff: StoredRecord): number[] {
+  try {
+    return amountsOnItem(handoff as unknown as Handoff);
+  } catch {
+    return [];
+  }
+}
+
 export const migrations: readonly Migration[] = [
   {
     to: 1,
@@ -159,9 +174,10 @@ export const migrations: readonly Migration[] = [
     up(world) {
       for (const handoff of world.handoffs) {
         if (!Array.isArray(handoff.drafts)) continue;
+        const known = knownAmounts(handoff);
         for (const draft of handoff.drafts) {
           if (isRecord(draft) && !Array.isArray(draft.actions)) {
-            draft.actions = actionsFromText(String(draft.text ?? ''));
+            draft.actions = actionsFromText(String(draft.text ?? ''), known);
           }
         }
       }

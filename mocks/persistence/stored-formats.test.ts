@@ -12,6 +12,7 @@ import { operations, pathOf } from '../../src/api/operations';
 import { policyChangesSchema } from '../../src/api/policy-change-schemas';
 import { actionsFromText } from '../../src/domain/actions';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
+import { amountsOnItem } from '../../src/domain/text-guard';
 import { demoWorldFixture, serverFixture } from '../../tests/fixtures/storage/fixtures';
 import { removeDbFile, tempDbFile } from '../../tests/server/harness';
 import { Backend } from '../core/backend';
@@ -213,7 +214,7 @@ describe('a world stored before drafts carried proposed actions (storage version
         const after = handoffSchema.parse(reply.body);
         expect(after.drafts.map((d) => d.text)).toEqual(before.drafts.map((d) => d.text));
         after.drafts.forEach((d) => {
-          expect(d.actions).toEqual(actionsFromText(d.text));
+          expect(d.actions).toEqual(actionsFromText(d.text, amountsOnItem(after)));
         });
       }
     }

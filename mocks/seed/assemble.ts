@@ -2,6 +2,7 @@ import type { AuditEvent, Handoff, Level } from '../../src/api/handoff-schemas';
 import { actionsFromText } from '../../src/domain/actions';
 import { AI_ACTOR } from '../../src/domain/actors';
 import { defaultRoutingPolicy } from '../../src/domain/default-policy';
+import { amountsOnItem } from '../../src/domain/text-guard';
 import { stableDraw } from '../../src/domain/traffic';
 import type { CaseContent } from './case';
 import { HistoryWriter } from './history';
@@ -64,7 +65,7 @@ export function assemble(
         author: AI_ACTOR,
         createdAt,
         note: 'First draft',
-        actions: actionsFromText(c.draft),
+        actions: actionsFromText(c.draft, amountsOnItem({ ticket: c.ticket, context: { steps } })),
       },
     ],
     workingDraft: null,

@@ -3,6 +3,7 @@ import type { Actor, AuditEvent, FlagRule, Handoff } from '../../src/api/handoff
 import { actionsFromText } from '../../src/domain/actions';
 import { AI_ACTOR } from '../../src/domain/actors';
 import { levelLabels } from '../../src/domain/levels';
+import { amountsOnItem } from '../../src/domain/text-guard';
 import { reviseDraft } from '../ai/revise';
 import { intern } from './intern';
 import { isoAt } from './iso';
@@ -134,7 +135,7 @@ export class HistoryWriter {
           author: AI_ACTOR,
           createdAt: revisedAt,
           note: `Redirected: “${move.instructions}”`,
-          actions: actionsFromText(text),
+          actions: actionsFromText(text, amountsOnItem(this.h)),
         };
         this.change(revisedAt, 'claimed', { drafts: [...this.h.drafts, draft] });
         this.record(

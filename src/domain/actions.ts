@@ -10,11 +10,20 @@ import { detectCommitments } from './promises';
 
 export const PLAIN_REPLY: ProposedAction = { type: 'reply' };
 
-/** The actions a reply's own promises call for: how the built-in AI and the seed propose them. */
-export function actionsFromText(text: string): ProposedAction[] {
+/**
+ * The actions a reply's own promises call for: how the built-in AI and the seed propose them.
+ * A refund or credit promised without an amount is priced at the largest amount the ticket or
+ * the AI's tools stated (`knownAmounts`), when there is one.
+ */
+export function actionsFromText(
+  text: string,
+  knownAmounts: readonly number[] = [],
+): ProposedAction[] {
   const actions: ProposedAction[] = [];
+  const fallback = knownAmounts.length > 0 ? Math.max(...knownAmounts) : null;
   for (const c of detectCommitments(text)) {
-    const action = actionOf(c);
+    const priced = c.amount === null && fallback !== null && c.kind !== 'policy_exception';
+    const action = actionOf(priced ? { ...c, amount: fallback, currency: 'USD' } : c);
     if (action && !actions.some((a) => sameAction(a, action))) actions.push(action);
   }
   return actions.length > 0 ? actions : [PLAIN_REPLY];

@@ -1,12 +1,14 @@
+import type { ProposedAction } from '../api/action-schemas';
 import type { Decision, DecisionAction, Handoff, Problem, User } from '../api/handoff-schemas';
 import type { Ladder } from '../api/ladder-schemas';
 import { makeProblem } from '../api/problem';
+import { actionsFromText, commitmentsOfActions } from './actions';
 import { authorityProblem, checkActionAuthority, stakesOf } from './authority';
 import { authorityOf } from './default-ladder';
 import { escalationTargets, hasAuthorityOver, levelLabels } from './levels';
 import { type LifecycleEvent, nextStatus, statusLabels } from './lifecycle';
-import { detectCommitments } from './promises';
 import { staleDraftProblem } from './stale-draft';
+import { amountsOnItem, guardReply, textCommitments } from './text-guard';
 
 /*
  * The rules every decision must pass, in the order a reviewer would want to hear about them:
@@ -44,7 +46,11 @@ export function checkAuthority(
   handoff: Handoff,
   actor: User,
   action: ItemAction,
-  { ladder, approvedText }: { ladder: Ladder; approvedText?: string },
+  {
+    ladder,
+    approvedText,
+    approvedActions,
+  }: { ladder: Ladder; approvedText?: string; approvedActions?: readonly ProposedAction[] },
 ): Problem | null {
   if (!hasAuthorityOver(actor.level, handoff.level)) {
     const item = levelLabels[handoff.level];
@@ -63,7 +69,7 @@ export function checkAuthority(
   }
   const stakes =
     action === 'approve' && approvedText !== undefined
-      ? stakesOf(detectCommitments(approvedText))
+      ? approvalStakes(approvedText, approvedActions ?? [])
       : { amount: null };
   const check = checkActionAuthority(
     actor.level,
@@ -72,6 +78,47 @@ export function checkAuthority(
     ladder,
   );
   return authorityProblem(check, actor.level);
+}
+
+/**
+ * What approving puts at stake: the proposed actions, and whatever the reply text promises
+ * (read after normalising how amounts are written), whichever is higher.
+ */
+export function approvalStakes(text: string, actions: readonly ProposedAction[]) {
+  return stakesOf([...commitmentsOfActions(actions), ...textCommitments(text)]);
+}
+
+/**
+ * The actions an approval would carry out: those sent, else the reviewer's edit of them, else
+ * the draft's; when the reviewer rewrote the reply without touching the actions, the actions
+ * its promises call for (and the text guard still refuses what it cannot read).
+ */
+export function approvedActionsOf(
+  handoff: Handoff,
+  sent: readonly ProposedAction[] | undefined,
+  finalText?: string,
+): readonly ProposedAction[] {
+  if (sent) return sent;
+  if (handoff.workingDraft?.actions) return handoff.workingDraft.actions;
+  const draft = handoff.drafts.at(-1)!;
+  const base = handoff.context.options.find((o) => o.id === handoff.selectedOptionId)?.draft;
+  if (finalText === undefined || finalText === draft.text || finalText === base) {
+    return draft.actions;
+  }
+  return actionsFromText(finalText, amountsOnItem(handoff));
+}
+
+/** The text guard's refusal of approving `text` with `actions`, or null when it passes. */
+export function guardProblem(
+  handoff: Handoff,
+  text: string,
+  actions: readonly ProposedAction[],
+): Problem | null {
+  const findings = guardReply(text, actions, { knownAmounts: amountsOnItem(handoff) });
+  if (findings.length === 0) return null;
+  return makeProblem('validation', findings[0]!.message, {
+    errors: findings.map((f) => ({ pointer: '/finalText', message: f.message })),
+  });
 }
 
 export function checkTransition(handoff: Handoff, event: LifecycleEvent): Problem | null {
@@ -114,6 +161,7 @@ export interface ItemWrite {
   anyHolder?: boolean;
   ladder: Ladder;
   approvedText?: string;
+  approvedActions?: readonly ProposedAction[];
 }
 
 /** The first rule a write to an item breaks, or null when it may go ahead. */
@@ -149,6 +197,11 @@ export function checkDecisionInputs(handoff: Handoff, decision: Decision): Probl
     }
     const stale = staleDraftProblem(handoff, decision.seenCustomerMessageAt);
     if (stale) errors.push({ pointer: '/seenCustomerMessageAt', message: stale });
+    if (errors.length === 0) {
+      const actions = approvedActionsOf(handoff, decision.finalActions, decision.finalText);
+      const guarded = guardProblem(handoff, decision.finalText, actions);
+      if (guarded) return guarded;
+    }
   }
   if (
     decision.action === 'escalate' &&
@@ -172,6 +225,10 @@ export function checkDecision(
 ): Problem | null {
   const { action, version } = decision;
   const approvedText = action === 'approve' ? decision.finalText : undefined;
+  const approvedActions =
+    action === 'approve'
+      ? approvedActionsOf(handoff, decision.finalActions, decision.finalText)
+      : undefined;
   return (
     checkItemWrite(handoff, actor, {
       version,
@@ -179,6 +236,7 @@ export function checkDecision(
       authority: action,
       ladder,
       approvedText,
+      approvedActions,
     }) ?? checkDecisionInputs(handoff, decision)
   );
 }

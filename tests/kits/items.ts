@@ -6,6 +6,7 @@ import {
   type Level,
   type Ticket,
 } from '../../src/api/handoff-schemas';
+import { actionsFromText } from '../../src/domain/actions';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
 import { backend, TEST_NOW } from '../msw';
@@ -97,7 +98,16 @@ export function buildItem(shape: ItemShape = {}): Handoff {
         }
       : null,
     version: 1,
-    drafts: [{ number: 1, text: draft, author: ai0, createdAt: minutes(-19), note: 'First draft' }],
+    drafts: [
+      {
+        number: 1,
+        text: draft,
+        author: ai0,
+        createdAt: minutes(-19),
+        note: 'First draft',
+        actions: actionsFromText(draft),
+      },
+    ],
     workingDraft: null,
     selectedOptionId: null,
     outcome: null,

@@ -1,10 +1,11 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Decision, Handoff, User } from '../../../src/api/handoff-schemas';
-import { actionsFromText } from '../../../src/domain/actions';
+import { actionChanges, actionsFromText } from '../../../src/domain/actions';
 import { AI_ACTOR } from '../../../src/domain/actors';
-import { checkDecision } from '../../../src/domain/decisions';
+import { approvedActionsOf, checkDecision } from '../../../src/domain/decisions';
 import { responseDueAt } from '../../../src/domain/escalation';
 import { levelLabels } from '../../../src/domain/levels';
+import { amountsOnItem } from '../../../src/domain/text-guard';
 import { reviseDraft } from '../../ai/revise';
 import type { ApiReply } from '../http-types';
 import { ladderInForce } from '../policy/store';
@@ -33,6 +34,9 @@ export function applyDecision(
     case 'approve': {
       const base = h.context.options.find((o) => o.id === body.selectedOptionId)?.draft ?? aiDraft;
       const edited = body.finalText !== base;
+      const proposed = h.drafts.at(-1)!.actions;
+      const approved = approvedActionsOf(h, body.finalActions, body.finalText);
+      const changes = actionChanges(proposed, approved);
       const next = s.move(h, 'approve', {
         ...owner,
         workingDraft: null,
@@ -43,25 +47,33 @@ export function applyDecision(
           at,
           edited,
           finalText: body.finalText,
+          ...(changes.length > 0 ? { finalActions: [...approved] } : {}),
           reason: null,
         },
       });
-      const diff = edited
+      const textDiff = edited
         ? createTwoFilesPatch('AI draft', 'Sent reply', base, body.finalText, '', '', {
             context: 2,
           })
         : null;
-      const event = s.record(
-        next,
-        actor,
-        'approved',
-        edited ? 'Sent to the customer with edits' : 'Sent to the customer as drafted',
-        {
-          ...common,
-          diff,
-          why: { reason: null, rule: null, confidence: h.context.confidence },
-        },
-      );
+      // The actions' changes are part of the record, after the text's.
+      const actionsDiff =
+        changes.length > 0
+          ? `Actions changed:\n${changes.map((c) => `  ${c}`).join('\n')}\n`
+          : null;
+      const diff = textDiff || actionsDiff ? `${textDiff ?? ''}${actionsDiff ?? ''}` : null;
+      const what = edited
+        ? changes.length > 0
+          ? 'Sent to the customer with edits to the reply and the actions'
+          : 'Sent to the customer with edits'
+        : changes.length > 0
+          ? 'Sent to the customer with edited actions'
+          : 'Sent to the customer as drafted';
+      const event = s.record(next, actor, 'approved', what, {
+        ...common,
+        diff,
+        why: { reason: null, rule: null, confidence: h.context.confidence },
+      });
       return ok({ handoff: next, event });
     }
     case 'reject': {
@@ -131,7 +143,7 @@ export function applyDecision(
             author: AI_ACTOR,
             createdAt: s.now(),
             note: `Redirected: “${body.instructions}”`,
-            actions: actionsFromText(text),
+            actions: actionsFromText(text, amountsOnItem(h)),
           },
         ],
       });

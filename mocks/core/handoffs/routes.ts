@@ -7,6 +7,7 @@ import {
   type User,
 } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
+import { actionChanges } from '../../../src/domain/actions';
 import { checkTransition } from '../../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lifecycle';
@@ -141,6 +142,10 @@ function saveDraft(s: BackendServices, user: User, json: unknown, id: string): A
       ...h,
       workingDraft: {
         text: body.text,
+        // Omitted actions keep the edit saved before, so a text-only autosave never undoes one.
+        ...((body.actions ?? h.workingDraft?.actions)
+          ? { actions: body.actions ?? h.workingDraft?.actions }
+          : {}),
         savedAt: s.now(),
         by: { id: user.id, name: user.name },
       },
@@ -151,6 +156,13 @@ function saveDraft(s: BackendServices, user: User, json: unknown, id: string): A
     // Autosave fires every few seconds; one audit entry per editing session is enough.
     if (!(last?.action === 'draft_saved' && last.actor.id === user.id)) {
       s.record(next, personOf(user), 'draft_saved', `${user.name} started editing the draft`);
+    }
+    const before = h.workingDraft?.actions ?? h.drafts.at(-1)!.actions;
+    const changes = body.actions ? actionChanges(before, body.actions) : [];
+    if (changes.length > 0) {
+      s.record(next, personOf(user), 'draft_saved', `${user.name} edited the proposed actions`, {
+        diff: `Actions changed:\n${changes.map((c) => `  ${c}`).join('\n')}\n`,
+      });
     }
     return ok(next);
   });

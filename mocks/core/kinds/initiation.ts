@@ -9,6 +9,7 @@ import { makeProblem } from '../../../src/api/problem';
 import { actionsFromText } from '../../../src/domain/actions';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import { evaluateRules } from '../../../src/domain/rules';
+import { amountsOnItem } from '../../../src/domain/text-guard';
 import { draftForTask } from '../../ai/recover';
 import { slaMs } from '../../seed/schedule';
 import type { ApiReply } from '../http-types';
@@ -84,7 +85,7 @@ function initiate(s: BackendServices, user: User, body: InitiationRequest): ApiR
         author: AI_ACTOR,
         createdAt: at,
         note: `Task from ${user.name}: “${body.instructions}”`,
-        actions: actionsFromText(text),
+        actions: actionsFromText(text, amountsOnItem(source)),
       },
     ],
     workingDraft: null,

@@ -10,6 +10,7 @@ import { makeProblem } from '../../../src/api/problem';
 import { actionsFromText } from '../../../src/domain/actions';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
+import { amountsOnItem } from '../../../src/domain/text-guard';
 import { retryTask } from '../../ai/recover';
 import type { ApiReply } from '../http-types';
 import { refuseWrite } from '../item-write';
@@ -66,7 +67,7 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
         author: AI_ACTOR,
         createdAt: s.now(),
         note: `Retry ${attempt}`,
-        actions: actionsFromText(result.draft),
+        actions: actionsFromText(result.draft, amountsOnItem(h)),
       },
     ],
     context: {

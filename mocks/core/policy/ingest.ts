@@ -20,6 +20,7 @@ import { levelLabels } from '../../../src/domain/levels';
 import { detectCommitments } from '../../../src/domain/promises';
 import { routeItem } from '../../../src/domain/routing';
 import { evaluateRules } from '../../../src/domain/rules';
+import { amountsOnItem } from '../../../src/domain/text-guard';
 import { stableDraw } from '../../../src/domain/traffic';
 import { nextActionFor } from '../../seed/next-action';
 import { slaMs } from '../../seed/schedule';
@@ -131,7 +132,9 @@ export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested 
         author: input.author ?? AI_ACTOR,
         createdAt: now,
         note: 'First draft',
-        actions: input.actions ?? actionsFromText(draft),
+        actions:
+          input.actions ??
+          actionsFromText(draft, amountsOnItem({ ticket, context: { steps: [] } })),
       },
     ],
     workingDraft: null,
