@@ -1,4 +1,5 @@
 import { auditRoutes } from './audit/routes';
+import { batchRoutes } from './batch/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { demoArrivals } from './demo/arrivals';
 import { demoChaos } from './demo/chaos';
@@ -19,6 +20,7 @@ import { slaEscalation } from './sla/sla-escalation';
 
 export const routeGroups: RouteGroup[] = [
   handoffRoutes,
+  batchRoutes,
   demoSettingsRoutes,
   auditRoutes,
   dashboardRoutes,

@@ -28,7 +28,7 @@ export interface BackendOptions {
 }
 
 export type AuditExtra = Partial<
-  Pick<AuditEvent, 'why' | 'diff' | 'timeOnItemMs' | 'acknowledgedFlags'>
+  Pick<AuditEvent, 'why' | 'diff' | 'timeOnItemMs' | 'acknowledgedFlags' | 'batchId'>
 >;
 
 /**
