@@ -5,7 +5,7 @@ import { hashPassword } from '../../mocks/server/auth/passwords';
 import type { SignInOptions } from '../../mocks/server/auth/sign-in';
 import { CLIENT_HEADER } from '../../src/api/headers';
 import { operations, pathOf } from '../../src/api/operations';
-import { allowLoopback, serverPool, startServer } from './harness';
+import { allowLoopback, type CallReply, call, serverPool, startServer } from './harness';
 
 /*
  * People sign in to a server: a session is the only identity it believes (X-Actor-Id is
@@ -45,31 +45,21 @@ interface Sent {
 }
 
 async function send(server: Server, method: string, path: string, options: Sent = {}) {
-  const headers = new Headers(options.headers);
-  if (options.cookie) headers.set('cookie', options.cookie);
-  if (options.json !== undefined) headers.set('content-type', 'application/json');
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.cookie) headers.cookie = options.cookie;
   if (options.fromApp !== false) {
-    headers.set(CLIENT_HEADER, '1');
-    if (!headers.has('origin')) headers.set('origin', server.origin);
+    headers[CLIENT_HEADER] = '1';
+    headers.origin ??= server.origin;
   }
-  if (method !== 'GET' && method !== 'DELETE') headers.set('idempotency-key', crypto.randomUUID());
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers,
-    body: options.json === undefined ? undefined : JSON.stringify(options.json),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
-  };
+  const actor = headers['x-actor-id'] ?? null;
+  const reply = await call(server.baseUrl, method, path, { actor, json: options.json, headers });
+  return reply as CallReply & { body: Record<string, unknown> | undefined };
 }
 
 async function signIn(server: Server, id: string, password = PASSWORD, extra: Sent = {}) {
   const reply = await send(server, 'POST', '/session', { json: { id, password }, ...extra });
   const setCookie = reply.headers.get('set-cookie') ?? '';
-  return { ...reply, setCookie, cookie: setCookie.split(';')[0] ?? '' };
+  return Object.assign(reply, { setCookie, cookie: setCookie.split(';')[0] ?? '' });
 }
 
 describe('identity on a server with sign-in', () => {

@@ -129,7 +129,17 @@ export function allowLoopback(): void {
 export interface CallReply {
   status: number;
   contentType: string;
+  headers: Headers;
   body: unknown;
+}
+
+export interface CallOptions {
+  /** Who acts by X-Actor-Id; null names no one (a session cookie may, in `headers`). */
+  actor?: string | null;
+  key?: string;
+  json?: unknown;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
 }
 
 /** One API request as the app makes it: a person, a fresh or given key, a JSON body. */
@@ -137,10 +147,14 @@ export async function call(
   baseUrl: string,
   method: string,
   path: string,
-  options: { actor?: string; key?: string; json?: unknown; query?: Record<string, string> } = {},
+  options: CallOptions = {},
 ): Promise<CallReply> {
-  const headers = new Headers({ 'X-Actor-Id': options.actor ?? 'u-ana' });
-  if (method !== 'GET') headers.set('Idempotency-Key', options.key ?? crypto.randomUUID());
+  const headers = new Headers(options.headers);
+  const actor = options.actor === undefined ? 'u-ana' : options.actor;
+  if (actor !== null) headers.set('X-Actor-Id', actor);
+  if (method !== 'GET' && method !== 'DELETE' && !headers.has('idempotency-key')) {
+    headers.set('Idempotency-Key', options.key ?? crypto.randomUUID());
+  }
   if (options.json !== undefined) headers.set('content-type', 'application/json');
   const search = options.query ? `?${new URLSearchParams(options.query)}` : '';
   const response = await fetch(`${baseUrl}${path}${search}`, {
@@ -149,9 +163,11 @@ export async function call(
     body: options.json === undefined ? undefined : JSON.stringify(options.json),
   });
   const text = await response.text();
-  return {
+  const reply = {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
     body: text ? JSON.parse(text) : undefined,
   };
+  // Not enumerable, so a replay compares equal to its original whatever its Date header says.
+  return Object.defineProperty(reply, 'headers', { value: response.headers }) as CallReply;
 }
