@@ -8,6 +8,7 @@ import { createQueryClient } from './app/query-client';
 import { SignInScreen } from './components/sign-in/sign-in-screen';
 import { loadConfig, resolveBaseUrl } from './lib/config';
 import { actsByHeader, requestSignIn, useAuthStore } from './stores/auth-store';
+import { applyTheme } from './stores/preferences-store';
 import { useSessionStore } from './stores/session-store';
 import './styles/app.css';
 
@@ -18,6 +19,8 @@ function rootElement(): HTMLElement {
 }
 
 async function boot() {
+  // Before anything renders, so the first paint is already in the chosen theme.
+  applyTheme();
   const config = await loadConfig();
   const baseUrl = resolveBaseUrl(config.apiBaseUrl);
   const demo = import.meta.env.VITE_DEMO === 'true' && config.demo;

@@ -9,7 +9,9 @@ const ENTRY_BUDGET_KB = 120;
 // 330 before the routing policy screen; its lazy chunk (9 KiB gzip) loads only on /policy.
 // 340 before the audit log, gates, handoff kinds, authority panel and demo floor (345 KiB measured
 // with all five); the entry stays at 94 KiB, the rest are route chunks loaded on their screen.
-const TOTAL_BUDGET_KB = 365;
+// 368 with the command palette (cmdk, a lazy chunk of about 5.5 KiB gzip loaded on Ctrl+K) and the
+// demo's guided tour (1 KiB, loaded on a first visit to the demo).
+const TOTAL_BUDGET_KB = 368;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.

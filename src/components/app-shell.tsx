@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useRouteContext, useRouter } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { Link, useNavigate, useRouteContext, useRouter } from '@tanstack/react-router';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { levelLabels } from '../domain/levels';
 import { useLiveUpdates } from '../hooks/use-live-updates';
 import { useSwitchActor } from '../hooks/use-switch-actor';
@@ -10,11 +10,19 @@ import { useAuthStore } from '../stores/auth-store';
 import { useDraftStore } from '../stores/draft-store';
 import { useIntentStore } from '../stores/intent-store';
 import { useLiveStore } from '../stores/live-store';
+import { usePreferencesStore } from '../stores/preferences-store';
 import { useSessionStore } from '../stores/session-store';
+import { PaletteLauncher } from './command-palette/palette-launcher';
 import { FailureNotice } from './failure-notice';
 import { ShortcutHelp } from './shortcut-help';
 import { InsecureIdentityBanner, SessionControls } from './sign-in/session-controls';
 import { SignInDialog } from './sign-in/sign-in-dialog';
+import { ThemeToggle } from './theme-toggle';
+
+// The tour is for a first visit to the demo: it loads only then.
+const GuidedTour = lazy(() =>
+  import('./tour/guided-tour').then((m) => ({ default: m.GuidedTour })),
+);
 
 const PEOPLE_MANAGERS = new Set(['lead', 'executive']);
 
@@ -25,6 +33,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const me = useQuery(userQueries.me(actorId));
   // People live on a server; the demo's backend has its switcher instead.
   const managesPeople = mode !== 'demo' && PEOPLE_MANAGERS.has(me.data?.role ?? '');
+  const tourDone = usePreferencesStore((s) => s.tourDone);
+  const setTourDone = usePreferencesStore((s) => s.setTourDone);
+  const navigate = useNavigate();
   useLiveUpdates();
   return (
     <div className="app">
@@ -66,12 +77,22 @@ export function AppShell({ children }: { children: ReactNode }) {
           <LiveStatus />
           {mode === 'session' ? <SessionControls /> : <ActingAs />}
           {isDemo ? <ResetDemo /> : null}
+          <PaletteLauncher managesPeople={managesPeople} demo={isDemo} />
+          <ThemeToggle />
           <ShortcutHelp />
         </div>
         <InsecureIdentityBanner />
       </header>
       <FailureNotice />
       <SignInDialog />
+      {isDemo && !tourDone ? (
+        <Suspense fallback={null}>
+          <GuidedTour
+            show={(to, params) => void navigate({ to, params })}
+            onClose={() => setTourDone(true)}
+          />
+        </Suspense>
+      ) : null}
       {children}
     </div>
   );

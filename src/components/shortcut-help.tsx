@@ -16,7 +16,7 @@ export function ShortcutHelp() {
     setWanted(true);
     setOpen(true);
   };
-  useShortcuts([{ key: '?', handler: show }]);
+  useShortcuts([{ key: '?', handler: show, label: 'Show every keyboard shortcut' }]);
   return (
     <>
       <button type="button" className="button" onClick={show} aria-keyshortcuts="?">

@@ -48,6 +48,7 @@ export function useInfiniteRows<P extends { items: { id: string }[] }>(
 export function focusSearchShortcut(input: RefObject<HTMLInputElement | null>): Shortcut {
   return {
     key: '/',
+    label: 'Search',
     handler: () => {
       input.current?.focus();
       input.current?.select();

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, notFound } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { ApiError } from '../api/errors';
 import { CheckpointScreen } from '../features/checkpoint/components/checkpoint-screen';
 import {
@@ -8,6 +10,7 @@ import {
 } from '../features/checkpoint/components/checkpoint-states';
 import { handoffQueries } from '../lib/handoff-queries';
 import { ladderQueries } from '../lib/ladder-queries';
+import { usePreferencesStore } from '../stores/preferences-store';
 
 export const Route = createFileRoute('/handoffs/$handoffId')({
   loader: async ({ context, params }) => {
@@ -28,6 +31,20 @@ export const Route = createFileRoute('/handoffs/$handoffId')({
 
 function CheckpointRoute() {
   const { handoffId } = Route.useParams();
+  useRememberRecent(handoffId);
   // Keyed by id: opening the next item starts a fresh checkpoint (timer, acknowledgements, forms).
   return <CheckpointScreen key={handoffId} handoffId={handoffId} />;
+}
+
+/** The command palette offers the items opened lately. */
+function useRememberRecent(handoffId: string) {
+  const ticket = useQuery({ ...handoffQueries.detail(handoffId), select: (h) => h.ticket });
+  const addRecent = usePreferencesStore((s) => s.addRecent);
+  const number = ticket.data?.number;
+  const subject = ticket.data?.subject;
+  useEffect(() => {
+    if (number !== undefined && subject !== undefined) {
+      addRecent({ id: handoffId, ticketNumber: number, subject });
+    }
+  }, [handoffId, number, subject, addRecent]);
 }

@@ -16,6 +16,14 @@ export type Backend = 'demo' | 'server';
 /** The key under which the app keeps who this browser acts as (src/stores/session-store.ts). */
 const SESSION_STORAGE_KEY = 'handoff-desk.session';
 
+/**
+ * The key of this browser's preferences (src/stores/preferences-store.ts). Journeys start with the
+ * demo's guided tour already dismissed, so it never stands between a test and its screen; the
+ * tour's own journeys open a context without it.
+ */
+export const PREFERENCES_STORAGE_KEY = 'handoff-desk.preferences';
+const TOUR_DISMISSED = JSON.stringify({ state: { tourDone: true }, version: 0 });
+
 /*
  * Every journey starts from a freshly seeded world.
  *   demo:   the world lives in IndexedDB, so each test's new browser context (empty storage) is
@@ -28,6 +36,17 @@ export const test = base.extend<
   { backend: Backend }
 >({
   backend: ['demo', { option: true, scope: 'worker' }],
+
+  context: async ({ context }, use) => {
+    await context.addInitScript(
+      ([key, value]) => {
+        if (key && value && window.localStorage.getItem(key) === null)
+          window.localStorage.setItem(key, value);
+      },
+      [PREFERENCES_STORAGE_KEY, TOUR_DISMISSED],
+    );
+    await use(context);
+  },
 
   world: [
     async ({ backend, request }, use) => {
@@ -108,6 +127,7 @@ export async function reviewerBrowser(browser: Browser, baseURL: string, actorId
               name: SESSION_STORAGE_KEY,
               value: JSON.stringify({ state: { actorId }, version: 0 }),
             },
+            { name: PREFERENCES_STORAGE_KEY, value: TOUR_DISMISSED },
           ],
         },
       ],

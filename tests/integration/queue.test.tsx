@@ -5,6 +5,7 @@ import type { Handoff } from '../../src/api/handoff-schemas';
 import { makeProblem } from '../../src/api/problem';
 import { openStatuses } from '../../src/domain/lifecycle';
 import { formatDateTime } from '../../src/lib/time';
+import { lateOrder } from '../kits/items';
 import { API_BASE, backend, server, withoutLiveUpdates } from '../msw';
 import { renderApp } from '../render';
 
@@ -101,9 +102,8 @@ describe('Queue screen', () => {
   });
 
   it('shows what a reviewer triages by in each row', async () => {
-    const h = backend.state.handoffs.get('h-4521')!;
-    expect(h.assignee).toBeNull();
-    renderApp('/queue?q=4521');
+    const h = lateOrder();
+    renderApp('/queue?q=7001');
     await waitFor(async () => expect(await dataRows()).toHaveLength(1));
     const [row] = await dataRows();
     const cells = within(row!).getAllByRole('gridcell');
@@ -124,13 +124,13 @@ describe('Queue screen', () => {
     ]);
 
     expect(
-      within(cells[0]!).getByRole('link', { name: `#4521 ${h.ticket.subject}` }),
+      within(cells[0]!).getByRole('link', { name: `#7001 ${h.ticket.subject}` }),
     ).toBeInTheDocument();
     expect(cells[0]).toHaveTextContent(h.ticket.customer.name);
     expect(cells[1]).toHaveTextContent('Pending');
     expect(cells[2]).toHaveTextContent('Checkpoint');
     expect(cells[3]).toHaveTextContent('Shipping');
-    expect(cells[4]).toHaveTextContent('High');
+    expect(cells[4]).toHaveTextContent('Normal');
     expect(cells[5]).toHaveTextContent(`${Math.round(h.context.confidence * 100)}%`);
     expect(cells[6]).toHaveTextContent('Policy keyword');
     expect(cells[6]).toHaveTextContent('Multiple valid options');

@@ -332,8 +332,8 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
   );
 
   useShortcuts([
-    { key: 'j', handler: () => move(1), enabled: globalKeys },
-    { key: 'k', handler: () => move(-1), enabled: globalKeys },
+    { key: 'j', handler: () => move(1), enabled: globalKeys, label: 'Next row' },
+    { key: 'k', handler: () => move(-1), enabled: globalKeys, label: 'Previous row' },
   ]);
 
   // Enter opens the highlighted row when nothing else has focus (after j/k, focus is on the

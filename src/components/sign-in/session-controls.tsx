@@ -16,8 +16,18 @@ export function SessionControls() {
     window.location.assign('/');
   };
   useShortcuts([
-    { key: 'alt+shift+q', handler: () => void signOut(true), enabled: user !== null },
-    { key: 'alt+q', handler: () => void signOut(), enabled: user !== null },
+    {
+      key: 'alt+shift+q',
+      handler: () => void signOut(true),
+      enabled: user !== null,
+      label: 'Sign out everywhere',
+    },
+    {
+      key: 'alt+q',
+      handler: () => void signOut(),
+      enabled: user !== null,
+      label: 'Sign out',
+    },
   ]);
   if (!user) return null;
   return (

@@ -58,6 +58,7 @@ export function AuditPage() {
       key: 'Escape',
       handler: exporter.cancel,
       enabled: exporter.state.status === 'running',
+      label: 'Cancel the export',
     },
   ]);
   const filtered = hasActiveFilters(filters);

@@ -22,7 +22,14 @@ export function InitiateTask({ handoff }: { handoff: Handoff }) {
   const intent = useIntentKey(`ai-task:${handoff.id}`);
   const field = useRef<HTMLTextAreaElement>(null);
   const initiate = useMutation(checkpointMutations.initiate());
-  useShortcuts([{ key: 'i', handler: () => setOpen(true), enabled: !open }]);
+  useShortcuts([
+    {
+      key: 'i',
+      handler: () => setOpen(true),
+      enabled: !open,
+      label: 'Start a follow-up task for the AI',
+    },
+  ]);
   useEffect(() => {
     if (open) field.current?.focus();
   }, [open]);

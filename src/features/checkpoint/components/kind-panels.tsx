@@ -51,8 +51,8 @@ export function AiWorkingPanel({
 }) {
   const disabled = actions.busy || blockedReason !== null;
   useShortcuts([
-    { key: 'p', handler: () => void actions.pause(), enabled: !disabled },
-    { key: 't', handler: () => void actions.takeOver(), enabled: !disabled },
+    { key: 'p', handler: () => void actions.pause(), enabled: !disabled, label: 'Pause the AI' },
+    { key: 't', handler: () => void actions.takeOver(), enabled: !disabled, label: 'Take over' },
   ]);
   return (
     <section className="cp-section cp-kind-panel" aria-labelledby="cp-ai-working">
@@ -101,9 +101,14 @@ export function FailurePanel({
   const [reassigning, setReassigning] = useState(false);
   const disabled = actions.busy || blockedReason !== null;
   useShortcuts([
-    { key: 'y', handler: () => void actions.retry(), enabled: !disabled },
-    { key: 't', handler: () => void actions.takeOver(), enabled: !disabled },
-    { key: 'g', handler: () => setReassigning(true), enabled: !disabled },
+    { key: 'y', handler: () => void actions.retry(), enabled: !disabled, label: 'Try again' },
+    { key: 't', handler: () => void actions.takeOver(), enabled: !disabled, label: 'Take over' },
+    {
+      key: 'g',
+      handler: () => setReassigning(true),
+      enabled: !disabled,
+      label: 'Hand it to someone else',
+    },
   ]);
   const good = lastGoodStep(handoff);
   return (

@@ -29,17 +29,21 @@ export function useCheckpointShortcuts({
 }) {
   const navigate = useNavigate();
   useShortcuts([
-    { key: 'a', handler: approve },
-    { key: 'r', handler: () => openForm('reject') },
-    { key: 'x', handler: () => openForm('escalate') },
-    { key: 'd', handler: () => openForm('redirect') },
-    { key: 'e', handler: focusEditor, enabled: canEdit },
-    { key: 'c', handler: () => void claim(), enabled: canClaim },
-    ...options
-      .slice(0, 9)
-      .map((o, i) => ({ key: String(i + 1), handler: () => selectOption(o.id), enabled: canEdit })),
+    { key: 'a', handler: approve, label: 'Approve' },
+    { key: 'r', handler: () => openForm('reject'), label: 'Reject' },
+    { key: 'x', handler: () => openForm('escalate'), label: 'Escalate' },
+    { key: 'd', handler: () => openForm('redirect'), label: 'Redirect to the AI' },
+    { key: 'e', handler: focusEditor, enabled: canEdit, label: 'Edit the draft' },
+    { key: 'c', handler: () => void claim(), enabled: canClaim, label: 'Claim this item' },
+    ...options.slice(0, 9).map((o, i) => ({
+      key: String(i + 1),
+      handler: () => selectOption(o.id),
+      enabled: canEdit,
+      label: `Use option ${i + 1}: ${o.label}`,
+    })),
     {
       key: 'Escape',
+      label: formOpen ? 'Close the form' : 'Back to the queue',
       handler: () => {
         if (formOpen) closeForm();
         else void navigate({ to: '/queue' });

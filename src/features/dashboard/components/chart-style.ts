@@ -1,13 +1,22 @@
 /** One size for every chart; CSS lets it shrink with the card. */
 export const CHART = { width: 560, height: 220, margin: { top: 8, right: 12, bottom: 4, left: 0 } };
 
-/** Distinguishable colours (and on lines, dashes) that pass contrast on white. */
-export const SERIES_COLORS = ['#1f5fbf', '#b3261e', '#1e6b3a', '#8a5300', '#6b3fa0'] as const;
+/**
+ * Distinguishable colours (and on lines, dashes) that pass contrast on the card in either theme:
+ * CSS custom properties (src/styles/app.css), so the charts follow the light or dark theme.
+ */
+export const SERIES_COLORS = [
+  'var(--chart-1)',
+  'var(--chart-2)',
+  'var(--chart-3)',
+  'var(--chart-4)',
+  'var(--chart-5)',
+] as const;
 
 export const OUTCOME_COLORS = {
-  approvedUnedited: '#1e6b3a',
-  approvedEdited: '#1f5fbf',
-  rejected: '#b3261e',
-  escalated: '#8a5300',
-  redirected: '#6b3fa0',
+  approvedUnedited: 'var(--chart-3)',
+  approvedEdited: 'var(--chart-1)',
+  rejected: 'var(--chart-2)',
+  escalated: 'var(--chart-4)',
+  redirected: 'var(--chart-5)',
 } as const;

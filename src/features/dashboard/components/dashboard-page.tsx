@@ -29,6 +29,7 @@ export function DashboardPage({ window }: { window: DashboardWindow }) {
   useShortcuts([
     {
       key: 'w',
+      label: 'Show the next time window',
       handler: () => {
         const next = windows[(windows.indexOf(window) + 1) % windows.length]!;
         void navigate({ to: '/dashboard', search: { window: next } });

@@ -32,7 +32,7 @@ export function DecisionTimeChart({ data }: { data: Dashboard['decisionTime'] })
               {data.buckets.map((b) => (
                 <Cell
                   key={b.label}
-                  fill={b.toMs !== null && b.toMs <= 5_000 ? '#b3261e' : '#1f5fbf'}
+                  fill={b.toMs !== null && b.toMs <= 5_000 ? 'var(--chart-2)' : 'var(--chart-1)'}
                 />
               ))}
             </Bar>

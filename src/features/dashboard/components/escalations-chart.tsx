@@ -48,7 +48,7 @@ export function EscalationsChart({ data }: { data: Dashboard['escalations'] }) {
               dataKey="percent"
               name="Share of arrivals"
               unit="%"
-              fill="#8a5300"
+              fill="var(--chart-4)"
               isAnimationActive={false}
             />
           </BarChart>

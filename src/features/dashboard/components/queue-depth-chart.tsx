@@ -68,7 +68,7 @@ export function QueueDepthChart({ data }: { data: Dashboard }) {
           <Line
             dataKey="total"
             name="Total"
-            stroke="#1b2430"
+            stroke="var(--chart-ink)"
             strokeWidth={2}
             dot={false}
             isAnimationActive={false}

@@ -32,8 +32,18 @@ export function ReviewersChart({ data }: { data: Dashboard['reviewers'] }) {
             <YAxis allowDecimals={false} width={40} />
             <Tooltip />
             <Legend />
-            <Bar dataKey="decisions" name="Decisions" fill="#1f5fbf" isAnimationActive={false} />
-            <Bar dataKey="holding" name="Holding now" fill="#8a5300" isAnimationActive={false} />
+            <Bar
+              dataKey="decisions"
+              name="Decisions"
+              fill="var(--chart-1)"
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="holding"
+              name="Holding now"
+              fill="var(--chart-4)"
+              isAnimationActive={false}
+            />
           </BarChart>
         )
       }

@@ -61,11 +61,11 @@ export function ReviewRateChart({ rate }: { rate: Dashboard['reviewRate'] }) {
             <ReferenceArea
               x1={rate.band.low * 100}
               x2={rate.band.high * 100}
-              fill="#1e6b3a"
+              fill="var(--chart-3)"
               fillOpacity={0.25}
               label={{ value: 'target', position: 'insideTop' }}
             />
-            <Bar dataKey="rate" fill="#1f5fbf" barSize={24} isAnimationActive={false} />
+            <Bar dataKey="rate" fill="var(--chart-1)" barSize={24} isAnimationActive={false} />
           </BarChart>
         )
       }

@@ -176,7 +176,14 @@ function FloorControls({ saved }: { saved: DemoSettings }) {
     intent.drop();
     apply(next);
   };
-  useShortcuts([{ key: 'mod+Enter', handler: () => apply(), inFields: true }]);
+  useShortcuts([
+    {
+      key: 'mod+Enter',
+      handler: () => apply(),
+      inFields: true,
+      label: 'Apply the demo settings',
+    },
+  ]);
 
   const edit = (field: Field, value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));

@@ -53,11 +53,16 @@ export function PeoplePage() {
     if (p && p.id !== me) update.mutate({ id: p.id, patch: { disabled: !p.disabled } });
   };
   useShortcuts([
-    { key: 'j', handler: () => move(1) },
-    { key: 'k', handler: () => move(-1) },
-    { key: 'u', handler: () => toggle(selected) },
-    { key: 'n', handler: () => setAdding(true) },
-    { key: 'p', handler: () => setResetting(true), enabled: !!selected && selected.id !== me },
+    { key: 'j', handler: () => move(1), label: 'Next person' },
+    { key: 'k', handler: () => move(-1), label: 'Previous person' },
+    { key: 'u', handler: () => toggle(selected), label: 'Disable or enable the selected person' },
+    { key: 'n', handler: () => setAdding(true), label: 'Add a person' },
+    {
+      key: 'p',
+      handler: () => setResetting(true),
+      enabled: !!selected && selected.id !== me,
+      label: 'Set a new password for the selected person',
+    },
   ]);
 
   return (

@@ -142,8 +142,13 @@ export function PolicyEditor({ policy, canEdit, onSaved }: PolicyEditorProps) {
   };
 
   useShortcuts([
-    { key: 'p', handler: () => runPreview(), enabled: canEdit },
-    { key: 'mod+Enter', handler: runSave, enabled: canEdit, inFields: true },
+    {
+      key: 'p',
+      handler: () => runPreview(),
+      enabled: canEdit,
+      label: 'Preview the edit on last week’s traffic',
+    },
+    { key: 'mod+Enter', handler: runSave, enabled: canEdit, inFields: true, label: 'Save policy' },
   ]);
 
   const problemCode = save.error instanceof ApiError ? save.error.problem?.code : undefined;

@@ -23,7 +23,7 @@ export function useClaimNext() {
     send(mutation.variables.key);
   };
 
-  useShortcuts([{ key: 'n', handler: claim }]);
+  useShortcuts([{ key: 'n', handler: claim, label: 'Claim the next item by priority' }]);
   return { mutation, claim, retry };
 }
 

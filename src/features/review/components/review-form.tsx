@@ -88,7 +88,14 @@ export function ReviewForm({ item, onReviewed, onGone }: ReviewFormProps) {
     });
   }, [intent, item.id, submit.mutate]);
 
-  useShortcuts([{ key: 'mod+Enter', handler: send, inFields: true }]);
+  useShortcuts([
+    {
+      key: 'mod+Enter',
+      handler: send,
+      inFields: true,
+      label: 'Submit the review and open the next',
+    },
+  ]);
 
   const noteId = `note-${item.id}`;
   return (
