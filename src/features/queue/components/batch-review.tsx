@@ -155,26 +155,35 @@ export function BatchReview({ params }: { params: SimilarGroupsParams }) {
     {
       key: 'shift+x',
       handler: () => rows[active] && selectGroup(rows[active].group),
+      label: 'Select all in this group',
       enabled: choosing && !form,
     },
     { key: 'x', handler: () => toggle(active), enabled: choosing && !form },
     {
       key: 'shift+a',
       handler: () => begin({ action: 'approve' }),
+      label: 'Approve the selected items',
       enabled: choosing && !form && selected.size > 0,
     },
     {
       key: 'shift+r',
       handler: () => setForm('reject'),
+      label: 'Reject the selected items',
       enabled: choosing && !form && selected.size > 0,
     },
     {
       key: 'shift+e',
       handler: () => setForm('escalate'),
+      label: 'Escalate the selected items',
       enabled: choosing && !form && selected.size > 0,
     },
-    { key: 'z', handler: undo, enabled: stage.kind === 'waiting' },
-    { key: 'o', handler: openFirstRefused, enabled: Boolean(firstRefused) },
+    { key: 'z', handler: undo, enabled: stage.kind === 'waiting', label: 'Undo the batch' },
+    {
+      key: 'o',
+      handler: openFirstRefused,
+      enabled: Boolean(firstRefused),
+      label: 'Open the first refused item',
+    },
   ]);
 
   if (query.isPending) return <p className="muted">Grouping similar items…</p>;

@@ -78,7 +78,7 @@ export function QueuePage() {
   const [grouped, setGrouped] = useState(false);
   useShortcuts([
     focusSearchShortcut(searchInputRef),
-    { key: 'g', handler: () => setGrouped((g) => !g) },
+    { key: 'g', handler: () => setGrouped((g) => !g), label: 'Group similar items' },
   ]);
   const claim = useClaimNext();
   const announcement = useResultAnnouncement(resetKey, total, query.isPlaceholderData);
