@@ -470,6 +470,7 @@ export class Backend {
       diff: extra.diff ?? null,
       timeOnItemMs: extra.timeOnItemMs ?? null,
       acknowledgedFlags: extra.acknowledgedFlags ?? [],
+      ...(extra.batchId ? { batchId: extra.batchId } : {}),
     };
     this.world.appendEvent(event);
     return event;

@@ -1,6 +1,7 @@
 import { loseLapsedRuns } from './agents/lease-job';
 import { agentRoutes } from './agents/routes';
 import { auditRoutes } from './audit/routes';
+import { batchRoutes } from './batch/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { demoArrivals } from './demo/arrivals';
 import { demoChaos } from './demo/chaos';
@@ -21,6 +22,7 @@ import { slaEscalation } from './sla/sla-escalation';
 
 export const routeGroups: RouteGroup[] = [
   handoffRoutes,
+  batchRoutes,
   demoSettingsRoutes,
   auditRoutes,
   dashboardRoutes,

@@ -35,7 +35,8 @@ export function toSummary(h: Handoff): HandoffSummary {
 
 type Row = { summary: HandoffSummary; key: number | string };
 
-function matchesExceptStatus(
+/** Whether the summary matches every filter but the status; `q` already lower-cased. */
+export function matchesExceptStatus(
   s: HandoffSummary,
   p: HandoffListParams,
   me: User,

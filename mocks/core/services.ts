@@ -30,7 +30,7 @@ export interface BackendOptions {
 }
 
 export type AuditExtra = Partial<
-  Pick<AuditEvent, 'why' | 'diff' | 'timeOnItemMs' | 'acknowledgedFlags'>
+  Pick<AuditEvent, 'why' | 'diff' | 'timeOnItemMs' | 'acknowledgedFlags' | 'batchId'>
 >;
 
 /**

@@ -484,6 +484,8 @@ export const auditEventSchema = z.object({
   diff: z.string().nullable(),
   timeOnItemMs: z.number().int().nonnegative().nullable(),
   acknowledgedFlags: z.array(flagRuleSchema),
+  /** Set when the decision was one of a batch: the batch it was part of. */
+  batchId: z.string().optional(),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 

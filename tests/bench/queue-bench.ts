@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { Backend } from '../../mocks/core/backend';
 import { generateWorld } from '../../mocks/seed/generate';
+import { runBatchBench } from './batch-bench';
 import { runServerBench } from './server-bench';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000);
@@ -180,6 +181,8 @@ const dashboardAfterWrite = await sample(30, aWrite, () =>
   backend.handle(request('/dashboard', { window: '24h' })),
 );
 
+const batch = await runBatchBench(backend);
+
 console.log(`\nServer over HTTP and SQLite (${process.env.BENCH_SECONDS ?? 20} s write run)…`);
 const server = await runServerBench();
 
@@ -202,6 +205,20 @@ const rows: [string, string, string, boolean][] = [
     fmt(dashboardAfterWrite),
     'p95 ≤ 20',
     pct(dashboardAfterWrite, 95) <= 20,
+  ],
+  [
+    `queue grouping, ${batch.items.toLocaleString('en')} items p50/p95 ms`,
+    `${batch.groupP50.toFixed(1)} / ${batch.groupP95.toFixed(1)}`,
+    'p95 ≤ 50',
+    batch.groupP95 <= 50,
+  ],
+  ['similarity features, every item once (cold) ms', batch.featuresMs.toFixed(0), 'reported', true],
+  ['GET /handoff-groups p95 ms', batch.endpointP95.toFixed(1), 'reported', true],
+  [
+    '500-item batch decided on the server p50/p95 ms',
+    `${batch.batchP50.toFixed(0)} / ${batch.batchP95.toFixed(0)}`,
+    'p95 ≤ 2000',
+    batch.batchP95 <= 2000,
   ],
   [
     `decisions/s, ${process.env.BENCH_CLIENTS ?? 8} clients over HTTP`,

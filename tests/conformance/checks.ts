@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { prettifyError, type z } from 'zod';
 import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-schemas';
+import { batchDecisionResultSchema } from '../../src/api/batch-schemas';
 import { dashboardSchema } from '../../src/api/dashboard-schemas';
 import {
   auditPageSchema,
@@ -455,6 +456,61 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           );
           if (op.method === 'GET' && op.response) expectOk(reply, op.response, name);
         }
+      },
+    ),
+
+    check(
+      'a batch decides each item on its own, refuses empty batches, and applies nothing twice',
+      async () => {
+        const { a } = await discoverCast();
+        const [one, two] = await takeItems(2, { plain: true });
+        const path = operations.decideBatch.path;
+        const batchId = `conf-${runId}-batch`;
+        const body = {
+          batchId,
+          decision: { action: 'reject', reason: 'Conformance batch rejection.' },
+          items: [
+            { id: one!.id, version: one!.version },
+            { id: two!.id, version: two!.version + 5 },
+            { id: `no-such-${runId}`, version: 1 },
+          ],
+          timeOnBatchMs: 90_000,
+        };
+        expectProblem(
+          await api.send('POST', path, { actor: a.id, json: { ...body, items: [] } }),
+          422,
+          'validation',
+          'An empty batch',
+        );
+        const first = expectOk(
+          await api.send('POST', path, { actor: a.id, json: body }),
+          batchDecisionResultSchema,
+          'The batch',
+        );
+        const outcomes = first.results.map((r) => r.outcome).join(', ');
+        ensure(
+          outcomes === 'applied, conflict, refused',
+          `Expected applied, conflict (stale version), refused (unknown id); got ${outcomes}`,
+        );
+        const trail = await events(one!.id, a.id);
+        ensure(
+          trail.at(-1)?.batchId === batchId,
+          `The rejection's audit event should carry batchId "${batchId}"`,
+        );
+        const again = expectOk(
+          await api.send('POST', path, { actor: a.id, json: body }),
+          batchDecisionResultSchema,
+          'The batch sent again under a new key',
+        );
+        ensure(
+          again.results[0]?.replayed === true &&
+            again.results[0]?.eventId === first.results[0]?.eventId,
+          'A batch sent again must replay the item it decided, not decide it twice',
+        );
+        ensure(
+          (await events(one!.id, a.id)).length === trail.length,
+          'The retry wrote audit events',
+        );
       },
     ),
 

@@ -1,5 +1,6 @@
 import { agentOperations } from './agents';
 import { auditOperations } from './audit';
+import { batchOperations } from './batch';
 import { dashboardOperations } from './dashboard';
 import type { Operation } from './define';
 import { demoOperations } from './demo';
@@ -16,6 +17,7 @@ export * from './define';
 /** Every operation of the contract, by name. A new endpoint starts as one entry here. */
 export const operations = {
   ...handoffOperations,
+  ...batchOperations,
   ...kindOperations,
   ...policyOperations,
   ...auditOperations,

@@ -16,6 +16,7 @@ import {
   type QueueSearchInput,
   toListParams,
 } from '../queue-search';
+import { BatchReview } from './batch-review';
 import { ClaimNextButton, ClaimNextMessage, useClaimNext } from './claim-next';
 import { GateWarnings } from './gate-warnings';
 import { QueueEmpty } from './queue-empty';
@@ -73,7 +74,12 @@ export function QueuePage() {
   const clear = () => void navigate({ to: '/queue', search: clearedFilters(search) });
 
   const searchInputRef = useRef<HTMLInputElement>(null);
-  useShortcuts([focusSearchShortcut(searchInputRef)]);
+  // "Group similar" shows the waiting items in groups of alike ones, for batch review.
+  const [grouped, setGrouped] = useState(false);
+  useShortcuts([
+    focusSearchShortcut(searchInputRef),
+    { key: 'g', handler: () => setGrouped((g) => !g), label: 'Group similar items' },
+  ]);
   const claim = useClaimNext();
   const announcement = useResultAnnouncement(resetKey, total, query.isPlaceholderData);
 
@@ -95,6 +101,15 @@ export function QueuePage() {
           ) : null}
         </div>
         <div className="queue-actions">
+          <button
+            type="button"
+            className="button"
+            aria-pressed={grouped}
+            aria-keyshortcuts="G"
+            onClick={() => setGrouped((g) => !g)}
+          >
+            Group similar
+          </button>
           <ClaimNextButton state={claim} />
         </div>
       </header>
@@ -123,7 +138,8 @@ export function QueuePage() {
         </div>
       ) : null}
 
-      <div className="queue-body">
+      {grouped ? <BatchReview params={groupParams(params)} /> : null}
+      <div className="queue-body" hidden={grouped}>
         <QueueGrid
           rows={rows}
           total={total}
@@ -147,6 +163,17 @@ export function QueuePage() {
       </div>
     </main>
   );
+}
+
+/** The grouping honours the queue's filters; it always groups the items waiting for a decision. */
+function groupParams({
+  status: _status,
+  sort: _sort,
+  order: _order,
+  limit: _limit,
+  ...filters
+}: ReturnType<typeof toListParams>) {
+  return filters;
 }
 
 /** "Updated 12s ago", on its own one-second clock so the list does not re-render with it. */

@@ -1,0 +1,275 @@
+import {
+  type BatchDecisionRequest,
+  type BatchItemResult,
+  batchDecisionRequestSchema,
+  MAX_BATCH_ITEMS,
+  MAX_GROUPS,
+  type SimilarGroup,
+  type SimilarGroupsParams,
+  type SimilarMember,
+} from '../../../src/api/batch-schemas';
+import type {
+  Decision,
+  Handoff,
+  HandoffStatus,
+  Problem,
+  User,
+} from '../../../src/api/handoff-schemas';
+import { makeProblem } from '../../../src/api/problem';
+import {
+  amountRange,
+  draftOf,
+  type Groupable,
+  groupableOf,
+  groupSimilar,
+  normalizeDraft,
+} from '../../../src/domain/similarity';
+import { priorityScore } from '../../../src/domain/sla';
+import { applyDecision } from '../handoffs/decide';
+import type { ApiReply } from '../http-types';
+import { matchesExceptStatus, toSummary } from '../list';
+import { invalid, ok, on, type Route } from '../route-kit';
+import { bodyDigest } from '../security/cursor-seal';
+import type { BackendServices, RouteGroup } from '../services';
+import type { World } from '../world';
+
+/*
+ * Batch review: the items waiting for a decision in groups of alike ones, and one decision
+ * over many items. The batch is a convenience for the reviewer, never a way around a rule:
+ * every item is checked on its own exactly as a single decision is (version, holder,
+ * authority, hard stops, options, stale drafts) and what needs individual attention is left
+ * out with its reason. Each item's result is remembered under the batch id, so a retry after
+ * a lost reply (with the same idempotency key or a new one) applies nothing twice.
+ */
+
+/** The statuses a batch may decide from: waiting, held, or escalated to a level. */
+const decidable: readonly HandoffStatus[] = ['pending', 'claimed', 'escalated'];
+
+interface Features {
+  version: number;
+  groupable: Groupable;
+}
+
+export const batchRoutes: RouteGroup = (s): Route[] => {
+  // Likeness is read from the draft once per item version; a reset world starts over.
+  let cache: { world: World; features: Map<string, Features> } | null = null;
+  const featuresOf = (h: Handoff): Groupable => {
+    if (cache?.world !== s.world) cache = { world: s.world, features: new Map() };
+    const known = cache.features.get(h.id);
+    if (known && known.version === h.version) return known.groupable;
+    const groupable = groupableOf(h);
+    cache.features.set(h.id, { version: h.version, groupable });
+    return groupable;
+  };
+  return [
+    on('listSimilarGroups', ({ user, query }) => ok(similarGroups(s, user, query, featuresOf))),
+    on('decideBatch', ({ user, json }) => {
+      const parsed = batchDecisionRequestSchema.safeParse(json);
+      if (!parsed.success) {
+        return invalid(
+          parsed.error,
+          `A batch holds between 1 and ${MAX_BATCH_ITEMS} items, each with its id and version.`,
+        );
+      }
+      return decideBatch(s, user, parsed.data);
+    }),
+  ];
+};
+
+/* ---------- groups ---------- */
+
+export function similarGroups(
+  s: BackendServices,
+  user: User,
+  query: SimilarGroupsParams,
+  featuresOf: (h: Handoff) => Groupable,
+) {
+  const now = s.clock();
+  const q = query.q?.trim().toLowerCase() || null;
+  const waiting: Handoff[] = [];
+  for (const h of s.world.handoffs.values()) {
+    if (!decidable.includes(h.status)) continue;
+    if (!matchesExceptStatus(toSummary(h), query, user, now, q)) continue;
+    waiting.push(h);
+  }
+  const groupables = waiting.map(featuresOf);
+  const byId = new Map(waiting.map((h) => [h.id, h]));
+  const groups = groupSimilar(groupables);
+  let grouped = 0;
+  for (const g of groups) grouped += g.ids.length;
+  return {
+    groups: groups.slice(0, MAX_GROUPS).map((g) => describeGroup(g, byId, featuresOf, now)),
+    total: waiting.length,
+    ungrouped: waiting.length - grouped,
+  };
+}
+
+function describeGroup(
+  g: ReturnType<typeof groupSimilar>[number],
+  byId: Map<string, Handoff>,
+  featuresOf: (h: Handoff) => Groupable,
+  now: number,
+): SimilarGroup {
+  const members = g.ids.map((id) => byId.get(id)!);
+  const first = members[0]!;
+  const items: SimilarMember[] = members
+    .map((h) => {
+      const { action } = featuresOf(h);
+      return { ...toSummary(h), amount: action.amount, currency: action.currency };
+    })
+    .sort((a, b) => priorityScore(b, now) - priorityScore(a, now))
+    .slice(0, MAX_BATCH_ITEMS);
+  return {
+    key: `${g.category}-${g.action}-${first.id}`,
+    count: g.ids.length,
+    shared: {
+      category: g.category,
+      flags: g.flags,
+      action: g.action,
+      excerpt: excerptOf(draftOf(first)),
+      similarity: g.similarity,
+    },
+    differs: {
+      amounts: amountRange(members.map((h) => featuresOf(h).action)),
+      levels: [...new Set(members.map((h) => h.level))],
+      statuses: [...new Set(members.map((h) => h.status))],
+      customers: new Set(members.map((h) => h.ticket.customer.id)).size,
+    },
+    items,
+  };
+}
+
+/** The template's opening words: the normalized draft without its greeting, shortened. */
+function excerptOf(text: string): string {
+  const words = normalizeDraft(text);
+  const start = words[1] === '<name>' ? 2 : 0;
+  const opening = words.slice(start, start + 16).join(' ');
+  return words.length > start + 16 ? `${opening} …` : opening;
+}
+
+/* ---------- one decision over many items ---------- */
+
+const problemWithout = ({ current: _current, ...rest }: Problem) => rest;
+
+/** A refusal that lists what the item's single decision would have asked for. */
+function reasonOf(problem: Problem): Problem {
+  if (problem.code !== 'validation' || !problem.errors?.length) return problem;
+  return {
+    ...problem,
+    detail: `Decide this item on its own: ${problem.errors.map((e) => e.message).join(' ')}`,
+  };
+}
+
+export function decideBatch(s: BackendServices, user: User, body: BatchDecisionRequest): ApiReply {
+  const share = Math.floor(body.timeOnBatchMs / body.items.length);
+  const fingerprint = bodyDigest(JSON.stringify(body.decision));
+  // Every audit event this batch writes carries its id.
+  const batchServices: BackendServices = Object.create(s, {
+    record: {
+      value: ((h, actor, action, outcome, extra = {}) =>
+        s.record(h, actor, action, outcome, {
+          ...extra,
+          batchId: body.batchId,
+        })) satisfies BackendServices['record'],
+    },
+  });
+  const listed = new Set<string>();
+  const results: BatchItemResult[] = body.items.map(({ id, version }) => {
+    const key = `batch-item ${user.id} ${body.batchId} ${id}`;
+    const earlier = s.world.idempotency.get(key);
+    if (earlier) {
+      if (earlier.fingerprint !== fingerprint) {
+        return left(
+          id,
+          makeProblem(
+            'idempotency_mismatch',
+            'This batch already decided this item another way; use a new batch id.',
+          ),
+        );
+      }
+      return { ...(earlier.body as BatchItemResult), replayed: true };
+    }
+    if (listed.has(id)) {
+      return left(id, makeProblem('validation', 'This item is listed twice in the batch.'));
+    }
+    listed.add(id);
+    const result = decideOne(batchServices, user, body, id, version, share);
+    s.world.remember(key, { fingerprint, status: 200, body: result, at: s.clock() });
+    return result;
+  });
+  const count = (outcome: BatchItemResult['outcome']) =>
+    results.filter((r) => r.outcome === outcome).length;
+  return ok({
+    batchId: body.batchId,
+    results,
+    applied: count('applied'),
+    refused: count('refused'),
+    conflicts: count('conflict'),
+  });
+}
+
+function left(id: string, problem: Problem, h?: Handoff): BatchItemResult {
+  const conflict = problem.code === 'version_conflict' || problem.code === 'not_claimant';
+  return {
+    id,
+    outcome: conflict ? 'conflict' : 'refused',
+    problem: problemWithout(reasonOf(problem)),
+    version: h?.version ?? null,
+    status: h?.status ?? null,
+    eventId: null,
+    replayed: false,
+  };
+}
+
+function decideOne(
+  s: BackendServices,
+  user: User,
+  body: BatchDecisionRequest,
+  id: string,
+  version: number,
+  timeOnItemMs: number,
+): BatchItemResult {
+  const h = s.world.handoffs.get(id);
+  if (!h) return left(id, makeProblem('not_found', `No handoff with id "${id}".`));
+  const common = { version, timeOnItemMs, acknowledgedFlags: [] };
+  const { decision } = body;
+  let single: Decision;
+  if (decision.action === 'approve') {
+    // Someone's edit is a different reply from the one the group shares.
+    if (h.workingDraft && h.workingDraft.text !== draftOf(h)) {
+      return left(
+        id,
+        makeProblem(
+          'validation',
+          `Decide this item on its own: ${h.workingDraft.by.name} edited its draft.`,
+        ),
+        h,
+      );
+    }
+    const only = h.context.options.length === 1 ? h.context.options[0]!.id : null;
+    single = {
+      ...common,
+      action: 'approve',
+      finalText: draftOf(h),
+      selectedOptionId: only,
+      // The batch confirms no customer message: an item with one newer than its draft is stale.
+      seenCustomerMessageAt: null,
+    };
+  } else if (decision.action === 'reject') {
+    single = { ...common, action: 'reject', reason: decision.reason };
+  } else {
+    single = { ...common, ...decision };
+  }
+  const reply = applyDecision(s, user, single, h);
+  if (reply.status !== 200) return left(id, reply.body as Problem, s.world.handoffs.get(id));
+  const done = reply.body as { handoff: Handoff; event: { id: string } };
+  return {
+    id,
+    outcome: 'applied',
+    problem: null,
+    version: done.handoff.version,
+    status: done.handoff.status,
+    eventId: done.event.id,
+    replayed: false,
+  };
+}

@@ -1,0 +1,548 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type {
+  BatchDecision,
+  BatchDecisionResult,
+  SimilarGroup,
+  SimilarGroupsParams,
+} from '../../../api/batch-schemas';
+import { toErrorMessage } from '../../../api/errors';
+import type { Level } from '../../../api/handoff-schemas';
+import { escalationTargets, levelLabels } from '../../../domain/levels';
+import { formatMoney } from '../../../domain/money';
+import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { userQueries } from '../../../lib/handoff-queries';
+import { useSessionStore } from '../../../stores/session-store';
+import { batchMutations, batchQueries } from '../api/batch';
+import { categoryLabels, flagLabels } from '../labels';
+import './batch-review.css';
+
+/** How long a batch waits, undoable, before it is sent. */
+export const UNDO_MS = 5_000;
+
+const actionLabels: Record<SimilarGroup['shared']['action'], string> = {
+  refund: 'Refund',
+  credit: 'Credit',
+  policy_exception: 'Policy exception',
+  choose_option: 'Choose an option',
+  reply: 'Reply',
+  no_draft: 'No draft',
+};
+
+const verbs: Record<BatchDecision['action'], [string, string]> = {
+  approve: ['Approve', 'Approving'],
+  reject: ['Reject', 'Rejecting'],
+  escalate: ['Escalate', 'Escalating'],
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+type Form = null | 'reject' | 'escalate';
+type Stage =
+  | { kind: 'choosing' }
+  | { kind: 'waiting'; decision: BatchDecision; ids: string[]; sendAt: number }
+  | { kind: 'sent' };
+
+/**
+ * The queue's "Group similar" view: items alike enough to decide together, in groups that say
+ * what the items share and what differs. A reviewer selects many (a whole group, a range with
+ * shift-click, one by one with x) and approves, rejects or escalates them in one action, with
+ * a few seconds to undo before the batch goes; the server checks each item on its own and the
+ * result lists what it left out and why.
+ */
+export function BatchReview({ params }: { params: SimilarGroupsParams }) {
+  const query = useQuery(batchQueries.groups(params));
+  const groups = query.data?.groups ?? [];
+  const rows = useMemo(
+    () => groups.flatMap((g) => g.items.map((item) => ({ group: g, item }))),
+    [groups],
+  );
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [active, setActive] = useState(0);
+  const anchor = useRef<number | null>(null);
+  const startedAt = useRef<number | null>(null);
+  const [form, setForm] = useState<Form>(null);
+  const [stage, setStage] = useState<Stage>({ kind: 'choosing' });
+  const mutation = useMutation(batchMutations.decide());
+  const lastBatch = useRef<Parameters<typeof mutation.mutate>[0] | null>(null);
+  const rowRefs = useRef<(HTMLInputElement | null)[]>([]);
+  const navigate = useNavigate();
+  const actorId = useSessionStore((s) => s.actorId);
+  const level = useQuery(userQueries.me(actorId)).data?.level;
+  // What the result names each item by, kept from when the batch was sent.
+  const titles = useRef(new Map<string, string>());
+
+  const setSelection = (next: Set<string>) => {
+    if (next.size > 0 && startedAt.current === null) startedAt.current = Date.now();
+    if (next.size === 0) startedAt.current = null;
+    setSelected(next);
+  };
+  const toggle = (index: number) => {
+    const row = rows[index];
+    if (!row) return;
+    const next = new Set(selected);
+    if (next.has(row.item.id)) next.delete(row.item.id);
+    else next.add(row.item.id);
+    anchor.current = index;
+    setSelection(next);
+  };
+  /** Selects from the anchor to `index`, within the anchor's group. */
+  const selectRange = (index: number) => {
+    const from = anchor.current ?? index;
+    const group = rows[from]?.group;
+    const next = new Set(selected);
+    for (let i = Math.min(from, index); i <= Math.max(from, index); i++) {
+      if (rows[i]?.group === group) next.add(rows[i]!.item.id);
+    }
+    setSelection(next);
+  };
+  const selectGroup = (group: SimilarGroup) => {
+    const next = new Set(selected);
+    for (const item of group.items) next.add(item.id);
+    setSelection(next);
+  };
+  const move = (to: number) => {
+    const index = Math.max(0, Math.min(rows.length - 1, to));
+    setActive(index);
+    rowRefs.current[index]?.focus();
+  };
+
+  const choosing = stage.kind === 'choosing';
+  const begin = (decision: BatchDecision) => {
+    setForm(null);
+    setStage({ kind: 'waiting', decision, ids: [...selected], sendAt: Date.now() + UNDO_MS });
+  };
+  const undo = () => setStage({ kind: 'choosing' });
+
+  // The batch as the undo window closes on it: the versions the reviewer saw, the time spent.
+  const send = useRef<() => void>(() => undefined);
+  send.current = () => {
+    if (stage.kind !== 'waiting') return;
+    const versions = new Map(rows.map((r) => [r.item.id, r.item.version]));
+    const body = {
+      batchId: crypto.randomUUID(),
+      decision: stage.decision,
+      items: stage.ids.map((id) => ({ id, version: versions.get(id) ?? 1 })),
+      timeOnBatchMs: Math.max(0, Date.now() - UNDO_MS - (startedAt.current ?? Date.now())),
+    };
+    lastBatch.current = body;
+    for (const r of rows)
+      titles.current.set(r.item.id, `#${r.item.ticketNumber} ${r.item.subject}`);
+    mutation.mutate(body);
+    setStage({ kind: 'sent' });
+    setSelection(new Set());
+  };
+  // The undo window: when it closes, the batch goes.
+  useEffect(() => {
+    if (stage.kind !== 'waiting') return;
+    const timer = setTimeout(() => send.current(), stage.sendAt - Date.now());
+    return () => clearTimeout(timer);
+  }, [stage]);
+
+  const result = mutation.data;
+  const firstRefused = result?.results.find((r) => r.outcome !== 'applied');
+  const openFirstRefused = () => {
+    if (firstRefused)
+      void navigate({ to: '/handoffs/$handoffId', params: { handoffId: firstRefused.id } });
+  };
+
+  useShortcuts([
+    { key: 'j', handler: () => move(active + 1), enabled: choosing && !form },
+    { key: 'ArrowDown', handler: () => move(active + 1), enabled: choosing && !form },
+    { key: 'k', handler: () => move(active - 1), enabled: choosing && !form },
+    { key: 'ArrowUp', handler: () => move(active - 1), enabled: choosing && !form },
+    {
+      key: 'shift+x',
+      handler: () => rows[active] && selectGroup(rows[active].group),
+      label: 'Select all in this group',
+      enabled: choosing && !form,
+    },
+    { key: 'x', handler: () => toggle(active), enabled: choosing && !form },
+    {
+      key: 'shift+a',
+      handler: () => begin({ action: 'approve' }),
+      label: 'Approve the selected items',
+      enabled: choosing && !form && selected.size > 0,
+    },
+    {
+      key: 'shift+r',
+      handler: () => setForm('reject'),
+      label: 'Reject the selected items',
+      enabled: choosing && !form && selected.size > 0,
+    },
+    {
+      key: 'shift+e',
+      handler: () => setForm('escalate'),
+      label: 'Escalate the selected items',
+      enabled: choosing && !form && selected.size > 0,
+    },
+    { key: 'z', handler: undo, enabled: stage.kind === 'waiting', label: 'Undo the batch' },
+    {
+      key: 'o',
+      handler: openFirstRefused,
+      enabled: Boolean(firstRefused),
+      label: 'Open the first refused item',
+    },
+  ]);
+
+  if (query.isPending) return <p className="muted">Grouping similar items…</p>;
+  if (query.isError) {
+    return (
+      <div className="notice notice-warning" role="alert">
+        Could not group the queue: {toErrorMessage(query.error).title}.{' '}
+        <button type="button" className="button" onClick={() => void query.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  let index = -1;
+  return (
+    <div className="batch-review">
+      <p className="queue-hint">
+        {plural(query.data.total, 'item')} waiting, {query.data.ungrouped} alike to no other.{' '}
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>Shift+X</kbd> select the group ·
+        shift-click a range · <kbd>Shift+A</kbd> approve · <kbd>Shift+R</kbd> reject ·{' '}
+        <kbd>Shift+E</kbd> escalate the selected. Re-routing to a team is not offered: there are no
+        teams yet.
+      </p>
+
+      <BatchBar
+        count={selected.size}
+        stage={stage}
+        form={form}
+        setForm={setForm}
+        onDecide={begin}
+        onUndo={undo}
+        onClear={() => setSelection(new Set())}
+        level={level}
+      />
+      <BatchProgress
+        pending={mutation.isPending}
+        error={mutation.isError ? toErrorMessage(mutation.error).title : null}
+        onRetry={() => lastBatch.current && mutation.mutate(lastBatch.current)}
+        result={result}
+        onOpenFirstRefused={firstRefused ? openFirstRefused : null}
+        titles={titles.current}
+      />
+
+      {groups.length === 0 ? <p className="muted">No two waiting items are alike.</p> : null}
+      {groups.map((group) => {
+        const headingId = `group-${group.key}`;
+        return (
+          <section key={group.key} className="batch-group" aria-labelledby={headingId}>
+            <header className="batch-group-header">
+              <h2 id={headingId}>
+                {plural(group.count, 'similar item')}: {categoryLabels[group.shared.category]} ·{' '}
+                {actionLabels[group.shared.action]}
+              </h2>
+              <button
+                type="button"
+                className="button"
+                onClick={() => selectGroup(group)}
+                disabled={!choosing}
+                aria-keyshortcuts="Shift+X"
+              >
+                Select all in this group
+              </button>
+            </header>
+            <p className="batch-shared">
+              Share: {categoryLabels[group.shared.category]}, flags{' '}
+              {group.shared.flags.length
+                ? group.shared.flags.map((f) => flagLabels[f]).join(', ')
+                : 'none'}
+              , draft “{group.shared.excerpt}” (similarity ≥{' '}
+              {Math.round(group.shared.similarity * 100)}%)
+            </p>
+            <p className="batch-differs">
+              Differ:{' '}
+              {group.differs.amounts
+                ? `amounts ${formatMoney(group.differs.amounts.min, group.differs.amounts.currency ?? 'USD')}–${formatMoney(group.differs.amounts.max, group.differs.amounts.currency ?? 'USD')}, `
+                : ''}
+              {plural(group.differs.customers, 'customer')}, levels{' '}
+              {group.differs.levels.map((l) => levelLabels[l]).join(', ')}
+            </p>
+            <ul className="batch-items">
+              {group.items.map((item) => {
+                index += 1;
+                const i = index;
+                const label = `#${item.ticketNumber} ${item.subject}`;
+                return (
+                  <li key={item.id} className={i === active ? 'batch-item active' : 'batch-item'}>
+                    <label>
+                      <input
+                        ref={(el) => {
+                          rowRefs.current[i] = el;
+                        }}
+                        type="checkbox"
+                        checked={selected.has(item.id)}
+                        disabled={!choosing}
+                        tabIndex={i === active ? 0 : -1}
+                        onFocus={() => setActive(i)}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          setActive(i);
+                          if (e.shiftKey) selectRange(i);
+                          else toggle(i);
+                        }}
+                        onChange={() => undefined}
+                        onKeyDown={(e) => {
+                          // Space toggles like x does (the click handler owns the state).
+                          if (e.key === ' ') {
+                            e.preventDefault();
+                            toggle(i);
+                          }
+                        }}
+                        aria-label={label}
+                      />
+                      <span className="batch-item-ticket">#{item.ticketNumber}</span>{' '}
+                      <span className="batch-item-subject">{item.subject}</span>
+                    </label>
+                    <span className="batch-item-meta">
+                      {item.customerName} · {levelLabels[item.level]}
+                      {item.amount !== null
+                        ? ` · ${formatMoney(item.amount, item.currency ?? 'USD')}`
+                        : ''}
+                      {item.assignee ? ` · held by ${item.assignee.name}` : ''}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function BatchBar({
+  count,
+  stage,
+  form,
+  setForm,
+  onDecide,
+  onUndo,
+  onClear,
+  level,
+}: {
+  count: number;
+  stage: Stage;
+  form: Form;
+  setForm: (form: Form) => void;
+  onDecide: (decision: BatchDecision) => void;
+  onUndo: () => void;
+  onClear: () => void;
+  level: Level | undefined;
+}) {
+  const [reason, setReason] = useState('');
+  const targets = escalationTargets(level ?? 'l1');
+  const [target, setTarget] = useState<Level | ''>('');
+  const [note, setNote] = useState('');
+  if (stage.kind === 'waiting') return <UndoWindow stage={stage} onUndo={onUndo} />;
+  if (count === 0) return null;
+  const chosenTarget = (target || targets[0]) as Exclude<Level, 'ai'> | undefined;
+  return (
+    <section className="batch-bar" aria-label="Decide the selected items">
+      <p>
+        <strong>{plural(count, 'item')} selected</strong>{' '}
+        <button type="button" className="button button-quiet" onClick={onClear}>
+          Clear selection
+        </button>
+      </p>
+      {form === null ? (
+        <div className="batch-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => onDecide({ action: 'approve' })}
+            aria-keyshortcuts="Shift+A"
+          >
+            Approve {count}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setForm('reject')}
+            aria-keyshortcuts="Shift+R"
+          >
+            Reject {count}…
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setForm('escalate')}
+            aria-keyshortcuts="Shift+E"
+          >
+            Escalate {count}…
+          </button>
+        </div>
+      ) : null}
+      {form === 'reject' ? (
+        <form
+          className="batch-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim().length >= 5) onDecide({ action: 'reject', reason: reason.trim() });
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setForm(null);
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.requestSubmit();
+          }}
+        >
+          <label>
+            Reason for rejecting all {count} (required)
+            <textarea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              minLength={5}
+              required
+              // biome-ignore lint/a11y/noAutofocus: the form opened on the reviewer's keypress.
+              autoFocus
+            />
+          </label>
+          <button type="submit" className="button button-primary" aria-keyshortcuts="Control+Enter">
+            Reject {count}
+          </button>{' '}
+          <button type="button" className="button" onClick={() => setForm(null)}>
+            Cancel
+          </button>
+        </form>
+      ) : null}
+      {form === 'escalate' ? (
+        <form
+          className="batch-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (chosenTarget && note.trim().length >= 5)
+              onDecide({ action: 'escalate', targetLevel: chosenTarget, note: note.trim() });
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setForm(null);
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.requestSubmit();
+          }}
+        >
+          <label>
+            Escalate to{' '}
+            <select value={chosenTarget ?? ''} onChange={(e) => setTarget(e.target.value as Level)}>
+              {targets.map((l) => (
+                <option key={l} value={l}>
+                  {levelLabels[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Note for the next level (required)
+            <textarea
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              minLength={5}
+              required
+              // biome-ignore lint/a11y/noAutofocus: the form opened on the reviewer's keypress.
+              autoFocus
+            />
+          </label>
+          <button type="submit" className="button button-primary" aria-keyshortcuts="Control+Enter">
+            Escalate {count}
+          </button>{' '}
+          <button type="button" className="button" onClick={() => setForm(null)}>
+            Cancel
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function UndoWindow({
+  stage,
+  onUndo,
+}: {
+  stage: Extract<Stage, { kind: 'waiting' }>;
+  onUndo: () => void;
+}) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.ceil((stage.sendAt - now) / 1000));
+  return (
+    <section className="batch-bar batch-undo" aria-label="Undo the batch">
+      <p role="status">
+        {verbs[stage.decision.action][1]} {plural(stage.ids.length, 'item')} in {seconds} s
+      </p>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={onUndo}
+        aria-keyshortcuts="Z"
+        // biome-ignore lint/a11y/noAutofocus: the one thing to do now is possibly undo.
+        autoFocus
+      >
+        Undo (z)
+      </button>
+    </section>
+  );
+}
+
+const outcomeLabels = { applied: 'Applied', refused: 'Refused', conflict: 'Conflict' } as const;
+
+function BatchProgress({
+  pending,
+  error,
+  onRetry,
+  result,
+  onOpenFirstRefused,
+  titles,
+}: {
+  pending: boolean;
+  error: string | null;
+  onRetry: () => void;
+  result: BatchDecisionResult | undefined;
+  onOpenFirstRefused: (() => void) | null;
+  titles: Map<string, string>;
+}) {
+  if (pending) {
+    return (
+      <section className="batch-bar" aria-label="Batch progress">
+        <p role="status">Deciding the batch; each item is checked on its own…</p>
+        <progress aria-label="Deciding the batch" />
+      </section>
+    );
+  }
+  if (error) {
+    return (
+      <div className="notice notice-warning" role="alert">
+        The batch did not go through: {error}. Sending it again applies nothing twice.{' '}
+        <button type="button" className="button" onClick={onRetry}>
+          Send again
+        </button>
+      </div>
+    );
+  }
+  if (!result) return null;
+  return (
+    <section className="batch-result" aria-label="Batch result">
+      <p role="status">
+        {result.applied} applied, {result.refused} refused, {result.conflicts} conflicts.
+      </p>
+      {onOpenFirstRefused ? (
+        <button type="button" className="button" onClick={onOpenFirstRefused} aria-keyshortcuts="O">
+          Open the first refused item (o)
+        </button>
+      ) : null}
+      <ul>
+        {result.results.map((r) => (
+          <li key={r.id} className={`batch-outcome batch-outcome-${r.outcome}`}>
+            <strong>{outcomeLabels[r.outcome]}</strong> {titles.get(r.id) ?? r.id}
+            {r.problem ? `: ${r.problem.detail ?? r.problem.title}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// Batch review figures: grouping the queue and deciding a 500-item batch on the server.
+import { performance } from 'node:perf_hooks';
+import { Backend } from '../../mocks/core/backend';
+import { MAX_BATCH_ITEMS } from '../../src/api/batch-schemas';
+import { type Groupable, groupableOf, groupSimilar } from '../../src/domain/similarity';
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+
+export interface BatchFigures {
+  items: number;
+  featuresMs: number;
+  groupP50: number;
+  groupP95: number;
+  groups: number;
+  endpointP95: number;
+  batchP50: number;
+  batchP95: number;
+  applied: number;
+}
+
+let keys = 0;
+const request = (path: string, method = 'GET', body?: unknown, actor = 'u-elif') => ({
+  method,
+  path,
+  query: new URLSearchParams(),
+  headers: new Headers({ 'X-Actor-Id': actor, 'Idempotency-Key': `bench-${++keys}` }),
+  body: body === undefined ? null : JSON.stringify(body),
+});
+
+/** Groups every item of the backend's world and decides batches of 500 on it. */
+export async function runBatchBench(backend: Backend, runs = 20): Promise<BatchFigures> {
+  const world = [...backend.state.handoffs.values()];
+  let began = performance.now();
+  const features: Groupable[] = world.map(groupableOf);
+  const featuresMs = performance.now() - began;
+
+  const grouping: number[] = [];
+  let groups = 0;
+  for (let i = 0; i < runs; i++) {
+    began = performance.now();
+    groups = groupSimilar(features).length;
+    grouping.push(performance.now() - began);
+  }
+  grouping.sort((a, b) => a - b);
+
+  const endpoint: number[] = [];
+  for (let i = 0; i < Math.min(runs, 10); i++) {
+    began = performance.now();
+    await backend.handle(request('/handoff-groups'));
+    endpoint.push(performance.now() - began);
+  }
+  endpoint.sort((a, b) => a - b);
+
+  const waiting = world.filter((h) => h.status === 'pending').map((h) => h.id);
+  const batches: number[] = [];
+  let applied = 0;
+  const batchRuns = Math.min(10, Math.floor(waiting.length / MAX_BATCH_ITEMS));
+  for (let b = 0; b < batchRuns; b++) {
+    const items = waiting.slice(b * MAX_BATCH_ITEMS, (b + 1) * MAX_BATCH_ITEMS).map((id) => ({
+      id,
+      version: backend.state.handoffs.get(id)!.version,
+    }));
+    began = performance.now();
+    const reply = await backend.handle(
+      request('/handoffs/batch-decisions', 'POST', {
+        batchId: `bench-batch-${b}`,
+        decision: {
+          action: b % 2 ? 'reject' : 'approve',
+          ...(b % 2 ? { reason: 'Bench batch' } : {}),
+        },
+        items,
+        timeOnBatchMs: 600_000,
+      }),
+    );
+    batches.push(performance.now() - began);
+    applied += (reply.body as { applied: number }).applied;
+  }
+  batches.sort((a, b) => a - b);
+  return {
+    items: world.length,
+    featuresMs,
+    groupP50: pct(grouping, 50),
+    groupP95: pct(grouping, 95),
+    groups,
+    endpointP95: pct(endpoint, 95),
+    batchP50: pct(batches, 50),
+    batchP95: pct(batches, 95),
+    applied,
+  };
+}
+
+// `npx tsx tests/bench/batch-bench.ts` runs these figures alone (BENCH_COUNT items).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const count = Number(process.env.BENCH_COUNT ?? 100_000);
+  const now = Date.parse('2026-11-25T09:00:00Z');
+  const backend = await Backend.create({ count, clock: () => now });
+  const f = await runBatchBench(backend);
+  console.log(JSON.stringify(f, null, 2));
+}
