@@ -88,10 +88,18 @@ export function approvalStakes(text: string, actions: readonly ProposedAction[])
   return stakesOf([...commitmentsOfActions(actions), ...textCommitments(text)]);
 }
 
+/** Actions the text reader prices from a reply's words; the others only exist as data. */
+const readFromText = new Set<ProposedAction['type']>([
+  'refund',
+  'store_credit',
+  'policy_exception',
+]);
+
 /**
  * The actions an approval would carry out: those sent, else the reviewer's edit of them, else
- * the draft's; when the reviewer rewrote the reply without touching the actions, the actions
- * its promises call for (and the text guard still refuses what it cannot read).
+ * the draft's; when the reviewer rewrote the reply without touching the actions, the money and
+ * exceptions its promises call for (and the text guard still refuses what it cannot read),
+ * beside the draft's actions that words never carry (a replacement, an account change).
  */
 export function approvedActionsOf(
   handoff: Handoff,
@@ -105,7 +113,10 @@ export function approvedActionsOf(
   if (finalText === undefined || finalText === draft.text || finalText === base) {
     return draft.actions;
   }
-  return actionsFromText(finalText, amountsOnItem(handoff));
+  const read = actionsFromText(finalText, amountsOnItem(handoff)).filter((a) => a.type !== 'reply');
+  const kept = draft.actions.filter((a) => a.type !== 'reply' && !readFromText.has(a.type));
+  const actions = [...read, ...kept];
+  return actions.length > 0 ? actions : [{ type: 'reply' }];
 }
 
 /** The text guard's refusal of approving `text` with `actions`, or null when it passes. */

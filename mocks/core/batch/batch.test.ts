@@ -7,6 +7,7 @@ import {
 } from '../../../src/api/batch-schemas';
 import { dashboardSchema } from '../../../src/api/dashboard-schemas';
 import { auditPageSchema, type Handoff, problemSchema } from '../../../src/api/handoff-schemas';
+import { actionsFromText } from '../../../src/domain/actions';
 import { readingFloorMs } from '../../../src/domain/metrics/reading-floor';
 import { Backend } from '../backend';
 import { callBackend, plainItem } from '../test-items';
@@ -36,7 +37,7 @@ function fresh(patch: Partial<Handoff> = {}, amount = 12): Handoff {
     workingDraft: null,
     ticket: { ...template.ticket, category: 'billing', followUps: undefined },
     context: { ...template.context, flags: [], options: [] },
-    drafts: [{ ...template.drafts[0]!, text }],
+    drafts: [{ ...template.drafts[0]!, text, actions: actionsFromText(text) }],
     ...patch,
   };
   backend.state.putHandoff(h);
