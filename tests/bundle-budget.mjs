@@ -12,7 +12,9 @@ const ENTRY_BUDGET_KB = 120;
 // 368 with the command palette (cmdk, a lazy chunk of about 5.5 KiB gzip loaded on Ctrl+K) and the
 // demo's guided tour (1 KiB, loaded on a first visit to the demo).
 // 375 with the People dialogs and the sign-in screen and dialog split into chunks of their own.
-const TOTAL_BUDGET_KB = 375;
+// 390 with the agent side (keys, runs, webhooks screen), batch review and proposed actions
+// (measured 381.4): route chunks, except the contract's new schemas.
+const TOTAL_BUDGET_KB = 390;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.
@@ -20,7 +22,9 @@ const TOTAL_BUDGET_KB = 375;
 // shell: the goal stays 120, to be won back by lazy-loading sign-in and the schemas.
 // 160 once the sign-in screen and the session-ended dialog load only when they are shown
 // (measured 155.7); the schemas are what is left to move off this path.
-const INITIAL_BUDGET_KB = 160;
+// 165 with the agent, webhook and batch contracts in the operation table (measured 160.4): the
+// table and its schemas load with the client, which is why they are the next thing to split.
+const INITIAL_BUDGET_KB = 165;
 
 const dir = 'dist/assets';
 const html = readFileSync('dist/index.html', 'utf8');
