@@ -43,7 +43,7 @@ const refund = [
 const creditAndReship = [
   `I'm sorry. Order #${order} should have reached you well before now, and you shouldn't have had to chase us for an answer. ParcelCo hasn't scanned the parcel for 9 days, so we're treating it as lost.`,
   `I've sent a replacement Atlas standing desk by express shipping today; it should arrive within 2 business days, and I'll email you the tracking number as soon as it's scanned. I've also added a 20% credit (${money(price * 0.2)}) to your account for the trouble.`,
-  "If you'd still prefer a full refund instead, just reply and I'll arrange it straight away.",
+  "If anything about the new delivery doesn't work for you, just reply and I'll sort it out.",
 ];
 
 export function exampleTicket(receivedAt: string): Ticket {
