@@ -5,6 +5,7 @@ import { createApiClient } from './api/client';
 import type { Session } from './api/session-schemas';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
+import { SignInScreen } from './components/sign-in/sign-in-screen';
 import { loadConfig, resolveBaseUrl } from './lib/config';
 import { actsByHeader, requestSignIn, useAuthStore } from './stores/auth-store';
 import { applyTheme } from './stores/preferences-store';
@@ -71,8 +72,6 @@ async function boot() {
   const session = await api.getSession();
   if (session.mode === 'session' && !session.user) {
     useAuthStore.setState({ session });
-    // Only someone not yet signed in sees it: loaded then, not on every start.
-    const { SignInScreen } = await import('./components/sign-in/sign-in-screen');
     root.render(
       <StrictMode>
         <SignInScreen api={api} session={session} onSignedIn={start} />

@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { proposedActionsSchema } from './action-schemas';
 import { arrivalTicketSchema } from './arrival-schemas';

@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 
 /* ---------- stakes: what a draft commits the company to ---------- */

@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { proposedActionSchema } from './action-schemas';
 import * as ag from './agent-schemas';

@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { actorSchema, categorySchema, gateDefaultSchema, isoDate } from './handoff-schemas';
 import { oversightPatternSchema, routingPolicySchema } from './routing-policy-schemas';

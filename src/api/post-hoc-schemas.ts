@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { actorSchema, type Category, categorySchema, isoDate } from './handoff-schemas';
 import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';

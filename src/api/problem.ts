@@ -1,3 +1,4 @@
+import './zod-config';
 import type { z } from 'zod';
 import type { Handoff, Level, Problem, ProblemCode } from './handoff-schemas';
 

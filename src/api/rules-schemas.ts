@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { flagRuleSchema, ruleResponseSchema, tierSchema } from './handoff-schemas';
 import { humanLevelSchema } from './ladder-schemas';

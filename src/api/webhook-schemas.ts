@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { agentEventSchema, agentEventTypeSchema } from './agent-schemas';
 import { isoDate } from './handoff-schemas';

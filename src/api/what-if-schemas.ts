@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { commitmentSchema } from './commitment-schemas';
 import { categorySchema, gateDefaultSchema, levelSchema, ruleFlagSchema } from './handoff-schemas';

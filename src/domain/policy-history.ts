@@ -1,3 +1,4 @@
+import '../api/zod-config';
 import type { z } from 'zod';
 import { type Actor, type Category, categorySchema, type Problem } from '../api/handoff-schemas';
 import {

@@ -1,3 +1,4 @@
+import '../api/zod-config';
 import type { z } from 'zod';
 import { ApiError } from '../api/errors';
 

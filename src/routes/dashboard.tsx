@@ -1,3 +1,4 @@
+import '../api/zod-config';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { z } from 'zod';
 import { dashboardWindowSchema } from '../api/dashboard-schemas';

@@ -1,3 +1,4 @@
+import '../api/zod-config';
 import { createFileRoute } from '@tanstack/react-router';
 import { z } from 'zod';
 import { categorySchema } from '../api/handoff-schemas';

@@ -1,3 +1,4 @@
+import '../zod-config';
 import { z } from 'zod';
 import { dashboardSchema, dashboardWindowSchema } from '../dashboard-schemas';
 import { defineOperations, identityProblems } from './define';

@@ -1,3 +1,4 @@
+import '../../api/zod-config';
 import { z } from 'zod';
 import {
   type Category,
