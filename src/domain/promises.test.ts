@@ -165,9 +165,9 @@ describe('detectCommitments', () => {
     expect(found(refundOption?.draft ?? '', 649)).toEqual([
       ['refund', 649, 'USD', 'refund of $649.00'],
     ]);
+    // The credit option promises the credit only: no refund on the side.
     expect(found(creditOption?.draft ?? '', 649)).toEqual([
       ['credit', 129.8, 'USD', '20% credit ($129.80'],
-      ['refund', 649, 'USD', 'refund'],
     ]);
   });
 
