@@ -48,6 +48,19 @@ async function signIn(page: Page, id: string, password = PASSWORD) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/**
+ * Through the provider's own pages, which accept any login and then ask for consent. Its
+ * `lead-…` logins are in the support-leads group.
+ */
+async function signInWithProvider(page: Page, login: string) {
+  await page.goto(`${desk.origin}/`);
+  await page.getByRole('link', { name: 'Sign in with Example SSO' }).click();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('anything');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+}
+
 /** The API as the signed-in browser reaches it: its cookies, nothing else. */
 async function apiOf(page: Page, playwright: { request: APIRequest }) {
   const request = await playwright.request.newContext({
@@ -177,25 +190,14 @@ test('a person signs in through the identity provider; a stranger waits for a le
 }) => {
   const { context, page } = await freshPage(browser);
   try {
-    await page.goto(`${desk.origin}/`);
-    await page.getByRole('link', { name: 'Sign in with Example SSO' }).click();
-    // The provider's own pages: any login, then consent.
-    await page.locator('input[name="login"]').fill('sam');
-    await page.locator('input[name="password"]').fill('anything');
-    await page.locator('button[type="submit"]').click();
-    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+    await signInWithProvider(page, 'sam');
     await expect(page.getByText('Signed in as')).toContainText('Sam Ito');
     await expect(page).toHaveURL(`${desk.origin}/queue`);
 
     // Someone the desk does not know gets no access, and is told why.
     const stranger = await freshPage(browser);
     try {
-      await stranger.page.goto(`${desk.origin}/`);
-      await stranger.page.getByRole('link', { name: 'Sign in with Example SSO' }).click();
-      await stranger.page.locator('input[name="login"]').fill('kim');
-      await stranger.page.locator('input[name="password"]').fill('anything');
-      await stranger.page.locator('button[type="submit"]').click();
-      await stranger.page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+      await signInWithProvider(stranger.page, 'kim');
       await expect(stranger.page.getByText(/has not given you access yet/)).toBeVisible();
     } finally {
       await stranger.context.close();
@@ -284,13 +286,7 @@ test('a person in a mapped directory group signs in at what the group grants', a
 }) => {
   const { context, page } = await freshPage(browser);
   try {
-    await page.goto(`${desk.origin}/`);
-    await page.getByRole('link', { name: 'Sign in with Example SSO' }).click();
-    // The provider puts "lead-…" logins in its support-leads group.
-    await page.locator('input[name="login"]').fill('lead-mira');
-    await page.locator('input[name="password"]').fill('anything');
-    await page.locator('button[type="submit"]').click();
-    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+    await signInWithProvider(page, 'lead-mira');
     await expect(page.getByText('Signed in as')).toContainText('Lead-mira · Manager');
     await expect(page.getByRole('link', { name: 'People' })).toBeVisible();
   } finally {
