@@ -29,3 +29,13 @@ export function TextField({ label, error, onValue, ...input }: TextFieldProps) {
     </div>
   );
 }
+
+/** The form's own message, when nothing more precise names a field: read out as it appears. */
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <div className="notice notice-error" role="alert">
+      {message}
+    </div>
+  );
+}

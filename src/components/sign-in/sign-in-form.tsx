@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { ApiClient } from '../../api/client';
 import type { Session } from '../../api/session-schemas';
 import { type FieldErrors, requestFieldErrors } from '../../lib/field-errors';
-import { TextField } from '../text-field';
+import { FormError, TextField } from '../text-field';
 
 interface SignInFormProps {
   api: ApiClient;
@@ -48,11 +48,7 @@ export function SignInForm({ api, oidc, fixedId, onSignedIn, autoFocus = true }:
   return (
     <div className="sign-in">
       <form onSubmit={submit} noValidate aria-label="Sign in with your account">
-        {errors.form ? (
-          <div className="notice notice-error" role="alert">
-            {errors.form}
-          </div>
-        ) : null}
+        <FormError message={errors.form} />
         <TextField
           label="User id"
           name="username"

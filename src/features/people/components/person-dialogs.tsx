@@ -8,7 +8,7 @@ import {
   passwordResetSchema,
 } from '../../../api/session-schemas';
 import { ChoiceSelect } from '../../../components/choice-select';
-import { TextField } from '../../../components/text-field';
+import { FormError, TextField } from '../../../components/text-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { levelLabels } from '../../../domain/levels';
 import { type FieldErrors, requestFieldErrors, zodFieldErrors } from '../../../lib/field-errors';
@@ -84,11 +84,7 @@ export function AddPersonDialog({
       description="Give a first password for a local account, or only an email: they then sign in with the identity provider and are linked on their first sign-in."
     >
       <form onSubmit={submit} noValidate aria-label="Add a person">
-        {errors.form ? (
-          <div className="notice notice-error" role="alert">
-            {errors.form}
-          </div>
-        ) : null}
+        <FormError message={errors.form} />
         <TextField label="User id" value={fields.id} error={errors.id} onValue={set('id')} />
         <TextField label="Name" value={fields.name} error={errors.name} onValue={set('name')} />
         <div className="field">
@@ -186,11 +182,7 @@ export function ResetPasswordDialog({
         <p role="status">The new password is set and {person.name} is signed out everywhere.</p>
       ) : (
         <form onSubmit={submit} noValidate>
-          {errors.form ? (
-            <div className="notice notice-error" role="alert">
-              {errors.form}
-            </div>
-          ) : null}
+          <FormError message={errors.form} />
           <TextField
             label={`New password (at least ${MIN_PASSWORD_LENGTH} characters)`}
             type="password"
