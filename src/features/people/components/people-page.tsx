@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { type Level, levelSchema, roleSchema } from '../../../api/handoff-schemas';
 import type { Person, SignInEvent } from '../../../api/session-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { SelectableRow, SelectionTable } from '../../../components/selection-table';
 import { ShortcutButton } from '../../../components/shortcut-button';
 import { levelLabels } from '../../../domain/levels';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
@@ -92,31 +93,22 @@ export function PeoplePage() {
       ) : null}
       {people.error ? <ErrorNotice error={people.error} /> : null}
       {update.error ? <ErrorNotice error={update.error} /> : null}
-      <table className="people-table">
-        <caption className="visually-hidden">People who may sign in</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Level</th>
-            <th scope="col">Signs in with</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">Access</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((p) => (
-            <PersonRow
-              key={p.id}
-              person={p}
-              selected={p.id === selected?.id}
-              own={p.id === me}
-              onSelect={() => setSelectedId(p.id)}
-              onChange={(patch) => update.mutate({ id: p.id, patch })}
-            />
-          ))}
-        </tbody>
-      </table>
+      <SelectionTable
+        className="people-table"
+        caption="People who may sign in"
+        columns={['Name', 'Role', 'Level', 'Signs in with', 'Last sign-in', 'Access']}
+      >
+        {items.map((p) => (
+          <PersonRow
+            key={p.id}
+            person={p}
+            selected={p.id === selected?.id}
+            own={p.id === me}
+            onSelect={() => setSelectedId(p.id)}
+            onChange={(patch) => update.mutate({ id: p.id, patch })}
+          />
+        ))}
+      </SelectionTable>
       {selected ? <SignInTrail person={selected} /> : null}
     </main>
   );
@@ -136,16 +128,7 @@ function PersonRow({
   onChange: (patch: { role?: Person['role']; level?: Person['level']; disabled?: boolean }) => void;
 }) {
   return (
-    <tr
-      aria-current={selected ? 'true' : undefined}
-      className={selected ? 'is-selected' : undefined}
-    >
-      <th scope="row">
-        <button type="button" className="link-button" onClick={onSelect}>
-          {p.name}
-        </button>{' '}
-        <span className="people-id">{p.id}</span>
-      </th>
+    <SelectableRow selected={selected} onSelect={onSelect} label={p.name} id={p.id}>
       <td>
         <select
           aria-label={`Role of ${p.name}`}
@@ -187,7 +170,7 @@ function PersonRow({
           {p.disabled ? `Enable ${p.name}` : `Disable ${p.name}`}
         </button>
       </td>
-    </tr>
+    </SelectableRow>
   );
 }
 

@@ -8,6 +8,7 @@ import {
   webhookEventTypeSchema,
 } from '../../../api/webhook-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { SelectableRow, SelectionTable } from '../../../components/selection-table';
 import { ShortcutButton } from '../../../components/shortcut-button';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { webhookMutations, webhookQueries } from '../api/queries';
@@ -95,73 +96,57 @@ export function WebhooksPage() {
       <h2>Endpoints</h2>
       {items.length === 0 && endpoints.data ? <p>No endpoints yet.</p> : null}
       {items.length ? (
-        <table className="webhooks-table">
-          <caption className="visually-hidden">Webhook endpoints</caption>
-          <thead>
-            <tr>
-              <th scope="col">URL</th>
-              <th scope="col">Events</th>
-              <th scope="col">State</th>
-              <th scope="col">Added</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => {
-              const isSelected = e.id === selected?.id;
-              return (
-                <tr
-                  key={e.id}
-                  aria-current={isSelected ? 'true' : undefined}
-                  className={isSelected ? 'is-selected' : undefined}
-                >
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setSelectedId(e.id)}
-                    >
-                      {e.url}
-                    </button>
-                  </th>
-                  <td>{e.events.join(', ')}</td>
-                  <td>
-                    {e.disabledAt ? `Disabled: ${e.disabledReason ?? ''}` : 'Active'}
-                    {e.previousSecretValidUntil
-                      ? ` · old secret signs too until ${when(e.previousSecretValidUntil)}`
-                      : ''}
-                  </td>
-                  <td>
-                    {when(e.createdAt)} by {e.createdBy.name}
-                  </td>
-                  <td className="webhooks-actions">
-                    {isSelected ? (
-                      <>
-                        <ShortcutButton
-                          shortcut="r"
-                          aria-label={`Rotate the secret of ${e.url}`}
-                          onClick={() => rotateSecret(e)}
-                        >
-                          Rotate secret
-                        </ShortcutButton>
-                        <ShortcutButton
-                          shortcut="x"
-                          className="button button-danger"
-                          aria-label={
-                            removing === e.id ? `Confirm: remove ${e.url}` : `Remove ${e.url}`
-                          }
-                          onClick={() => removeEndpoint(e)}
-                        >
-                          {removing === e.id ? 'Confirm removal' : 'Remove'}
-                        </ShortcutButton>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <SelectionTable
+          className="webhooks-table"
+          caption="Webhook endpoints"
+          columns={['URL', 'Events', 'State', 'Added', 'Actions']}
+        >
+          {items.map((e) => {
+            const isSelected = e.id === selected?.id;
+            return (
+              <SelectableRow
+                key={e.id}
+                selected={isSelected}
+                onSelect={() => setSelectedId(e.id)}
+                label={e.url}
+              >
+                <td>{e.events.join(', ')}</td>
+                <td>
+                  {e.disabledAt ? `Disabled: ${e.disabledReason ?? ''}` : 'Active'}
+                  {e.previousSecretValidUntil
+                    ? ` · old secret signs too until ${when(e.previousSecretValidUntil)}`
+                    : ''}
+                </td>
+                <td>
+                  {when(e.createdAt)} by {e.createdBy.name}
+                </td>
+                <td className="webhooks-actions">
+                  {isSelected ? (
+                    <>
+                      <ShortcutButton
+                        shortcut="r"
+                        aria-label={`Rotate the secret of ${e.url}`}
+                        onClick={() => rotateSecret(e)}
+                      >
+                        Rotate secret
+                      </ShortcutButton>
+                      <ShortcutButton
+                        shortcut="x"
+                        className="button button-danger"
+                        aria-label={
+                          removing === e.id ? `Confirm: remove ${e.url}` : `Remove ${e.url}`
+                        }
+                        onClick={() => removeEndpoint(e)}
+                      >
+                        {removing === e.id ? 'Confirm removal' : 'Remove'}
+                      </ShortcutButton>
+                    </>
+                  ) : null}
+                </td>
+              </SelectableRow>
+            );
+          })}
+        </SelectionTable>
       ) : null}
       {selected ? <Deliveries endpoint={selected} /> : null}
     </main>
@@ -274,72 +259,62 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
       {resend.error ? <ErrorNotice error={resend.error} /> : null}
       {deliveries.data && items.length === 0 ? <p>Nothing sent yet.</p> : null}
       {items.length ? (
-        <table className="webhooks-table">
-          <caption className="visually-hidden">Deliveries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">About</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last response</th>
-              <th scope="col">Next attempt</th>
-              <th scope="col">Send again</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((d) => {
-              const isSelected = d.id === selected?.id;
-              return (
-                <tr
-                  key={d.id}
-                  aria-current={isSelected ? 'true' : undefined}
-                  className={isSelected ? 'is-selected' : undefined}
-                >
-                  <th scope="row">
+        <SelectionTable
+          className="webhooks-table"
+          caption="Deliveries, newest first"
+          columns={[
+            'Event',
+            'About',
+            'Status',
+            'Attempts',
+            'Last response',
+            'Next attempt',
+            'Send again',
+          ]}
+        >
+          {items.map((d) => {
+            const isSelected = d.id === selected?.id;
+            return (
+              <SelectableRow
+                key={d.id}
+                selected={isSelected}
+                onSelect={() => setSelectedId(d.id)}
+                label={d.type}
+                id={d.id}
+              >
+                <td>{d.subject ?? '—'}</td>
+                <td>{statusLabels[d.status]}</td>
+                <td>{d.attempts}</td>
+                <td>
+                  {d.lastResponseStatus ?? ''} {d.lastResponse ?? ''}
+                </td>
+                <td>{when(d.nextAttemptAt)}</td>
+                <td>
+                  {isSelected ? (
+                    <ShortcutButton
+                      shortcut="s"
+                      disabled={Boolean(endpoint.disabledAt)}
+                      aria-label={`Send ${d.type} ${d.subject ?? ''} again`}
+                      onClick={() => again(d)}
+                    >
+                      Send again
+                    </ShortcutButton>
+                  ) : (
                     <button
                       type="button"
-                      className="link-button"
-                      onClick={() => setSelectedId(d.id)}
+                      className="button"
+                      disabled={Boolean(endpoint.disabledAt)}
+                      aria-label={`Send ${d.type} ${d.subject ?? ''} again`}
+                      onClick={() => again(d)}
                     >
-                      {d.type}
-                    </button>{' '}
-                    <span className="webhooks-id">{d.id}</span>
-                  </th>
-                  <td>{d.subject ?? '—'}</td>
-                  <td>{statusLabels[d.status]}</td>
-                  <td>{d.attempts}</td>
-                  <td>
-                    {d.lastResponseStatus ?? ''} {d.lastResponse ?? ''}
-                  </td>
-                  <td>{when(d.nextAttemptAt)}</td>
-                  <td>
-                    {isSelected ? (
-                      <ShortcutButton
-                        shortcut="s"
-                        disabled={Boolean(endpoint.disabledAt)}
-                        aria-label={`Send ${d.type} ${d.subject ?? ''} again`}
-                        onClick={() => again(d)}
-                      >
-                        Send again
-                      </ShortcutButton>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={Boolean(endpoint.disabledAt)}
-                        aria-label={`Send ${d.type} ${d.subject ?? ''} again`}
-                        onClick={() => again(d)}
-                      >
-                        Send again
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                      Send again
+                    </button>
+                  )}
+                </td>
+              </SelectableRow>
+            );
+          })}
+        </SelectionTable>
       ) : null}
     </section>
   );
