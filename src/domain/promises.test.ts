@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exampleHandoff } from '../../mocks/seed/example';
 import { generateWorld } from '../../mocks/seed/generate';
-import { detectCommitments, parseAmount } from './promises';
+import { parseAmount } from './money-text';
+import { detectCommitments } from './promises';
 
 /** The commitments as [kind, amount, currency, the draft text they point at]. */
 function found(draft: string, orderValue?: number) {

@@ -1,5 +1,6 @@
 import type { Commitment, CommitmentKind, Currency } from '../api/commitment-schemas';
 import { conservativeUsdRates, roundCents } from './money';
+import { moneyIn } from './money-text';
 
 /*
  * Promises: what a draft commits the company to. A reply that promises a refund, a credit or an
@@ -103,73 +104,25 @@ const wholeOrder = words('full|whole|entire|in\\s+full');
 
 /* ---------- amounts ---------- */
 
-const numberPattern = '\\d{1,3}(?:[,.]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
 const notInNumber = '(?<![\\d.,])';
-const endOfNumber = '(?![\\d])';
 
-const prefixMoney = new RegExp(
-  `(?<![\\p{L}\\p{N}])(US\\$|\\$|€|£|USD|EUR|GBP)\\s?(${numberPattern})${endOfNumber}`,
-  'giu',
-);
-const suffixMoney = new RegExp(
-  `${notInNumber}(${numberPattern})\\s?(€|USD|EUR|GBP|dollars?|euros?|pounds?)(?![\\p{L}])`,
-  'giu',
-);
 const percentPattern = new RegExp(
   `${notInNumber}(\\d+(?:[.,]\\d+)?)\\s?(?:%|percent|per\\s+cent)(?![\\p{L}])`,
   'giu',
 );
-
-const currencyOf: Record<string, Currency> = {
-  $: 'USD',
-  us$: 'USD',
-  usd: 'USD',
-  dollar: 'USD',
-  dollars: 'USD',
-  '€': 'EUR',
-  eur: 'EUR',
-  euro: 'EUR',
-  euros: 'EUR',
-  '£': 'GBP',
-  gbp: 'GBP',
-  pound: 'GBP',
-  pounds: 'GBP',
-};
 
 interface Amount extends Range {
   money: { value: number; currency: Currency } | null;
   percent: number | null;
 }
 
-/**
- * "1,234.50" and "1.234,50" are both 1234.5: a separator followed by exactly three digits
- * groups thousands, the last one followed by one or two digits is the decimal point.
- */
-export function parseAmount(text: string): number | null {
-  const grouped = /^\d{1,3}(?:([,.])\d{3})+(?:([.,])(\d{1,2}))?$/.exec(text);
-  if (grouped) {
-    const [, group, decimal, fraction] = grouped;
-    if (decimal !== undefined && decimal === group) return null;
-    const whole = text.slice(0, decimal === undefined ? text.length : text.lastIndexOf(decimal));
-    return Number(`${whole.split(group ?? ',').join('')}.${fraction ?? '0'}`);
-  }
-  if (/^\d+(?:[.,]\d{1,2})?$/.test(text)) return Number(text.replace(',', '.'));
-  return null;
-}
-
 function findAmounts(text: string): Amount[] {
-  const found: Amount[] = [];
-  const add = (m: RegExpExecArray, numberText: string, currencyText: string) => {
-    const value = parseAmount(numberText);
-    const currency = currencyOf[currencyText.toLowerCase()];
-    if (value === null || !currency) return;
-    const start = m.index;
-    const end = m.index + m[0].length;
-    if (found.some((a) => a.start < end && start < a.end)) return;
-    found.push({ start, end, money: { value, currency }, percent: null });
-  };
-  for (const m of text.matchAll(prefixMoney)) add(m, m[2] ?? '', m[1] ?? '');
-  for (const m of text.matchAll(suffixMoney)) add(m, m[1] ?? '', m[2] ?? '');
+  const found: Amount[] = moneyIn(text).map(({ start, end, value, currency }) => ({
+    start,
+    end,
+    money: { value, currency },
+    percent: null,
+  }));
   for (const m of text.matchAll(percentPattern)) {
     const value = Number((m[1] ?? '').replace(',', '.'));
     if (!Number.isFinite(value)) continue;

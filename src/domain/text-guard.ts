@@ -3,7 +3,8 @@ import type { Commitment, CommitmentKind, Currency } from '../api/commitment-sch
 import type { Handoff } from '../api/handoff-schemas';
 import { describeAction } from './actions';
 import { amountInUsd, conservativeUsdRates, formatMoney } from './money';
-import { detectCommitments, parseAmount } from './promises';
+import { moneyIn, parseAmount } from './money-text';
+import { detectCommitments } from './promises';
 
 /*
  * The reply text checked against the proposed actions, failing closed. Authority is judged on
@@ -169,30 +170,6 @@ export function normaliseMoney(text: string): string {
 const money = (value: number, currency: Currency) => ({ value, currency });
 type Money = ReturnType<typeof money>;
 
-const currencyWord: Record<string, Currency> = {
-  $: 'USD',
-  us$: 'USD',
-  usd: 'USD',
-  dollar: 'USD',
-  dollars: 'USD',
-  '€': 'EUR',
-  eur: 'EUR',
-  euro: 'EUR',
-  euros: 'EUR',
-  '£': 'GBP',
-  gbp: 'GBP',
-  pound: 'GBP',
-  pounds: 'GBP',
-};
-const numberText = '\\d{1,3}(?:[,.]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
-const prefixed = new RegExp(
-  `(?<![\\p{L}\\p{N}])(US\\$|\\$|€|£|USD|EUR|GBP)\\s?(${numberText})(?![\\d])`,
-  'giu',
-);
-const suffixed = new RegExp(
-  `(?<![\\d.,])(${numberText})\\s?(€|USD|EUR|GBP|dollars?|euros?|pounds?)(?![\\p{L}])`,
-  'giu',
-);
 /** Any currency mark or word: counted, so one the reader could not pair with a number shows. */
 const currencyMark =
   /US\$|\$|€|£|(?<![\p{L}])(?:usd|eur|gbp|dollars?|euros?|pounds?)(?![\p{L}])/giu;
@@ -203,10 +180,7 @@ const countedNumber =
 
 /** Numbers in the sentence that are neither part of an amount nor a count of something else. */
 function bareNumbers(normal: string): number {
-  const money = [...normal.matchAll(prefixed), ...normal.matchAll(suffixed)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+  const money = moneyIn(normal);
   let count = 0;
   for (const m of normal.matchAll(/(?<![\d.,#])\d+(?:[.,]\d+)*/g)) {
     const start = m.index;
@@ -219,17 +193,7 @@ function bareNumbers(normal: string): number {
 }
 
 function amountsIn(normal: string): Money[] {
-  const found: { at: number; m: Money }[] = [];
-  const add = (at: number, n: string, c: string) => {
-    const value = parseAmount(n);
-    const currency = currencyWord[c.toLowerCase()];
-    if (value !== null && currency && !found.some((f) => f.at === at)) {
-      found.push({ at, m: money(value, currency) });
-    }
-  };
-  for (const m of normal.matchAll(prefixed)) add(m.index, m[2]!, m[1]!);
-  for (const m of normal.matchAll(suffixed)) add(m.index, m[1]!, m[2]!);
-  return found.sort((a, b) => a.at - b.at).map((f) => f.m);
+  return moneyIn(normal).map((m) => money(m.value, m.currency));
 }
 
 /** Money the guard cannot put a number on. */

@@ -234,6 +234,8 @@ test('a lead adds a person and sets a new password; each is checked at the field
     await lead.page.goto(`${desk.origin}/`);
     await signIn(lead.page, 'u-lee');
     await lead.page.getByRole('link', { name: 'People' }).click();
+    // On the queue `n` claims the next item: the key waits for the People screen.
+    await expect(lead.page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
     await lead.page.keyboard.press('n');
     const add = lead.page.getByRole('dialog', { name: 'Add a person' });
     await add.getByLabel('User id').fill('u-rae');
