@@ -1,4 +1,5 @@
 import { type ComponentPropsWithRef, useId } from 'react';
+import { FieldMessage, invalidProps } from './field-message';
 
 type TextFieldProps = Omit<ComponentPropsWithRef<'input'>, 'id' | 'onChange'> & {
   label: string;
@@ -10,22 +11,16 @@ type TextFieldProps = Omit<ComponentPropsWithRef<'input'>, 'id' | 'onChange'> & 
 /** A labelled input with its message tied to it, the way every form here shows one. */
 export function TextField({ label, error, onValue, ...input }: TextFieldProps) {
   const id = useId();
-  const errorId = `${id}-error`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
         {...input}
         id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        {...invalidProps(id, error)}
         onChange={(e) => onValue(e.target.value)}
       />
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage id={id} message={error} />
     </div>
   );
 }

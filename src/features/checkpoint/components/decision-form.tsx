@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { Level } from '../../../api/handoff-schemas';
+import { FieldMessage, invalidProps } from '../../../components/field-message';
 import { levelLabels } from '../../../domain/levels';
 import type { FieldErrors } from '../lib/decision-input';
 import type { FormAction } from './action-bar';
@@ -38,15 +39,6 @@ interface DecisionFormProps {
   busy: boolean;
   onSubmit: (values: DecisionFormValues) => void;
   onCancel: () => void;
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  );
 }
 
 /** The small form behind reject, escalate and redirect. Ctrl+Enter sends, Esc cancels. */
@@ -106,9 +98,6 @@ export function DecisionForm({
     }
   };
 
-  const describedBy = (field: keyof FieldErrors) =>
-    errors[field] ? `cp-f-${field}-error` : undefined;
-
   const textField = (
     field: 'reason' | 'note' | 'instructions',
     label: string,
@@ -123,13 +112,12 @@ export function DecisionForm({
         rows={3}
         value={values[field]}
         onChange={set(field)}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={[describedBy(field), `cp-f-${field}-hint`].filter(Boolean).join(' ')}
+        {...invalidProps(`cp-f-${field}`, errors[field], `cp-f-${field}-hint`)}
       />
       <p id={`cp-f-${field}-hint`} className="cp-hint">
         {hint}
       </p>
-      <FieldError id={`cp-f-${field}-error`} message={errors[field]} />
+      <FieldMessage id={`cp-f-${field}`} message={errors[field]} />
     </div>
   );
 
@@ -161,8 +149,7 @@ export function DecisionForm({
               ref={first}
               value={values.targetLevel}
               onChange={set('targetLevel')}
-              aria-invalid={errors.targetLevel ? true : undefined}
-              aria-describedby={describedBy('targetLevel')}
+              {...invalidProps('cp-f-targetLevel', errors.targetLevel)}
             >
               <option value="">Choose a level…</option>
               {targets.map((l) => (
@@ -171,7 +158,7 @@ export function DecisionForm({
                 </option>
               ))}
             </select>
-            <FieldError id="cp-f-targetLevel-error" message={errors.targetLevel} />
+            <FieldMessage id="cp-f-targetLevel" message={errors.targetLevel} />
           </div>
           {textField(
             'note',

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { Handoff } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { FieldMessage, invalidProps } from '../../../components/field-message';
 import { ShortcutButton } from '../../../components/shortcut-button';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useIntentKey } from '../../../lib/idempotency';
@@ -85,13 +86,10 @@ export function InitiateTask({ handoff }: { handoff: Handoff }) {
             onKeyDown={(e) => {
               if (e.key === 'Escape') setOpen(false);
             }}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? `${id}-error` : undefined}
+            {...invalidProps(`${id}-instructions`, fieldError)}
           />
           {fieldError ? (
-            <p id={`${id}-error`} className="field-error">
-              {fieldError}
-            </p>
+            <FieldMessage id={`${id}-instructions`} message={fieldError} />
           ) : initiate.error ? (
             <ErrorNotice error={initiate.error} />
           ) : null}

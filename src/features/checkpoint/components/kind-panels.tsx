@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { Handoff, User } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { FieldMessage, invalidProps } from '../../../components/field-message';
 import { ShortcutButton } from '../../../components/shortcut-button';
 import { hasAuthorityOver, ladder, levelLabels } from '../../../domain/levels';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
@@ -220,8 +221,7 @@ function ReassignForm({
         ref={first}
         value={to}
         onChange={(e) => setTo(e.target.value)}
-        aria-invalid={toError ? true : undefined}
-        aria-describedby={toError ? `${id}-to-error` : undefined}
+        {...invalidProps(`${id}-to`, toError)}
       >
         <option value="">Choose a level or a person</option>
         <optgroup label="Levels">
@@ -239,25 +239,16 @@ function ReassignForm({
           ))}
         </optgroup>
       </select>
-      {toError ? (
-        <p id={`${id}-to-error`} className="field-error">
-          {toError}
-        </p>
-      ) : null}
+      <FieldMessage id={`${id}-to`} message={toError} />
       <label htmlFor={`${id}-note`}>Note for whoever takes it</label>
       <textarea
         id={`${id}-note`}
         value={note}
         rows={3}
         onChange={(e) => setNote(e.target.value)}
-        aria-invalid={noteError ? true : undefined}
-        aria-describedby={noteError ? `${id}-note-error` : undefined}
+        {...invalidProps(`${id}-note`, noteError)}
       />
-      {noteError ? (
-        <p id={`${id}-note-error`} className="field-error">
-          {noteError}
-        </p>
-      ) : null}
+      <FieldMessage id={`${id}-note`} message={noteError} />
       <div className="cp-actions-row">
         <button type="submit" className="button button-primary" disabled={busy}>
           Reassign

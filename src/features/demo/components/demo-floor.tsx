@@ -17,6 +17,7 @@ import { useSessionStore } from '../../../stores/session-store';
 import { demoMutations } from '../api/mutations';
 import { demoQueries } from '../api/queries';
 import './demo.css';
+import { FieldMessage, invalidProps } from '../../../components/field-message';
 
 const roleLabels: Record<Role, string> = {
   reviewer: 'Reviewer',
@@ -261,19 +262,14 @@ function FieldGroup({
                 max={spec.max}
                 step={spec.step}
                 value={draft[spec.field]}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+                {...invalidProps(id, error, `${id}-hint`)}
                 onChange={(e) => onEdit(spec.field, e.target.value)}
               />
             </div>
             <p id={`${id}-hint`} className="field-hint">
               {spec.hint}
             </p>
-            {error ? (
-              <p id={`${id}-error`} className="field-error">
-                {error}
-              </p>
-            ) : null}
+            <FieldMessage id={id} message={error} />
           </div>
         );
       })}

@@ -1,17 +1,15 @@
-/** A field's message, tied to its control with `aria-describedby={errorId(key)}`. */
-export const errorId = (key: string) => `policy-err-${key.replace(/[^a-z0-9_-]/gi, '-')}`;
+import { FieldMessage, invalidProps as invalidControl } from '../../../components/field-message';
+
+/*
+ * The policy forms name a field by its path in the draft ("rules.sla_breach.minutes"); the
+ * errors come keyed the same way from the server's JSON pointers.
+ */
+const controlId = (key: string) => `policy-${key.replace(/[^a-z0-9_-]/gi, '-')}`;
 
 export function FieldError({ field, errors }: { field: string; errors: Record<string, string> }) {
-  const message = errors[field];
-  if (!message) return null;
-  return (
-    <p id={errorId(field)} className="field-error">
-      {message}
-    </p>
-  );
+  return <FieldMessage id={controlId(field)} message={errors[field]} />;
 }
 
 /** Props that mark a control invalid and point it at its message. */
-export function invalidProps(field: string, errors: Record<string, string>) {
-  return errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': errorId(field) } : {};
-}
+export const invalidProps = (field: string, errors: Record<string, string>) =>
+  invalidControl(controlId(field), errors[field]);

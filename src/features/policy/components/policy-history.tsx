@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { changeReasonSchema, type PolicyChange } from '../../../api/policy-change-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { FieldMessage, invalidProps } from '../../../components/field-message';
 import { Dialog } from '../../../components/ui/dialog';
 import { describeChange } from '../../../domain/policy-history';
 import { formatDateTime } from '../../../lib/time';
@@ -121,17 +122,12 @@ function RollbackDialog({ change, later, busy, error, onClose, onConfirm }: Roll
             rows={3}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? 'policy-rollback-error' : undefined}
+            {...invalidProps('policy-rollback', problem)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
             }}
           />
-          {problem ? (
-            <p id="policy-rollback-error" className="field-error">
-              {problem}
-            </p>
-          ) : null}
+          <FieldMessage id="policy-rollback" message={problem} />
         </div>
         {error ? <ErrorNotice error={error} /> : null}
         <div className="dialog-actions">

@@ -8,6 +8,7 @@ import {
   postHocRubrics,
 } from '../../../api/post-hoc-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { FieldMessage, invalidProps } from '../../../components/field-message';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useIntentKey } from '../../../lib/idempotency';
 import { reviewMutations } from '../api/mutations';
@@ -168,14 +169,9 @@ export function ReviewForm({ item, onReviewed, onGone }: ReviewFormProps) {
             setNote(e.target.value);
             if (noteError && e.target.value.trim()) setNoteError(null);
           }}
-          aria-invalid={noteError ? true : undefined}
-          aria-describedby={noteError ? `${noteId}-error` : undefined}
+          {...invalidProps(noteId, noteError)}
         />
-        {noteError ? (
-          <p id={`${noteId}-error`} className="field-error" role="alert">
-            {noteError}
-          </p>
-        ) : null}
+        <FieldMessage id={noteId} message={noteError} alert />
       </div>
       {submit.isError &&
       !noteError &&
