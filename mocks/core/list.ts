@@ -20,6 +20,7 @@ export function toSummary(h: Handoff): HandoffSummary {
     dueAt: h.dueAt,
     gate: h.gate,
     version: h.version,
+    team: h.team,
     createdAt: h.createdAt,
     updatedAt: h.updatedAt,
     ticketNumber: h.ticket.number,
@@ -49,6 +50,7 @@ export function matchesExceptStatus(
   if (p.assignee === 'me' && s.assignee?.id !== me.id) return false;
   if (p.assignee === 'unassigned' && s.assignee !== null) return false;
   if (p.slaAtRisk && slaState(s.dueAt, now) === 'ok') return false;
+  if (p.team?.length && !(s.team && p.team.includes(s.team.teamId))) return false;
   if (q && !`${s.ticketNumber} ${s.subject} ${s.customerName}`.toLowerCase().includes(q))
     return false;
   return true;
