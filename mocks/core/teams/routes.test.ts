@@ -1,7 +1,7 @@
 // @vitest-environment node
 
 import { arrivalResultSchema } from '../../../src/api/arrival-schemas';
-import { handoffSchema, problemSchema } from '../../../src/api/handoff-schemas';
+import { handoffPageSchema, handoffSchema, problemSchema } from '../../../src/api/handoff-schemas';
 import {
   teamChangeSchema,
   teamChangesSchema,
@@ -165,5 +165,34 @@ describe('teams', () => {
       action: 'rerouted',
       why: { reason: 'Sounds like a legal matter.' },
     });
+  });
+
+  it('lists "my teams" and serves them first on claim-next', async () => {
+    const backend = await makeBackend();
+    const list = async (actor: string, query: Record<string, string>) => {
+      const reply = await backend.handle({
+        method: 'GET',
+        path: '/handoffs',
+        query: new URLSearchParams(query),
+        headers: new Headers({ 'X-Actor-Id': actor }),
+        body: null,
+      });
+      return handoffPageSchema.parse(reply.body);
+    };
+    const anas = new Set(['billing', 'multilingual']);
+    const mine = await list('u-ana', { myTeams: 'true', limit: '500' });
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((i) => anas.has(i.team?.teamId ?? ''))).toBe(true);
+    const legal = await list('u-ana', { team: 'legal', limit: '500' });
+    expect(legal.items.every((i) => i.team?.teamId === 'legal')).toBe(true);
+
+    for (const [actor, teams] of [
+      ['u-ana', anas],
+      ['u-ben', new Set(['retention', 'support'])],
+    ] as const) {
+      const claimed = await call(backend, 'POST', '/handoffs/claim-next', { actor, body: {} });
+      expect(claimed.status).toBe(200);
+      expect(teams.has(handoffSchema.parse(claimed.body).team?.teamId ?? '')).toBe(true);
+    }
   });
 });
