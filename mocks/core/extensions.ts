@@ -14,6 +14,7 @@ import { postHocRoutes } from './post-hoc/routes';
 import type { RequestFilter, RouteGroup, SystemJob } from './services';
 import { sessionRoutes } from './session/routes';
 import { slaEscalation } from './sla/sla-escalation';
+import { teamRoutes } from './teams/routes';
 
 /*
  * The backend's endpoint groups and jobs, each in its own module. Adding a feature is one line
@@ -28,6 +29,7 @@ export const routeGroups: RouteGroup[] = [
   dashboardRoutes,
   kindRoutes,
   policyRoutes,
+  teamRoutes,
   postHocRoutes,
   sessionRoutes,
   agentRoutes,

@@ -1,4 +1,5 @@
 // @vitest-environment node
+
 import fc from 'fast-check';
 import type { DashboardWindow } from '../../src/api/dashboard-schemas';
 import {
@@ -8,11 +9,13 @@ import {
   handoffStatusSchema,
   type User,
 } from '../../src/api/handoff-schemas';
+import { defaultTeamDirectory } from '../../src/domain/default-teams';
 import { hasAuthorityOver } from '../../src/domain/levels';
 import { claimableStatuses } from '../../src/domain/lifecycle';
 import { computeDashboard } from '../../src/domain/metrics/dashboard';
 import { itemFacts } from '../../src/domain/metrics/facts';
 import { priorityScore, slaState } from '../../src/domain/sla';
+import { teamsOf } from '../../src/domain/teams';
 import { seedUsers } from '../seed/users';
 import { Backend } from './backend';
 import { toSummary } from './list';
@@ -76,6 +79,7 @@ function referenceList(handoffs: Handoff[], query: Query, me: User, now: number)
 
 /** The item claim-next should hand this person: the whole world scored, own level first. */
 function referenceNext(handoffs: Handoff[], me: User, now: number): string | null {
+  const myTeams = new Set(teamsOf(defaultTeamDirectory, me.id).map((t) => t.id));
   const minute = Math.floor(now / 60_000) * 60_000;
   const ranked = handoffs
     .filter(
@@ -86,7 +90,8 @@ function referenceNext(handoffs: Handoff[], me: User, now: number): string | nul
     )
     .map((h) => ({
       id: h.id,
-      own: h.level === me.level ? 1 : 0,
+      // Work for the claimer's teams first, then work at their own level.
+      own: (h.team && myTeams.has(h.team.teamId) ? 2 : 0) + (h.level === me.level ? 1 : 0),
       key: priorityScore(toSummary(h), minute),
     }))
     .sort((a, b) => b.own - a.own || b.key - a.key || (a.id < b.id ? -1 : 1));

@@ -20,6 +20,7 @@ export function toSummary(h: Handoff): HandoffSummary {
     dueAt: h.dueAt,
     gate: h.gate,
     version: h.version,
+    team: h.team,
     createdAt: h.createdAt,
     updatedAt: h.updatedAt,
     ticketNumber: h.ticket.number,
@@ -49,6 +50,7 @@ export function matchesExceptStatus(
   if (p.assignee === 'me' && s.assignee?.id !== me.id) return false;
   if (p.assignee === 'unassigned' && s.assignee !== null) return false;
   if (p.slaAtRisk && slaState(s.dueAt, now) === 'ok') return false;
+  if (p.team?.length && !(s.team && p.team.includes(s.team.teamId))) return false;
   if (q && !`${s.ticketNumber} ${s.subject} ${s.customerName}`.toLowerCase().includes(q))
     return false;
   return true;
@@ -168,22 +170,30 @@ export class HandoffLister {
     world: World,
     now: number,
     canTake: (s: HandoffSummary) => boolean,
-    preferred: (s: HandoffSummary) => boolean,
+    /** How much the claimer prefers an item, 0 to `topRank`: a higher rank is served first. */
+    rankOf: (s: HandoffSummary) => number,
+    topRank = 1,
   ): string | null {
     const minute = Math.floor(now / 60_000) * 60_000;
     const { rows } = this.indexOf(world, 'priority', minute);
-    let best: Row | null = null;
-    let fallback: Row | null = null;
+    // The most urgent item of each rank seen so far.
+    const best: (Row | undefined)[] = [];
     // Read from the top: priority descends, and within one priority the id descends, so the
     // last of a run of equal priorities has the lowest id.
     for (let n = rows.length - 1; n >= 0; n--) {
       const row = rows[n]!;
-      if (best && row.key !== best.key) break;
+      const top = best[topRank];
+      if (top && row.key !== top.key) break;
       if (!canTake(row.summary)) continue;
-      if (preferred(row.summary)) best = row;
-      else if (!fallback || row.key === fallback.key) fallback = row;
+      const r = rankOf(row.summary);
+      const kept = best[r];
+      if (!kept || row.key === kept.key) best[r] = row;
     }
-    return (best ?? fallback)?.summary.id ?? null;
+    for (let r = topRank; r >= 0; r--) {
+      const row = best[r];
+      if (row) return row.summary.id;
+    }
+    return null;
   }
 
   private indexOf(world: World, sort: Sort, minute: number): SortIndex {

@@ -13,6 +13,7 @@ import { amountsOnItem } from '../../src/domain/text-guard';
 import type { Snapshot } from '../core/persistence';
 import { POLICY_CHANGES_KEY } from '../core/policy/store';
 import { bodyDigest } from '../core/security/cursor-seal';
+import { TEAM_CHANGES_KEY, teamHistorySchema } from '../core/teams/store';
 
 /*
  * Stored worlds outlive the build that wrote them. Every store (the server's SQLite file, the
@@ -210,6 +211,15 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    to: 6,
+    name: 'teams',
+    // Items carry the team they were sent to. Items stored before teams existed were routed
+    // to a level only: they belong to no team until a person re-routes them.
+    up(world) {
+      for (const handoff of world.handoffs) handoff.team ??= null;
+    },
+  },
 ];
 
 function equal(a: unknown, b: unknown): boolean {
@@ -326,12 +336,14 @@ function unreadable(world: StoredWorld): string | null {
     return null;
   };
   const history = world.settings.find(([key]) => key === POLICY_CHANGES_KEY)?.[1];
+  const teams = world.settings.find(([key]) => key === TEAM_CHANGES_KEY)?.[1];
   return (
     first('item', world.handoffs, handoffSchema) ??
     first('audit event', world.events, auditEventSchema) ??
     first('user', world.users, userSchema) ??
     (history === undefined || historySchema.safeParse(history).success
       ? null
-      : 'the routing policy history')
+      : 'the routing policy history') ??
+    (teams === undefined || teamHistorySchema.safeParse(teams).success ? null : 'the team history')
   );
 }

@@ -176,7 +176,8 @@ describe('the server database stored by earlier builds', () => {
       expect.stringMatching(/^Migrated to storage version 3: people-and-sessions \(\d/),
       expect.stringMatching(/^Migrated to storage version 4: proposed-actions \(\d/),
       expect.stringMatching(/^Migrated to storage version 5: webhooks \(\d/),
-      expect.stringMatching(/^Migrated .* from storage version 0 to 5 in [\d.]+ ms$/),
+      expect.stringMatching(/^Migrated to storage version 6: teams \(\d/),
+      expect.stringMatching(/^Migrated .* from storage version 0 to 6 in [\d.]+ ms$/),
     ]);
 
     // Migrated once: the next start finds version 4 and neither copies nor migrates.
@@ -225,5 +226,31 @@ describe('a world stored before drafts carried proposed actions (storage version
     expect(actionsFromText(example.drafts[0]!.text)).toEqual([
       { type: 'refund', amount: 649, currency: 'USD' },
     ]);
+  });
+});
+
+describe('a world stored before teams (storage version 5)', () => {
+  const files: string[] = [];
+  afterEach(() => {
+    for (const file of files.splice(0)) removeDbFile(file);
+  });
+
+  it('loads every item in no team, on the server and in the demo', async () => {
+    const stored = storedItems(demoFixture('v5'));
+    expect(stored.every((h) => !('team' in h))).toBe(true);
+
+    const file = tempDbFile();
+    files.push(file);
+    copyFileSync(serverFixture('v5'), file);
+    const persistence = sqlitePersistence(file, { log: () => {} });
+    const server = await open(persistence);
+    const name = freshDbName();
+    await importIndexedDbWorld(demoFixture('v5'), name);
+    const demo = await open(indexedDbPersistence(name));
+    for (const backend of [server, demo]) {
+      await expectFixtureWorld(backend, storedEvents(demoFixture('v5')));
+      for (const item of await itemsOf(backend)) expect(item.team).toBeNull();
+    }
+    persistence.close();
   });
 });

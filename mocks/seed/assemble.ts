@@ -2,6 +2,8 @@ import type { AuditEvent, Handoff, Level } from '../../src/api/handoff-schemas';
 import { actionsFromText } from '../../src/domain/actions';
 import { AI_ACTOR } from '../../src/domain/actors';
 import { defaultRoutingPolicy } from '../../src/domain/default-policy';
+import { defaultTeamDirectory } from '../../src/domain/default-teams';
+import { chooseTeam } from '../../src/domain/teams';
 import { amountsOnItem } from '../../src/domain/text-guard';
 import { stableDraw } from '../../src/domain/traffic';
 import type { CaseContent } from './case';
@@ -75,6 +77,7 @@ export function assemble(
     // The seeded floor ran under the default policy; the AI's own sends are sampled as it says.
     policyVersion: defaultRoutingPolicy.version,
     sampledForReview: plan.moves.some((m) => m.type === 'auto_approve') && sampled(id, c),
+    team: plan.level === 'ai' ? null : seedTeam(c),
     createdAt,
     updatedAt: createdAt,
   };
@@ -105,4 +108,17 @@ function createdOutcome(c: CaseContent, plan: Plan): string {
   if (c.options.length > 1)
     return `Drafted ${c.options.length} options; routed to ${to} to choose one`;
   return `Drafted a reply; routed to ${to} for review`;
+}
+
+const seedTeams = new Map<string, NonNullable<Handoff['team']>>();
+
+/** The seeded floor ran under the default teams; one route object per rule, shared by items. */
+function seedTeam(c: CaseContent): Handoff['team'] {
+  const route = chooseTeam({ ticket: c.ticket, flags: c.flags }, defaultTeamDirectory);
+  if (!route) return null;
+  const key = `${route.teamId} ${route.ruleId ?? route.reason}`;
+  const shared = seedTeams.get(key);
+  if (shared) return shared;
+  seedTeams.set(key, route);
+  return route;
 }

@@ -2,6 +2,7 @@ import './zod-config';
 import { z } from 'zod';
 import { proposedActionsSchema } from './action-schemas';
 import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';
+import { teamRouteSchema } from './team-route-schemas';
 
 /*
  * The contract between the UI and any backend. Both the typed client (which parses every
@@ -269,6 +270,8 @@ export const handoffSchema = z.object({
   policyVersion: z.number().int().positive(),
   /** Sent without a person, and drawn for post-hoc review by the category's oversight pattern. */
   sampledForReview: z.boolean(),
+  /** The team the item was sent to and the rule that chose it; null when no team takes it. */
+  team: teamRouteSchema.nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
@@ -285,6 +288,7 @@ export const handoffSummarySchema = handoffSchema
     dueAt: true,
     gate: true,
     version: true,
+    team: true,
     createdAt: true,
     updatedAt: true,
   })
@@ -316,6 +320,12 @@ export const handoffFiltersSchema = z.object({
     .optional()
     .describe('Held by the caller, held by no one, or either.'),
   slaAtRisk: z.boolean().optional().describe('Only items close to or past their response target.'),
+  team: z
+    .array(z.string().max(40))
+    .max(50)
+    .optional()
+    .describe('Only items sent to these teams (by id).'),
+  myTeams: z.boolean().optional().describe('Only items sent to a team the caller belongs to.'),
   q: z
     .string()
     .max(200)
@@ -460,6 +470,7 @@ export const auditActionSchema = z.enum([
   'taken_over',
   'retried',
   'reassigned',
+  'rerouted',
   'post_hoc_reviewed',
   'executed',
   'execution_failed',

@@ -70,6 +70,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/policy" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Routing policy
           </Link>
+          <Link to="/teams" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            Teams
+          </Link>
           {managesPeople ? (
             <Link to="/people" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
               People

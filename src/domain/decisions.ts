@@ -157,6 +157,7 @@ const pastTense: Record<LifecycleEvent, string> = {
   take_over: 'taken over',
   retry: 'retried',
   reassign: 'reassigned',
+  reroute: 're-routed',
 };
 
 /**

@@ -29,6 +29,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   taken_over: 'Taken over',
   retried: 'Retried',
   reassigned: 'Reassigned',
+  rerouted: 'Re-routed to a team',
   post_hoc_reviewed: 'Post-hoc reviewed',
   executed: 'Executed',
   execution_failed: 'Execution failed',

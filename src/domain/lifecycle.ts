@@ -24,7 +24,9 @@ export type LifecycleEvent =
   /** The AI tries a failed task again. */
   | 'retry'
   /** A failed item moves to another level, still failed, for that level to pick up. */
-  | 'reassign';
+  | 'reassign'
+  /** An open item moves to another team; whoever held it lets go, and the new team takes it up. */
+  | 'reroute';
 
 type Moves = Partial<Record<LifecycleEvent, HandoffStatus>>;
 
@@ -36,6 +38,7 @@ const awaitingPerson: Moves = {
   escalate: 'escalated',
   redirect: 'redirected',
   expire: 'expired',
+  reroute: 'pending',
 };
 
 const table: Record<HandoffStatus, Moves> = {
@@ -47,7 +50,7 @@ const table: Record<HandoffStatus, Moves> = {
     take_over: 'claimed',
   },
   pending: awaitingPerson,
-  escalated: awaitingPerson,
+  escalated: { ...awaitingPerson, reroute: 'escalated' },
   failed: {
     claim: 'claimed',
     reject: 'rejected',
@@ -56,9 +59,11 @@ const table: Record<HandoffStatus, Moves> = {
     take_over: 'claimed',
     retry: 'ai_working',
     reassign: 'failed',
+    reroute: 'failed',
   },
   claimed: {
     release: 'pending',
+    reroute: 'pending',
     approve: 'approved',
     reject: 'rejected',
     escalate: 'escalated',

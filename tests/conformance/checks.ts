@@ -32,6 +32,11 @@ import {
   postHocSettingsSchema,
 } from '../../src/api/post-hoc-schemas';
 import { type RoutingPolicy, routingPolicySchema } from '../../src/api/routing-policy-schemas';
+import {
+  teamChangesSchema,
+  teamDirectorySchema,
+  teamWhatIfResultSchema,
+} from '../../src/api/team-schemas';
 import { whatIfResultSchema } from '../../src/api/what-if-schemas';
 import { drawnForDoubleReview } from '../../src/domain/double-review';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
@@ -1429,6 +1434,139 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       );
       ensure(after.version === before.version, 'A what-if changed the policy version');
     }),
+
+    check('the teams and their history parse, and a what-if’s load per team adds up', async () => {
+      const { a } = await discoverCast();
+      const teams = expectOk(
+        await get(operations.getTeams.path, a.id),
+        teamDirectorySchema,
+        'GET /teams',
+      );
+      const { items } = expectOk(
+        await get(operations.listTeamChanges.path, a.id),
+        teamChangesSchema,
+        'GET /teams/changes',
+      );
+      ensure(
+        !items[0] || items[0].after.version === teams.version,
+        `The newest team change leaves version ${items[0]?.after.version}, but GET /teams is at ${teams.version}`,
+      );
+      const result = expectOk(
+        await api.send('POST', operations.previewTeams.path, {
+          actor: a.id,
+          json: { teams: teams.teams, rules: teams.rules },
+        }),
+        teamWhatIfResultSchema,
+        'POST /teams/what-if',
+      );
+      for (const side of ['before', 'after'] as const) {
+        const sum = result.teams.reduce((n, t) => n + t[side], 0);
+        ensure(
+          sum === result.replayed,
+          `The what-if's ${side} load adds up to ${sum}, not ${result.replayed}`,
+        );
+      }
+      const again = expectOk(
+        await get(operations.getTeams.path, a.id),
+        teamDirectorySchema,
+        'GET /teams',
+      );
+      ensure(again.version === teams.version, 'A team what-if changed the teams');
+    }),
+
+    check('a team rule to a team with no members is refused with its pointer', async () => {
+      const { a } = await discoverCast();
+      const { items: people } = expectOk(
+        await get(operations.listUsers.path, a.id),
+        usersSchema,
+        'GET /users',
+      );
+      const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
+      const reviewer = people.find((u) => u.role === 'reviewer');
+      ensure(editor && reviewer, 'The checks need a reviewer and a lead or manager in GET /users');
+      const teams = expectOk(
+        await get(operations.getTeams.path, a.id),
+        teamDirectorySchema,
+        'GET /teams',
+      );
+      const empty = {
+        id: `empty-${runId}`.slice(0, 40).toLowerCase(),
+        name: 'Nobody here',
+        categories: [],
+        languages: [],
+        levels: ['l1'],
+        members: [],
+        slaTargetMinutes: 60,
+      };
+      const json = {
+        version: teams.version,
+        teams: [...teams.teams, empty],
+        rules: [
+          ...teams.rules,
+          { id: `r-${runId}`, when: 'language', language: 'xx', teamId: empty.id },
+        ],
+        reason: 'Conformance: this change must be refused.',
+      };
+      expectProblem(
+        await api.send('POST', operations.changeTeams.path, { actor: reviewer.id, json }),
+        403,
+        'forbidden',
+        `A team change by ${reviewer.name} (reviewer)`,
+      );
+      const refused = expectProblem(
+        await api.send('POST', operations.changeTeams.path, { actor: editor.id, json }),
+        422,
+        'validation',
+        'A rule to a team with no members',
+      );
+      expectPointers(
+        refused,
+        [`/rules/${teams.rules.length}/teamId`],
+        'A rule to a team with no members',
+      );
+      const after = expectOk(
+        await get(operations.getTeams.path, a.id),
+        teamDirectorySchema,
+        'GET /teams',
+      );
+      ensure(after.version === teams.version, 'A refused team change changed the teams');
+    }),
+
+    check(
+      'items carry the team the rule in force chose, and the team filter keeps to it',
+      async () => {
+        const { a } = await discoverCast();
+        const teams = expectOk(
+          await get(operations.getTeams.path, a.id),
+          teamDirectorySchema,
+          'GET /teams',
+        );
+        const rules = new Map(teams.rules.map((r) => [r.id, r]));
+        const { items } = await page(a.id, { limit: '200' });
+        for (const item of items) {
+          const team = item.team;
+          if (!team || team.directoryVersion !== teams.version || team.ruleId === null) continue;
+          const rule = rules.get(team.ruleId);
+          ensure(
+            rule,
+            `Item ${item.id} names team rule "${team.ruleId}", which is not in GET /teams`,
+          );
+          ensure(
+            rule.teamId === team.teamId && rule.when === team.choice,
+            `Item ${item.id} went to ${team.teamId} by ${team.choice}, but rule ${rule.id} sends ${rule.when} to ${rule.teamId}`,
+          );
+        }
+        const first = items.find((i) => i.team)?.team;
+        if (!first) return;
+        const filtered = await page(a.id, { team: first.teamId, limit: '100' });
+        for (const item of filtered.items) {
+          ensure(
+            item.team?.teamId === first.teamId,
+            `The queue filtered to team ${first.teamId} listed ${item.id} of ${item.team?.teamId ?? 'no team'}`,
+          );
+        }
+      },
+    ),
 
     check(
       'policy changes are refused to reviewers, on a stale version and when invalid',

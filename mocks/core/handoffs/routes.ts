@@ -3,6 +3,7 @@ import {
   type Decision,
   decisionRequestSchema,
   type Handoff,
+  type HandoffListParams,
   saveDraftRequestSchema,
   type User,
 } from '../../../src/api/handoff-schemas';
@@ -11,11 +12,13 @@ import { actionChanges } from '../../../src/domain/actions';
 import { checkTransition } from '../../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lifecycle';
+import { teamsOf } from '../../../src/domain/teams';
 import type { ApiReply } from '../http-types';
 import { refuseWrite } from '../item-write';
 import { HandoffLister } from '../list';
 import { notFound, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
+import { teamsInForce } from '../teams/store';
 import type { World } from '../world';
 import { applyDecision } from './decide';
 
@@ -39,7 +42,7 @@ export const handoffRoutes: RouteGroup = (s): Route[] => {
     on('getMe', ({ user }) => ok(user)),
     on('listUsers', () => ok({ items: [...s.world.users.values()] })),
     on('listHandoffs', ({ user, query }) =>
-      ok(listerOf(s.world).list(s.world, query, user, s.clock())),
+      ok(listerOf(s.world).list(s.world, withMyTeams(s, query, user), user, s.clock())),
     ),
     on('claimNextHandoff', ({ user }) => claimNext(s, listerOf(s.world), user)),
     on('getHandoff', ({ params: { id } }) => withHandoff(id, (h) => ok(h))),
@@ -67,13 +70,16 @@ export const handoffRoutes: RouteGroup = (s): Route[] => {
 };
 
 function claimNext(s: BackendServices, lister: HandoffLister, user: User): ApiReply {
+  const mine = new Set(teamsOf(teamsInForce(s), user.id).map((t) => t.id));
   const id = lister.nextClaimable(
     s.world,
     s.clock(),
     (h) =>
       claimableStatuses.includes(h.status) && !h.assignee && hasAuthorityOver(user.level, h.level),
-    // Work routed to the claimer's own level (escalations to them) comes before work below it.
-    (h) => h.level === user.level,
+    // Work for the claimer's teams comes first; within that, work routed to their own level
+    // (escalations to them) comes before work below it.
+    (h) => (h.team !== null && mine.has(h.team.teamId) ? 2 : 0) + (h.level === user.level ? 1 : 0),
+    3,
   );
   const best = id ? s.world.handoffs.get(id) : undefined;
   if (!best) {
@@ -166,4 +172,14 @@ function saveDraft(s: BackendServices, user: User, json: unknown, id: string): A
     }
     return ok(next);
   });
+}
+
+/** "My teams" as the teams' ids, so the lister filters by team like any other filter. */
+function withMyTeams(s: BackendServices, query: HandoffListParams, user: User): HandoffListParams {
+  if (!query.myTeams) return query;
+  const { myTeams: _, ...rest } = query;
+  const mine = teamsOf(teamsInForce(s), user.id).map((t) => t.id);
+  const team = rest.team?.length ? rest.team.filter((id) => mine.includes(id)) : mine;
+  // Nobody's team matches an id no team can have: a person in no team sees nothing here.
+  return { ...rest, team: team.length > 0 ? team : [' none'] };
 }

@@ -71,6 +71,8 @@ function initiate(s: BackendServices, user: User, body: InitiationRequest): ApiR
       diagnosis: null,
     },
     level: user.level,
+    // The task stays with the team that holds its ticket.
+    team: source.team,
     assignee: null,
     dueAt: new Date(s.clock() + slaMs[ticket.urgency]).toISOString(),
     gate: null,

@@ -25,6 +25,7 @@ import { stableDraw } from '../../../src/domain/traffic';
 import { nextActionFor } from '../../seed/next-action';
 import { slaMs } from '../../seed/schedule';
 import type { BackendServices } from '../services';
+import { teamFor } from '../teams/store';
 import { ladderInForce, policyInForce } from './store';
 
 /*
@@ -143,6 +144,7 @@ export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested 
     escalation: null,
     policyVersion: policy.version,
     sampledForReview: route.route === 'auto_approve_sampled',
+    team: human ? teamFor(s, { ticket, context: { flags } }) : null,
     createdAt: now,
     updatedAt: now,
   };
@@ -154,7 +156,7 @@ export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested 
     'created',
     input.createdOutcome ??
       (human
-        ? `Drafted a reply; routed to ${levelLabels[route.level]} under policy v${policy.version}`
+        ? `Drafted a reply; routed to ${levelLabels[route.level]}${created.team ? ` in ${created.team.teamName}` : ''} under policy v${policy.version}`
         : `Drafted a reply; checking it against policy v${policy.version}`),
     { why: { reason, rule: null, confidence } },
   );

@@ -10,6 +10,7 @@ import { peopleOperations } from './people';
 import { policyOperations } from './policy';
 import { postHocOperations } from './post-hoc';
 import { sessionOperations } from './session';
+import { teamOperations } from './teams';
 import { webhookOperations } from './webhooks';
 
 export * from './define';
@@ -20,6 +21,7 @@ export const operations = {
   ...batchOperations,
   ...kindOperations,
   ...policyOperations,
+  ...teamOperations,
   ...auditOperations,
   ...dashboardOperations,
   ...postHocOperations,

@@ -20,6 +20,7 @@ const SCREENS = [
   { to: '/review', label: 'Post-hoc review' },
   { to: '/audit', label: 'Audit log' },
   { to: '/policy', label: 'Routing policy' },
+  { to: '/teams', label: 'Teams' },
 ];
 
 // The palette's own shortcut and those the palette lists under Preferences.

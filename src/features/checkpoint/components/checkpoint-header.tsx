@@ -4,6 +4,7 @@ import { SlaBadge, StatusBadge } from '../../../components/badges';
 import { ShortcutButton } from '../../../components/shortcut-button';
 import { gateIsLive } from '../../../domain/gates';
 import { levelLabels } from '../../../domain/levels';
+import { teamChoiceLabels } from '../../../domain/teams';
 import { useNow } from '../../../lib/time';
 import { GateCountdown } from './gate-countdown';
 
@@ -64,6 +65,21 @@ export function CheckpointHeader({
         <div>
           <dt>Level</dt>
           <dd>{levelLabels[handoff.level]}</dd>
+        </div>
+        <div>
+          <dt>Team</dt>
+          <dd>
+            {handoff.team ? (
+              <>
+                {handoff.team.teamName}{' '}
+                <span className="cp-team-rule">
+                  ({teamChoiceLabels[handoff.team.choice]}: {handoff.team.reason})
+                </span>
+              </>
+            ) : (
+              'No team'
+            )}
+          </dd>
         </div>
         <div>
           <dt>Assignee</dt>

@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { expect, reviewerBrowser, test } from './fixtures';
+
+/** One new billing ticket that says "chargeback", sent from the page itself (demo or server). */
+async function arrive(page: Page) {
+  return page.evaluate(async () => {
+    const res = await fetch('/api/handoffs/arrivals', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'X-Actor-Id': 'u-femi',
+        'Idempotency-Key': `teams-e2e-${Date.now()}`,
+      },
+      body: JSON.stringify({
+        ticket: {
+          customer: {
+            id: 'c-e2e-teams',
+            name: 'Robin Example',
+            email: 'robin@example.com',
+            tier: 'standard',
+            lifetimeValue: 240,
+            priorComplaints: 0,
+          },
+          channel: 'email',
+          subject: 'Double charge',
+          body: 'You charged me twice. I have opened a chargeback with my bank. Robin',
+          category: 'billing',
+          urgency: 'normal',
+          language: 'en',
+          attachments: 0,
+        },
+        ai: {
+          draft: 'Hi Robin, I am sorry about the double charge; we are looking into it. Support',
+          confidence: 0.6,
+        },
+      }),
+    });
+    if (res.status !== 201) throw new Error(`arrival answered ${res.status}: ${await res.text()}`);
+    const body = (await res.json()) as {
+      handoff: { id: string; team: { teamId: string } | null; ticket: { number: number } };
+    };
+    return body.handoff;
+  });
+}
+
+test('a lead adds a team and a rule, sees the load per team, saves, and a new arrival goes to that team', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('The project sets baseURL.');
+  test.slow();
+  const lead = await reviewerBrowser(browser, baseURL, 'u-femi');
+  const { page, desk } = lead;
+  try {
+    await page.goto('/queue');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Teams' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Teams' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Teams and what each handles' })).toBeVisible();
+    expect(await desk.seriousViolations()).toEqual([]);
+
+    await page.keyboard.press('n');
+    const addTeam = page.getByRole('form', { name: 'Add a team' });
+    await expect(addTeam.getByLabel('Team name')).toBeFocused();
+    await addTeam.getByLabel('Team name').fill('VIP desk');
+    await addTeam.getByRole('checkbox', { name: 'Chen Wei' }).check();
+    await addTeam.getByRole('button', { name: 'Add team' }).click();
+
+    const addRule = page.getByRole('form', { name: 'Add a rule' });
+    await addRule.getByLabel('Keyword the ticket says').fill('chargeback');
+    await addRule.getByLabel('Send to team').selectOption({ label: 'VIP desk' });
+    await addRule.getByRole('button', { name: 'Add rule' }).click();
+    await expect(page.getByText('Policy keyword “chargeback” → VIP desk')).toBeVisible();
+
+    await page.getByRole('button', { name: /Preview load/ }).click();
+    const load = page.getByRole('table', { name: /items: the open queue/ });
+    await expect(load.getByRole('rowheader', { name: 'VIP desk' })).toBeVisible();
+    expect(await desk.seriousViolations()).toEqual([]);
+
+    await page.getByLabel('Why the teams change').fill('Chargebacks go to the VIP desk.');
+    await page.getByLabel('Why the teams change').press('Control+s');
+    await expect(page.getByText(/Version 2, by Femi Adeyemi/)).toBeVisible();
+
+    const item = await arrive(page);
+    expect(item.team?.teamId).toBe('vip-desk');
+    await page.goto(`/handoffs/${item.id}`);
+    await expect(
+      page.getByText(/VIP desk \(Policy keyword: Policy keyword “chargeback” → VIP desk\)/),
+    ).toBeVisible();
+  } finally {
+    await lead.context.close();
+  }
+});
