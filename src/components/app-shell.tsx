@@ -14,6 +14,7 @@ import { usePreferencesStore } from '../stores/preferences-store';
 import { useSessionStore } from '../stores/session-store';
 import { PaletteLauncher } from './command-palette/palette-launcher';
 import { FailureNotice } from './failure-notice';
+import { LostRunsNotice } from './lost-runs-notice';
 import { ShortcutHelp } from './shortcut-help';
 import { InsecureIdentityBanner, SessionControls } from './sign-in/session-controls';
 import { ThemeToggle } from './theme-toggle';
@@ -73,6 +74,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/teams" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
             Teams
           </Link>
+          <Link to="/agents" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            Agents
+          </Link>
           {managesPeople ? (
             <Link to="/people" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
               People
@@ -100,6 +104,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <InsecureIdentityBanner />
       </header>
       <FailureNotice />
+      <LostRunsNotice />
       {reauthenticating ? (
         <Suspense fallback={null}>
           <SignInDialog />

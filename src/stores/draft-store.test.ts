@@ -61,6 +61,50 @@ describe('draft store', () => {
     });
   });
 
+  it('keeps an edit of the actions across a reload, and reads older drafts as not edited', async () => {
+    const refund = { type: 'refund' as const, amount: 300, currency: 'USD' as const };
+    const s = useDraftStore.getState();
+    s.setActions('h-1', [refund], { text: 'Refund sent.', ...base });
+    s.setText('h-1', 'Refund of $300.00 sent.', base);
+    expect(useDraftStore.getState().drafts['h-1']).toMatchObject({
+      text: 'Refund of $300.00 sent.',
+      actions: [refund],
+      syncedAt: null,
+    });
+    // Saved with the old actions: still waiting for the new ones to reach the server.
+    s.markSynced('h-1', {
+      text: 'Refund of $300.00 sent.',
+      actions: [{ ...refund, amount: 649 }],
+      savedAt: '2026-01-01T10:00:00Z',
+      sentVersion: 3,
+      version: 4,
+    });
+    expect(useDraftStore.getState().drafts['h-1']?.syncedAt).toBeNull();
+
+    // A draft kept before actions existed has none: the editor shows the proposal.
+    localStorage.setItem(
+      DRAFT_STORAGE_KEY,
+      JSON.stringify({
+        version: 2,
+        state: {
+          drafts: {
+            'h-2': {
+              text: 'old',
+              baseDraftNumber: 1,
+              baseVersion: 3,
+              updatedAt: 1,
+              syncedAt: null,
+              selectedOptionId: null,
+            },
+          },
+        },
+      }),
+    );
+    await useDraftStore.persist.rehydrate();
+    expect(useDraftStore.getState().drafts['h-2']).toMatchObject({ text: 'old' });
+    expect(useDraftStore.getState().drafts['h-2']).not.toHaveProperty('actions');
+  });
+
   it('keeps a decision kept by the previous version pending, with its key, after an upgrade', async () => {
     const body = {
       action: 'reject',

@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import type { ProposedAction } from '../api/action-schemas';
+import { sameActions } from '../domain/actions';
 import { decisionIntent, decisionScope, type PendingDecision } from './decision-intent';
 import { useIntentStore } from './intent-store';
 
 /*
  * The reviewer's work on a handoff that must survive a reload, a crash or a lost network:
- * the reply as typed (saved on every keystroke). A decision the server has not yet confirmed
+ * the reply as typed (saved on every keystroke) and the proposed actions as edited. A decision the server has not yet confirmed
  * waits in the intent store, like every other unanswered write. Keyed by handoff id. The server copy (workingDraft) lives in the Query cache, not here.
  */
 
@@ -23,6 +25,11 @@ export interface LocalDraft {
   syncedAt: string | null;
   /** The AI option the reviewer picked, if any. */
   selectedOptionId: string | null;
+  /**
+   * The reviewer's edit of the proposed actions; absent while they are as proposed. Optional,
+   * so drafts kept before actions existed read as "not edited" without a migration.
+   */
+  actions?: ProposedAction[];
 }
 
 interface DraftState {
@@ -32,6 +39,12 @@ interface DraftState {
     id: string,
     text: string,
     base: { baseVersion: number; baseDraftNumber: number; selectedOptionId?: string | null },
+  ) => void;
+  /** Records an edit of the proposed actions (`undefined`: back to the proposal). */
+  setActions: (
+    id: string,
+    actions: ProposedAction[] | undefined,
+    base: { text: string; baseVersion: number; baseDraftNumber: number },
   ) => void;
   setSelectedOption: (
     id: string,
@@ -44,7 +57,13 @@ interface DraftState {
    */
   markSynced: (
     id: string,
-    saved: { text: string; savedAt: string; sentVersion: number; version: number },
+    saved: {
+      text: string;
+      actions?: ProposedAction[];
+      savedAt: string;
+      sentVersion: number;
+      version: number;
+    },
   ) => void;
   /** Our own write moved the item from `from` to `to` (claim, release, save that claimed). */
   advanceVersion: (id: string, from: number, to: number) => void;
@@ -102,9 +121,25 @@ export const useDraftStore = create<DraftState>()(
                   base.selectedOptionId !== undefined
                     ? base.selectedOptionId
                     : (prev?.selectedOptionId ?? null),
+                ...(prev?.actions ? { actions: prev.actions } : {}),
               },
             },
           };
+        }),
+      setActions: (id, actions, base) =>
+        set((s) => {
+          const prev = s.drafts[id];
+          const keepBase = prev !== undefined && prev.syncedAt === null;
+          const next: LocalDraft = {
+            text: prev?.text ?? base.text,
+            baseDraftNumber: keepBase ? prev.baseDraftNumber : base.baseDraftNumber,
+            baseVersion: keepBase ? prev.baseVersion : base.baseVersion,
+            updatedAt: Date.now(),
+            syncedAt: null,
+            selectedOptionId: prev?.selectedOptionId ?? null,
+          };
+          if (actions) next.actions = actions;
+          return { drafts: { ...s.drafts, [id]: next } };
         }),
       setSelectedOption: (id, optionId, base) =>
         set((s) => {
@@ -131,7 +166,13 @@ export const useDraftStore = create<DraftState>()(
           if (!prev) return s;
           const baseVersion =
             prev.baseVersion === saved.sentVersion ? saved.version : prev.baseVersion;
-          const syncedAt = prev.text === saved.text ? saved.savedAt : prev.syncedAt;
+          const same =
+            prev.text === saved.text &&
+            (prev.actions === saved.actions ||
+              (prev.actions !== undefined &&
+                saved.actions !== undefined &&
+                sameActions(prev.actions, saved.actions)));
+          const syncedAt = same ? saved.savedAt : prev.syncedAt;
           return { drafts: { ...s.drafts, [id]: { ...prev, baseVersion, syncedAt } } };
         }),
       advanceVersion: (id, from, to) =>

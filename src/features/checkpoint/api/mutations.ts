@@ -1,4 +1,5 @@
 import { mutationOptions, type QueryKey } from '@tanstack/react-query';
+import type { ProposedAction } from '../../../api/action-schemas';
 import type { ApiClient } from '../../../api/client';
 import type {
   DecisionRequest,
@@ -46,8 +47,18 @@ export const checkpointMutations = {
     api.releaseHandoff({ params: { id }, body: { version }, idempotencyKey: key }),
   ),
   // A save may claim the item, which the queue shows.
-  saveDraft: itemWrite('draft', (api, id, { text, version, key }: VersionKey & { text: string }) =>
-    api.saveDraft({ params: { id }, body: { text, version }, idempotencyKey: key }),
+  saveDraft: itemWrite(
+    'draft',
+    (
+      api,
+      id,
+      { text, actions, version, key }: VersionKey & { text: string; actions?: ProposedAction[] },
+    ) =>
+      api.saveDraft({
+        params: { id },
+        body: { text, version, ...(actions ? { actions } : {}) },
+        idempotencyKey: key,
+      }),
   ),
   decide: itemWrite(
     'decide',

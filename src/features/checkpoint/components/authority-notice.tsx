@@ -25,6 +25,7 @@ export function AuthorityNotice({
       </h2>
       <p className="cp-authority-headline">{preview.headline}</p>
       {preview.reason ? <p>{preview.reason}</p> : null}
+      {preview.guard ? <p className="cp-authority-guard">{preview.guard}</p> : null}
       <p className="cp-muted">{preview.scope}.</p>
       {preview.escalateTo ? (
         <ShortcutButton shortcut="x" disabled={disabled} onClick={onEscalate}>

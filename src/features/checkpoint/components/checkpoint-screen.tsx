@@ -1,4 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { FlashNotice } from '../../../components/flash-notice';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
 import { handoffQueries, userQueries } from '../../../lib/handoff-queries';
@@ -14,6 +15,7 @@ import { useRemoteChange } from '../hooks/use-remote-change';
 import { checkpointAccess } from '../lib/access';
 import { describeSaveStatus } from '../lib/save-status';
 import { ActionBar } from './action-bar';
+import { ActionsEditor } from './actions-editor';
 import { AuthorityNotice } from './authority-notice';
 import { CheckpointHeader } from './checkpoint-header';
 import { ConflictView } from './conflict-view';
@@ -60,12 +62,14 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
   const session = useDraftSession({ handoffId, handoff, canEdit });
   const { editor, autosave, draft } = session;
   const { conflict, keepMine, discardMine } = session.conflict;
+  const [actionsValid, setActionsValid] = useState(true);
   const readiness = useApprovalReadiness({
     handoff,
     draft,
     me,
     ladder,
     previewable: open && !outsideAuthority,
+    actionsValid,
   });
   const { blockers, preview, acknowledged, followUpRead } = readiness;
 
@@ -202,6 +206,17 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
             onTabChange={editor.setTab}
             textareaRef={editor.textareaRef}
             onLeave={() => editor.textareaRef.current?.blur()}
+          />
+
+          <ActionsEditor
+            actions={draft.actions}
+            proposed={draft.proposedActions}
+            readOnlyReason={lockedReason}
+            onChange={(next) => {
+              flow.clearApproveError();
+              draft.setActions(next);
+            }}
+            onValidityChange={setActionsValid}
           />
 
           <DecisionNotices

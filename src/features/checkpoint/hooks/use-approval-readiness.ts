@@ -9,8 +9,9 @@ import type { DraftSession } from './use-draft-session';
 
 /**
  * What stands between the reviewer and an approval: hard stops to acknowledge, an option to
- * choose, a customer message newer than the draft to read, and whether the text asks for more
- * authority than theirs (previewed against the ladder the server enforces).
+ * choose, a customer message newer than the draft to read, actions that are not valid yet, and
+ * whether the actions and the text ask for more authority than theirs (previewed against the
+ * ladder the server enforces).
  */
 export function useApprovalReadiness({
   handoff,
@@ -18,6 +19,7 @@ export function useApprovalReadiness({
   me,
   ladder,
   previewable,
+  actionsValid = true,
 }: {
   handoff: Handoff;
   draft: DraftSession['draft'];
@@ -26,6 +28,8 @@ export function useApprovalReadiness({
   ladder: Ladder | undefined;
   /** The item is open and within the reviewer's authority. */
   previewable: boolean;
+  /** Every proposed action reads as a valid one (a half-typed amount does not). */
+  actionsValid?: boolean;
 }) {
   const { flags, options } = handoff.context;
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<FlagRule>>(new Set());
@@ -34,16 +38,22 @@ export function useApprovalReadiness({
   const newest = messagesSinceDraft(handoff).at(-1)?.at ?? null;
   const followUpRead = newest !== null && seenUpTo !== null && seenUpTo >= newest;
 
-  const blockers = approveBlockers(
-    flags,
-    acknowledged,
-    options,
-    draft.selectedOption,
-    newest !== null && !followUpRead,
-  );
+  const blockers = [
+    ...approveBlockers(
+      flags,
+      acknowledged,
+      options,
+      draft.selectedOption,
+      newest !== null && !followUpRead,
+    ),
+    ...(actionsValid ? [] : ['correct the proposed actions marked invalid']),
+  ];
   const preview = useMemo(
-    () => (me && ladder && previewable ? authorityPreview(handoff, me, draft.text, ladder) : null),
-    [handoff, me, ladder, previewable, draft.text],
+    () =>
+      me && ladder && previewable
+        ? authorityPreview(handoff, me, draft.text, draft.actions, ladder)
+        : null,
+    [handoff, me, ladder, previewable, draft.text, draft.actions],
   );
   const suggestedEscalation: EscalationSuggestion | null =
     preview?.escalateTo && preview.reason

@@ -50,15 +50,24 @@ export function useDraftAutosave({ handoffId, enabled, onConflict }: Options) {
   const saveNow = useCallback(async (): Promise<FlushResult> => {
     const local = useDraftStore.getState().drafts[handoffId];
     if (!live.current.enabled || !local || local.syncedAt !== null) return 'nothing';
-    const { text, baseVersion: version } = local;
+    const { text, actions, baseVersion: version } = local;
     if (mounted.current) setState({ kind: 'saving' });
     try {
-      const saved = await live.current.mutateAsync({ text, version, key: newIdempotencyKey() });
+      const saved = await live.current.mutateAsync({
+        text,
+        ...(actions ? { actions } : {}),
+        version,
+        key: newIdempotencyKey(),
+      });
       queryClient.setQueryData(handoffQueries.detail(handoffId).queryKey, saved);
       const savedAt = saved.workingDraft?.savedAt ?? saved.updatedAt;
-      useDraftStore
-        .getState()
-        .markSynced(handoffId, { text, savedAt, sentVersion: version, version: saved.version });
+      useDraftStore.getState().markSynced(handoffId, {
+        text,
+        ...(actions ? { actions } : {}),
+        savedAt,
+        sentVersion: version,
+        version: saved.version,
+      });
       if (mounted.current) setState({ kind: 'saved', at: savedAt });
       return 'saved';
     } catch (error) {

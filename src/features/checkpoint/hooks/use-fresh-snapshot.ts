@@ -1,13 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { ProposedAction } from '../../../api/action-schemas';
 import type { Handoff } from '../../../api/handoff-schemas';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { chooseText, useDraftStore } from '../../../stores/draft-store';
+import { chooseActions } from '../lib/chosen-actions';
 import { latestDraft } from '../lib/latest-draft';
 
 export interface Snapshot {
   h: Handoff;
   text: string;
+  /** The actions approving would carry out, as the reviewer sees them now. */
+  actions: ProposedAction[];
   version: number;
 }
 
@@ -23,6 +27,6 @@ export function useFreshSnapshot(handoffId: string, handoff: Handoff): () => Sna
     const l = useDraftStore.getState().drafts[handoffId];
     const t = chooseText(l, h.workingDraft, latestDraft(h).text).text;
     const version = l && l.syncedAt === null ? l.baseVersion : h.version;
-    return { h, text: t, version };
+    return { h, text: t, actions: chooseActions(h, l, t).actions, version };
   }, [queryClient, handoffId, handoff]);
 }

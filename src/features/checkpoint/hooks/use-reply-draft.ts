@@ -1,11 +1,15 @@
 import { useState } from 'react';
+import type { ProposedAction } from '../../../api/action-schemas';
 import type { Handoff, Option } from '../../../api/handoff-schemas';
+import { sameActions } from '../../../domain/actions';
 import { chooseText, useDraftStore } from '../../../stores/draft-store';
+import { chooseActions } from '../lib/chosen-actions';
 import { latestDraft } from '../lib/latest-draft';
 
 /**
  * The reply the reviewer sees and edits: their own text if they have any, else the server's
- * working draft, else the AI's; and the AI option it starts from. Choosing another option
+ * working draft, else the AI's; the actions an approval would carry out (as the reviewer edited
+ * them, else as the server will read them); and the AI option it starts from. Choosing another option
  * over edited text waits in `pendingOption` until the reviewer says whether to replace it.
  */
 export function useReplyDraft({
@@ -33,6 +37,9 @@ export function useReplyDraft({
   const shown = chooseText(local, handoff.workingDraft, aiDraft.text);
   const text = shown.text;
   const edited = text !== baseText;
+  const { actions, edit: editedActions } = chooseActions(handoff, local, text);
+  const proposedActions = aiDraft.actions;
+  const actionsEdited = !sameActions(proposedActions, actions);
   const dirty = local !== undefined && local.syncedAt === null;
   const workingVersion = dirty ? local.baseVersion : handoff.version;
   const savedAt =
@@ -47,6 +54,15 @@ export function useReplyDraft({
       baseVersion: workingVersion,
       baseDraftNumber: aiDraft.number,
       ...(selected !== undefined ? { selectedOptionId: selected } : {}),
+    });
+    onTextChange();
+  };
+
+  const setActions = (next: ProposedAction[]) => {
+    useDraftStore.getState().setActions(handoffId, next, {
+      text,
+      baseVersion: workingVersion,
+      baseDraftNumber: aiDraft.number,
     });
     onTextChange();
   };
@@ -77,6 +93,13 @@ export function useReplyDraft({
     baseLabel,
     text,
     edited,
+    /** What approving carries out, and what the AI proposed. */
+    actions,
+    proposedActions,
+    /** The reviewer's own edit of the actions, sent with the decision; null while untouched. */
+    editedActions,
+    actionsEdited,
+    setActions,
     dirty,
     savedAt,
     setText,

@@ -1,22 +1,27 @@
+import type { ProposedAction } from '../../../api/action-schemas';
 import type { Commitment } from '../../../api/commitment-schemas';
 import type { Handoff, Level, User } from '../../../api/handoff-schemas';
 import type { Ladder } from '../../../api/ladder-schemas';
-import { checkActionAuthority, stakesOf } from '../../../domain/authority';
+import { commitmentsOfActions } from '../../../domain/actions';
+import { checkActionAuthority } from '../../../domain/authority';
+import { approvalStakes, guardProblem } from '../../../domain/decisions';
 import { authorityOf } from '../../../domain/default-ladder';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
 import { formatLimit, formatMoney } from '../../../domain/money';
-import { detectCommitments } from '../../../domain/promises';
 
 /*
- * What the reviewer's authority covers for this item, worked out from the reply as it stands,
- * with the same rules the server applies on approval, so a refusal is never a surprise.
+ * What the reviewer's authority covers for this item, worked out from the actions approving
+ * would carry out and the reply as it stands, with the same rules the server applies on
+ * approval (the higher of the two counts), so a refusal is never a surprise.
  */
 
 export interface AuthorityPreview {
   /** One line: what the reply promises and who approves it. */
   headline: string;
-  /** Each promise found in the reply, as written. */
+  /** What the actions commit to (refunds, credits, exceptions). */
   commitments: Commitment[];
+  /** A sentence of the reply the actions do not cover, which blocks approval; null if none. */
+  guard: string | null;
   allowed: boolean;
   /** Why not, when not: the server's own wording. */
   reason: string | null;
@@ -48,15 +53,17 @@ export function authorityPreview(
   handoff: Handoff,
   me: User,
   text: string,
+  actions: readonly ProposedAction[],
   ladder: Ladder,
 ): AuthorityPreview {
-  const commitments = detectCommitments(text);
+  const commitments = commitmentsOfActions(actions);
   const check = checkActionAuthority(
     me.level,
     'approve',
-    { category: handoff.ticket.category, ...stakesOf(commitments) },
+    { category: handoff.ticket.category, ...approvalStakes(text, actions) },
     ladder,
   );
+  const guard = guardProblem(handoff, text, actions)?.detail ?? null;
   const own = authorityOf(ladder, me.level);
   const limit =
     own.refundLimit === null ? 'without limit' : `up to ${formatLimit(own.refundLimit)}`;
@@ -69,6 +76,7 @@ export function authorityPreview(
     return {
       headline: `${promises}: within your authority.`,
       commitments,
+      guard,
       allowed: true,
       reason: null,
       escalateTo: null,
@@ -82,6 +90,7 @@ export function authorityPreview(
       ? `${promises}: ${levelLabels[able]} or above approves.`
       : `${promises}: no level may approve it.`,
     commitments,
+    guard,
     allowed: false,
     reason: check.reason,
     escalateTo,

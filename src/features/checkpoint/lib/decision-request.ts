@@ -1,3 +1,4 @@
+import type { ProposedAction } from '../../../api/action-schemas';
 import type {
   DecisionAction,
   DecisionRequest,
@@ -25,10 +26,14 @@ export interface DecisionContext {
   seenCustomerMessageAt: string | null;
 }
 
-/** The request body for `input`, made on the item as it is now (`version`, the text shown). */
+/**
+ * The request body for `input`, made on the item as it is now (`version`, the text shown and
+ * the actions shown: an approval carries them, so what the server judges and audits is what
+ * the reviewer saw).
+ */
 export function buildDecisionRequest(
   input: DecisionInput,
-  s: { text: string; version: number },
+  s: { text: string; version: number; actions?: ProposedAction[] },
   c: DecisionContext,
   now = Date.now(),
 ): DecisionRequest {
@@ -43,6 +48,7 @@ export function buildDecisionRequest(
         ...common,
         action: 'approve',
         finalText: s.text,
+        ...(s.actions ? { finalActions: s.actions } : {}),
         selectedOptionId: c.selectedOptionId,
         seenCustomerMessageAt: c.seenCustomerMessageAt,
       };

@@ -1,0 +1,350 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import {
+  type AgentKey,
+  agentNameSchema,
+  type CreatedAgentKey,
+  type Run,
+} from '../../../api/agent-schemas';
+import { ErrorNotice } from '../../../components/error-notice';
+import { FieldMessage, invalidProps } from '../../../components/field-message';
+import { SelectableRow, SelectionTable } from '../../../components/selection-table';
+import { ShortcutButton } from '../../../components/shortcut-button';
+import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { agentRunQueries } from '../../../lib/agent-queries';
+import { useSecondClock } from '../../../lib/clock';
+import { userQueries } from '../../../lib/handoff-queries';
+import { formatDateTime, formatDuration } from '../../../lib/time';
+import { useSessionStore } from '../../../stores/session-store';
+import { agentMutations, agentQueries } from '../api/queries';
+import { agentsOf, heartbeatAge, runStatusLabels, waitingOn } from './run-words';
+import './agents.css';
+
+/**
+ * The agents at work and their runs: heartbeat age, what each run waits on, lost runs with a
+ * link to the failed item a person picks up. Leads also issue and revoke the agents' keys.
+ * n / p pick a run and o opens its item; for leads Alt+N names a new key, j / k pick a key and
+ * x revokes it (x again to confirm).
+ */
+export function AgentsPage() {
+  const actorId = useSessionStore((s) => s.actorId);
+  const me = useQuery(userQueries.me(actorId)).data;
+  const lead = me?.role === 'lead';
+  const runs = useQuery(agentRunQueries.list());
+  const keys = useQuery({ ...agentQueries.keys(), enabled: lead });
+  const items = runs.data?.items ?? [];
+  const liveNames = (keys.data?.items ?? []).filter((k) => !k.revokedAt).map((k) => k.name);
+  const agents = agentsOf(items, liveNames);
+  const now = useSecondClock();
+
+  return (
+    <main id="main" className="page agents-page">
+      <h1>Agents</h1>
+      <p>
+        The AI agents connected to the desk and their runs. A run renews its lease by heartbeat; a
+        run whose lease lapses is lost, and its ticket waits for a person as a failed item.
+      </p>
+      {runs.error ? <ErrorNotice error={runs.error} /> : null}
+
+      <section aria-labelledby="agents-list">
+        <h2 id="agents-list">Agents</h2>
+        {runs.data && agents.length === 0 ? <p>No agent has started a run yet.</p> : null}
+        {agents.length ? (
+          <table className="agents-table">
+            <caption className="visually-hidden">Agents and their runs</caption>
+            <thead>
+              <tr>
+                <th scope="col">Agent</th>
+                <th scope="col">Live runs</th>
+                <th scope="col">Lost runs</th>
+                <th scope="col">Last heartbeat</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agents.map((a) => (
+                <tr key={a.name}>
+                  <th scope="row">{a.name}</th>
+                  <td>{a.live}</td>
+                  <td className={a.lost > 0 ? 'agents-lost' : undefined}>{a.lost}</td>
+                  <td>
+                    {a.lastHeartbeatAt
+                      ? `${formatDuration(now - Date.parse(a.lastHeartbeatAt))} ago`
+                      : 'Never'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+
+      <Runs runs={items} now={now} />
+      {lead ? <Keys keys={keys.data?.items ?? []} error={keys.error} /> : null}
+    </main>
+  );
+}
+
+function Runs({ runs, now }: { runs: Run[]; now: number }) {
+  const navigate = useNavigate();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = runs.find((r) => r.id === selectedId) ?? runs[0] ?? null;
+  const move = (by: number) => {
+    const at = selected ? runs.indexOf(selected) : -1;
+    const next = runs[Math.min(runs.length - 1, Math.max(0, at + by))];
+    if (next) setSelectedId(next.id);
+  };
+  const open = (r: Run | null) => {
+    if (r?.handoffId)
+      void navigate({ to: '/handoffs/$handoffId', params: { handoffId: r.handoffId } });
+  };
+  useShortcuts([
+    { key: 'n', handler: () => move(1), label: 'Next run' },
+    { key: 'p', handler: () => move(-1), label: 'Previous run' },
+    {
+      key: 'o',
+      handler: () => open(selected),
+      enabled: Boolean(selected?.handoffId),
+      label: 'Open the run’s item',
+    },
+  ]);
+  return (
+    <section aria-labelledby="agents-runs">
+      <h2 id="agents-runs">Runs</h2>
+      {runs.length === 0 ? <p>No runs yet.</p> : null}
+      {runs.length ? (
+        <SelectionTable
+          className="agents-table"
+          caption="Runs, newest first"
+          columns={['Ticket', 'Agent', 'Status', 'Waiting on', 'Heartbeat', 'Item']}
+        >
+          {runs.map((r) => (
+            <SelectableRow
+              key={r.id}
+              selected={r.id === selected?.id}
+              onSelect={() => setSelectedId(r.id)}
+              label={r.subject || r.id}
+            >
+              <td>{r.agent.name}</td>
+              <td className={r.status === 'lost' ? 'agents-lost' : undefined}>
+                {runStatusLabels[r.status]}
+              </td>
+              <td>{waitingOn(r)}</td>
+              <td>{heartbeatAge(r, now)}</td>
+              <td>
+                {r.handoffId ? (
+                  <Link
+                    to="/handoffs/$handoffId"
+                    params={{ handoffId: r.handoffId }}
+                    aria-keyshortcuts={r.id === selected?.id ? 'o' : undefined}
+                    aria-label={`Open the item for ${r.subject || r.id}`}
+                  >
+                    Open{r.id === selected?.id ? <kbd aria-hidden> o</kbd> : null}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </SelectableRow>
+          ))}
+        </SelectionTable>
+      ) : null}
+    </section>
+  );
+}
+
+function Keys({ keys, error }: { keys: AgentKey[]; error: Error | null }) {
+  const revoke = useMutation(agentMutations.revokeKey());
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const [shown, setShown] = useState<CreatedAgentKey | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  const live = keys.filter((k) => !k.revokedAt);
+  const selected = live.find((k) => k.id === selectedId) ?? live[0] ?? null;
+  const move = (by: number) => {
+    const at = selected ? live.indexOf(selected) : -1;
+    const next = live[Math.min(live.length - 1, Math.max(0, at + by))];
+    if (next) {
+      setSelectedId(next.id);
+      setRevoking(null);
+    }
+  };
+  const revokeKey = (k: AgentKey | null) => {
+    if (!k) return;
+    if (revoking !== k.id) {
+      setRevoking(k.id);
+      return;
+    }
+    setRevoking(null);
+    revoke.mutate(k.id, { onSuccess: () => setSelectedId(null) });
+  };
+  useShortcuts([
+    {
+      key: 'alt+n',
+      handler: () => nameField.current?.focus(),
+      inFields: true,
+      label: 'Name a new agent key',
+    },
+    { key: 'j', handler: () => move(1), label: 'Next key' },
+    { key: 'k', handler: () => move(-1), label: 'Previous key' },
+    {
+      key: 'x',
+      handler: () => revokeKey(selected),
+      enabled: selected !== null,
+      label: 'Revoke the key',
+    },
+  ]);
+  return (
+    <section aria-labelledby="agents-keys">
+      <h2 id="agents-keys">Agent keys</h2>
+      <p>
+        An agent signs its calls with its key (<code>Authorization: Bearer hd_…</code>); everything
+        it does is recorded under its name.
+      </p>
+      <CreateKey nameField={nameField} onCreated={setShown} />
+      {shown ? (
+        <SecretNotice key={shown.id} shown={shown} onDismiss={() => setShown(null)} />
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      {revoke.error ? <ErrorNotice error={revoke.error} /> : null}
+      {keys.length === 0 ? <p>No keys yet.</p> : null}
+      {keys.length ? (
+        <SelectionTable
+          className="agents-table"
+          caption="Agent keys, newest first"
+          columns={['Agent', 'Key', 'Issued', 'Last used', 'State', 'Actions']}
+        >
+          {keys.map((k) => {
+            const isSelected = k.id === selected?.id;
+            return (
+              <SelectableRow
+                key={k.id}
+                selected={isSelected}
+                onSelect={() => !k.revokedAt && setSelectedId(k.id)}
+                label={k.name}
+              >
+                <td>
+                  <code>{k.hint}…</code>
+                </td>
+                <td>
+                  {formatDateTime(k.createdAt)}
+                  {k.createdBy ? ` by ${k.createdBy.name}` : ' at server start'}
+                </td>
+                <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never'}</td>
+                <td>
+                  {k.revokedAt
+                    ? `Revoked ${formatDateTime(k.revokedAt)}${k.revokedBy ? ` by ${k.revokedBy.name}` : ''}`
+                    : 'Live'}
+                </td>
+                <td>
+                  {k.revokedAt ? null : isSelected ? (
+                    <ShortcutButton
+                      shortcut="x"
+                      className="button button-danger"
+                      disabled={revoke.isPending}
+                      aria-label={
+                        revoking === k.id
+                          ? `Confirm: revoke the key of ${k.name}`
+                          : `Revoke the key of ${k.name}`
+                      }
+                      onClick={() => revokeKey(k)}
+                    >
+                      {revoking === k.id ? 'Confirm revoke' : 'Revoke'}
+                    </ShortcutButton>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Revoke the key of ${k.name}`}
+                      onClick={() => {
+                        setSelectedId(k.id);
+                        setRevoking(k.id);
+                      }}
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </SelectableRow>
+            );
+          })}
+        </SelectionTable>
+      ) : null}
+    </section>
+  );
+}
+
+function CreateKey({
+  nameField,
+  onCreated,
+}: {
+  nameField: React.RefObject<HTMLInputElement | null>;
+  onCreated: (shown: CreatedAgentKey) => void;
+}) {
+  const id = useId();
+  const create = useMutation(agentMutations.createKey());
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const checked = agentNameSchema.safeParse(name);
+    if (!checked.success) {
+      setMessage(checked.error.issues[0]?.message ?? 'Name the agent.');
+      nameField.current?.focus();
+      return;
+    }
+    setMessage(null);
+    create.mutate(
+      { name: checked.data },
+      {
+        onSuccess: (shown) => {
+          setName('');
+          onCreated(shown);
+        },
+      },
+    );
+  };
+  return (
+    <form className="agents-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+      <h3 id={`${id}-title`}>Issue a key</h3>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>
+          Agent name <kbd aria-hidden>Alt+N</kbd>
+        </label>
+        <input
+          ref={nameField}
+          id={`${id}-name`}
+          value={name}
+          autoComplete="off"
+          placeholder="Support agent"
+          aria-keyshortcuts="Alt+N"
+          {...invalidProps(`${id}-name`, message)}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <FieldMessage id={`${id}-name`} message={message} alert />
+      </div>
+      {create.error ? <ErrorNotice error={create.error} /> : null}
+      <button type="submit" className="button button-primary" disabled={create.isPending}>
+        Issue key
+      </button>
+    </form>
+  );
+}
+
+function SecretNotice({ shown, onDismiss }: { shown: CreatedAgentKey; onDismiss: () => void }) {
+  const kept = useRef<HTMLButtonElement>(null);
+  // Out of the form, so the screen's keys work again, and onto what to do next.
+  useEffect(() => kept.current?.focus(), []);
+  return (
+    <div role="status" className="notice agents-secret">
+      <p className="notice-title">The key for {shown.name}</p>
+      <p>
+        <code>{shown.secret}</code>
+      </p>
+      <p>Give it to the agent now: it is stored only as a hash and is not shown again.</p>
+      <button ref={kept} type="button" className="button" onClick={onDismiss}>
+        I have kept it
+      </button>
+    </div>
+  );
+}
