@@ -20,13 +20,14 @@ export interface UnreadableWorld {
 /**
  * The demo's backend over the world saved in this browser, migrated first when an earlier
  * build saved it; or, when it cannot be read, the world left as it is with a way to export it
- * and a way to start over.
+ * and a way to start over. `count` sizes a world seeded afresh; a saved one keeps its own.
  */
 export async function openDemoWorld(
   dbName = DEMO_DB_NAME,
+  count?: number,
 ): Promise<{ backend: Backend } | { unreadable: UnreadableWorld }> {
   try {
-    return { backend: await Backend.create({ persistence: indexedDbPersistence(dbName) }) };
+    return { backend: await Backend.create({ persistence: indexedDbPersistence(dbName), count }) };
   } catch (error) {
     if (!(error instanceof StorageVersionError)) throw error;
     return {

@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { operations } from '../src/api/operations';
 import type { Backend } from './core/backend';
+import type { ApiReply, ApiRequest } from './core/http-types';
 import { openChangeStream, sseHeaders } from './core/sse';
 
 /**
@@ -20,30 +21,63 @@ function underBase(baseUrl: string): RegExp {
   );
 }
 
+/**
+ * What the MSW face needs of a backend: the core in this thread, or a proxy to a core that runs
+ * in a worker (the demo), so the page's main thread does none of the backend's work.
+ */
+export interface BackendFace {
+  handle(req: ApiRequest): Promise<ApiReply>;
+  /**
+   * Opens the change stream, writing each chunk: the refusal when the caller may not read it,
+   * otherwise the function that closes it.
+   */
+  openStream(
+    headers: Headers,
+    write: (chunk: string) => void,
+  ): ApiReply | (() => void) | Promise<ApiReply | (() => void)>;
+}
+
+/** The core itself, in this thread (component tests). */
+export function inProcess(backend: Backend): BackendFace {
+  return {
+    handle: (req) => backend.handle(req),
+    openStream: (headers, write) =>
+      backend.authorizeStream({ headers }) ?? openChangeStream(backend, write),
+  };
+}
+
 /** The change stream as a streamed response; it ends when the client cancels or aborts. */
-function streamChanges(backend: Backend, request: Request): Response {
-  const refused = backend.authorizeStream(request);
-  if (refused) {
-    return HttpResponse.json(refused.body as never, {
-      status: refused.status,
-      headers: refused.headers,
+async function streamChanges(face: BackendFace, request: Request): Promise<Response> {
+  const encoder = new TextEncoder();
+  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  const early: string[] = [];
+  let close = () => {};
+  const opened = await face.openStream(request.headers, (chunk) => {
+    if (!controller) {
+      early.push(chunk);
+      return;
+    }
+    try {
+      controller.enqueue(encoder.encode(chunk));
+    } catch {
+      close();
+    }
+  });
+  if (typeof opened !== 'function') {
+    return HttpResponse.json(opened.body as never, {
+      status: opened.status,
+      headers: opened.headers,
     });
   }
-  const encoder = new TextEncoder();
-  let close = () => {};
+  close = opened;
   const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      close = openChangeStream(backend, (chunk) => {
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          close();
-        }
-      });
+    start(c) {
+      controller = c;
+      for (const chunk of early.splice(0)) c.enqueue(encoder.encode(chunk));
       request.signal.addEventListener('abort', () => {
         close();
         try {
-          controller.close();
+          c.close();
         } catch {
           // Already closed or errored.
         }
@@ -56,7 +90,7 @@ function streamChanges(backend: Backend, request: Request): Response {
   return new HttpResponse(stream, { headers: sseHeaders });
 }
 
-export function createHandlers(backend: Backend | Promise<Backend>, baseUrl: string) {
+export function createHandlers(face: BackendFace | Promise<BackendFace>, baseUrl: string) {
   const basePath = new URL(baseUrl, 'http://base.invalid').pathname.replace(/\/$/, '');
   return [
     // A RegExp rather than a path pattern: MSW decodes pattern parameters itself and would
@@ -65,11 +99,11 @@ export function createHandlers(backend: Backend | Promise<Backend>, baseUrl: str
       const url = new URL(request.url);
       const path = url.pathname.slice(basePath.length) || '/';
       if (request.method === 'GET' && path.replace(/\/$/, '') === operations.streamChanges.path) {
-        return streamChanges(await backend, request);
+        return streamChanges(await face, request);
       }
       const body =
         request.method === 'GET' || request.method === 'HEAD' ? null : await request.text();
-      const reply = await (await backend).handle({
+      const reply = await (await face).handle({
         method: request.method,
         path,
         query: url.searchParams,

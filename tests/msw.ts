@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { Backend } from '../mocks/core/backend';
-import { createHandlers } from '../mocks/handlers';
+import { createHandlers, inProcess } from '../mocks/handlers';
 import { operations } from '../src/api/operations';
 
 /*
@@ -19,7 +19,7 @@ export const TEST_NOW = Date.parse('2026-11-25T09:00:00.000Z');
 export const backendClock = { now: TEST_NOW };
 
 export const backend = await Backend.create({ count: 200, clock: () => backendClock.now });
-export const server = setupServer(...createHandlers(backend, API_BASE));
+export const server = setupServer(...createHandlers(inProcess(backend), API_BASE));
 
 /**
  * Cuts the change stream for the rest of the test (every attempt fails), so the app falls

@@ -381,48 +381,28 @@ function BatchBar({
         </div>
       ) : null}
       {form === 'reject' ? (
-        <form
-          className="batch-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <BatchForm
+          submitLabel={`Reject ${count}`}
+          onSubmit={() => {
             if (reason.trim().length >= 5) onDecide({ action: 'reject', reason: reason.trim() });
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setForm(null);
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.requestSubmit();
-          }}
+          onCancel={() => setForm(null)}
         >
-          <label>
-            Reason for rejecting all {count} (required)
-            <textarea
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              minLength={5}
-              required
-              // biome-ignore lint/a11y/noAutofocus: the form opened on the reviewer's keypress.
-              autoFocus
-            />
-          </label>
-          <button type="submit" className="button button-primary" aria-keyshortcuts="Control+Enter">
-            Reject {count}
-          </button>{' '}
-          <button type="button" className="button" onClick={() => setForm(null)}>
-            Cancel
-          </button>
-        </form>
+          <NoteField
+            label={`Reason for rejecting all ${count} (required)`}
+            value={reason}
+            onChange={setReason}
+          />
+        </BatchForm>
       ) : null}
       {form === 'escalate' ? (
-        <form
-          className="batch-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <BatchForm
+          submitLabel={`Escalate ${count}`}
+          onSubmit={() => {
             if (chosenTarget && note.trim().length >= 5)
               onDecide({ action: 'escalate', targetLevel: chosenTarget, note: note.trim() });
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setForm(null);
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.requestSubmit();
-          }}
+          onCancel={() => setForm(null)}
         >
           <label>
             Escalate to{' '}
@@ -434,26 +414,69 @@ function BatchBar({
               ))}
             </select>
           </label>
-          <label>
-            Note for the next level (required)
-            <textarea
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              minLength={5}
-              required
-              // biome-ignore lint/a11y/noAutofocus: the form opened on the reviewer's keypress.
-              autoFocus
-            />
-          </label>
-          <button type="submit" className="button button-primary" aria-keyshortcuts="Control+Enter">
-            Escalate {count}
-          </button>{' '}
-          <button type="button" className="button" onClick={() => setForm(null)}>
-            Cancel
-          </button>
-        </form>
+          <NoteField label="Note for the next level (required)" value={note} onChange={setNote} />
+        </BatchForm>
       ) : null}
     </section>
+  );
+}
+
+/** A batch decision's form: Ctrl+Enter sends it, Esc closes it. */
+function BatchForm({
+  submitLabel,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  submitLabel: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <form
+      className="batch-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.requestSubmit();
+      }}
+    >
+      {children}
+      <button type="submit" className="button button-primary" aria-keyshortcuts="Control+Enter">
+        {submitLabel}
+      </button>{' '}
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+function NoteField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <textarea
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        minLength={5}
+        required
+        // biome-ignore lint/a11y/noAutofocus: the form opened on the reviewer's keypress.
+        autoFocus
+      />
+    </label>
   );
 }
 
