@@ -109,6 +109,18 @@ module.exports = {
       to: { path: ['^src/', REACT], pathNot: '^src/(api|domain)/' },
     },
     {
+      name: 'agent-over-the-sdk',
+      comment:
+        'The reference agent reaches the desk only through the SDK: it may use the AI ' +
+        '(mocks/ai, mocks/seed) and the contract and rules, never the backend itself.',
+      severity: 'error',
+      from: { path: '^agent/' },
+      to: {
+        path: ['^src/', '^mocks/', REACT],
+        pathNot: ['^src/(api|domain)/', '^mocks/(ai|seed)/'],
+      },
+    },
+    {
       name: 'radix-only-in-ui-wrappers',
       comment: 'radix-ui is reached only through our wrappers in src/components/ui.',
       severity: 'error',

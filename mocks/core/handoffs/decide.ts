@@ -1,12 +1,12 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Decision, Handoff, User } from '../../../src/api/handoff-schemas';
-import { actionChanges, actionsFromText } from '../../../src/domain/actions';
+import { actionChanges } from '../../../src/domain/actions';
 import { AI_ACTOR } from '../../../src/domain/actors';
 import { approvedActionsOf, checkDecision } from '../../../src/domain/decisions';
 import { responseDueAt } from '../../../src/domain/escalation';
 import { levelLabels } from '../../../src/domain/levels';
 import { amountsOnItem } from '../../../src/domain/text-guard';
-import { reviseDraft } from '../../ai/revise';
+import { reviseWithInstructions } from '../../ai/reviser/revise';
 import type { ApiReply } from '../http-types';
 import { ladderInForce } from '../policy/store';
 import { agentNameOf } from '../principal';
@@ -132,18 +132,24 @@ export function applyDecision(
         return ok({ handoff: redirected, event });
       }
       const base = h.workingDraft?.text ?? aiDraft;
-      const text = reviseDraft(base, body.instructions, h.ticket);
+      const revision = reviseWithInstructions({
+        text: base,
+        actions: h.drafts.at(-1)!.actions,
+        instructions: body.instructions,
+        ticket: h.ticket,
+        knownAmounts: amountsOnItem(h),
+      });
       const number = h.drafts.length + 1;
       const revised = s.move(redirected, 'ai_revised', {
         drafts: [
           ...h.drafts,
           {
             number,
-            text,
+            text: revision.text,
             author: AI_ACTOR,
             createdAt: s.now(),
-            note: `Redirected: “${body.instructions}”`,
-            actions: actionsFromText(text, amountsOnItem(h)),
+            note: revision.note,
+            actions: revision.actions,
           },
         ],
       });
