@@ -185,11 +185,9 @@ export function groupSimilar(
       classes.set(key, buckets);
     }
     const sig = items[i]!.signature;
+    const bands = bandsOf(sig);
     for (let band = 0; band < BANDS; band++) {
-      let h = band;
-      for (let r = band * ROWS; r < band * ROWS + ROWS; r++) {
-        h = Math.imul(h ^ sig[r]!, 0x01000193);
-      }
+      const h = bands[band]!;
       const first = buckets.get(h);
       if (first === undefined) {
         buckets.set(h, i);
@@ -239,8 +237,35 @@ export const largestFirst = (a: SimilarGroup, b: SimilarGroup) =>
  * classes are never alike, so each class is grouped on its own.
  */
 export function classOf(it: Groupable): string {
-  const flags = it.flags.length <= 1 ? it.flags.join() : [...it.flags].sort().join();
-  return `${it.category}|${flags}|${it.action.kind}`;
+  let key = classes.get(it);
+  if (key === undefined) {
+    const flags = it.flags.length <= 1 ? it.flags.join() : [...it.flags].sort().join();
+    key = `${it.category}|${flags}|${it.action.kind}`;
+    classes.set(it, key);
+  }
+  return key;
+}
+
+// Both are read once per item version (a Groupable is made per version) and regrouping a
+// class after a write reads them for every member again.
+const classes = new WeakMap<Groupable, string>();
+const bands = new WeakMap<readonly number[], Int32Array>();
+
+/** The signature's bands, each hashed to the bucket it falls in. */
+function bandsOf(sig: readonly number[]): Int32Array {
+  let out = bands.get(sig);
+  if (!out) {
+    out = new Int32Array(BANDS);
+    for (let band = 0; band < BANDS; band++) {
+      let h = band;
+      for (let r = band * ROWS; r < band * ROWS + ROWS; r++) {
+        h = Math.imul(h ^ sig[r]!, 0x01000193);
+      }
+      out[band] = h;
+    }
+    bands.set(sig, out);
+  }
+  return out;
 }
 
 /** What differs between a group's members: the amounts they promise (none when they agree). */

@@ -29,10 +29,12 @@ interface Entry extends Omit<Member, 'groupable'> {
 }
 
 interface ClassGroups {
-  /** The waiting members, in the world's order. */
+  /** The waiting members. */
   members: Set<string>;
-  /** Their groups; null when a write touched the class since. */
+  /** Their groups; null when an item joined or left the class since. */
   groups: SimilarGroup[] | null;
+  /** Moves when a member changes in what the queue shows of it but stays alike. */
+  stamp: number;
 }
 
 const minuteOf = (now: number) => Math.floor(now / 60_000) * 60_000;
@@ -67,8 +69,10 @@ export class SimilarityIndex {
   private merged: SimilarGroup[] | null = null;
   private described = new WeakMap<
     SimilarGroup,
-    { minute: number; value: SimilarGroups['groups'][number] }
+    { minute: number; stamp: number; value: SimilarGroups['groups'][number] }
   >();
+  /** The class each kept group belongs to. */
+  private classOfGroup = new WeakMap<SimilarGroup, ClassGroups>();
 
   groups(world: World, query: SimilarGroupsParams, user: User, now: number): SimilarGroups {
     this.catchUp(world);
@@ -115,8 +119,13 @@ export class SimilarityIndex {
       was && was.drafts === h.drafts && was.context === h.context && was.ticket === h.ticket;
     const groupable = !waiting ? null : same && known.groupable ? known.groupable : groupableOf(h);
     const cls = groupable ? classOf(groupable) : null;
-    if (known?.cls) this.touch(known.cls, h.id, false);
-    if (cls) this.touch(cls, h.id, true);
+    if (known && known.cls === cls && known.groupable === groupable) {
+      // Claimed, released, saved: still as alike as before, so only its description is stale.
+      if (cls) this.classes.get(cls)!.stamp += 1;
+    } else {
+      if (known?.cls) this.touch(known.cls, h.id, false);
+      if (cls) this.touch(cls, h.id, true);
+    }
     const summary = toSummary(h);
     if (known) Object.assign(known, { handoff: h, summary, groupable, cls });
     else
@@ -126,7 +135,7 @@ export class SimilarityIndex {
   private touch(cls: string, id: string, member: boolean) {
     let c = this.classes.get(cls);
     if (!c) {
-      c = { members: new Set(), groups: null };
+      c = { members: new Set(), groups: null, stamp: 0 };
       this.classes.set(cls, c);
     }
     if (member) c.members.add(id);
@@ -145,6 +154,7 @@ export class SimilarityIndex {
           .sort((a, b) => a.ordinal - b.ordinal)
           .map((e) => e.groupable!);
         c.groups = groupSimilar(items);
+        for (const g of c.groups) this.classOfGroup.set(g, c);
       }
       for (const g of c.groups) all.push(g);
     }
@@ -170,10 +180,12 @@ export class SimilarityIndex {
   }
 
   private describe(g: SimilarGroup, minute: number) {
+    // Groups of a filtered answer are made per request and belong to no kept class.
+    const stamp = this.classOfGroup.get(g)?.stamp ?? -1;
     const known = this.described.get(g);
-    if (known?.minute === minute) return known.value;
+    if (known && known.minute === minute && known.stamp === stamp) return known.value;
     const value = describeGroup(g, (id) => this.entries.get(id) as Member, minute);
-    this.described.set(g, { minute, value });
+    this.described.set(g, { minute, stamp, value });
     return value;
   }
 }
