@@ -170,37 +170,29 @@ export function groupSimilar(
     return r;
   };
 
-  // The exact part of the likeness as a small number per item.
-  const exactIds = new Map<string, number>();
-  const exact = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const it = items[i]!;
-    const flags = it.flags.length <= 1 ? it.flags.join() : [...it.flags].sort().join();
-    const key = `${it.category}|${flags}|${it.action.kind}`;
-    let id = exactIds.get(key);
-    if (id === undefined) {
-      id = exactIds.size;
-      exactIds.set(key, id);
-    }
-    exact[i] = id;
-  }
+  // The exact part of the likeness picks the item's class; each class has buckets of its own,
+  // so items of different classes never meet and a class groups alike however the rest is
+  // made up (which lets an index regroup only the classes a write touched).
+  const classes = new Map<string, Map<number, number>>();
 
   // Each band of the signature is a bucket; items sharing a bucket are candidates, confirmed
   // against the bucket's first item (which keeps a group from drifting through a chain).
-  const buckets = new Map<number, number>();
   for (let i = 0; i < n; i++) {
+    const key = classOf(items[i]!);
+    let buckets = classes.get(key);
+    if (!buckets) {
+      buckets = new Map();
+      classes.set(key, buckets);
+    }
     const sig = items[i]!.signature;
+    const bands = bandsOf(sig);
     for (let band = 0; band < BANDS; band++) {
-      let h = Math.imul(exact[i]! + 1, 0x9e3779b1) ^ band;
-      for (let r = band * ROWS; r < band * ROWS + ROWS; r++) {
-        h = Math.imul(h ^ sig[r]!, 0x01000193);
-      }
+      const h = bands[band]!;
       const first = buckets.get(h);
       if (first === undefined) {
         buckets.set(h, i);
         continue;
       }
-      if (exact[first] !== exact[i]) continue;
       const score = estimatedJaccard(items[first]!.signature, sig);
       if (score < SIMILAR_TEXT) continue;
       const a = find(first);
@@ -233,7 +225,47 @@ export function groupSimilar(
       similarity: least,
     });
   }
-  return groups.sort((a, b) => b.ids.length - a.ids.length || (a.ids[0]! < b.ids[0]! ? -1 : 1));
+  return groups.sort(largestFirst);
+}
+
+/** Largest group first; equal sizes by their first member's id. */
+export const largestFirst = (a: SimilarGroup, b: SimilarGroup) =>
+  b.ids.length - a.ids.length || (a.ids[0]! < b.ids[0]! ? -1 : 1);
+
+/**
+ * The exact part of the likeness: category, flags and kind of proposed action. Items of two
+ * classes are never alike, so each class is grouped on its own.
+ */
+export function classOf(it: Groupable): string {
+  let key = classes.get(it);
+  if (key === undefined) {
+    const flags = it.flags.length <= 1 ? it.flags.join() : [...it.flags].sort().join();
+    key = `${it.category}|${flags}|${it.action.kind}`;
+    classes.set(it, key);
+  }
+  return key;
+}
+
+// Both are read once per item version (a Groupable is made per version) and regrouping a
+// class after a write reads them for every member again.
+const classes = new WeakMap<Groupable, string>();
+const bands = new WeakMap<readonly number[], Int32Array>();
+
+/** The signature's bands, each hashed to the bucket it falls in. */
+function bandsOf(sig: readonly number[]): Int32Array {
+  let out = bands.get(sig);
+  if (!out) {
+    out = new Int32Array(BANDS);
+    for (let band = 0; band < BANDS; band++) {
+      let h = band;
+      for (let r = band * ROWS; r < band * ROWS + ROWS; r++) {
+        h = Math.imul(h ^ sig[r]!, 0x01000193);
+      }
+      out[band] = h;
+    }
+    bands.set(sig, out);
+  }
+  return out;
 }
 
 /** What differs between a group's members: the amounts they promise (none when they agree). */

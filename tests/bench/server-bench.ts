@@ -30,6 +30,8 @@ function start(): Promise<{ child: ChildProcess; ms: number }> {
       `--data=${data}`,
       `--seed-count=${COUNT}`,
       '--no-static',
+      // The clients act as seeded reviewers by header, as the conformance suite's insecure run does.
+      '--insecure-actor-header',
       // Eight clients write as one person; the per-identity write limit would measure itself.
       '--rate-limit=0',
     ],

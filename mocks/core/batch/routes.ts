@@ -3,35 +3,16 @@ import {
   type BatchItemResult,
   batchDecisionRequestSchema,
   MAX_BATCH_ITEMS,
-  MAX_GROUPS,
-  type SimilarGroup,
-  type SimilarGroupsParams,
-  type SimilarMember,
 } from '../../../src/api/batch-schemas';
-import type {
-  Decision,
-  Handoff,
-  HandoffStatus,
-  Problem,
-  User,
-} from '../../../src/api/handoff-schemas';
+import type { Decision, Handoff, Problem, User } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
-import {
-  amountRange,
-  draftOf,
-  type Groupable,
-  groupableOf,
-  groupSimilar,
-  normalizeDraft,
-} from '../../../src/domain/similarity';
-import { priorityScore } from '../../../src/domain/sla';
+import { draftOf } from '../../../src/domain/similarity';
 import { applyDecision } from '../handoffs/decide';
 import type { ApiReply } from '../http-types';
-import { matchesExceptStatus, toSummary } from '../list';
 import { invalid, ok, on, type Route } from '../route-kit';
 import { bodyDigest } from '../security/cursor-seal';
 import type { BackendServices, RouteGroup } from '../services';
-import type { World } from '../world';
+import { SimilarityIndex } from './similarity-index';
 
 /*
  * Batch review: the items waiting for a decision in groups of alike ones, and one decision
@@ -42,27 +23,11 @@ import type { World } from '../world';
  * a lost reply (with the same idempotency key or a new one) applies nothing twice.
  */
 
-/** The statuses a batch may decide from: waiting, held, or escalated to a level. */
-const decidable: readonly HandoffStatus[] = ['pending', 'claimed', 'escalated'];
-
-interface Features {
-  version: number;
-  groupable: Groupable;
-}
-
 export const batchRoutes: RouteGroup = (s): Route[] => {
-  // Likeness is read from the draft once per item version; a reset world starts over.
-  let cache: { world: World; features: Map<string, Features> } | null = null;
-  const featuresOf = (h: Handoff): Groupable => {
-    if (cache?.world !== s.world) cache = { world: s.world, features: new Map() };
-    const known = cache.features.get(h.id);
-    if (known && known.version === h.version) return known.groupable;
-    const groupable = groupableOf(h);
-    cache.features.set(h.id, { version: h.version, groupable });
-    return groupable;
-  };
+  // Kept across requests and brought up to date with the writes; a reset world starts over.
+  const index = new SimilarityIndex();
   return [
-    on('listSimilarGroups', ({ user, query }) => ok(similarGroups(s, user, query, featuresOf))),
+    on('listSimilarGroups', ({ user, query }) => ok(index.groups(s.world, query, user, s.clock()))),
     on('decideBatch', ({ user, json }) => {
       const parsed = batchDecisionRequestSchema.safeParse(json);
       if (!parsed.success) {
@@ -75,77 +40,6 @@ export const batchRoutes: RouteGroup = (s): Route[] => {
     }),
   ];
 };
-
-/* ---------- groups ---------- */
-
-export function similarGroups(
-  s: BackendServices,
-  user: User,
-  query: SimilarGroupsParams,
-  featuresOf: (h: Handoff) => Groupable,
-) {
-  const now = s.clock();
-  const q = query.q?.trim().toLowerCase() || null;
-  const waiting: Handoff[] = [];
-  for (const h of s.world.handoffs.values()) {
-    if (!decidable.includes(h.status)) continue;
-    if (!matchesExceptStatus(toSummary(h), query, user, now, q)) continue;
-    waiting.push(h);
-  }
-  const groupables = waiting.map(featuresOf);
-  const byId = new Map(waiting.map((h) => [h.id, h]));
-  const groups = groupSimilar(groupables);
-  let grouped = 0;
-  for (const g of groups) grouped += g.ids.length;
-  return {
-    groups: groups.slice(0, MAX_GROUPS).map((g) => describeGroup(g, byId, featuresOf, now)),
-    total: waiting.length,
-    ungrouped: waiting.length - grouped,
-  };
-}
-
-function describeGroup(
-  g: ReturnType<typeof groupSimilar>[number],
-  byId: Map<string, Handoff>,
-  featuresOf: (h: Handoff) => Groupable,
-  now: number,
-): SimilarGroup {
-  const members = g.ids.map((id) => byId.get(id)!);
-  const first = members[0]!;
-  const items: SimilarMember[] = members
-    .map((h) => {
-      const { action } = featuresOf(h);
-      return { ...toSummary(h), amount: action.amount, currency: action.currency };
-    })
-    .sort((a, b) => priorityScore(b, now) - priorityScore(a, now))
-    .slice(0, MAX_BATCH_ITEMS);
-  return {
-    key: `${g.category}-${g.action}-${first.id}`,
-    count: g.ids.length,
-    shared: {
-      category: g.category,
-      flags: g.flags,
-      action: g.action,
-      excerpt: excerptOf(draftOf(first)),
-      similarity: g.similarity,
-    },
-    differs: {
-      amounts: amountRange(members.map((h) => featuresOf(h).action)),
-      levels: [...new Set(members.map((h) => h.level))],
-      statuses: [...new Set(members.map((h) => h.status))],
-      customers: new Set(members.map((h) => h.ticket.customer.id)).size,
-    },
-    items,
-  };
-}
-
-/** The template's opening words: the normalized draft without its greeting, shortened. */
-function excerptOf(text: string): string {
-  const words = normalizeDraft(text);
-  const start = words[1] === '<name>' ? 2 : 0;
-  const opening = words.slice(start, start + 16).join(' ');
-  return words.length > start + 16 ? `${opening} …` : opening;
-}
 
 /* ---------- one decision over many items ---------- */
 

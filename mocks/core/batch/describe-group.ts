@@ -1,0 +1,68 @@
+import {
+  MAX_BATCH_ITEMS,
+  type SimilarGroup,
+  type SimilarMember,
+} from '../../../src/api/batch-schemas';
+import type { Handoff, HandoffSummary } from '../../../src/api/handoff-schemas';
+import {
+  amountRange,
+  draftOf,
+  type SimilarGroup as Group,
+  type Groupable,
+  normalizeDraft,
+} from '../../../src/domain/similarity';
+import { priorityScore } from '../../../src/domain/sla';
+
+/** What describing a group reads of one member. */
+export interface Member {
+  handoff: Handoff;
+  summary: HandoffSummary;
+  groupable: Groupable;
+}
+
+/**
+ * A group as the queue shows it: what its members share, what differs between them, and the
+ * members most urgent first (by the priority of `minute`, as the queue's own order is).
+ */
+export function describeGroup(
+  g: Group,
+  memberOf: (id: string) => Member,
+  minute: number,
+): SimilarGroup {
+  const members = g.ids.map(memberOf);
+  const first = members[0]!.handoff;
+  const items: SimilarMember[] = members
+    .map(({ summary, groupable: { action } }) => ({
+      member: { ...summary, amount: action.amount, currency: action.currency },
+      priority: priorityScore(summary, minute),
+    }))
+    .sort((a, b) => b.priority - a.priority)
+    .slice(0, MAX_BATCH_ITEMS)
+    .map((m) => m.member);
+  return {
+    key: `${g.category}-${g.action}-${first.id}`,
+    count: g.ids.length,
+    shared: {
+      category: g.category,
+      flags: g.flags,
+      action: g.action,
+      excerpt: excerptOf(draftOf(first)),
+      similarity: g.similarity,
+    },
+    differs: {
+      amounts: amountRange(members.map((m) => m.groupable.action)),
+      levels: [...new Set(members.map((m) => m.handoff.level))],
+      statuses: [...new Set(members.map((m) => m.handoff.status))],
+      customers: new Set(members.map((m) => m.handoff.ticket.customer.id)).size,
+    },
+    items,
+  };
+}
+
+/** The template's opening words: the normalized draft without its greeting, shortened. */
+function excerptOf(text: string): string {
+  const words = normalizeDraft(text);
+  const start = words[1] === '<name>' ? 2 : 0;
+  const opening = words.slice(start, start + 16).join(' ');
+  return words.length > start + 16 ? `${opening} …` : opening;
+}
