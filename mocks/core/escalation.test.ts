@@ -96,6 +96,21 @@ describe('escalating', () => {
 });
 
 describe('SLA breach auto-escalation', () => {
+  it('escalates nothing for a breached SLA in a fresh world’s first minutes', async () => {
+    let now = START;
+    const backend = await Backend.create({ count: 600, clock: () => now });
+    const systemEscalations = () =>
+      [...backend.state.events.values()]
+        .flat()
+        .filter((e) => e.action === 'escalated' && /^SLA breached/.test(e.outcome)).length;
+    const seeded = systemEscalations();
+    for (const minute of [0, 1, 2, 5, 10]) {
+      now = START + minute * MINUTE;
+      await backend.tick();
+    }
+    expect(systemEscalations()).toBe(seeded);
+  });
+
   it('hands an unclaimed breached item one level up, once, audited as the system', async () => {
     const { backend, setNow, item, events } = await world();
     const h = plainItem(backend);

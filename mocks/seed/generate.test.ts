@@ -201,6 +201,18 @@ describe('generateWorld', () => {
     expect(breached / open.length).toBeLessThan(0.15);
   });
 
+  it('leaves no unclaimed item due in the first minutes: only held items may start breached', () => {
+    const unclaimed = world.handoffs.filter(
+      (h) => ['pending', 'escalated', 'failed'].includes(h.status) && h.assignee === null,
+    );
+    expect(unclaimed.length).toBeGreaterThan(0);
+    for (const h of unclaimed) expect(Date.parse(h.dueAt) - nowMs).toBeGreaterThan(10 * 60_000);
+    const heldBreached = world.handoffs.filter(
+      (h) => h.status === 'claimed' && Date.parse(h.dueAt) < nowMs,
+    );
+    expect(heldBreached.length).toBeGreaterThan(0);
+  });
+
   it('gates about a fifth of pending items, never defaulting to approve over a hard stop', () => {
     const pending = world.handoffs.filter(
       (h) => h.status === 'pending' && !SHOWCASE_NUMBERS.includes(h.ticket.number),

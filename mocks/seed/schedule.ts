@@ -17,6 +17,8 @@ export const slaMs: Record<Urgency, number> = {
 /*
  * Where open items' deadlines fall relative to now. Only the most urgent can already be
  * breached, and by at most two hours: a floor where everything is overdue teaches nothing.
+ * Only an item someone holds may be breached at the start: the SLA job escalates unclaimed
+ * ones at once, and a newcomer's first click must not race it.
  */
 const openDueWindow: Record<Urgency, [number, number]> = {
   critical: [-2 * HOUR, 3 * HOUR],
@@ -35,6 +37,9 @@ export interface Schedule {
 
 const openStatuses = new Set(['pending', 'claimed', 'escalated', 'failed']);
 
+/** How long a fresh world's unclaimed items stay clear of their due time. */
+export const UNCLAIMED_GRACE_MS = 15 * MINUTE;
+
 export function schedule(
   rng: Random,
   plan: Plan,
@@ -50,7 +55,8 @@ export function schedule(
     dueAt = createdAt + slaMs[urgency];
   } else if (openStatuses.has(plan.status)) {
     const [from, to] = openDueWindow[urgency];
-    dueAt = now + rng.int(from, to);
+    const earliest = plan.status === 'claimed' ? from : Math.max(from, UNCLAIMED_GRACE_MS);
+    dueAt = now + rng.int(earliest, to);
     createdAt = Math.min(dueAt - slaMs[urgency], now - rng.int(3 * MINUTE, 25 * MINUTE));
   } else {
     createdAt = now - rng.int(45 * MINUTE, 72 * HOUR);
