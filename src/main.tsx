@@ -2,6 +2,7 @@ import './app/strict-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/client';
+import { ApiError } from './api/errors';
 import type { Session } from './api/session-schemas';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
@@ -16,6 +17,15 @@ function rootElement(): HTMLElement {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html lacks #root');
   return root;
+}
+
+/**
+ * A failed request caught by a screen's error boundary is already told to the person, in
+ * words, on that screen: it is handled, so the console stays quiet. Anything else is a bug.
+ */
+function reportCaughtError(error: unknown, info: { componentStack?: string }) {
+  if (error instanceof ApiError) return;
+  console.error(error, info.componentStack ?? '');
 }
 
 async function boot() {
@@ -53,7 +63,7 @@ async function boot() {
     getActorId: () => (actsByHeader() ? useSessionStore.getState().actorId : null),
     onUnauthenticated: requestSignIn,
   });
-  const root = createRoot(rootElement());
+  const root = createRoot(rootElement(), { onCaughtError: reportCaughtError });
   const start = (session: Session) => {
     useAuthStore.setState({ session });
     // The signed-in person is who "me" means on every screen.

@@ -37,10 +37,12 @@ describe('API client', () => {
     );
     const error = await failure(api.getHandoff({ params: { id: 'h-1' } }));
     expect(error.failure.kind).toBe('malformed');
-    expect(error.human.title).toBe('The server sent something unexpected');
+    expect(error.human.title).toBe('The server and this app do not match');
+    expect(error.human.details).toMatch(/^\w+: Invalid/);
+    expect(error.retryable).toBe(false);
   });
 
-  it('reports a body that is not JSON', async () => {
+  it('reports a successful body that is not JSON as a mismatch', async () => {
     server.use(
       http.get(`${API_BASE}/me`, () => new HttpResponse('<html>gateway</html>', { status: 200 })),
     );
@@ -50,8 +52,28 @@ describe('API client', () => {
   it('explains a bare server error and marks it worth retrying', async () => {
     server.use(http.get(`${API_BASE}/me`, () => new HttpResponse(null, { status: 502 })));
     const error = await failure(api.getMe());
-    expect(error.human.title).toBe('The server had a problem');
+    expect(error.human.title).toBe('The server is unavailable (502 Bad Gateway)');
     expect(error.retryable).toBe(true);
+  });
+
+  it('reads an HTML or plain-text failure by its status, not as a mismatch', async () => {
+    server.use(
+      http.get(
+        `${API_BASE}/me`,
+        () =>
+          new HttpResponse('<html><body>Bad gateway</body></html>', {
+            status: 502,
+            headers: { 'content-type': 'text/html' },
+          }),
+      ),
+      http.get(`${API_BASE}/users`, () => new HttpResponse('oops', { status: 500 })),
+    );
+    const html = await failure(api.getMe());
+    expect(html.failure).toEqual({ kind: 'http', status: 502, body: 'html' });
+    expect(html.retryable).toBe(true);
+    const text = await failure(api.listUsers());
+    expect(text.failure).toEqual({ kind: 'http', status: 500, body: 'text' });
+    expect(text.human.title).toBe('The server failed (500 Internal Server Error)');
   });
 
   it('gives up on a slow server with a timeout the reviewer can act on', async () => {

@@ -1,6 +1,6 @@
 import { createParser } from 'eventsource-parser';
-import { ApiError } from './errors';
-import { type ChangeEvent, changeEventSchema, problemSchema } from './handoff-schemas';
+import { ApiError, readReply } from './errors';
+import { type ChangeEvent, changeEventSchema } from './handoff-schemas';
 import { ACTOR_HEADER, CLIENT_HEADER, IDEMPOTENCY_HEADER } from './headers';
 import {
   type Operation,
@@ -124,40 +124,9 @@ export function createApiClient({
       throw new ApiError({ kind: timedOut ? 'timeout' : 'network', cause: error });
     }
 
-    const text = await response.text();
-    let json: unknown = null;
-    if (text) {
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw new ApiError({
-          kind: 'malformed',
-          status: response.status,
-          detail: 'The response is not JSON.',
-        });
-      }
-    }
-    if (!response.ok) {
-      const problem = problemSchema.safeParse(json);
-      throw new ApiError(
-        problem.success
-          ? { kind: 'problem', status: response.status, problem: problem.data }
-          : { kind: 'http', status: response.status },
-      );
-    }
-    if (!op.response) return undefined as OperationOutput<O>;
-    const parsed = op.response.safeParse(json);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      throw new ApiError({
-        kind: 'malformed',
-        status: response.status,
-        detail: first
-          ? `${first.path.join('.') || 'response'}: ${first.message}`
-          : 'Unexpected shape.',
-      });
-    }
-    return parsed.data as OperationOutput<O>;
+    const read = readReply(await replyOf(response), op.response ?? undefined);
+    if (!read.ok) throw new ApiError(read.failure);
+    return read.data as OperationOutput<O>;
   }
 
   /**
@@ -185,11 +154,9 @@ export function createApiClient({
       throw new ApiError({ kind: 'network', cause: error });
     }
     if (!response.ok || !response.body) {
-      const problem = problemSchema.safeParse(await response.json().catch(() => null));
+      const read = readReply(await replyOf(response));
       throw new ApiError(
-        problem.success
-          ? { kind: 'problem', status: response.status, problem: problem.data }
-          : { kind: 'http', status: response.status },
+        read.ok ? { kind: 'http', status: response.status, body: 'empty' } : read.failure,
       );
     }
     if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
@@ -247,6 +214,17 @@ export function createApiClient({
   const urlOf = (name: keyof Operations) => `${root}${pathOf(operations[name])}`;
 
   return { ...methods, call, streamChanges, urlOf };
+}
+
+/** A reply's status, type and text, for `readReply`; a body that breaks off is a network failure. */
+async function replyOf(response: Response) {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new ApiError({ kind: 'network', cause: error });
+  }
+  return { status: response.status, contentType: response.headers.get('content-type'), text };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,8 +1,14 @@
-import type { Problem } from './handoff-schemas';
+import type { z } from 'zod';
+import { type Problem, problemSchema } from './handoff-schemas';
+
+/** What the body of a failed reply was, when it was not a problem document. */
+export type ReplyBody = 'empty' | 'html' | 'text' | 'json';
 
 export type ApiFailure =
   | { kind: 'problem'; status: number; problem: Problem }
-  | { kind: 'http'; status: number }
+  /** A non-2xx reply without a problem document: an outage or a gateway, not the contract. */
+  | { kind: 'http'; status: number; body: ReplyBody }
+  /** A 2xx reply that does not fit the contract: the backend and this app disagree. */
   | { kind: 'malformed'; status: number; detail: string }
   | { kind: 'network'; cause?: unknown }
   | { kind: 'timeout'; cause?: unknown }
@@ -13,6 +19,8 @@ export interface ErrorMessage {
   title: string;
   detail: string;
   action: string;
+  /** The technical particulars, for whoever runs the server: shown behind "Details". */
+  details?: string;
 }
 
 export class ApiError extends Error {
@@ -46,6 +54,87 @@ export class ApiError extends Error {
   }
 }
 
+export type ReadReply<T> = { ok: true; data: T } | { ok: false; failure: ApiFailure };
+
+/**
+ * The one reading of a reply. A failed status is judged by its status alone (a problem document
+ * adds the server's words): a gateway's HTML 502 or a plain-text 500 is an outage, whatever its
+ * body. Only a successful status whose body does not fit the schema is a contract mismatch.
+ */
+export function readReply<T>(
+  reply: { status: number; contentType: string | null; text: string },
+  schema?: z.ZodType<T>,
+): ReadReply<T> {
+  const { status, text } = reply;
+  const json = parseJson(text);
+  if (status < 200 || status > 299) {
+    const problem = problemSchema.safeParse(json.value);
+    if (json.ok && problem.success) {
+      return { ok: false, failure: { kind: 'problem', status, problem: problem.data } };
+    }
+    return { ok: false, failure: { kind: 'http', status, body: bodyKind(reply, json.ok) } };
+  }
+  if (!json.ok) {
+    const what = bodyKind(reply, false) === 'html' ? 'an HTML page' : 'text that is not JSON';
+    return {
+      ok: false,
+      failure: { kind: 'malformed', status, detail: `The reply (${status}) is ${what}.` },
+    };
+  }
+  if (!schema) return { ok: true, data: undefined as T };
+  const parsed = schema.safeParse(json.value);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const first = parsed.error.issues[0];
+  return {
+    ok: false,
+    failure: {
+      kind: 'malformed',
+      status,
+      detail: first
+        ? `${first.path.join('.') || 'response'}: ${first.message}`
+        : 'Unexpected shape.',
+    },
+  };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; value: null } {
+  if (!text) return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, value: null };
+  }
+}
+
+function bodyKind(reply: { contentType: string | null; text: string }, json: boolean): ReplyBody {
+  if (!reply.text.trim()) return 'empty';
+  if (json) return 'json';
+  const html =
+    reply.contentType?.includes('html') || /^\s*<(!doctype|html|head|body)\b/i.test(reply.text);
+  return html ? 'html' : 'text';
+}
+
+const statusNames: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+const statusLine = (status: number) =>
+  statusNames[status] ? `${status} ${statusNames[status]}` : String(status);
+
+const bodyWords: Record<ReplyBody, string> = {
+  empty: 'with an empty body',
+  html: 'with an HTML page',
+  text: 'with plain text',
+  json: 'with JSON that is not a problem document',
+};
+
 const actionFor: Partial<Record<Problem['code'], string>> = {
   validation: 'Correct the highlighted fields and try again.',
   version_conflict: 'Compare your version with the current one, then decide again.',
@@ -67,18 +156,14 @@ export function describeFailure(f: ApiFailure): ErrorMessage {
         action: actionFor[f.problem.code] ?? 'Try again in a moment.',
       };
     case 'http':
-      return {
-        title:
-          f.status >= 500 ? 'The server had a problem' : `The request was refused (${f.status})`,
-        detail: `The server answered ${f.status} without an explanation.`,
-        action: 'Try again in a moment. Your work is kept on this device.',
-      };
+      return f.status >= 500 ? outage(f) : refusal(f);
     case 'malformed':
       return {
-        title: 'The server sent something unexpected',
-        detail: f.detail,
+        title: 'The server and this app do not match',
+        detail: 'The server answered, but not in the shape this version of the app expects.',
         action:
-          'Try again; if it keeps happening the backend does not match this version of the app.',
+          'Reload the page to get the newest app; if it keeps happening, tell whoever runs the server that its version does not match.',
+        details: f.detail,
       };
     case 'network':
       return {
@@ -99,6 +184,33 @@ export function describeFailure(f: ApiFailure): ErrorMessage {
         action: 'Your work is kept on this device; try again when you are back online.',
       };
   }
+}
+
+/** Gateways answer these when the server behind them is down, restarting or overloaded. */
+const gatewayStatuses = new Set([502, 503, 504]);
+
+function outage(f: { status: number; body: ReplyBody }): ErrorMessage {
+  const gateway = gatewayStatuses.has(f.status);
+  return {
+    title: gateway
+      ? `The server is unavailable (${statusLine(f.status)})`
+      : `The server failed (${statusLine(f.status)})`,
+    detail: gateway
+      ? 'The server, or a gateway in front of it, is down or restarting. Nothing is wrong with your work or this app.'
+      : 'Something broke on the server while answering. Nothing is wrong with your work or this app.',
+    action:
+      'Try again in a moment; if this lasts more than a few minutes, tell whoever runs the server. Your work is kept on this device.',
+    details: `The server answered ${statusLine(f.status)} ${bodyWords[f.body]}.`,
+  };
+}
+
+function refusal(f: { status: number; body: ReplyBody }): ErrorMessage {
+  return {
+    title: `The request was refused (${statusLine(f.status)})`,
+    detail: 'The server gave no explanation.',
+    action: 'Reload the page and try again; if it keeps happening, tell whoever runs the server.',
+    details: `The server answered ${statusLine(f.status)} ${bodyWords[f.body]}.`,
+  };
 }
 
 export function toErrorMessage(error: unknown): ErrorMessage {

@@ -13,7 +13,7 @@ import {
   useState,
 } from 'react';
 import { useShortcuts } from '../../hooks/use-shortcuts';
-import { ErrorNotice } from '../error-notice';
+import { ErrorNotice, RetryingNotice } from '../error-notice';
 import './data-grid.css';
 
 /** Height of the sticky column header in pixels; the CSS uses the same number. */
@@ -48,6 +48,9 @@ export interface InfiniteListQuery {
   isPlaceholderData: boolean;
   isLoadingError: boolean;
   error: unknown;
+  /** Failed attempts of the current load, and why the last one failed: shown while retrying. */
+  failureCount: number;
+  failureReason: unknown;
   refetch: () => Promise<unknown>;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
@@ -56,9 +59,9 @@ export interface InfiniteListQuery {
 }
 
 /**
- * The grid's loading, stale, error and paging props for an infinite query: a first page that
- * failed is an error notice with a retry in place of the grid; a later page that failed is a
- * retry in the load-more row.
+ * The grid's loading, stale, error and paging props for an infinite query: a first page being
+ * tried again says so in place of the grid; a first page that failed for good is an error notice
+ * with a retry; a later page that failed is a retry in the load-more row.
  */
 export function infiniteListProps(
   query: InfiniteListQuery,
@@ -69,6 +72,8 @@ export function infiniteListProps(
     stale: query.isPlaceholderData,
     error: query.isLoadingError ? (
       <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+    ) : query.isPending && query.failureCount > 0 ? (
+      <RetryingNotice failures={query.failureCount} reason={query.failureReason} />
     ) : null,
     pages: {
       hasNextPage: query.hasNextPage,

@@ -1,5 +1,16 @@
-/** One size for every chart; CSS lets it shrink with the card. */
-export const CHART = { width: 560, height: 220, margin: { top: 8, right: 12, bottom: 4, left: 0 } };
+/**
+ * One size for every chart: the card's full width at a fixed height, following the card as it
+ * resizes, so a chart neither leaves most of its card empty nor scrolls inside it.
+ */
+export const CHART = {
+  responsive: true,
+  style: { width: '100%', height: 240 },
+  margin: { top: 8, right: 12, bottom: 4, left: 0 },
+};
+
+/** A share in a tooltip as a person reads it: "9.2%", not "9.192825112107624%". */
+export const percentTooltip = (value: unknown) =>
+  typeof value === 'number' ? `${value.toFixed(1)}%` : String(value);
 
 /**
  * Distinguishable colours (and on lines, dashes) that pass contrast on the card in either theme:

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type DashboardWindow, dashboardWindowSchema } from '../../../api/dashboard-schemas';
-import { ErrorNotice } from '../../../components/error-notice';
+import { ErrorNotice, RetryingNotice } from '../../../components/error-notice';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { formatDateTime } from '../../../lib/time';
 import { useLiveStore } from '../../../stores/live-store';
@@ -62,7 +62,9 @@ export function DashboardPage({ window }: { window: DashboardWindow }) {
           {query.isFetching && data ? ' · updating…' : null}
         </p>
       </header>
-      {query.isPending ? (
+      {query.isPending && query.failureCount > 0 ? (
+        <RetryingNotice failures={query.failureCount} reason={query.failureReason} />
+      ) : query.isPending ? (
         <p role="status" className="dash-loading">
           Loading the dashboard…
         </p>

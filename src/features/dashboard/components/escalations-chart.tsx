@@ -4,7 +4,7 @@ import type { Dashboard, EscalationTrigger } from '../../../api/dashboard-schema
 import { RowTable } from '../../../components/row-table';
 import { count, percent, triggerLabel } from '../labels';
 import { ChartFigure } from './chart-figure';
-import { CHART } from './chart-style';
+import { CHART, percentTooltip } from './chart-style';
 
 /** The queue behind a trigger: items a rule flagged, or items a person or the system escalated. */
 export function triggerQueue(t: EscalationTrigger) {
@@ -43,11 +43,10 @@ export function EscalationsChart({ data }: { data: Dashboard['escalations'] }) {
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" unit="%" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={170} interval={0} fontSize={12} />
-            <Tooltip />
+            <Tooltip formatter={percentTooltip} />
             <Bar
               dataKey="percent"
               name="Share of arrivals"
-              unit="%"
               fill="var(--chart-4)"
               isAnimationActive={false}
             />

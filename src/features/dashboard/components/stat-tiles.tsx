@@ -49,8 +49,8 @@ export function ReviewRateChart({ rate }: { rate: Dashboard['reviewRate'] }) {
       chart={
         rate.rate === null ? null : (
           <BarChart
-            width={560}
-            height={90}
+            responsive
+            style={{ width: '100%', height: 90 }}
             layout="vertical"
             data={[{ name: 'Reviewed', rate: rate.rate * 100 }]}
             margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
