@@ -45,7 +45,13 @@ function startAgent(baseURL: string, key: string, extra: string[]) {
     async line(pattern: RegExp, timeout = 30_000): Promise<RegExpMatchArray> {
       let match: RegExpMatchArray | null = null;
       await expect
-        .poll(() => (match = pattern.exec(output)) !== null, { timeout, message: output })
+        .poll(
+          () => {
+            match = pattern.exec(output);
+            return match !== null;
+          },
+          { timeout, message: output },
+        )
         .toBe(true);
       return match!;
     },
