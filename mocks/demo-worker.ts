@@ -2,6 +2,7 @@
 import type { Backend } from './core/backend';
 import type { ApiReply } from './core/http-types';
 import { openChangeStream } from './core/sse';
+import { startDemoAgent } from './demo-agent';
 import type { FromWorker, ToWorker } from './demo-worker-protocol';
 import { openDemoWorld } from './demo-world';
 
@@ -70,6 +71,10 @@ function open(items: number | null): Promise<Backend | null> {
     }
     opened.backend.startTicking();
     post({ kind: 'started' });
+    // The AI as an agent over the SDK; a demo without it still works, so a failure is only said.
+    startDemoAgent(opened.backend).catch((error: unknown) =>
+      console.warn('The demo agent did not start', error),
+    );
     return opened.backend;
   });
 }

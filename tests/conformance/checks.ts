@@ -93,6 +93,8 @@ interface SendOptions {
   /** Undefined gives a write a fresh key; null sends none. */
   key?: string | null;
   query?: Record<string, string>;
+  /** An agent's API key: sent as `Authorization: Bearer …` instead of a person's identity. */
+  bearer?: string;
 }
 
 class Api {
@@ -153,7 +155,9 @@ class Api {
   async send(method: string, path: string, options: SendOptions): Promise<Reply> {
     const search = new URLSearchParams(options.query).toString();
     const url = `${this.base}${path}${search ? `?${search}` : ''}`;
-    const headers = await this.identify(options.actor);
+    const headers = options.bearer
+      ? new Headers({ authorization: `Bearer ${options.bearer}` })
+      : await this.identify(options.actor);
     const write = method !== 'GET' && method !== 'HEAD';
     const key = options.key === undefined && write ? this.freshKey() : options.key;
     if (key) headers.set(IDEMPOTENCY_HEADER, key);
@@ -450,6 +454,156 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
   ]);
 
   return [
+    check(
+      'an agent hands off, hears the redirect, answers it, and acknowledges the approval',
+      async () => {
+        const { a } = await discoverCast();
+        const issued = await api.send('POST', operations.createAgentKey.path, {
+          actor: a.id,
+          json: { name: `conformance-${runId}` },
+        });
+        ensure(issued.status === 201, `A lead's new agent key: ${snippet(issued)}`);
+        const secret = (issued.body as { secret: string }).secret;
+        const agent = (
+          method: string,
+          path: string,
+          json?: unknown,
+          query?: Record<string, string>,
+        ) => api.send(method, path, { actor: null, bearer: secret, json, query });
+        expectProblem(
+          await api.send('GET', operations.getAgentSelf.path, {
+            actor: null,
+            bearer: 'hd_not-a-key-anyone-issued-000000',
+          }),
+          401,
+          null,
+          'An unknown agent key',
+        );
+        const created = await agent('POST', operations.createAgentHandoff.path, {
+          ticket: {
+            customer: {
+              id: `c-conf-${runId}`,
+              name: 'Robin Example',
+              email: 'robin@example.com',
+              tier: 'standard',
+              lifetimeValue: 120,
+              priorComplaints: 0,
+            },
+            channel: 'email',
+            subject: 'Where is my parcel?',
+            body: 'Hello, my parcel has not arrived yet. Robin',
+            category: 'shipping',
+            urgency: 'normal',
+            language: 'en',
+            attachments: 0,
+          },
+          draft: 'Hi Robin,\n\nYour parcel is on its way.\n\nBest regards,\nSupport',
+          confidence: 0.3,
+          actions: [{ type: 'reply' }],
+        });
+        ensure(created.status === 201, `The agent's handoff: ${snippet(created)}`);
+        const id = (created.body as { handoff: Handoff }).handoff.id;
+        const outcomePath = pathOf(operations.getHandoffOutcome, { id });
+        const draftsPath = pathOf(operations.submitAgentDraft, { id });
+        const waiting = await agent('GET', outcomePath, undefined, { wait: '0' });
+        ensure(
+          waiting.status === 200 && (waiting.body as { outcome: unknown }).outcome === null,
+          `No outcome before a decision: ${snippet(waiting)}`,
+        );
+        expectProblem(
+          await agent('POST', draftsPath, {
+            inReplyTo: 1,
+            text: 'Hi',
+            actions: [{ type: 'reply' }],
+            note: 'Early.',
+          }),
+          409,
+          null,
+          'A draft in reply to no redirect',
+        );
+        const pending = await detail(id, a.id);
+        const redirected = await api.send('POST', pathOf(operations.decideHandoff, { id }), {
+          actor: a.id,
+          json: {
+            action: 'redirect',
+            version: pending.version,
+            instructions: 'Mention the tracking page.',
+            timeOnItemMs: 20_000,
+            acknowledgedFlags: [],
+          },
+        });
+        ensure(redirected.status === 200, `The redirect: ${snippet(redirected)}`);
+        const heard = await agent('GET', outcomePath, undefined, {
+          wait: '5',
+          since: String(pending.version),
+        });
+        const redirect = (heard.body as { outcome: { type: string; version: number } | null })
+          .outcome;
+        ensure(redirect?.type === 'redirected', `The agent hears the redirect: ${snippet(heard)}`);
+        const answer = {
+          text: 'Hi Robin,\n\nYour parcel is on its way; follow it on the tracking page.\n\nBest regards,\nSupport',
+          actions: [{ type: 'reply' }],
+          note: 'Added the tracking page.',
+        };
+        expectProblem(
+          await agent('POST', draftsPath, { ...answer, inReplyTo: redirect.version + 7 }),
+          409,
+          null,
+          'A draft in reply to a stale version',
+        );
+        const answered = await agent('POST', draftsPath, {
+          ...answer,
+          inReplyTo: redirect.version,
+        });
+        ensure(answered.status === 201, `The agent's new draft: ${snippet(answered)}`);
+        const back = await detail(id, a.id);
+        ensure(
+          back.drafts.length === 2 && back.drafts[1]?.text === answer.text,
+          "The new draft is the item's second version",
+        );
+        const approved = await api.send('POST', pathOf(operations.decideHandoff, { id }), {
+          actor: a.id,
+          json: {
+            action: 'approve',
+            version: back.version,
+            finalText: answer.text,
+            timeOnItemMs: 20_000,
+            acknowledgedFlags: [...new Set(back.context.flags.map((f) => f.rule))],
+          },
+        });
+        ensure(approved.status === 200, `The approval: ${snippet(approved)}`);
+        const final = await agent('GET', outcomePath, undefined, {
+          wait: '5',
+          since: String(back.version),
+        });
+        const outcome = (final.body as { outcome: { type: string; finalText?: string } | null })
+          .outcome;
+        ensure(
+          outcome?.type === 'approved' && outcome.finalText === answer.text,
+          `The agent receives the approval with the final text: ${snippet(final)}`,
+        );
+        const executionPath = pathOf(operations.reportExecution, { id });
+        const acked = await agent('POST', executionPath, { status: 'applied', detail: 'Sent.' });
+        ensure(acked.status === 200, `The acknowledgement: ${snippet(acked)}`);
+        expectProblem(
+          await agent('POST', executionPath, { status: 'applied' }),
+          409,
+          null,
+          'A second acknowledgement',
+        );
+        const trail = (await events(id, a.id)).map((e) => e.action);
+        for (const action of [
+          'created',
+          'redirected',
+          'draft_revised',
+          'approved',
+          'executed',
+        ] as const) {
+          ensure(trail.includes(action), `The trail lacks "${action}": ${trail.join(', ')}`);
+        }
+      },
+    ),
+
     check(
       'every operation of the contract is served, and its reads parse with their schemas',
       async () => {
