@@ -237,7 +237,7 @@ describe('checkpoint: failures keep the work', () => {
   });
 
   it('maps the server’s field errors onto the form', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     server.use(
       http.post(decisionsUrl, () =>

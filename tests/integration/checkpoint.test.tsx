@@ -163,7 +163,7 @@ describe('checkpoint: approving', () => {
   });
 
   it('asks before an option replaces text the reviewer edited', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -215,7 +215,7 @@ describe('checkpoint: reject, escalate, redirect', () => {
   });
 
   it('cancels a form with Esc and keeps the page', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     const { history } = renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -327,7 +327,7 @@ describe('checkpoint: the draft is never lost', () => {
   });
 
   it('restores an edit after a reload from this device’s storage', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     const first = renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -349,7 +349,7 @@ describe('checkpoint: the draft is never lost', () => {
   });
 
   it('resets to the AI draft after asking, and offers undo', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
