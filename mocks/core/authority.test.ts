@@ -238,3 +238,56 @@ describe('authority: claiming and editing by item level', () => {
     expect(edit.status).toBe(200);
   });
 });
+
+describe('the level a rule asks for', () => {
+  it('routes the worked example #4521 to L2 Specialist and refuses it to L1 on claim and on decision', async () => {
+    const example = backend.state.handoffs.get('h-4521')!;
+    expect(example.level).toBe('l2');
+    expect(example.context.flags.map((f) => f.rule)).toContain('policy_keyword');
+    const claim = await call('POST', '/handoffs/h-4521/claim', 'u-ana', {
+      version: example.version,
+    });
+    const decide = await call('POST', '/handoffs/h-4521/decisions', 'u-ana', {
+      action: 'reject',
+      version: example.version,
+      timeOnItemMs: 20_000,
+      acknowledgedFlags: [],
+      reason: 'Not ours to settle.',
+    });
+    for (const reply of [claim, decide]) {
+      expect(reply.status).toBe(403);
+      expect(problemSchema.parse(reply.body)).toMatchObject({
+        code: 'forbidden',
+        requiredLevel: 'l2',
+      });
+    }
+    expect(backend.state.handoffs.get('h-4521')).toEqual(example);
+    const byChen = await call('POST', '/handoffs/h-4521/claim', 'u-chen', {
+      version: example.version,
+    });
+    expect(byChen.status).toBe(200);
+  });
+
+  it('holds an item to its fired rule’s level even where it was routed lower', async () => {
+    const example = backend.state.handoffs.get('h-4521')!;
+    const keyword = example.context.flags.find((f) => f.rule === 'policy_keyword')!;
+    const h = { ...freshItem('shipping', 'l1') };
+    const flagged: Handoff = { ...h, context: { ...h.context, flags: [keyword] } };
+    backend.state.putHandoff(flagged);
+    const claim = await call('POST', `/handoffs/${h.id}/claim`, 'u-ben', { version: h.version });
+    expect(claim.status).toBe(403);
+    const problem = problemSchema.parse(claim.body);
+    expect(problem).toMatchObject({ code: 'forbidden', requiredLevel: 'l2' });
+    expect(problem.detail).toBe(
+      'The policy keyword rule needs L2 Specialist or above on this item; you are L1 Support.',
+    );
+    const edit = await call('PUT', `/handoffs/${h.id}/draft`, 'u-ana', {
+      version: h.version,
+      text: 'My own reply.',
+    });
+    expect(edit.status).toBe(403);
+    expect(
+      (await call('POST', `/handoffs/${h.id}/claim`, 'u-chen', { version: h.version })).status,
+    ).toBe(200);
+  });
+});

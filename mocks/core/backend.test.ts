@@ -114,20 +114,25 @@ describe('reference backend', () => {
   it('blocks approval until the hard-stop flag is acknowledged and an option chosen', async () => {
     const backend = await makeBackend();
     const item = backend.state.handoffs.get('h-4521')!;
+    // The legal threat routes it to L2: an L2 specialist works it.
     const bare = await call(backend, 'POST', '/handoffs/h-4521/decisions', {
+      actor: 'u-chen',
       body: approveBody(item.version, { acknowledgedFlags: [] }),
     });
     expect(bare.status).toBe(422);
     const pointers = problemSchema.parse(bare.body).errors?.map((e) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/acknowledgedFlags', '/selectedOptionId']));
 
-    // The first option refunds $649: beyond L1, within a manager's authority.
+    // The first option refunds $649: beyond L2, within a manager's authority.
     const option = item.context.options[0]!;
     const body = approveBody(item.version, {
       selectedOptionId: option.id,
       finalText: option.draft,
     });
-    const refused = await call(backend, 'POST', '/handoffs/h-4521/decisions', { body });
+    const refused = await call(backend, 'POST', '/handoffs/h-4521/decisions', {
+      actor: 'u-chen',
+      body,
+    });
     expect(refused.status).toBe(403);
     expect(problemSchema.parse(refused.body).requiredLevel).toBe('manager');
     const ok = await call(backend, 'POST', '/handoffs/h-4521/decisions', {

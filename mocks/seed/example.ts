@@ -1,4 +1,5 @@
 import type { AuditEvent, Handoff, Ticket } from '../../src/api/handoff-schemas';
+import { ruleLevelOf } from '../../src/domain/decisions';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
 import { assemble } from './assemble';
@@ -103,7 +104,14 @@ export function exampleHandoff(now: number): { handoff: Handoff; events: AuditEv
     diagnosis: null,
     flags,
   };
-  const plan = settle({ kind: 'checkpoint', start: 'pending', level: 'l1', moves: [] });
+  // Routed as its rules say: the legal threat is a policy-keyword hard stop for L2 Specialist.
+  const level = ruleLevelOf(flags, defaultRulesTable);
+  const plan = settle({
+    kind: 'checkpoint',
+    start: 'pending',
+    level: level?.level ?? 'l1',
+    moves: [],
+  });
   const createdAt = now - 42 * 60_000;
   // Its own stream, so the example's step timings never depend on the seed or the count.
   return assemble(

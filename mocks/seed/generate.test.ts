@@ -381,12 +381,12 @@ describe('the worked example, #4521', () => {
     return h;
   };
 
-  it('is in the world as a pending L1 checkpoint about a delayed shipment', () => {
+  it('is in the world as a pending checkpoint about a delayed shipment, at L2 as its hard stop asks', () => {
     const h = example();
     expect(h).toMatchObject({
       kind: 'checkpoint',
       status: 'pending',
-      level: 'l1',
+      level: 'l2',
       version: 1,
       assignee: null,
     });

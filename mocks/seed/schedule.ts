@@ -55,8 +55,8 @@ export function schedule(
     dueAt = createdAt + slaMs[urgency];
   } else if (openStatuses.has(plan.status)) {
     const [from, to] = openDueWindow[urgency];
-    const earliest = plan.status === 'claimed' ? from : Math.max(from, UNCLAIMED_GRACE_MS);
-    dueAt = now + rng.int(earliest, to);
+    const drawn = rng.int(from, to);
+    dueAt = now + (plan.status === 'claimed' ? drawn : clearOfStart(drawn, from));
     createdAt = Math.min(dueAt - slaMs[urgency], now - rng.int(3 * MINUTE, 25 * MINUTE));
   } else {
     createdAt = now - rng.int(45 * MINUTE, 72 * HOUR);
@@ -68,6 +68,16 @@ export function schedule(
     moveAt: placeMoves(createdAt, gaps, now),
     gate: gateFor(rng, plan, hardStop, now),
   };
+}
+
+/**
+ * An unclaimed item whose deadline was drawn too close (or past) is due within the hour after
+ * the grace instead: still at risk on the dashboard, not yet breached.
+ */
+function clearOfStart(drawn: number, from: number): number {
+  if (drawn >= UNCLAIMED_GRACE_MS) return drawn;
+  const share = (drawn - from) / (UNCLAIMED_GRACE_MS - from);
+  return Math.round(UNCLAIMED_GRACE_MS + share * (HOUR - UNCLAIMED_GRACE_MS));
 }
 
 function gapBefore(rng: Random, move: Plan['moves'][number]): number {

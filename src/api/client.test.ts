@@ -206,9 +206,10 @@ describe('API client when the session ends', () => {
       signedIn = true;
       return true;
     });
+    // An L2 specialist: #4521's legal hard stop keeps it from L1.
     const client = createApiClient({
       baseUrl: API_BASE,
-      getActorId: () => 'u-ana',
+      getActorId: () => 'u-chen',
       onUnauthenticated,
     });
     const item = await client.getHandoff({ params: { id: 'h-4521' } });
@@ -217,7 +218,7 @@ describe('API client when the session ends', () => {
       body: { version: item.version },
       idempotencyKey: 'intent-1',
     });
-    expect(claimed.assignee?.id).toBe('u-ana');
+    expect(claimed.assignee?.id).toBe('u-chen');
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
     expect(keys).toEqual(['intent-1', 'intent-1']);
   });

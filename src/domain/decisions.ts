@@ -1,11 +1,21 @@
 import type { ProposedAction } from '../api/action-schemas';
-import type { Decision, DecisionAction, Handoff, Problem, User } from '../api/handoff-schemas';
+import type {
+  Decision,
+  DecisionAction,
+  FlagRule,
+  Handoff,
+  Level,
+  Problem,
+  User,
+} from '../api/handoff-schemas';
 import type { Ladder } from '../api/ladder-schemas';
 import { makeProblem } from '../api/problem';
+import type { RulesTable } from '../api/rules-schemas';
 import { actionsFromText, commitmentsOfActions } from './actions';
 import { authorityProblem, checkActionAuthority, stakesOf } from './authority';
 import { authorityOf } from './default-ladder';
-import { escalationTargets, hasAuthorityOver, levelLabels } from './levels';
+import { flagRuleInfo } from './flags';
+import { escalationTargets, hasAuthorityOver, levelLabels, rank } from './levels';
 import { type LifecycleEvent, nextStatus, statusLabels } from './lifecycle';
 import { staleDraftProblem } from './stale-draft';
 import { amountsOnItem, guardReply, textCommitments } from './text-guard';
@@ -48,9 +58,15 @@ export function checkAuthority(
   action: ItemAction,
   {
     ladder,
+    rules,
     approvedText,
     approvedActions,
-  }: { ladder: Ladder; approvedText?: string; approvedActions?: readonly ProposedAction[] },
+  }: {
+    ladder: Ladder;
+    rules?: RulesTable;
+    approvedText?: string;
+    approvedActions?: readonly ProposedAction[];
+  },
 ): Problem | null {
   if (!hasAuthorityOver(actor.level, handoff.level)) {
     const item = levelLabels[handoff.level];
@@ -58,6 +74,15 @@ export function checkAuthority(
       'forbidden',
       `Items at ${item} are outside the authority of ${levelLabels[actor.level]}; ${item} or above can act on them.`,
       { requiredLevel: handoff.level },
+    );
+  }
+  const byRule = rules ? ruleLevelOf(handoff.context.flags, rules) : null;
+  if (byRule && !hasAuthorityOver(actor.level, byRule.level)) {
+    const needed = levelLabels[byRule.level];
+    return makeProblem(
+      'forbidden',
+      `The ${flagRuleInfo[byRule.rule].label.toLowerCase()} rule needs ${needed} or above on this item; you are ${levelLabels[actor.level]}.`,
+      { requiredLevel: byRule.level },
     );
   }
   if (action === 'claim' || action === 'edit') {
@@ -78,6 +103,24 @@ export function checkAuthority(
     ladder,
   );
   return authorityProblem(check, actor.level);
+}
+
+/**
+ * The highest level the rules that fired on the item ask for, under the rules table in force,
+ * with the rule that asks it; null when no enabled rule asks above L1. Whatever level an item
+ * was routed to, a rule's level is the least that may act on it.
+ */
+export function ruleLevelOf(
+  flags: readonly { rule: FlagRule }[],
+  rules: RulesTable,
+): { level: Level; rule: FlagRule } | null {
+  let found: { level: Level; rule: FlagRule } | null = null;
+  for (const flag of flags) {
+    const rule = rules.rules.find((r) => r.id === flag.rule);
+    if (!rule?.enabled || rank(rule.minLevel) <= rank(found?.level ?? 'l1')) continue;
+    found = { level: rule.minLevel, rule: flag.rule };
+  }
+  return found;
 }
 
 /**
@@ -172,6 +215,8 @@ export interface ItemWrite {
   authority?: ItemAction;
   anyHolder?: boolean;
   ladder: Ladder;
+  /** The rules table in force: an item is held to the level its fired rules ask for. */
+  rules?: RulesTable;
   approvedText?: string;
   approvedActions?: readonly ProposedAction[];
 }
@@ -234,6 +279,7 @@ export function checkDecision(
   decision: Decision,
   actor: User,
   ladder: Ladder,
+  rules?: RulesTable,
 ): Problem | null {
   const { action, version } = decision;
   const approvedText = action === 'approve' ? decision.finalText : undefined;
@@ -247,6 +293,7 @@ export function checkDecision(
       event: action,
       authority: action,
       ladder,
+      ...(rules ? { rules } : {}),
       approvedText,
       approvedActions,
     }) ?? checkDecisionInputs(handoff, decision)

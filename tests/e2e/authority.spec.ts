@@ -1,26 +1,31 @@
 import { expect, test } from './fixtures';
 
 /*
- * The escalation ladder, enforced: an L1 reviewer meets the limit of her authority on the
- * worked example's $649 refund, sees why before and after trying, and hands it to a manager
- * with one key; the manager finds it in her queue, reads the note and decides.
+ * The escalation ladder, enforced: an L2 specialist (the level the worked example's legal hard
+ * stop is routed to) meets the limit of his authority on its $649 refund, sees why before and
+ * after trying, and hands it to a manager with one key; the manager finds it in her queue,
+ * reads the note and decides.
  */
 
 const reason = 'Refunds over $500 need Manager or above; this draft promises $649.00.';
 
-test('an L1 reviewer hits her refund limit and escalates with one key; a manager decides it with the note in view', async ({
+test('an L2 specialist hits his refund limit and escalates with one key; a manager decides it with the note in view', async ({
   page,
   desk,
 }) => {
   // Two people, two accessibility checks: longer than one reviewer's journey.
   test.setTimeout(150_000);
-  // Ana Ortiz, L1, the identity the desk opens as.
+  // Chen Wei, L2: the policy-keyword rule keeps #4521 from L1.
+  await desk.openQueue();
+  await desk.actAs(/Chen Wei/);
   await desk.openHandoff('h-4521');
   const authority = page.getByRole('region', { name: 'Your authority' });
   await expect(authority).toContainText(
     'This draft promises a $649.00 refund: Manager or above approves.',
   );
-  await expect(authority).toContainText('L1 Support approves refunds and credits up to $100.');
+  await expect(authority).toContainText(
+    'L2 Specialist approves refunds and credits up to $500 and exceptions to policy',
+  );
 
   await page.getByRole('radio', { name: /Full refund/ }).check();
   await page
@@ -31,7 +36,7 @@ test('an L1 reviewer hits her refund limit and escalates with one key; a manager
   // The server refuses, in place, saying why and who can.
   const refusal = page.locator('.cp-refusal');
   await expect(refusal.getByText('Not within your authority')).toBeVisible();
-  await expect(refusal).toContainText(`${reason} You are L1 Support.`);
+  await expect(refusal).toContainText(`${reason} You are L2 Specialist.`);
   await expect(refusal.getByRole('button', { name: 'Escalate to Manager' })).toBeVisible();
   expect(await desk.seriousViolations()).toEqual([]);
 
@@ -54,9 +59,9 @@ test('an L1 reviewer hits her refund limit and escalates with one key; a manager
   await row.click();
   await expect(page).toHaveURL(/\/handoffs\/h-4521$/);
 
-  const escalation = page.getByRole('region', { name: 'Escalated from L1 Support by Ana Ortiz' });
+  const escalation = page.getByRole('region', { name: 'Escalated from L2 Specialist by Chen Wei' });
   await expect(escalation.getByLabel('Escalation note')).toHaveText(
-    `${reason} You are L1 Support. Sarah asked for a full refund; 3 prior complaints.`,
+    `${reason} You are L2 Specialist. Sarah asked for a full refund; 3 prior complaints.`,
   );
   await expect(authority).toContainText(
     'This draft promises a $649.00 refund: within your authority.',

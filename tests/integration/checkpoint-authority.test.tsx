@@ -79,9 +79,10 @@ describe('checkpoint: authority on the ladder', () => {
   });
 
   it('shows the server’s 403 in place, keeps the reply, and escalates to the level that can with one key', async () => {
+    // The legal threat keeps the item from L1: an L2 specialist meets the refund limit.
     const h = lateOrder();
     const user = userEvent.setup();
-    renderApp(`/handoffs/${h.id}`);
+    renderApp(`/handoffs/${h.id}`, { actorId: 'u-chen' });
     const ui = await openCheckpoint(h.ticket.subject);
     await user.click(screen.getByRole('checkbox', { name: /I have reviewed/i }));
     await user.click(screen.getByRole('radio', { name: /Full refund/ }));
@@ -93,7 +94,7 @@ describe('checkpoint: authority on the ladder', () => {
     expect(await screen.findByText('Not within your authority')).toBeInTheDocument();
     expect(
       screen.getByText(
-        'Refunds over $500 need Manager or above; this draft promises $649.00. You are L1 Support.',
+        'Refunds over $500 need Manager or above; this draft promises $649.00. You are L2 Specialist.',
       ),
     ).toBeInTheDocument();
     expect(ui.editor()).toHaveValue(text);
@@ -107,7 +108,7 @@ describe('checkpoint: authority on the ladder', () => {
     const note = within(form).getByLabelText('Note for the next level');
     expect(note).toHaveFocus();
     expect(note).toHaveValue(
-      'Refunds over $500 need Manager or above; this draft promises $649.00. You are L1 Support.',
+      'Refunds over $500 need Manager or above; this draft promises $649.00. You are L2 Specialist.',
     );
     await user.type(note, ' She asked for a full refund.');
     await user.keyboard('{Control>}{Enter}{/Control}');
@@ -117,9 +118,9 @@ describe('checkpoint: authority on the ladder', () => {
       status: 'escalated',
       assignee: null,
       escalation: {
-        by: { id: 'u-ana' },
-        fromLevel: 'l1',
-        note: 'Refunds over $500 need Manager or above; this draft promises $649.00. You are L1 Support. She asked for a full refund.',
+        by: { id: 'u-chen' },
+        fromLevel: 'l2',
+        note: 'Refunds over $500 need Manager or above; this draft promises $649.00. You are L2 Specialist. She asked for a full refund.',
       },
       // The reviewer's reply travels with the item.
       workingDraft: { text },
@@ -134,7 +135,7 @@ describe('checkpoint: authority on the ladder', () => {
       method: 'POST',
       path: `/handoffs/${h.id}/decisions`,
       query: new URLSearchParams(),
-      headers: new Headers({ 'X-Actor-Id': 'u-ana', 'Idempotency-Key': 'ana-up' }),
+      headers: new Headers({ 'X-Actor-Id': 'u-chen', 'Idempotency-Key': 'chen-up' }),
       body: JSON.stringify({
         action: 'escalate',
         version: h.version,
@@ -146,7 +147,7 @@ describe('checkpoint: authority on the ladder', () => {
     renderApp(`/handoffs/${h.id}`, { actorId: 'u-dana' });
     const ui = await openCheckpoint(h.ticket.subject);
     await authorityLoaded();
-    const note = screen.getByRole('region', { name: 'Escalated from L1 Support by Ana Ortiz' });
+    const note = screen.getByRole('region', { name: 'Escalated from L2 Specialist by Chen Wei' });
     expect(within(note).getByLabelText('Escalation note')).toHaveTextContent(
       'Full refund of $649 requested; beyond my limit.',
     );

@@ -43,7 +43,7 @@ describe('checkpoint: conflicts', () => {
   beforeEach(() => withoutLiveUpdates());
 
   it('shows both versions when the item changed under an edit, and keeps the text', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -96,17 +96,17 @@ describe('checkpoint: conflicts', () => {
     renderApp(`/handoffs/${h.id}`, { actorId: 'u-chen' });
     const ui = await openCheckpoint(h.ticket.subject);
 
-    // Meanwhile Ben claims and releases: same item, two versions later.
-    const ben = apiAs('u-ben');
-    const claimed = await ben.claimHandoff({
+    // Meanwhile Femi, also L2, claims and releases: same item, two versions later.
+    const femi = apiAs('u-femi');
+    const claimed = await femi.claimHandoff({
       params: { id: h.id },
       body: { version: 1 },
-      idempotencyKey: 'ben-1',
+      idempotencyKey: 'femi-1',
     });
-    await ben.releaseHandoff({
+    await femi.releaseHandoff({
       params: { id: h.id },
       body: { version: claimed.version },
-      idempotencyKey: 'ben-2',
+      idempotencyKey: 'femi-2',
     });
     expect(item(h.id).version).toBe(3);
 
@@ -132,7 +132,7 @@ describe('checkpoint: conflicts', () => {
   });
 
   it('discarding mine adopts the current item', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -156,7 +156,7 @@ describe('checkpoint: conflicts', () => {
 
 describe('checkpoint: failures keep the work', () => {
   it('on a network error keeps the text and the decision; Retry reuses the key and applies it once', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     const keys = recordDecisionKeys();
     // The request reaches the server and is applied, but the answer is lost on the way back.
@@ -209,7 +209,7 @@ describe('checkpoint: failures keep the work', () => {
   });
 
   it('offers the unconfirmed decision again after a reload, with the same key', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     const keys = recordDecisionKeys();
     server.use(http.post(decisionsUrl, () => HttpResponse.error(), { once: true }));
@@ -237,7 +237,7 @@ describe('checkpoint: failures keep the work', () => {
   });
 
   it('maps the server’s field errors onto the form', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     server.use(
       http.post(decisionsUrl, () =>
@@ -267,7 +267,7 @@ describe('checkpoint: failures keep the work', () => {
   });
 
   it('goes to the queue with a message when nothing is left to claim', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     server.use(
       http.post(`${API_BASE}/handoffs/claim-next`, () =>

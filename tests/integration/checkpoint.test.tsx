@@ -21,7 +21,7 @@ beforeEach(() => resetDraftStore());
 
 describe('checkpoint: the context package', () => {
   it('shows all seven parts of the context package for #4521', async () => {
-    renderApp('/handoffs/h-4521');
+    renderApp('/handoffs/h-4521', { actorId: 'u-chen' });
     await openCheckpoint();
 
     for (const name of [
@@ -163,7 +163,7 @@ describe('checkpoint: approving', () => {
   });
 
   it('asks before an option replaces text the reviewer edited', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -184,7 +184,7 @@ describe('checkpoint: approving', () => {
 
 describe('checkpoint: reject, escalate, redirect', () => {
   it('refuses to reject without a reason and sends nothing; with a reason it rejects', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -215,7 +215,7 @@ describe('checkpoint: reject, escalate, redirect', () => {
   });
 
   it('cancels a form with Esc and keeps the page', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     const { history } = renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -230,7 +230,7 @@ describe('checkpoint: reject, escalate, redirect', () => {
   });
 
   it('escalates only upward, with a level and a note, and raises the level', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -262,7 +262,7 @@ describe('checkpoint: reject, escalate, redirect', () => {
     await user.selectOptions(level, 'l2');
     await user.type(
       within(form).getByLabelText('Note for the next level'),
-      'Legal threat, needs a specialist.',
+      'Angry customer, needs a specialist.',
     );
     await user.click(within(form).getByRole('button', { name: 'Escalate' }));
 
@@ -270,13 +270,13 @@ describe('checkpoint: reject, escalate, redirect', () => {
     expect(item(h.id)).toMatchObject({
       status: 'escalated',
       assignee: null,
-      escalation: { fromLevel: 'l1', note: 'Legal threat, needs a specialist.' },
+      escalation: { fromLevel: 'l1', note: 'Angry customer, needs a specialist.' },
     });
     expect(await screen.findByText(/Escalated ticket #7001 to L2 Specialist/)).toBeInTheDocument();
   });
 
   it('redirects to the AI and shows the new draft version in the editor', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     const { history } = renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -308,7 +308,7 @@ describe('checkpoint: reject, escalate, redirect', () => {
 
 describe('checkpoint: the draft is never lost', () => {
   it('autosaves after a pause: locally at once, to the server after ~800 ms (which claims the item)', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -327,7 +327,7 @@ describe('checkpoint: the draft is never lost', () => {
   });
 
   it('restores an edit after a reload from this device’s storage', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     const first = renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -349,7 +349,7 @@ describe('checkpoint: the draft is never lost', () => {
   });
 
   it('resets to the AI draft after asking, and offers undo', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -368,7 +368,7 @@ describe('checkpoint: the draft is never lost', () => {
   });
 
   it('makes the editor read-only, and says why, when someone else holds the item', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     await apiAs('u-ben').claimHandoff({
       params: { id: h.id },
       body: { version: 1 },
@@ -387,7 +387,7 @@ describe('checkpoint: the draft is never lost', () => {
   });
 
   it('lets an item above the reviewer’s level be read but not acted on', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     // Ana escalated it to a specialist herself; it is out of her hands now.
     await apiAs('u-ana').decideHandoff({
       params: { id: h.id },
@@ -413,7 +413,7 @@ describe('checkpoint: the draft is never lost', () => {
 
 describe('checkpoint: keyboard', () => {
   it('claims with c, focuses the editor with e, and picks options with number keys', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);

@@ -84,7 +84,7 @@ describe('live updates', () => {
   });
 
   it('tells the reviewer in place when someone else claims the open item, keeping their text', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
@@ -113,7 +113,7 @@ describe('live updates', () => {
   });
 
   it('says when someone else decided the open item, and can be dismissed', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     await openCheckpoint(h.ticket.subject);
@@ -146,7 +146,7 @@ describe('live updates', () => {
   });
 
   it('does not tell reviewers about their own changes', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`);
     await openCheckpoint(h.ticket.subject);

@@ -137,7 +137,7 @@ describe('Queue screen', () => {
     expect(within(cells[7]!).getByTitle(`Due ${formatDateTime(h.dueAt)}`)).toHaveTextContent(
       /SLA|Due/,
     );
-    expect(cells[8]).toHaveTextContent('L1 Support');
+    expect(cells[8]).toHaveTextContent('L2 Specialist');
     expect(cells[9]).toHaveTextContent('Unassigned');
   });
 

@@ -143,7 +143,7 @@ describe('replay after a reload', () => {
   });
 
   it('offers a decision whose answer was cut after a reload; Retry applies it once', async () => {
-    const h = lateOrder();
+    const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     const keys = recordKeys('/decisions');
     server.use(

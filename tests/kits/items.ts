@@ -7,6 +7,7 @@ import {
   type Ticket,
 } from '../../src/api/handoff-schemas';
 import { actionsFromText } from '../../src/domain/actions';
+import { ruleLevelOf } from '../../src/domain/decisions';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
 import { backend, TEST_NOW } from '../msw';
@@ -86,7 +87,8 @@ export function buildItem(shape: ItemShape = {}): Handoff {
       flags,
       nextAction: nextActionFor(flags, 'pending', options.length > 1 ? 'the reply' : null),
     },
-    level: shape.level ?? 'l1',
+    // Routed as an arrival would be: at least the level the fired rules ask for.
+    level: shape.level ?? ruleLevelOf(flags, defaultRulesTable)?.level ?? 'l1',
     assignee: null,
     dueAt: minutes(120),
     gate: shape.gate
@@ -127,16 +129,20 @@ export function putItem(shape: ItemShape = {}): Handoff {
 }
 
 /**
- * A late order: a legal threat (a hard stop), a $649 refund in the draft (above L1 and L2),
- * and two options to choose between, the second a $129.80 credit (above L1's $100).
+ * A late order: a legal threat (a hard stop, which the policy-keyword rule keeps for L2
+ * Specialist and above), a $649 refund in the draft (above L1 and L2), and two options to
+ * choose between, the second a $129.80 credit (above L1's $100). Without the threat it is an
+ * L1 item with the same stakes.
  */
-export function lateOrder() {
+export function lateOrder({ threat = true }: { threat?: boolean } = {}) {
   const refund = "I've issued a full refund of $649.00 to your original payment method.";
   const credit = "I've sent a replacement by express shipping and added a 20% credit ($129.80).";
   return putItem({
     number: 7001,
     subject: 'My desk is three weeks late',
-    body: 'Nobody answers my emails. If this is not fixed this week I will take legal action.',
+    body: threat
+      ? 'Nobody answers my emails. If this is not fixed this week I will take legal action.'
+      : 'Nobody answers my emails. Please fix this before the end of the week.',
     draft: `Hi Dana,\n\n${refund}\n\nBest,\nSupport`,
     options: [
       { label: 'Full refund ($649.00)', draft: `Hi Dana,\n\n${refund}\n\nBest,\nSupport` },

@@ -128,7 +128,12 @@ describe('POST /handoffs/batch-decisions', () => {
       },
     });
     const result = batchDecisionResultSchema.parse(
-      (await batch(approveAll('b-attention', [ok, hardStop, options, held, edited, stale]))).body,
+      // An L2 specialist: the policy-keyword rule keeps the hard stop from L1 altogether.
+      (
+        await batch(approveAll('b-attention', [ok, hardStop, options, held, edited, stale]), {
+          actor: 'u-chen',
+        })
+      ).body,
     );
     const byId = new Map(result.results.map((r) => [r.id, r]));
     expect(byId.get(ok.id)!.outcome).toBe('applied');

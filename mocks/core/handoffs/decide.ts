@@ -8,7 +8,7 @@ import { levelLabels } from '../../../src/domain/levels';
 import { amountsOnItem } from '../../../src/domain/text-guard';
 import { reviseWithInstructions } from '../../ai/reviser/revise';
 import type { ApiReply } from '../http-types';
-import { ladderInForce } from '../policy/store';
+import { ladderInForce, policyInForce } from '../policy/store';
 import { agentNameOf } from '../principal';
 import { ok, personOf, problemReply } from '../route-kit';
 import type { BackendServices } from '../services';
@@ -20,7 +20,7 @@ export function applyDecision(
   body: Decision,
   h: Handoff,
 ): ApiReply {
-  const refused = checkDecision(h, body, user, ladderInForce);
+  const refused = checkDecision(h, body, user, ladderInForce, policyInForce(s).rules);
   if (refused) return problemReply(refused);
 
   const actor = personOf(user);

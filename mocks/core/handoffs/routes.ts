@@ -100,7 +100,7 @@ function claim(s: BackendServices, user: User, json: unknown, id: string): ApiRe
     // The holder claiming again repeats what is already true, but still against the version
     // they saw: a stale one has missed a change.
     const held = h.status === 'claimed' && h.assignee?.id === user.id;
-    const refused = refuseWrite(h, user, {
+    const refused = refuseWrite(s, h, user, {
       version: body.version,
       ...(held ? {} : { authority: 'claim', event: 'claim' }),
     });
@@ -114,7 +114,7 @@ function claim(s: BackendServices, user: User, json: unknown, id: string): ApiRe
 
 function release(s: BackendServices, user: User, json: unknown, id: string): ApiReply {
   return withItem(s, claimRequestSchema, json, id, (body, h) => {
-    const refused = refuseWrite(h, user, { version: body.version, event: 'release' });
+    const refused = refuseWrite(s, h, user, { version: body.version, event: 'release' });
     if (refused) return refused;
     const next = s.move(h, 'release', { assignee: null });
     s.record(next, personOf(user), 'released', `Released by ${user.name}; back in the queue`);
@@ -125,7 +125,7 @@ function release(s: BackendServices, user: User, json: unknown, id: string): Api
 function saveDraft(s: BackendServices, user: User, json: unknown, id: string): ApiReply {
   return withItem(s, saveDraftRequestSchema, json, id, (body, stored) => {
     let h = stored;
-    const refused = refuseWrite(h, user, { version: body.version, authority: 'edit' });
+    const refused = refuseWrite(s, h, user, { version: body.version, authority: 'edit' });
     if (refused) return refused;
     // A decided item's outcome is final: a late autosave must not leave a draft on it.
     if (!isOpen(h.status)) {

@@ -108,10 +108,14 @@ describe('override: pause and take over an item the AI is working on', () => {
     expect(stale.status).toBe(409);
     expect(problem(stale)).toMatchObject({ code: 'version_conflict', current: { id: h.id } });
 
+    // #4521 is an L2 item (its legal hard stop): an L2 specialist tries.
     const pending = item('h-4521');
-    const notWorking = await post(pathOf(operations.takeOverHandoff, { id: pending.id }), {
-      version: pending.version,
-    });
+    const asChen = { actor: 'u-chen' };
+    const notWorking = await post(
+      pathOf(operations.takeOverHandoff, { id: pending.id }),
+      { version: pending.version },
+      asChen,
+    );
     expect(notWorking.status).toBe(409);
     expect(problem(notWorking)).toMatchObject({
       code: 'illegal_transition',
@@ -119,9 +123,11 @@ describe('override: pause and take over an item the AI is working on', () => {
     });
     expect(
       (
-        await post(pathOf(operations.pauseHandoff, { id: pending.id }), {
-          version: pending.version,
-        })
+        await post(
+          pathOf(operations.pauseHandoff, { id: pending.id }),
+          { version: pending.version },
+          asChen,
+        )
       ).status,
     ).toBe(409);
 
@@ -288,17 +294,19 @@ describe('AI failure: retry, take over, reassign', () => {
     expect(item(h.id).status).toBe('failed');
 
     const pending = item('h-4521');
-    const reply = await post(pathOf(operations.reassignHandoff, { id: pending.id }), {
-      version: pending.version,
-      note,
-      level: 'l2',
-    });
+    const reply = await post(
+      pathOf(operations.reassignHandoff, { id: pending.id }),
+      { version: pending.version, note, level: 'l2' },
+      { actor: 'u-chen' },
+    );
     expect(problem(reply)).toMatchObject({ code: 'illegal_transition' });
     expect(
       (
-        await post(pathOf(operations.retryHandoff, { id: pending.id }), {
-          version: pending.version,
-        })
+        await post(
+          pathOf(operations.retryHandoff, { id: pending.id }),
+          { version: pending.version },
+          { actor: 'u-chen' },
+        )
       ).status,
     ).toBe(409);
   });

@@ -17,7 +17,7 @@ export const overrideRoutes = (s: BackendServices): Route[] => [
   on('pauseHandoff', ({ user, json, params: { id } }) =>
     withItem<PauseRequest>(s, pauseRequestSchema, json, id, (body, h) => {
       const { version } = body;
-      const refused = refuseWrite(h, user, {
+      const refused = refuseWrite(s, h, user, {
         version,
         authority: 'claim',
         event: 'pause',
@@ -46,7 +46,7 @@ export const overrideRoutes = (s: BackendServices): Route[] => [
   ),
   on('takeOverHandoff', ({ user, json, params: { id } }) =>
     withItem<ClaimRequest>(s, claimRequestSchema, json, id, (body, h) => {
-      const refused = refuseWrite(h, user, {
+      const refused = refuseWrite(s, h, user, {
         version: body.version,
         authority: 'claim',
         event: 'take_over',

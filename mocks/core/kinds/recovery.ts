@@ -34,7 +34,7 @@ export const recoveryRoutes = (s: BackendServices): Route[] => [
 ];
 
 function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): ApiReply {
-  const refused = refuseWrite(h, user, {
+  const refused = refuseWrite(s, h, user, {
     version: body.version,
     authority: 'claim',
     event: 'retry',
@@ -93,7 +93,7 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
 }
 
 function reassign(s: BackendServices, user: User, body: ReassignRequest, h: Handoff): ApiReply {
-  const refused = refuseWrite(h, user, {
+  const refused = refuseWrite(s, h, user, {
     version: body.version,
     authority: 'claim',
     event: 'reassign',
