@@ -37,9 +37,14 @@ export function ConflictView({
   onDiscardMine,
 }: ConflictViewProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   useEffect(() => {
     // Bring the reviewer here after a click; never pull focus out of the editor mid-sentence.
-    if (!(document.activeElement instanceof HTMLTextAreaElement)) heading.current?.focus();
+    if (document.activeElement instanceof HTMLTextAreaElement) return;
+    heading.current?.focus({ preventScroll: true });
+    // The whole panel, choices included, in view above the sticky decision bar (the page's
+    // scroll-padding keeps that strip free) rather than only its heading.
+    panel.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
   const theirs = currentText(current);
   const holder = current.assignee
@@ -48,7 +53,7 @@ export function ConflictView({
       : current.assignee.name
     : 'nobody';
   return (
-    <section className="cp-conflict" aria-labelledby="cp-conflict-title">
+    <section ref={panel} className="cp-conflict" aria-labelledby="cp-conflict-title">
       <div role="alert">
         <h2 id="cp-conflict-title" ref={heading} tabIndex={-1}>
           {problem.title}
