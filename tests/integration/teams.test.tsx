@@ -1,5 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { openStatuses } from '../../src/domain/lifecycle';
+import { backend } from '../msw';
 import { renderApp } from '../render';
 
 // Whole-app journeys through the real mock backend.
@@ -67,5 +69,34 @@ describe('teams screen', () => {
     const rule = screen.getByText(/Written in “it” → Italian/).closest('li')!;
     expect(rule).toHaveAttribute('aria-invalid', 'true');
     expect((await api.getTeams()).version).toBe(1);
+  });
+
+  it('the queue filters to one team or to my teams, in the URL', async () => {
+    const user = userEvent.setup();
+    const open = [...backend.state.handoffs.values()].filter((h) =>
+      openStatuses.includes(h.status),
+    );
+    const count = (keep: (teamId: string | undefined) => boolean) =>
+      open.filter((h) => keep(h.team?.teamId)).length.toLocaleString('en-US');
+    const { history } = renderApp('/queue', { actorId: 'u-ana' });
+    await screen.findByRole('grid', { name: 'Handoffs' });
+    const team = screen.getByRole('combobox', { name: 'Team' });
+    await within(team).findByRole('option', { name: 'Legal' });
+    await user.selectOptions(team, 'Legal');
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: `Queue ${count((t) => t === 'legal')} handoffs`,
+      }),
+    ).toBeVisible();
+    expect(history.location.search).toContain('team=legal');
+    await user.selectOptions(team, 'My teams');
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: `Queue ${count((t) => t === 'billing' || t === 'multilingual')} handoffs`,
+      }),
+    ).toBeVisible();
+    expect(history.location.search).toContain('myTeams=true');
   });
 });

@@ -63,6 +63,11 @@ export const queueSearchSchema = z.object({
   flag: csvList(flagRuleSchema.options),
   assignee: z.enum(['any', 'me', 'unassigned']).default('any').catch('any'),
   slaAtRisk: z.boolean().default(false).catch(false),
+  /** One team's id; team ids are the lead's to choose, so any short slug is kept. */
+  team: text(z.string().regex(/^[a-z0-9-]{1,40}$/))
+    .optional()
+    .catch(undefined),
+  myTeams: z.boolean().default(false).catch(false),
   q: text(z.string().max(200)).default('').catch(''),
   sort: sortFieldSchema.default('priority').catch('priority'),
   /** Absent: the server's natural order for the sort (priority high first, the rest ascending). */
@@ -79,6 +84,7 @@ export const queueSearchDefaults = {
   status: OPEN_STATUSES,
   assignee: 'any',
   slaAtRisk: false,
+  myTeams: false,
   q: '',
   sort: 'priority',
 } as const satisfies Partial<QueueSearch>;
@@ -94,6 +100,8 @@ export function filterDeps(search: QueueSearch): QueueFilterSearch {
     flag: search.flag,
     assignee: search.assignee,
     slaAtRisk: search.slaAtRisk,
+    team: search.team,
+    myTeams: search.myTeams,
     q: search.q,
     sort: search.sort,
     order: search.order,
@@ -128,6 +136,8 @@ export function toListParams(search: QueueFilterSearch): Omit<HandoffListParams,
     flag: flag.length ? flag : undefined,
     assignee: search.assignee === 'any' ? undefined : search.assignee,
     slaAtRisk: search.slaAtRisk || undefined,
+    team: search.team ? [search.team] : undefined,
+    myTeams: search.myTeams || undefined,
     q: q || undefined,
     sort: search.sort,
     order: search.order,

@@ -34,6 +34,8 @@ export function describeFilters(search: QueueFilterSearch): string[] {
   if (flags.length) out.push(`Flag: ${orList(flags.map((f) => flagLabels[f]))}`);
   if (search.assignee !== 'any') out.push(`Assignee: ${assigneeLabels[search.assignee]}`);
   if (search.slaAtRisk) out.push('SLA at risk or breached only');
+  if (search.myTeams) out.push('My teams only');
+  if (search.team) out.push(`Team: ${search.team}`);
   if (search.q.trim()) out.push(`Search: “${search.q.trim()}”`);
   return out;
 }

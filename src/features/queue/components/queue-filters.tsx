@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import {
   categorySchema,
@@ -8,6 +9,7 @@ import {
 import { ChoiceSelect } from '../../../components/choice-select';
 import { levelLabels } from '../../../domain/levels';
 import type { UpdateSearch as UpdateSearchOf } from '../../../hooks/use-list-page';
+import { teamQueries } from '../../../lib/team-queries';
 import { assigneeLabels, categoryLabels, defaultOrder, flagLabels, sortLabels } from '../labels';
 import {
   type QueueSearch,
@@ -71,6 +73,7 @@ export function QueueFilters({ search, update, searchInputRef }: QueueFiltersPro
           onChoose={(assignee) => update({ assignee })}
         />
       </div>
+      <TeamFilter search={search} update={update} />
       <div className="queue-control queue-checkbox">
         <input
           id={ids.sla}
@@ -171,6 +174,39 @@ function SearchBox({ value, update, inputRef }: SearchBoxProps) {
       <span aria-hidden="true" className="queue-search-key">
         <kbd>/</kbd>
       </span>
+    </div>
+  );
+}
+
+const MY_TEAMS = ' mine';
+
+/** One select for the team: every team, the caller's teams, or one team by name. */
+function TeamFilter({ search, update }: { search: QueueSearch; update: UpdateSearch }) {
+  const id = useId();
+  const teams = useQuery(teamQueries.current());
+  const value = search.myTeams ? MY_TEAMS : (search.team ?? '');
+  return (
+    <div className="queue-control">
+      <label htmlFor={id}>Team</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          const v = e.target.value;
+          update({ myTeams: v === MY_TEAMS, team: v && v !== MY_TEAMS ? v : undefined });
+        }}
+      >
+        <option value="">All teams</option>
+        <option value={MY_TEAMS}>My teams</option>
+        {(teams.data?.teams ?? []).map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+        {search.team && !teams.data?.teams.some((t) => t.id === search.team) ? (
+          <option value={search.team}>{search.team}</option>
+        ) : null}
+      </select>
     </div>
   );
 }

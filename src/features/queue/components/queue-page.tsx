@@ -33,10 +33,24 @@ export function QueuePage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
 
-  const { status, level, category, flag, assignee, slaAtRisk, q, sort, order } = search;
+  const { status, level, category, flag, assignee, slaAtRisk, team, myTeams, q, sort, order } =
+    search;
   const filters = useMemo(
-    () => filterDeps({ status, level, category, flag, assignee, slaAtRisk, q, sort, order }),
-    [status, level, category, flag, assignee, slaAtRisk, q, sort, order],
+    () =>
+      filterDeps({
+        status,
+        level,
+        category,
+        flag,
+        assignee,
+        slaAtRisk,
+        team,
+        myTeams,
+        q,
+        sort,
+        order,
+      }),
+    [status, level, category, flag, assignee, slaAtRisk, team, myTeams, q, sort, order],
   );
   const params = useMemo(() => toListParams(filters), [filters]);
   const resetKey = useMemo(() => JSON.stringify(params), [params]);

@@ -1,13 +1,9 @@
 import { mutationOptions } from '@tanstack/react-query';
 import type { TeamChangeRequest, TeamsEdit } from '../../../api/team-schemas';
-import { apiOf, apiQuery } from '../../../lib/api-context';
+import { apiOf } from '../../../lib/api-context';
+import { teamQueries } from '../../../lib/team-queries';
 
-/** The teams, their history, and the writes a lead makes to them. */
-export const teamQueries = {
-  all: () => ['teams'] as const,
-  current: () => apiQuery([...teamQueries.all(), 'current'], (api) => api.getTeams()),
-  changes: () => apiQuery([...teamQueries.all(), 'changes'], (api) => api.listTeamChanges()),
-};
+export { teamQueries };
 
 /*
  * A save carries the idempotency key of the lead's intent (one per "Save" press), so a retried
