@@ -28,17 +28,17 @@ export function describeGroup(
   g: Group,
   memberOf: (id: string) => Member,
   minute: number,
+  priorityOf: (m: Member) => number = (m) => priorityScore(m.summary, minute),
 ): SimilarGroup {
   const members = g.ids.map(memberOf);
   const first = members[0]!.handoff;
-  const items: SimilarMember[] = members
-    .map(({ summary, groupable: { action } }) => ({
-      member: { ...summary, amount: action.amount, currency: action.currency },
-      priority: priorityScore(summary, minute),
-    }))
-    .sort((a, b) => b.priority - a.priority)
-    .slice(0, MAX_BATCH_ITEMS)
-    .map((m) => m.member);
+  const priorities = members.map(priorityOf);
+  // Stable: equal priorities keep the group's order. Only the listed members are built.
+  const order = members.map((_, i) => i).sort((a, b) => priorities[b]! - priorities[a]! || a - b);
+  const items: SimilarMember[] = order.slice(0, MAX_BATCH_ITEMS).map((i) => {
+    const { summary, groupable } = members[i]!;
+    return { ...summary, amount: groupable.action.amount, currency: groupable.action.currency };
+  });
   return {
     key: `${g.category}-${g.action}-${first.id}`,
     count: g.ids.length,

@@ -12,6 +12,7 @@ import {
   largestFirst,
   type SimilarGroup,
 } from '../../../src/domain/similarity';
+import { priorityScore } from '../../../src/domain/sla';
 import { matchesExceptStatus, toSummary } from '../list';
 import type { World } from '../world';
 import { describeGroup, type Member } from './describe-group';
@@ -26,6 +27,8 @@ interface Entry extends Omit<Member, 'groupable'> {
   cls: string | null;
   /** Its place in the world's order. */
   ordinal: number;
+  /** Its priority at a minute, kept while the item and the minute stay the same. */
+  priority?: { minute: number; value: number };
 }
 
 interface ClassGroups {
@@ -127,7 +130,7 @@ export class SimilarityIndex {
       if (cls) this.touch(cls, h.id, true);
     }
     const summary = toSummary(h);
-    if (known) Object.assign(known, { handoff: h, summary, groupable, cls });
+    if (known) Object.assign(known, { handoff: h, summary, groupable, cls, priority: undefined });
     else
       this.entries.set(h.id, { handoff: h, summary, groupable, cls, ordinal: this.entries.size });
   }
@@ -184,7 +187,18 @@ export class SimilarityIndex {
     const stamp = this.classOfGroup.get(g)?.stamp ?? -1;
     const known = this.described.get(g);
     if (known && known.minute === minute && known.stamp === stamp) return known.value;
-    const value = describeGroup(g, (id) => this.entries.get(id) as Member, minute);
+    const value = describeGroup(
+      g,
+      (id) => this.entries.get(id) as Member,
+      minute,
+      (m) => {
+        const e = m as Entry;
+        if (e.priority?.minute !== minute) {
+          e.priority = { minute, value: priorityScore(e.summary, minute) };
+        }
+        return e.priority.value;
+      },
+    );
     this.described.set(g, { minute, stamp, value });
     return value;
   }
