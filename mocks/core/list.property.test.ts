@@ -90,8 +90,8 @@ function referenceNext(handoffs: Handoff[], me: User, now: number): string | nul
     )
     .map((h) => ({
       id: h.id,
-      // Work for the claimer's teams first, then work at their own level.
-      own: (h.team && myTeams.has(h.team.teamId) ? 2 : 0) + (h.level === me.level ? 1 : 0),
+      // Work at the claimer's own level first; within a level, their teams' work first.
+      own: (h.level === me.level ? 2 : 0) + (h.team && myTeams.has(h.team.teamId) ? 1 : 0),
       key: priorityScore(toSummary(h), minute),
     }))
     .sort((a, b) => b.own - a.own || b.key - a.key || (a.id < b.id ? -1 : 1));

@@ -18,7 +18,7 @@ const config: IConfiguration = createRequire(import.meta.url)('../../.dependency
 async function violationsIn(tree: 'clean' | 'offending') {
   const baseDir = join(here, 'fixtures', tree);
   const { tsConfig: _ownTsConfig, exclude: _ownExclude, ...options } = config.options ?? {};
-  const { output } = await cruise(['src', 'mocks', 'tests'], {
+  const { output } = await cruise(['src', 'mocks', 'tests', 'agent'], {
     ...options,
     baseDir,
     validate: true,

@@ -301,7 +301,7 @@ describe('checkpoint: reject, escalate, redirect', () => {
 
     await user.click(screen.getByRole('tab', { name: 'Draft versions (2)' }));
     expect(
-      screen.getByText(/Redirected: “Offer the reshipping option and a credit\.”/),
+      screen.getByText(/Redirected: “Offer the reshipping option and a credit”/),
     ).toBeInTheDocument();
   });
 });

@@ -90,6 +90,8 @@ export function buildItem(shape: ItemShape = {}): Handoff {
     // Routed as an arrival would be: at least the level the fired rules ask for.
     level: shape.level ?? ruleLevelOf(flags, defaultRulesTable)?.level ?? 'l1',
     assignee: null,
+    // No team rule is under test here; the team tests route items through the backend.
+    team: null,
     dueAt: minutes(120),
     gate: shape.gate
       ? {

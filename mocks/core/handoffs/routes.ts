@@ -76,9 +76,9 @@ function claimNext(s: BackendServices, lister: HandoffLister, user: User): ApiRe
     s.clock(),
     (h) =>
       claimableStatuses.includes(h.status) && !h.assignee && hasAuthorityOver(user.level, h.level),
-    // Work for the claimer's teams comes first; within that, work routed to their own level
-    // (escalations to them) comes before work below it.
-    (h) => (h.team !== null && mine.has(h.team.teamId) ? 2 : 0) + (h.level === user.level ? 1 : 0),
+    // Work routed to the claimer's own level (escalations to them) comes first, since nobody
+    // below can take it; within a level, work for the claimer's teams comes before the rest.
+    (h) => (h.level === user.level ? 2 : 0) + (h.team !== null && mine.has(h.team.teamId) ? 1 : 0),
     3,
   );
   const best = id ? s.world.handoffs.get(id) : undefined;

@@ -150,7 +150,7 @@ export const teamRoutes: RouteGroup = (s) => {
             ),
           );
         }
-        const refused = refuseWrite(h, user, {
+        const refused = refuseWrite(s, h, user, {
           version: body.version,
           event: 'reroute',
           anyHolder: true,
