@@ -16,6 +16,7 @@ import type {
   User,
 } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
+import { optionsInForce } from '../../../src/domain/options';
 import {
   amountRange,
   draftOf,
@@ -246,7 +247,8 @@ function decideOne(
         h,
       );
     }
-    const only = h.context.options.length === 1 ? h.context.options[0]!.id : null;
+    const options = optionsInForce(h);
+    const only = options.length === 1 ? options[0]!.id : null;
     single = {
       ...common,
       action: 'approve',

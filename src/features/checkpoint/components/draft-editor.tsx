@@ -1,4 +1,4 @@
-import { type Ref, useEffect, useState } from 'react';
+import { type Ref, useState } from 'react';
 import { AlertDialog } from '../../../components/ui/alert-dialog';
 import { Tabs } from '../../../components/ui/tabs';
 import { SectionHeading } from './context-sections';
@@ -22,6 +22,10 @@ interface DraftEditorProps {
   textareaRef: Ref<HTMLTextAreaElement>;
   /** Escape in the editor hands focus back to the page. */
   onLeave: () => void;
+  /** Puts the text back to what it is measured against (`baseText`). */
+  onReset: () => void;
+  /** The offer to undo the last wholesale replacement of the reply, while it stands. */
+  undo: { message: string; run: () => void } | null;
 }
 
 export function DraftEditor(props: DraftEditorProps) {
@@ -36,16 +40,9 @@ export function DraftEditor(props: DraftEditorProps) {
     saveProblem,
     tab,
     onTabChange,
+    undo,
   } = props;
   const [confirmReset, setConfirmReset] = useState(false);
-  const [undo, setUndo] = useState<string | null>(null);
-
-  // Undo is offered right after a reset, until the reviewer types again or moves on.
-  useEffect(() => {
-    if (undo === null) return;
-    const id = setTimeout(() => setUndo(null), 20_000);
-    return () => clearTimeout(id);
-  }, [undo]);
 
   const editor = (
     <div className="cp-editor">
@@ -64,10 +61,7 @@ export function DraftEditor(props: DraftEditorProps) {
         rows={10}
         readOnly={readOnlyReason !== null}
         aria-describedby={`cp-save-status${readOnlyReason ? ' cp-reply-readonly' : ''}`}
-        onChange={(e) => {
-          setUndo(null);
-          onChange(e.target.value);
-        }}
+        onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
@@ -113,15 +107,8 @@ export function DraftEditor(props: DraftEditorProps) {
         <div className="cp-draft-tools">
           {undo !== null ? (
             <span className="cp-undo" role="status">
-              Reset to the AI draft.{' '}
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  onChange(undo);
-                  setUndo(null);
-                }}
-              >
+              {undo.message}{' '}
+              <button type="button" className="button" onClick={undo.run}>
                 Undo
               </button>
             </span>
@@ -145,10 +132,7 @@ export function DraftEditor(props: DraftEditorProps) {
           {
             label: 'Reset',
             variant: 'danger',
-            onSelect: () => {
-              setUndo(text);
-              onChange(baseText);
-            },
+            onSelect: props.onReset,
           },
         ]}
       />

@@ -27,7 +27,7 @@ export function useApprovalReadiness({
   /** The item is open and within the reviewer's authority. */
   previewable: boolean;
 }) {
-  const { flags, options } = handoff.context;
+  const { flags } = handoff.context;
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<FlagRule>>(new Set());
   // The newest customer message the reviewer ticked as read; approval carries it.
   const [seenUpTo, setSeenUpTo] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export function useApprovalReadiness({
   const blockers = approveBlockers(
     flags,
     acknowledged,
-    options,
+    draft.options,
     draft.selectedOption,
     newest !== null && !followUpRead,
   );

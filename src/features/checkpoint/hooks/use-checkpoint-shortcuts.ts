@@ -14,6 +14,7 @@ export function useCheckpointShortcuts({
   claim,
   canClaim,
   options,
+  optionsSuperseded,
   selectOption,
 }: {
   approve: () => void;
@@ -25,6 +26,8 @@ export function useCheckpointShortcuts({
   claim: () => Promise<void>;
   canClaim: boolean;
   options: Option[];
+  /** A newer AI draft replaced the options: a key loads an option's text, after a confirmation. */
+  optionsSuperseded: boolean;
   selectOption: (id: string) => void;
 }) {
   const navigate = useNavigate();
@@ -39,7 +42,9 @@ export function useCheckpointShortcuts({
       key: String(i + 1),
       handler: () => selectOption(o.id),
       enabled: canEdit,
-      label: `Use option ${i + 1}: ${o.label}`,
+      label: optionsSuperseded
+        ? `Load the text of option ${i + 1}: ${o.label}`
+        : `Use option ${i + 1}: ${o.label}`,
     })),
     {
       key: 'Escape',
