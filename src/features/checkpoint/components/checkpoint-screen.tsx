@@ -206,7 +206,6 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
             tab={editor.tab}
             onTabChange={editor.setTab}
             textareaRef={editor.textareaRef}
-            onLeave={() => editor.textareaRef.current?.blur()}
           />
 
           <DecisionNotices

@@ -1,4 +1,4 @@
-import { type Ref, useState } from 'react';
+import { type Ref, useRef, useState } from 'react';
 import { AlertDialog } from '../../../components/ui/alert-dialog';
 import { Tabs } from '../../../components/ui/tabs';
 import { SectionHeading } from './context-sections';
@@ -20,8 +20,6 @@ interface DraftEditorProps {
   tab: EditorTab;
   onTabChange: (tab: EditorTab) => void;
   textareaRef: Ref<HTMLTextAreaElement>;
-  /** Escape in the editor hands focus back to the page. */
-  onLeave: () => void;
   /** Puts the text back to what it is measured against (`baseText`). */
   onReset: () => void;
   /** The offer to undo the last wholesale replacement of the reply, while it stands. */
@@ -43,6 +41,9 @@ export function DraftEditor(props: DraftEditorProps) {
     undo,
   } = props;
   const [confirmReset, setConfirmReset] = useState(false);
+  // Escape in the editor hands focus to the draft's heading: still here, and the page's
+  // single-key shortcuts work again (they are ignored while typing).
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const editor = (
     <div className="cp-editor">
@@ -66,7 +67,7 @@ export function DraftEditor(props: DraftEditorProps) {
           if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
-            props.onLeave();
+            heading.current?.focus();
           }
         }}
       />
@@ -76,7 +77,7 @@ export function DraftEditor(props: DraftEditorProps) {
   return (
     <section className="cp-section cp-draft" aria-labelledby="cp-draft">
       <div className="cp-draft-head">
-        <SectionHeading id="cp-draft" number={3}>
+        <SectionHeading id="cp-draft" number={3} ref={heading}>
           Draft
         </SectionHeading>
         <span className="cp-draft-base">

@@ -1,5 +1,6 @@
-import { useNavigate } from '@tanstack/react-router';
+import { useRouter } from '@tanstack/react-router';
 import type { Option } from '../../../api/handoff-schemas';
+import { useListPlace } from '../../../hooks/use-list-place';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import type { FormAction } from '../components/action-bar';
 
@@ -30,7 +31,8 @@ export function useCheckpointShortcuts({
   optionsSuperseded: boolean;
   selectOption: (id: string) => void;
 }) {
-  const navigate = useNavigate();
+  const router = useRouter();
+  const queue = useListPlace('/queue');
   useShortcuts([
     { key: 'a', handler: approve, label: 'Approve' },
     { key: 'r', handler: () => openForm('reject'), label: 'Reject' },
@@ -51,7 +53,7 @@ export function useCheckpointShortcuts({
       label: formOpen ? 'Close the form' : 'Back to the queue',
       handler: () => {
         if (formOpen) closeForm();
-        else void navigate({ to: '/queue' });
+        else void router.navigate({ href: queue });
       },
     },
   ]);
