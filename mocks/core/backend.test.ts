@@ -145,6 +145,53 @@ describe('reference backend', () => {
     expect(after.outcome?.edited).toBe(false);
   });
 
+  it('approves a redirected draft without an option: the newer draft replaced them', async () => {
+    const backend = await makeBackend();
+    const item = [...backend.state.handoffs.values()].find(
+      (h) =>
+        h.status === 'pending' &&
+        h.level === 'l1' &&
+        h.drafts.length === 1 &&
+        h.context.options.length > 1 &&
+        !h.context.flags.some((f) => f.hardStop),
+    )!;
+    const redirected = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: {
+        action: 'redirect',
+        version: item.version,
+        timeOnItemMs: 1000,
+        acknowledgedFlags: [],
+        instructions: 'Keep it short and friendly.',
+      },
+    });
+    expect(redirected.status).toBe(200);
+    const now = backend.state.handoffs.get(item.id)!;
+    expect(now.drafts).toHaveLength(2);
+    const draft2 = now.drafts[1]!.text;
+
+    // Naming one of the first draft's options is refused, and says why.
+    const stale = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: approveBody(now.version, {
+        acknowledgedFlags: [],
+        finalText: draft2,
+        selectedOptionId: item.context.options[0]!.id,
+      }),
+    });
+    expect(stale.status).toBe(422);
+    expect(problemSchema.parse(stale.body).errors?.[0]).toMatchObject({
+      pointer: '/selectedOptionId',
+      message: expect.stringMatching(/draft 2 replaced them/),
+    });
+
+    const ok = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+      body: approveBody(now.version, { acknowledgedFlags: [], finalText: draft2 }),
+    });
+    expect(ok.status).toBe(200);
+    const after = handoffSchema.parse((ok.body as { handoff: unknown }).handoff);
+    expect(after.outcome).toMatchObject({ action: 'approve', edited: false, finalText: draft2 });
+    expect(after.selectedOptionId).toBeNull();
+  });
+
   it('refuses an action beyond the reviewer’s level with a reason', async () => {
     const backend = await makeBackend();
     const item = [...backend.state.handoffs.values()].find(

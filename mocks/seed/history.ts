@@ -3,6 +3,7 @@ import type { Actor, AuditEvent, FlagRule, Handoff } from '../../src/api/handoff
 import { actionsFromText } from '../../src/domain/actions';
 import { AI_ACTOR } from '../../src/domain/actors';
 import { levelLabels } from '../../src/domain/levels';
+import { optionsInForce } from '../../src/domain/options';
 import { amountsOnItem } from '../../src/domain/text-guard';
 import { reviseDraft } from '../ai/revise';
 import { intern } from './intern';
@@ -58,7 +59,7 @@ export class HistoryWriter {
       case 'approve': {
         const by = personActor(move.by);
         const option =
-          move.optionIndex === null ? undefined : this.h.context.options[move.optionIndex];
+          move.optionIndex === null ? undefined : optionsInForce(this.h)[move.optionIndex];
         const base = option?.draft ?? this.currentDraft();
         const finalText = move.addition ? addBeforeSignOff(base, move.addition) : base;
         const edited = finalText !== base;

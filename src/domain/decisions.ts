@@ -17,6 +17,7 @@ import { authorityOf } from './default-ladder';
 import { flagRuleInfo } from './flags';
 import { escalationTargets, hasAuthorityOver, levelLabels, rank } from './levels';
 import { type LifecycleEvent, nextStatus, statusLabels } from './lifecycle';
+import { optionsInForce, optionsSupersededBy } from './options';
 import { staleDraftProblem } from './stale-draft';
 import { amountsOnItem, guardReply, textCommitments } from './text-guard';
 
@@ -152,7 +153,7 @@ export function approvedActionsOf(
   if (sent) return sent;
   if (handoff.workingDraft?.actions) return handoff.workingDraft.actions;
   const draft = handoff.drafts.at(-1)!;
-  const base = handoff.context.options.find((o) => o.id === handoff.selectedOptionId)?.draft;
+  const base = chosenOptionDraft(handoff, handoff.selectedOptionId);
   if (finalText === undefined || finalText === draft.text || finalText === base) {
     return draft.actions;
   }
@@ -231,6 +232,26 @@ export function checkItemWrite(handoff: Handoff, actor: User, write: ItemWrite):
   );
 }
 
+/**
+ * The draft of the option an approval names, when that option is in force: what "edited" is
+ * measured against. A newer draft supersedes the options, so then it is the AI's latest draft.
+ */
+export function chosenOptionDraft(handoff: Handoff, optionId: string | null): string | undefined {
+  return optionsInForce(handoff).find((o) => o.id === optionId)?.draft;
+}
+
+/** Why an approval's choice of option is refused, or null: a choice is needed only while the options are in force. */
+function checkSelectedOption(handoff: Handoff, optionId: string | null): string | null {
+  const options = optionsInForce(handoff);
+  const newer = optionsSupersededBy(handoff);
+  if (optionId !== null && newer) {
+    return `The AI’s options were offered with its first draft; draft ${newer.number} replaced them. Approve it without choosing an option.`;
+  }
+  if (options.length <= 1) return null;
+  if (!optionId) return 'Select one of the AI’s options.';
+  return options.some((o) => o.id === optionId) ? null : 'That option does not exist.';
+}
+
 /** Inputs a decision needs beyond its schema: acknowledged hard stops, a chosen option, a valid target. */
 export function checkDecisionInputs(handoff: Handoff, decision: Decision): Problem | null {
   const errors: { pointer: string; message: string }[] = [];
@@ -244,14 +265,8 @@ export function checkDecisionInputs(handoff: Handoff, decision: Decision): Probl
         message: `Acknowledge the hard-stop flag before approving: ${missing.map((f) => f.message).join('; ')}`,
       });
     }
-    const { options } = handoff.context;
-    if (options.length > 1) {
-      if (!decision.selectedOptionId) {
-        errors.push({ pointer: '/selectedOptionId', message: 'Select one of the AI’s options.' });
-      } else if (!options.some((o) => o.id === decision.selectedOptionId)) {
-        errors.push({ pointer: '/selectedOptionId', message: 'That option does not exist.' });
-      }
-    }
+    const optionProblem = checkSelectedOption(handoff, decision.selectedOptionId);
+    if (optionProblem) errors.push({ pointer: '/selectedOptionId', message: optionProblem });
     const stale = staleDraftProblem(handoff, decision.seenCustomerMessageAt);
     if (stale) errors.push({ pointer: '/seenCustomerMessageAt', message: stale });
     if (errors.length === 0) {

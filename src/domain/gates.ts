@@ -1,6 +1,7 @@
 import type { Gate, GateDefault, Handoff, HandoffStatus } from '../api/handoff-schemas';
 import { escalationTargets, levelLabels } from './levels';
 import { isOpen } from './lifecycle';
+import { optionsInForce } from './options';
 
 /*
  * Approval gates (seed pattern A): decide before the timeout or the system applies the
@@ -58,8 +59,9 @@ export const gateDefaultShort: Record<GateDefault, string> = {
 export function effectiveGateDefault(item: Handoff): GateDefault {
   const action = item.gate?.defaultAction ?? 'hold_and_escalate';
   if (action !== 'approve') return action;
-  const { flags, options, diagnosis } = item.context;
-  const needsPerson = flags.some((f) => f.hardStop) || options.length > 1 || diagnosis !== null;
+  const { flags, diagnosis } = item.context;
+  const needsPerson =
+    flags.some((f) => f.hardStop) || optionsInForce(item).length > 1 || diagnosis !== null;
   // Someone is mid-edit: sending the old draft would discard their work, theirs is unapproved.
   const midEdit = item.workingDraft !== null && item.workingDraft.text !== item.drafts.at(-1)?.text;
   return needsPerson || midEdit ? 'hold_and_escalate' : 'approve';

@@ -1,5 +1,6 @@
 import type { Currency } from '../api/commitment-schemas';
 import type { Category, FlagRule, Handoff } from '../api/handoff-schemas';
+import { optionsInForce } from './options';
 import { detectCommitments } from './promises';
 
 /*
@@ -50,7 +51,7 @@ export const draftOf = (h: Handoff) => h.drafts.at(-1)?.text ?? '';
  * exception) with its amount; several options to choose from; otherwise a plain reply.
  */
 export function proposedActionOf(h: Handoff): ProposedAction {
-  if (h.context.options.length > 1) return { kind: 'choose_option', amount: null, currency: null };
+  if (optionsInForce(h).length > 1) return { kind: 'choose_option', amount: null, currency: null };
   const text = draftOf(h);
   if (!text.trim()) return { kind: 'no_draft', amount: null, currency: null };
   const first = detectCommitments(text)[0];

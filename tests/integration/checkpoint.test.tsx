@@ -157,6 +157,8 @@ describe('checkpoint: approving', () => {
     expect(
       screen.queryByRole('heading', { level: 1, name: h.ticket.subject }),
     ).not.toBeInTheDocument();
+    // The reviewer starts on the next item's title, not on nothing.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
     // The decision is done: nothing of the item is left on this device.
     expect(useDraftStore.getState().drafts[h.id]).toBeUndefined();
     expect(useIntentStore.getState().intents[decisionScope(h.id)]).toBeUndefined();
@@ -433,6 +435,8 @@ describe('checkpoint: keyboard', () => {
     expect(item(h.id).status).toBe('claimed');
     await user.keyboard('{Escape}');
     expect(ui.editor()).not.toHaveFocus();
+    // Focus stays by the draft, where the single-key shortcuts work again.
+    expect(screen.getByRole('heading', { level: 2, name: /Draft/ })).toHaveFocus();
 
     await user.click(screen.getByRole('button', { name: 'Release' }));
     await waitFor(() => expect(item(h.id).assignee).toBeNull());

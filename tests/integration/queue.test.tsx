@@ -5,9 +5,10 @@ import type { Handoff } from '../../src/api/handoff-schemas';
 import { makeProblem } from '../../src/api/problem';
 import { openStatuses } from '../../src/domain/lifecycle';
 import { formatDateTime } from '../../src/lib/time';
-import { lateOrder } from '../kits/items';
+import { lateOrder, putItem } from '../kits/items';
 import { API_BASE, backend, server, withoutLiveUpdates } from '../msw';
 import { renderApp } from '../render';
+import { apiAs } from './checkpoint-helpers';
 
 /*
  * jsdom has no layout, and a virtualizer renders nothing into a 0×0 viewport. Give the queue's
@@ -445,5 +446,66 @@ describe('Queue screen', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('Queue: opening an item and coming back', () => {
+  const idOf = (row: HTMLElement) =>
+    within(row).getByRole('link').getAttribute('href')!.split('/').pop()!;
+  const selectedId = async () => {
+    const row = (await dataRows()).find((r) => r.getAttribute('aria-selected') === 'true');
+    return row ? idOf(row) : undefined;
+  };
+
+  it('puts focus on the item’s title, and Esc returns to the same filters, row and focus', async () => {
+    const user = userEvent.setup();
+    const { history } = renderApp('/queue?category=shipping');
+    const rows = await dataRows();
+    const [third, fourth] = [idOf(rows[2]!), idOf(rows[3]!)];
+
+    await user.keyboard('jjj{Enter}');
+    await waitFor(() => expect(history.location.pathname).toBe(`/handoffs/${third}`));
+    await screen.findByRole('textbox', { name: 'Reply to customer' });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
+
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(history.location.pathname).toBe('/queue'));
+    expect(new URLSearchParams(history.location.search).get('category')).toBe('shipping');
+    const grid = await findGrid();
+    await waitFor(() => expect(grid).toHaveFocus());
+    expect(await selectedId()).toBe(third);
+
+    // j goes on from the row the reviewer opened, not from the top.
+    await user.keyboard('j');
+    await waitFor(async () => expect(await selectedId()).toBe(fourth));
+  });
+
+  it('highlights the row now in its place when the opened item was decided meanwhile', async () => {
+    const made = [1, 2, 3, 4].map((n) => putItem({ subject: `Zanzibar parcel ${n}` }));
+    const user = userEvent.setup();
+    const { history } = renderApp('/queue?q=Zanzibar');
+    await waitFor(async () => expect(await dataRows()).toHaveLength(made.length));
+    const order = (await dataRows()).map(idOf);
+
+    await user.keyboard('jj{Enter}');
+    await waitFor(() => expect(history.location.pathname).toBe(`/handoffs/${order[1]}`));
+    const opened = backend.state.handoffs.get(order[1]!)!;
+    await apiAs('u-ana').decideHandoff({
+      params: { id: opened.id },
+      body: {
+        action: 'reject',
+        version: opened.version,
+        timeOnItemMs: 1000,
+        acknowledgedFlags: [],
+        reason: 'Handled on the phone',
+      },
+      idempotencyKey: 'decided-elsewhere',
+    });
+
+    await user.keyboard('{Escape}');
+    await waitFor(async () => expect(await dataRows()).toHaveLength(made.length - 1));
+    await waitFor(async () => expect(await selectedId()).toBe(order[2]));
+    await user.keyboard('j');
+    await waitFor(async () => expect(await selectedId()).toBe(order[3]));
   });
 });

@@ -6,6 +6,7 @@ import type {
   FeedbackRecord,
 } from '../../../src/api/audit-schemas';
 import type { AuditEvent, Handoff } from '../../../src/api/handoff-schemas';
+import { chosenOptionDraft } from '../../../src/domain/decisions';
 import type { World } from '../world';
 import { decodeCursor, encodeCursor, InvalidAuditCursorError } from './cursor';
 import { countIn, type EventTest, keyAt, msOf, newestFirst, TotalCache, windowOf } from './scan';
@@ -35,9 +36,12 @@ const revisionDiff = (before: string, after: string) =>
  */
 function correctedDraft(world: World, h: Handoff, e: AuditEvent, correction: Correction) {
   if (correction !== 'redirect') {
-    const option = h.context.options.find((o) => o.id === h.selectedOptionId);
     const last = h.drafts.at(-1)!;
-    return { text: option?.draft ?? last.text, number: last.number, next: null };
+    return {
+      text: chosenOptionDraft(h, h.selectedOptionId) ?? last.text,
+      number: last.number,
+      next: null,
+    };
   }
   const redirects = (world.events.get(h.id) ?? []).filter((x) => x.action === 'redirected');
   const nth = redirects.findIndex((x) => x.id === e.id);

@@ -6,6 +6,7 @@ import {
 } from '../../../src/api/batch-schemas';
 import type { Decision, Handoff, Problem, User } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
+import { optionsInForce } from '../../../src/domain/options';
 import { draftOf } from '../../../src/domain/similarity';
 import { applyDecision } from '../handoffs/decide';
 import type { ApiReply } from '../http-types';
@@ -140,7 +141,8 @@ function decideOne(
         h,
       );
     }
-    const only = h.context.options.length === 1 ? h.context.options[0]!.id : null;
+    const options = optionsInForce(h);
+    const only = options.length === 1 ? options[0]!.id : null;
     single = {
       ...common,
       action: 'approve',

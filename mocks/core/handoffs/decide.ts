@@ -2,7 +2,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { Decision, Handoff, User } from '../../../src/api/handoff-schemas';
 import { actionChanges } from '../../../src/domain/actions';
 import { AI_ACTOR } from '../../../src/domain/actors';
-import { approvedActionsOf, checkDecision } from '../../../src/domain/decisions';
+import { approvedActionsOf, checkDecision, chosenOptionDraft } from '../../../src/domain/decisions';
 import { responseDueAt } from '../../../src/domain/escalation';
 import { levelLabels } from '../../../src/domain/levels';
 import { amountsOnItem } from '../../../src/domain/text-guard';
@@ -32,7 +32,7 @@ export function applyDecision(
 
   switch (body.action) {
     case 'approve': {
-      const base = h.context.options.find((o) => o.id === body.selectedOptionId)?.draft ?? aiDraft;
+      const base = chosenOptionDraft(h, body.selectedOptionId) ?? aiDraft;
       const edited = body.finalText !== base;
       const proposed = h.drafts.at(-1)!.actions;
       const approved = approvedActionsOf(h, body.finalActions, body.finalText);

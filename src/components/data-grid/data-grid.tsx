@@ -163,7 +163,21 @@ export function DataGrid<T, C>(props: DataGridProps<T, C>) {
 
 interface Remembered {
   selectedId: string | undefined;
+  /** Where that row was: if it left the list meanwhile (decided), the row now in its place. */
+  index: number;
   offset: number;
+}
+
+/** The row highlighted on arrival: the one asked for, else the one remembered, else its successor. */
+function arrivalSelection<T>(
+  props: Pick<DataGridProps<T, unknown>, 'selectedId' | 'rows' | 'getId'>,
+  remembered: Remembered | undefined,
+): string | undefined {
+  const wanted = props.selectedId ?? remembered?.selectedId;
+  if (wanted === undefined || !remembered || remembered.index < 0) return wanted;
+  if (props.rows.length === 0 || props.rows.some((r) => props.getId(r) === wanted)) return wanted;
+  const row = props.rows[Math.min(remembered.index, props.rows.length - 1)];
+  return row === undefined ? wanted : props.getId(row);
 }
 
 /** Per app (router) instance: where each remembered grid was when the reviewer left it. */
@@ -197,7 +211,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
   const { memory, remembered } = useMemory(props.restoreKey);
 
   // The highlight: local, so a key press re-renders the grid's two changed rows and nothing else.
-  const [selectedId, setSelectedId] = useState(props.selectedId ?? remembered?.selectedId);
+  const [selectedId, setSelectedId] = useState(() => arrivalSelection(props, remembered));
   const told = useRef(props.selectedId);
   const pending = useRef<{ id: string; timer: ReturnType<typeof setTimeout> } | null>(null);
   // A change from outside (Back, a link, the page moving on) wins; our own echo is ignored.
@@ -229,6 +243,23 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
 
   useLoadMore(pages, rows.length, virtualItems?.at(-1)?.index ?? -1);
 
+  // The highlighted row left the list (decided, here or elsewhere): the highlight stays where
+  // it was, on the row now in its place, so j/k go on from there rather than from the top.
+  // New filters are a new list: there the old place means nothing.
+  const lastPlace = useRef({ index: remembered?.index ?? -1, list: props.resetKey });
+  const list = props.resetKey;
+  const settled = !loading && !props.stale;
+  useEffect(() => {
+    if (selectedIndex >= 0) {
+      lastPlace.current = { index: selectedIndex, list };
+      return;
+    }
+    const { index, list: placeList } = lastPlace.current;
+    if (selectedId === undefined || index < 0 || placeList !== list || !settled) return;
+    const row = rows[Math.min(index, rows.length - 1)];
+    if (row !== undefined) setSelectedId(getId(row));
+  }, [selectedIndex, selectedId, rows, getId, list, settled]);
+
   // The latest state for handlers that must stay stable (so row memoization holds).
   const latest = useRef({ props, selectedId, selectedIndex });
   latest.current = { props, selectedId, selectedIndex };
@@ -241,17 +272,22 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
       if (restoreKey)
         memory.set(restoreKey, {
           selectedId: latest.current.selectedId,
+          index: latest.current.selectedIndex,
           offset: virtualizer.scrollOffset ?? 0,
         });
     },
     [memory, virtualizer],
   );
 
-  // Arriving (Back, a shared link with the highlight, a return from an item): show the row.
+  // Arriving (Back, a shared link with the highlight, a return from an item): show the row,
+  // and where nothing else holds focus, give it to the grid so j/k and Enter go on from there.
   const revealed = useRef(false);
   useEffect(() => {
     if (revealed.current || loading) return;
     revealed.current = true;
+    const restoring = latest.current.props.restoreKey !== undefined && selectedIndex >= 0;
+    if (restoring && (document.activeElement === document.body || !document.activeElement))
+      gridRef.current?.focus({ preventScroll: true });
     if (selectedIndex <= 0 || !virtual) return;
     if (!rowInView(gridRef.current, selectedIndex, rowHeight, headerHeight))
       virtualizer.scrollToIndex(selectedIndex, { align: 'center' });

@@ -1,10 +1,13 @@
 import { Link } from '@tanstack/react-router';
+import { useRef } from 'react';
 import type { Handoff } from '../../../api/handoff-schemas';
 import { SlaBadge, StatusBadge } from '../../../components/badges';
 import { ShortcutButton } from '../../../components/shortcut-button';
 import { gateIsLive } from '../../../domain/gates';
 import { levelLabels } from '../../../domain/levels';
 import { teamChoiceLabels } from '../../../domain/teams';
+import { useArrivalFocus } from '../../../hooks/use-arrival-focus';
+import { useListPlace } from '../../../hooks/use-list-place';
 import { useNow } from '../../../lib/time';
 import { GateCountdown } from './gate-countdown';
 
@@ -37,6 +40,10 @@ export function CheckpointHeader({
 }: CheckpointHeaderProps) {
   const now = useNow(1000);
   const { ticket, assignee } = handoff;
+  // Opening an item (Enter in the queue, the next one after a decision) starts at its title.
+  const title = useRef<HTMLHeadingElement>(null);
+  useArrivalFocus(title);
+  const queue = useListPlace('/queue');
   const holder = !assignee
     ? 'Unassigned'
     : assignee.id === actorId
@@ -45,12 +52,14 @@ export function CheckpointHeader({
   return (
     <header className="cp-header">
       <div className="cp-header-top">
-        <Link to="/queue" className="cp-back">
+        <Link to="/queue" href={queue} className="cp-back">
           ← Queue <kbd aria-hidden>Esc</kbd>
         </Link>
         <p className="cp-ticket-number">Ticket #{ticket.number}</p>
       </div>
-      <h1 className="cp-title">{ticket.subject}</h1>
+      <h1 className="cp-title" ref={title} tabIndex={-1}>
+        {ticket.subject}
+      </h1>
       <dl className="cp-meta">
         <div>
           <dt>Status</dt>

@@ -13,6 +13,7 @@ import { useKindActions } from '../hooks/use-kind-actions';
 import { useOwnership } from '../hooks/use-ownership';
 import { useRemoteChange } from '../hooks/use-remote-change';
 import { checkpointAccess } from '../lib/access';
+import { flagsShown } from '../lib/flags-shown';
 import { describeSaveStatus } from '../lib/save-status';
 import { ActionBar } from './action-bar';
 import { ActionsEditor } from './actions-editor';
@@ -51,7 +52,7 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
 
   const { open, heldByMe, otherHolder, outsideAuthority, lockedReason, canEdit, canClaim } =
     checkpointAccess(handoff, actorId, me);
-  const { options, flags } = handoff.context;
+  const { flags } = handoff.context;
   // Pausing, taking over or recovering needs the same standing as deciding.
   const interventionBlock = otherHolder
     ? `${otherHolder.name} holds this item.`
@@ -98,7 +99,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
     canEdit,
     claim: ownership.claim,
     canClaim,
-    options,
+    options: handoff.context.options,
+    optionsSuperseded: draft.supersededBy !== null,
     selectOption: draft.selectOption,
   });
 
@@ -150,7 +152,7 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
           <StepsSection handoff={handoff} />
           <ConfidenceSection confidence={handoff.context.confidence} />
           <FlagsSection
-            flags={flags}
+            flags={flagsShown(flags, draft.supersededBy)}
             acknowledged={acknowledged}
             disabled={lockedReason !== null}
             onAcknowledge={(rule, checked) => {
@@ -176,7 +178,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
           <KindActionOutcome actions={kindActions} />
           <NextActionSection nextAction={handoff.context.nextAction} />
           <OptionsSection
-            options={options}
+            options={handoff.context.options}
+            supersededBy={draft.supersededBy}
             selectedId={draft.selectedOption?.id ?? null}
             onSelect={draft.selectOption}
             readOnly={!canEdit}
@@ -196,6 +199,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
           <DraftEditor
             text={draft.text}
             onChange={(next) => draft.setText(next)}
+            onReset={draft.resetToBase}
+            undo={draft.undo}
             baseText={draft.baseText}
             baseLabel={draft.baseLabel}
             edited={draft.edited}
@@ -205,7 +210,6 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
             tab={editor.tab}
             onTabChange={editor.setTab}
             textareaRef={editor.textareaRef}
-            onLeave={() => editor.textareaRef.current?.blur()}
           />
 
           <ActionsEditor
@@ -276,7 +280,7 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
       <HistorySection handoff={handoff} />
 
       <ReplaceDraftDialog
-        option={draft.pendingOption}
+        pending={draft.pendingOption}
         onDismiss={draft.dismissPendingOption}
         onApply={draft.applyOption}
       />

@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, type ReactNode, type Ref } from 'react';
 import type { Flag, Handoff, RuleFlag, Severity, StepType } from '../../../api/handoff-schemas';
 import { ConfidenceBadge } from '../../../components/badges';
 import { type ConfidenceBand, confidenceBand } from '../../../domain/confidence';
@@ -10,13 +10,16 @@ export function SectionHeading({
   id,
   number,
   children,
+  ref,
 }: {
   id: string;
   number: number;
   children: ReactNode;
+  /** Given, the heading can take focus from script (not from Tab): a place to hand focus to. */
+  ref?: Ref<HTMLHeadingElement>;
 }) {
   return (
-    <h2 id={id}>
+    <h2 id={id} ref={ref} tabIndex={ref ? -1 : undefined}>
       <span className="cp-step-no" aria-hidden="true">
         {number}
       </span>

@@ -1,4 +1,4 @@
-import { type Ref, useEffect, useState } from 'react';
+import { type Ref, useRef, useState } from 'react';
 import { AlertDialog } from '../../../components/ui/alert-dialog';
 import { Tabs } from '../../../components/ui/tabs';
 import { SectionHeading } from './context-sections';
@@ -20,8 +20,10 @@ interface DraftEditorProps {
   tab: EditorTab;
   onTabChange: (tab: EditorTab) => void;
   textareaRef: Ref<HTMLTextAreaElement>;
-  /** Escape in the editor hands focus back to the page. */
-  onLeave: () => void;
+  /** Puts the text back to what it is measured against (`baseText`). */
+  onReset: () => void;
+  /** The offer to undo the last wholesale replacement of the reply, while it stands. */
+  undo: { message: string; run: () => void } | null;
 }
 
 export function DraftEditor(props: DraftEditorProps) {
@@ -36,16 +38,12 @@ export function DraftEditor(props: DraftEditorProps) {
     saveProblem,
     tab,
     onTabChange,
+    undo,
   } = props;
   const [confirmReset, setConfirmReset] = useState(false);
-  const [undo, setUndo] = useState<string | null>(null);
-
-  // Undo is offered right after a reset, until the reviewer types again or moves on.
-  useEffect(() => {
-    if (undo === null) return;
-    const id = setTimeout(() => setUndo(null), 20_000);
-    return () => clearTimeout(id);
-  }, [undo]);
+  // Escape in the editor hands focus to the draft's heading: still here, and the page's
+  // single-key shortcuts work again (they are ignored while typing).
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const editor = (
     <div className="cp-editor">
@@ -64,15 +62,12 @@ export function DraftEditor(props: DraftEditorProps) {
         rows={10}
         readOnly={readOnlyReason !== null}
         aria-describedby={`cp-save-status${readOnlyReason ? ' cp-reply-readonly' : ''}`}
-        onChange={(e) => {
-          setUndo(null);
-          onChange(e.target.value);
-        }}
+        onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
-            props.onLeave();
+            heading.current?.focus();
           }
         }}
       />
@@ -82,7 +77,7 @@ export function DraftEditor(props: DraftEditorProps) {
   return (
     <section className="cp-section cp-draft" aria-labelledby="cp-draft">
       <div className="cp-draft-head">
-        <SectionHeading id="cp-draft" number={3}>
+        <SectionHeading id="cp-draft" number={3} ref={heading}>
           Draft
         </SectionHeading>
         <span className="cp-draft-base">
@@ -113,15 +108,8 @@ export function DraftEditor(props: DraftEditorProps) {
         <div className="cp-draft-tools">
           {undo !== null ? (
             <span className="cp-undo" role="status">
-              Reset to the AI draft.{' '}
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  onChange(undo);
-                  setUndo(null);
-                }}
-              >
+              {undo.message}{' '}
+              <button type="button" className="button" onClick={undo.run}>
                 Undo
               </button>
             </span>
@@ -145,10 +133,7 @@ export function DraftEditor(props: DraftEditorProps) {
           {
             label: 'Reset',
             variant: 'danger',
-            onSelect: () => {
-              setUndo(text);
-              onChange(baseText);
-            },
+            onSelect: props.onReset,
           },
         ]}
       />

@@ -31,7 +31,7 @@ export function useApprovalReadiness({
   /** Every proposed action reads as a valid one (a half-typed amount does not). */
   actionsValid?: boolean;
 }) {
-  const { flags, options } = handoff.context;
+  const { flags } = handoff.context;
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<FlagRule>>(new Set());
   // The newest customer message the reviewer ticked as read; approval carries it.
   const [seenUpTo, setSeenUpTo] = useState<string | null>(null);
@@ -42,7 +42,7 @@ export function useApprovalReadiness({
     ...approveBlockers(
       flags,
       acknowledged,
-      options,
+      draft.options,
       draft.selectedOption,
       newest !== null && !followUpRead,
     ),

@@ -1,5 +1,6 @@
-import { useNavigate } from '@tanstack/react-router';
+import { useRouter } from '@tanstack/react-router';
 import type { Option } from '../../../api/handoff-schemas';
+import { useListPlace } from '../../../hooks/use-list-place';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import type { FormAction } from '../components/action-bar';
 
@@ -14,6 +15,7 @@ export function useCheckpointShortcuts({
   claim,
   canClaim,
   options,
+  optionsSuperseded,
   selectOption,
 }: {
   approve: () => void;
@@ -25,9 +27,12 @@ export function useCheckpointShortcuts({
   claim: () => Promise<void>;
   canClaim: boolean;
   options: Option[];
+  /** A newer AI draft replaced the options: a key loads an option's text, after a confirmation. */
+  optionsSuperseded: boolean;
   selectOption: (id: string) => void;
 }) {
-  const navigate = useNavigate();
+  const router = useRouter();
+  const queue = useListPlace('/queue');
   useShortcuts([
     { key: 'a', handler: approve, label: 'Approve' },
     { key: 'r', handler: () => openForm('reject'), label: 'Reject' },
@@ -39,14 +44,16 @@ export function useCheckpointShortcuts({
       key: String(i + 1),
       handler: () => selectOption(o.id),
       enabled: canEdit,
-      label: `Use option ${i + 1}: ${o.label}`,
+      label: optionsSuperseded
+        ? `Load the text of option ${i + 1}: ${o.label}`
+        : `Use option ${i + 1}: ${o.label}`,
     })),
     {
       key: 'Escape',
       label: formOpen ? 'Close the form' : 'Back to the queue',
       handler: () => {
         if (formOpen) closeForm();
-        else void navigate({ to: '/queue' });
+        else void router.navigate({ href: queue });
       },
     },
   ]);

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toErrorMessage } from '../../../api/errors';
 import type { SortField } from '../../../api/handoff-schemas';
 import { focusSearchShortcut, useInfiniteRows, useListSearch } from '../../../hooks/use-list-page';
+import { useRememberListPlace } from '../../../hooks/use-list-place';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { formatDuration, useNow } from '../../../lib/time';
 import { useLiveStore } from '../../../stores/live-store';
@@ -32,6 +33,8 @@ const route = getRouteApi('/queue');
 export function QueuePage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  // Leaving for an item and coming back returns to these filters, not the defaults.
+  useRememberListPlace();
 
   const { status, level, category, flag, assignee, slaAtRisk, team, myTeams, q, sort, order } =
     search;
