@@ -18,6 +18,7 @@ describe('queue search params', () => {
     expect(search).toEqual({
       status: OPEN_STATUSES,
       assignee: 'any',
+      myTeams: false,
       slaAtRisk: false,
       q: '',
       sort: 'priority',
@@ -57,6 +58,7 @@ describe('queue search params', () => {
       status: OPEN_STATUSES,
       category: undefined,
       assignee: 'any',
+      myTeams: false,
       slaAtRisk: false,
       q: '',
       sort: 'priority',
