@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import {
   type AgentKey,
   agentNameSchema,
@@ -9,6 +9,7 @@ import {
 } from '../../../api/agent-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { FieldMessage, invalidProps } from '../../../components/field-message';
+import { SecretNotice } from '../../../components/secret-notice';
 import { SelectableRow, SelectionTable } from '../../../components/selection-table';
 import { ShortcutButton } from '../../../components/shortcut-button';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
@@ -203,7 +204,14 @@ function Keys({ keys, error }: { keys: AgentKey[]; error: Error | null }) {
       </p>
       <CreateKey nameField={nameField} onCreated={setShown} />
       {shown ? (
-        <SecretNotice key={shown.id} shown={shown} onDismiss={() => setShown(null)} />
+        <SecretNotice
+          key={shown.id}
+          className="agents-secret"
+          title={`The key for ${shown.name}`}
+          secret={shown.secret}
+          advice="Give it to the agent now: it is stored only as a hash and is not shown again."
+          onDismiss={() => setShown(null)}
+        />
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       {revoke.error ? <ErrorNotice error={revoke.error} /> : null}
@@ -328,23 +336,5 @@ function CreateKey({
         Issue key
       </button>
     </form>
-  );
-}
-
-function SecretNotice({ shown, onDismiss }: { shown: CreatedAgentKey; onDismiss: () => void }) {
-  const kept = useRef<HTMLButtonElement>(null);
-  // Out of the form, so the screen's keys work again, and onto what to do next.
-  useEffect(() => kept.current?.focus(), []);
-  return (
-    <div role="status" className="notice agents-secret">
-      <p className="notice-title">The key for {shown.name}</p>
-      <p>
-        <code>{shown.secret}</code>
-      </p>
-      <p>Give it to the agent now: it is stored only as a hash and is not shown again.</p>
-      <button ref={kept} type="button" className="button" onClick={onDismiss}>
-        I have kept it
-      </button>
-    </div>
   );
 }

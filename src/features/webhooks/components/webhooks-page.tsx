@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import {
   type WebhookDelivery,
   type WebhookEndpoint,
@@ -8,6 +8,7 @@ import {
   webhookEventTypeSchema,
 } from '../../../api/webhook-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { SecretNotice } from '../../../components/secret-notice';
 import { SelectableRow, SelectionTable } from '../../../components/selection-table';
 import { ShortcutButton } from '../../../components/shortcut-button';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
@@ -88,7 +89,14 @@ export function WebhooksPage() {
       </p>
       <AddEndpoint urlField={urlField} onCreated={setSecret} />
       {secret ? (
-        <SecretNotice key={secret.secret} shown={secret} onDismiss={() => setSecret(null)} />
+        <SecretNotice
+          key={secret.secret}
+          className="webhooks-secret"
+          title={`Signing secret for ${secret.endpoint.url}`}
+          secret={secret.secret}
+          advice="Keep it with the receiver now: it is not shown again."
+          onDismiss={() => setSecret(null)}
+        />
       ) : null}
       {endpoints.error ? <ErrorNotice error={endpoints.error} /> : null}
       {rotate.error ? <ErrorNotice error={rotate.error} /> : null}
@@ -212,24 +220,6 @@ function AddEndpoint({
         Add endpoint
       </button>
     </form>
-  );
-}
-
-function SecretNotice({ shown, onDismiss }: { shown: WebhookWithSecret; onDismiss: () => void }) {
-  const kept = useRef<HTMLButtonElement>(null);
-  // Out of the form, so the screen's keys work again, and onto what to do next.
-  useEffect(() => kept.current?.focus(), []);
-  return (
-    <div role="status" className="notice webhooks-secret">
-      <p className="notice-title">Signing secret for {shown.endpoint.url}</p>
-      <p>
-        <code>{shown.secret}</code>
-      </p>
-      <p>Keep it with the receiver now: it is not shown again.</p>
-      <button ref={kept} type="button" className="button" onClick={onDismiss}>
-        I have kept it
-      </button>
-    </div>
   );
 }
 
