@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Actor, Handoff, Problem, User } from '../../src/api/handoff-schemas';
+import type { Actor, Handoff, Problem, Role, User } from '../../src/api/handoff-schemas';
 import {
   type Operation,
   type OperationName,
@@ -77,6 +77,32 @@ export const notFound = (id: string) =>
 /** 422 with a pointer per field, for a body or query that fails its schema. */
 export const invalid = (error: z.ZodError, title = 'Some fields need attention.') =>
   problemReply(makeProblem('validation', title, { errors: fieldErrors(error.issues) }));
+
+/** Who may change how work is routed (the policy, the teams): the people accountable for the floor. */
+export const floorEditors: readonly Role[] = ['lead', 'manager', 'executive'];
+
+/** A refusal unless the user may change `what` (see floorEditors). */
+export function refusedEditor(user: User, what: string): ApiReply | null {
+  if (floorEditors.includes(user.role)) return null;
+  return problemReply(
+    makeProblem(
+      'forbidden',
+      `${user.name} is a ${user.role}; only a team lead, a manager or an executive may change ${what}.`,
+    ),
+  );
+}
+
+/** A POST body for a read (a preview): parsed here, since only writes get a parsed body. */
+export function readJsonBody(body: string | null): { json: unknown } | ApiReply {
+  if (!body) return { json: {} };
+  try {
+    return { json: JSON.parse(body) };
+  } catch {
+    return problemReply(
+      makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
+    );
+  }
+}
 
 export const personOf = (u: User): Actor => ({ type: 'person', id: u.id, name: u.name });
 export const holderOf = (u: User) => ({ id: u.id, name: u.name });

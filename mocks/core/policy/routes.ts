@@ -1,5 +1,4 @@
 import { arrivalRequestSchema } from '../../../src/api/arrival-schemas';
-import type { Role, User } from '../../../src/api/handoff-schemas';
 import {
   policyChangeRequestSchema,
   rollbackRequestSchema,
@@ -14,7 +13,16 @@ import {
 } from '../../../src/domain/policy-history';
 import { whatIf } from '../../../src/domain/routing';
 import type { ApiReply } from '../http-types';
-import { invalid, ok, on, personOf, problemReply, type Route } from '../route-kit';
+import {
+  invalid,
+  ok,
+  on,
+  personOf,
+  problemReply,
+  type Route,
+  readJsonBody,
+  refusedEditor,
+} from '../route-kit';
 import type { RouteGroup } from '../services';
 import { generateArrival } from './generate-arrival';
 import { ingestTicket } from './ingest';
@@ -32,34 +40,9 @@ import {
  * the escalation ladder; and arrivals, which the policy routes.
  */
 
-/** Who may change how work is routed: the people accountable for the floor. */
-const policyEditors: readonly Role[] = ['lead', 'manager', 'executive'];
-
-function refusedEditor(user: User): ApiReply | null {
-  if (policyEditors.includes(user.role)) return null;
-  return problemReply(
-    makeProblem(
-      'forbidden',
-      `${user.name} is a ${user.role}; only a team lead, a manager or an executive may change the routing policy.`,
-    ),
-  );
-}
-
 function changeRefused(error: unknown): ApiReply {
   if (!(error instanceof PolicyChangeError)) throw error;
   return problemReply(makeProblem('validation', error.message, { errors: error.errors }));
-}
-
-/** A POST body for a read (the what-if): parsed here, since only writes get a parsed body. */
-function readBody(body: string | null): { json: unknown } | ApiReply {
-  if (!body) return { json: {} };
-  try {
-    return { json: JSON.parse(body) };
-  } catch {
-    return problemReply(
-      makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
-    );
-  }
 }
 
 export const policyRoutes: RouteGroup = (s) => {
@@ -69,7 +52,7 @@ export const policyRoutes: RouteGroup = (s) => {
     on('getLadder', () => ok(ladderInForce)),
 
     on('previewPolicy', ({ req }) => {
-      const read = readBody(req.body);
+      const read = readJsonBody(req.body);
       if (!('json' in read)) return read;
       const parsed = whatIfRequestSchema.safeParse(read.json);
       if (!parsed.success) return invalid(parsed.error);
@@ -85,7 +68,7 @@ export const policyRoutes: RouteGroup = (s) => {
     on('listPolicyChanges', () => ok({ items: policyHistory(s).reverse() })),
 
     on('changePolicy', ({ user, json }) => {
-      const refused = refusedEditor(user);
+      const refused = refusedEditor(user, 'the routing policy');
       if (refused) return refused;
       const parsed = policyChangeRequestSchema.safeParse(json);
       if (!parsed.success) return invalid(parsed.error);
@@ -110,7 +93,7 @@ export const policyRoutes: RouteGroup = (s) => {
     }),
 
     on('rollbackPolicy', ({ user, json, params: { id: changeId } }) => {
-      const refused = refusedEditor(user);
+      const refused = refusedEditor(user, 'the routing policy');
       if (refused) return refused;
       const parsed = rollbackRequestSchema.safeParse(json);
       if (!parsed.success) return invalid(parsed.error);

@@ -1,4 +1,4 @@
-import type { Handoff, Level, Role, User } from '../../../src/api/handoff-schemas';
+import type { Handoff, Level } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
 import {
   rerouteRequestSchema,
@@ -9,10 +9,20 @@ import {
 } from '../../../src/api/team-schemas';
 import { hasAuthorityOver, levelLabels, rank } from '../../../src/domain/levels';
 import { directoryErrors, teamLoad } from '../../../src/domain/teams';
-import type { ApiReply } from '../http-types';
 import { refuseWrite } from '../item-write';
 import { RECENT_TRAFFIC_MS } from '../policy/store';
-import { invalid, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
+import {
+  floorEditors,
+  invalid,
+  ok,
+  on,
+  personOf,
+  problemReply,
+  type Route,
+  readJsonBody,
+  refusedEditor,
+  withItem,
+} from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
 import { appendTeamChange, teamHistory, teamsInForce } from './store';
 
@@ -21,18 +31,6 @@ import { appendTeamChange, teamHistory, teamsInForce } from './store';
  * with a reason, on the version they saw, never with a rule to an empty team), read their
  * history, and re-route one item to another team.
  */
-
-const teamEditors: readonly Role[] = ['lead', 'manager', 'executive'];
-
-function refusedEditor(user: User): ApiReply | null {
-  if (teamEditors.includes(user.role)) return null;
-  return problemReply(
-    makeProblem(
-      'forbidden',
-      `${user.name} is a ${user.role}; only a team lead, a manager or an executive may change the teams.`,
-    ),
-  );
-}
 
 const badDirectory = (errors: ReturnType<typeof directoryErrors>) =>
   problemReply(
@@ -51,17 +49,6 @@ function loadItems(s: BackendServices): Handoff[] {
   return items;
 }
 
-function readJson(body: string | null): { json: unknown } | ApiReply {
-  if (!body) return { json: {} };
-  try {
-    return { json: JSON.parse(body) };
-  } catch {
-    return problemReply(
-      makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
-    );
-  }
-}
-
 /** Where a re-routed item lands in its new team's ladder: its own level, or the next one up. */
 function levelInTeam(levels: readonly Level[], current: Level): Level {
   const sorted = [...levels].sort((a, b) => rank(a) - rank(b));
@@ -75,7 +62,7 @@ export const teamRoutes: RouteGroup = (s) => {
     on('listTeamChanges', () => ok({ items: teamHistory(s).reverse() })),
 
     on('previewTeams', ({ req }) => {
-      const read = readJson(req.body);
+      const read = readJsonBody(req.body);
       if (!('json' in read)) return read;
       const parsed = teamsEditSchema.safeParse(read.json);
       if (!parsed.success) return invalid(parsed.error);
@@ -90,7 +77,7 @@ export const teamRoutes: RouteGroup = (s) => {
     }),
 
     on('changeTeams', ({ user, json }) => {
-      const refused = refusedEditor(user);
+      const refused = refusedEditor(user, 'the teams');
       if (refused) return refused;
       const parsed = teamChangeRequestSchema.safeParse(json);
       if (!parsed.success) return invalid(parsed.error);
@@ -134,7 +121,7 @@ export const teamRoutes: RouteGroup = (s) => {
           directory.teams.some(
             (t) => t.id === h.team?.teamId && t.members.some((m) => m.id === user.id),
           );
-        if (!teamEditors.includes(user.role) && !inCurrentTeam) {
+        if (!floorEditors.includes(user.role) && !inCurrentTeam) {
           return problemReply(
             makeProblem(
               'forbidden',
@@ -142,7 +129,7 @@ export const teamRoutes: RouteGroup = (s) => {
             ),
           );
         }
-        if (!teamEditors.includes(user.role) && !hasAuthorityOver(user.level, h.level)) {
+        if (!floorEditors.includes(user.role) && !hasAuthorityOver(user.level, h.level)) {
           return problemReply(
             makeProblem(
               'forbidden',
