@@ -12,6 +12,7 @@ import { FieldMessage, invalidProps } from '../../../components/field-message';
 import { SecretNotice } from '../../../components/secret-notice';
 import { SelectableRow, SelectionTable } from '../../../components/selection-table';
 import { ShortcutButton } from '../../../components/shortcut-button';
+import { useListSelection } from '../../../hooks/use-list-selection';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { agentRunQueries } from '../../../lib/agent-queries';
 import { useSecondClock } from '../../../lib/clock';
@@ -88,13 +89,7 @@ export function AgentsPage() {
 
 function Runs({ runs, now }: { runs: Run[]; now: number }) {
   const navigate = useNavigate();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const selected = runs.find((r) => r.id === selectedId) ?? runs[0] ?? null;
-  const move = (by: number) => {
-    const at = selected ? runs.indexOf(selected) : -1;
-    const next = runs[Math.min(runs.length - 1, Math.max(0, at + by))];
-    if (next) setSelectedId(next.id);
-  };
+  const { selected, select, move } = useListSelection(runs);
   const open = (r: Run | null) => {
     if (r?.handoffId)
       void navigate({ to: '/handoffs/$handoffId', params: { handoffId: r.handoffId } });
@@ -123,7 +118,7 @@ function Runs({ runs, now }: { runs: Run[]; now: number }) {
             <SelectableRow
               key={r.id}
               selected={r.id === selected?.id}
-              onSelect={() => setSelectedId(r.id)}
+              onSelect={() => select(r.id)}
               label={r.subject || r.id}
             >
               <td>{r.agent.name}</td>
@@ -156,29 +151,12 @@ function Runs({ runs, now }: { runs: Run[]; now: number }) {
 
 function Keys({ keys, error }: { keys: AgentKey[]; error: Error | null }) {
   const revoke = useMutation(agentMutations.revokeKey());
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<string | null>(null);
   const [shown, setShown] = useState<CreatedAgentKey | null>(null);
   const nameField = useRef<HTMLInputElement>(null);
   const live = keys.filter((k) => !k.revokedAt);
-  const selected = live.find((k) => k.id === selectedId) ?? live[0] ?? null;
-  const move = (by: number) => {
-    const at = selected ? live.indexOf(selected) : -1;
-    const next = live[Math.min(live.length - 1, Math.max(0, at + by))];
-    if (next) {
-      setSelectedId(next.id);
-      setRevoking(null);
-    }
-  };
-  const revokeKey = (k: AgentKey | null) => {
-    if (!k) return;
-    if (revoking !== k.id) {
-      setRevoking(k.id);
-      return;
-    }
-    setRevoking(null);
-    revoke.mutate(k.id, { onSuccess: () => setSelectedId(null) });
-  };
+  const { selected, select, move, armed: revoking, arm, pressTwice } = useListSelection(live);
+  const revokeKey = (k: AgentKey | null) =>
+    pressTwice(k, (key) => revoke.mutate(key.id, { onSuccess: () => select(null) }));
   useShortcuts([
     {
       key: 'alt+n',
@@ -228,7 +206,7 @@ function Keys({ keys, error }: { keys: AgentKey[]; error: Error | null }) {
               <SelectableRow
                 key={k.id}
                 selected={isSelected}
-                onSelect={() => !k.revokedAt && setSelectedId(k.id)}
+                onSelect={() => !k.revokedAt && select(k.id)}
                 label={k.name}
               >
                 <td>
@@ -264,10 +242,7 @@ function Keys({ keys, error }: { keys: AgentKey[]; error: Error | null }) {
                       type="button"
                       className="button"
                       aria-label={`Revoke the key of ${k.name}`}
-                      onClick={() => {
-                        setSelectedId(k.id);
-                        setRevoking(k.id);
-                      }}
+                      onClick={() => arm(k)}
                     >
                       Revoke
                     </button>

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { SelectableRow, SelectionTable } from '../../../components/selection-table';
 import { ShortcutButton } from '../../../components/shortcut-button';
 import { levelLabels } from '../../../domain/levels';
+import { useListSelection } from '../../../hooks/use-list-selection';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useSessionStore } from '../../../stores/session-store';
 import { peopleMutations, peopleQueries } from '../api/queries';
@@ -38,18 +39,10 @@ export function PeoplePage() {
   const people = useQuery(peopleQueries.list());
   const update = useMutation(peopleMutations.update());
   const me = useSessionStore((s) => s.actorId);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState(false);
   const items = people.data?.items ?? [];
-  const selected = items.find((p) => p.id === selectedId) ?? items[0] ?? null;
-
-  const move = (by: number) => {
-    if (!items.length) return;
-    const at = selected ? items.indexOf(selected) : -1;
-    const next = items[Math.min(items.length - 1, Math.max(0, at + by))];
-    if (next) setSelectedId(next.id);
-  };
+  const { selected, select, move } = useListSelection(items);
   const toggle = (p: Person | null) => {
     if (p && p.id !== me) update.mutate({ id: p.id, patch: { disabled: !p.disabled } });
   };
@@ -83,11 +76,7 @@ export function PeoplePage() {
           </ShortcutButton>
         ) : null}
       </div>
-      <AddPersonDialog
-        open={adding}
-        onOpenChange={setAdding}
-        onAdded={(p) => setSelectedId(p.id)}
-      />
+      <AddPersonDialog open={adding} onOpenChange={setAdding} onAdded={(p) => select(p.id)} />
       {selected ? (
         <ResetPasswordDialog open={resetting} onOpenChange={setResetting} person={selected} />
       ) : null}
@@ -104,7 +93,7 @@ export function PeoplePage() {
             person={p}
             selected={p.id === selected?.id}
             own={p.id === me}
-            onSelect={() => setSelectedId(p.id)}
+            onSelect={() => select(p.id)}
             onChange={(patch) => update.mutate({ id: p.id, patch })}
           />
         ))}

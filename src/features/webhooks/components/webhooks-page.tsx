@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { SecretNotice } from '../../../components/secret-notice';
 import { SelectableRow, SelectionTable } from '../../../components/selection-table';
 import { ShortcutButton } from '../../../components/shortcut-button';
+import { useListSelection } from '../../../hooks/use-list-selection';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { webhookMutations, webhookQueries } from '../api/queries';
 import './webhooks.css';
@@ -43,34 +44,15 @@ export function WebhooksPage() {
   const endpoints = useQuery(webhookQueries.list());
   const rotate = useMutation(webhookMutations.rotate());
   const remove = useMutation(webhookMutations.remove());
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [secret, setSecret] = useState<WebhookWithSecret | null>(null);
-  const [removing, setRemoving] = useState<string | null>(null);
   const urlField = useRef<HTMLInputElement>(null);
   const items = endpoints.data?.items ?? [];
-  const selected = items.find((e) => e.id === selectedId) ?? items[0] ?? null;
-
-  const move = (by: number) => {
-    if (!items.length) return;
-    const at = selected ? items.indexOf(selected) : -1;
-    const next = items[Math.min(items.length - 1, Math.max(0, at + by))];
-    if (next) {
-      setSelectedId(next.id);
-      setRemoving(null);
-    }
-  };
+  const { selected, select, move, armed: removing, pressTwice } = useListSelection(items);
   const rotateSecret = (e: WebhookEndpoint | null) => {
     if (e) rotate.mutate(e.id, { onSuccess: setSecret });
   };
-  const removeEndpoint = (e: WebhookEndpoint | null) => {
-    if (!e) return;
-    if (removing !== e.id) {
-      setRemoving(e.id);
-      return;
-    }
-    setRemoving(null);
-    remove.mutate(e.id, { onSuccess: () => setSelectedId(null) });
-  };
+  const removeEndpoint = (e: WebhookEndpoint | null) =>
+    pressTwice(e, (endpoint) => remove.mutate(endpoint.id, { onSuccess: () => select(null) }));
   useShortcuts([
     { key: 'alt+n', handler: () => urlField.current?.focus(), inFields: true },
     { key: 'j', handler: () => move(1) },
@@ -115,7 +97,7 @@ export function WebhooksPage() {
               <SelectableRow
                 key={e.id}
                 selected={isSelected}
-                onSelect={() => setSelectedId(e.id)}
+                onSelect={() => select(e.id)}
                 label={e.url}
               >
                 <td>{e.events.join(', ')}</td>
@@ -226,14 +208,8 @@ function AddEndpoint({
 function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
   const deliveries = useQuery(webhookQueries.deliveries(endpoint.id));
   const resend = useMutation(webhookMutations.resend());
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const items = deliveries.data?.items ?? [];
-  const selected = items.find((d) => d.id === selectedId) ?? items[0] ?? null;
-  const move = (by: number) => {
-    const at = selected ? items.indexOf(selected) : -1;
-    const next = items[Math.min(items.length - 1, Math.max(0, at + by))];
-    if (next) setSelectedId(next.id);
-  };
+  const { selected, select, move } = useListSelection(items);
   const again = (d: WebhookDelivery | null) => {
     if (d && !endpoint.disabledAt) resend.mutate({ id: endpoint.id, deliveryId: d.id });
   };
@@ -268,7 +244,7 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
               <SelectableRow
                 key={d.id}
                 selected={isSelected}
-                onSelect={() => setSelectedId(d.id)}
+                onSelect={() => select(d.id)}
                 label={d.type}
                 id={d.id}
               >
