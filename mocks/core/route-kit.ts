@@ -92,6 +92,16 @@ export function refusedEditor(user: User, what: string): ApiReply | null {
   );
 }
 
+/** A 409 for a change made on a version of a versioned resource (the policy, the teams) that moved on. */
+export const versionMoved = (what: string, current: number, seen: number, advice: string) =>
+  problemReply({
+    ...makeProblem(
+      'version_conflict',
+      `${what} moved on to version ${current} while you edited version ${seen}; ${advice}`,
+    ),
+    currentVersion: current,
+  });
+
 /** A POST body for a read (a preview): parsed here, since only writes get a parsed body. */
 export function readJsonBody(body: string | null): { json: unknown } | ApiReply {
   if (!body) return { json: {} };

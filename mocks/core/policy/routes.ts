@@ -22,6 +22,7 @@ import {
   type Route,
   readJsonBody,
   refusedEditor,
+  versionMoved,
 } from '../route-kit';
 import type { RouteGroup } from '../services';
 import { generateArrival } from './generate-arrival';
@@ -74,13 +75,12 @@ export const policyRoutes: RouteGroup = (s) => {
       if (!parsed.success) return invalid(parsed.error);
       const current = policyInForce(s);
       if (parsed.data.version !== current.version) {
-        return problemReply({
-          ...makeProblem(
-            'version_conflict',
-            `The policy moved on to version ${current.version} while you edited version ${parsed.data.version}; review the current policy and make the change again.`,
-          ),
-          currentVersion: current.version,
-        });
+        return versionMoved(
+          'The policy',
+          current.version,
+          parsed.data.version,
+          'review the current policy and make the change again.',
+        );
       }
       try {
         const { patch, reason } = parsed.data;

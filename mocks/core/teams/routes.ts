@@ -21,6 +21,7 @@ import {
   type Route,
   readJsonBody,
   refusedEditor,
+  versionMoved,
   withItem,
 } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
@@ -83,13 +84,12 @@ export const teamRoutes: RouteGroup = (s) => {
       if (!parsed.success) return invalid(parsed.error);
       const current = teamsInForce(s);
       if (parsed.data.version !== current.version) {
-        return problemReply({
-          ...makeProblem(
-            'version_conflict',
-            `The teams moved on to version ${current.version} while you edited version ${parsed.data.version}; review them and make the change again.`,
-          ),
-          currentVersion: current.version,
-        });
+        return versionMoved(
+          'The teams',
+          current.version,
+          parsed.data.version,
+          'review them and make the change again.',
+        );
       }
       const { teams, rules, reason } = parsed.data;
       const errors = directoryErrors({ teams, rules });
