@@ -14,7 +14,9 @@ const ENTRY_BUDGET_KB = 120;
 // 375 with the People dialogs and the sign-in screen and dialog split into chunks of their own.
 // 390 with the agent side (keys, runs, webhooks screen), batch review and proposed actions
 // (measured 381.4): route chunks, except the contract's new schemas.
-const TOTAL_BUDGET_KB = 390;
+// 410 with the Teams and Agents screens, the proposed-actions editor and the error states
+// (measured 401.8).
+const TOTAL_BUDGET_KB = 410;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.
@@ -24,7 +26,9 @@ const TOTAL_BUDGET_KB = 390;
 // (measured 155.7); the schemas are what is left to move off this path.
 // 165 with the agent, webhook and batch contracts in the operation table (measured 160.4): the
 // table and its schemas load with the client, which is why they are the next thing to split.
-const INITIAL_BUDGET_KB = 165;
+// 172 with the team and agent-run contracts, the header's lost-runs notice and the error
+// classifier (measured 170.0).
+const INITIAL_BUDGET_KB = 172;
 
 const dir = 'dist/assets';
 const html = readFileSync('dist/index.html', 'utf8');
