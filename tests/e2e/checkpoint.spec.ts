@@ -78,25 +78,28 @@ test('escalation reaches the next level with the note, and that level can decide
   page,
   desk,
 }) => {
+  // #4521's legal hard stop asks for an L2 Specialist, so the specialist hands it up.
   await desk.openHandoff('h-4521');
+  await desk.actAs(/Chen Wei/);
+  await page.reload();
   await page.getByRole('button', { name: 'Escalate', exact: true }).click();
   const form = page.getByRole('form', { name: 'Escalate' });
-  await form.getByLabel('Escalate to').selectOption({ label: 'L2 Specialist' });
+  await form.getByLabel('Escalate to').selectOption({ label: 'Manager' });
   await form
     .getByLabel('Note for the next level')
-    .fill('Customer threatens legal action; needs a specialist.');
+    .fill('Customer threatens legal action; needs a manager.');
   await form.getByRole('button', { name: 'Escalate' }).click();
   await expect(page).not.toHaveURL(/h-4521$/);
 
-  // An L1 reviewer may no longer act on it.
+  // The specialist may no longer act on it.
   await desk.openHandoff('h-4521');
   await expect(
-    page.getByText(/Customer threatens legal action; needs a specialist\./).first(),
+    page.getByText(/Customer threatens legal action; needs a manager\./).first(),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: /^Approve/ })).toBeDisabled();
 
-  // The L2 specialist can.
-  await desk.actAs(/Chen Wei/);
+  // The manager can.
+  await desk.actAs(/Dana Levi/);
   await page.reload();
   await expect(desk.editor).toBeEditable();
   await page.getByRole('button', { name: /^Reject/ }).click();
