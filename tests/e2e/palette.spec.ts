@@ -11,6 +11,7 @@ test('the command palette runs the screen’s action, by its label, with its sho
   await desk.openHandoff('h-4521');
   await desk.actAs(/Chen Wei/);
   await page.reload();
+  await expect(desk.editor).toBeEditable();
   await page.keyboard.press('Control+k');
   const dialog = palette(page);
   await expect(dialog).toBeVisible();

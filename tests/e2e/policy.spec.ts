@@ -99,7 +99,7 @@ test('a lead raises the shipping threshold, previews, saves with a reason, and n
     await row.click();
     await expect(page).toHaveURL(new RegExp(`/handoffs/${after.id}$`));
     const trail = page.getByRole('list', { name: 'Audit events, newest first' });
-    await expect(trail.getByText(/routed to L1 Support under policy v2/)).toBeVisible();
+    await expect(trail.getByText(/routed to L1 Support(?: in .+)? under policy v2/)).toBeVisible();
   } finally {
     await lead.context.close();
   }
