@@ -1,5 +1,5 @@
 import './zod-config';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Handoff, Level, Problem, ProblemCode } from './handoff-schemas';
 
 /* Building problem documents (RFC 9457). Shared so every backend speaks the same shape. */
