@@ -1,5 +1,5 @@
 import '../zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   agentDraftRequestSchema,
   agentHandoffRequestSchema,
@@ -85,7 +85,9 @@ export const agentOperations = defineOperations({
     path: '/agent-runs',
     summary: 'Agents’ runs, newest first: working, waiting, lost, failed, finished',
     query: z.object({
-      limit: z.number().int().min(1).max(500).optional().describe('Runs to return, 1 to 500.'),
+      limit: z
+        .optional(z.int().check(z.gte(1), z.lte(500)))
+        .check(z.describe('Runs to return, 1 to 500.')),
     }),
     response: runsSchema,
     description: 'Runs',

@@ -1,5 +1,5 @@
 import '../zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   newPersonSchema,
   oidcCallbackQuerySchema,
@@ -138,7 +138,9 @@ export const sessionOperations = defineOperations({
     summary: 'A person’s sign-in audit trail, newest first',
     params: idParams,
     query: z.object({
-      limit: z.number().int().min(1).max(500).optional().describe('Events to return, 1 to 500.'),
+      limit: z
+        .optional(z.int().check(z.gte(1), z.lte(500)))
+        .check(z.describe('Events to return, 1 to 500.')),
     }),
     response: signInEventsSchema,
     description: 'Signed in, failed, signed out, and every admin change',
