@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Actor, Handoff, Problem, Role, User } from '../../src/api/handoff-schemas';
 import {
   type Operation,
@@ -13,7 +13,7 @@ import type { BackendServices } from './services';
 
 export type { Ctx, Route } from './http-types';
 
-type Output<O, K extends string> = O extends { [P in K]: infer S extends z.ZodType }
+type Output<O, K extends string> = O extends { [P in K]: infer S extends z.ZodMiniType }
   ? z.output<S>
   : Record<string, never>;
 
@@ -75,7 +75,7 @@ export const notFound = (id: string) =>
   problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
 
 /** 422 with a pointer per field, for a body or query that fails its schema. */
-export const invalid = (error: z.ZodError, title = 'Some fields need attention.') =>
+export const invalid = (error: z.core.$ZodError, title = 'Some fields need attention.') =>
   problemReply(makeProblem('validation', title, { errors: fieldErrors(error.issues) }));
 
 /** Who may change how work is routed (the policy, the teams): the people accountable for the floor. */
@@ -120,7 +120,7 @@ export const holderOf = (u: User) => ({ id: u.id, name: u.name });
 /** Parses a write's body and finds its item: the steps every item write starts with. */
 export function withItem<T>(
   s: Pick<BackendServices, 'world'>,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   json: unknown,
   id: string,
   run: (body: T, h: Handoff) => ApiReply,

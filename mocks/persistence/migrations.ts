@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import { z } from 'zod/mini';
 import {
   auditEventSchema,
   type Handoff,
@@ -320,11 +320,11 @@ export function migrateWorld(world: StoredWorld, from: number, options: MigrateO
   return world as unknown as Snapshot;
 }
 
-const historySchema = policyChangeSchema.array();
+const historySchema = z.array(policyChangeSchema);
 
 /** The first record today's schemas reject, in words, or null when all of them read. */
 function unreadable(world: StoredWorld): string | null {
-  const first = (label: string, records: unknown[], schema: ZodType) => {
+  const first = (label: string, records: unknown[], schema: z.ZodMiniType) => {
     for (const record of records) {
       const parsed = schema.safeParse(record);
       if (!parsed.success) {

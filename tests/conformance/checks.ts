@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { prettifyError, type z } from 'zod';
+import { prettifyError, type z } from 'zod/mini';
 import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-schemas';
 import { batchDecisionResultSchema } from '../../src/api/batch-schemas';
 import { dashboardSchema } from '../../src/api/dashboard-schemas';
@@ -205,7 +205,7 @@ function ensure(condition: unknown, message: string): asserts condition {
 const snippet = (reply: Reply) =>
   `${reply.request} answered ${reply.status}: ${reply.text.slice(0, 400) || '(empty body)'}`;
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new Error(`${what} does not match its schema:\n${prettifyError(result.error)}`);
@@ -213,7 +213,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
-function expectOk<T>(reply: Reply, schema: z.ZodType<T>, what: string): T {
+function expectOk<T>(reply: Reply, schema: z.ZodMiniType<T>, what: string): T {
   ensure(reply.status >= 200 && reply.status < 300, `${what}: expected success; ${snippet(reply)}`);
   return parse(schema, reply.body, `${what} (${reply.request})`);
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 // @vitest-environment node
 import {
   type AgentEvent,
@@ -169,7 +170,7 @@ describe('runs and leases', () => {
     advance(31_000);
     await backend.tick();
     const runs = await call(backend, 'GET', '/agent-runs', { actor: LEAD });
-    const lost = runSchema.array().parse((runs.body as { items: unknown[] }).items)[0]!;
+    const lost = z.array(runSchema).parse((runs.body as { items: unknown[] }).items)[0]!;
     expect(lost.status).toBe('lost');
     expect(lost.diagnosis).toBe('Agent A stopped responding during draft');
     const item = handoffSchema.parse(backend.state.handoffs.get(lost.handoffId!));

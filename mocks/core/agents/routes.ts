@@ -1,5 +1,5 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   type AgentHandoffRequest,
   agentDraftRequestSchema,
@@ -58,7 +58,7 @@ class Refused {
 }
 
 /** The body parsed with the schema, or the 422 with a pointer per field. */
-function parse<S extends z.ZodType>(schema: S, json: unknown): z.output<S> | Refused {
+function parse<S extends z.ZodMiniType>(schema: S, json: unknown): z.output<S> | Refused {
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : new Refused(invalid(parsed.error));
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 // @vitest-environment node
 
 import { problemSchema } from '../../../src/api/handoff-schemas';
@@ -150,8 +151,8 @@ describe('POST /policy/changes', () => {
     });
     const stored = backend.state.setting<PolicyChange[]>(POLICY_CHANGES_KEY);
     expect(
-      policyChangeSchema
-        .array()
+      z
+        .array(policyChangeSchema)
         .parse(stored)
         .map((c) => c.id),
     ).toEqual(['policy-v2', 'policy-v3']);

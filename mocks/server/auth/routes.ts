@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { User } from '../../../src/api/handoff-schemas';
 import { type Operation, operations } from '../../../src/api/operations';
 import { makeProblem } from '../../../src/api/problem';
@@ -47,7 +47,7 @@ const matches = (op: Operation, r: AuthRequest) =>
   (r.method === op.method || (r.method === 'HEAD' && op.method === 'GET')) &&
   pathPattern(op).test(r.path);
 
-function parseJson<T>(schema: z.ZodType<T>, body: string | null): T | ApiReply {
+function parseJson<T>(schema: z.ZodMiniType<T>, body: string | null): T | ApiReply {
   let json: unknown = {};
   try {
     json = body ? JSON.parse(body) : {};
