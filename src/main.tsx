@@ -6,7 +6,6 @@ import { ApiError } from './api/errors';
 import type { Session } from './api/session-schemas';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
-import { SignInScreen } from './components/sign-in/sign-in-screen';
 import { loadConfig, resolveBaseUrl } from './lib/config';
 import { actsByHeader, requestSignIn, useAuthStore } from './stores/auth-store';
 import { applyTheme } from './stores/preferences-store';
@@ -82,6 +81,8 @@ async function boot() {
   const session = await api.getSession();
   if (session.mode === 'session' && !session.user) {
     useAuthStore.setState({ session });
+    // Only someone not yet signed in needs the sign-in screen.
+    const { SignInScreen } = await import('./components/sign-in/sign-in-screen');
     root.render(
       <StrictMode>
         <SignInScreen api={api} session={session} onSignedIn={start} />
