@@ -1,3 +1,4 @@
+import { createParser } from 'eventsource-parser';
 import { ApiError, readReply } from './errors';
 import { type ChangeEvent, changeEventSchema } from './handoff-schemas';
 import { ACTOR_HEADER, CLIENT_HEADER, IDEMPOTENCY_HEADER } from './headers';
@@ -140,9 +141,6 @@ export function createApiClient({
       onMalformed = (d) => console.warn(`Skipped a change event: ${d}`),
     }: StreamOptions = {},
   ): Promise<void> {
-    // The stream opens after the first screen is painted: its parser loads beside the request.
-    const parserModule = import('eventsource-parser');
-    parserModule.catch(() => undefined); // read (and thrown) below, once the stream is open
     let response: Response;
     try {
       response = await fetch(`${root}${operations.streamChanges.path}`, {
@@ -169,7 +167,6 @@ export function createApiClient({
         detail: 'The change stream is not text/event-stream.',
       });
     }
-    const { createParser } = await parserModule;
     onOpen?.();
     const parser = createParser({
       onEvent: ({ data }) => {
