@@ -224,7 +224,7 @@ describe('generateWorld', () => {
     expect([...defaults].sort()).toEqual(['approve', 'hold_and_escalate', 'reject']);
     for (const h of gated) {
       const left = Date.parse(h.gate?.timeoutAt ?? '') - nowMs;
-      expect(left).toBeGreaterThanOrEqual(10 * 60_000);
+      expect(left).toBeGreaterThan(15 * 60_000);
       expect(left).toBeLessThanOrEqual(6 * HOUR);
       expect(Date.parse(h.gate?.timeoutAt ?? '') - Date.parse(h.gate?.warnAt ?? '')).toBe(
         GATE_WARNING_MS,
@@ -452,15 +452,19 @@ describe('scale', () => {
 describe('the showcase items', () => {
   const byNumber = (n: number) => world.handoffs.find((h) => h.ticket.number === n)!;
 
-  it('puts a gate about to time out and a calm gate on plain pending L1 items', () => {
+  it('puts the soonest gate and a calm gate on plain pending L1 items, none closing in the first quarter hour', () => {
     const soon = byNumber(4522);
     expect(soon).toMatchObject({
       status: 'pending',
       level: 'l1',
       gate: { defaultAction: 'hold_and_escalate' },
     });
-    expect(Date.parse(soon.gate!.timeoutAt) - nowMs).toBe(3 * 60_000);
-    expect(Date.parse(soon.gate!.warnAt)).toBeLessThan(nowMs);
+    const gates = world.handoffs.flatMap((h) => (h.gate ? [Date.parse(h.gate.timeoutAt)] : []));
+    // Due soon: the first gate on the floor to close, warning before the first quarter hour ends.
+    expect(Date.parse(soon.gate!.timeoutAt)).toBe(Math.min(...gates));
+    expect(Date.parse(soon.gate!.timeoutAt) - nowMs).toBe(18 * 60_000);
+    expect(Date.parse(soon.gate!.warnAt) - nowMs).toBeLessThan(15 * 60_000);
+    for (const at of gates) expect(at - nowMs).toBeGreaterThan(15 * 60_000);
     const calm = byNumber(4523);
     expect(calm.gate).toMatchObject({ defaultAction: 'approve', applied: null });
     expect(calm.context.flags.some((f) => f.hardStop)).toBe(false);

@@ -118,5 +118,6 @@ function gateFor(rng: Random, plan: Plan, hardStop: boolean, now: number): Gate 
         ['reject', 2],
         ['hold_and_escalate', 4],
       ] as const);
-  return newGate(now, rng.int(10 * MINUTE, 6 * HOUR), action);
+  // Like a deadline, no gate closes in a fresh world's first quarter hour.
+  return newGate(now, rng.int(UNCLAIMED_GRACE_MS + 5 * MINUTE, 6 * HOUR), action);
 }
