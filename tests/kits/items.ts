@@ -41,6 +41,8 @@ export interface ItemShape {
   /** A customer message that arrived after the draft. */
   followUp?: string;
   level?: Level;
+  /** The team holding the item, as routing recorded it; none unless given. */
+  team?: Handoff['team'];
 }
 
 let nextNumber = 9100;
@@ -90,8 +92,7 @@ export function buildItem(shape: ItemShape = {}): Handoff {
     // Routed as an arrival would be: at least the level the fired rules ask for.
     level: shape.level ?? ruleLevelOf(flags, defaultRulesTable)?.level ?? 'l1',
     assignee: null,
-    // No team rule is under test here; the team tests route items through the backend.
-    team: null,
+    team: shape.team ?? null,
     dueAt: minutes(120),
     gate: shape.gate
       ? {
