@@ -101,6 +101,15 @@ export const policyRoutes: RouteGroup = (s) => {
       if (!history.some((c) => c.id === changeId)) {
         return problemReply(makeProblem('not_found', `No policy change "${changeId}".`));
       }
+      const current = policyInForce(s);
+      if (parsed.data.version !== current.version) {
+        return versionMoved(
+          'The policy',
+          current.version,
+          parsed.data.version,
+          'review the history again before rolling back.',
+        );
+      }
       try {
         const { change } = rollback(
           history,

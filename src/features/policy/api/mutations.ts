@@ -28,12 +28,17 @@ export const policyMutations = {
     mutationOptions({
       mutationKey: [...policyQueries.all(), 'rollback'] as const,
       mutationFn: (
-        { changeId, reason, key }: { changeId: string; reason: string; key: string },
+        {
+          changeId,
+          version,
+          reason,
+          key,
+        }: { changeId: string; version: number; reason: string; key: string },
         { client },
       ) =>
         apiOf(client).rollbackPolicy({
           params: { id: changeId },
-          body: { reason },
+          body: { version, reason },
           idempotencyKey: key,
         }),
       meta: { invalidates: [policyQueries.all()] },
