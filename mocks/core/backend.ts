@@ -360,7 +360,7 @@ export class Backend {
       const methods = new Set(candidates.map((r) => r.method));
       if (methods.has('GET')) methods.add('HEAD');
       const reply = problemReply(
-        makeProblem('validation', `${req.method} is not supported here.`, { status: 405 }),
+        makeProblem('method_not_allowed', `${req.method} is not supported here.`),
       );
       return { ...reply, headers: { ...reply.headers, allow: [...methods].join(', ') } };
     }
@@ -396,9 +396,7 @@ export class Backend {
       try {
         json = JSON.parse(req.body);
       } catch {
-        return problemReply(
-          makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
-        );
+        return problemReply(makeProblem('bad_request', 'The request body is not valid JSON.'));
       }
     }
     const key = req.headers.get(IDEMPOTENCY_HEADER);
