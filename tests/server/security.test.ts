@@ -353,6 +353,32 @@ describe('idempotency records', () => {
     expect(typeof stored.at).toBe('number');
   });
 
+  it('never keep a secret shown once: a replay of a new agent key says it is gone', async () => {
+    const server = await start();
+    const made = await call(server.baseUrl, 'POST', '/agent-keys', {
+      actor: 'u-femi',
+      json: { name: 'nightly-bot' },
+      key: 'k-agent-key',
+    });
+    expect(made.status).toBe(201);
+    const { secret } = made.body as { secret: string };
+    expect(secret).toMatch(/^hd_/);
+    const db = new Database(server.file, { readonly: true });
+    const rows = db.prepare('SELECT body FROM idempotency').all() as { body: string }[];
+    db.close();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    const replay = await call(server.baseUrl, 'POST', '/agent-keys', {
+      actor: 'u-femi',
+      json: { name: 'nightly-bot' },
+      key: 'k-agent-key',
+    });
+    expect(replay.status).toBe(410);
+    expect(replay.contentType).toMatch(/^application\/problem\+json/);
+    expect(JSON.stringify(replay.body)).not.toContain(secret);
+    expect((replay.body as { detail: string }).detail).toMatch(/revoke/);
+  });
+
   it('stay bounded in number, the oldest going first', async () => {
     const server = await start({ maxIdempotencyRecords: 2 });
     for (const key of ['k1', 'k2', 'k3']) {
