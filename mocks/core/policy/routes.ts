@@ -47,6 +47,11 @@ function changeRefused(error: unknown): ApiReply {
 }
 
 export const policyRoutes: RouteGroup = (s) => {
+  /** The 409 for a write made on a policy version that is no longer in force, else null. */
+  const policyMoved = (seen: number, then: string) => {
+    const { version } = policyInForce(s);
+    return seen === version ? null : versionMoved('The policy', version, seen, then);
+  };
   const routes: Route[] = [
     on('getPolicy', () => ok(policyInForce(s))),
 
@@ -73,15 +78,12 @@ export const policyRoutes: RouteGroup = (s) => {
       if (refused) return refused;
       const parsed = policyChangeRequestSchema.safeParse(json);
       if (!parsed.success) return invalid(parsed.error);
+      const moved = policyMoved(
+        parsed.data.version,
+        'review the current policy and make the change again.',
+      );
+      if (moved) return moved;
       const current = policyInForce(s);
-      if (parsed.data.version !== current.version) {
-        return versionMoved(
-          'The policy',
-          current.version,
-          parsed.data.version,
-          'review the current policy and make the change again.',
-        );
-      }
       try {
         const { patch, reason } = parsed.data;
         const { change } = applyPolicyChange(current, patch, personOf(user), reason, s.clock());
@@ -101,15 +103,11 @@ export const policyRoutes: RouteGroup = (s) => {
       if (!history.some((c) => c.id === changeId)) {
         return problemReply(makeProblem('not_found', `No policy change "${changeId}".`));
       }
-      const current = policyInForce(s);
-      if (parsed.data.version !== current.version) {
-        return versionMoved(
-          'The policy',
-          current.version,
-          parsed.data.version,
-          'review the history again before rolling back.',
-        );
-      }
+      const moved = policyMoved(
+        parsed.data.version,
+        'review the history again before rolling back.',
+      );
+      if (moved) return moved;
       try {
         const { change } = rollback(
           history,
