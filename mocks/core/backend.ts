@@ -22,6 +22,23 @@ export type { BackendOptions } from './services';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_IDEMPOTENCY_RECORDS = 100_000;
 
+/**
+ * What a write's idempotency record keeps of its answer. An answer carrying a secret shown
+ * once (a new agent key) is not kept as it was, or the database would hold the secret that
+ * it otherwise stores only as a hash: a replay answers 410 and says what to do instead.
+ */
+function withoutSecret(reply: ApiReply): ApiReply {
+  const body = reply.body as { secret?: unknown } | undefined;
+  if (typeof body !== 'object' || body === null || typeof body.secret !== 'string') return reply;
+  const problem = makeProblem(
+    'not_found',
+    'This request made a secret that was shown once, in its first answer, and is not kept. ' +
+      'If that answer was lost, revoke what it made and make a new one.',
+    { status: 410 },
+  );
+  return { status: problem.status, body: problem };
+}
+
 /** The route's path parameters by name, or null when one is not valid percent-encoding. */
 function decodeParams(route: Route, path: string): Record<string, string> | null {
   const raw = route.pattern.exec(path)!.slice(1);
@@ -360,7 +377,7 @@ export class Backend {
       const methods = new Set(candidates.map((r) => r.method));
       if (methods.has('GET')) methods.add('HEAD');
       const reply = problemReply(
-        makeProblem('validation', `${req.method} is not supported here.`, { status: 405 }),
+        makeProblem('method_not_allowed', `${req.method} is not supported here.`),
       );
       return { ...reply, headers: { ...reply.headers, allow: [...methods].join(', ') } };
     }
@@ -396,9 +413,7 @@ export class Backend {
       try {
         json = JSON.parse(req.body);
       } catch {
-        return problemReply(
-          makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
-        );
+        return problemReply(makeProblem('bad_request', 'The request body is not valid JSON.'));
       }
     }
     const key = req.headers.get(IDEMPOTENCY_HEADER);
@@ -435,10 +450,11 @@ export class Backend {
       const reply = await route.run({ req, user, principal, json, params, query: null });
       // Only outcomes are remembered; a transient failure may be retried with the same key.
       if (reply.status < 500) {
+        const kept = withoutSecret(reply);
         this.world.remember(scope, {
           fingerprint,
-          status: reply.status,
-          body: reply.body,
+          status: kept.status,
+          body: kept.body,
           at: this.clock(),
         });
       }

@@ -160,9 +160,7 @@ export function readJsonBody(body: string | null): { json: unknown } | ApiReply 
   try {
     return { json: JSON.parse(body) };
   } catch {
-    return problemReply(
-      makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
-    );
+    return problemReply(makeProblem('bad_request', 'The request body is not valid JSON.'));
   }
 }
 

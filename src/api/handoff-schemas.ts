@@ -539,7 +539,10 @@ export const usersSchema = z.object({ items: z.array(userSchema) });
 
 export const problemCodeSchema = z.enum([
   'validation',
+  /** A request the server cannot read at all: bad JSON, bad percent-encoding, a broken request line. */
+  'bad_request',
   'not_found',
+  'method_not_allowed',
   'unauthenticated',
   'forbidden',
   'not_claimant',

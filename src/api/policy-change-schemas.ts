@@ -59,6 +59,12 @@ export type PolicyChange = z.infer<typeof policyChangeSchema>;
 export const policyChangesSchema = z.object({ items: z.array(policyChangeSchema) });
 export type PolicyChanges = z.infer<typeof policyChangesSchema>;
 
-/** The body of a rollback: why the earlier policy comes back. */
-export const rollbackRequestSchema = z.strictObject({ reason: changeReasonSchema });
+/**
+ * The body of a rollback: why the earlier policy comes back, and the policy version the lead
+ * saw (a rollback undoes every later change too, so one made since must not go unseen).
+ */
+export const rollbackRequestSchema = z.strictObject({
+  version: z.int().check(z.positive()),
+  reason: changeReasonSchema,
+});
 export type RollbackRequest = z.infer<typeof rollbackRequestSchema>;

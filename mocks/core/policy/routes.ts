@@ -13,7 +13,6 @@ import {
 import { whatIf } from '../../../src/domain/routing';
 import type { ApiReply } from '../http-types';
 import {
-  editorWrite,
   invalid,
   ok,
   on,
@@ -91,20 +90,30 @@ export const policyRoutes: RouteGroup = (s) => [
   ),
 
   on('rollbackPolicy', (ctx) =>
-    editorWrite(ctx, POLICY, rollbackRequestSchema, ({ reason }) => {
-      const changeId = ctx.params.id;
-      const history = policyHistory(s);
-      if (!history.some((c) => c.id === changeId)) {
-        return refuse('not_found', `No policy change "${changeId}".`);
-      }
-      try {
-        const { change } = rollback(history, changeId, personOf(ctx.user), reason, s.clock());
-        appendPolicyChange(s, change);
-        return ok(change, 201);
-      } catch (error) {
-        return changeRefused(error);
-      }
-    }),
+    versionedChange(
+      ctx,
+      {
+        what: POLICY,
+        name: 'The policy',
+        schema: rollbackRequestSchema,
+        current: () => policyInForce(s).version,
+        advice: 'review the history again before rolling back.',
+      },
+      ({ reason }) => {
+        const changeId = ctx.params.id;
+        const history = policyHistory(s);
+        if (!history.some((c) => c.id === changeId)) {
+          return refuse('not_found', `No policy change "${changeId}".`);
+        }
+        try {
+          const { change } = rollback(history, changeId, personOf(ctx.user), reason, s.clock());
+          appendPolicyChange(s, change);
+          return ok(change, 201);
+        } catch (error) {
+          return changeRefused(error);
+        }
+      },
+    ),
   ),
 
   on('ingestArrival', ({ user, json }) => {

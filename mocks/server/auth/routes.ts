@@ -52,9 +52,7 @@ function parseJson<T>(schema: z.ZodMiniType<T>, body: string | null): T | ApiRep
   try {
     json = body ? JSON.parse(body) : {};
   } catch {
-    return problemReply(
-      makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
-    );
+    return problemReply(makeProblem('bad_request', 'The request body is not valid JSON.'));
   }
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : invalid(parsed.error);

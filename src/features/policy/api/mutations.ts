@@ -26,8 +26,20 @@ export const policyMutations = {
   rollback: () =>
     apiMutation(
       [...policyQueries.all(), 'rollback'],
-      (api, { changeId, reason, key }: { changeId: string; reason: string; key: string }) =>
-        api.rollbackPolicy({ params: { id: changeId }, body: { reason }, idempotencyKey: key }),
+      (
+        api,
+        {
+          changeId,
+          version,
+          reason,
+          key,
+        }: { changeId: string; version: number; reason: string; key: string },
+      ) =>
+        api.rollbackPolicy({
+          params: { id: changeId },
+          body: { version, reason },
+          idempotencyKey: key,
+        }),
       [policyQueries.all()],
     ),
 };
