@@ -140,9 +140,14 @@ export async function workTicket(
         },
       });
       options.following?.delete(review.id);
-      log(`${review.id}: ${outcome.type}`);
-      if (outcome.type !== 'approved') return;
+      if (outcome.type !== 'approved') {
+        log(`${review.id}: ${outcome.type}`);
+        return;
+      }
+      // What the person approved is what is executed: their edits to the actions included.
       const done = outcome.finalActions.map((a) => describeAction(a as ProposedAction));
+      const edits = outcome.edited.actions ? ' with edited actions' : '';
+      log(`${review.id}: approved${edits}: ${done.join(', ')}`);
       await review.acknowledge({
         status: 'applied',
         detail: `Sent the approved reply${done.length ? `; ${done.join(', ')}` : ''}`,
