@@ -232,6 +232,19 @@ describe('a world stored before drafts carried proposed actions (storage version
   });
 });
 
+/** One stored fixture opened by this build twice: as the server's file and as the demo's world. */
+async function openBoth(version: Parameters<typeof serverFixture>[0], files: string[]) {
+  const file = tempDbFile();
+  files.push(file);
+  copyFileSync(serverFixture(version), file);
+  const persistence = sqlitePersistence(file, { log: () => {} });
+  const server = await open(persistence);
+  const name = freshDbName();
+  await importIndexedDbWorld(demoFixture(version), name);
+  const demo = await open(indexedDbPersistence(name));
+  return { server, demo, persistence };
+}
+
 describe('a world stored before teams (storage version 5)', () => {
   const files: string[] = [];
   afterEach(() => {
@@ -242,14 +255,7 @@ describe('a world stored before teams (storage version 5)', () => {
     const stored = storedItems(demoFixture('v5'));
     expect(stored.every((h) => !('team' in h))).toBe(true);
 
-    const file = tempDbFile();
-    files.push(file);
-    copyFileSync(serverFixture('v5'), file);
-    const persistence = sqlitePersistence(file, { log: () => {} });
-    const server = await open(persistence);
-    const name = freshDbName();
-    await importIndexedDbWorld(demoFixture('v5'), name);
-    const demo = await open(indexedDbPersistence(name));
+    const { server, demo, persistence } = await openBoth('v5', files);
     for (const backend of [server, demo]) {
       await expectFixtureWorld(backend, storedEvents(demoFixture('v5')));
       for (const item of await itemsOf(backend)) expect(item.team).toBeNull();
@@ -269,14 +275,7 @@ describe('a world stored before the built-in AI was an agent (storage version 6)
     const legacy = stored.flatMap((h) => h.drafts).filter((d) => d.author.id === LEGACY_AI_ID);
     expect(legacy.length).toBeGreaterThan(0);
 
-    const file = tempDbFile();
-    files.push(file);
-    copyFileSync(serverFixture('v5'), file);
-    const persistence = sqlitePersistence(file, { log: () => {} });
-    const server = await open(persistence);
-    const name = freshDbName();
-    await importIndexedDbWorld(demoFixture('v5'), name);
-    const demo = await open(indexedDbPersistence(name));
+    const { server, demo, persistence } = await openBoth('v5', files);
     for (const backend of [server, demo]) {
       // Every stored event reads back as it was recorded, under the actor it had.
       await expectFixtureWorld(backend, storedEvents(demoFixture('v5')));

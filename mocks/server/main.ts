@@ -122,26 +122,20 @@ if (values.restore) {
 
 mkdirSync(dirname(dataFile), { recursive: true });
 
-/**
- * The key cursors are signed with, kept beside the database (owner-only) so cursors a client
- * holds stay valid across a restart.
- */
-function cursorSecret(): string {
-  const file = `${dataFile}.cursor-key`;
+/** A secret kept beside the database (owner-only), made once: it outlives a restart. */
+function secretBeside(suffix: string, make: () => string): string {
+  const file = `${dataFile}.${suffix}`;
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = newCursorSecret();
+  const secret = make();
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
 
-/** The built-in agent's key, kept beside the database (owner-only) like the cursor key. */
-function builtInAgentSecret(): string {
-  const file = `${dataFile}.agent-key`;
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = newSecret();
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
+/** The key cursors are signed with, so cursors a client holds stay valid across a restart. */
+const cursorSecret = () => secretBeside('cursor-key', newCursorSecret);
+
+/** The built-in agent's key, so its key record stays one across restarts. */
+const builtInAgentSecret = () => secretBeside('agent-key', newSecret);
 
 const log = (line: string) => console.log(line);
 let persistence: ReturnType<typeof sqlitePersistence>;

@@ -434,6 +434,16 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
 
   const check = (name: string, run: () => Promise<void>): ConformanceCheck => ({ name, run });
 
+  /** A new agent key issued by the lead `leadId`; its secret. */
+  async function issueAgentKey(leadId: string, name: string): Promise<string> {
+    const issued = await api.send('POST', operations.createAgentKey.path, {
+      actor: leadId,
+      json: { name },
+    });
+    ensure(issued.status === 201, `A lead's new agent key: ${snippet(issued)}`);
+    return (issued.body as { secret: string }).secret;
+  }
+
   /*
    * How people sign in is the backend's own business (a server with accounts, or a proxy in
    * front of one): only GET /session, which the app reads at start, is required of every one.
@@ -462,12 +472,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'an agent hands off, hears the redirect, answers it, and acknowledges the approval',
       async () => {
         const { a } = await discoverCast();
-        const issued = await api.send('POST', operations.createAgentKey.path, {
-          actor: a.id,
-          json: { name: `conformance-${runId}` },
-        });
-        ensure(issued.status === 201, `A lead's new agent key: ${snippet(issued)}`);
-        const secret = (issued.body as { secret: string }).secret;
+        const secret = await issueAgentKey(a.id, `conformance-${runId}`);
         const agent = (
           method: string,
           path: string,
@@ -483,28 +488,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           null,
           'An unknown agent key',
         );
-        const created = await agent('POST', operations.createAgentHandoff.path, {
-          ticket: {
-            customer: {
-              id: `c-conf-${runId}`,
-              name: 'Robin Example',
-              email: 'robin@example.com',
-              tier: 'standard',
-              lifetimeValue: 120,
-              priorComplaints: 0,
-            },
-            channel: 'email',
-            subject: 'Where is my parcel?',
-            body: 'Hello, my parcel has not arrived yet. Robin',
-            category: 'shipping',
-            urgency: 'normal',
-            language: 'en',
-            attachments: 0,
-          },
-          draft: 'Hi Robin,\n\nYour parcel is on its way.\n\nBest regards,\nSupport',
-          confidence: 0.3,
-          actions: [{ type: 'reply' }],
-        });
+        const created = await agent(
+          'POST',
+          operations.createAgentHandoff.path,
+          conformanceHandoff(runId),
+        );
         ensure(created.status === 201, `The agent's handoff: ${snippet(created)}`);
         const id = (created.body as { handoff: Handoff }).handoff.id;
         const outcomePath = pathOf(operations.getHandoffOutcome, { id });
@@ -612,12 +600,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'a webhook endpoint hears the decision on a handoff, signed to the Standard Webhooks specification',
       async () => {
         const { a } = await discoverCast();
-        const issued = await api.send('POST', operations.createAgentKey.path, {
-          actor: a.id,
-          json: { name: `conformance-hooks-${runId}` },
-        });
-        ensure(issued.status === 201, `A lead's new agent key: ${snippet(issued)}`);
-        const secret = (issued.body as { secret: string }).secret;
+        const secret = await issueAgentKey(a.id, `conformance-hooks-${runId}`);
         const receiver = await startReceiver();
         try {
           const registered = await api.send('POST', operations.createWebhook.path, {
@@ -632,12 +615,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           const created = await api.send('POST', operations.createAgentHandoff.path, {
             actor: null,
             bearer: secret,
-            json: {
-              ticket: conformanceTicket(runId),
-              draft: 'Hi Robin,\n\nYour parcel is on its way.\n\nBest regards,\nSupport',
-              confidence: 0.3,
-              actions: [{ type: 'reply' }],
-            },
+            json: conformanceHandoff(runId),
           });
           ensure(created.status === 201, `The agent's handoff: ${snippet(created)}`);
           const id = (created.body as { handoff: Handoff }).handoff.id;
@@ -2115,7 +2093,16 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
 
 /* ---------- webhooks ---------- */
 
-/** A ticket as an agent sends it, from a customer of the conformance run's own. */
+/** A handoff as an agent sends it: a customer of the run's own, a plain reply, low confidence. */
+function conformanceHandoff(runId: string) {
+  return {
+    ticket: conformanceTicket(runId),
+    draft: 'Hi Robin,\n\nYour parcel is on its way.\n\nBest regards,\nSupport',
+    confidence: 0.3,
+    actions: [{ type: 'reply' }],
+  };
+}
+
 function conformanceTicket(runId: string) {
   return {
     customer: {
