@@ -14,7 +14,7 @@ import { type Change, memoryPersistence, type Persistence, type Snapshot } from 
 import { type AgentPrincipal, agentStandIn, isAgent, type Principal } from './principal';
 import { ok, problemReply, type Route } from './route-kit';
 import { bodyDigest, type CursorSeal, cursorSeal } from './security/cursor-seal';
-import type { AuditExtra, BackendOptions, BackendServices } from './services';
+import { ANY_ITEM, type AuditExtra, type BackendOptions, type BackendServices } from './services';
 import { World } from './world';
 
 export type { BackendOptions } from './services';
@@ -69,6 +69,8 @@ export class Backend {
   private readonly cursors: CursorSeal;
   /** Items someone waits on (the outcome long-poll), each with its waiters. */
   private readonly waiters = new Map<string, Set<() => void>>();
+  /** The agents' keys given at start (name → secret), registered again after a reset. */
+  private readonly startKeys = new Map<string, string>();
 
   /**
    * What happened to handoffs and runs, for subscribers in this process (webhooks): one event
@@ -119,6 +121,8 @@ export class Backend {
   async reset(): Promise<void> {
     await this.serialised(async () => {
       this.world = new World(this.seedSnapshot());
+      // Keys given at start belong to the deployment, not to the world: they outlive a reset.
+      for (const [name, secret] of this.startKeys) issueKey(this.services, name, null, secret);
       await this.persistence.replace(this.world.snapshot());
       this.emit({ type: 'world.reset', at: this.now() });
     });
@@ -156,6 +160,7 @@ export class Backend {
    * write; the same pair given again changes nothing.
    */
   registerAgentKey(name: string, secret: string): Promise<void> {
+    this.startKeys.set(name, secret);
     return this.systemWrite(() => {
       issueKey(this.services, name, null, secret);
     });
@@ -244,7 +249,7 @@ export class Backend {
     const last = new Map<string, Handoff>();
     for (const h of change.handoffs) last.set(h.id, h);
     const by = user && { id: user.id, name: user.name };
-    for (const id of last.keys()) {
+    for (const id of last.size > 0 ? [...last.keys(), ANY_ITEM] : []) {
       const waiting = this.waiters.get(id);
       if (waiting) for (const wake of [...waiting]) wake();
     }

@@ -189,6 +189,15 @@ const decided = {
   by: z.nullable(assigneeSchema),
 };
 
+/** Not final: answer with a new draft (`POST /agent/handoffs/{id}/drafts`). */
+const redirectOutcomeSchema = z.object({
+  type: z.literal('redirected'),
+  ...decided,
+  instructions: z.string(),
+  /** The draft version the instructions are about. */
+  draftNumber: z.int().check(z.positive()),
+});
+
 export const handoffOutcomeSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('approved'),
@@ -203,14 +212,7 @@ export const handoffOutcomeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rejected'), ...decided, reason: z.string() }),
   /** Not final: the item went to another level; keep waiting. */
   z.object({ type: z.literal('escalated'), ...decided, toLevel: levelSchema, note: z.string() }),
-  /** Not final: answer with a new draft (`POST /agent/handoffs/{id}/drafts`). */
-  z.object({
-    type: z.literal('redirected'),
-    ...decided,
-    instructions: z.string(),
-    /** The draft version the instructions are about. */
-    draftNumber: z.int().check(z.positive()),
-  }),
+  redirectOutcomeSchema,
   /** No one decided in time and the gate's default applied; not a person's rejection. */
   z.object({
     type: z.literal('expired'),
@@ -244,6 +246,18 @@ export const outcomeReplySchema = z.object({
 export type OutcomeReply = z.infer<typeof outcomeReplySchema>;
 
 /* ---------- redirect answers and execution ---------- */
+
+export const redirectsQuerySchema = z.object({
+  wait: outcomeQuerySchema.shape.wait.check(
+    z.describe('Seconds to wait for a redirect when none is waiting, 0 to 55.'),
+  ),
+});
+
+/** The agent's items sent back with instructions and not answered yet, oldest first. */
+export const pendingRedirectsSchema = z.object({
+  items: z.array(z.object({ handoff: handoffSchema, redirect: redirectOutcomeSchema })),
+});
+export type PendingRedirects = z.infer<typeof pendingRedirectsSchema>;
 
 export const agentDraftRequestSchema = z.strictObject({
   /** The version the redirect produced (the outcome's `version`): a stale one is a 409. */

@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
+import { Webhook } from 'standardwebhooks';
 import { prettifyError, type z } from 'zod/mini';
 import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-schemas';
 import { batchDecisionResultSchema } from '../../src/api/batch-schemas';
@@ -37,6 +40,7 @@ import {
   teamDirectorySchema,
   teamWhatIfResultSchema,
 } from '../../src/api/team-schemas';
+import { webhookWithSecretSchema } from '../../src/api/webhook-schemas';
 import { whatIfResultSchema } from '../../src/api/what-if-schemas';
 import { drawnForDoubleReview } from '../../src/domain/double-review';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
@@ -430,6 +434,16 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
 
   const check = (name: string, run: () => Promise<void>): ConformanceCheck => ({ name, run });
 
+  /** A new agent key issued by the lead `leadId`; its secret. */
+  async function issueAgentKey(leadId: string, name: string): Promise<string> {
+    const issued = await api.send('POST', operations.createAgentKey.path, {
+      actor: leadId,
+      json: { name },
+    });
+    ensure(issued.status === 201, `A lead's new agent key: ${snippet(issued)}`);
+    return (issued.body as { secret: string }).secret;
+  }
+
   /*
    * How people sign in is the backend's own business (a server with accounts, or a proxy in
    * front of one): only GET /session, which the app reads at start, is required of every one.
@@ -458,12 +472,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'an agent hands off, hears the redirect, answers it, and acknowledges the approval',
       async () => {
         const { a } = await discoverCast();
-        const issued = await api.send('POST', operations.createAgentKey.path, {
-          actor: a.id,
-          json: { name: `conformance-${runId}` },
-        });
-        ensure(issued.status === 201, `A lead's new agent key: ${snippet(issued)}`);
-        const secret = (issued.body as { secret: string }).secret;
+        const secret = await issueAgentKey(a.id, `conformance-${runId}`);
         const agent = (
           method: string,
           path: string,
@@ -479,28 +488,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           null,
           'An unknown agent key',
         );
-        const created = await agent('POST', operations.createAgentHandoff.path, {
-          ticket: {
-            customer: {
-              id: `c-conf-${runId}`,
-              name: 'Robin Example',
-              email: 'robin@example.com',
-              tier: 'standard',
-              lifetimeValue: 120,
-              priorComplaints: 0,
-            },
-            channel: 'email',
-            subject: 'Where is my parcel?',
-            body: 'Hello, my parcel has not arrived yet. Robin',
-            category: 'shipping',
-            urgency: 'normal',
-            language: 'en',
-            attachments: 0,
-          },
-          draft: 'Hi Robin,\n\nYour parcel is on its way.\n\nBest regards,\nSupport',
-          confidence: 0.3,
-          actions: [{ type: 'reply' }],
-        });
+        const created = await agent(
+          'POST',
+          operations.createAgentHandoff.path,
+          conformanceHandoff(runId),
+        );
         ensure(created.status === 201, `The agent's handoff: ${snippet(created)}`);
         const id = (created.body as { handoff: Handoff }).handoff.id;
         const outcomePath = pathOf(operations.getHandoffOutcome, { id });
@@ -600,6 +592,78 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           'executed',
         ] as const) {
           ensure(trail.includes(action), `The trail lacks "${action}": ${trail.join(', ')}`);
+        }
+      },
+    ),
+
+    check(
+      'a webhook endpoint hears the decision on a handoff, signed to the Standard Webhooks specification',
+      async () => {
+        const { a } = await discoverCast();
+        const secret = await issueAgentKey(a.id, `conformance-hooks-${runId}`);
+        const receiver = await startReceiver();
+        try {
+          const registered = await api.send('POST', operations.createWebhook.path, {
+            actor: null,
+            bearer: secret,
+            json: { url: receiver.url, events: ['handoff.decided'] },
+          });
+          // Webhooks are sent by a server process; a backend without one does not offer them.
+          if (registered.status === 404) return;
+          ensure(registered.status === 201, `The agent's webhook endpoint: ${snippet(registered)}`);
+          const hook = webhookWithSecretSchema.parse(registered.body);
+          const created = await api.send('POST', operations.createAgentHandoff.path, {
+            actor: null,
+            bearer: secret,
+            json: conformanceHandoff(runId),
+          });
+          ensure(created.status === 201, `The agent's handoff: ${snippet(created)}`);
+          const id = (created.body as { handoff: Handoff }).handoff.id;
+          const pending = await detail(id, a.id);
+          const rejected = await api.send('POST', pathOf(operations.decideHandoff, { id }), {
+            actor: a.id,
+            json: {
+              action: 'reject',
+              version: pending.version,
+              reason: 'Quotes no tracking number.',
+              timeOnItemMs: 20_000,
+              acknowledgedFlags: [],
+            },
+          });
+          ensure(rejected.status === 200, `The rejection: ${snippet(rejected)}`);
+          const got = await receiver.next(10_000);
+          ensure(got, 'No delivery reached the receiver within 10 s of the decision');
+          let verified: unknown;
+          try {
+            verified = new Webhook(hook.secret).verify(got.body, got.headers);
+          } catch (error) {
+            throw new Error(`The delivery's signature does not verify: ${String(error)}`);
+          }
+          const message = verified as {
+            type?: string;
+            data?: { handoff?: { id?: string }; outcome?: { type?: string; reason?: string } };
+          };
+          ensure(
+            message.type === 'handoff.decided' &&
+              message.data?.handoff?.id === id &&
+              message.data.outcome?.type === 'rejected',
+            `The delivery is the decision on ${id}: ${got.body.slice(0, 300)}`,
+          );
+          let tampered = false;
+          try {
+            new Webhook(hook.secret).verify(`${got.body} `, got.headers);
+          } catch {
+            tampered = true;
+          }
+          ensure(tampered, 'A changed body still verified: the signature does not cover it');
+          const removed = await api.send(
+            'DELETE',
+            pathOf(operations.deleteWebhook, { id: hook.endpoint.id }),
+            { actor: null, bearer: secret },
+          );
+          ensure(removed.status < 300, `Deleting the endpoint: ${snippet(removed)}`);
+        } finally {
+          await receiver.close();
         }
       },
     ),
@@ -2025,4 +2089,80 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     ensure(total >= 5, `The checks need a filter with at least 5 items; found ${total}`);
     return query;
   }
+}
+
+/* ---------- webhooks ---------- */
+
+/** A handoff as an agent sends it: a customer of the run's own, a plain reply, low confidence. */
+function conformanceHandoff(runId: string) {
+  return {
+    ticket: conformanceTicket(runId),
+    draft: 'Hi Robin,\n\nYour parcel is on its way.\n\nBest regards,\nSupport',
+    confidence: 0.3,
+    actions: [{ type: 'reply' }],
+  };
+}
+
+function conformanceTicket(runId: string) {
+  return {
+    customer: {
+      id: `c-conf-${runId}`,
+      name: 'Robin Example',
+      email: 'robin@example.com',
+      tier: 'standard',
+      lifetimeValue: 120,
+      priorComplaints: 0,
+    },
+    channel: 'email',
+    subject: 'Where is my parcel?',
+    body: 'Hello, my parcel has not arrived yet. Robin',
+    category: 'shipping',
+    urgency: 'normal',
+    language: 'en',
+    attachments: 0,
+  };
+}
+
+interface Delivery {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** A webhook receiver on loopback that answers 204 and hands over each delivery in order. */
+async function startReceiver() {
+  const got: Delivery[] = [];
+  const waiting: ((d: Delivery) => void)[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      res.writeHead(204).end();
+      const delivery = { body, headers };
+      const wake = waiting.shift();
+      if (wake) wake(delivery);
+      else got.push(delivery);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    next(ms: number): Promise<Delivery | null> {
+      const first = got.shift();
+      if (first) return Promise.resolve(first);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(null), ms);
+        waiting.push((d) => {
+          clearTimeout(timer);
+          resolve(d);
+        });
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

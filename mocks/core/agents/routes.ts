@@ -24,9 +24,9 @@ import {
   type Principal,
 } from '../principal';
 import { holderOf, invalid, notFound, ok, on, problemReply, type Route } from '../route-kit';
-import { type BackendServices, SYSTEM_ACTOR } from '../services';
+import { ANY_ITEM, type BackendServices, SYSTEM_ACTOR } from '../services';
 import { issueKey, listKeys, nameInUse, revokeKey } from './keys';
-import { isFinalOutcome, latestOutcome } from './outcome';
+import { isFinalOutcome, latestOutcome, pendingRedirectsOf } from './outcome';
 import { allRuns, getRun, leaseUntil, putRun, runView, type StoredRun, takenOver } from './runs';
 
 /*
@@ -319,6 +319,16 @@ export const agentRoutes = (s: BackendServices): Route[] => {
           });
         }
         await s.waitForChange(id, left);
+      }
+    }),
+    on('listAgentRedirects', async ({ principal, query }) => {
+      const agent = agentOf(principal);
+      const deadline = s.clock() + (query.wait ?? 0) * 1000;
+      for (;;) {
+        const items = pendingRedirectsOf(s.world, agent.name);
+        const left = deadline - s.clock();
+        if (items.length > 0 || left <= 0) return ok({ items });
+        await s.waitForChange(ANY_ITEM, left);
       }
     }),
     on('submitAgentDraft', ({ principal, json, params: { id } }) => {

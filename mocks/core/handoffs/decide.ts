@@ -1,15 +1,11 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Decision, Handoff, User } from '../../../src/api/handoff-schemas';
 import { actionChanges } from '../../../src/domain/actions';
-import { AI_ACTOR } from '../../../src/domain/actors';
 import { approvedActionsOf, checkDecision, chosenOptionDraft } from '../../../src/domain/decisions';
 import { responseDueAt } from '../../../src/domain/escalation';
 import { levelLabels } from '../../../src/domain/levels';
-import { amountsOnItem } from '../../../src/domain/text-guard';
-import { reviseWithInstructions } from '../../ai/reviser/revise';
 import type { ApiReply } from '../http-types';
 import { ladderInForce, policyInForce } from '../policy/store';
-import { agentNameOf } from '../principal';
 import { ok, personOf, problemReply } from '../route-kit';
 import type { BackendServices } from '../services';
 
@@ -127,42 +123,9 @@ export function applyDecision(
           why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
         },
       );
-      // An agent's item waits for the agent's own answer (POST /agent/handoffs/{id}/drafts).
-      if (agentNameOf(h.drafts[0]!.author)) {
-        return ok({ handoff: redirected, event });
-      }
-      const base = h.workingDraft?.text ?? aiDraft;
-      const revision = reviseWithInstructions({
-        text: base,
-        actions: h.drafts.at(-1)!.actions,
-        instructions: body.instructions,
-        ticket: h.ticket,
-        knownAmounts: amountsOnItem(h),
-      });
-      const number = h.drafts.length + 1;
-      const revised = s.move(redirected, 'ai_revised', {
-        drafts: [
-          ...h.drafts,
-          {
-            number,
-            text: revision.text,
-            author: AI_ACTOR,
-            createdAt: s.now(),
-            note: revision.note,
-            actions: revision.actions,
-          },
-        ],
-      });
-      s.record(
-        revised,
-        AI_ACTOR,
-        'draft_revised',
-        `Draft ${number} written from ${user.name}’s instructions`,
-        {
-          why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
-        },
-      );
-      return ok({ handoff: revised, event });
+      // Every item is an agent's (the built-in AI is one too): it waits for that agent's new
+      // draft (POST /agent/handoffs/{id}/drafts); the desk writes none itself.
+      return ok({ handoff: redirected, event });
     }
   }
 }

@@ -14,6 +14,8 @@ import {
   heartbeatRequestSchema,
   outcomeQuerySchema,
   outcomeReplySchema,
+  pendingRedirectsSchema,
+  redirectsQuerySchema,
   runFailureRequestSchema,
   runResultSchema,
   runSchema,
@@ -166,6 +168,20 @@ export const agentOperations = defineOperations({
     problems: { ...itemProblems, 403: 'The handoff is another agent’s' },
     write: false,
     principals: either,
+  },
+  listAgentRedirects: {
+    method: 'GET',
+    path: '/agent/redirects',
+    summary:
+      'This agent’s items sent back with instructions and waiting for its new draft, by ' +
+      'long-poll: waits up to `wait` seconds when there are none',
+    query: redirectsQuerySchema,
+    queryProblem: 'The redirect parameters are not valid.',
+    response: pendingRedirectsSchema,
+    description: 'The redirects waiting for an answer, oldest first (none within the wait)',
+    problems: agentIdentity,
+    write: false,
+    principals: agentOnly,
   },
   submitAgentDraft: {
     method: 'POST',
