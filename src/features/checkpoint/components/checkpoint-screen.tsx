@@ -1,9 +1,11 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FlashNotice } from '../../../components/flash-notice';
-import { escalationTargets, levelLabels } from '../../../domain/levels';
+import { levelLabels } from '../../../domain/levels';
+import { describeStep, escalationSteps, membersAt } from '../../../domain/team-escalation';
 import { handoffQueries, userQueries } from '../../../lib/handoff-queries';
 import { ladderQueries } from '../../../lib/ladder-queries';
+import { teamQueries } from '../../../lib/team-queries';
 import { useSessionStore } from '../../../stores/session-store';
 import { useApprovalReadiness } from '../hooks/use-approval-readiness';
 import { useCheckpointShortcuts } from '../hooks/use-checkpoint-shortcuts';
@@ -46,6 +48,17 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
   const me = useQuery(userQueries.me(actorId)).data;
   const users = useQuery(userQueries.list()).data?.items ?? [];
   const ladder = useQuery(ladderQueries.current()).data;
+  const teams = useQuery(teamQueries.current()).data?.teams;
+  // Inside a team the item climbs the team's ladder; the form offers only those steps.
+  const steps = escalationSteps(handoff, teams ?? []);
+  const destinations = handoff.team
+    ? Object.fromEntries(
+        steps.map((st) => {
+          const team = teams?.find((t) => t.id === st.team?.teamId);
+          return [st.level, describeStep(st, membersAt(team, st.level, users))];
+        }),
+      )
+    : undefined;
   const kindActions = useKindActions(handoff);
   // Told as it happens; the reviewer's text is untouched and conflicts still guard decisions.
   const remote = useRemoteChange(handoffId, handoff.version, actorId);
@@ -265,7 +278,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
                   ? { targetLevel: flow.prefill.level, note: flow.prefill.note }
                   : undefined
               }
-              targets={escalationTargets(handoff.level)}
+              targets={steps.map((st) => st.level)}
+              destinations={destinations}
               errors={flow.fieldErrors}
               busy={busy || intent !== undefined}
               onSubmit={(values) => flow.submitForm(formAction, values)}
