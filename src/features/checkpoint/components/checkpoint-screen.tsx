@@ -39,6 +39,7 @@ import { AiWorkingPanel, FailurePanel, KindActionOutcome } from './kind-panels';
 import { OptionsSection } from './options-section';
 import { ReplaceDraftDialog } from './replace-draft-dialog';
 import { RequestSection } from './request-section';
+import { RerouteControl } from './reroute-control';
 import './checkpoint.css';
 
 /** The checkpoint: one handoff's whole context package, the draft, and the five decisions. */
@@ -267,6 +268,11 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
             onApprove={flow.approve}
             onOpenForm={flow.openForm}
             onEdit={editor.focusEditor}
+          />
+
+          <RerouteControl
+            handoff={handoff}
+            disabled={!open || busy || flow.decided !== null || intent !== undefined}
           />
 
           {formAction ? (
