@@ -1736,6 +1736,17 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         const item = items.find((i) => i.team && nextEscalation(i, teams));
         if (!item) return;
         let current = item;
+        const escalate = (targetLevel: Level, note: string) =>
+          api.send('POST', pathOf(operations.decideHandoff, { id: item.id }), {
+            actor: a.id,
+            json: {
+              action: 'escalate',
+              version: current.version,
+              timeOnItemMs: 20_000,
+              targetLevel,
+              note,
+            },
+          });
         // Step up as far as the checker's own authority reaches, checking each landing.
         for (let n = 0; n < 4; n += 1) {
           const step = nextEscalation(current, teams);
@@ -1749,16 +1760,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           );
           if (skipped) {
             const refused = expectProblem(
-              await api.send('POST', pathOf(operations.decideHandoff, { id: item.id }), {
-                actor: a.id,
-                json: {
-                  action: 'escalate',
-                  version: current.version,
-                  timeOnItemMs: 20_000,
-                  targetLevel: skipped,
-                  note: 'Conformance: a level the team skips.',
-                },
-              }),
+              await escalate(skipped, 'Conformance: a level the team skips.'),
               422,
               'validation',
               `Escalating ${item.id} to ${skipped}, which ${current.team?.teamName} skips`,
@@ -1766,16 +1768,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
             expectPointers(refused, ['/targetLevel'], 'An escalation past the team’s next level');
           }
           const moved = expectOk(
-            await api.send('POST', pathOf(operations.decideHandoff, { id: item.id }), {
-              actor: a.id,
-              json: {
-                action: 'escalate',
-                version: current.version,
-                timeOnItemMs: 20_000,
-                targetLevel: step.level,
-                note: 'Conformance: up the team’s ladder.',
-              },
-            }),
+            await escalate(step.level, 'Conformance: up the team’s ladder.'),
             decisionResultSchema,
             `Escalating ${item.id} to ${step.level}`,
           ).handoff;

@@ -93,3 +93,49 @@ test('a lead adds a team and a rule, sees the load per team, saves, and a new ar
     await lead.context.close();
   }
 });
+
+test('a lead re-routes an item from the checkpoint with m, giving a reason, and the escalation stays in the new team', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('The project sets baseURL.');
+  test.slow();
+  const lead = await reviewerBrowser(browser, baseURL, 'u-femi');
+  const { page, desk } = lead;
+  try {
+    await page.goto('/queue');
+    const item = await arrive(page);
+    const target = item.team?.teamId === 'retention' ? 'Legal' : 'Retention';
+    await page.goto(`/handoffs/${item.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Double charge' })).toBeVisible();
+
+    await page.keyboard.press('m');
+    const dialog = page.getByRole('dialog', { name: 'Re-route to another team' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Team').selectOption({ label: target });
+    await dialog.getByRole('button', { name: 'Re-route' }).click();
+    const reason = dialog.getByLabel('Reason');
+    await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByText('Say why the item goes to another team.')).toBeVisible();
+    expect(await desk.seriousViolations()).toEqual([]);
+
+    await reason.fill('The customer is about to leave us over this.');
+    await dialog.getByRole('button', { name: 'Re-route' }).click();
+    await expect(page.getByText(`Re-routed to ${target}.`)).toBeVisible();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(new RegExp(`${target} \\(Re-routed by a person`))).toBeVisible();
+
+    await page.keyboard.press('x');
+    const form = page.getByRole('form', { name: 'Escalate' });
+    await expect(form.getByText(new RegExp(`^Next in the team: .+ · ${target}`))).toBeVisible();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.goto(`/audit?item=${item.id}&action=rerouted`);
+    const grid = page.getByRole('grid', { name: 'Audit log, newest first' });
+    await expect(
+      grid.getByText(new RegExp(`Re-routed from .+ to ${target} by Femi Adeyemi`)),
+    ).toBeVisible();
+  } finally {
+    await lead.context.close();
+  }
+});

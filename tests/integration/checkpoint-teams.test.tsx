@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { teamRoute as route } from '../../mocks/core/teams/test-kit';
 import type { Handoff } from '../../src/api/handoff-schemas';
 import type { TeamRoute } from '../../src/api/team-route-schemas';
 import { buildItem } from '../kits/items';
@@ -15,15 +16,6 @@ import { eventsOf, item, openCheckpoint, resetDraftStore } from './checkpoint-he
 vi.setConfig({ testTimeout: 20_000 });
 
 beforeEach(() => resetDraftStore());
-
-const route = (teamId: string, teamName: string): TeamRoute => ({
-  teamId,
-  teamName,
-  choice: 'category',
-  ruleId: null,
-  reason: `Handles it → ${teamName}`,
-  directoryVersion: 1,
-});
 
 function teamItem(team: TeamRoute, subject: string): Handoff {
   const h = { ...buildItem({ subject }), team };

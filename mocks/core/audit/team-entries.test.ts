@@ -2,6 +2,7 @@
 import { type AuditEntry, auditLogPageSchema } from '../../../src/api/audit-schemas';
 import { teamDirectorySchema } from '../../../src/api/team-schemas';
 import { Backend } from '../backend';
+import { vipDesk } from '../teams/test-kit';
 
 /*
  * Team changes in the global audit log: who changed which team when, with what changed, one
@@ -38,16 +39,6 @@ async function allEntries(backend: Backend, query: Record<string, string> = {}) 
   return entries;
 }
 
-const vip = {
-  id: 'vip',
-  name: 'VIP desk',
-  categories: [],
-  languages: ['en'],
-  levels: ['l2' as const, 'manager' as const],
-  members: [{ id: 'u-chen', name: 'Chen Wei' }],
-  slaTargetMinutes: 30,
-};
-
 async function twoChanges() {
   const backend = await Backend.create({ count: 120, clock: () => now });
   const current = teamDirectorySchema.parse((await call(backend, 'GET', '/teams')).body);
@@ -58,7 +49,7 @@ async function twoChanges() {
     {},
     {
       version: current.version,
-      teams: [...current.teams, vip],
+      teams: [...current.teams, vipDesk],
       rules: [
         { id: 'chargeback', when: 'keyword', keyword: 'chargeback', teamId: 'vip' },
         ...current.rules,
@@ -78,7 +69,7 @@ async function twoChanges() {
     {},
     {
       version: current.version + 1,
-      teams: [...teams, vip],
+      teams: [...teams, vipDesk],
       rules: [
         { id: 'chargeback', when: 'keyword', keyword: 'chargeback', teamId: 'vip' },
         ...current.rules.filter((r) => r.teamId !== 'multilingual'),

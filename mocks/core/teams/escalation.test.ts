@@ -4,6 +4,7 @@ import type { TeamRoute } from '../../../src/api/team-route-schemas';
 import { teamDirectorySchema } from '../../../src/api/team-schemas';
 import { Backend } from '../backend';
 import { callBackend, plainItem } from '../test-items';
+import { teamRoute as route, vipDesk } from './test-kit';
 
 /*
  * Escalation inside a team: an item climbs its team's ladder (to the team's people at the
@@ -13,15 +14,6 @@ import { callBackend, plainItem } from '../test-items';
 
 const START = Date.parse('2026-11-25T09:00:00.000Z');
 const MINUTE = 60_000;
-
-const route = (teamId: string, teamName: string): TeamRoute => ({
-  teamId,
-  teamName,
-  choice: 'category',
-  ruleId: null,
-  reason: `Handles it → ${teamName}`,
-  directoryVersion: 1,
-});
 
 async function world() {
   let now = START;
@@ -93,13 +85,9 @@ describe('escalation inside a team', () => {
       (await callBackend(backend, 'GET', '/teams', { actor: 'u-femi' })).body,
     );
     const vip = {
-      id: 'vip',
-      name: 'VIP desk',
-      categories: [],
-      languages: ['en'],
+      ...vipDesk,
       levels: ['l1' as const, 'manager' as const],
       members: [{ id: 'u-dana', name: 'Dana Levi' }],
-      slaTargetMinutes: 30,
     };
     const saved = await callBackend(backend, 'POST', '/teams/changes', {
       actor: 'u-femi',
