@@ -104,6 +104,8 @@ test('a lead re-routes an item from the checkpoint with m, giving a reason, and 
   const { page, desk } = lead;
   try {
     await page.goto('/queue');
+    // In the demo the page's own backend answers once the queue has loaded from it.
+    await expect(page.getByRole('heading', { level: 1, name: /^Queue/ })).toBeVisible();
     const item = await arrive(page);
     const target = item.team?.teamId === 'retention' ? 'Legal' : 'Retention';
     await page.goto(`/handoffs/${item.id}`);
@@ -138,4 +140,17 @@ test('a lead re-routes an item from the checkpoint with m, giving a reason, and 
   } finally {
     await lead.context.close();
   }
+});
+
+test('a lead scans the load per team on the dashboard on a phone', async ({ page, desk }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/dashboard');
+  const card = page.getByRole('region', { name: 'Teams' });
+  await expect(card.getByRole('table')).toBeVisible();
+  await expect(card.getByRole('rowheader', { name: 'Legal' })).toBeVisible();
+  await expect(card.getByRole('columnheader', { name: 'SLA at risk' })).toBeVisible();
+  // The table fits the card: no column is cut off at the phone's edge.
+  const box = await card.getByRole('table').boundingBox();
+  expect((box?.x ?? 0) + (box?.width ?? Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(390);
+  expect(await desk.seriousViolations()).toEqual([]);
 });
