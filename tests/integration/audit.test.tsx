@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
+import { vipDesk } from '../../mocks/core/teams/test-kit';
 import { plainItem } from '../../mocks/core/test-items';
 import { auditEntrySchema } from '../../src/api/audit-schemas';
 import { operations, pathOf } from '../../src/api/operations';
@@ -122,18 +123,7 @@ describe('audit log screen', () => {
     const current = teamDirectorySchema.parse((await call('GET', '/teams')).body);
     const saved = await call('POST', '/teams/changes', {
       version: current.version,
-      teams: [
-        ...current.teams,
-        {
-          id: 'vip',
-          name: 'VIP desk',
-          categories: [],
-          languages: ['en'],
-          levels: ['l2', 'manager'],
-          members: [{ id: 'u-chen', name: 'Chen Wei' }],
-          slaTargetMinutes: 30,
-        },
-      ],
+      teams: [...current.teams, vipDesk],
       rules: current.rules,
       reason: 'A desk for our largest customers.',
     });
