@@ -19,10 +19,19 @@ import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';
 
 export const policyAuditActionSchema = z.enum(['policy_changed', 'policy_rolled_back']);
 
+/** What a change to the teams did, one log entry per team it touched (and one for the rules). */
+export const teamAuditActionSchema = z.enum([
+  'team_created',
+  'team_updated',
+  'team_deleted',
+  'team_rules_changed',
+]);
+
 /** What can happen in the log: an item's lifecycle actions plus policy changes. */
 export const auditLogActionSchema = z.enum([
   ...auditActionSchema.options,
   ...policyAuditActionSchema.options,
+  ...teamAuditActionSchema.options,
 ]);
 export type AuditLogAction = z.infer<typeof auditLogActionSchema>;
 
@@ -56,6 +65,23 @@ export const auditEntrySchema = z.discriminatedUnion('kind', [
     changes: z.array(z.string()),
     /** The escalation rules whose configuration changed. */
     rules: z.array(flagRuleSchema),
+  }),
+  z.object({
+    kind: z.literal('teams'),
+    /** `teams-v<version>-<n>`: the n-th entry of the change that made that version. */
+    id: z.string(),
+    at: isoDate,
+    actor: actorSchema,
+    action: teamAuditActionSchema,
+    why: auditEventSchema.shape.why,
+    outcome: z.string(),
+    /** The team directory version this change produced. */
+    version: z.int().check(z.positive()),
+    previousVersion: z.int().check(z.positive()),
+    /** One line per thing that changed, e.g. "Members: Chen Wei, Dana Levi → Chen Wei". */
+    changes: z.array(z.string()),
+    /** The team it is about; null for the routing rules. */
+    teamId: z.nullable(z.string()),
   }),
 ]);
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

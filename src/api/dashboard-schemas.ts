@@ -94,6 +94,25 @@ export const reviewerAgreementSchema = z.object({
 });
 export type ReviewerAgreementRow = z.infer<typeof reviewerAgreementSchema>;
 
+/** One team's queue and review load: a row a lead scans to see which team is falling behind. */
+export const teamLoadRowSchema = z.object({
+  /** null for the row of items no team takes. */
+  teamId: z.nullable(z.string()),
+  name: z.string(),
+  members: count,
+  /** Open items with the team now. */
+  open: count,
+  atRisk: count,
+  breached: count,
+  /** Open items someone holds. */
+  holding: count,
+  /** Decisions people made in the window on the team's items. */
+  decisions: count,
+  /** Time spent on those decisions (sum of time-on-item). */
+  timeOnItemsMs: count,
+});
+export type TeamLoadRow = z.infer<typeof teamLoadRowSchema>;
+
 export const dashboardSchema = z.object({
   window: dashboardWindowSchema,
   from: isoDate,
@@ -134,6 +153,8 @@ export const dashboardSchema = z.object({
     rubberStampRate: rate,
   }),
   reviewers: z.array(reviewerLoadSchema),
+  /** Per team (those in force, then any an open item still names), then items with no team. */
+  teams: z.array(teamLoadRowSchema),
   /** Post-hoc double reviews completed so far (all time, not the window), per reviewer. */
   agreement: z.array(reviewerAgreementSchema),
 });

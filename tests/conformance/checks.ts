@@ -44,6 +44,7 @@ import { webhookWithSecretSchema } from '../../src/api/webhook-schemas';
 import { whatIfResultSchema } from '../../src/api/what-if-schemas';
 import { drawnForDoubleReview } from '../../src/domain/double-review';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
+import { nextEscalation, teamEscalationProblem } from '../../src/domain/team-escalation';
 
 /*
  * A conformance suite for any Handoff Desk backend. It speaks only HTTP and the published
@@ -1782,6 +1783,65 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
             item.team?.teamId === first.teamId,
             `The queue filtered to team ${first.teamId} listed ${item.id} of ${item.team?.teamId ?? 'no team'}`,
           );
+        }
+      },
+    ),
+
+    check(
+      'an item with a team escalates up its team’s ladder, and leaves it only past the top',
+      async () => {
+        const { a } = await discoverCast();
+        const { teams } = expectOk(
+          await get(operations.getTeams.path, a.id),
+          teamDirectorySchema,
+          'GET /teams',
+        );
+        const items = await takeItems(12);
+        const item = items.find((i) => i.team && nextEscalation(i, teams));
+        if (!item) return;
+        let current = item;
+        const escalate = (targetLevel: Level, note: string) =>
+          api.send('POST', pathOf(operations.decideHandoff, { id: item.id }), {
+            actor: a.id,
+            json: {
+              action: 'escalate',
+              version: current.version,
+              timeOnItemMs: 20_000,
+              targetLevel,
+              note,
+            },
+          });
+        // Step up as far as the checker's own authority reaches, checking each landing.
+        for (let n = 0; n < 4; n += 1) {
+          const step = nextEscalation(current, teams);
+          if (!step || rank(current.level) > rank(a.level)) break;
+          const skipped = levelSchema.options.find(
+            (l) =>
+              l !== 'ai' &&
+              rank(l) > rank(current.level) &&
+              rank(l) < rank(step.level) &&
+              teamEscalationProblem(current, l, teams),
+          );
+          if (skipped) {
+            const refused = expectProblem(
+              await escalate(skipped, 'Conformance: a level the team skips.'),
+              422,
+              'validation',
+              `Escalating ${item.id} to ${skipped}, which ${current.team?.teamName} skips`,
+            );
+            expectPointers(refused, ['/targetLevel'], 'An escalation past the team’s next level');
+          }
+          const moved = expectOk(
+            await escalate(step.level, 'Conformance: up the team’s ladder.'),
+            decisionResultSchema,
+            `Escalating ${item.id} to ${step.level}`,
+          ).handoff;
+          ensure(
+            moved.level === step.level &&
+              (moved.team?.teamId ?? null) === (step.team?.teamId ?? null),
+            `Escalating ${item.id} from ${current.level} in ${current.team?.teamId ?? 'no team'} should land at ${step.level} in ${step.team?.teamId ?? 'no team'}; it landed at ${moved.level} in ${moved.team?.teamId ?? 'no team'}`,
+          );
+          current = moved;
         }
       },
     ),

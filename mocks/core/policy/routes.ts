@@ -12,15 +12,7 @@ import {
 } from '../../../src/domain/policy-history';
 import { whatIf } from '../../../src/domain/routing';
 import type { ApiReply } from '../http-types';
-import {
-  invalid,
-  ok,
-  on,
-  personOf,
-  refuse,
-  versionedChange,
-  withReadBody,
-} from '../route-kit';
+import { invalid, ok, on, personOf, refuse, versionedChange, withReadBody } from '../route-kit';
 import type { RouteGroup } from '../services';
 import { generateArrival } from './generate-arrival';
 import { ingestTicket } from './ingest';

@@ -5,6 +5,10 @@ export const actionLabels: Record<AuditLogAction, string> = {
   ...auditActionLabels,
   policy_changed: 'Policy changed',
   policy_rolled_back: 'Policy rolled back',
+  team_created: 'Team created',
+  team_updated: 'Team changed',
+  team_deleted: 'Team deleted',
+  team_rules_changed: 'Team rules changed',
 };
 
 export { actorTypeLabels } from '../../domain/labels';

@@ -45,14 +45,18 @@ export function renderAuditCells(entry: AuditEntry) {
           {[
             why.rule ? `Rule: ${flagRuleInfo[why.rule].label}` : null,
             why.confidence !== null ? `Confidence ${formatPercent(why.confidence)}` : null,
-            entry.kind === 'policy' && entry.changes.length ? entry.changes.join('; ') : null,
+            entry.kind !== 'event' && entry.changes.length ? entry.changes.join('; ') : null,
           ]
             .filter(Boolean)
             .join(' · ')}
         </span>
       </div>
       <div role="gridcell" className="cell">
-        {entry.kind === 'policy' ? `Policy v${entry.version}` : `v${entry.version}`}
+        {entry.kind === 'policy'
+          ? `Policy v${entry.version}`
+          : entry.kind === 'teams'
+            ? `Teams v${entry.version}`
+            : `v${entry.version}`}
       </div>
       <div role="gridcell" className="cell">
         {entry.kind === 'event' ? (
@@ -65,7 +69,7 @@ export function renderAuditCells(entry: AuditEntry) {
             {entry.ticketNumber !== null ? `#${entry.ticketNumber}` : entry.handoffId}
           </Link>
         ) : (
-          <span className="muted">Routing policy</span>
+          <span className="muted">{entry.kind === 'teams' ? 'Teams' : 'Routing policy'}</span>
         )}
       </div>
     </>
