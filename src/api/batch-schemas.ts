@@ -10,6 +10,7 @@ import {
   levelSchema,
   problemSchema,
 } from './handoff-schemas';
+import { rerouteRequestSchema } from './team-schemas';
 
 /* ---------- batch review: similar items, decided together, each checked on its own ---------- */
 
@@ -91,6 +92,10 @@ export const batchDecisionSchema = z.discriminatedUnion('action', [
     targetLevel: levelSchema.exclude(['ai']),
     note: reason('A note for the next level', 5),
   }),
+  /** Sends each item to another team, with the one reason a single re-route asks for. */
+  rerouteRequestSchema
+    .pick({ teamId: true, reason: true })
+    .extend({ action: z.literal('reroute') }),
 ]);
 export type BatchDecision = z.infer<typeof batchDecisionSchema>;
 

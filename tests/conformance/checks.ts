@@ -682,6 +682,76 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       },
     ),
 
+    check(
+      'a batch re-routes each item to another team on its own, with one required reason',
+      async () => {
+        const { a } = await discoverCast();
+        const { items: people } = expectOk(
+          await get(operations.listUsers.path, a.id),
+          usersSchema,
+          'GET /users',
+        );
+        const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
+        ensure(editor, 'The checks need a lead or manager in GET /users');
+        const [one, two] = await takeItems(2);
+        const teams = expectOk(
+          await get(operations.getTeams.path, a.id),
+          teamDirectorySchema,
+          'GET /teams',
+        );
+        const target = teams.teams.find(
+          (t) => t.members.length > 0 && t.id !== one!.team?.teamId && t.id !== two!.team?.teamId,
+        );
+        ensure(target, 'The checks need a staffed team holding neither item');
+        const path = operations.decideBatch.path;
+        const batchId = `conf-${runId}-reroute`;
+        const reason = 'Conformance: this belongs with another team.';
+        const body = {
+          batchId,
+          decision: { action: 'reroute', teamId: target.id, reason },
+          items: [
+            { id: one!.id, version: one!.version },
+            { id: two!.id, version: two!.version + 5 },
+          ],
+          timeOnBatchMs: 30_000,
+        };
+        expectProblem(
+          await api.send('POST', path, {
+            actor: editor.id,
+            json: { ...body, decision: { ...body.decision, reason: '' } },
+          }),
+          422,
+          'validation',
+          'A batch re-route without a reason',
+        );
+        const result = expectOk(
+          await api.send('POST', path, { actor: editor.id, json: body }),
+          batchDecisionResultSchema,
+          'The batch re-route',
+        );
+        const outcomes = result.results.map((r) => r.outcome).join(', ');
+        ensure(
+          outcomes === 'applied, conflict',
+          `Expected applied, conflict (stale version); got ${outcomes}`,
+        );
+        const moved = await detail(one!.id, a.id);
+        ensure(
+          moved.team?.teamId === target.id,
+          `The re-routed item is with ${moved.team?.teamId ?? 'no team'}, not ${target.id}`,
+        );
+        const left = await detail(two!.id, a.id);
+        ensure(
+          left.version === two!.version && left.team?.teamId === two!.team?.teamId,
+          'The item sent on a stale version was moved anyway',
+        );
+        const last = (await events(one!.id, a.id)).at(-1);
+        ensure(
+          last?.action === 'rerouted' && last.batchId === batchId,
+          `The re-route's audit event should be "rerouted" with batchId "${batchId}"; got ${last?.action} ${last?.batchId}`,
+        );
+      },
+    ),
+
     check('GET /me and /users describe the people who act', async () => {
       const { a, b } = await discoverCast();
       const me = expectOk(await get(operations.getMe.path, a.id), userSchema, 'GET /me');
