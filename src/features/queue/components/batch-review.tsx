@@ -10,6 +10,7 @@ import type {
 import { toErrorMessage } from '../../../api/errors';
 import type { Level } from '../../../api/handoff-schemas';
 import type { Team } from '../../../api/team-schemas';
+import { shortBatchId } from '../../../domain/batch-id';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
 import { formatMoney } from '../../../domain/money';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
@@ -152,6 +153,19 @@ export function BatchReview({ params }: { params: SimilarGroupsParams }) {
   };
 
   useShortcuts([
+    // Shift with a move extends the selection from the last toggled row, as shift-click does.
+    ...(['ArrowDown', 'j', 'ArrowUp', 'k'] as const).map((key) => ({
+      key: `shift+${key}`,
+      handler: () => {
+        const to = Math.max(
+          0,
+          Math.min(rows.length - 1, active + (key === 'ArrowDown' || key === 'j' ? 1 : -1)),
+        );
+        move(to);
+        selectRange(to);
+      },
+      enabled: choosing && !form,
+    })),
     { key: 'j', handler: () => move(active + 1), enabled: choosing && !form },
     { key: 'ArrowDown', handler: () => move(active + 1), enabled: choosing && !form },
     { key: 'k', handler: () => move(active - 1), enabled: choosing && !form },
@@ -214,8 +228,9 @@ export function BatchReview({ params }: { params: SimilarGroupsParams }) {
       <p className="queue-hint">
         {plural(query.data.total, 'item')} waiting, {query.data.ungrouped} alike to no other.{' '}
         <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>Shift+X</kbd> select the group ·
-        shift-click a range · <kbd>Shift+A</kbd> approve · <kbd>Shift+R</kbd> reject ·{' '}
-        <kbd>Shift+E</kbd> escalate · <kbd>Shift+T</kbd> re-route the selected to a team.
+        shift-click or <kbd>Shift+J</kbd>/<kbd>Shift+K</kbd> a range · <kbd>Shift+A</kbd> approve ·{' '}
+        <kbd>Shift+R</kbd> reject · <kbd>Shift+E</kbd> escalate · <kbd>Shift+T</kbd> re-route the
+        selected to a team.
       </p>
 
       <BatchBar
@@ -605,7 +620,8 @@ function BatchProgress({
   return (
     <section className="batch-result" aria-label="Batch result">
       <p role="status">
-        {result.applied} applied, {result.refused} refused, {result.conflicts} conflicts.
+        Batch {shortBatchId(result.batchId)}: {result.applied} applied, {result.refused} refused,{' '}
+        {result.conflicts} conflicts.
       </p>
       {onOpenFirstRefused ? (
         <button type="button" className="button" onClick={onOpenFirstRefused} aria-keyshortcuts="O">
