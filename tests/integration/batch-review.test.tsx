@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { billingRoute } from '../../mocks/core/test-items';
 import type { Handoff } from '../../src/api/handoff-schemas';
 import { buildItem } from '../kits/items';
 import { backend } from '../msw';
@@ -11,15 +12,6 @@ vi.setConfig({ testTimeout: 30_000 });
 beforeEach(() => {
   vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
 });
-
-const billing = {
-  teamId: 'billing',
-  teamName: 'Billing & accounts',
-  choice: 'category',
-  ruleId: null,
-  reason: 'Billing goes to Billing & accounts.',
-  directoryVersion: 1,
-} as const;
 
 /** Three alike gift-card items in Ana's Billing team, one of them at L2 (above her). */
 function giftCardGroup(): Handoff[] {
@@ -33,7 +25,7 @@ function giftCardGroup(): Handoff[] {
         ticket: { category: 'billing' },
         level,
       }),
-      team: billing,
+      team: billingRoute,
     };
     backend.state.putHandoff(h);
     return h;

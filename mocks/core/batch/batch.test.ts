@@ -10,7 +10,7 @@ import { auditPageSchema, type Handoff, problemSchema } from '../../../src/api/h
 import { actionsFromText } from '../../../src/domain/actions';
 import { readingFloorMs } from '../../../src/domain/metrics/reading-floor';
 import { Backend } from '../backend';
-import { callBackend, plainItem } from '../test-items';
+import { billingRoute, callBackend, plainItem } from '../test-items';
 
 /*
  * The batch endpoint over the core: every item is checked on its own and either applied or
@@ -198,14 +198,7 @@ describe('POST /handoffs/batch-decisions', () => {
   });
 
   it('re-routes each item to another team on its own: membership, authority, version, team', async () => {
-    const billing = {
-      teamId: 'billing',
-      teamName: 'Billing & accounts',
-      choice: 'category',
-      ruleId: null,
-      reason: 'Billing goes to Billing & accounts.',
-      directoryVersion: 1,
-    } as const;
+    const billing = billingRoute;
     const mine = [fresh({ team: billing }), fresh({ team: billing })];
     const high = fresh({ team: billing, level: 'l2' });
     const stale = fresh({ team: billing });
