@@ -360,6 +360,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     return found;
   }
 
+  /** The people GET /users lists, as `actorId` asks. */
+  async function listPeople(actorId: string) {
+    return expectOk(await get(operations.listUsers.path, actorId), usersSchema, 'GET /users').items;
+  }
+
   /** Sends a batch and checks each item's outcome, in order (`expected` says why each). */
   async function sendBatch(actor: string, json: unknown, label: string, expected: string) {
     const result = expectOk(
@@ -697,11 +702,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'a batch re-routes each item to another team on its own, with one required reason',
       async () => {
         const { a } = await discoverCast();
-        const { items: people } = expectOk(
-          await get(operations.listUsers.path, a.id),
-          usersSchema,
-          'GET /users',
-        );
+        const people = await listPeople(a.id);
         const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
         ensure(editor, 'The checks need a lead or manager in GET /users');
         const [one, two] = await takeItems(2);
@@ -1798,11 +1799,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'policy changes are refused to reviewers, on a stale version and when invalid',
       async () => {
         const { a } = await discoverCast();
-        const { items: people } = expectOk(
-          await get(operations.listUsers.path, a.id),
-          usersSchema,
-          'GET /users',
-        );
+        const people = await listPeople(a.id);
         const reviewer = people.find((u) => u.role === 'reviewer');
         const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
         ensure(
@@ -2026,11 +2023,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'post-hoc settings: the double-review share parses, is refused to reviewers and checked',
       async () => {
         const { a } = await discoverCast();
-        const { items: people } = expectOk(
-          await get(operations.listUsers.path, a.id),
-          usersSchema,
-          'GET /users',
-        );
+        const people = await listPeople(a.id);
         const reviewer = people.find((u) => u.role === 'reviewer');
         const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
         ensure(
