@@ -9,6 +9,7 @@ import {
   levelSchema,
   problemSchema,
 } from './handoff-schemas';
+import { rerouteRequestSchema } from './team-schemas';
 import { enumWithout } from './zod-config';
 
 /* ---------- batch review: similar items, decided together, each checked on its own ---------- */
@@ -92,6 +93,10 @@ export const batchDecisionSchema = z.discriminatedUnion('action', [
     action: z.literal('escalate'),
     targetLevel: enumWithout(levelSchema, ['ai']),
     note: reason('A note for the next level', 5),
+  }),
+  /** Sends each item to another team, with the one reason a single re-route asks for. */
+  z.extend(z.pick(rerouteRequestSchema, { teamId: true, reason: true }), {
+    action: z.literal('reroute'),
   }),
 ]);
 export type BatchDecision = z.infer<typeof batchDecisionSchema>;

@@ -365,6 +365,26 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     return found;
   }
 
+  /** The people GET /users lists, as `actorId` asks. */
+  async function listPeople(actorId: string) {
+    return expectOk(await get(operations.listUsers.path, actorId), usersSchema, 'GET /users').items;
+  }
+
+  /** Sends a batch and checks each item's outcome, in order (`expected` says why each). */
+  async function sendBatch(actor: string, json: unknown, label: string, expected: string) {
+    const result = expectOk(
+      await api.send('POST', operations.decideBatch.path, { actor, json }),
+      batchDecisionResultSchema,
+      label,
+    );
+    const outcomes = result.results.map((r) => r.outcome).join(', ');
+    ensure(
+      outcomes === expected.replace(/ \([^)]*\)/g, ''),
+      `Expected ${expected}; got ${outcomes}`,
+    );
+    return result;
+  }
+
   type Snapshot = { item: Handoff; events: number };
 
   async function snapshot(id: string, actor: string): Promise<Snapshot> {
@@ -715,15 +735,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           'validation',
           'An empty batch',
         );
-        const first = expectOk(
-          await api.send('POST', path, { actor: a.id, json: body }),
-          batchDecisionResultSchema,
+        const first = await sendBatch(
+          a.id,
+          body,
           'The batch',
-        );
-        const outcomes = first.results.map((r) => r.outcome).join(', ');
-        ensure(
-          outcomes === 'applied, conflict, refused',
-          `Expected applied, conflict (stale version), refused (unknown id); got ${outcomes}`,
+          'applied, conflict (stale version), refused (unknown id)',
         );
         const trail = await events(one!.id, a.id);
         ensure(
@@ -743,6 +759,63 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         ensure(
           (await events(one!.id, a.id)).length === trail.length,
           'The retry wrote audit events',
+        );
+      },
+    ),
+
+    check(
+      'a batch re-routes each item to another team on its own, with one required reason',
+      async () => {
+        const { a } = await discoverCast();
+        const people = await listPeople(a.id);
+        const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
+        ensure(editor, 'The checks need a lead or manager in GET /users');
+        const [one, two] = await takeItems(2);
+        const teams = expectOk(
+          await get(operations.getTeams.path, a.id),
+          teamDirectorySchema,
+          'GET /teams',
+        );
+        const target = teams.teams.find(
+          (t) => t.members.length > 0 && t.id !== one!.team?.teamId && t.id !== two!.team?.teamId,
+        );
+        ensure(target, 'The checks need a staffed team holding neither item');
+        const path = operations.decideBatch.path;
+        const batchId = `conf-${runId}-reroute`;
+        const reason = 'Conformance: this belongs with another team.';
+        const body = {
+          batchId,
+          decision: { action: 'reroute', teamId: target.id, reason },
+          items: [
+            { id: one!.id, version: one!.version },
+            { id: two!.id, version: two!.version + 5 },
+          ],
+          timeOnBatchMs: 30_000,
+        };
+        expectProblem(
+          await api.send('POST', path, {
+            actor: editor.id,
+            json: { ...body, decision: { ...body.decision, reason: '' } },
+          }),
+          422,
+          'validation',
+          'A batch re-route without a reason',
+        );
+        await sendBatch(editor.id, body, 'The batch re-route', 'applied, conflict (stale version)');
+        const moved = await detail(one!.id, a.id);
+        ensure(
+          moved.team?.teamId === target.id,
+          `The re-routed item is with ${moved.team?.teamId ?? 'no team'}, not ${target.id}`,
+        );
+        const left = await detail(two!.id, a.id);
+        ensure(
+          left.version === two!.version && left.team?.teamId === two!.team?.teamId,
+          'The item sent on a stale version was moved anyway',
+        );
+        const last = (await events(one!.id, a.id)).at(-1);
+        ensure(
+          last?.action === 'rerouted' && last.batchId === batchId,
+          `The re-route's audit event should be "rerouted" with batchId "${batchId}"; got ${last?.action} ${last?.batchId}`,
         );
       },
     ),
@@ -1850,11 +1923,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'policy changes are refused to reviewers, on a stale version and when invalid',
       async () => {
         const { a } = await discoverCast();
-        const { items: people } = expectOk(
-          await get(operations.listUsers.path, a.id),
-          usersSchema,
-          'GET /users',
-        );
+        const people = await listPeople(a.id);
         const reviewer = people.find((u) => u.role === 'reviewer');
         const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
         ensure(
@@ -2078,11 +2147,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'post-hoc settings: the double-review share parses, is refused to reviewers and checked',
       async () => {
         const { a } = await discoverCast();
-        const { items: people } = expectOk(
-          await get(operations.listUsers.path, a.id),
-          usersSchema,
-          'GET /users',
-        );
+        const people = await listPeople(a.id);
         const reviewer = people.find((u) => u.role === 'reviewer');
         const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
         ensure(

@@ -1,5 +1,6 @@
-import type { Handoff, Level } from '../../../src/api/handoff-schemas';
+import type { Handoff, Level, User } from '../../../src/api/handoff-schemas';
 import {
+  type RerouteRequest,
   rerouteRequestSchema,
   type TeamChange,
   type TeamDirectory,
@@ -8,6 +9,7 @@ import {
 } from '../../../src/api/team-schemas';
 import { hasAuthorityOver, levelLabels, rank } from '../../../src/domain/levels';
 import { directoryErrors, teamLoad } from '../../../src/domain/teams';
+import type { ApiReply } from '../http-types';
 import { refuseWrite } from '../item-write';
 import { RECENT_TRAFFIC_MS } from '../policy/store';
 import {
@@ -48,6 +50,71 @@ function loadItems(s: BackendServices): Handoff[] {
 function levelInTeam(levels: readonly Level[], current: Level): Level {
   const sorted = [...levels].sort((a, b) => rank(a) - rank(b));
   return sorted.find((l) => rank(l) >= rank(current)) ?? sorted.at(-1) ?? current;
+}
+
+/**
+ * Re-routes one open item to another team, as its endpoint does and as a batch does for each
+ * of its items: who may move it, on the version seen, to a team with members, audited.
+ */
+export function rerouteItem(
+  s: BackendServices,
+  user: User,
+  h: Handoff,
+  body: RerouteRequest,
+): ApiReply {
+  const directory = teamsInForce(s);
+  const inCurrentTeam =
+    h.team !== null &&
+    directory.teams.some((t) => t.id === h.team?.teamId && t.members.some((m) => m.id === user.id));
+  if (!floorEditors.includes(user.role) && !inCurrentTeam) {
+    return refuse(
+      'forbidden',
+      `${user.name} is not in ${h.team?.teamName ?? 'the team holding this item'}; only its members, a team lead, a manager or an executive may send it to another team.`,
+    );
+  }
+  if (!floorEditors.includes(user.role) && !hasAuthorityOver(user.level, h.level)) {
+    return refuse(
+      'forbidden',
+      `${user.name} (${levelLabels[user.level]}) cannot move items at ${levelLabels[h.level]}; ask someone at that level or a team lead.`,
+    );
+  }
+  const refused = refuseWrite(s, h, user, {
+    version: body.version,
+    event: 'reroute',
+    anyHolder: true,
+  });
+  if (refused) return refused;
+  const target = directory.teams.find((t) => t.id === body.teamId);
+  const field = (message: string) =>
+    refuse('validation', message, { errors: [{ pointer: '/teamId', message }] });
+  if (!target) return field(`There is no team "${body.teamId}".`);
+  if (target.id === h.team?.teamId) return field(`The item is already with ${target.name}.`);
+  if (target.members.length === 0) {
+    return field(`${target.name} has no members: nobody there could take the item.`);
+  }
+  const level = levelInTeam(target.levels, h.level);
+  const actor = personOf(user);
+  const next = s.move(h, 'reroute', {
+    team: {
+      teamId: target.id,
+      teamName: target.name,
+      choice: 'rerouted',
+      ruleId: null,
+      reason: `Re-routed by ${user.name}: ${body.reason}`,
+      directoryVersion: directory.version,
+    },
+    level,
+    assignee: null,
+  });
+  const moved = level === h.level ? '' : ` at ${levelLabels[level]}`;
+  s.record(
+    next,
+    actor,
+    'rerouted',
+    `Re-routed from ${h.team?.teamName ?? 'no team'} to ${target.name}${moved} by ${user.name}`,
+    { why: { reason: body.reason, rule: null, confidence: h.context.confidence } },
+  );
+  return ok(next);
 }
 
 export const teamRoutes: RouteGroup = (s) => [
@@ -104,62 +171,6 @@ export const teamRoutes: RouteGroup = (s) => [
   ),
 
   on('rerouteHandoff', ({ user, json, params: { id } }) =>
-    withItem(s, rerouteRequestSchema, json, id, (body, h) => {
-      const directory = teamsInForce(s);
-      const inCurrentTeam =
-        h.team !== null &&
-        directory.teams.some(
-          (t) => t.id === h.team?.teamId && t.members.some((m) => m.id === user.id),
-        );
-      if (!floorEditors.includes(user.role) && !inCurrentTeam) {
-        return refuse(
-          'forbidden',
-          `${user.name} is not in ${h.team?.teamName ?? 'the team holding this item'}; only its members, a team lead, a manager or an executive may send it to another team.`,
-        );
-      }
-      if (!floorEditors.includes(user.role) && !hasAuthorityOver(user.level, h.level)) {
-        return refuse(
-          'forbidden',
-          `${user.name} (${levelLabels[user.level]}) cannot move items at ${levelLabels[h.level]}; ask someone at that level or a team lead.`,
-        );
-      }
-      const refused = refuseWrite(s, h, user, {
-        version: body.version,
-        event: 'reroute',
-        anyHolder: true,
-      });
-      if (refused) return refused;
-      const target = directory.teams.find((t) => t.id === body.teamId);
-      const field = (message: string) =>
-        refuse('validation', message, { errors: [{ pointer: '/teamId', message }] });
-      if (!target) return field(`There is no team "${body.teamId}".`);
-      if (target.id === h.team?.teamId) return field(`The item is already with ${target.name}.`);
-      if (target.members.length === 0) {
-        return field(`${target.name} has no members: nobody there could take the item.`);
-      }
-      const level = levelInTeam(target.levels, h.level);
-      const actor = personOf(user);
-      const next = s.move(h, 'reroute', {
-        team: {
-          teamId: target.id,
-          teamName: target.name,
-          choice: 'rerouted',
-          ruleId: null,
-          reason: `Re-routed by ${user.name}: ${body.reason}`,
-          directoryVersion: directory.version,
-        },
-        level,
-        assignee: null,
-      });
-      const moved = level === h.level ? '' : ` at ${levelLabels[level]}`;
-      s.record(
-        next,
-        actor,
-        'rerouted',
-        `Re-routed from ${h.team?.teamName ?? 'no team'} to ${target.name}${moved} by ${user.name}`,
-        { why: { reason: body.reason, rule: null, confidence: h.context.confidence } },
-      );
-      return ok(next);
-    }),
+    withItem(s, rerouteRequestSchema, json, id, (body, h) => rerouteItem(s, user, h, body)),
   ),
 ];

@@ -2,6 +2,7 @@
 // biome-ignore-all lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant; cells are not focused themselves.
 import { Link } from '@tanstack/react-router';
 import type { AuditEntry } from '../../../api/audit-schemas';
+import { shortBatchId } from '../../../domain/batch-id';
 import { formatPercent } from '../../../domain/confidence';
 import { flagRuleInfo } from '../../../domain/flags';
 import { actionLabels, actorTypeLabels } from '../labels';
@@ -46,6 +47,7 @@ export function renderAuditCells(entry: AuditEntry) {
             why.rule ? `Rule: ${flagRuleInfo[why.rule].label}` : null,
             why.confidence !== null ? `Confidence ${formatPercent(why.confidence)}` : null,
             entry.kind !== 'event' && entry.changes.length ? entry.changes.join('; ') : null,
+            entry.kind === 'event' && entry.batchId ? `Batch ${shortBatchId(entry.batchId)}` : null,
           ]
             .filter(Boolean)
             .join(' · ')}
