@@ -18,7 +18,8 @@ const ENTRY_BUDGET_KB = 120;
 // (measured 401.8).
 // 392 with the contract in zod/mini (measured 389.8): zod's classic methods and its JSON Schema
 // generator are no longer in the client.
-const TOTAL_BUDGET_KB = 392;
+// 395 with re-route on the checkpoint and in a batch, and the per-team dashboard (measured 392.3).
+const TOTAL_BUDGET_KB = 395;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.
