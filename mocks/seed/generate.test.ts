@@ -413,7 +413,7 @@ describe('the worked example, #4521', () => {
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({
       number: 1,
-      author: { type: 'ai', id: 'ai', name: 'Support AI' },
+      author: { type: 'ai', id: 'agent:Lumen AI agent', name: 'Lumen AI agent' },
       note: 'First draft',
     });
     expect(drafts[0]?.text).toContain('Sarah');

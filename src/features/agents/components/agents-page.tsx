@@ -177,7 +177,14 @@ function Keys({ keys, error }: { keys: AgentKey[]; error: Error | null }) {
         An agent signs its calls with its key (<code>Authorization: Bearer hd_…</code>); everything
         it does is recorded under its name.
       </p>
-      <CreateKey field={nameField} onCreated={setShown} />
+      <CreateKey
+        field={nameField}
+        onCreated={(created) => {
+          // The new key is the one a lead acts on next (hands it over, or revokes a mistake).
+          setShown(created);
+          select(created.id);
+        }}
+      />
       {shown ? (
         <SecretNotice
           key={shown.id}
