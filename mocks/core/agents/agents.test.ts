@@ -6,6 +6,7 @@ import {
   createdAgentKeySchema,
   executionResultSchema,
   outcomeReplySchema,
+  pendingRedirectsSchema,
   runResultSchema,
   runSchema,
 } from '../../../src/api/agent-schemas';
@@ -317,6 +318,47 @@ describe('handoffs from agents', () => {
       body: { inReplyTo: item.version, text: 'x', actions: [{ type: 'reply' }], note: 'n' },
     });
     expect(again.status).toBe(409);
+  });
+
+  it('wake an agent waiting for redirects when one of its items is sent back, not for other writes', async () => {
+    const { backend, key, handoff } = await handOff();
+    const redirects = () =>
+      call(backend, 'GET', '/agent/redirects', { key: key.secret, query: { wait: '5' } });
+    const waiting = redirects();
+    let answered = false;
+    void waiting.then(() => {
+      answered = true;
+    });
+    // Another item's write wakes the wait; it is not this agent's redirect, so it keeps waiting.
+    const run = runSchema.parse(
+      (await call(backend, 'POST', '/agent/runs', { key: key.secret, body: { ticket } })).body,
+    );
+    expect(
+      (
+        await call(backend, 'POST', '/agent/handoffs', {
+          key: key.secret,
+          body: handoffBody(run.id),
+        })
+      ).status,
+    ).toBe(201);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answered).toBe(false);
+    await call(backend, 'POST', `/handoffs/${handoff.id}/decisions`, {
+      actor: 'u-dana',
+      body: {
+        action: 'redirect',
+        version: handoff.version,
+        timeOnItemMs: 20_000,
+        instructions: 'Offer store credit instead',
+      },
+    });
+    const { items } = pendingRedirectsSchema.parse((await waiting).body);
+    expect(items.map((i) => [i.handoff.id, i.redirect.instructions])).toEqual([
+      [handoff.id, 'Offer store credit instead'],
+    ]);
+    // Asked again, the redirect still waits for its draft.
+    const again = pendingRedirectsSchema.parse((await redirects()).body);
+    expect(again.items.map((i) => i.handoff.id)).toEqual([handoff.id]);
   });
 
   it('read the audit trail as proposal, decision, execution; a failed execution opens a failed item', async () => {

@@ -100,9 +100,13 @@ export function latestOutcome(world: World, h: Handoff, since: number): HandoffO
  * The items of the agent named `name` that a person sent back with instructions and that wait
  * for its new draft, oldest redirect first, each with the redirect to answer.
  */
-export function pendingRedirectsOf(world: World, name: string): PendingRedirects['items'] {
+export function pendingRedirectsOf(
+  world: World,
+  name: string,
+  among: Iterable<Handoff> = world.handoffs.values(),
+): PendingRedirects['items'] {
   const items: PendingRedirects['items'] = [];
-  for (const h of world.handoffs.values()) {
+  for (const h of among) {
     if (h.status !== 'redirected' || agentNameOf(h.drafts[0]!.author) !== name) continue;
     const redirect = latestOutcome(world, h, h.version - 1);
     if (redirect?.type === 'redirected') items.push({ handoff: h, redirect });

@@ -324,11 +324,23 @@ export const agentRoutes = (s: BackendServices): Route[] => {
     on('listAgentRedirects', async ({ principal, query }) => {
       const agent = agentOf(principal);
       const deadline = s.clock() + (query.wait ?? 0) * 1000;
+      let seen = s.world.revision;
+      let items = pendingRedirectsOf(s.world, agent.name);
       for (;;) {
-        const items = pendingRedirectsOf(s.world, agent.name);
         const left = deadline - s.clock();
         if (items.length > 0 || left <= 0) return ok({ items });
         await s.waitForChange(ANY_ITEM, left);
+        // None was pending when last looked, so only the items written since can be one now:
+        // reading those, not the whole world, keeps a waiting agent off every write's path.
+        const changed = s.world.changedSince(seen);
+        seen = s.world.revision;
+        items = pendingRedirectsOf(
+          s.world,
+          agent.name,
+          changed === null
+            ? s.world.handoffs.values()
+            : changed.flatMap((id) => s.world.handoffs.get(id) ?? []),
+        );
       }
     }),
     on('submitAgentDraft', ({ principal, json, params: { id } }) => {
