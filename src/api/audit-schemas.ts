@@ -27,11 +27,15 @@ export const teamAuditActionSchema = z.enum([
   'team_rules_changed',
 ]);
 
-/** What can happen in the log: an item's lifecycle actions plus policy changes. */
+/** Who may call the API as an agent: a lead issuing or revoking an agent's key. */
+export const accessAuditActionSchema = z.enum(['agent_key_issued', 'agent_key_revoked']);
+
+/** What can happen in the log: an item's lifecycle actions plus policy, team and access changes. */
 export const auditLogActionSchema = z.enum([
   ...auditActionSchema.options,
   ...policyAuditActionSchema.options,
   ...teamAuditActionSchema.options,
+  ...accessAuditActionSchema.options,
 ]);
 export type AuditLogAction = z.infer<typeof auditLogActionSchema>;
 
@@ -82,6 +86,20 @@ export const auditEntrySchema = z.discriminatedUnion('kind', [
     changes: z.array(z.string()),
     /** The team it is about; null for the routing rules. */
     teamId: z.nullable(z.string()),
+  }),
+  z.object({
+    kind: z.literal('access'),
+    /** `access-<n>`: the n-th access change of this world. */
+    id: z.string(),
+    at: isoDate,
+    actor: actorSchema,
+    action: accessAuditActionSchema,
+    why: auditEventSchema.shape.why,
+    outcome: z.string(),
+    /** Facts about the credential (its id and shown prefix); never the secret. */
+    changes: z.array(z.string()),
+    /** The agent the key belongs to. */
+    agentName: z.string(),
   }),
 ]);
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { vipDesk } from '../../mocks/core/teams/test-kit';
 import { plainItem } from '../../mocks/core/test-items';
+import { createdAgentKeySchema } from '../../src/api/agent-schemas';
 import { auditEntrySchema } from '../../src/api/audit-schemas';
 import { operations, pathOf } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
@@ -142,6 +143,25 @@ describe('audit log screen', () => {
     expect(row).toHaveTextContent('A desk for our largest customers.');
     expect(row).toHaveTextContent('Members: Chen Wei');
     expect(row).toHaveTextContent('Teams v2');
+  });
+
+  it('lists an agent key issued and revoked by the lead, without its secret', async () => {
+    const issued = await call('POST', '/agent-keys', { name: 'Billing helper' });
+    expect(issued.status).toBe(201);
+    const { id, secret } = createdAgentKeySchema.parse(issued.body);
+    expect((await call('DELETE', `/agent-keys/${id}`)).status).toBe(200);
+
+    const user = userEvent.setup();
+    const { history } = renderApp('/audit', { actorId: 'u-femi' });
+    const g = await grid();
+    await user.selectOptions(screen.getByLabelText('Action'), 'Agent key revoked');
+    await waitFor(() => expect(history.location.search).toContain('action=agent_key_revoked'));
+    await waitFor(() => expect(dataRows(g)).toHaveLength(1));
+    const [row] = dataRows(g);
+    expect(row).toHaveTextContent('Femi Adeyemi');
+    expect(row).toHaveTextContent('Revoked the agent key of Billing helper');
+    expect(row).toHaveTextContent('Agent keys');
+    expect(row).not.toHaveTextContent(secret);
   });
 
   it('says so when nothing matches, and clears the filters', async () => {

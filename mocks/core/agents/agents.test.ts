@@ -10,6 +10,7 @@ import {
   runResultSchema,
   runSchema,
 } from '../../../src/api/agent-schemas';
+import { auditLogPageSchema } from '../../../src/api/audit-schemas';
 import { handoffSchema, problemSchema } from '../../../src/api/handoff-schemas';
 import { Backend } from '../backend';
 
@@ -109,6 +110,27 @@ describe('agent keys', () => {
       expect(reply.status).toBe(401);
       expect(problemSchema.parse(reply.body).code).toBe('unauthenticated');
     }
+  });
+
+  it('are audited when issued and revoked, by the lead, naming the key and never its secret', async () => {
+    const { backend } = await setup();
+    const key = await issue(backend, 'Refund bot');
+    for (let n = 0; n < 2; n++) {
+      expect((await call(backend, 'DELETE', `/agent-keys/${key.id}`, { actor: LEAD })).status).toBe(
+        200,
+      );
+    }
+    const log = async (query: Record<string, string>) =>
+      auditLogPageSchema.parse((await call(backend, 'GET', '/audit', { actor: LEAD, query })).body);
+    const page = await log({ action: 'agent_key_issued,agent_key_revoked' });
+    expect(JSON.stringify(page)).not.toContain(key.secret);
+    // Revoking twice is one change.
+    expect(page.items.map((e) => [e.action, e.actor.name, e.outcome])).toEqual([
+      ['agent_key_revoked', 'Femi Adeyemi', 'Revoked the agent key of Refund bot'],
+      ['agent_key_issued', 'Femi Adeyemi', 'Issued the agent key of Refund bot'],
+    ]);
+    expect((await log({ q: 'Refund bot' })).items.some((e) => e.kind === 'access')).toBe(true);
+    expect((await log({ item: '#4521' })).items.some((e) => e.kind === 'access')).toBe(false);
   });
 
   it('keep agents off people’s endpoints and people off agents’', async () => {

@@ -14,6 +14,7 @@ import {
 import type { ArrivalTicket } from '../../../src/api/arrival-schemas';
 import type { Handoff, Step, User } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
+import { recordKeyChange } from '../audit/access-entries';
 import type { ApiReply } from '../http-types';
 import { ingestTicket } from '../policy/ingest';
 import {
@@ -163,13 +164,16 @@ export const agentRoutes = (s: BackendServices): Route[] => {
         );
       }
       const { key, secret } = issueKey(s, body.name, holderOf(user));
+      recordKeyChange(s, user, 'agent_key_issued', key);
       return ok({ ...key, secret }, 201);
     }),
     on('revokeAgentKey', ({ user, params: { id } }) => {
       const refused = refuseNonLead(user);
       if (refused) return refused;
-      const key = revokeKey(s, id, holderOf(user));
-      return key ? ok(key) : problemReply(makeProblem('not_found', `No agent key "${id}".`));
+      const done = revokeKey(s, id, holderOf(user));
+      if (!done) return problemReply(makeProblem('not_found', `No agent key "${id}".`));
+      if (done.revoked) recordKeyChange(s, user, 'agent_key_revoked', done.key);
+      return ok(done.key);
     }),
     on('listAgentRuns', ({ query }) => {
       const runs = allRuns(s.world)

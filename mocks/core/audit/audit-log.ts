@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditListParams, AuditLogPage } from '../../../src/api/audit-schemas';
 import type { AuditEvent } from '../../../src/api/handoff-schemas';
 import type { World } from '../world';
+import { ACCESS_CHANGES_SETTING, type AccessEntry, accessEntries } from './access-entries';
 import { compareKeys, decodeCursor, type EntryKey, encodeCursor } from './cursor';
 import { POLICY_CHANGES_SETTING, type PolicyEntry, policyEntries } from './policy-entries';
 import {
@@ -18,8 +19,8 @@ import {
 } from './scan';
 import { TEAM_CHANGES_SETTING, type TeamEntry, teamEntries } from './team-entries';
 
-/** A change to the routing policy or to the teams: entries that belong to no item. */
-type SettingEntry = PolicyEntry | TeamEntry;
+/** A change to the routing policy, the teams or agents' access: entries that belong to no item. */
+type SettingEntry = PolicyEntry | TeamEntry | AccessEntry;
 
 /*
  * The global audit log: item events from the world's log, merged with routing-policy and team
@@ -122,6 +123,7 @@ export class AuditLog {
     const policies = [
       ...policyEntries(world.setting(POLICY_CHANGES_SETTING)),
       ...teamEntries(world.setting(TEAM_CHANGES_SETTING)),
+      ...accessEntries(world.setting(ACCESS_CHANGES_SETTING)),
     ]
       .filter((x) => inTime(x.key) && tests.policy(x.entry))
       .sort((a, b) => compareKeys(b.key, a.key));
@@ -134,6 +136,7 @@ export class AuditLog {
         world.log.size,
         world.setting(POLICY_CHANGES_SETTING),
         world.setting(TEAM_CHANGES_SETTING),
+        world.setting(ACCESS_CHANGES_SETTING),
       ],
       JSON.stringify(filters),
       () => {

@@ -9,6 +9,8 @@ export const actionLabels: Record<AuditLogAction, string> = {
   team_updated: 'Team changed',
   team_deleted: 'Team deleted',
   team_rules_changed: 'Team rules changed',
+  agent_key_issued: 'Agent key issued',
+  agent_key_revoked: 'Agent key revoked',
 };
 
 export { actorTypeLabels } from '../../domain/labels';

@@ -15,6 +15,13 @@ export const AUDIT_ROW_HEIGHT = 52;
 
 export const auditRowId = (id: string) => `audit-row-${id}`;
 
+/** What the item column says for an entry that belongs to no item. */
+const settingLabels = {
+  policy: 'Routing policy',
+  teams: 'Teams',
+  access: 'Agent keys',
+} as const;
+
 export const auditColumns = ['When', 'Who', 'What', 'Why', 'Version', 'Item'] as const;
 
 /** One entry's cells: who, what, when, why (reason, rule, confidence), outcome, version, item. */
@@ -54,11 +61,15 @@ export function renderAuditCells(entry: AuditEntry) {
         </span>
       </div>
       <div role="gridcell" className="cell">
-        {entry.kind === 'policy'
-          ? `Policy v${entry.version}`
-          : entry.kind === 'teams'
-            ? `Teams v${entry.version}`
-            : `v${entry.version}`}
+        {entry.kind === 'policy' ? (
+          `Policy v${entry.version}`
+        ) : entry.kind === 'teams' ? (
+          `Teams v${entry.version}`
+        ) : entry.kind === 'access' ? (
+          <span className="muted">—</span>
+        ) : (
+          `v${entry.version}`
+        )}
       </div>
       <div role="gridcell" className="cell">
         {entry.kind === 'event' ? (
@@ -71,7 +82,7 @@ export function renderAuditCells(entry: AuditEntry) {
             {entry.ticketNumber !== null ? `#${entry.ticketNumber}` : entry.handoffId}
           </Link>
         ) : (
-          <span className="muted">{entry.kind === 'teams' ? 'Teams' : 'Routing policy'}</span>
+          <span className="muted">{settingLabels[entry.kind]}</span>
         )}
       </div>
     </>
