@@ -1,7 +1,7 @@
 import './zod-config';
 import { z } from 'zod/mini';
 import { proposedActionsSchema } from './action-schemas';
-import { arrivalTicketSchema } from './arrival-schemas';
+import { aiOptionsSchema, arrivalTicketSchema } from './arrival-schemas';
 import {
   assigneeSchema,
   handoffSchema,
@@ -154,18 +154,7 @@ export const agentHandoffRequestSchema = z.strictObject({
   steps: z._default(z.array(agentStepSchema).check(z.maxLength(100)), []),
   draft: z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000)),
   confidence: z.number().check(z.gte(0), z.lte(1)),
-  options: z._default(
-    z
-      .array(
-        z.strictObject({
-          label: z.string().check(z.minLength(1)),
-          rationale: z.string(),
-          draft: z.string(),
-        }),
-      )
-      .check(z.maxLength(9)),
-    [],
-  ),
+  options: aiOptionsSchema,
   /** The one thing the agent asks of the person. */
   nextAction: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
   actions: proposedActionsSchema.check(

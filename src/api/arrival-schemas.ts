@@ -24,22 +24,25 @@ export const arrivalTicketSchema = z.strictObject({
 });
 export type ArrivalTicket = z.infer<typeof arrivalTicketSchema>;
 
+/** The alternatives the AI offers the reviewer to choose from (none by default, at most 9). */
+export const aiOptionsSchema = z._default(
+  z
+    .array(
+      z.strictObject({
+        label: z.string().check(z.minLength(1)),
+        rationale: z.string(),
+        draft: z.string(),
+      }),
+    )
+    .check(z.maxLength(9)),
+  [],
+);
+
 /** What the AI made of the ticket: its reply, its confidence, any options and any failure. */
 export const arrivalAiSchema = z.strictObject({
   draft: z.string().check(z.minLength(1), z.maxLength(20_000)),
   confidence: z.number().check(z.gte(0), z.lte(1)),
-  options: z._default(
-    z
-      .array(
-        z.strictObject({
-          label: z.string().check(z.minLength(1)),
-          rationale: z.string(),
-          draft: z.string(),
-        }),
-      )
-      .check(z.maxLength(9)),
-    [],
-  ),
+  options: aiOptionsSchema,
   /** What went wrong when the AI could not finish; null when it did. */
   diagnosis: z._default(z.nullable(z.string().check(z.minLength(1))), null),
 });

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { Handoff } from '../../../api/handoff-schemas';
+import { DialogActions } from '../../../components/dialog-actions';
 import { ErrorNotice } from '../../../components/error-notice';
 import { FieldMessage, invalidProps } from '../../../components/field-message';
 import { ShortcutButton } from '../../../components/shortcut-button';
@@ -162,14 +163,13 @@ function RerouteDialog({
           <FieldMessage id="cp-reroute-reason" message={errors.reason} />
         </div>
         {refusal ? <ErrorNotice error={refusal} /> : null}
-        <div className="cp-form-actions">
-          <button type="submit" className="button button-primary" disabled={reroute.isPending}>
-            {reroute.isPending ? 'Sending…' : 'Re-route'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions
+          className="cp-form-actions"
+          label="Re-route"
+          busyLabel="Sending…"
+          busy={reroute.isPending}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );
