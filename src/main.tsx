@@ -1,3 +1,4 @@
+import { announceSignedIn } from './lib/sign-in-channel';
 import './app/strict-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -70,6 +71,11 @@ async function boot() {
       useSessionStore.getState().setActorId(session.user.id);
     }
     if (window.location.search.includes('sign-in=')) {
+      if (window.location.search.includes('sign-in=popup-done') && session.user) {
+        // This window is the popup of a page whose session ended: tell it, and step aside.
+        announceSignedIn();
+        window.close();
+      }
       window.history.replaceState(null, '', window.location.pathname);
     }
     root.render(

@@ -41,6 +41,11 @@ export const signOutQuerySchema = z.object({
     .check(z.describe('Ends every session of the person, on every device, not just this one.')),
 });
 
+/** `then=popup`: the sign-in runs in a popup opened by the "session ended" dialog. */
+export const oidcStartQuerySchema = z.object({
+  then: z.optional(z.literal('popup')),
+});
+
 export const oidcCallbackQuerySchema = z.object({
   code: z.optional(z.string()),
   state: z.optional(z.string()),

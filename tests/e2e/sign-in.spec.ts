@@ -187,6 +187,82 @@ test('a session that ends mid-edit asks to sign in again, keeps the edit and dec
   }
 });
 
+/**
+ * The provider's pages in a popup, as they come: its login and consent, or none at all when it
+ * remembers the person and sends the popup straight back (which then closes itself).
+ */
+async function passProvider(popup: Page, login: string) {
+  const closed = popup.waitForEvent('close').then(() => true);
+  const loginField = popup.locator('input[name="login"]');
+  const consent = popup.locator('button[type="submit"]', { hasText: 'Continue' });
+  const shown = loginField
+    .or(consent)
+    .waitFor()
+    .then(() => false);
+  if (await Promise.race([closed, shown])) return;
+  if (await loginField.isVisible()) {
+    await loginField.fill(login);
+    await popup.locator('input[name="password"]').fill('anything');
+    await popup.locator('button[type="submit"]').click();
+  }
+  await consent.click();
+  await closed;
+}
+
+test('a provider-only session that ends mid-edit signs in again in a popup, keeps the edit and decides once', async ({
+  browser,
+  playwright,
+}) => {
+  const { context, page } = await freshPage(browser);
+  const other = await freshPage(browser);
+  try {
+    await signInWithProvider(page, 'sam');
+    await expect(page.getByText('Signed in as')).toContainText('Sam Ito');
+    const { request, api } = await apiOf(page, playwright);
+    const item = await api.plainPendingItem();
+    await request.dispose();
+    await page.goto(`${desk.origin}/handoffs/${item.id}`);
+    const editor = new Desk(page).editor;
+    await expect(editor).toBeEditable();
+    const addition = ' Sam checked the tracking with the carrier.';
+    await editor.press('End');
+    await editor.pressSequentially(addition);
+    await expect(page.getByText(/Saved to server/)).toBeVisible();
+
+    // Elsewhere, Sam signs out everywhere: this browser's session ends on the server.
+    await signInWithProvider(other.page, 'sam');
+    await expect(other.page.getByText('Signed in as')).toBeVisible();
+    await other.page.keyboard.press('Alt+Shift+Q');
+    await expect(
+      other.page.getByRole('heading', { name: 'Sign in to Handoff Desk' }),
+    ).toBeVisible();
+
+    await page.getByRole('button', { name: /^Approve with edits/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your session ended' });
+    await expect(dialog).toBeVisible();
+    const popupOpened = page.waitForEvent('popup');
+    await dialog.getByRole('button', { name: 'Sign in with Example SSO' }).click();
+    const popup = await popupOpened;
+    await passProvider(popup, 'sam');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(`Approved ticket #${item.ticket.number}`)).toBeVisible();
+
+    const after = await apiOf(page, playwright);
+    const trail = await after.api.get<{ items: { action: string; actor: { id: string } }[] }>(
+      `/handoffs/${item.id}/events`,
+    );
+    expect(trail.items.filter((e) => e.action === 'approved')).toHaveLength(1);
+    const decided = await after.api.get<{ outcome: { finalText: string } | null }>(
+      `/handoffs/${item.id}`,
+    );
+    expect(JSON.stringify(decided)).toContain(addition.trim());
+    await after.request.dispose();
+  } finally {
+    await other.context.close();
+    await context.close();
+  }
+});
+
 test('a person signs in through the identity provider; a stranger waits for a lead', async ({
   browser,
 }) => {

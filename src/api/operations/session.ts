@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import {
   newPersonSchema,
   oidcCallbackQuerySchema,
+  oidcStartQuerySchema,
   passwordResetSchema,
   peopleSchema,
   personPatchSchema,
@@ -57,6 +58,7 @@ export const sessionOperations = defineOperations({
     method: 'GET',
     path: '/session/oidc',
     summary: 'Sign in with the identity provider (a browser navigation)',
+    query: oidcStartQuerySchema,
     response: null,
     status: 302,
     description: 'Redirects to the identity provider',
