@@ -41,9 +41,9 @@ export const signOutQuerySchema = z.object({
     .check(z.describe('Ends every session of the person, on every device, not just this one.')),
 });
 
-/** `then=popup`: the sign-in runs in a popup opened by the "session ended" dialog. */
+/** `mode=popup`: the sign-in runs in a popup opened by the "session ended" dialog. */
 export const oidcStartQuerySchema = z.object({
-  then: z.optional(z.literal('popup')),
+  mode: z.optional(z.literal('popup')),
 });
 
 export const oidcCallbackQuerySchema = z.object({

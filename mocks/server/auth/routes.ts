@@ -167,7 +167,7 @@ async function startOidc(sign: SignIn, r: AuthRequest): Promise<ApiReply> {
   const callback = `${appOrigin(r)}/api${operations.finishOidcSignIn.path}`;
   const { url, handle } = await sign.oidc.start(callback);
   // A sign-in from the "session ended" dialog runs in a popup; its end says so to the page.
-  const popup = r.query.get('then') === 'popup' ? POPUP_MARK : '';
+  const popup = r.query.get('mode') === 'popup' ? POPUP_MARK : '';
   const cookie = `${OIDC_COOKIE}=${handle}${popup}; Path=/api/session/oidc; HttpOnly; SameSite=Lax; Max-Age=600${r.https ? '; Secure' : ''}`;
   return redirect(url, cookie);
 }

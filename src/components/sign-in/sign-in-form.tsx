@@ -92,7 +92,7 @@ export function SignInForm({
             className="button"
             onClick={() =>
               window.open(
-                `${oidcStartUrl(api)}?then=popup`,
+                `${oidcStartUrl(api)}?mode=popup`,
                 'handoff-desk-sign-in',
                 'popup,width=520,height=680',
               )
