@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIRequest, Browser, Page } from '@playwright/test';
+import type { APIRequest, Browser, Locator, Page } from '@playwright/test';
 import { Desk, expect, ServerApi, test } from './fixtures';
 import {
   freePort,
@@ -131,31 +131,32 @@ test('only naming an actor is not signing in', async ({ playwright }) => {
   await request.dispose();
 });
 
-test('a session that ends mid-edit asks to sign in again, keeps the edit and decides once', async ({
-  browser,
-  playwright,
-}) => {
+/**
+ * A person edits a reply; elsewhere they sign out everywhere, so this browser's session ends on
+ * the server. Approving then asks them to sign in again (`signInAgain`), after which the
+ * approval goes through once, with the edit.
+ */
+async function sessionEndsMidEdit(
+  { browser, playwright }: { browser: Browser; playwright: { request: APIRequest } },
+  signInAs: (page: Page) => Promise<void>,
+  addition: string,
+  signInAgain: (dialog: Locator, page: Page) => Promise<void>,
+) {
   const { context, page } = await freshPage(browser);
   const other = await freshPage(browser);
   try {
-    await page.goto(`${desk.origin}/queue`);
-    await signIn(page, 'u-rae');
-    await expect(page.getByText('Signed in as')).toContainText('Rae Diaz');
+    await signInAs(page);
     const { request, api } = await apiOf(page, playwright);
     const item = await api.plainPendingItem();
     await request.dispose();
     await page.goto(`${desk.origin}/handoffs/${item.id}`);
     const editor = new Desk(page).editor;
     await expect(editor).toBeEditable();
-    const addition = ' Rae confirmed the new delivery date with the carrier.';
     await editor.press('End');
     await editor.pressSequentially(addition);
     await expect(page.getByText(/Saved to server/)).toBeVisible();
 
-    // Elsewhere, Rae signs out everywhere: this browser's session ends on the server.
-    await other.page.goto(`${desk.origin}/`);
-    await signIn(other.page, 'u-rae');
-    await expect(other.page.getByText('Signed in as')).toBeVisible();
+    await signInAs(other.page);
     await other.page.keyboard.press('Alt+Shift+Q');
     await expect(
       other.page.getByRole('heading', { name: 'Sign in to Handoff Desk' }),
@@ -165,9 +166,7 @@ test('a session that ends mid-edit asks to sign in again, keeps the edit and dec
     const dialog = page.getByRole('dialog', { name: 'Your session ended' });
     await expect(dialog).toBeVisible();
     expect(await new Desk(page).seriousViolations()).toEqual([]);
-    await expect(dialog.getByLabel('User id')).toHaveValue('u-rae');
-    await dialog.getByLabel('Password').fill(PASSWORD);
-    await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInAgain(dialog, page);
     await expect(dialog).toBeHidden();
     await expect(page.getByText(`Approved ticket #${item.ticket.number}`)).toBeVisible();
 
@@ -185,6 +184,26 @@ test('a session that ends mid-edit asks to sign in again, keeps the edit and dec
     await other.context.close();
     await context.close();
   }
+}
+
+test('a session that ends mid-edit asks to sign in again, keeps the edit and decides once', async ({
+  browser,
+  playwright,
+}) => {
+  await sessionEndsMidEdit(
+    { browser, playwright },
+    async (page) => {
+      await page.goto(`${desk.origin}/queue`);
+      await signIn(page, 'u-rae');
+      await expect(page.getByText('Signed in as')).toContainText('Rae Diaz');
+    },
+    ' Rae confirmed the new delivery date with the carrier.',
+    async (dialog) => {
+      await expect(dialog.getByLabel('User id')).toHaveValue('u-rae');
+      await dialog.getByLabel('Password').fill(PASSWORD);
+      await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+    },
+  );
 });
 
 /**
@@ -213,54 +232,20 @@ test('a provider-only session that ends mid-edit signs in again in a popup, keep
   browser,
   playwright,
 }) => {
-  const { context, page } = await freshPage(browser);
-  const other = await freshPage(browser);
-  try {
-    await signInWithProvider(page, 'sam');
-    await expect(page.getByText('Signed in as')).toContainText('Sam Ito');
-    const { request, api } = await apiOf(page, playwright);
-    const item = await api.plainPendingItem();
-    await request.dispose();
-    await page.goto(`${desk.origin}/handoffs/${item.id}`);
-    const editor = new Desk(page).editor;
-    await expect(editor).toBeEditable();
-    const addition = ' Sam checked the tracking with the carrier.';
-    await editor.press('End');
-    await editor.pressSequentially(addition);
-    await expect(page.getByText(/Saved to server/)).toBeVisible();
-
-    // Elsewhere, Sam signs out everywhere: this browser's session ends on the server.
-    await signInWithProvider(other.page, 'sam');
-    await expect(other.page.getByText('Signed in as')).toBeVisible();
-    await other.page.keyboard.press('Alt+Shift+Q');
-    await expect(
-      other.page.getByRole('heading', { name: 'Sign in to Handoff Desk' }),
-    ).toBeVisible();
-
-    await page.getByRole('button', { name: /^Approve with edits/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Your session ended' });
-    await expect(dialog).toBeVisible();
-    const popupOpened = page.waitForEvent('popup');
-    await dialog.getByRole('button', { name: 'Sign in with Example SSO' }).click();
-    const popup = await popupOpened;
-    await passProvider(popup, 'sam');
-    await expect(dialog).toBeHidden();
-    await expect(page.getByText(`Approved ticket #${item.ticket.number}`)).toBeVisible();
-
-    const after = await apiOf(page, playwright);
-    const trail = await after.api.get<{ items: { action: string; actor: { id: string } }[] }>(
-      `/handoffs/${item.id}/events`,
-    );
-    expect(trail.items.filter((e) => e.action === 'approved')).toHaveLength(1);
-    const decided = await after.api.get<{ outcome: { finalText: string } | null }>(
-      `/handoffs/${item.id}`,
-    );
-    expect(JSON.stringify(decided)).toContain(addition.trim());
-    await after.request.dispose();
-  } finally {
-    await other.context.close();
-    await context.close();
-  }
+  await sessionEndsMidEdit(
+    { browser, playwright },
+    async (page) => {
+      await signInWithProvider(page, 'sam');
+      await expect(page.getByText('Signed in as')).toContainText('Sam Ito');
+    },
+    ' Sam checked the tracking with the carrier.',
+    async (dialog, page) => {
+      // The provider opens beside the page, which keeps everything unsent on it.
+      const popupOpened = page.waitForEvent('popup');
+      await dialog.getByRole('button', { name: 'Sign in with Example SSO' }).click();
+      await passProvider(await popupOpened, 'sam');
+    },
+  );
 });
 
 test('a person signs in through the identity provider; a stranger waits for a lead', async ({
