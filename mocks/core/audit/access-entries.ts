@@ -3,7 +3,7 @@ import { type AuditEntry, auditEntrySchema } from '../../../src/api/audit-schema
 import type { User } from '../../../src/api/handoff-schemas';
 import { personOf } from '../route-kit';
 import type { BackendServices } from '../services';
-import type { EntryKey } from './cursor';
+import { cachedEntries } from './cached-entries';
 
 /*
  * Changes to who may call the API as an agent, as audit log entries: kept in their own setting,
@@ -14,10 +14,6 @@ import type { EntryKey } from './cursor';
 export const ACCESS_CHANGES_SETTING = 'access.changes';
 
 export type AccessEntry = Extract<AuditEntry, { kind: 'access' }>;
-export interface KeyedAccessEntry {
-  key: EntryKey;
-  entry: AccessEntry;
-}
 
 const stored = (s: Pick<BackendServices, 'world'>): unknown[] => {
   const value = s.world.setting<unknown>(ACCESS_CHANGES_SETTING);
@@ -46,27 +42,14 @@ export function recordKeyChange(
   s.world.putSetting(ACCESS_CHANGES_SETTING, [...earlier, entry]);
 }
 
-const cache = new WeakMap<object, KeyedAccessEntry[]>();
-
 /** Access entries, newest first, with their log keys; one that does not parse is left out. */
-export function accessEntries(value: unknown): KeyedAccessEntry[] {
-  if (!Array.isArray(value) || value.length === 0) return [];
-  let entries = cache.get(value);
-  if (!entries) {
-    entries = value
-      .flatMap((raw, n) => {
-        const parsed = auditEntrySchema.safeParse(raw);
-        return parsed.success && parsed.data.kind === 'access'
-          ? [
-              {
-                key: { t: Date.parse(parsed.data.at), r: 3 as const, s: n + 1 },
-                entry: parsed.data,
-              },
-            ]
-          : [];
-      })
-      .reverse();
-    cache.set(value, entries);
-  }
-  return entries;
-}
+export const accessEntries = cachedEntries<AccessEntry>((stored) =>
+  stored
+    .flatMap((raw, n) => {
+      const parsed = auditEntrySchema.safeParse(raw);
+      return parsed.success && parsed.data.kind === 'access'
+        ? [{ key: { t: Date.parse(parsed.data.at), r: 3 as const, s: n + 1 }, entry: parsed.data }]
+        : [];
+    })
+    .reverse(),
+);

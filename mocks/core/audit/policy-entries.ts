@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../src/api/audit-schemas';
 import type { FlagRule } from '../../../src/api/handoff-schemas';
 import { type PolicyChange, policyChangeSchema } from '../../../src/api/policy-change-schemas';
 import { describeChange } from '../../../src/domain/policy-history';
-import type { EntryKey } from './cursor';
+import { cachedEntries, newestFirst, parsedRecords } from './cached-entries';
 
 /*
  * Routing-policy changes as audit log entries. The policy store keeps its history as one
@@ -13,12 +13,6 @@ import type { EntryKey } from './cursor';
 export const POLICY_CHANGES_SETTING = 'policy.changes';
 
 export type PolicyEntry = Extract<AuditEntry, { kind: 'policy' }>;
-export interface KeyedPolicyEntry {
-  key: EntryKey;
-  entry: PolicyEntry;
-}
-
-const cache = new WeakMap<object, KeyedPolicyEntry[]>();
 
 export function toPolicyEntry(change: PolicyChange): PolicyEntry {
   const changes = describeChange(change.before, change.after);
@@ -52,21 +46,11 @@ export function toPolicyEntry(change: PolicyChange): PolicyEntry {
  * Policy entries, newest first, with their log keys. The history is another module's setting:
  * a change that does not parse is left out rather than breaking the whole log.
  */
-export function policyEntries(stored: unknown): KeyedPolicyEntry[] {
-  if (!Array.isArray(stored) || stored.length === 0) return [];
-  let entries = cache.get(stored);
-  if (!entries) {
-    entries = stored
-      .flatMap((raw) => {
-        const parsed = policyChangeSchema.safeParse(raw);
-        return parsed.success ? [parsed.data] : [];
-      })
-      .map((change) => ({
-        key: { t: Date.parse(change.at), r: 1 as const, s: change.after.version },
-        entry: toPolicyEntry(change),
-      }))
-      .sort((a, b) => b.key.t - a.key.t || b.key.s - a.key.s);
-    cache.set(stored, entries);
-  }
-  return entries;
-}
+export const policyEntries = cachedEntries<PolicyEntry>((stored) =>
+  parsedRecords(stored, policyChangeSchema)
+    .map((change) => ({
+      key: { t: Date.parse(change.at), r: 1 as const, s: change.after.version },
+      entry: toPolicyEntry(change),
+    }))
+    .sort(newestFirst),
+);
