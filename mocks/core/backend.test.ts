@@ -2,6 +2,7 @@
 import { handoffPageSchema, handoffSchema, problemSchema } from '../../src/api/handoff-schemas';
 import { AI_ACTOR } from '../../src/domain/actors';
 import { startBuiltInAgent } from '../../tests/kits/built-in-agent';
+import { everyPage, pageQuery } from '../../tests/kits/paging';
 import { Backend } from './backend';
 import type { Change, Persistence, Snapshot } from './persistence';
 import { callBackend as call, plainItem } from './test-items';
@@ -26,11 +27,10 @@ describe('reference backend', () => {
   it('pages through the whole filtered queue without gaps or repeats', async () => {
     const backend = await makeBackend();
     const seen = new Set<string>();
-    let cursor: string | null = null;
     let total = 0;
-    do {
+    await everyPage(async (cursor) => {
       const reply = await call(backend, 'GET', '/handoffs', {
-        query: { limit: '17', sort: 'dueAt', ...(cursor ? { cursor } : {}) },
+        query: pageQuery({ sort: 'dueAt' }, 17, cursor),
       });
       expect(reply.status).toBe(200);
       const page = handoffPageSchema.parse(reply.body);
@@ -39,8 +39,8 @@ describe('reference backend', () => {
         expect(seen.has(item.id)).toBe(false);
         seen.add(item.id);
       }
-      cursor = page.nextCursor;
-    } while (cursor);
+      return page;
+    });
     expect(seen.size).toBe(total);
     expect(total).toBe(120);
   });

@@ -16,6 +16,7 @@ import { computeDashboard } from '../../src/domain/metrics/dashboard';
 import { itemFacts } from '../../src/domain/metrics/facts';
 import { priorityScore, slaState } from '../../src/domain/sla';
 import { teamsOf } from '../../src/domain/teams';
+import { everyPage, pageQuery } from '../../tests/kits/paging';
 import { seedUsers } from '../seed/users';
 import { Backend } from './backend';
 import { toSummary } from './list';
@@ -101,20 +102,18 @@ function referenceNext(handoffs: Handoff[], me: User, now: number): string | nul
 
 /** Every page of one query through the backend, by cursor. */
 async function listAll(backend: Backend, query: Query, actor: string, limit: number) {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  let first: ReturnType<typeof handoffPageSchema.parse> | null = null;
-  do {
+  const pages: ReturnType<typeof handoffPageSchema.parse>[] = [];
+  const items = await everyPage(async (cursor) => {
     const reply = await call(backend, 'GET', '/handoffs', {
       actor,
-      query: { ...query, limit: String(limit), ...(cursor ? { cursor } : {}) },
+      query: pageQuery(query, limit, cursor),
     });
     const page = handoffPageSchema.parse(reply.body);
-    first ??= page;
-    ids.push(...page.items.map((i) => i.id));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { ids, counts: first.counts, total: first.total };
+    pages.push(page);
+    return page;
+  });
+  const first = pages[0]!;
+  return { ids: items.map((i) => i.id), counts: first.counts, total: first.total };
 }
 
 const write = fc.record({

@@ -2,7 +2,6 @@
 import {
   type AuditEntry,
   auditLogPageSchema,
-  type FeedbackRecord,
   feedbackPageSchema,
 } from '../../../src/api/audit-schemas';
 import { problemSchema } from '../../../src/api/handoff-schemas';
@@ -10,6 +9,7 @@ import type { PolicyChange } from '../../../src/api/policy-change-schemas';
 import { defaultRoutingPolicy } from '../../../src/domain/default-policy';
 import { applyPolicyChange } from '../../../src/domain/policy-history';
 import { startBuiltInAgent } from '../../../tests/kits/built-in-agent';
+import { everyPage, pageQuery, pagesAfter } from '../../../tests/kits/paging';
 import { Backend } from '../backend';
 import { POLICY_CHANGES_SETTING } from './policy-entries';
 
@@ -33,19 +33,8 @@ async function auditPage(backend: Backend, query: Record<string, string> = {}) {
   return auditLogPageSchema.parse(reply.body);
 }
 
-async function allEntries(backend: Backend, query: Record<string, string> = {}, limit = 37) {
-  const entries: AuditEntry[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await auditPage(backend, {
-      ...query,
-      limit: String(limit),
-      ...(cursor ? { cursor } : {}),
-    });
-    entries.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return entries;
+function allEntries(backend: Backend, query: Record<string, string> = {}, limit = 37) {
+  return everyPage((cursor) => auditPage(backend, pageQuery(query, limit, cursor)));
 }
 
 const decide = (backend: Backend, id: string, body: Record<string, unknown>) => {
@@ -100,13 +89,9 @@ describe('GET /audit', () => {
         (await decide(backend, h.id, { action: 'reject', reason: 'Wrong order number' })).status,
       ).toBe(200);
     }
-    const rest: AuditEntry[] = [];
-    let cursor = first.nextCursor;
-    while (cursor) {
-      const page = await auditPage(backend, { limit: '50', cursor });
-      rest.push(...page.items);
-      cursor = page.nextCursor;
-    }
+    const rest = await pagesAfter(first.nextCursor, (cursor) =>
+      auditPage(backend, pageQuery({}, 50, cursor)),
+    );
     expect([...first.items, ...rest].map((e) => e.id)).toEqual(before.map((e) => e.id));
     // And the new events are at the top for the next reader.
     const fresh = await auditPage(backend, { limit: '3' });
@@ -218,21 +203,12 @@ describe('GET /audit', () => {
 });
 
 describe('GET /feedback', () => {
-  async function allRecords(backend: Backend, query: Record<string, string> = {}) {
-    const records: FeedbackRecord[] = [];
-    let cursor: string | null = null;
-    do {
-      const reply = await call(backend, 'GET', '/feedback', {
-        ...query,
-        limit: '25',
-        ...(cursor ? { cursor } : {}),
-      });
+  function allRecords(backend: Backend, query: Record<string, string> = {}) {
+    return everyPage(async (cursor) => {
+      const reply = await call(backend, 'GET', '/feedback', pageQuery(query, 25, cursor));
       expect(reply.status).toBe(200);
-      const page = feedbackPageSchema.parse(reply.body);
-      records.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return records;
+      return feedbackPageSchema.parse(reply.body);
+    });
   }
 
   it('records edited approvals, rejections and redirects, and nothing else', async () => {

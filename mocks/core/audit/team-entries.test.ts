@@ -1,6 +1,7 @@
 // @vitest-environment node
-import { type AuditEntry, auditLogPageSchema } from '../../../src/api/audit-schemas';
+import { auditLogPageSchema } from '../../../src/api/audit-schemas';
 import { teamDirectorySchema } from '../../../src/api/team-schemas';
+import { everyPage, pageQuery } from '../../../tests/kits/paging';
 import { Backend } from '../backend';
 import { vipDesk } from '../teams/test-kit';
 
@@ -22,21 +23,12 @@ function call(backend: Backend, method: string, path: string, query = {}, body?:
   });
 }
 
-async function allEntries(backend: Backend, query: Record<string, string> = {}) {
-  const entries: AuditEntry[] = [];
-  let cursor: string | null = null;
-  do {
-    const reply = await call(backend, 'GET', '/audit', {
-      ...query,
-      limit: '29',
-      ...(cursor ? { cursor } : {}),
-    });
+function allEntries(backend: Backend, query: Record<string, string> = {}) {
+  return everyPage(async (cursor) => {
+    const reply = await call(backend, 'GET', '/audit', pageQuery(query, 29, cursor));
     expect(reply.status).toBe(200);
-    const page = auditLogPageSchema.parse(reply.body);
-    entries.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return entries;
+    return auditLogPageSchema.parse(reply.body);
+  });
 }
 
 async function twoChanges() {
