@@ -1,3 +1,4 @@
+import { robinTicket } from './arrivals';
 import { expect, reviewerBrowser, test } from './fixtures';
 
 /*
@@ -6,23 +7,12 @@ import { expect, reviewerBrowser, test } from './fixtures';
  * trail shows the change. And the agents screen passes an accessibility check in both themes.
  */
 
-const ticket = {
-  customer: {
-    id: 'c-e2e-agent',
-    name: 'Robin Example',
-    email: 'robin@example.com',
-    tier: 'standard',
-    lifetimeValue: 240,
-    priorComplaints: 0,
-  },
-  channel: 'email',
+const ticket = robinTicket({
+  customerId: 'c-e2e-agent',
   subject: 'Lamp arrived with a cracked shade',
   body: 'Hello, the lamp I ordered arrived with a cracked shade. Can you help? Thanks, Robin',
   category: 'shipping',
-  urgency: 'normal',
-  language: 'en',
-  attachments: 0,
-};
+});
 
 test('a reviewer edits the refund an agent proposed, approves, and the trail shows the change', async ({
   backend,

@@ -1,49 +1,27 @@
 import type { Page } from '@playwright/test';
+import { arriveFromPage, robinTicket } from './arrivals';
 import { expect, reviewerBrowser, test } from './fixtures';
 
-/**
- * One new shipping ticket at 90% confidence, sent from the page itself so the demo's in-browser
- * backend (service worker) and the HTTP server both receive it.
- */
-async function arrive(page: Page, n: number) {
-  return page.evaluate(async (n) => {
-    const res = await fetch('/api/handoffs/arrivals', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'X-Actor-Id': 'u-femi',
-        'Idempotency-Key': `policy-e2e-${n}-${Date.now()}`,
-      },
-      body: JSON.stringify({
-        ticket: {
-          customer: {
-            id: `c-e2e-${n}`,
-            name: `Robin Example ${n}`,
-            email: `robin${n}@example.com`,
-            tier: 'standard',
-            lifetimeValue: 240,
-            priorComplaints: 0,
-          },
-          channel: 'email',
-          subject: `Parcel ${n} still in transit`,
-          body: 'Hello, my parcel has not moved for two days. Could you check it? Thanks, Robin',
-          category: 'shipping',
-          urgency: 'normal',
-          language: 'en',
-          attachments: 0,
-        },
-        ai: {
-          draft: 'Hi Robin, your parcel is with the carrier and arrives tomorrow. Best, Support',
-          confidence: 0.9,
-        },
+/** One new shipping ticket at 90% confidence, from Robin number `n`. */
+function arrive(page: Page, n: number) {
+  return arriveFromPage<{ id: string; status: string; ticket: { number: number } }>(
+    page,
+    `policy-e2e-${n}`,
+    {
+      ticket: robinTicket({
+        customerId: `c-e2e-${n}`,
+        name: `Robin Example ${n}`,
+        email: `robin${n}@example.com`,
+        subject: `Parcel ${n} still in transit`,
+        body: 'Hello, my parcel has not moved for two days. Could you check it? Thanks, Robin',
+        category: 'shipping',
       }),
-    });
-    if (res.status !== 201) throw new Error(`arrival answered ${res.status}: ${await res.text()}`);
-    const body = (await res.json()) as {
-      handoff: { id: string; status: string; ticket: { number: number } };
-    };
-    return body.handoff;
-  }, n);
+      ai: {
+        draft: 'Hi Robin, your parcel is with the carrier and arrives tomorrow. Best, Support',
+        confidence: 0.9,
+      },
+    },
+  );
 }
 
 test('a lead raises the shipping threshold, previews, saves with a reason, and new arrivals go to the queue', async ({

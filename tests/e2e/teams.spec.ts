@@ -1,45 +1,24 @@
 import type { Page } from '@playwright/test';
+import { arriveFromPage, robinTicket } from './arrivals';
 import { expect, reviewerBrowser, test } from './fixtures';
 
-/** One new billing ticket that says "chargeback", sent from the page itself (demo or server). */
-async function arrive(page: Page) {
-  return page.evaluate(async () => {
-    const res = await fetch('/api/handoffs/arrivals', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'X-Actor-Id': 'u-femi',
-        'Idempotency-Key': `teams-e2e-${Date.now()}`,
-      },
-      body: JSON.stringify({
-        ticket: {
-          customer: {
-            id: 'c-e2e-teams',
-            name: 'Robin Example',
-            email: 'robin@example.com',
-            tier: 'standard',
-            lifetimeValue: 240,
-            priorComplaints: 0,
-          },
-          channel: 'email',
-          subject: 'Double charge',
-          body: 'You charged me twice. I have opened a chargeback with my bank. Robin',
-          category: 'billing',
-          urgency: 'normal',
-          language: 'en',
-          attachments: 0,
-        },
-        ai: {
-          draft: 'Hi Robin, I am sorry about the double charge; we are looking into it. Support',
-          confidence: 0.6,
-        },
-      }),
-    });
-    if (res.status !== 201) throw new Error(`arrival answered ${res.status}: ${await res.text()}`);
-    const body = (await res.json()) as {
-      handoff: { id: string; team: { teamId: string } | null; ticket: { number: number } };
-    };
-    return body.handoff;
+/** One new billing ticket that says "chargeback". */
+function arrive(page: Page) {
+  return arriveFromPage<{
+    id: string;
+    team: { teamId: string } | null;
+    ticket: { number: number };
+  }>(page, 'teams-e2e', {
+    ticket: robinTicket({
+      customerId: 'c-e2e-teams',
+      subject: 'Double charge',
+      body: 'You charged me twice. I have opened a chargeback with my bank. Robin',
+      category: 'billing',
+    }),
+    ai: {
+      draft: 'Hi Robin, I am sorry about the double charge; we are looking into it. Support',
+      confidence: 0.6,
+    },
   });
 }
 
