@@ -9,6 +9,7 @@ import { teamChoiceLabels } from '../../../domain/teams';
 import { useArrivalFocus } from '../../../hooks/use-arrival-focus';
 import { useListPlace } from '../../../hooks/use-list-place';
 import { useNow } from '../../../lib/time';
+import { Fact } from './fact';
 import { GateCountdown } from './gate-countdown';
 
 const kindLabels: Record<Handoff['kind'], string> = {
@@ -61,52 +62,31 @@ export function CheckpointHeader({
         {ticket.subject}
       </h1>
       <dl className="cp-meta">
-        <div>
-          <dt>Status</dt>
-          <dd>
-            <StatusBadge status={handoff.status} />
-          </dd>
-        </div>
-        <div>
-          <dt>Kind</dt>
-          <dd>{kindLabels[handoff.kind]}</dd>
-        </div>
-        <div>
-          <dt>Level</dt>
-          <dd>{levelLabels[handoff.level]}</dd>
-        </div>
-        <div>
-          <dt>Team</dt>
-          <dd>
-            {handoff.team ? (
-              <>
-                {handoff.team.teamName}{' '}
-                <span className="cp-team-rule">
-                  ({teamChoiceLabels[handoff.team.choice]}: {handoff.team.reason})
-                </span>
-              </>
-            ) : (
-              'No team'
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Assignee</dt>
-          <dd>{holder}</dd>
-        </div>
-        <div>
-          <dt>SLA</dt>
-          <dd>
-            <SlaBadge dueAt={handoff.dueAt} now={now} />
-          </dd>
-        </div>
+        <Fact label="Status">
+          <StatusBadge status={handoff.status} />
+        </Fact>
+        <Fact label="Kind">{kindLabels[handoff.kind]}</Fact>
+        <Fact label="Level">{levelLabels[handoff.level]}</Fact>
+        <Fact label="Team">
+          {handoff.team ? (
+            <>
+              {handoff.team.teamName}{' '}
+              <span className="cp-team-rule">
+                ({teamChoiceLabels[handoff.team.choice]}: {handoff.team.reason})
+              </span>
+            </>
+          ) : (
+            'No team'
+          )}
+        </Fact>
+        <Fact label="Assignee">{holder}</Fact>
+        <Fact label="SLA">
+          <SlaBadge dueAt={handoff.dueAt} now={now} />
+        </Fact>
         {handoff.gate && (gateIsLive(handoff) || handoff.gate.applied) ? (
-          <div>
-            <dt>Approval gate</dt>
-            <dd>
-              <GateCountdown gate={handoff.gate} />
-            </dd>
-          </div>
+          <Fact label="Approval gate">
+            <GateCountdown gate={handoff.gate} />
+          </Fact>
         ) : null}
         <div className="cp-meta-version">
           <dt>Version</dt>

@@ -4,6 +4,7 @@ import { StatusBadge } from '../../../components/badges';
 import { levelLabels } from '../../../domain/levels';
 import { isOpen } from '../../../domain/lifecycle';
 import { formatDateTime } from '../../../lib/time';
+import { Fact } from './fact';
 
 interface ConflictViewProps {
   problem: Problem;
@@ -69,26 +70,14 @@ export function ConflictView({
         <article className="cp-conflict-col" aria-labelledby="cp-conflict-current">
           <h3 id="cp-conflict-current">The item now (version {current.version})</h3>
           <dl className="cp-conflict-meta">
-            <div>
-              <dt>Status</dt>
-              <dd>
-                <StatusBadge status={current.status} />
-              </dd>
-            </div>
-            <div>
-              <dt>Held by</dt>
-              <dd>{holder}</dd>
-            </div>
-            <div>
-              <dt>Level</dt>
-              <dd>{levelLabels[current.level]}</dd>
-            </div>
-            <div>
-              <dt>Changed</dt>
-              <dd>
-                <time dateTime={current.updatedAt}>{formatDateTime(current.updatedAt)}</time>
-              </dd>
-            </div>
+            <Fact label="Status">
+              <StatusBadge status={current.status} />
+            </Fact>
+            <Fact label="Held by">{holder}</Fact>
+            <Fact label="Level">{levelLabels[current.level]}</Fact>
+            <Fact label="Changed">
+              <time dateTime={current.updatedAt}>{formatDateTime(current.updatedAt)}</time>
+            </Fact>
           </dl>
           <p className="cp-conflict-label">{theirs.label}</p>
           <ScrollableText label={theirs.label}>{theirs.text ?? '—'}</ScrollableText>

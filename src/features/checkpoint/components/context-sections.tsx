@@ -28,6 +28,31 @@ export function SectionHeading({
   );
 }
 
+/** One numbered section of the checkpoint, named by its heading. */
+export function CheckpointSection({
+  id,
+  number,
+  title,
+  className,
+  children,
+}: {
+  id: string;
+  number: number;
+  title: ReactNode;
+  /** Added to `cp-section`. */
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className={className ? `cp-section ${className}` : 'cp-section'} aria-labelledby={id}>
+      <SectionHeading id={id} number={number}>
+        {title}
+      </SectionHeading>
+      {children}
+    </section>
+  );
+}
+
 const stepLabels: Record<StepType, string> = {
   classify: 'Classify',
   retrieve: 'Retrieve',
@@ -41,10 +66,7 @@ const outcomeLabels = { ok: '✓ OK', warning: '! Warning', failed: '✕ Failed'
 export const StepsSection = memo(function StepsSection({ handoff }: { handoff: Handoff }) {
   const { steps, diagnosis } = handoff.context;
   return (
-    <section className="cp-section" aria-labelledby="cp-steps">
-      <SectionHeading id="cp-steps" number={2}>
-        What the AI did
-      </SectionHeading>
+    <CheckpointSection id="cp-steps" number={2} title="What the AI did">
       {diagnosis ? (
         <div className="notice notice-error" role="note">
           <p className="notice-title">The AI could not finish</p>
@@ -72,7 +94,7 @@ export const StepsSection = memo(function StepsSection({ handoff }: { handoff: H
           ))}
         </ol>
       )}
-    </section>
+    </CheckpointSection>
   );
 });
 
@@ -85,15 +107,12 @@ const bandMeaning: Record<ConfidenceBand, string> = {
 export function ConfidenceSection({ confidence }: { confidence: number }) {
   const band = confidenceBand(confidence);
   return (
-    <section className="cp-section" aria-labelledby="cp-confidence">
-      <SectionHeading id="cp-confidence" number={4}>
-        Confidence
-      </SectionHeading>
+    <CheckpointSection id="cp-confidence" number={4} title="Confidence">
       <p className="cp-confidence">
         <ConfidenceBadge confidence={confidence} />
       </p>
       <p className="cp-muted">{bandMeaning[band]}</p>
-    </section>
+    </CheckpointSection>
   );
 }
 
@@ -112,10 +131,7 @@ interface FlagsSectionProps {
 
 export function FlagsSection({ flags, acknowledged, onAcknowledge, disabled }: FlagsSectionProps) {
   return (
-    <section className="cp-section" aria-labelledby="cp-flags">
-      <SectionHeading id="cp-flags" number={5}>
-        Flags
-      </SectionHeading>
+    <CheckpointSection id="cp-flags" number={5} title="Flags">
       {flags.length === 0 ? (
         <p className="cp-muted">No flags: none of the escalation rules fired for this item.</p>
       ) : (
@@ -162,18 +178,15 @@ export function FlagsSection({ flags, acknowledged, onAcknowledge, disabled }: F
           })}
         </ul>
       )}
-    </section>
+    </CheckpointSection>
   );
 }
 
 export function NextActionSection({ nextAction }: { nextAction: string }) {
   return (
-    <section className="cp-section cp-next-action" aria-labelledby="cp-next">
-      <SectionHeading id="cp-next" number={7}>
-        Your action
-      </SectionHeading>
+    <CheckpointSection id="cp-next" number={7} title="Your action" className="cp-next-action">
       <p className="cp-next-action-text">{nextAction}</p>
-    </section>
+    </CheckpointSection>
   );
 }
 

@@ -8,6 +8,7 @@ import { flagRuleInfo } from '../../../domain/flags';
 import { auditActionLabels as actionLabels, actorTypeLabels } from '../../../domain/labels';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { formatDateTime, formatDuration } from '../../../lib/time';
+import { Fact } from './fact';
 
 function EventItem({ event }: { event: AuditEvent }) {
   const { why } = event;
@@ -28,35 +29,18 @@ function EventItem({ event }: { event: AuditEvent }) {
       <p className="cp-event-outcome">{event.outcome}</p>
       {hasWhy ? (
         <dl className="cp-event-why">
-          {why.reason ? (
-            <div>
-              <dt>Why</dt>
-              <dd>{why.reason}</dd>
-            </div>
-          ) : null}
-          {why.rule ? (
-            <div>
-              <dt>Rule</dt>
-              <dd>{flagRuleInfo[why.rule].label}</dd>
-            </div>
-          ) : null}
+          {why.reason ? <Fact label="Why">{why.reason}</Fact> : null}
+          {why.rule ? <Fact label="Rule">{flagRuleInfo[why.rule].label}</Fact> : null}
           {why.confidence !== null ? (
-            <div>
-              <dt>Confidence</dt>
-              <dd>{formatPercent(why.confidence)}</dd>
-            </div>
+            <Fact label="Confidence">{formatPercent(why.confidence)}</Fact>
           ) : null}
           {event.timeOnItemMs !== null ? (
-            <div>
-              <dt>Time on item</dt>
-              <dd>{formatDuration(event.timeOnItemMs)}</dd>
-            </div>
+            <Fact label="Time on item">{formatDuration(event.timeOnItemMs)}</Fact>
           ) : null}
           {event.acknowledgedFlags.length > 0 ? (
-            <div>
-              <dt>Acknowledged</dt>
-              <dd>{event.acknowledgedFlags.map((r) => flagRuleInfo[r].label).join(', ')}</dd>
-            </div>
+            <Fact label="Acknowledged">
+              {event.acknowledgedFlags.map((r) => flagRuleInfo[r].label).join(', ')}
+            </Fact>
           ) : null}
         </dl>
       ) : null}

@@ -7,6 +7,7 @@ import { ShortcutButton } from '../../../components/shortcut-button';
 import { hasAuthorityOver, ladder, levelLabels } from '../../../domain/levels';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import type { useKindActions } from '../hooks/use-kind-actions';
+import { Fact } from './fact';
 
 type Actions = ReturnType<typeof useKindActions>;
 
@@ -118,14 +119,10 @@ export function FailurePanel({
         The AI could not finish this task
       </h2>
       <dl className="cp-failure-facts">
-        <div>
-          <dt>What went wrong</dt>
-          <dd>{handoff.context.diagnosis?.split(';')[0] ?? 'No diagnosis was recorded.'}</dd>
-        </div>
-        <div>
-          <dt>Last good step</dt>
-          <dd>{good ?? 'None: it failed at the first step.'}</dd>
-        </div>
+        <Fact label="What went wrong">
+          {handoff.context.diagnosis?.split(';')[0] ?? 'No diagnosis was recorded.'}
+        </Fact>
+        <Fact label="Last good step">{good ?? 'None: it failed at the first step.'}</Fact>
       </dl>
       <div className="cp-actions-row">
         <ShortcutButton

@@ -1,7 +1,7 @@
 import type { DraftVersion, Option } from '../../../api/handoff-schemas';
 import { ShortcutButton } from '../../../components/shortcut-button';
 import { RadioGroup } from '../../../components/ui/radio-group';
-import { SectionHeading } from './context-sections';
+import { CheckpointSection } from './context-sections';
 
 interface OptionsSectionProps {
   options: Option[];
@@ -23,10 +23,7 @@ export function OptionsSection({
 }: OptionsSectionProps) {
   const mustChoose = options.length > 1;
   return (
-    <section className="cp-section" aria-labelledby="cp-options">
-      <SectionHeading id="cp-options" number={6}>
-        Options
-      </SectionHeading>
+    <CheckpointSection id="cp-options" number={6} title="Options">
       {options.length === 0 ? (
         <p className="cp-muted">The AI considered one way forward; its draft is below.</p>
       ) : supersededBy ? (
@@ -80,7 +77,7 @@ export function OptionsSection({
           ) : null}
         </>
       )}
-    </section>
+    </CheckpointSection>
   );
 }
 

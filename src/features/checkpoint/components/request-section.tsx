@@ -4,7 +4,8 @@ import { flagRuleInfo } from '../../../domain/flags';
 import { messagesSinceDraft } from '../../../domain/follow-ups';
 import { formatDateTime } from '../../../lib/time';
 import { highlightSegments } from '../lib/highlight';
-import { SectionHeading } from './context-sections';
+import { CheckpointSection } from './context-sections';
+import { Fact } from './fact';
 import { FollowUpMessages } from './follow-up-messages';
 
 const tierLabels = { standard: 'Standard', plus: 'Plus', enterprise: 'Enterprise' } as const;
@@ -64,10 +65,7 @@ export const RequestSection = memo(function RequestSection({
   const { customer } = ticket;
   const flags = handoff.context.flags;
   return (
-    <section className="cp-section" aria-labelledby="cp-request">
-      <SectionHeading id="cp-request" number={1}>
-        Request
-      </SectionHeading>
+    <CheckpointSection id="cp-request" number={1} title="Request">
       <div className="cp-message">
         <p className="cp-message-from">
           <strong>{customer.name}</strong> &lt;{customer.email}&gt; ·{' '}
@@ -90,41 +88,25 @@ export const RequestSection = memo(function RequestSection({
         onAcknowledge={onFollowUpRead}
       />
       <dl className="cp-facts" aria-label="Customer facts">
-        <div>
-          <dt>Tier</dt>
-          <dd>{tierLabels[customer.tier]}</dd>
-        </div>
-        <div>
-          <dt>Lifetime value</dt>
-          <dd>{money.format(customer.lifetimeValue)}</dd>
-        </div>
-        <div>
-          <dt>Prior complaints</dt>
-          <dd className={customer.priorComplaints >= 3 ? 'cp-fact-warn' : undefined}>
-            {customer.priorComplaints}
-          </dd>
-        </div>
-        <div>
-          <dt>Channel</dt>
-          <dd>{channelLabels[ticket.channel]}</dd>
-        </div>
-        <div>
-          <dt>Language</dt>
-          <dd>{ticket.language}</dd>
-        </div>
-        <div>
-          <dt>Attachments</dt>
-          <dd>{ticket.attachments}</dd>
-        </div>
-        <div>
-          <dt>Category</dt>
-          <dd className="cp-cap">{ticket.category}</dd>
-        </div>
+        <Fact label="Tier">{tierLabels[customer.tier]}</Fact>
+        <Fact label="Lifetime value">{money.format(customer.lifetimeValue)}</Fact>
+        <Fact
+          label="Prior complaints"
+          valueClassName={customer.priorComplaints >= 3 ? 'cp-fact-warn' : undefined}
+        >
+          {customer.priorComplaints}
+        </Fact>
+        <Fact label="Channel">{channelLabels[ticket.channel]}</Fact>
+        <Fact label="Language">{ticket.language}</Fact>
+        <Fact label="Attachments">{ticket.attachments}</Fact>
+        <Fact label="Category" valueClassName="cp-cap">
+          {ticket.category}
+        </Fact>
         <div>
           <dt>Urgency</dt>
           <dd className="cp-cap">{ticket.urgency}</dd>
         </div>
       </dl>
-    </section>
+    </CheckpointSection>
   );
 });

@@ -37,25 +37,16 @@ export function WordDiff({ before, after }: { before: string; after: string }) {
       <p className="cp-diff-text">
         {parts.map((p, i) => {
           const key = `${i}-${p.added ? 'a' : p.removed ? 'r' : 'c'}`;
-          if (p.added) {
-            return (
-              <ins key={key}>
-                <span className="visually-hidden">[added: </span>
-                {p.value}
-                <span className="visually-hidden">]</span>
-              </ins>
-            );
-          }
-          if (p.removed) {
-            return (
-              <del key={key}>
-                <span className="visually-hidden">[removed: </span>
-                {p.value}
-                <span className="visually-hidden">]</span>
-              </del>
-            );
-          }
-          return <span key={key}>{p.value}</span>;
+          if (!p.added && !p.removed) return <span key={key}>{p.value}</span>;
+          // A screen reader hears what changed; the eye sees it by the element's style.
+          const Mark = p.added ? 'ins' : 'del';
+          return (
+            <Mark key={key}>
+              <span className="visually-hidden">[{p.added ? 'added' : 'removed'}: </span>
+              {p.value}
+              <span className="visually-hidden">]</span>
+            </Mark>
+          );
         })}
       </p>
     </div>
