@@ -30,6 +30,22 @@ const SignInDialog = lazy(() =>
   import('./sign-in/sign-in-dialog').then((m) => ({ default: m.SignInDialog })),
 );
 
+/** The main navigation, in order; some screens only for those they serve. */
+function mainScreens(shown: { managesPeople: boolean; managesWebhooks: boolean; isDemo: boolean }) {
+  return [
+    { to: '/queue', label: 'Queue' },
+    { to: '/dashboard', label: 'Dashboard' },
+    { to: '/review', label: 'Post-hoc review' },
+    { to: '/audit', label: 'Audit log' },
+    { to: '/policy', label: 'Routing policy' },
+    { to: '/teams', label: 'Teams' },
+    { to: '/agents', label: 'Agents' },
+    ...(shown.managesPeople ? [{ to: '/people', label: 'People' }] : []),
+    ...(shown.managesWebhooks ? [{ to: '/webhooks', label: 'Webhooks' }] : []),
+    ...(shown.isDemo ? [{ to: '/demo', label: 'Demo floor' }] : []),
+  ] as const;
+}
+
 const PEOPLE_MANAGERS = new Set(['lead', 'executive']);
 
 export function AppShell({ children }: { children: ReactNode }) {
@@ -56,42 +72,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           Handoff Desk
         </Link>
         <nav aria-label="Main">
-          <Link to="/queue" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-            Queue
-          </Link>
-          <Link to="/dashboard" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-            Dashboard
-          </Link>
-          <Link to="/review" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-            Post-hoc review
-          </Link>
-          <Link to="/audit" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-            Audit log
-          </Link>
-          <Link to="/policy" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-            Routing policy
-          </Link>
-          <Link to="/teams" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-            Teams
-          </Link>
-          <Link to="/agents" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-            Agents
-          </Link>
-          {managesPeople ? (
-            <Link to="/people" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-              People
+          {mainScreens({ managesPeople, managesWebhooks, isDemo }).map(({ to, label }) => (
+            <Link key={to} to={to} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+              {label}
             </Link>
-          ) : null}
-          {managesWebhooks ? (
-            <Link to="/webhooks" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-              Webhooks
-            </Link>
-          ) : null}
-          {isDemo ? (
-            <Link to="/demo" className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-              Demo floor
-            </Link>
-          ) : null}
+          ))}
         </nav>
         <div className="header-tools">
           <LiveStatus />

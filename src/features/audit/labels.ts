@@ -14,6 +14,3 @@ export const actionLabels: Record<AuditLogAction, string> = {
 };
 
 export { actorTypeLabels } from '../../domain/labels';
-
-const count = new Intl.NumberFormat('en');
-export const formatCount = (n: number) => count.format(n);

@@ -19,7 +19,7 @@ export function triggerLabel(t: EscalationTrigger): string {
 export const percent = (rate: number | null) =>
   rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
 
-export const count = (n: number) => n.toLocaleString('en-US');
+export { formatCount as count } from '../../lib/count';
 
 /** "42 s", "3 min 5 s", "2 h 10 min": long enough to read aloud. */
 export function duration(ms: number | null): string {

@@ -58,5 +58,3 @@ export function orList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
-
-export const formatCount = (n: number) => n.toLocaleString('en-US');

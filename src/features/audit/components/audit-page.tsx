@@ -6,12 +6,12 @@ import { toErrorMessage } from '../../../api/errors';
 import { focusSearchShortcut, useInfiniteRows, useListSearch } from '../../../hooks/use-list-page';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { useApi } from '../../../lib/api-context';
+import { countOf } from '../../../lib/count';
 import { userQueries } from '../../../lib/handoff-queries';
 import { useLiveStore } from '../../../stores/live-store';
 import { auditQueries } from '../api/queries';
 import { type AuditSearch, filterDeps, hasActiveFilters, toAuditParams } from '../audit-search';
 import { useExport } from '../hooks/use-export';
-import { formatCount } from '../labels';
 import { AuditFilters } from './audit-filters';
 import { AuditList } from './audit-list';
 import { ExportPanel } from './export-panel';
@@ -69,9 +69,7 @@ export function AuditPage() {
         <h1>
           Audit log{' '}
           {total !== undefined ? (
-            <span className="audit-total">
-              {formatCount(total)} {total === 1 ? 'entry' : 'entries'}
-            </span>
+            <span className="audit-total">{countOf(total, 'entry', 'entries')}</span>
           ) : null}
         </h1>
         <p className="muted">
@@ -95,7 +93,7 @@ export function AuditPage() {
       </p>
       <p role="status" className="visually-hidden">
         {total !== undefined && !query.isPlaceholderData
-          ? `${formatCount(total)} ${total === 1 ? 'entry matches' : 'entries match'}`
+          ? countOf(total, 'entry matches', 'entries match')
           : ''}
       </p>
       {query.isRefetchError ? (

@@ -1,12 +1,22 @@
 import { toErrorMessage } from '../../../api/errors';
+import { formatCount } from '../../../lib/count';
 import { type ExportKind, type ExportState, exportLabels } from '../hooks/use-export';
-import { formatCount } from '../labels';
 
 interface ExportPanelProps {
   state: ExportState;
   onStart: (kind: ExportKind) => void;
   onCancel: () => void;
 }
+
+const EXPORTS: { kind: ExportKind; label: string; title?: string }[] = [
+  { kind: 'csv', label: 'Export CSV' },
+  { kind: 'jsonl', label: 'Export JSONL' },
+  {
+    kind: 'feedback',
+    label: 'Export corrections (JSONL)',
+    title: 'Every edit, rejection and redirect in the time range, as training records',
+  },
+];
 
 /**
  * Exports of the filtered log (CSV, JSONL) and of the corrections (JSONL, the feedback loop),
@@ -17,26 +27,18 @@ export function ExportPanel({ state, onStart, onCancel }: ExportPanelProps) {
   return (
     <section className="audit-export" aria-label="Export">
       <div className="audit-export-buttons">
-        <button type="button" className="button" disabled={running} onClick={() => onStart('csv')}>
-          Export CSV
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={running}
-          onClick={() => onStart('jsonl')}
-        >
-          Export JSONL
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={running}
-          onClick={() => onStart('feedback')}
-          title="Every edit, rejection and redirect in the time range, as training records"
-        >
-          Export corrections (JSONL)
-        </button>
+        {EXPORTS.map((e) => (
+          <button
+            key={e.kind}
+            type="button"
+            className="button"
+            disabled={running}
+            onClick={() => onStart(e.kind)}
+            title={e.title}
+          >
+            {e.label}
+          </button>
+        ))}
       </div>
       <ExportStatus state={state} onCancel={onCancel} />
     </section>

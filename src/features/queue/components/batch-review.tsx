@@ -43,6 +43,13 @@ const verbs: Record<BatchDecision['action'], [string, string]> = {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 type Form = null | 'reject' | 'escalate' | 'reroute';
+
+/** The decisions that ask for more first: each opens its form. */
+const FORM_BUTTONS = [
+  { form: 'reject', label: 'Reject', keys: 'Shift+R' },
+  { form: 'escalate', label: 'Escalate', keys: 'Shift+E' },
+  { form: 'reroute', label: 'Re-route', keys: 'Shift+T' },
+] as const;
 type Stage =
   | { kind: 'choosing' }
   | { kind: 'waiting'; decision: BatchDecision; ids: string[]; sendAt: number }
@@ -393,30 +400,17 @@ function BatchBar({
           >
             Approve {count}
           </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setForm('reject')}
-            aria-keyshortcuts="Shift+R"
-          >
-            Reject {count}…
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setForm('escalate')}
-            aria-keyshortcuts="Shift+E"
-          >
-            Escalate {count}…
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setForm('reroute')}
-            aria-keyshortcuts="Shift+T"
-          >
-            Re-route {count}…
-          </button>
+          {FORM_BUTTONS.map((b) => (
+            <button
+              key={b.form}
+              type="button"
+              className="button"
+              onClick={() => setForm(b.form)}
+              aria-keyshortcuts={b.keys}
+            >
+              {b.label} {count}…
+            </button>
+          ))}
         </div>
       ) : null}
       {form === 'reject' ? (

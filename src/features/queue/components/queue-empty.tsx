@@ -1,13 +1,7 @@
 import type { StatusCounts } from '../../../api/handoff-schemas';
 import { levelLabels } from '../../../domain/levels';
-import {
-  assigneeLabels,
-  categoryLabels,
-  flagLabels,
-  formatCount,
-  orList,
-  statusLabels,
-} from '../labels';
+import { formatCount } from '../../../lib/count';
+import { assigneeLabels, categoryLabels, flagLabels, orList, statusLabels } from '../labels';
 import {
   hasActiveFilters,
   OPEN_STATUSES,

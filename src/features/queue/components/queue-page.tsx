@@ -6,10 +6,11 @@ import type { SortField } from '../../../api/handoff-schemas';
 import { focusSearchShortcut, useInfiniteRows, useListSearch } from '../../../hooks/use-list-page';
 import { useRememberListPlace } from '../../../hooks/use-list-place';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { countOf } from '../../../lib/count';
 import { formatDuration, useNow } from '../../../lib/time';
 import { useLiveStore } from '../../../stores/live-store';
 import { queueQueries } from '../api/queries';
-import { defaultOrder, formatCount } from '../labels';
+import { defaultOrder } from '../labels';
 import {
   ALL_STATUSES,
   clearedFilters,
@@ -108,9 +109,7 @@ export function QueuePage() {
           <h1>
             Queue{' '}
             {total !== undefined ? (
-              <span className="queue-total">
-                {formatCount(total)} {total === 1 ? 'handoff' : 'handoffs'}
-              </span>
+              <span className="queue-total">{countOf(total, 'handoff')}</span>
             ) : null}
           </h1>
           {query.dataUpdatedAt ? (
@@ -214,8 +213,7 @@ function useResultAnnouncement(resetKey: string, total: number | undefined, stal
     if (stale || total === undefined || announced.current === resetKey) return;
     const first = announced.current === null;
     announced.current = resetKey;
-    if (!first)
-      setText(`${formatCount(total)} ${total === 1 ? 'handoff matches' : 'handoffs match'}`);
+    if (!first) setText(countOf(total, 'handoff matches', 'handoffs match'));
   }, [resetKey, total, stale]);
   return text;
 }

@@ -1,6 +1,7 @@
 import type { StatusCounts } from '../../../api/handoff-schemas';
 import { openStatuses } from '../../../domain/lifecycle';
-import { formatCount, statusLabels, statusOrder } from '../labels';
+import { formatCount } from '../../../lib/count';
+import { statusLabels, statusOrder } from '../labels';
 import { ALL_STATUSES, OPEN_STATUSES, selectedStatuses, toggleStatus } from '../queue-search';
 import type { UpdateSearch } from './queue-filters';
 
@@ -9,6 +10,11 @@ interface StatusTogglesProps {
   counts: StatusCounts | undefined;
   update: UpdateSearch;
 }
+
+const PRESETS = [
+  ['Open', OPEN_STATUSES],
+  ['All', ALL_STATUSES],
+] as const;
 
 /**
  * How many items sit in each status under the other filters, each a toggle for the status
@@ -19,22 +25,17 @@ export function StatusToggles({ status, counts, update }: StatusTogglesProps) {
   return (
     <fieldset className="status-toggles">
       <legend className="visually-hidden">Filter by status</legend>
-      <button
-        type="button"
-        className="status-preset"
-        aria-pressed={status === OPEN_STATUSES}
-        onClick={() => update({ status: OPEN_STATUSES })}
-      >
-        Open
-      </button>
-      <button
-        type="button"
-        className="status-preset"
-        aria-pressed={status === ALL_STATUSES}
-        onClick={() => update({ status: ALL_STATUSES })}
-      >
-        All
-      </button>
+      {PRESETS.map(([label, preset]) => (
+        <button
+          key={label}
+          type="button"
+          className="status-preset"
+          aria-pressed={status === preset}
+          onClick={() => update({ status: preset })}
+        >
+          {label}
+        </button>
+      ))}
       <span className="status-divider" aria-hidden="true" />
       {statusOrder.map((s) => {
         const count = counts?.[s];
