@@ -238,6 +238,21 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    to: 8,
+    name: 'settings-and-people-have-versions',
+    // Every write checks the version it was made on. The post-hoc review settings and each
+    // person (their role, level and access) were stored without one: what was stored is
+    // their first version.
+    up(world) {
+      for (const entry of world.settings) {
+        if (entry[0] !== 'post-hoc-settings') continue;
+        const value = entry[1];
+        if (isRecord(value) && value.version === undefined) entry[1] = { ...value, version: 1 };
+      }
+    },
+    sql: `ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];
 
 function equal(a: unknown, b: unknown): boolean {

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { copyFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { pendingRedirectsSchema } from '../../src/api/agent-schemas';
 import { auditLogPageSchema } from '../../src/api/audit-schemas';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
 import { policyChangesSchema } from '../../src/api/policy-change-schemas';
+import { postHocSettingsSchema } from '../../src/api/post-hoc-schemas';
 import { actionsFromText } from '../../src/domain/actions';
 import { AI_ACTOR, BUILT_IN_AGENT_NAME, LEGACY_AI_ID } from '../../src/domain/actors';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
@@ -19,6 +21,7 @@ import { demoWorldFixture, serverFixture } from '../../tests/fixtures/storage/fi
 import { removeDbFile, tempDbFile } from '../../tests/server/harness';
 import { Backend } from '../core/backend';
 import type { Persistence } from '../core/persistence';
+import { peopleStore } from '../server/auth/people-store';
 import {
   type DemoWorldExport,
   exportIndexedDbWorld,
@@ -180,7 +183,10 @@ describe('the server database stored by earlier builds', () => {
       expect.stringMatching(/^Migrated to storage version 5: webhooks \(\d/),
       expect.stringMatching(/^Migrated to storage version 6: teams \(\d/),
       expect.stringMatching(/^Migrated to storage version 7: built-in-ai-is-an-agent \(\d/),
-      expect.stringMatching(/^Migrated .* from storage version 0 to 7 in [\d.]+ ms$/),
+      expect.stringMatching(
+        /^Migrated to storage version 8: settings-and-people-have-versions \(\d/,
+      ),
+      expect.stringMatching(/^Migrated .* from storage version 0 to 8 in [\d.]+ ms$/),
     ]);
 
     // Migrated once: the next start finds version 4 and neither copies nor migrates.
@@ -327,6 +333,75 @@ describe('a world stored before the built-in AI was an agent (storage version 6)
         }),
       ]);
     }
+    persistence.close();
+  });
+});
+
+describe('settings and people stored before they had versions (storage version 7)', () => {
+  const files: string[] = [];
+  afterEach(() => {
+    for (const file of files.splice(0)) removeDbFile(file);
+  });
+
+  const share = { doubleReviewShare: 0.5 };
+  const settingsOf = async (backend: Backend) =>
+    postHocSettingsSchema.parse((await get(backend, pathOf(operations.getPostHocSettings))).body);
+  const putShare = (backend: Backend, version: number) =>
+    backend.handle({
+      method: 'PUT',
+      path: pathOf(operations.savePostHocSettings),
+      query: new URLSearchParams(),
+      headers: new Headers({ 'X-Actor-Id': 'u-femi', 'Idempotency-Key': `share-${version}` }),
+      body: JSON.stringify({ doubleReviewShare: 0.25, version }),
+    });
+
+  it('reads the stored share as its first version, on the server and in the demo, and checks it from then on', async () => {
+    const file = tempDbFile();
+    files.push(file);
+    copyFileSync(serverFixture('v5'), file);
+    const db = new Database(file);
+    db.prepare('INSERT INTO settings (key, body) VALUES (?, ?)').run(
+      'post-hoc-settings',
+      JSON.stringify(share),
+    );
+    db.close();
+    const persistence = sqlitePersistence(file, { log: () => {} });
+    const name = freshDbName();
+    const fixture = demoFixture('v5');
+    await importIndexedDbWorld(
+      { ...fixture, entries: [...fixture.entries, ['s:post-hoc-settings', share]] },
+      name,
+    );
+    for (const backend of [await open(persistence), await open(indexedDbPersistence(name))]) {
+      expect(await settingsOf(backend)).toEqual({ ...share, version: 1 });
+      expect((await putShare(backend, 2)).status).toBe(409);
+      expect((await putShare(backend, 1)).status).toBe(200);
+      expect(await settingsOf(backend)).toEqual({ doubleReviewShare: 0.25, version: 2 });
+    }
+    persistence.close();
+  });
+
+  it('gives every person stored on the server version 1, which the next change moves on', async () => {
+    const file = tempDbFile();
+    files.push(file);
+    copyFileSync(serverFixture('v5'), file);
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    // As migration 3 made the table: no version column.
+    db.prepare(
+      `INSERT INTO people (id, name, role, level, password_hash, email, disabled, created_at)
+       VALUES ('u-kai', 'Kai Moss', 'reviewer', 'l1', NULL, 'kai@example.com', 0, ?)`,
+    ).run(new Date(NOW).toISOString());
+    db.close();
+    const persistence = sqlitePersistence(file, { log: () => {} });
+    // Starting migrates the file; the accounts are read from it as the server reads them.
+    await open(persistence);
+    const people = peopleStore(persistence.database, () => NOW);
+    expect(people.person('u-kai')).toMatchObject({ name: 'Kai Moss', level: 'l1', version: 1 });
+    const by = { id: 'u-femi', name: 'Femi Adeyemi' };
+    expect(people.update('u-kai', { level: 'l2' }, by, 'admin')).toMatchObject({ version: 2 });
+    // Setting what is already there is no change and no new version.
+    expect(people.update('u-kai', { level: 'l2' }, by, 'admin')).toMatchObject({ version: 2 });
     persistence.close();
   });
 });

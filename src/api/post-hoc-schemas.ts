@@ -114,13 +114,29 @@ export const postHocReviewSchema = z.object({
 });
 export type PostHocReview = z.infer<typeof postHocReviewSchema>;
 
-/** How post-hoc review is run: the share of sampled items that get a second, blind review. */
-export const postHocSettingsSchema = z.strictObject({
-  doubleReviewShare: z
-    .number()
-    .check(z.gte(0, 'The share is between 0 and 1.'), z.lte(1, 'The share is between 0 and 1.')),
+const doubleReviewShare = z
+  .number()
+  .check(z.gte(0, 'The share is between 0 and 1.'), z.lte(1, 'The share is between 0 and 1.'));
+const settingsVersion = z.int().check(z.positive());
+
+/**
+ * How post-hoc review is run: the share of sampled items that get a second, blind review, and
+ * the version of these settings (1 until someone first changes them).
+ */
+export const postHocSettingsSchema = z.object({
+  doubleReviewShare,
+  version: settingsVersion,
 });
 export type PostHocSettings = z.infer<typeof postHocSettingsSchema>;
+
+/** A change of the share, made on the version it was read at; a stale one is refused. */
+export const postHocSettingsChangeSchema = z.strictObject({
+  doubleReviewShare,
+  version: settingsVersion.check(
+    z.describe('The version of the settings this change was made on.'),
+  ),
+});
+export type PostHocSettingsChange = z.infer<typeof postHocSettingsChangeSchema>;
 
 /** Field errors for answers that do not match the category's rubric: each criterion, once. */
 export function rubricErrors(

@@ -59,19 +59,28 @@ export const personSchema = z.extend(userSchema, {
   email: z.nullable(z.string()),
   lastSignInAt: z.nullable(isoDate),
   createdAt: isoDate,
+  /** Goes up with every change to their role, level or access. */
+  version: z.int().check(z.positive()),
 });
 export type Person = z.infer<typeof personSchema>;
 
 export const peopleSchema = z.object({ items: z.array(personSchema) });
 
+/** A change to a person, made on the version of them it was read at; a stale one is refused. */
 export const personPatchSchema = z
   .strictObject({
     role: z.optional(roleSchema),
     level: z.optional(enumWithout(levelSchema, ['ai'])),
     disabled: z.optional(z.boolean()),
+    version: z
+      .int()
+      .check(z.positive(), z.describe('The version of the person this change was made on.')),
   })
   .check(
-    z.refine((p) => Object.keys(p).length > 0, 'Change at least one of role, level or disabled.'),
+    z.refine(
+      (p) => p.role !== undefined || p.level !== undefined || p.disabled !== undefined,
+      'Change at least one of role, level or disabled.',
+    ),
   );
 export type PersonPatch = z.infer<typeof personPatchSchema>;
 

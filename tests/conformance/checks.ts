@@ -35,6 +35,7 @@ import {
   postHocSettingsSchema,
 } from '../../src/api/post-hoc-schemas';
 import { type RoutingPolicy, routingPolicySchema } from '../../src/api/routing-policy-schemas';
+import { peopleSchema } from '../../src/api/session-schemas';
 import {
   teamChangesSchema,
   teamDirectorySchema,
@@ -2169,7 +2170,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         );
         expectPointers(
           expectProblem(
-            await put(editor.id, { doubleReviewShare: 2 }),
+            await put(editor.id, { doubleReviewShare: 2, version: current.version }),
             422,
             'validation',
             'A share above 1',
@@ -2177,11 +2178,70 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           ['/doubleReviewShare'],
           'A share above 1',
         );
-        // Writing back the share read leaves the world as it was.
+        // Writing back the share read leaves the share as it was, as the next version.
         const saved = expectOk(await put(editor.id, current), postHocSettingsSchema, 'PUT share');
         ensure(
           saved.doubleReviewShare === current.doubleReviewShare,
           'The saved share is not the one sent',
+        );
+        ensure(
+          saved.version === current.version + 1,
+          `A saved share is version ${current.version + 1}, not ${saved.version}`,
+        );
+        // The version read before that save is stale now.
+        const stale = expectProblem(
+          await put(editor.id, current),
+          409,
+          'version_conflict',
+          'A share set on a version that moved on',
+        );
+        ensure(
+          stale.currentVersion === saved.version,
+          `The conflict names version ${stale.currentVersion}, not ${saved.version}`,
+        );
+        const after = expectOk(
+          await get(operations.getPostHocSettings.path, a.id),
+          postHocSettingsSchema,
+          `GET ${operations.getPostHocSettings.path}`,
+        );
+        ensure(after.version === saved.version, 'A refused share change moved the version');
+      },
+    ),
+
+    check(
+      'a person changed on a version that moved on answers 409 and stays as they are',
+      async () => {
+        const { a } = await discoverCast();
+        const lead = (await listPeople(a.id)).find((u) => u.role === 'lead');
+        ensure(lead, 'The checks need a lead in GET /users');
+        const listed = await get(operations.listPeople.path, lead.id);
+        // People are managed by a server with accounts; a backend without them does not offer it.
+        if (listed.status === 404) return;
+        const before = expectOk(listed, peopleSchema, 'GET /people').items;
+        const other = before.find((p) => p.id !== lead.id && !p.disabled);
+        ensure(other, 'The checks need someone besides the lead in GET /people');
+        const path = pathOf(operations.updatePerson, { id: other.id });
+        const stale = expectProblem(
+          await api.send('PUT', path, {
+            actor: lead.id,
+            json: { disabled: true, version: other.version + 1 },
+          }),
+          409,
+          'version_conflict',
+          `PUT ${path} on a version not in force`,
+        );
+        ensure(
+          stale.currentVersion === other.version,
+          `The conflict names version ${stale.currentVersion}, not ${other.version}`,
+        );
+        const after = expectOk(
+          await get(operations.listPeople.path, lead.id),
+          peopleSchema,
+          'GET /people',
+        ).items.find((p) => p.id === other.id);
+        ensure(
+          after?.version === other.version && after.disabled === false,
+          `A refused change to ${other.name} changed them: ${JSON.stringify(after)}`,
         );
       },
     ),

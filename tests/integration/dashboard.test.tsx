@@ -241,8 +241,12 @@ describe('lead dashboard', () => {
         body: JSON.stringify(body),
       });
     expect(
-      (await send('PUT', operations.getPostHocSettings.path, 'u-femi', { doubleReviewShare: 1 }))
-        .status,
+      (
+        await send('PUT', operations.getPostHocSettings.path, 'u-femi', {
+          doubleReviewShare: 1,
+          version: 1,
+        })
+      ).status,
     ).toBe(200);
     const [h] = sampleAutoApproved(backend, 1);
     const criteria = Object.fromEntries(

@@ -186,3 +186,61 @@ describe('post-hoc review', () => {
     );
   });
 });
+
+describe('the double-review share', () => {
+  const share = () =>
+    fetch(`${API_BASE}${operations.getPostHocSettings.path}`, {
+      headers: { 'X-Actor-Id': 'u-dana' },
+    }).then((r) => r.json());
+
+  it('is for leads and above only', async () => {
+    renderApp('/review', { actorId: 'u-chen' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Post-hoc review' })).toBeVisible();
+    expect(await screen.findByText('Nothing sampled is waiting')).toBeVisible();
+    expect(screen.queryByRole('form', { name: 'Double review' })).toBeNull();
+  });
+
+  it('shows both versions when someone else changed it meanwhile, and applies the lead’s on the newer one', async () => {
+    const user = userEvent.setup();
+    renderApp('/review', { actorId: 'u-femi' });
+    const form = await screen.findByRole('form', { name: 'Double review' });
+    const field = within(form).getByLabelText(/reviewed twice, in % \(version 1\)/);
+    expect(field).toHaveValue('20');
+
+    // A manager sets it to 50% while the lead is typing.
+    const other = await fetch(`${API_BASE}${operations.savePostHocSettings.path}`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        'X-Actor-Id': 'u-dana',
+        'Idempotency-Key': 'dana-share',
+      },
+      body: JSON.stringify({ doubleReviewShare: 0.5, version: 1 }),
+    });
+    expect(other.status).toBe(200);
+
+    await user.clear(field);
+    await user.type(field, '35');
+    await user.click(within(form).getByRole('button', { name: 'Save share' }));
+
+    const conflict = await screen.findByRole('region', {
+      name: 'Someone changed the double-review share while you edited it.',
+    });
+    expect(within(conflict).getByRole('alert')).toHaveTextContent(
+      /moved on to version 2 while you edited version 1/,
+    );
+    const mine = within(conflict).getByRole('article', { name: 'Your change (made on version 1)' });
+    expect(mine).toHaveTextContent('Reviewed twice35%');
+    const now = await within(conflict).findByRole('article', { name: 'Now (version 2)' });
+    expect(now).toHaveTextContent('Reviewed twice50%');
+    // Nothing was saved by the refused attempt.
+    expect(await share()).toEqual({ doubleReviewShare: 0.5, version: 2 });
+
+    await user.click(
+      within(conflict).getByRole('button', { name: 'Apply my change to version 2' }),
+    );
+    expect(await screen.findByText('Saved: 35% reviewed twice (version 3).')).toBeVisible();
+    expect(screen.queryByRole('region', { name: /Someone changed/ })).toBeNull();
+    expect(await share()).toEqual({ doubleReviewShare: 0.35, version: 3 });
+  });
+});

@@ -230,16 +230,30 @@ describe('identity on a server with sign-in', () => {
     const path = pathOf(operations.updatePerson, { id: REVIEWER.id });
     const promoted = await send(server, 'PUT', path, {
       cookie: lead.cookie,
-      json: { level: 'l2' },
+      json: { level: 'l2', version: 1 },
     });
-    expect(promoted.body).toMatchObject({ level: 'l2' });
+    expect(promoted.body).toMatchObject({ level: 'l2', version: 2 });
     // The new level holds at once: the session reads the account on every request.
     expect((await send(server, 'GET', '/me', { cookie: reviewer.cookie })).body?.level).toBe('l2');
-    await send(server, 'PUT', path, { cookie: lead.cookie, json: { disabled: true } });
+    // A change made on the version before the promotion is refused, and changes nothing.
+    const stale = await send(server, 'PUT', path, {
+      cookie: lead.cookie,
+      json: { disabled: true, version: 1 },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'version_conflict', currentVersion: 2 });
+    expect(stale.body?.detail).toMatch(/moved on to version 2 while you edited version 1/);
+    expect((await send(server, 'GET', '/me', { cookie: reviewer.cookie })).status).toBe(200);
+    await send(server, 'PUT', path, { cookie: lead.cookie, json: { disabled: true, version: 2 } });
     expect((await send(server, 'GET', '/me', { cookie: reviewer.cookie })).status).toBe(401);
     const own = pathOf(operations.updatePerson, { id: LEAD.id });
     expect(
-      (await send(server, 'PUT', own, { cookie: lead.cookie, json: { disabled: true } })).status,
+      (
+        await send(server, 'PUT', own, {
+          cookie: lead.cookie,
+          json: { disabled: true, version: 1 },
+        })
+      ).status,
     ).toBe(403);
     const trail = await send(
       server,

@@ -6,6 +6,7 @@ import {
   postHocPageSchema,
   postHocReviewSchema,
   postHocRubrics,
+  postHocSettingsSchema,
 } from '../../../src/api/post-hoc-schemas';
 import { Backend } from '../backend';
 import { sampleAutoApproved } from './test-kit';
@@ -45,6 +46,21 @@ const putSettings = (body: unknown, actor = 'u-femi') =>
     headers: headers(actor),
     body: JSON.stringify(body),
   });
+const readSettings = async (actor = 'u-femi') =>
+  postHocSettingsSchema.parse(
+    (
+      await backend.handle({
+        method: 'GET',
+        path: operations.getPostHocSettings.path,
+        query: new URLSearchParams(),
+        headers: headers(actor),
+        body: null,
+      })
+    ).body,
+  );
+/** Sets the share on the version in force, as a lead who just read it would. */
+const setShare = async (doubleReviewShare: number) =>
+  putSettings({ doubleReviewShare, version: (await readSettings()).version });
 const getAs = (actor: string) =>
   backend.handle({
     method: 'GET',
@@ -104,7 +120,7 @@ describe('post-hoc review queue', () => {
   });
 
   it('records a verdict once: audited, gone from the queue, a second review is a 409 with current', async () => {
-    expect((await putSettings({ doubleReviewShare: 0 })).status).toBe(200);
+    expect((await setShare(0)).status).toBe(200);
     const item = await firstWaiting();
     const criteria = { ...allYes(item.category), tone: false };
     const reply = await post(item.id, { version: item.version, criteria, verdict: 'good' });
@@ -214,35 +230,42 @@ describe('blind double review', () => {
   });
 
   it('lets anyone read the share (0.2 by default) and only leads and above change it, within 0 to 1', async () => {
-    const read = await backend.handle({
-      method: 'GET',
-      path: operations.getPostHocSettings.path,
-      query: new URLSearchParams(),
-      headers: headers('u-ana'),
-      body: null,
-    });
-    expect(read.body).toEqual({ doubleReviewShare: 0.2 });
-    const refused = await putSettings({ doubleReviewShare: 0.5 }, 'u-ana');
+    expect(await readSettings('u-ana')).toEqual({ doubleReviewShare: 0.2, version: 1 });
+    const refused = await putSettings({ doubleReviewShare: 0.5, version: 1 }, 'u-ana');
     expect(refused.status).toBe(403);
     expect(problem(refused).code).toBe('forbidden');
     for (const bad of [
-      { doubleReviewShare: 1.5 },
-      { doubleReviewShare: -0.1 },
-      { doubleReviewShare: 'half' },
-      {},
+      { doubleReviewShare: 1.5, version: 1 },
+      { doubleReviewShare: -0.1, version: 1 },
+      { doubleReviewShare: 'half', version: 1 },
+      { version: 1 },
     ]) {
       const reply = await putSettings(bad);
       expect(reply.status).toBe(422);
       expect(problem(reply).errors?.[0]?.pointer).toBe('/doubleReviewShare');
     }
-    expect((await putSettings({ doubleReviewShare: 0.5, extra: 1 })).status).toBe(422);
-    const changed = await putSettings({ doubleReviewShare: 0.35 });
+    expect((await putSettings({ doubleReviewShare: 0.5, version: 1, extra: 1 })).status).toBe(422);
+    const unversioned = await putSettings({ doubleReviewShare: 0.5 });
+    expect(unversioned.status).toBe(422);
+    expect(problem(unversioned).errors?.map((e) => e.pointer)).toEqual(['/version']);
+    const changed = await putSettings({ doubleReviewShare: 0.35, version: 1 });
     expect(changed.status).toBe(200);
-    expect(changed.body).toEqual({ doubleReviewShare: 0.35 });
+    expect(changed.body).toEqual({ doubleReviewShare: 0.35, version: 2 });
+    expect(await readSettings('u-ana')).toEqual({ doubleReviewShare: 0.35, version: 2 });
+  });
+
+  it('refuses a change made on a version that moved on, naming both, and keeps the newer share', async () => {
+    // A lead and a manager read version 1; the lead saves first.
+    expect((await putSettings({ doubleReviewShare: 0.5, version: 1 })).status).toBe(200);
+    const late = await putSettings({ doubleReviewShare: 0.1, version: 1 }, 'u-dana');
+    expect(late.status).toBe(409);
+    expect(problem(late)).toMatchObject({ code: 'version_conflict', currentVersion: 2 });
+    expect(problem(late).detail).toMatch(/moved on to version 2 while you edited version 1/);
+    expect(await readSettings()).toEqual({ doubleReviewShare: 0.5, version: 2 });
   });
 
   it('keeps a drawn item waiting for someone else until it has two reviews, and never shows the first verdict', async () => {
-    await putSettings({ doubleReviewShare: 1 });
+    await setShare(1);
     const item = await firstWaiting();
     const note = 'Quoted the old refund window.';
     const first = await post(item.id, { ...review(item), verdict: 'needs_follow_up', note });
@@ -284,7 +307,7 @@ describe('blind double review', () => {
   });
 
   it("feeds each reviewer's agreement into the dashboard", async () => {
-    await putSettings({ doubleReviewShare: 1 });
+    await setShare(1);
     const before = await backend.handle({
       method: 'GET',
       path: operations.getDashboard.path,

@@ -1,14 +1,22 @@
-import type { Handoff, Role, User } from '../../../src/api/handoff-schemas';
+import type { Handoff, User } from '../../../src/api/handoff-schemas';
 import {
   type PostHocItem,
   type PostHocReview,
   postHocReviewRequestSchema,
-  postHocSettingsSchema,
+  postHocSettingsChangeSchema,
   rubricErrors,
 } from '../../../src/api/post-hoc-schemas';
 import { makeProblem } from '../../../src/api/problem';
 import { checkVersion } from '../../../src/domain/decisions';
-import { invalid, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
+import {
+  ok,
+  on,
+  personOf,
+  problemReply,
+  type Route,
+  versionedChange,
+  withItem,
+} from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
 import {
   firstReviews,
@@ -28,9 +36,6 @@ import {
  * item stays in everyone else's queue until then, and nothing the second reviewer can read
  * says what the first one decided (not the queue, not a refusal, not the audit trail).
  */
-
-/** Who may set how many items are reviewed twice. */
-const settingsEditors: readonly Role[] = ['lead', 'manager', 'executive'];
 
 type Seen = { first: Reviews; second: Reviews };
 
@@ -164,19 +169,23 @@ export const postHocRoutes: RouteGroup = (s: BackendServices): Route[] => [
     }),
   ),
   on('getPostHocSettings', () => ok(postHocSettings(s))),
-  on('savePostHocSettings', ({ user, json }) => {
-    if (!settingsEditors.includes(user.role))
-      return problemReply(
-        makeProblem(
-          'forbidden',
-          `${user.name} is a ${user.role}; only a team lead, a manager or an executive may change how many items are reviewed twice.`,
-        ),
-      );
-    const parsed = postHocSettingsSchema.safeParse(json);
-    if (!parsed.success) return invalid(parsed.error);
-    putPostHocSettings(s, parsed.data);
-    return ok(parsed.data);
-  }),
+  on('savePostHocSettings', (ctx) =>
+    versionedChange(
+      ctx,
+      {
+        what: 'how many items are reviewed twice',
+        name: 'The post-hoc review settings',
+        schema: postHocSettingsChangeSchema,
+        current: () => postHocSettings(s).version,
+        advice: 'look at the share now in force and set it again.',
+      },
+      ({ doubleReviewShare, version }) => {
+        const saved = { doubleReviewShare, version: version + 1 };
+        putPostHocSettings(s, saved);
+        return ok(saved);
+      },
+    ),
+  ),
 ];
 
 /** The criteria answered no, for the audit outcome: "no: tone, amounts". */

@@ -28,8 +28,12 @@ export function putReview(s: BackendServices, which: 'first' | 'second', review:
   s.world.putSetting(key, { ...all, [review.handoffId]: review });
 }
 
+/** The settings in force: the default share at version 1 until someone changes it. */
 export const postHocSettings = (s: BackendServices): PostHocSettings =>
-  s.world.setting<PostHocSettings>(SETTINGS) ?? { doubleReviewShare: DEFAULT_DOUBLE_REVIEW_SHARE };
+  s.world.setting<PostHocSettings>(SETTINGS) ?? {
+    doubleReviewShare: DEFAULT_DOUBLE_REVIEW_SHARE,
+    version: 1,
+  };
 
 export const putPostHocSettings = (s: BackendServices, value: PostHocSettings) =>
   s.world.putSetting(SETTINGS, value);

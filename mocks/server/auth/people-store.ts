@@ -24,6 +24,8 @@ interface PersonRow {
   disabled: number;
   created_at: string;
   last_sign_in_at: string | null;
+  /** From storage migration 8: goes up with each change to role, level or access. */
+  version: number;
 }
 
 interface EventRow {
@@ -71,6 +73,7 @@ function personOf(row: PersonRow): Person {
     email: row.email,
     lastSignInAt: row.last_sign_in_at,
     createdAt: row.created_at,
+    version: row.version,
   };
 }
 
@@ -185,15 +188,25 @@ export function peopleStore(db: Database.Database, clock: () => number = Date.no
       })();
       return personOf(byId.get(person.id)!);
     },
-    /** Applies an admin's change and audits each part of it; null when there is no such person. */
-    update(id: string, patch: PersonPatch, by: AuditInput['by'], method: AuditInput['method']) {
+    /**
+     * Applies a change and audits each part of it, as the person's next version when anything
+     * changed; null when there is no such person. The caller checks the version it was made on.
+     */
+    update(
+      id: string,
+      patch: Omit<PersonPatch, 'version'>,
+      by: AuditInput['by'],
+      method: AuditInput['method'],
+    ) {
       const before = byId.get(id);
       if (!before) return null;
       db.transaction(() => {
+        let changed = false;
         const role = patch.role ?? before.role;
         const level = patch.level ?? before.level;
         if (role !== before.role || level !== before.level) {
           db.prepare('UPDATE people SET role = ?, level = ? WHERE id = ?').run(role, level, id);
+          changed = true;
           audit({
             personId: id,
             action: 'role_changed',
@@ -205,6 +218,7 @@ export function peopleStore(db: Database.Database, clock: () => number = Date.no
         }
         if (patch.disabled !== undefined && patch.disabled !== (before.disabled === 1)) {
           db.prepare('UPDATE people SET disabled = ? WHERE id = ?').run(patch.disabled ? 1 : 0, id);
+          changed = true;
           audit({
             personId: id,
             action: patch.disabled ? 'disabled' : 'enabled',
@@ -214,6 +228,7 @@ export function peopleStore(db: Database.Database, clock: () => number = Date.no
             detail: null,
           });
         }
+        if (changed) db.prepare('UPDATE people SET version = version + 1 WHERE id = ?').run(id);
       })();
       return personOf(byId.get(id)!);
     },

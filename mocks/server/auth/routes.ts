@@ -12,7 +12,7 @@ import {
   signInRequestSchema,
 } from '../../../src/api/session-schemas';
 import type { ApiReply } from '../../core/http-types';
-import { invalid, ok, pathPattern, problemReply } from '../../core/route-kit';
+import { invalid, ok, pathPattern, problemReply, versionMoved } from '../../core/route-kit';
 import { clearedSessionCookie, readCookies, sessionCookie } from './cookies';
 import { OIDC_COOKIE } from './oidc';
 import { checkPassword, hashPassword } from './passwords';
@@ -316,8 +316,18 @@ async function peopleAdmin(sign: SignIn, r: AuthRequest): Promise<ApiReply | nul
     sign.sessions.destroyAll(id);
     return { status: 204 };
   }
-  const patch = parseJson(personPatchSchema, r.body);
-  if (isReply(patch)) return patch;
+  const parsed = parseJson(personPatchSchema, r.body);
+  if (isReply(parsed)) return parsed;
+  const { version, ...patch } = parsed;
+  const current = sign.people.person(id)!.version;
+  if (version !== current) {
+    return versionMoved(
+      `${sign.people.person(id)!.name}’s account`,
+      current,
+      version,
+      'look at their role, level and access now and make the change again.',
+    );
+  }
   const person = sign.people.update(id, patch, by, 'admin');
   // A disabled person's sessions end now, not at their expiry.
   if (patch.disabled) sign.sessions.destroyAll(id);

@@ -3,6 +3,7 @@ import {
   postHocPageSchema,
   postHocReviewRequestSchema,
   postHocReviewSchema,
+  postHocSettingsChangeSchema,
   postHocSettingsSchema,
 } from '../post-hoc-schemas';
 import { defineOperations, identityProblems, idParams, writeProblems } from './define';
@@ -53,11 +54,16 @@ export const postHocOperations = defineOperations({
   savePostHocSettings: {
     method: 'PUT',
     path: '/post-hoc-settings',
-    summary: 'Set the double-review share (0 to 1); team leads, managers and executives',
-    body: postHocSettingsSchema,
+    summary:
+      'Set the double-review share (0 to 1) on the version read; team leads, managers and ' +
+      'executives',
+    body: postHocSettingsChangeSchema,
     response: postHocSettingsSchema,
-    description: 'Saved',
-    problems: writeProblems,
+    description: 'Saved, as the next version',
+    problems: {
+      ...writeProblems,
+      409: 'The settings moved on since the version sent; carries `currentVersion`',
+    },
     write: true,
   },
 });

@@ -1,10 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ApiError } from '../../../api/errors';
 import { type Level, levelSchema, roleSchema } from '../../../api/handoff-schemas';
-import type { Person, SignInEvent } from '../../../api/session-schemas';
+import type { Person, PersonPatch, SignInEvent } from '../../../api/session-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
 import { SelectableRow, SelectionTable } from '../../../components/selection-table';
 import { ShortcutButton } from '../../../components/shortcut-button';
+import { VersionConflict } from '../../../components/version-conflict';
 import { levelLabels } from '../../../domain/levels';
 import { useListSelection } from '../../../hooks/use-list-selection';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
@@ -42,11 +44,31 @@ export function PeoplePage() {
   const me = useSessionStore((s) => s.actorId);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const items = people.data?.items ?? [];
   const { selected, select, move } = useListSelection(items);
-  const toggle = (p: Person | null) => {
-    if (p && p.id !== me) update.mutate({ id: p.id, patch: { disabled: !p.disabled } });
+  /** A change made on the version of the person on screen; a stale one opens the conflict. */
+  const change = (p: Person, patch: Change) => {
+    setConflict(null);
+    update.mutate(
+      { id: p.id, patch: { ...patch, version: p.version } },
+      {
+        onError: (error) => {
+          const problem = error instanceof ApiError ? error.problem : null;
+          if (problem?.code === 'version_conflict') {
+            update.reset();
+            setConflict({ seen: p, patch, detail: problem.detail });
+          }
+        },
+      },
+    );
   };
+  const toggle = (p: Person | null) => {
+    if (p && p.id !== me) change(p, { disabled: !p.disabled });
+  };
+  // The list refetches after every answer; once it holds a newer version, that is "now".
+  const now = conflict ? items.find((p) => p.id === conflict.seen.id) : undefined;
+  const current = now && now.version !== conflict?.seen.version ? now : null;
   useShortcuts([
     { key: 'j', handler: () => move(1), label: 'Next person' },
     { key: 'k', handler: () => move(-1), label: 'Previous person' },
@@ -83,6 +105,17 @@ export function PeoplePage() {
       ) : null}
       {people.error ? <ErrorNotice error={people.error} /> : null}
       {update.error ? <ErrorNotice error={update.error} /> : null}
+      {conflict ? (
+        <VersionConflict
+          title={`Someone changed ${conflict.seen.name} while you were looking.`}
+          detail={conflict.detail}
+          mine={{ version: conflict.seen.version, facts: factsOf(conflict.seen, conflict.patch) }}
+          current={current ? { version: current.version, facts: factsOf(current) } : null}
+          busy={update.isPending}
+          onApplyMine={() => current && change(current, conflict.patch)}
+          onKeepCurrent={() => setConflict(null)}
+        />
+      ) : null}
       <SelectionTable
         className="people-table"
         caption="People who may sign in"
@@ -95,7 +128,7 @@ export function PeoplePage() {
             selected={p.id === selected?.id}
             own={p.id === me}
             onSelect={() => select(p.id)}
-            onChange={(patch) => update.mutate({ id: p.id, patch })}
+            onChange={(patch) => change(p, patch)}
           />
         ))}
       </SelectionTable>
@@ -103,6 +136,23 @@ export function PeoplePage() {
     </main>
   );
 }
+
+type Change = Omit<PersonPatch, 'version'>;
+
+interface Conflict {
+  /** The person as they were when the change was made. */
+  seen: Person;
+  patch: Change;
+  detail: string | undefined;
+}
+
+/** Role, level and access of `p`, with `patch` applied: what one side of a conflict says. */
+const factsOf = (p: Person, patch: Change = {}) =>
+  [
+    ['Role', patch.role ?? p.role],
+    ['Level', levelLabels[patch.level ?? p.level]],
+    ['Access', (patch.disabled ?? p.disabled) ? 'Disabled' : 'Can sign in'],
+  ] as const;
 
 function PersonRow({
   person: p,
@@ -115,7 +165,7 @@ function PersonRow({
   selected: boolean;
   own: boolean;
   onSelect: () => void;
-  onChange: (patch: { role?: Person['role']; level?: Person['level']; disabled?: boolean }) => void;
+  onChange: (patch: Change) => void;
 }) {
   return (
     <SelectableRow selected={selected} onSelect={onSelect} label={p.name} id={p.id}>

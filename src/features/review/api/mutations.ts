@@ -1,4 +1,4 @@
-import type { PostHocReviewRequest } from '../../../api/post-hoc-schemas';
+import type { PostHocReviewRequest, PostHocSettingsChange } from '../../../api/post-hoc-schemas';
 import { apiMutation } from '../../../lib/api-context';
 import { reviewQueries } from './queries';
 
@@ -11,5 +11,14 @@ export const reviewMutations = {
         api.submitPostHocReview({ params: { id }, body, idempotencyKey: key }),
       // The list refetches after any answer: a 409 means the item is gone from it.
       [reviewQueries.all()],
+    ),
+
+  /** Sets the double-review share on the version read; the settings refetch after any answer. */
+  saveSettings: () =>
+    apiMutation(
+      [...reviewQueries.all(), 'settings', 'save'],
+      (api, { body, key }: { body: PostHocSettingsChange; key: string }) =>
+        api.savePostHocSettings({ body, idempotencyKey: key }),
+      [reviewQueries.settings().queryKey],
     ),
 };

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Category } from '../../../api/handoff-schemas';
-import { apiOf } from '../../../lib/api-context';
+import { apiOf, apiQuery } from '../../../lib/api-context';
 import { handoffQueries } from '../../../lib/handoff-queries';
 
 /** How many sampled items one screen lists; the rest wait their turn (the total says how many). */
@@ -16,6 +16,8 @@ export const REVIEW_POLL_MS = 30_000;
 export const reviewQueries = {
   all: () => ['reviews'] as const,
   lists: () => [...reviewQueries.all(), 'list'] as const,
+  /** How many sampled items get a second, blind review, and the version of that setting. */
+  settings: () => apiQuery([...reviewQueries.all(), 'settings'], (api) => api.getPostHocSettings()),
   list: (category: Category | undefined) =>
     queryOptions({
       queryKey: [...reviewQueries.lists(), category ?? 'all'] as const,

@@ -1,17 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { type Category, categorySchema } from '../../../api/handoff-schemas';
+import { type Category, categorySchema, type Role } from '../../../api/handoff-schemas';
 import type { PostHocItem } from '../../../api/post-hoc-schemas';
 import { ChoiceSelect } from '../../../components/choice-select';
 import { DataGrid } from '../../../components/data-grid/data-grid';
 import { ErrorNotice } from '../../../components/error-notice';
 import { formatPercent } from '../../../domain/confidence';
 import { categoryLabels } from '../../../domain/labels';
+import { userQueries } from '../../../lib/handoff-queries';
 import { formatDateTime } from '../../../lib/time';
+import { useSessionStore } from '../../../stores/session-store';
 import { reviewQueries } from '../api/queries';
 import { ReviewForm, type ReviewFormProps } from './review-form';
+import { ReviewSettings } from './review-settings';
 import './review.css';
+
+/** Who may set the double-review share; the backend stays the judge. */
+const settingsEditors: readonly Role[] = ['lead', 'manager', 'executive'];
 
 const columns = [{ label: 'Reply' }];
 const itemId = (item: PostHocItem) => item.id;
@@ -54,6 +60,9 @@ function renderReviewCells(
 export function ReviewPage({ category }: { category: Category | undefined }) {
   const navigate = useNavigate();
   const query = useQuery(reviewQueries.list(category));
+  const actorId = useSessionStore((s) => s.actorId);
+  const me = useQuery(userQueries.me(actorId));
+  const canSet = me.data ? settingsEditors.includes(me.data.role) : false;
   const [openId, setOpenId] = useState<string | null>(null);
   const [reviewedCount, setReviewedCount] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -160,6 +169,7 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
           ) : null}
         </div>
       )}
+      {canSet ? <ReviewSettings /> : null}
     </main>
   );
 }
