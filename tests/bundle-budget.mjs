@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const ENTRY_BUDGET_KB = 120;
+// The entry is the whole first load since its static imports are one chunk (vite.config.ts).
+const ENTRY_BUDGET_KB = 140;
 // 300 before the lead dashboard; its lazy chunk (recharts, measured 117 KiB gzip) loads only on /dashboard.
 // 330 before the routing policy screen; its lazy chunk (9 KiB gzip) loads only on /policy.
 // 340 before the audit log, gates, handoff kinds, authority panel and demo floor (345 KiB measured
@@ -21,7 +22,8 @@ const ENTRY_BUDGET_KB = 120;
 // 395 with re-route on the checkpoint and in a batch, and the per-team dashboard (measured 392.3).
 // 404 with the operation table split per feature (measured 402.1): each feature's operations and
 // schemas are chunks of their own now, which compress a little worse apart than together.
-const TOTAL_BUDGET_KB = 404;
+// 393 once the entry's static imports are one chunk instead of twenty-odd (measured 391.3).
+const TOTAL_BUDGET_KB = 393;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.
@@ -41,7 +43,8 @@ const TOTAL_BUDGET_KB = 404;
 // with the whole operation table and its schemas (~30), which the API client loads at once.
 // 148 with the operation table split per feature behind a manifest of names (measured 146.5): the
 // client carries only the session, people and handoff operations the first screen calls.
-const INITIAL_BUDGET_KB = 148;
+// 140 with the first load in one chunk (measured 138.0): small chunks compressed apart had cost ~8.
+const INITIAL_BUDGET_KB = 140;
 
 const dir = 'dist/assets';
 const html = readFileSync('dist/index.html', 'utf8');
