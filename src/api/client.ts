@@ -1,4 +1,3 @@
-import { createParser } from 'eventsource-parser';
 import { ApiError, readReply } from './errors';
 import { type ChangeEvent, changeEventSchema } from './handoff-schemas';
 import { ACTOR_HEADER, CLIENT_HEADER, IDEMPOTENCY_HEADER } from './headers';
@@ -77,6 +76,19 @@ async function operationNamed(name: OperationName): Promise<Operation> {
   return op;
 }
 
+/*
+ * The change stream's parser is not needed for the first rows: it is fetched once a client
+ * exists, beside the first requests, and the stream (opened after the first screen) awaits it.
+ */
+let sseParser: Promise<typeof import('eventsource-parser')> | undefined;
+function loadSseParser() {
+  sseParser ??= import('eventsource-parser').catch((error: unknown) => {
+    sseParser = undefined;
+    throw error;
+  });
+  return sseParser;
+}
+
 type AnyInput = {
   params?: Record<string, string>;
   query?: Record<string, unknown>;
@@ -95,6 +107,7 @@ export function createApiClient({
   onUnauthenticated,
 }: ApiClientOptions) {
   const root = baseUrl.replace(/\/$/, '');
+  loadSseParser().catch(() => undefined);
 
   /** Every request's identity headers: the client header always, the actor where it counts. */
   function identityHeaders(): Record<string, string> {
@@ -167,6 +180,9 @@ export function createApiClient({
       onMalformed = (d) => console.warn(`Skipped a change event: ${d}`),
     }: StreamOptions = {},
   ): Promise<void> {
+    const parserModule = loadSseParser();
+    // Awaited once the stream is accepted; a stream that fails before then leaves it unread.
+    parserModule.catch(() => undefined);
     let response: Response;
     try {
       response = await fetch(`${root}${firstPaintOperations.streamChanges.path}`, {
@@ -192,6 +208,17 @@ export function createApiClient({
         status: response.status,
         detail: 'The change stream is not text/event-stream.',
       });
+    }
+    let createParser: typeof import('eventsource-parser')['createParser'];
+    try {
+      ({ createParser } = await parserModule);
+    } catch (error) {
+      await response.body.cancel().catch(() => undefined);
+      throw new ApiError({ kind: 'network', cause: error });
+    }
+    if (signal.aborted) {
+      await response.body.cancel().catch(() => undefined);
+      return;
     }
     onOpen?.();
     const parser = createParser({
