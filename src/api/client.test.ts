@@ -103,6 +103,15 @@ describe('API client', () => {
     spy.mockRestore();
   });
 
+  it('loads an operation outside the first screen when it is first called, and parses its reply', async () => {
+    let reply: Record<string, unknown> = { items: [] };
+    server.use(http.get(`${API_BASE}/webhooks`, () => HttpResponse.json(reply)));
+    // The webhooks module is not part of the client until this call needs it.
+    expect(await api.listWebhooks()).toEqual({ items: [] });
+    reply = { items: [{ id: 'not a webhook' }] };
+    expect((await failure(api.listWebhooks())).failure.kind).toBe('malformed');
+  });
+
   it('sends the idempotency key and identity with a write', async () => {
     let seen: Headers | null = null;
     server.use(

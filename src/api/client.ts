@@ -1,16 +1,17 @@
-import { createParser } from 'eventsource-parser';
 import { ApiError, readReply } from './errors';
 import { type ChangeEvent, changeEventSchema } from './handoff-schemas';
 import { ACTOR_HEADER, CLIENT_HEADER, IDEMPOTENCY_HEADER } from './headers';
+import type { OperationName, Operations } from './operations';
 import {
   type Operation,
   type OperationInput,
   type OperationOutput,
-  type Operations,
-  operationEntries,
-  operations,
   pathOf,
-} from './operations';
+} from './operations/define';
+import { handoffOperations } from './operations/handoffs';
+import { operationModuleOf, operationModules } from './operations/manifest';
+import { peopleOperations } from './operations/people';
+import { sessionOperations } from './operations/session';
 import { encodeQuery } from './query-string';
 
 export interface ApiClientOptions {
@@ -51,6 +52,43 @@ export type OperationMethods = {
   [K in CallableName]: (...args: Args<Operations[K]>) => Promise<OperationOutput<Operations[K]>>;
 };
 
+/*
+ * The operations a first visit calls before its first rows (the session, who "me" is, the queue
+ * and its change stream) come with the client, so those requests wait for no chunk; any other
+ * operation's module, with its schemas, loads the first time one of its operations is called.
+ */
+const firstPaintOperations = { ...sessionOperations, ...peopleOperations, ...handoffOperations };
+type FirstPaintName = keyof typeof firstPaintOperations;
+
+const loaded = new Map<OperationName, Operation>(
+  Object.entries(firstPaintOperations) as [OperationName, Operation][],
+);
+
+/** The operation named `name`, from the client or from its module once loaded. */
+async function operationNamed(name: OperationName): Promise<Operation> {
+  const known = loaded.get(name);
+  if (known) return known;
+  const table: Readonly<Record<string, Operation>> =
+    await operationModules[operationModuleOf[name]]();
+  for (const [each, op] of Object.entries(table)) loaded.set(each as OperationName, op);
+  const op = loaded.get(name);
+  if (!op) throw new Error(`The operation ${name} is not in its module.`);
+  return op;
+}
+
+/*
+ * The change stream's parser is not needed for the first rows: it is fetched once a client
+ * exists, beside the first requests, and the stream (opened after the first screen) awaits it.
+ */
+let sseParser: Promise<typeof import('eventsource-parser')> | undefined;
+function loadSseParser() {
+  sseParser ??= import('eventsource-parser').catch((error: unknown) => {
+    sseParser = undefined;
+    throw error;
+  });
+  return sseParser;
+}
+
 type AnyInput = {
   params?: Record<string, string>;
   query?: Record<string, unknown>;
@@ -69,6 +107,7 @@ export function createApiClient({
   onUnauthenticated,
 }: ApiClientOptions) {
   const root = baseUrl.replace(/\/$/, '');
+  loadSseParser().catch(() => undefined);
 
   /** Every request's identity headers: the client header always, the actor where it counts. */
   function identityHeaders(): Record<string, string> {
@@ -86,7 +125,7 @@ export function createApiClient({
       const signedOut =
         error instanceof ApiError &&
         error.status === 401 &&
-        (op as Operation) !== operations.signIn;
+        (op as Operation) !== firstPaintOperations.signIn;
       if (!signedOut || !onUnauthenticated || !(await onUnauthenticated())) throw error;
       return send(op, input);
     }
@@ -141,9 +180,12 @@ export function createApiClient({
       onMalformed = (d) => console.warn(`Skipped a change event: ${d}`),
     }: StreamOptions = {},
   ): Promise<void> {
+    const parserModule = loadSseParser();
+    // Awaited once the stream is accepted; a stream that fails before then leaves it unread.
+    parserModule.catch(() => undefined);
     let response: Response;
     try {
-      response = await fetch(`${root}${operations.streamChanges.path}`, {
+      response = await fetch(`${root}${firstPaintOperations.streamChanges.path}`, {
         headers: { accept: 'text/event-stream', ...identityHeaders() },
         credentials: 'include',
         signal,
@@ -166,6 +208,17 @@ export function createApiClient({
         status: response.status,
         detail: 'The change stream is not text/event-stream.',
       });
+    }
+    let createParser: typeof import('eventsource-parser')['createParser'];
+    try {
+      ({ createParser } = await parserModule);
+    } catch (error) {
+      await response.body.cancel().catch(() => undefined);
+      throw new ApiError({ kind: 'network', cause: error });
+    }
+    if (signal.aborted) {
+      await response.body.cancel().catch(() => undefined);
+      return;
     }
     onOpen?.();
     const parser = createParser({
@@ -205,13 +258,20 @@ export function createApiClient({
   }
 
   const methods = Object.fromEntries(
-    operationEntries
-      .filter(([, op]) => !op.events)
-      .map(([name, op]) => [name, (input?: AnyInput) => call(op, input as never)]),
+    (Object.keys(operationModuleOf) as OperationName[])
+      // The change stream is read with streamChanges, not called.
+      .filter((name) => !loaded.get(name)?.events)
+      .map((name) => {
+        const known = loaded.get(name);
+        const method = known
+          ? (input?: AnyInput) => call(known, input as never)
+          : async (input?: AnyInput) => call(await operationNamed(name), input as never);
+        return [name, method];
+      }),
   ) as unknown as OperationMethods;
 
   /** The address of an operation without parameters, for a browser navigation (sign-in). */
-  const urlOf = (name: keyof Operations) => `${root}${pathOf(operations[name])}`;
+  const urlOf = (name: FirstPaintName) => `${root}${pathOf(firstPaintOperations[name])}`;
 
   return { ...methods, call, streamChanges, urlOf };
 }
