@@ -106,6 +106,7 @@ test('escalation reaches the next level with the note, and that level can decide
   const reject = page.getByRole('form', { name: 'Reject the draft' });
   await reject.getByLabel('Reason').fill('Handled by phone with the customer');
   await reject.getByRole('button', { name: 'Reject' }).click();
+  await expect(page).not.toHaveURL(/h-4521$/);
   await desk.openHandoff('h-4521');
   await expect(page.getByText('Handled by phone with the customer').first()).toBeVisible();
 });
