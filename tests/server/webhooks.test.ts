@@ -129,13 +129,12 @@ async function reject(server: RunningServer, item: { id: string; version: number
   expect(reply.status).toBe(200);
 }
 
+/** A request by the lead, with no body. */
+const asLead = (server: RunningServer, method: string, path: string) =>
+  call(server.baseUrl, method, path, { actor: LEAD });
+
 async function deliveries(server: RunningServer, id: string) {
-  const reply = await call(
-    server.baseUrl,
-    'GET',
-    pathOf(operations.listWebhookDeliveries, { id }),
-    { actor: LEAD },
-  );
+  const reply = await asLead(server, 'GET', pathOf(operations.listWebhookDeliveries, { id }));
   expect(reply.status).toBe(200);
   return webhookDeliveriesSchema.parse(reply.body).items;
 }
@@ -191,12 +190,7 @@ describe('webhook endpoints', () => {
     const url = `${hook.url}?token=receiver-password`;
     const created = await register(server, url, ['handoff.decided', 'run.lost']);
     const id = created.endpoint.id;
-    const rotated = await call(
-      server.baseUrl,
-      'POST',
-      pathOf(operations.rotateWebhookSecret, { id }),
-      { actor: LEAD },
-    );
+    const rotated = await asLead(server, 'POST', pathOf(operations.rotateWebhookSecret, { id }));
     expect(rotated.status).toBe(200);
     const newSecret = webhookWithSecretSchema.parse(rotated.body).secret;
     // An agent's own endpoint, deleted by the lead: the entry names both.
@@ -213,11 +207,10 @@ describe('webhook endpoints', () => {
     expect(agents.status).toBe(201);
     const agentHook = webhookWithSecretSchema.parse(agents.body);
     for (const gone of [id, agentHook.endpoint.id]) {
-      const removed = await call(
-        server.baseUrl,
+      const removed = await asLead(
+        server,
         'DELETE',
         pathOf(operations.deleteWebhook, { id: gone }),
-        { actor: LEAD },
       );
       expect(removed.status).toBe(204);
     }
