@@ -19,7 +19,9 @@ const ENTRY_BUDGET_KB = 120;
 // 392 with the contract in zod/mini (measured 389.8): zod's classic methods and its JSON Schema
 // generator are no longer in the client.
 // 395 with re-route on the checkpoint and in a batch, and the per-team dashboard (measured 392.3).
-const TOTAL_BUDGET_KB = 395;
+// 396 with the double-review share form on post-hoc review and the version-conflict panel it
+// shares with the people screen (measured 395.8, +2.1 over the 393.7 before).
+const TOTAL_BUDGET_KB = 396;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.
