@@ -23,7 +23,9 @@ const ENTRY_BUDGET_KB = 139;
 // 404 with the operation table split per feature (measured 402.1): each feature's operations and
 // schemas are chunks of their own now, which compress a little worse apart than together.
 // 393 once the entry's static imports are one chunk instead of twenty-odd (measured 391.3).
-const TOTAL_BUDGET_KB = 393;
+// 395 with the double-review share form on post-hoc review and the version-conflict panel it
+// shares with the people screen (about 2 KiB).
+const TOTAL_BUDGET_KB = 395;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.

@@ -7,6 +7,7 @@ import { type LifecycleEvent, nextStatus } from '../../src/domain/lifecycle';
 import { generateWorld } from '../seed/generate';
 import { type AgentEventPublisher, agentEventPublisher, agentEventsOf } from './agents/events';
 import { agentForSecret, bearerOf, issueKey } from './agents/keys';
+import { recordKeyChange, SERVER_START_ACTOR } from './audit/access-entries';
 import { requestFilters, routeGroups, systemJobs } from './extensions';
 import type { ApiReply, ApiRequest } from './http-types';
 import { InvalidCursorError } from './list';
@@ -122,7 +123,7 @@ export class Backend {
     await this.serialised(async () => {
       this.world = new World(this.seedSnapshot());
       // Keys given at start belong to the deployment, not to the world: they outlive a reset.
-      for (const [name, secret] of this.startKeys) issueKey(this.services, name, null, secret);
+      for (const [name, secret] of this.startKeys) this.issueStartKey(name, secret);
       await this.persistence.replace(this.world.snapshot());
       this.emit({ type: 'world.reset', at: this.now() });
     });
@@ -161,9 +162,17 @@ export class Backend {
    */
   registerAgentKey(name: string, secret: string): Promise<void> {
     this.startKeys.set(name, secret);
-    return this.systemWrite(() => {
-      issueKey(this.services, name, null, secret);
-    });
+    return this.systemWrite(() => this.issueStartKey(name, secret));
+  }
+
+  /**
+   * Issues a key given at start, audited as issued by the server at start when it is new or
+   * changed (a new secret, or the secret under a new name); the same key at a restart is no
+   * change and no entry.
+   */
+  private issueStartKey(name: string, secret: string) {
+    const { key, issued } = issueKey(this.services, name, null, secret);
+    if (issued) recordKeyChange(this.services, SERVER_START_ACTOR, 'agent_key_issued', key);
   }
 
   /** Runs `work` as the system, serialised, and commits and announces what it changed. */

@@ -28,7 +28,15 @@ export const teamAuditActionSchema = z.enum([
 ]);
 
 /** Who may call the API as an agent: a lead issuing or revoking an agent's key. */
-export const accessAuditActionSchema = z.enum(['agent_key_issued', 'agent_key_revoked']);
+/** Changes to who may call the API as an agent, and to where the desk sends its events. */
+export const accessAuditActionSchema = z.enum([
+  'agent_key_issued',
+  'agent_key_revoked',
+  'webhook_created',
+  'webhook_deleted',
+  'webhook_secret_rotated',
+]);
+export type AccessAuditAction = z.infer<typeof accessAuditActionSchema>;
 
 /** What can happen in the log: an item's lifecycle actions plus policy, team and access changes. */
 export const auditLogActionSchema = z.enum([
@@ -96,10 +104,10 @@ export const auditEntrySchema = z.discriminatedUnion('kind', [
     action: accessAuditActionSchema,
     why: auditEventSchema.shape.why,
     outcome: z.string(),
-    /** Facts about the credential (its id and shown prefix); never the secret. */
+    /** Facts about the credential or endpoint (its id, a key's shown prefix); never a secret. */
     changes: z.array(z.string()),
-    /** The agent the key belongs to. */
-    agentName: z.string(),
+    /** The agent the key or webhook endpoint belongs to; null for a person's endpoint. */
+    agentName: z.nullable(z.string()),
   }),
 ]);
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

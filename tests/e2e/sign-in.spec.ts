@@ -483,3 +483,69 @@ test('a server started with the insecure flag warns at start and in the header, 
     await insecure.stop();
   }
 });
+
+test('a lead’s change to a person someone else just changed shows both versions, and applies on the newer one', async ({
+  browser,
+}) => {
+  const mine = await freshPage(browser);
+  const theirs = await freshPage(browser);
+  /** A write as the app sends it, from the signed-in page. */
+  const write = (page: Page, method: string, path: string, json: unknown) =>
+    page.evaluate(
+      async ({ method, path, json }) => {
+        const res = await fetch(`/api${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', 'X-Handoff-Desk-Client': '1' },
+          body: JSON.stringify(json),
+        });
+        return { status: res.status, body: await res.json() };
+      },
+      { method, path, json },
+    );
+  try {
+    for (const { page } of [mine, theirs]) {
+      await page.goto(`${desk.origin}/`);
+      await signIn(page, 'u-lee');
+      await expect(page.getByText('Signed in as')).toContainText('Lee Park');
+    }
+    const added = await write(mine.page, 'POST', '/people', {
+      id: 'u-kit',
+      name: 'Kit Lam',
+      role: 'reviewer',
+      level: 'l1',
+      password: PASSWORD,
+    });
+    expect(added.status).toBe(201);
+    await mine.page.getByRole('link', { name: 'People' }).click();
+    const row = mine.page.getByRole('row', { name: /Kit Lam/ });
+    await expect(row.getByLabel('Level of Kit Lam')).toHaveValue('l1');
+
+    // Lee, in another browser, promotes Kit to L2 first.
+    const promoted = await write(theirs.page, 'PUT', '/people/u-kit', { level: 'l2', version: 1 });
+    expect(promoted.body).toMatchObject({ level: 'l2', version: 2 });
+
+    await row.getByLabel('Role of Kit Lam').selectOption('lead');
+    const conflict = mine.page.getByRole('region', {
+      name: 'Someone changed Kit Lam while you were looking.',
+    });
+    await expect(conflict.getByRole('alert')).toContainText(
+      'moved on to version 2 while you edited version 1',
+    );
+    const before = conflict.getByRole('article', { name: 'Your change (made on version 1)' });
+    await expect(before).toContainText('Rolelead');
+    await expect(before).toContainText('LevelL1');
+    const now = conflict.getByRole('article', { name: 'Now (version 2)' });
+    await expect(now).toContainText('Rolereviewer');
+    await expect(now).toContainText('LevelL2');
+    expect(await new Desk(mine.page).seriousViolations()).toEqual([]);
+
+    await conflict.getByRole('button', { name: 'Apply my change to version 2' }).click();
+    await expect(conflict).toBeHidden();
+    await expect(row.getByLabel('Role of Kit Lam')).toHaveValue('lead');
+    // The promotion made meanwhile is kept.
+    await expect(row.getByLabel('Level of Kit Lam')).toHaveValue('l2');
+  } finally {
+    await theirs.context.close();
+    await mine.context.close();
+  }
+});

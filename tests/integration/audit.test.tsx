@@ -164,6 +164,23 @@ describe('audit log screen', () => {
     expect(row).not.toHaveTextContent(secret);
   });
 
+  it('lists a key given at start as issued by the server at start, once however often it starts', async () => {
+    const secret = 'hd_ci0000000000000000000000000000';
+    await backend.registerAgentKey('CI runner', secret);
+    // The same key given again (as at the next start) is no change and no second entry.
+    await backend.registerAgentKey('CI runner', secret);
+    const user = userEvent.setup();
+    renderApp('/audit', { actorId: 'u-femi' });
+    const g = await grid();
+    await user.selectOptions(screen.getByLabelText('Action'), 'Agent key issued');
+    await waitFor(() => expect(dataRows(g)).toHaveLength(1));
+    const [row] = dataRows(g);
+    expect(row).toHaveTextContent('Server start');
+    expect(row).toHaveTextContent('Issued the agent key of CI runner at start');
+    expect(row).toHaveTextContent('Agent keys');
+    expect(row).not.toHaveTextContent(secret);
+  });
+
   it('says so when nothing matches, and clears the filters', async () => {
     const user = userEvent.setup();
     renderApp('/audit?q=no-such-words-anywhere', { actorId: 'u-femi' });

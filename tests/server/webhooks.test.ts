@@ -3,6 +3,7 @@ import { copyFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { auditLogPageSchema } from '../../src/api/audit-schemas';
 import { handoffPageSchema } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
 import {
@@ -128,13 +129,12 @@ async function reject(server: RunningServer, item: { id: string; version: number
   expect(reply.status).toBe(200);
 }
 
+/** A request by the lead, with no body. */
+const asLead = (server: RunningServer, method: string, path: string) =>
+  call(server.baseUrl, method, path, { actor: LEAD });
+
 async function deliveries(server: RunningServer, id: string) {
-  const reply = await call(
-    server.baseUrl,
-    'GET',
-    pathOf(operations.listWebhookDeliveries, { id }),
-    { actor: LEAD },
-  );
+  const reply = await asLead(server, 'GET', pathOf(operations.listWebhookDeliveries, { id }));
   expect(reply.status).toBe(200);
   return webhookDeliveriesSchema.parse(reply.body).items;
 }
@@ -182,6 +182,68 @@ describe('webhook endpoints', () => {
     expect(removed.status).toBe(204);
     const after = await call(server.baseUrl, 'GET', operations.listWebhooks.path, { actor: LEAD });
     expect(webhookEndpointsSchema.parse(after.body).items).toEqual([]);
+  });
+
+  it('appear in the audit log when added, rotated and deleted: who, the URL and events, never the secret', async () => {
+    const server = await start(pool.file());
+    const hook = await openReceiver();
+    const url = `${hook.url}?token=receiver-password`;
+    const created = await register(server, url, ['handoff.decided', 'run.lost']);
+    const id = created.endpoint.id;
+    const rotated = await asLead(server, 'POST', pathOf(operations.rotateWebhookSecret, { id }));
+    expect(rotated.status).toBe(200);
+    const newSecret = webhookWithSecretSchema.parse(rotated.body).secret;
+    // An agent's own endpoint, deleted by the lead: the entry names both.
+    const key = await call(server.baseUrl, 'POST', operations.createAgentKey.path, {
+      actor: LEAD,
+      json: { name: 'Billing helper' },
+    });
+    const bearer = (key.body as { secret: string }).secret;
+    const agents = await call(server.baseUrl, 'POST', operations.createWebhook.path, {
+      actor: null,
+      headers: { authorization: `Bearer ${bearer}` },
+      json: { url: hook.url, events: ['handoff.created'] },
+    });
+    expect(agents.status).toBe(201);
+    const agentHook = webhookWithSecretSchema.parse(agents.body);
+    for (const gone of [id, agentHook.endpoint.id]) {
+      const removed = await asLead(
+        server,
+        'DELETE',
+        pathOf(operations.deleteWebhook, { id: gone }),
+      );
+      expect(removed.status).toBe(204);
+    }
+
+    const log = await call(server.baseUrl, 'GET', operations.listAudit.path, {
+      actor: LEAD,
+      query: { action: 'webhook_created,webhook_secret_rotated,webhook_deleted' },
+    });
+    expect(log.status).toBe(200);
+    const entries = auditLogPageSchema.parse(log.body).items;
+    const shown = `${hook.url}?…`;
+    expect(entries.map((e) => [e.action, e.actor.name, e.outcome])).toEqual([
+      ['webhook_deleted', 'Femi Adeyemi', `Deleted the webhook endpoint ${hook.url}`],
+      ['webhook_deleted', 'Femi Adeyemi', `Deleted the webhook endpoint ${shown}`],
+      ['webhook_created', 'Billing helper', `Added the webhook endpoint ${hook.url}`],
+      [
+        'webhook_secret_rotated',
+        'Femi Adeyemi',
+        `Rotated the signing secret of the webhook endpoint ${shown}`,
+      ],
+      ['webhook_created', 'Femi Adeyemi', `Added the webhook endpoint ${shown}`],
+    ]);
+    expect(entries.at(-1)).toMatchObject({
+      kind: 'access',
+      actor: { type: 'person', id: LEAD },
+      changes: [`Endpoint ${id}`, 'Events: handoff.decided, run.lost'],
+      agentName: null,
+    });
+    expect(entries[0]).toMatchObject({ agentName: 'Billing helper' });
+    expect(entries[2]).toMatchObject({ actor: { type: 'ai', name: 'Billing helper' } });
+    const text = JSON.stringify(log.body);
+    for (const secret of [created.secret, newSecret, agentHook.secret, 'receiver-password'])
+      expect(text).not.toContain(secret);
   });
 
   it('refuses URLs that are not http(s), and private or loopback addresses without the flag', async () => {

@@ -53,13 +53,14 @@ export function issueKey(
   name: string,
   by: Assignee | null,
   given?: string,
-): { key: AgentKey; secret: string } {
+): { key: AgentKey; secret: string; issued: boolean } {
   const secret = given ?? newSecret();
   const hash = hashSecret(secret);
   const id = given ? `k-${hash.slice(0, 12)}` : `k-${bytesToHex(randomBytes(6))}`;
   const existing = s.world.setting<StoredKey>(KEY + id);
   if (existing && existing.revokedAt === null && existing.name === name) {
-    return { key: publicView(existing), secret };
+    // The same key under the same name, given again at a restart: nothing was issued.
+    return { key: publicView(existing), secret, issued: false };
   }
   const key: StoredKey = {
     id,
@@ -73,7 +74,7 @@ export function issueKey(
     hash,
   };
   s.world.putSetting(KEY + id, key);
-  return { key: publicView(key), secret };
+  return { key: publicView(key), secret, issued: true };
 }
 
 /** Revokes a key; `revoked` is false when it already was (a repeat changes nothing). */

@@ -24,7 +24,16 @@ import {
   isAgent,
   type Principal,
 } from '../principal';
-import { holderOf, invalid, notFound, ok, on, problemReply, type Route } from '../route-kit';
+import {
+  holderOf,
+  invalid,
+  notFound,
+  ok,
+  on,
+  personOf,
+  problemReply,
+  type Route,
+} from '../route-kit';
 import { ANY_ITEM, type BackendServices, SYSTEM_ACTOR } from '../services';
 import { issueKey, listKeys, nameInUse, revokeKey } from './keys';
 import { isFinalOutcome, latestOutcome, pendingRedirectsOf } from './outcome';
@@ -164,7 +173,7 @@ export const agentRoutes = (s: BackendServices): Route[] => {
         );
       }
       const { key, secret } = issueKey(s, body.name, holderOf(user));
-      recordKeyChange(s, user, 'agent_key_issued', key);
+      recordKeyChange(s, personOf(user), 'agent_key_issued', key);
       return ok({ ...key, secret }, 201);
     }),
     on('revokeAgentKey', ({ user, params: { id } }) => {
@@ -172,7 +181,7 @@ export const agentRoutes = (s: BackendServices): Route[] => {
       if (refused) return refused;
       const done = revokeKey(s, id, holderOf(user));
       if (!done) return problemReply(makeProblem('not_found', `No agent key "${id}".`));
-      if (done.revoked) recordKeyChange(s, user, 'agent_key_revoked', done.key);
+      if (done.revoked) recordKeyChange(s, personOf(user), 'agent_key_revoked', done.key);
       return ok(done.key);
     }),
     on('listAgentRuns', ({ query }) => {

@@ -106,10 +106,10 @@ export async function answerWebhooks(
         return ok(await service.create(owner, parsed.data), 201);
       }
       case 'deleteWebhook':
-        service.remove(id);
+        await service.remove(id, owner);
         return { status: 204 };
       case 'rotateWebhookSecret':
-        return ok(service.rotate(id));
+        return ok(await service.rotate(id, owner));
       case 'listWebhookDeliveries': {
         const query = decodeQuery(operations.listWebhookDeliveries.query, r.query);
         if (!query.success) return invalid(query.error);

@@ -1,19 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AgentEvent } from '../../../src/api/agent-schemas';
-import { type AuditEvent, auditEventSchema } from '../../../src/api/handoff-schemas';
+import type { AccessAuditAction } from '../../../src/api/audit-schemas';
+import { type Actor, type AuditEvent, auditEventSchema } from '../../../src/api/handoff-schemas';
 import type {
   WebhookCreate,
   WebhookEventType,
   WebhookWithSecret,
 } from '../../../src/api/webhook-schemas';
+import { recordWebhookChange } from '../../core/audit/access-entries';
 import type { Backend } from '../../core/backend';
+import { agentActor } from '../../core/principal';
 import { refuseWebhookUrl } from './addresses';
 import { webhookMessagesOf } from './events';
 import { newMessageId, newWebhookSecret, signature } from './signing';
 import {
   type DeliveryRow,
   deliveryOf,
+  type EndpointRow,
   endpointOf,
   type Owner,
   type WebhookStore,
@@ -62,6 +66,8 @@ export class WebhookError extends Error {
 }
 
 const PAGE = 500;
+
+type WebhookAuditAction = Extract<AccessAuditAction, `webhook_${string}`>;
 
 /** An agent's endpoint hears of its own work only; a lead's hears of everything. */
 const visibleTo = (
@@ -257,6 +263,21 @@ export function webhookService(options: WebhookOptions) {
     timer.unref?.();
   }
 
+  /** Puts a change to an endpoint in the audit log: who, when, its URL and events. */
+  function audit(by: Owner, action: WebhookAuditAction, row: EndpointRow) {
+    const actor: Actor =
+      by.kind === 'agent' ? agentActor(by) : { type: 'person', id: by.id, name: by.name };
+    const { backend } = options;
+    return backend.systemWrite(() =>
+      recordWebhookChange(backend.services, actor, action, {
+        id: row.id,
+        url: row.url,
+        events: JSON.parse(row.events) as string[],
+        agentName: row.owner_kind === 'agent' ? row.owner_name : null,
+      }),
+    );
+  }
+
   function requireEndpoint(id: string) {
     const row = store.endpoint(id);
     if (!row) throw new WebhookError('not_found', `No webhook endpoint with id "${id}".`);
@@ -321,7 +342,9 @@ export function webhookService(options: WebhookOptions) {
         owner_kind: owner.kind,
         created_at: clock(),
       });
-      return { endpoint: endpointOf(requireEndpoint(id), clock()), secret };
+      const row = requireEndpoint(id);
+      await audit(owner, 'webhook_created', row);
+      return { endpoint: endpointOf(row, clock()), secret };
     },
     list(owner: Owner) {
       const now = clock();
@@ -333,15 +356,18 @@ export function webhookService(options: WebhookOptions) {
     owner(id: string) {
       return requireEndpoint(id).owner_id;
     },
-    remove(id: string) {
-      requireEndpoint(id);
+    async remove(id: string, by: Owner) {
+      const row = requireEndpoint(id);
       store.removeEndpoint(id);
+      await audit(by, 'webhook_deleted', row);
     },
-    rotate(id: string): WebhookWithSecret {
+    async rotate(id: string, by: Owner): Promise<WebhookWithSecret> {
       requireEndpoint(id);
       const secret = newWebhookSecret();
       store.rotate(id, secret, clock() + PREVIOUS_SECRET_MS);
-      return { endpoint: endpointOf(requireEndpoint(id), clock()), secret };
+      const row = requireEndpoint(id);
+      await audit(by, 'webhook_secret_rotated', row);
+      return { endpoint: endpointOf(row, clock()), secret };
     },
     deliveries(id: string, limit: number) {
       requireEndpoint(id);

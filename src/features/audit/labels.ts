@@ -11,6 +11,9 @@ export const actionLabels: Record<AuditLogAction, string> = {
   team_rules_changed: 'Team rules changed',
   agent_key_issued: 'Agent key issued',
   agent_key_revoked: 'Agent key revoked',
+  webhook_created: 'Webhook endpoint added',
+  webhook_deleted: 'Webhook endpoint deleted',
+  webhook_secret_rotated: 'Webhook secret rotated',
 };
 
 export { actorTypeLabels } from '../../domain/labels';

@@ -82,7 +82,11 @@ export function renderAuditCells(entry: AuditEntry) {
             {entry.ticketNumber !== null ? `#${entry.ticketNumber}` : entry.handoffId}
           </Link>
         ) : (
-          <span className="muted">{settingLabels[entry.kind]}</span>
+          <span className="muted">
+            {entry.kind === 'access' && entry.action.startsWith('webhook_')
+              ? 'Webhooks'
+              : settingLabels[entry.kind]}
+          </span>
         )}
       </div>
     </>
