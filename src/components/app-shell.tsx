@@ -15,6 +15,7 @@ import { useSessionStore } from '../stores/session-store';
 import { PaletteLauncher } from './command-palette/palette-launcher';
 import { FailureNotice } from './failure-notice';
 import { LostRunsNotice } from './lost-runs-notice';
+import { mainScreens } from './screens';
 import { ShortcutHelp } from './shortcut-help';
 import { InsecureIdentityBanner, SessionControls } from './sign-in/session-controls';
 import { ThemeToggle } from './theme-toggle';
@@ -29,22 +30,6 @@ const GuidedTour =
 const SignInDialog = lazy(() =>
   import('./sign-in/sign-in-dialog').then((m) => ({ default: m.SignInDialog })),
 );
-
-/** The main navigation, in order; some screens only for those they serve. */
-function mainScreens(shown: { managesPeople: boolean; managesWebhooks: boolean; isDemo: boolean }) {
-  return [
-    { to: '/queue', label: 'Queue' },
-    { to: '/dashboard', label: 'Dashboard' },
-    { to: '/review', label: 'Post-hoc review' },
-    { to: '/audit', label: 'Audit log' },
-    { to: '/policy', label: 'Routing policy' },
-    { to: '/teams', label: 'Teams' },
-    { to: '/agents', label: 'Agents' },
-    ...(shown.managesPeople ? [{ to: '/people', label: 'People' }] : []),
-    ...(shown.managesWebhooks ? [{ to: '/webhooks', label: 'Webhooks' }] : []),
-    ...(shown.isDemo ? [{ to: '/demo', label: 'Demo floor' }] : []),
-  ] as const;
-}
 
 const PEOPLE_MANAGERS = new Set(['lead', 'executive']);
 

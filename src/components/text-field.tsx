@@ -6,13 +6,15 @@ type TextFieldProps = Omit<ComponentPropsWithRef<'input'>, 'id' | 'onChange'> & 
   /** The field's message; marks the input invalid and is read with it. */
   error?: string;
   onValue: (value: string) => void;
+  /** Added to the wrapper's `field` class. */
+  fieldClassName?: string;
 };
 
 /** A labelled input with its message tied to it, the way every form here shows one. */
-export function TextField({ label, error, onValue, ...input }: TextFieldProps) {
+export function TextField({ label, error, onValue, fieldClassName, ...input }: TextFieldProps) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={fieldClassName ? `field ${fieldClassName}` : 'field'}>
       <label htmlFor={id}>{label}</label>
       <input
         {...input}

@@ -4,6 +4,7 @@ import { activeShortcutActions, shortcutLabel, useShortcuts } from '../../hooks/
 import { useTheme } from '../../hooks/use-theme';
 import { useApi } from '../../lib/api-context';
 import { usePreferencesStore } from '../../stores/preferences-store';
+import { mainScreens } from '../screens';
 import type { PaletteCommand } from './command-palette';
 
 /*
@@ -13,15 +14,6 @@ import type { PaletteCommand } from './command-palette';
 const CommandPalette = lazy(() =>
   import('./command-palette').then((m) => ({ default: m.CommandPalette })),
 );
-
-const SCREENS = [
-  { to: '/queue', label: 'Queue' },
-  { to: '/dashboard', label: 'Dashboard' },
-  { to: '/review', label: 'Post-hoc review' },
-  { to: '/audit', label: 'Audit log' },
-  { to: '/policy', label: 'Routing policy' },
-  { to: '/teams', label: 'Teams' },
-];
 
 // The palette's own shortcut and those the palette lists under Preferences.
 const NOT_LISTED = new Set(['mod+k', 'alt+t']);
@@ -60,16 +52,18 @@ export function PaletteLauncher({
   };
   useShortcuts([{ key: 'mod+k', handler: show, inFields: true }]);
 
-  const screens: PaletteCommand[] = [
-    ...SCREENS,
-    ...(managesPeople ? [{ to: '/people', label: 'People' }] : []),
-    ...(demo ? [{ to: '/demo', label: 'Demo floor' }] : []),
-  ].map((s) => ({
-    id: `screen ${s.label}`,
-    label: s.label,
-    keywords: ['go to'],
-    run: () => void navigate({ to: s.to }),
-  }));
+  const screens: PaletteCommand[] = mainScreens({
+    managesPeople,
+    managesWebhooks: false,
+    isDemo: demo,
+  })
+    .filter((s) => s.inPalette)
+    .map((s) => ({
+      id: `screen ${s.label}`,
+      label: s.label,
+      keywords: ['go to'],
+      run: () => void navigate({ to: s.to }),
+    }));
   const preferences: PaletteCommand[] = [
     {
       id: 'theme',

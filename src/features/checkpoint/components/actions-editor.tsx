@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ProposedAction, ProposedActionType } from '../../../api/action-schemas';
 import { type Currency, currencySchema } from '../../../api/commitment-schemas';
 import { ChoiceSelect } from '../../../components/choice-select';
-import { FieldMessage, invalidProps } from '../../../components/field-message';
+import { TextField } from '../../../components/text-field';
 import { actionChanges, describeAction, PLAIN_REPLY, sameActions } from '../../../domain/actions';
 import {
   type ActionFields,
@@ -165,24 +165,21 @@ function ActionRow({
   onRemove: () => void;
 }) {
   const label = actionTypeLabels[row.type];
-  const message = (field: string) => (!read.ok && read.field === field ? read.message : null);
+  const message = (field: string) => (!read.ok && read.field === field ? read.message : undefined);
   return (
     <li className="cp-proposed-row">
       <span className="cp-proposed-kind">{label}</span>
       {row.type === 'refund' || row.type === 'store_credit' ? (
         <>
-          <div className="field cp-proposed-amount">
-            <label htmlFor={`${id}-amount`}>{label} amount</label>
-            <input
-              id={`${id}-amount`}
-              inputMode="decimal"
-              autoComplete="off"
-              value={row.amount}
-              {...invalidProps(`${id}-amount`, message('amount'))}
-              onChange={(e) => onUpdate({ ...row, amount: e.target.value })}
-            />
-            <FieldMessage id={`${id}-amount`} message={message('amount')} />
-          </div>
+          <TextField
+            fieldClassName="cp-proposed-amount"
+            label={`${label} amount`}
+            inputMode="decimal"
+            autoComplete="off"
+            value={row.amount}
+            error={message('amount')}
+            onValue={(amount) => onUpdate({ ...row, amount })}
+          />
           <div className="field">
             <label htmlFor={`${id}-currency`}>{label} currency</label>
             <ChoiceSelect
@@ -196,32 +193,24 @@ function ActionRow({
         </>
       ) : null}
       {row.type === 'replacement' ? (
-        <div className="field cp-proposed-text">
-          <label htmlFor={`${id}-item`}>What is sent again</label>
-          <input
-            id={`${id}-item`}
-            value={row.item}
-            maxLength={500}
-            {...invalidProps(`${id}-item`, message('item'))}
-            onChange={(e) => onUpdate({ ...row, item: e.target.value })}
-          />
-          <FieldMessage id={`${id}-item`} message={message('item')} />
-        </div>
+        <TextField
+          fieldClassName="cp-proposed-text"
+          label="What is sent again"
+          value={row.item}
+          maxLength={500}
+          error={message('item')}
+          onValue={(item) => onUpdate({ ...row, item })}
+        />
       ) : null}
       {row.type === 'policy_exception' || row.type === 'account_change' ? (
-        <div className="field cp-proposed-text">
-          <label htmlFor={`${id}-description`}>
-            {row.type === 'policy_exception' ? 'Which rule is bent, and how' : 'What changes'}
-          </label>
-          <input
-            id={`${id}-description`}
-            value={row.description}
-            maxLength={1000}
-            {...invalidProps(`${id}-description`, message('description'))}
-            onChange={(e) => onUpdate({ ...row, description: e.target.value })}
-          />
-          <FieldMessage id={`${id}-description`} message={message('description')} />
-        </div>
+        <TextField
+          fieldClassName="cp-proposed-text"
+          label={row.type === 'policy_exception' ? 'Which rule is bent, and how' : 'What changes'}
+          value={row.description}
+          maxLength={1000}
+          error={message('description')}
+          onValue={(description) => onUpdate({ ...row, description })}
+        />
       ) : null}
       {row.type === 'reply' ? (
         <span className="cp-muted">Only the reply is sent.</span>

@@ -46,9 +46,27 @@ type Form = null | 'reject' | 'escalate' | 'reroute';
 
 /** The decisions that ask for more first: each opens its form. */
 const FORM_BUTTONS = [
-  { form: 'reject', label: 'Reject', keys: 'Shift+R' },
-  { form: 'escalate', label: 'Escalate', keys: 'Shift+E' },
-  { form: 'reroute', label: 'Re-route', keys: 'Shift+T' },
+  {
+    form: 'reject',
+    label: 'Reject',
+    keys: 'Shift+R',
+    key: 'shift+r',
+    help: 'Reject the selected items',
+  },
+  {
+    form: 'escalate',
+    label: 'Escalate',
+    keys: 'Shift+E',
+    key: 'shift+e',
+    help: 'Escalate the selected items',
+  },
+  {
+    form: 'reroute',
+    label: 'Re-route',
+    keys: 'Shift+T',
+    key: 'shift+t',
+    help: 'Re-route the selected items to a team',
+  },
 ] as const;
 type Stage =
   | { kind: 'choosing' }
@@ -190,24 +208,12 @@ export function BatchReview({ params }: { params: SimilarGroupsParams }) {
       label: 'Approve the selected items',
       enabled: choosing && !form && selected.size > 0,
     },
-    {
-      key: 'shift+r',
-      handler: () => setForm('reject'),
-      label: 'Reject the selected items',
+    ...FORM_BUTTONS.map((b) => ({
+      key: b.key,
+      handler: () => setForm(b.form),
+      label: b.help,
       enabled: choosing && !form && selected.size > 0,
-    },
-    {
-      key: 'shift+e',
-      handler: () => setForm('escalate'),
-      label: 'Escalate the selected items',
-      enabled: choosing && !form && selected.size > 0,
-    },
-    {
-      key: 'shift+t',
-      handler: () => setForm('reroute'),
-      label: 'Re-route the selected items to a team',
-      enabled: choosing && !form && selected.size > 0,
-    },
+    })),
     { key: 'z', handler: undo, enabled: stage.kind === 'waiting', label: 'Undo the batch' },
     {
       key: 'o',

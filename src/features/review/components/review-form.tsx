@@ -35,6 +35,45 @@ export interface ReviewFormProps {
   onGone: (why: string) => void;
 }
 
+/** A checkbox or radio with its label and a hint that describes it. */
+function HintedChoice({
+  type,
+  id,
+  name,
+  value,
+  checked,
+  onChange,
+  label,
+  hint,
+}: {
+  type: 'checkbox' | 'radio';
+  id: string;
+  name?: string;
+  value?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+  hint: string;
+}) {
+  return (
+    <div className="review-criterion">
+      <input
+        type={type}
+        name={name}
+        id={id}
+        value={value}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={`${id}-hint`}
+      />
+      <label htmlFor={id}>{label}</label>
+      <span id={`${id}-hint`} className="review-hint">
+        {hint}
+      </span>
+    </div>
+  );
+}
+
 export function ReviewForm({ item, onReviewed, onGone }: ReviewFormProps) {
   const rubric = postHocRubrics[item.category];
   const [criteria, setCriteria] = useState<Record<string, boolean>>(() =>
@@ -111,43 +150,35 @@ export function ReviewForm({ item, onReviewed, onGone }: ReviewFormProps) {
       <fieldset className="review-rubric">
         <legend>Rubric ({item.category})</legend>
         {rubric.map((c) => (
-          <div key={c.id} className="review-criterion">
-            <input
-              type="checkbox"
-              id={`crit-${item.id}-${c.id}`}
-              checked={criteria[c.id] ?? false}
-              onChange={(e) => setCriteria((prev) => ({ ...prev, [c.id]: e.target.checked }))}
-              aria-describedby={`crit-${item.id}-${c.id}-hint`}
-            />
-            <label htmlFor={`crit-${item.id}-${c.id}`}>{c.label}</label>
-            <span id={`crit-${item.id}-${c.id}-hint`} className="review-hint">
-              {c.hint}
-            </span>
-          </div>
+          <HintedChoice
+            key={c.id}
+            type="checkbox"
+            id={`crit-${item.id}-${c.id}`}
+            checked={criteria[c.id] ?? false}
+            onChange={(checked) => setCriteria((prev) => ({ ...prev, [c.id]: checked }))}
+            label={c.label}
+            hint={c.hint}
+          />
         ))}
       </fieldset>
       <div className="review-verdict">
         <fieldset className="review-verdicts">
           <legend>Verdict</legend>
           {verdicts.map((v) => (
-            <div key={v.value} className="review-criterion">
-              <input
-                type="radio"
-                name={`verdict-${item.id}`}
-                id={`verdict-${item.id}-${v.value}`}
-                value={v.value}
-                checked={verdict === v.value}
-                onChange={() => {
-                  setVerdict(v.value);
-                  setVerdictError(false);
-                }}
-                aria-describedby={`verdict-${item.id}-${v.value}-hint`}
-              />
-              <label htmlFor={`verdict-${item.id}-${v.value}`}>{v.label}</label>
-              <span id={`verdict-${item.id}-${v.value}-hint`} className="review-hint">
-                {v.description}
-              </span>
-            </div>
+            <HintedChoice
+              key={v.value}
+              type="radio"
+              name={`verdict-${item.id}`}
+              id={`verdict-${item.id}-${v.value}`}
+              value={v.value}
+              checked={verdict === v.value}
+              onChange={() => {
+                setVerdict(v.value);
+                setVerdictError(false);
+              }}
+              label={v.label}
+              hint={v.description}
+            />
           ))}
         </fieldset>
         {verdictError ? (
