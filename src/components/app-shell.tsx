@@ -67,7 +67,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <LiveStatus />
           {mode === 'session' ? <SessionControls /> : <ActingAs />}
           {isDemo ? <ResetDemo /> : null}
-          <PaletteLauncher managesPeople={managesPeople} demo={isDemo} />
+          <PaletteLauncher shown={{ managesPeople, managesWebhooks, isDemo }} />
           <ThemeToggle />
           <ShortcutHelp />
         </div>

@@ -1,6 +1,6 @@
 /*
- * The app's screens as the main navigation lists them, in order, and which of them the command
- * palette offers too. Some screens are only for the people they serve.
+ * The app's screens as the main navigation and the command palette list them, in order. Some
+ * screens are only for the people they serve.
  */
 
 export interface ScreensShown {
@@ -11,15 +11,15 @@ export interface ScreensShown {
 
 export function mainScreens(shown: ScreensShown) {
   return [
-    { to: '/queue', label: 'Queue', inPalette: true },
-    { to: '/dashboard', label: 'Dashboard', inPalette: true },
-    { to: '/review', label: 'Post-hoc review', inPalette: true },
-    { to: '/audit', label: 'Audit log', inPalette: true },
-    { to: '/policy', label: 'Routing policy', inPalette: true },
-    { to: '/teams', label: 'Teams', inPalette: true },
-    { to: '/agents', label: 'Agents', inPalette: false },
-    ...(shown.managesPeople ? [{ to: '/people', label: 'People', inPalette: true }] : []),
-    ...(shown.managesWebhooks ? [{ to: '/webhooks', label: 'Webhooks', inPalette: false }] : []),
-    ...(shown.isDemo ? [{ to: '/demo', label: 'Demo floor', inPalette: true }] : []),
+    { to: '/queue', label: 'Queue' },
+    { to: '/dashboard', label: 'Dashboard' },
+    { to: '/review', label: 'Post-hoc review' },
+    { to: '/audit', label: 'Audit log' },
+    { to: '/policy', label: 'Routing policy' },
+    { to: '/teams', label: 'Teams' },
+    { to: '/agents', label: 'Agents' },
+    ...(shown.managesPeople ? [{ to: '/people', label: 'People' }] : []),
+    ...(shown.managesWebhooks ? [{ to: '/webhooks', label: 'Webhooks' }] : []),
+    ...(shown.isDemo ? [{ to: '/demo', label: 'Demo floor' }] : []),
   ] as const;
 }

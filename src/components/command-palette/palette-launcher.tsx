@@ -4,7 +4,7 @@ import { activeShortcutActions, shortcutLabel, useShortcuts } from '../../hooks/
 import { useTheme } from '../../hooks/use-theme';
 import { useApi } from '../../lib/api-context';
 import { usePreferencesStore } from '../../stores/preferences-store';
-import { mainScreens } from '../screens';
+import { mainScreens, type ScreensShown } from '../screens';
 import type { PaletteCommand } from './command-palette';
 
 /*
@@ -18,13 +18,9 @@ const CommandPalette = lazy(() =>
 // The palette's own shortcut and those the palette lists under Preferences.
 const NOT_LISTED = new Set(['mod+k', 'alt+t']);
 
-export function PaletteLauncher({
-  managesPeople,
-  demo,
-}: {
-  managesPeople: boolean;
-  demo: boolean;
-}) {
+/** The palette offers every screen the navigation shows this person. */
+export function PaletteLauncher({ shown }: { shown: ScreensShown }) {
+  const demo = shown.isDemo;
   const navigate = useNavigate();
   const api = useApi();
   const recent = usePreferencesStore((s) => s.recent);
@@ -52,18 +48,12 @@ export function PaletteLauncher({
   };
   useShortcuts([{ key: 'mod+k', handler: show, inFields: true }]);
 
-  const screens: PaletteCommand[] = mainScreens({
-    managesPeople,
-    managesWebhooks: false,
-    isDemo: demo,
-  })
-    .filter((s) => s.inPalette)
-    .map((s) => ({
-      id: `screen ${s.label}`,
-      label: s.label,
-      keywords: ['go to'],
-      run: () => void navigate({ to: s.to }),
-    }));
+  const screens: PaletteCommand[] = mainScreens(shown).map((s) => ({
+    id: `screen ${s.label}`,
+    label: s.label,
+    keywords: ['go to'],
+    run: () => void navigate({ to: s.to }),
+  }));
   const preferences: PaletteCommand[] = [
     {
       id: 'theme',
