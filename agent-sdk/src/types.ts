@@ -149,3 +149,11 @@ export interface WebhookMessage {
     detail?: string;
   };
 }
+
+/** The demo floor, on servers that offer it: what a simulated agent's arrivals follow. */
+export interface DemoFloor {
+  /** Tickets per minute; 0 pauses arrivals. */
+  arrivalsPerMinute: number;
+  /** The simulated AI's quality, 0 to 1 (0.8 is the seeded world's AI). */
+  aiQuality: number;
+}
