@@ -90,12 +90,15 @@ export function nextCase(
   return { content, ticket: ticket as AgentTicket };
 }
 
-/** The reviser's answer to a redirect on any item of this agent's, from the item itself. */
+/**
+ * The reviser's answer to a redirect on any item of this agent's, from the item itself: it
+ * revises the reviewer's edit when the redirect carried one, else its own last draft.
+ */
 export function answerFromItem({ handoff, redirect }: PendingRedirect): RedirectAnswer {
   const item = handoff as unknown as Handoff;
   const draft = item.drafts.at(-1)!;
   const revision = reviseWithInstructions({
-    text: draft.text,
+    text: redirect.editedText ?? draft.text,
     actions: draft.actions,
     instructions: redirect.instructions,
     ticket: item.ticket,
@@ -155,9 +158,11 @@ export async function workTicket(
       options.following?.add(review.id);
       const outcome = await review.outcome({
         signal: options.signal,
-        onRedirect: ({ instructions }) => {
+        onRedirect: ({ instructions, editedText }) => {
           const revision = reviseWithInstructions({
             ...current,
+            // What the reviewer had edited, unsent, is the text to revise.
+            text: editedText ?? current.text,
             instructions,
             ticket: { ...ticket, id: review.id, number: 0, receivedAt: '' } as Ticket,
             knownAmounts,

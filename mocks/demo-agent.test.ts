@@ -1,7 +1,7 @@
 // @vitest-environment node
 
 import { withAiQuality } from '../agent/arrivals';
-import { createArrivals, nextCase, workTicket } from '../agent/reference-agent';
+import { answerFromItem, createArrivals, nextCase, workTicket } from '../agent/reference-agent';
 import { HandoffDeskAgent } from '../agent-sdk/src';
 import { runsSchema } from '../src/api/agent-schemas';
 import { dashboardSchema } from '../src/api/dashboard-schemas';
@@ -92,6 +92,27 @@ it('works a ticket through a redirect to an acknowledged execution, with no netw
   expect(trail.map((e) => e.action)).toEqual(
     expect.arrayContaining(['created', 'redirected', 'draft_revised', 'approved', 'executed']),
   );
+});
+
+it('revises the reviewer’s unsent edit when a redirect carries one, else its own last draft', async () => {
+  const backend = await Backend.create({ count: 40 });
+  const item = [...backend.state.handoffs.values()].find((h) => h.status === 'pending')!;
+  const edit = `${item.drafts.at(-1)!.text}\n\nP.S. Your loyalty points have been doubled.`;
+  const redirect = {
+    type: 'redirected' as const,
+    version: item.version + 1,
+    at: item.updatedAt,
+    by: { id: 'u-elif', name: 'Elif' },
+    instructions: 'Mention that our support line is open on Sundays.',
+    draftNumber: item.drafts.length,
+  };
+  const handoff = item as never;
+  const fromEdit = answerFromItem({ handoff, redirect: { ...redirect, editedText: edit } });
+  expect(fromEdit.text).toContain('P.S. Your loyalty points have been doubled.');
+  expect(fromEdit.text).toContain('our support line is open on Sundays.');
+  const fromDraft = answerFromItem({ handoff, redirect: { ...redirect, editedText: null } });
+  expect(fromDraft.text).not.toContain('loyalty points');
+  expect(fromDraft.text).toContain('our support line is open on Sundays.');
 });
 
 describe("demo arrivals, brought by the built-in agent at the demo floor's pace", () => {

@@ -93,7 +93,13 @@ export type Outcome =
     })
   | (Decided & { type: 'rejected'; reason: string })
   | (Decided & { type: 'escalated'; toLevel: string; note: string })
-  | (Decided & { type: 'redirected'; instructions: string; draftNumber: number })
+  | (Decided & {
+      type: 'redirected';
+      instructions: string;
+      draftNumber: number;
+      /** The reviewer's unsent edit of the draft: revise this text rather than the draft. */
+      editedText: string | null;
+    })
   | (Decided & {
       type: 'expired';
       applied: 'approve' | 'reject' | 'hold_and_escalate';

@@ -8,6 +8,7 @@ import { flagRuleInfo } from '../../../domain/flags';
 import { auditActionLabels as actionLabels, actorTypeLabels } from '../../../domain/labels';
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { formatDateTime, formatDuration } from '../../../lib/time';
+import { WordDiff } from './word-diff';
 
 function EventItem({ event }: { event: AuditEvent }) {
   const { why } = event;
@@ -103,6 +104,15 @@ function DraftVersions({ drafts }: { drafts: Handoff['drafts'] }) {
             </time>
           </div>
           <p className="cp-event-outcome">{d.note}</p>
+          {d.revisedFrom ? (
+            // What the agent changed in the reviewer's own edit, which it revised.
+            <details open={i === 0}>
+              <summary>
+                Changes against {d.revisedFrom.by.name}’s edit, which the AI revised
+              </summary>
+              <WordDiff before={d.revisedFrom.text} after={d.text} />
+            </details>
+          ) : null}
           <details>
             <summary>View text of draft {d.number}</summary>
             <pre className="cp-version-text">{d.text}</pre>
