@@ -58,17 +58,16 @@ export interface ReferenceAgentOptions {
   following?: Set<string>;
 }
 
+/** Waits `ms`, or until `signal` aborts; its listener goes with it, so a loop leaks none. */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 type AgentTicket = Omit<Ticket, 'id' | 'number' | 'receivedAt'>;
