@@ -367,13 +367,10 @@ describe('checkpoint: reject, escalate, redirect', () => {
     renderApp(`/handoffs/${h.id}`);
     const ui = await openCheckpoint(h.ticket.subject);
     await user.type(ui.editor(), ' Keep this sentence.');
-    await user.click(screen.getByRole('button', { name: 'Redirect' }));
-    const form = ui.form('Redirect to the AI');
-    await user.type(
-      within(form).getByLabelText('Instructions for the AI'),
-      'Shorter, and offer the credit.',
-    );
-    await user.click(within(form).getByRole('button', { name: 'Send to the AI' }));
+    await user.keyboard('{Escape}d');
+    await user.click(screen.getByLabelText('Instructions for the AI'));
+    await user.paste('Shorter, and offer the credit.');
+    await user.keyboard('{Control>}{Enter}{/Control}');
     expect(await screen.findByText(/Not now\./)).toBeInTheDocument();
     expect(ui.editor().value).toMatch(/Keep this sentence\.$/);
     expect(useDraftStore.getState().drafts[h.id]?.text).toMatch(/Keep this sentence\.$/);

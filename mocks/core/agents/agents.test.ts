@@ -233,6 +233,23 @@ describe('runs and leases', () => {
   });
 });
 
+/** Dana sends the item back to its agent, with what else the redirect carries. */
+const redirectAsDana = (
+  backend: Backend,
+  handoff: { id: string; version: number },
+  extra: { editedText?: string } = {},
+) =>
+  call(backend, 'POST', `/handoffs/${handoff.id}/decisions`, {
+    actor: 'u-dana',
+    body: {
+      action: 'redirect',
+      version: handoff.version,
+      timeOnItemMs: 20_000,
+      instructions: 'Apologise for the delay',
+      ...extra,
+    },
+  });
+
 describe('handoffs from agents', () => {
   async function handOff() {
     const ctx = await setup();
@@ -344,17 +361,7 @@ describe('handoffs from agents', () => {
 
   it('hand the agent the reviewer’s unsent edit with a redirect, keep it until answered, and refuse a blank or overlong one', async () => {
     const { backend, key, handoff } = await handOff();
-    const redirect = (editedText: string) =>
-      call(backend, 'POST', `/handoffs/${handoff.id}/decisions`, {
-        actor: 'u-dana',
-        body: {
-          action: 'redirect',
-          version: handoff.version,
-          timeOnItemMs: 20_000,
-          instructions: 'Apologise for the delay',
-          editedText,
-        },
-      });
+    const redirect = (editedText: string) => redirectAsDana(backend, handoff, { editedText });
     for (const [text, message] of [
       ['   ', /empty/],
       ['x'.repeat(20_001), /20,000/],
@@ -395,15 +402,7 @@ describe('handoffs from agents', () => {
 
   it('read a redirect stored without an edit (before edits travelled with it) as having none', async () => {
     const { backend, key, handoff } = await handOff();
-    await call(backend, 'POST', `/handoffs/${handoff.id}/decisions`, {
-      actor: 'u-dana',
-      body: {
-        action: 'redirect',
-        version: handoff.version,
-        timeOnItemMs: 20_000,
-        instructions: 'Apologise for the delay',
-      },
-    });
+    await redirectAsDana(backend, handoff);
     const poll = outcomeReplySchema.parse(
       (await call(backend, 'GET', `/handoffs/${handoff.id}/outcome`, { key: key.secret })).body,
     );
