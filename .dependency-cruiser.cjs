@@ -118,6 +118,22 @@ module.exports = {
       to: { path: '^mocks/ai/reviser/' },
     },
     {
+      name: 'core-not-arrival-writer',
+      comment:
+        'Tickets arrive from agents over the agent API (the demo floor’s from the built-in ' +
+        'agent): no job or other part of the core writes one from the seed’s case writer or ' +
+        'reaches into the agent. The one exception is the arrivals endpoint a person calls ' +
+        '(POST /handoffs/arrivals without a ticket), through policy/generate-arrival.ts.',
+      severity: 'error',
+      from: {
+        path: '^mocks/core/',
+        pathNot: '^mocks/core/policy/(routes|generate-arrival)\\.ts$',
+      },
+      to: {
+        path: ['^mocks/seed/case\\.ts$', '^mocks/core/policy/generate-arrival\\.ts$', '^agent/'],
+      },
+    },
+    {
       name: 'agent-over-the-sdk',
       comment:
         'The reference agent reaches the desk only through the SDK: it may use the AI ' +

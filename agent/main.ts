@@ -12,8 +12,13 @@ const { values } = parseArgs({
     server: { type: 'string', default: process.env.HANDOFF_DESK_URL ?? 'http://127.0.0.1:8787' },
     /** Better from HANDOFF_DESK_AGENT_KEY: arguments are visible to other users. */
     key: { type: 'string', default: process.env.HANDOFF_DESK_AGENT_KEY },
-    /** Tickets per minute. */
+    /**
+     * Tickets per minute, or "demo": at the rate and AI quality of the server's demo floor,
+     * followed as they change (servers that offer the demo floor).
+     */
     rate: { type: 'string', default: '2' },
+    /** The AI's quality, 0 to 1 (0.8, the seeded AI, by default); not with --rate demo. */
+    quality: { type: 'string' },
     /** Stop after this many tickets. */
     count: { type: 'string' },
     /** The run's lease in seconds (5 to 600); the server's default without it. */
@@ -31,6 +36,11 @@ if (!values.key) {
   process.exit(2);
 }
 const number = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+const followFloor = values.rate === 'demo';
+if (!followFloor && !(Number(values.rate) >= 0)) {
+  console.error('--rate wants tickets per minute (0 or more) or "demo".');
+  process.exit(2);
+}
 
 const controller = new AbortController();
 const agent = new HandoffDeskAgent({
@@ -49,7 +59,9 @@ process.on('SIGTERM', () => controller.abort());
 
 await runReferenceAgent({
   agent,
-  ratePerMinute: Number(values.rate),
+  ratePerMinute: followFloor ? 0 : Number(values.rate),
+  quality: number(values.quality),
+  ...(followFloor ? { pace: () => agent.demoFloor() } : {}),
   count: number(values.count),
   leaseSeconds: number(values.lease),
   workMs: (number(values['work-seconds']) ?? 0) * 1000,

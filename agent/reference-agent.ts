@@ -13,6 +13,7 @@ import type { ProposedAction } from '../src/api/action-schemas';
 import type { Handoff, Ticket } from '../src/api/handoff-schemas';
 import { actionsFromText, describeAction } from '../src/domain/actions';
 import { amountsOnItem, amountsStated } from '../src/domain/text-guard';
+import { ArrivalClock, type Pace, SEEDED_QUALITY, withAiQuality } from './arrivals';
 
 /*
  * The built-in AI as an agent like any other: it speaks to the desk only through the SDK.
@@ -24,8 +25,19 @@ import { amountsOnItem, amountsStated } from '../src/domain/text-guard';
 
 export interface ReferenceAgentOptions {
   agent: HandoffDeskAgent;
-  /** Tickets per minute. */
+  /** Tickets per minute, unless `pace` is given. */
   ratePerMinute: number;
+  /** The AI's quality, 0 to 1 (the seeded AI's 0.8 when absent), unless `pace` is given. */
+  quality?: number;
+  /**
+   * Where the rate and the AI's quality come from when they can change while the agent runs
+   * (the demo floor's settings, read over the API); read again on every tick.
+   */
+  pace?: () => Promise<Pace>;
+  /** How often the agent looks whether tickets are due, in milliseconds (1 s). */
+  tickMs?: number;
+  /** The time arrivals are counted on (tests); Date.now by default. */
+  clock?: () => number;
   /** Stop after this many tickets (none: until stopped). */
   count?: number;
   /** The run's lease, in seconds (the desk's default when absent). */
@@ -46,34 +58,46 @@ export interface ReferenceAgentOptions {
   following?: Set<string>;
 }
 
+/** Waits `ms`, or until `signal` aborts; its listener goes with it, so a loop leaks none. */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 type AgentTicket = Omit<Ticket, 'id' | 'number' | 'receivedAt'>;
 
-/** One ticket as a customer wrote it, with the AI's first draft. */
-export function nextCase(rng: Random, customers: ReturnType<typeof createCustomers>) {
-  const content = writeCase(rng, rng.pick(customers));
+/**
+ * One ticket as a customer wrote it, with the AI's first draft as an AI of that `quality`
+ * makes it (the seeded AI's when absent). The quality's draws come from `rng` too, so a seed
+ * gives the same tickets and the same mistakes.
+ */
+export function nextCase(
+  rng: Random,
+  customers: ReturnType<typeof createCustomers>,
+  quality = SEEDED_QUALITY,
+) {
+  const written = writeCase(rng, rng.pick(customers));
+  const draws = createRandom(rng.int(0, 2 ** 30));
+  const content = withAiQuality({ ai: written }, quality, () => draws.next()).ai;
   const { id: _id, number: _n, receivedAt: _r, ...ticket } = content.ticket;
   return { content, ticket: ticket as AgentTicket };
 }
 
-/** The reviser's answer to a redirect on any item of this agent's, from the item itself. */
+/**
+ * The reviser's answer to a redirect on any item of this agent's, from the item itself: it
+ * revises the reviewer's edit when the redirect carried one, else its own last draft.
+ */
 export function answerFromItem({ handoff, redirect }: PendingRedirect): RedirectAnswer {
   const item = handoff as unknown as Handoff;
   const draft = item.drafts.at(-1)!;
   const revision = reviseWithInstructions({
-    text: draft.text,
+    text: redirect.editedText ?? draft.text,
     actions: draft.actions,
     instructions: redirect.instructions,
     ticket: item.ticket,
@@ -82,11 +106,15 @@ export function answerFromItem({ handoff, redirect }: PendingRedirect): Redirect
   return { ...revision, actions: revision.actions as SdkAction[] };
 }
 
-/** Works one ticket from arrival to acknowledgement. */
+/**
+ * Works one ticket from arrival to acknowledgement. `onHandedOff` is called once the ticket is
+ * on the desk: handed off for review, or reported failed.
+ */
 export async function workTicket(
   options: ReferenceAgentOptions,
   content: ReturnType<typeof nextCase>['content'],
   ticket: AgentTicket,
+  onHandedOff: () => void = () => {},
 ): Promise<void> {
   const { agent, log = () => {} } = options;
   const knownAmounts = amountsStated([ticket.subject, ticket.body]);
@@ -104,6 +132,7 @@ export async function workTicket(
       options.signal?.throwIfAborted();
       if (content.diagnosis) {
         await run.fail(content.diagnosis, 'draft');
+        onHandedOff();
         log(`${ticket.subject}: could not finish (${content.diagnosis})`);
         return;
       }
@@ -123,13 +152,16 @@ export async function workTicket(
         options: content.options.length > 1 ? content.options : undefined,
         actions: current.actions as SdkAction[],
       });
+      onHandedOff();
       log(`${ticket.subject}: handed off as ${review.id} (${review.handoff.status})`);
       options.following?.add(review.id);
       const outcome = await review.outcome({
         signal: options.signal,
-        onRedirect: ({ instructions }) => {
+        onRedirect: ({ instructions, editedText }) => {
           const revision = reviseWithInstructions({
             ...current,
+            // What the reviewer had edited, unsent, is the text to revise.
+            text: editedText ?? current.text,
             instructions,
             ticket: { ...ticket, id: review.id, number: 0, receivedAt: '' } as Ticket,
             knownAmounts,
@@ -157,12 +189,70 @@ export async function workTicket(
   );
 }
 
-/** Lets tickets arrive at the rate and works each one, until stopped or `count` is reached. */
-export async function runReferenceAgent(options: ReferenceAgentOptions): Promise<void> {
+/** The tickets arriving at an agent: counted on its clock at its pace, each worked to the end. */
+export interface Arrivals {
+  /**
+   * Looks whether tickets are due and starts working each: how many, and a promise that
+   * resolves once they are all on the desk (their reviews go on after).
+   */
+  tick(): Promise<{ count: number; onDesk: Promise<void> }>;
+  /** How many tickets have arrived so far. */
+  readonly written: number;
+  /** Resolves when every ticket's work has ended. */
+  settled(): Promise<void>;
+}
+
+export function createArrivals(options: ReferenceAgentOptions): Arrivals {
   const rng = createRandom(options.seed ?? Date.now());
   const customers = createCustomers(rng, 40);
-  const every = 60_000 / Math.max(0.01, options.ratePerMinute);
+  const now = options.clock ?? Date.now;
+  // A fixed rate brings its first ticket at once; the demo floor counts from when it is set.
+  const clock = new ArrivalClock(options.pace ? 0 : 1);
   const working = new Set<Promise<void>>();
+  const log = options.log ?? (() => {});
+  let written = 0;
+  return {
+    get written() {
+      return written;
+    },
+    async tick() {
+      const pace = options.pace
+        ? await options.pace()
+        : {
+            arrivalsPerMinute: options.ratePerMinute,
+            aiQuality: options.quality ?? SEEDED_QUALITY,
+          };
+      let count = clock.take(now(), pace.arrivalsPerMinute);
+      if (options.count !== undefined) count = Math.min(count, options.count - written);
+      const onDesk: Promise<void>[] = [];
+      for (let i = 0; i < count; i++) {
+        written += 1;
+        const { content, ticket } = nextCase(rng, customers, pace.aiQuality);
+        let handedOff = () => {};
+        onDesk.push(new Promise<void>((resolve) => (handedOff = resolve)));
+        const job = workTicket(options, content, ticket, handedOff)
+          .catch((error: unknown) => {
+            if (!options.signal?.aborted) log(`${ticket.subject}: ${String(error)}`);
+          })
+          .finally(() => {
+            handedOff();
+            working.delete(job);
+          });
+        working.add(job);
+      }
+      return { count, onDesk: Promise.all(onDesk).then(() => undefined) };
+    },
+    async settled() {
+      await Promise.all(working);
+    },
+  };
+}
+
+/**
+ * Lets tickets arrive at the pace and works each one, and answers redirects on the agent's
+ * items, until stopped or `count` tickets are done.
+ */
+export async function runReferenceAgent(options: ReferenceAgentOptions): Promise<void> {
   const log = options.log ?? (() => {});
   const following = new Set<string>();
   options = { ...options, following };
@@ -186,19 +276,19 @@ export async function runReferenceAgent(options: ReferenceAgentOptions): Promise
         if (!stop.signal.aborted) log(`answering redirects stopped: ${String(error)}`);
       });
   }
-  const arriving = options.ratePerMinute > 0;
-  for (let n = 0; arriving && (options.count === undefined || n < options.count); n++) {
-    if (options.signal?.aborted) break;
-    const { content, ticket } = nextCase(rng, customers);
-    const job = workTicket(options, content, ticket)
-      .catch((error: unknown) => {
-        if (!options.signal?.aborted) log(`${ticket.subject}: ${String(error)}`);
-      })
-      .finally(() => working.delete(job));
-    working.add(job);
-    await sleep(every, options.signal);
+  // A fixed rate of 0 only answers; a pace that can change is followed until stopped.
+  const arriving = options.pace !== undefined || options.ratePerMinute > 0;
+  const arrivals = createArrivals(options);
+  const tickMs = options.tickMs ?? 1_000;
+  while (arriving && !options.signal?.aborted) {
+    if (options.count !== undefined && arrivals.written >= options.count) break;
+    // Only the pace is awaited: a slow hand-off must not hold the next tickets back.
+    await arrivals.tick().catch((error: unknown) => {
+      if (!options.signal?.aborted) log(`arrivals: ${String(error)}`);
+    });
+    await sleep(tickMs, options.signal);
   }
-  await Promise.all(working);
+  await arrivals.settled();
   if (arriving) stop.abort();
   await answering;
 }

@@ -29,10 +29,13 @@ export function backendFetch(backend: Backend, onUnauthorized?: () => Promise<vo
     const signal = init?.signal ?? undefined;
     signal?.throwIfAborted();
     // A long-poll ends for the caller as soon as it stops listening, as over a network.
-    const aborted = new Promise<never>((_, reject) =>
-      signal?.addEventListener('abort', () => reject(signal.reason), { once: true }),
-    );
-    let reply = await Promise.race([send(), aborted]);
+    let stopListening = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      const onAbort = () => reject(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      stopListening = () => signal?.removeEventListener('abort', onAbort);
+    });
+    let reply = await Promise.race([send(), aborted]).finally(stopListening);
     // A reset of the demo world forgets the key: give it again, once.
     if (reply.status === 401 && onUnauthorized) {
       await onUnauthorized();
@@ -43,7 +46,11 @@ export function backendFetch(backend: Backend, onUnauthorized?: () => Promise<vo
   };
 }
 
-/** Starts the demo's agent: a ticket every two minutes, worked to the end. */
+/**
+ * Starts the demo's agent: tickets arrive at the demo floor's rate, drafted by an AI of the
+ * floor's quality (both read over the API, as the agent beside a server reads them), each
+ * worked to the end.
+ */
 export async function startDemoAgent(backend: Backend): Promise<() => void> {
   const register = () => backend.registerAgentKey(DEMO_AGENT_NAME, DEMO_AGENT_SECRET);
   await register();
@@ -55,7 +62,8 @@ export async function startDemoAgent(backend: Backend): Promise<() => void> {
   });
   void runReferenceAgent({
     agent,
-    ratePerMinute: 0.5,
+    ratePerMinute: 0,
+    pace: () => agent.demoFloor(),
     workMs: 4_000,
     signal: controller.signal,
     log: (line) => console.debug(`[${DEMO_AGENT_NAME}] ${line}`),

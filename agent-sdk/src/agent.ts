@@ -7,6 +7,7 @@ import {
   sleep,
 } from './http';
 import type {
+  DemoFloor,
   ExecutionReport,
   FinalOutcome,
   Handoff,
@@ -104,9 +105,14 @@ export class Run {
 
 /** A handoff the agent created, waiting for a person. */
 export class Review {
+  /**
+   * `since`: the version after which decisions count. A review just requested counts every
+   * decision from its creation: the policy may have approved it already (sent without review).
+   */
   constructor(
     private readonly agent: HandoffDeskAgent,
     public handoff: Handoff,
+    private readonly since = handoff.version,
   ) {}
 
   get id() {
@@ -115,7 +121,7 @@ export class Review {
 
   /** Waits for the decision (answering redirects with `onRedirect`), however long it takes. */
   outcome(options: AwaitOptions = {}) {
-    return this.agent.awaitOutcome(this.id, { since: this.handoff.version, ...options });
+    return this.agent.awaitOutcome(this.id, { since: this.since, ...options });
   }
 
   /** Tells the desk what was done with the decision. */
@@ -178,7 +184,8 @@ export class HandoffDeskAgent {
     const result = await this.request<{ handoff: Handoff }>('POST', '/agent/handoffs', {
       body: { ...body, ...(run ? { runId: run.id } : {}) },
     });
-    return new Review(this, result.handoff);
+    // Decided at once when the policy lets it go without review: that approval is its outcome.
+    return new Review(this, result.handoff, 0);
   }
 
   /** A review of an item this agent handed off earlier (after a restart, say). */
@@ -310,6 +317,14 @@ export class HandoffDeskAgent {
       `/agent/handoffs/${encodeURIComponent(id)}/execution`,
       { body: report },
     );
+  }
+
+  /**
+   * The demo floor's settings (arrivals per minute, AI quality), on servers that offer the
+   * demo floor (the in-browser demo, test servers): a simulated agent follows them.
+   */
+  demoFloor() {
+    return this.request<DemoFloor>('GET', '/demo/settings');
   }
 
   /** Registers a webhook endpoint for this agent's own events; answers its secret once. */

@@ -93,7 +93,13 @@ export type Outcome =
     })
   | (Decided & { type: 'rejected'; reason: string })
   | (Decided & { type: 'escalated'; toLevel: string; note: string })
-  | (Decided & { type: 'redirected'; instructions: string; draftNumber: number })
+  | (Decided & {
+      type: 'redirected';
+      instructions: string;
+      draftNumber: number;
+      /** The reviewer's unsent edit of the draft: revise this text rather than the draft. */
+      editedText: string | null;
+    })
   | (Decided & {
       type: 'expired';
       applied: 'approve' | 'reject' | 'hold_and_escalate';
@@ -148,4 +154,12 @@ export interface WebhookMessage {
     agent: { id: string; name: string } | null;
     detail?: string;
   };
+}
+
+/** The demo floor, on servers that offer it: what a simulated agent's arrivals follow. */
+export interface DemoFloor {
+  /** Tickets per minute; 0 pauses arrivals. */
+  arrivalsPerMinute: number;
+  /** The simulated AI's quality, 0 to 1 (0.8 is the seeded world's AI). */
+  aiQuality: number;
 }

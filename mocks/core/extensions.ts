@@ -3,7 +3,6 @@ import { agentRoutes } from './agents/routes';
 import { auditRoutes } from './audit/routes';
 import { batchRoutes } from './batch/routes';
 import { dashboardRoutes } from './dashboard/routes';
-import { demoArrivals } from './demo/arrivals';
 import { demoChaos } from './demo/chaos';
 import { demoSettingsRoutes } from './demo/settings';
 import { applyGateDefaults } from './gates/gate-job';
@@ -39,9 +38,4 @@ export const routeGroups: RouteGroup[] = [
 export const requestFilters: RequestFilter[] = [demoChaos];
 
 /** Run in this order on every tick. */
-export const systemJobs: SystemJob[] = [
-  applyGateDefaults,
-  slaEscalation,
-  loseLapsedRuns,
-  demoArrivals,
-];
+export const systemJobs: SystemJob[] = [applyGateDefaults, slaEscalation, loseLapsedRuns];

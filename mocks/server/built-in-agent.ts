@@ -18,7 +18,10 @@ export interface BuiltInAgent {
 export function startBuiltInAgent(options: {
   server: string;
   secret: string;
-  /** Tickets per minute it brings in itself ("0": it only answers redirects). */
+  /**
+   * Tickets per minute it brings in itself ("0": it only answers redirects; "demo": at the demo
+   * floor's rate and AI quality, read from the server's settings as they change).
+   */
   rate: string;
 }): BuiltInAgent {
   let child: ChildProcess | null = null;

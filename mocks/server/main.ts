@@ -75,8 +75,12 @@ const { values } = parseArgs({
      * deployments whose agents connect by themselves.
      */
     'no-agent': { type: 'boolean', default: false },
-    /** Tickets per minute the built-in agent brings in itself; 0 (the default) only answers. */
-    'agent-rate': { type: 'string', default: '0' },
+    /**
+     * Tickets per minute the built-in agent brings in itself; 0 only answers. By default it
+     * follows the demo floor's arrivals where the server offers the floor (--allow-reset), and
+     * brings none elsewhere.
+     */
+    'agent-rate': { type: 'string' },
     /** How long an agent's run lives without a heartbeat, in seconds. */
     'lease-seconds': { type: 'string', default: '30' },
     /** The ID-token claim that lists a person's groups. */
@@ -249,7 +253,7 @@ server.listen(Number(values.port), values.host, () => {
     builtInAgent = startBuiltInAgent({
       server: origin,
       secret: builtInAgentSecret(),
-      rate: values['agent-rate'],
+      rate: values['agent-rate'] ?? (values['allow-reset'] ? 'demo' : '0'),
     });
   }
 });

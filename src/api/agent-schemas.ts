@@ -185,6 +185,11 @@ const redirectOutcomeSchema = z.object({
   instructions: z.string(),
   /** The draft version the instructions are about. */
   draftNumber: z.int().check(z.positive()),
+  /**
+   * The reviewer's edit of that draft, unsent, when the redirect carried one: revise this
+   * text, not the draft. Null once answered, and when the reviewer had not edited.
+   */
+  editedText: z.nullable(z.string()),
 });
 
 export const handoffOutcomeSchema = z.discriminatedUnion('type', [

@@ -166,6 +166,9 @@ export const actorSchema = z.object({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
+export const assigneeSchema = z.object({ id: z.string(), name: z.string() });
+export type Assignee = z.infer<typeof assigneeSchema>;
+
 export const draftVersionSchema = z.object({
   number: z.int().check(z.positive()),
   text: z.string(),
@@ -175,6 +178,11 @@ export const draftVersionSchema = z.object({
   note: z.string(),
   /** What this version proposes to do besides sending the reply (storage version 4). */
   actions: proposedActionsSchema,
+  /**
+   * The reviewer's unsent edit this version was revised from (a redirect that carried one);
+   * absent when the agent revised its own previous draft, and on versions stored before.
+   */
+  revisedFrom: z.optional(z.object({ text: z.string(), by: assigneeSchema })),
 });
 export type DraftVersion = z.infer<typeof draftVersionSchema>;
 
@@ -216,9 +224,6 @@ export const gateSchema = z.object({
   applied: z.nullable(gateAppliedSchema),
 });
 export type Gate = z.infer<typeof gateSchema>;
-
-export const assigneeSchema = z.object({ id: z.string(), name: z.string() });
-export type Assignee = z.infer<typeof assigneeSchema>;
 
 /** The reviewer's work in progress on the draft, saved on the server as they type. */
 export const workingDraftSchema = z.object({
@@ -420,6 +425,16 @@ export const decisionRequestSchema = z.discriminatedUnion('action', [
     ...decisionBase,
     action: z.literal('redirect'),
     instructions: requiredText('Instructions for the AI', 5),
+    /**
+     * The reply as the reviewer had edited it, when they had: the AI revises this instead of
+     * its own last draft, so the edit is not lost.
+     */
+    editedText: z.optional(
+      z.string().check(
+        z.maxLength(20_000, 'The edited reply is longer than 20,000 characters.'),
+        z.refine((t) => t.trim().length > 0, 'The edited reply is empty.'),
+      ),
+    ),
   }),
 ]);
 export type DecisionRequest = z.input<typeof decisionRequestSchema>;

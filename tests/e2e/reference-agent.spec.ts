@@ -77,6 +77,10 @@ test('a redirect is answered by the agent, its refund edited and approved, and t
     const { context, page, desk } = await reviewerBrowser(browser, baseURL!, 'u-elif');
     await desk.openHandoff(id!);
     const before = await desk.editor.inputValue();
+    // An edit of the reviewer's own, not sent: the agent revises it rather than its draft.
+    await desk.editor.press('End');
+    await desk.editor.press('Control+End');
+    await desk.editor.pressSequentially(' We have noted this for our records.');
 
     await page.getByRole('button', { name: /^Redirect/ }).click();
     const form = page.getByRole('form', { name: 'Redirect to the AI' });
@@ -89,6 +93,7 @@ test('a redirect is answered by the agent, its refund edited and approved, and t
     await expect(page.getByRole('tab', { name: 'Draft versions (2)' })).toBeVisible();
     await expect(desk.editor).not.toHaveValue(before);
     await expect(desk.editor).toHaveValue(/^Dear /);
+    await expect(desk.editor).toHaveValue(/We have noted this for our records\./);
     await agent.line(new RegExp(`${id}: redirected; .*Done: made it more formal`));
     const actions = page.getByRole('region', { name: 'Proposed actions' });
     const amount = actions.getByRole('textbox', { name: 'Refund amount' });

@@ -1,10 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { makeProblem } from '../../src/api/problem';
 import { decisionScope } from '../../src/stores/decision-intent';
 import { DRAFT_STORAGE_KEY, useDraftStore } from '../../src/stores/draft-store';
 import { useIntentStore } from '../../src/stores/intent-store';
 import { startBuiltInAgent } from '../kits/built-in-agent';
-import { backend } from '../msw';
+import { API_BASE, backend, server } from '../msw';
 import { renderApp } from '../render';
 import {
   apiAs,
@@ -309,6 +311,70 @@ describe('checkpoint: reject, escalate, redirect', () => {
     expect(
       screen.getByText(/Redirected: “Offer the reshipping option and a credit”/),
     ).toBeInTheDocument();
+  });
+  it('redirects with the reviewer’s edit: the AI revises their text, and the new version shows its changes against it', async () => {
+    onTestFinished(await startBuiltInAgent(backend));
+    const h = lateOrder({ threat: false });
+    const user = userEvent.setup();
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
+
+    // An edit not yet sent anywhere: pasted at the end, then redirected at once.
+    await user.click(ui.editor());
+    await user.paste(' I have also added a note to your account.');
+    await user.click(screen.getByRole('button', { name: 'Redirect' }));
+    const form = ui.form('Redirect to the AI');
+    await user.click(within(form).getByLabelText('Instructions for the AI'));
+    await user.paste('Mention that our support line is open on Sundays.');
+    await user.click(within(form).getByRole('button', { name: 'Send to the AI' }));
+
+    expect(
+      await screen.findByText(/The AI wrote draft 2 from your instructions/),
+    ).toBeInTheDocument();
+    const revised = item(h.id).drafts[1]!;
+    // The reviewer's sentence survived, and the instruction was followed on top of it.
+    expect(revised.text).toContain('I have also added a note to your account.');
+    expect(revised.text).toContain('our support line is open on Sundays.');
+    expect(ui.editor()).toHaveValue(revised.text);
+    expect(revised.revisedFrom?.text).toMatch(/I have also added a note to your account\.$/);
+    expect(eventsOf(h.id).find((e) => e.action === 'redirected')?.diff).toMatch(
+      /\+.*I have also added a note to your account\./,
+    );
+
+    await user.click(screen.getByRole('tab', { name: 'Draft versions (2)' }));
+    const versions = screen.getByRole('list', { name: 'Draft versions, newest first' });
+    const newest = within(versions).getAllByRole('listitem')[0]!;
+    expect(
+      within(newest).getByText(/Changes against Ana .*’s edit, which the AI revised/),
+    ).toBeVisible();
+    // Against the reviewer's text only the instruction's sentence is new.
+    const added = within(newest)
+      .getAllByRole('insertion')
+      .map((n) => n.textContent)
+      .join(' ');
+    expect(added).toMatch(/Sundays/);
+    expect(added).not.toMatch(/note to your account/);
+  });
+
+  it('keeps the reviewer’s edit in the draft store when the redirect is not sent', async () => {
+    const h = lateOrder({ threat: false });
+    const user = userEvent.setup();
+    server.use(
+      http.post(`${API_BASE}/handoffs/:id/decisions`, () =>
+        HttpResponse.json(makeProblem('forbidden', 'Not now.'), { status: 403 }),
+      ),
+    );
+    renderApp(`/handoffs/${h.id}`);
+    const ui = await openCheckpoint(h.ticket.subject);
+    await user.type(ui.editor(), ' Keep this sentence.');
+    await user.keyboard('{Escape}d');
+    await user.click(screen.getByLabelText('Instructions for the AI'));
+    await user.paste('Shorter, and offer the credit.');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByText(/Not now\./)).toBeInTheDocument();
+    expect(ui.editor().value).toMatch(/Keep this sentence\.$/);
+    expect(useDraftStore.getState().drafts[h.id]?.text).toMatch(/Keep this sentence\.$/);
+    expect(item(h.id).status).not.toBe('redirected');
   });
 });
 

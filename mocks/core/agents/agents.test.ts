@@ -233,6 +233,23 @@ describe('runs and leases', () => {
   });
 });
 
+/** Dana sends the item back to its agent, with what else the redirect carries. */
+const redirectAsDana = (
+  backend: Backend,
+  handoff: { id: string; version: number },
+  extra: { editedText?: string } = {},
+) =>
+  call(backend, 'POST', `/handoffs/${handoff.id}/decisions`, {
+    actor: 'u-dana',
+    body: {
+      action: 'redirect',
+      version: handoff.version,
+      timeOnItemMs: 20_000,
+      instructions: 'Apologise for the delay',
+      ...extra,
+    },
+  });
+
 describe('handoffs from agents', () => {
   async function handOff() {
     const ctx = await setup();
@@ -340,6 +357,61 @@ describe('handoffs from agents', () => {
       body: { inReplyTo: item.version, text: 'x', actions: [{ type: 'reply' }], note: 'n' },
     });
     expect(again.status).toBe(409);
+  });
+
+  it('hand the agent the reviewer’s unsent edit with a redirect, keep it until answered, and refuse a blank or overlong one', async () => {
+    const { backend, key, handoff } = await handOff();
+    const redirect = (editedText: string) => redirectAsDana(backend, handoff, { editedText });
+    for (const [text, message] of [
+      ['   ', /empty/],
+      ['x'.repeat(20_001), /20,000/],
+    ] as const) {
+      const refused = await redirect(text);
+      expect(refused.status).toBe(422);
+      expect(problemSchema.parse(refused.body).errors).toEqual([
+        expect.objectContaining({
+          pointer: '/editedText',
+          message: expect.stringMatching(message),
+        }),
+      ]);
+    }
+    const edit = 'Hi Priya, we are refunding the jug: $649.00 back to your card.';
+    expect((await redirect(edit)).status).toBe(200);
+    const poll = outcomeReplySchema.parse(
+      (await call(backend, 'GET', `/handoffs/${handoff.id}/outcome`, { key: key.secret })).body,
+    );
+    expect(poll.outcome).toMatchObject({ type: 'redirected', editedText: edit });
+    // While the agent works, the edit is the item's working draft: a person who opens it sees it.
+    expect(backend.state.handoffs.get(handoff.id)?.workingDraft?.text).toBe(edit);
+    const answered = await call(backend, 'POST', `/agent/handoffs/${handoff.id}/drafts`, {
+      key: key.secret,
+      body: {
+        inReplyTo: poll.outcome!.version,
+        text: `${edit} Sorry for the delay.`,
+        actions: [{ type: 'refund', amount: 649, currency: 'USD' }],
+        note: 'Apologised',
+      },
+    });
+    const item = handoffSchema.parse(answered.body);
+    expect(item.workingDraft).toBeNull();
+    expect(item.drafts[1]?.revisedFrom).toEqual({
+      text: edit,
+      by: { id: 'u-dana', name: expect.any(String) },
+    });
+  });
+
+  it('read a redirect stored without an edit (before edits travelled with it) as having none', async () => {
+    const { backend, key, handoff } = await handOff();
+    await redirectAsDana(backend, handoff);
+    const poll = outcomeReplySchema.parse(
+      (await call(backend, 'GET', `/handoffs/${handoff.id}/outcome`, { key: key.secret })).body,
+    );
+    expect(poll.outcome).toMatchObject({ type: 'redirected', editedText: null });
+    // A draft version stored before `revisedFrom` existed still reads.
+    const { revisedFrom: _none, ...old } = handoffSchema.parse(
+      backend.state.handoffs.get(handoff.id),
+    ).drafts[0]!;
+    expect(handoffSchema.shape.drafts.parse([old])[0]).toEqual(old);
   });
 
   it('wake an agent waiting for redirects when one of its items is sent back, not for other writes', async () => {

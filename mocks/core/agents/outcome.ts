@@ -63,6 +63,8 @@ export function outcomeOfEvent(h: Handoff, e: AuditEvent): HandoffOutcome | null
         ...base,
         instructions: e.why.reason ?? '',
         draftNumber: draftAt(h, e.version),
+        // Kept on the item as its working draft until the agent answers this redirect.
+        editedText: h.status === 'redirected' ? (h.workingDraft?.text ?? null) : null,
       };
     case 'expired': {
       const applied = h.gate?.applied;

@@ -384,7 +384,10 @@ export const agentRoutes = (s: BackendServices): Route[] => {
       }
       const number = h.drafts.length + 1;
       const actor = agentActor(agent);
+      // The reviewer's edit the redirect carried is what this version was revised from.
+      const edit = h.workingDraft;
       const revised = s.move(h, 'ai_revised', {
+        workingDraft: null,
         drafts: [
           ...h.drafts,
           {
@@ -394,6 +397,7 @@ export const agentRoutes = (s: BackendServices): Route[] => {
             createdAt: s.now(),
             note: body.note,
             actions: body.actions,
+            ...(edit ? { revisedFrom: { text: edit.text, by: edit.by } } : {}),
           },
         ],
       });

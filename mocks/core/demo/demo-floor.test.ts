@@ -1,9 +1,9 @@
 // @vitest-environment node
+// The floor's arrivals are the built-in agent's: see mocks/demo-agent.test.ts.
 import { defaultDemoSettings, demoSettingsSchema } from '../../../src/api/demo-schemas';
 import { problemSchema } from '../../../src/api/handoff-schemas';
 import { Backend } from '../backend';
 import { callBackend as call } from '../test-items';
-import { withAiQuality } from './arrivals';
 import { demoChaos } from './chaos';
 
 const NOW = Date.parse('2026-11-25T09:00:00.000Z');
@@ -88,75 +88,5 @@ describe('demo chaos', () => {
     const started = performance.now();
     expect((await call(backend, 'GET', '/me')).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(110);
-  });
-});
-
-describe('demo arrivals', () => {
-  async function floor(settings: Partial<typeof defaultDemoSettings>) {
-    let now = NOW;
-    const backend = await Backend.create({ count: 60, clock: () => now, allowReset: true });
-    await call(backend, 'PUT', '/demo/settings', { body: { ...defaultDemoSettings, ...settings } });
-    return {
-      backend,
-      at: (ms: number) => {
-        now = ms;
-      },
-      count: () => backend.state.handoffs.size,
-    };
-  }
-
-  it('bring tickets at the configured rate, routed and audited, and once per moment', async () => {
-    const f = await floor({ arrivalsPerMinute: 60 });
-    const before = f.count();
-    f.at(NOW + 5_000);
-    await f.backend.tick();
-    expect(f.count()).toBe(before + 5);
-    await f.backend.tick();
-    expect(f.count()).toBe(before + 5);
-    const newest = [...f.backend.state.handoffs.values()].slice(-5);
-    for (const h of newest) {
-      expect(['pending', 'auto_approved', 'ai_working']).toContain(h.status);
-      expect(f.backend.state.events.get(h.id)?.[0]).toMatchObject({
-        action: 'created',
-        actor: { type: 'ai' },
-      });
-    }
-  });
-
-  it('carry fractions over and stop when paused', async () => {
-    const f = await floor({ arrivalsPerMinute: 90 });
-    const before = f.count();
-    for (let ms = 500; ms <= 2_000; ms += 500) {
-      f.at(NOW + ms);
-      await f.backend.tick();
-    }
-    expect(f.count()).toBe(before + 3);
-    await call(f.backend, 'PUT', '/demo/settings', { body: defaultDemoSettings });
-    f.at(NOW + 120_000);
-    await f.backend.tick();
-    expect(f.count()).toBe(before + 3);
-  });
-
-  it('do not flood the queue after a long sleep', async () => {
-    const f = await floor({ arrivalsPerMinute: 120 });
-    const before = f.count();
-    f.at(NOW + 60 * 60_000);
-    await f.backend.tick();
-    expect(f.count()).toBe(before + 10);
-  });
-
-  it('follow the AI-quality dial: a worse AI is less sure, fails more and is confidently wrong', () => {
-    const input = {
-      ticket: {} as never,
-      ai: { draft: 'We will look into it.', confidence: 0.8, diagnosis: null },
-    };
-    expect(withAiQuality(input, 0.8, () => 0.99).ai).toEqual(input.ai);
-    expect(withAiQuality(input, 0.2, () => 0.99).ai.confidence).toBeCloseTo(0.5);
-    expect(withAiQuality(input, 0.2, () => 0).ai.diagnosis).toMatch(/did not answer/);
-    // The first draw spares it from failing; the second makes it confidently wrong.
-    const draws = [0.99, 0];
-    const wrong = withAiQuality(input, 0.2, () => draws.shift() ?? 0.99).ai;
-    expect(wrong.confidence).toBeGreaterThanOrEqual(0.93);
-    expect(wrong.draft).toMatch(/full refund/);
   });
 });

@@ -2,7 +2,6 @@ import { demoSettingsSchema } from '../../../src/api/demo-schemas';
 import { makeProblem } from '../../../src/api/problem';
 import { invalid, ok, on, problemReply } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
-import { restartArrivalClock } from './arrivals';
 import { DEMO_SETTINGS_KEY, demoSettings } from './settings-store';
 
 /** The demo floor's controls change how the world behaves, so only demo and test backends offer them. */
@@ -19,7 +18,6 @@ export const demoSettingsRoutes: RouteGroup = (s) => [
     const parsed = demoSettingsSchema.safeParse(json);
     if (!parsed.success) return invalid(parsed.error);
     s.world.putSetting(DEMO_SETTINGS_KEY, parsed.data);
-    restartArrivalClock(s);
     return ok(parsed.data);
   }),
 ];

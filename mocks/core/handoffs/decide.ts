@@ -127,15 +127,30 @@ export function applyDecision(
       return ok({ handoff: next, event });
     }
     case 'redirect': {
-      const redirected = s.move(h, 'redirect', { ...owner, workingDraft: null });
+      // The reviewer's edit stays on the item, as the text the agent revises, until it answers.
+      const edit =
+        body.editedText !== undefined && body.editedText !== aiDraft ? body.editedText : null;
+      const redirected = s.move(h, 'redirect', {
+        ...owner,
+        workingDraft: edit === null ? null : { text: edit, savedAt: at, by: owner.assignee },
+      });
       const event = s.record(
         redirected,
         actor,
         'redirected',
-        'Sent back to the AI with instructions',
+        edit === null
+          ? 'Sent back to the AI with instructions'
+          : 'Sent back to the AI with instructions and their edit of the draft to revise',
         {
           ...common,
           why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
+          ...(edit === null
+            ? {}
+            : {
+                diff: createTwoFilesPatch('AI draft', 'Reviewer’s edit', aiDraft, edit, '', '', {
+                  context: 2,
+                }),
+              }),
         },
       );
       // Every item is an agent's (the built-in AI is one too): it waits for that agent's new

@@ -21,6 +21,8 @@ export const demoOperations = defineOperations({
     description: 'Settings',
     problems: identityProblems,
     write: false,
+    // The built-in agent brings the floor's arrivals at its rate and AI quality: it reads them here.
+    principals: ['person', 'agent'],
   },
   saveDemoSettings: {
     method: 'PUT',

@@ -9,6 +9,7 @@ import { auditActionLabels as actionLabels, actorTypeLabels } from '../../../dom
 import { handoffQueries } from '../../../lib/handoff-queries';
 import { formatDateTime, formatDuration } from '../../../lib/time';
 import { Fact } from './fact';
+import { WordDiff } from './word-diff';
 
 function EventItem({ event }: { event: AuditEvent }) {
   const { why } = event;
@@ -87,6 +88,15 @@ function DraftVersions({ drafts }: { drafts: Handoff['drafts'] }) {
             </time>
           </div>
           <p className="cp-event-outcome">{d.note}</p>
+          {d.revisedFrom ? (
+            // What the agent changed in the reviewer's own edit, which it revised.
+            <details open={i === 0}>
+              <summary>
+                Changes against {d.revisedFrom.by.name}’s edit, which the AI revised
+              </summary>
+              <WordDiff before={d.revisedFrom.text} after={d.text} />
+            </details>
+          ) : null}
           <details>
             <summary>View text of draft {d.number}</summary>
             <pre className="cp-version-text">{d.text}</pre>

@@ -20,6 +20,7 @@ import { classifyRefusal, type Failure, refusedEscalation } from '../lib/refusal
 import type { ApprovalReadiness } from './use-approval-readiness';
 import { useDecisionForm } from './use-decision-form';
 import type { DraftSession } from './use-draft-session';
+import type { Snapshot } from './use-fresh-snapshot';
 import { useNextAfterDecision } from './use-next-after-decision';
 
 interface Options {
@@ -112,14 +113,18 @@ export function useDecisionFlow({
     }
   };
 
-  const build = (input: DecisionInput, s: { text: string; version: number }) =>
-    buildDecisionRequest(input, s, {
-      openedAt: openedAt.current,
-      flags: readiness.flags,
-      acknowledged: readiness.acknowledged,
-      selectedOptionId: readiness.selectedOptionId,
-      seenCustomerMessageAt: readiness.seenCustomerMessageAt,
-    });
+  const build = (input: DecisionInput, s: Snapshot) =>
+    buildDecisionRequest(
+      input,
+      { ...s, draftText: latestDraft(s.h).text },
+      {
+        openedAt: openedAt.current,
+        flags: readiness.flags,
+        acknowledged: readiness.acknowledged,
+        selectedOptionId: readiness.selectedOptionId,
+        seenCustomerMessageAt: readiness.seenCustomerMessageAt,
+      },
+    );
 
   const decide = async (input: DecisionInput) => {
     if (busy) return;

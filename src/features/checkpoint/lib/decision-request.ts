@@ -33,7 +33,13 @@ export interface DecisionContext {
  */
 export function buildDecisionRequest(
   input: DecisionInput,
-  s: { text: string; version: number; actions?: ProposedAction[] },
+  s: {
+    text: string;
+    version: number;
+    actions?: ProposedAction[];
+    /** The AI's latest draft: a redirect carries the reviewer's text when it differs. */
+    draftText?: string;
+  },
   c: DecisionContext,
   now = Date.now(),
 ): DecisionRequest {
@@ -62,7 +68,15 @@ export function buildDecisionRequest(
         note: input.note,
       };
     case 'redirect':
-      return { ...common, action: 'redirect', instructions: input.instructions };
+      return {
+        ...common,
+        action: 'redirect',
+        instructions: input.instructions,
+        // Their edit is what the AI revises, so sending it back loses none of it.
+        ...(s.draftText !== undefined && s.text !== s.draftText && s.text.trim() !== ''
+          ? { editedText: s.text }
+          : {}),
+      };
   }
 }
 
