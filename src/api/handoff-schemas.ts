@@ -570,6 +570,8 @@ export const problemSchema = z.object({
   currentVersion: z.optional(z.int()),
   /** On a 403: the lowest level whose authority covers the refused action, when one does. */
   requiredLevel: z.optional(levelSchema),
+  /** On a 403 for an item a team holds: the team whose members may act on it. */
+  team: z.optional(z.object({ id: z.string(), name: z.string() })),
   /** On a version conflict: the item as it is now, so both versions can be shown. */
   current: z.optional(z.lazy(() => handoffSchema)),
 });
