@@ -514,6 +514,12 @@ export const auditEventSchema = z.object({
   acknowledgedFlags: z.array(flagRuleSchema),
   /** Set when the decision was one of a batch: the batch it was part of. */
   batchId: z.optional(z.string()),
+  /**
+   * The team holding the item when the event happened (before the move it records, so a
+   * re-route counts for the team that sent the item on); null when no team held it. Absent on
+   * events recorded before events carried their team: those count for the item's team now.
+   */
+  team: z.optional(z.nullable(z.object({ teamId: z.string(), teamName: z.string() }))),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
