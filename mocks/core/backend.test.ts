@@ -91,7 +91,7 @@ describe('reference backend', () => {
     const backend = await makeBackend();
     const item = plainItem(backend);
     await call(backend, 'POST', `/handoffs/${item.id}/claim`, {
-      actor: 'u-ben',
+      actor: 'u-femi',
       body: { version: item.version },
     });
     const reply = await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {

@@ -60,6 +60,20 @@ export type ChangeListener = (event: ChangeEvent) => void;
  * serialises writes so idempotency and versions hold under concurrency; it commits and
  * announces every change and runs the system jobs on each tick.
  */
+const eventTeams = new Map<string, NonNullable<AuditEvent['team']>>();
+
+/** The team an event is recorded for, as events carry it: one object per team, shared. */
+function teamOfEvent(team: Handoff['team']): AuditEvent['team'] {
+  if (!team) return null;
+  const key = `${team.teamId}\n${team.teamName}`;
+  let ref = eventTeams.get(key);
+  if (!ref) {
+    ref = { teamId: team.teamId, teamName: team.teamName };
+    eventTeams.set(key, ref);
+  }
+  return ref;
+}
+
 export class Backend {
   private world!: World;
   private readonly persistence: Persistence;
@@ -72,6 +86,8 @@ export class Backend {
   private readonly waiters = new Map<string, Set<() => void>>();
   /** The agents' keys given at start (name → secret), registered again after a reset. */
   private readonly startKeys = new Map<string, string>();
+  /** For an item a move produced: the team that held it before, for the move's event. */
+  private readonly teamBefore = new WeakMap<Handoff, Handoff['team']>();
 
   /**
    * What happened to handoffs and runs, for subscribers in this process (webhooks): one event
@@ -501,6 +517,7 @@ export class Backend {
       timeOnItemMs: extra.timeOnItemMs ?? null,
       acknowledgedFlags: extra.acknowledgedFlags ?? [],
       ...(extra.batchId ? { batchId: extra.batchId } : {}),
+      team: teamOfEvent(this.teamBefore.get(h) ?? h.team),
     };
     this.world.appendEvent(event);
     return event;
@@ -511,6 +528,8 @@ export class Backend {
     const status = nextStatus(h.status, event);
     if (!status) throw new Error(`Illegal transition ${h.status} -> ${event}`);
     const next: Handoff = { ...h, ...patch, status, version: h.version + 1, updatedAt: this.now() };
+    // The event recording this move counts for the team that held the item before it.
+    this.teamBefore.set(next, h.team);
     this.world.putHandoff(next);
     return next;
   }

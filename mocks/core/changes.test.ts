@@ -18,7 +18,7 @@ describe('the change stream of the backend core', () => {
     const { backend, events } = await setup();
     const item = plainItem(backend);
     const reply = await call(backend, 'POST', `/handoffs/${item.id}/claim`, {
-      actor: 'u-ben',
+      actor: 'u-ana',
       body: { version: item.version },
     });
     expect(reply.status).toBe(200);
@@ -28,8 +28,8 @@ describe('the change stream of the backend core', () => {
         id: item.id,
         version: item.version + 1,
         status: 'claimed',
-        assignee: { id: 'u-ben', name: 'Ben Okafor' },
-        by: { id: 'u-ben', name: 'Ben Okafor' },
+        assignee: { id: 'u-ana', name: 'Ana Ortiz' },
+        by: { id: 'u-ana', name: 'Ana Ortiz' },
         at: new Date(NOW).toISOString(),
       },
     ]);

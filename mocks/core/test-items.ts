@@ -1,6 +1,8 @@
 import type { Handoff } from '../../src/api/handoff-schemas';
 import { checkAuthority } from '../../src/domain/decisions';
+import { defaultTeamDirectory } from '../../src/domain/default-teams';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
+import { teamClaimProblem } from '../../src/domain/team-claims';
 import { seedUsers } from '../seed/users';
 import type { Backend } from './backend';
 import { ladderInForce } from './policy/store';
@@ -10,7 +12,7 @@ const ana = seedUsers[0]!;
 /**
  * An open L1 item with no hard stop, at most one option, a draft within L1's authority, no
  * unread customer message and no approval gate (whose default would act on it when a test
- * moves the clock): approvable as drafted by an L1 reviewer.
+ * moves the clock), with a team Ana is in (or none): approvable as drafted by an L1 reviewer.
  */
 export function plainItem(backend: Backend): Handoff {
   const item = [...backend.state.handoffs.values()].find(
@@ -22,6 +24,7 @@ export function plainItem(backend: Backend): Handoff {
       h.context.options.length < 2 &&
       !h.context.flags.some((f) => f.hardStop) &&
       messagesSinceDraft(h).length === 0 &&
+      teamClaimProblem(h, ana, defaultTeamDirectory.teams, seedUsers) === null &&
       checkAuthority(h, ana, 'approve', {
         ladder: ladderInForce,
         approvedText: h.drafts.at(-1)?.text,

@@ -114,7 +114,8 @@ describe('migrating the server database', () => {
       expect.stringMatching(/storage version 6: teams/),
       expect.stringMatching(/storage version 7: built-in-ai-is-an-agent/),
       expect.stringMatching(/storage version 8: settings-and-people-have-versions/),
-      expect.stringMatching(/storage version 9: events-get-a-channel/),
+      expect.stringMatching(/storage version 9: team-on-events/),
+      expect.stringMatching(/storage version 10: events-get-a-channel/),
     ]);
     expect(contents(file).version).toBe(STORAGE_VERSION + 1);
     const events = [...backend.state.events.values()].flat() as unknown as { channel: string }[];

@@ -253,6 +253,25 @@ export const migrations: readonly Migration[] = [
     },
     sql: `ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    to: 9,
+    name: 'team-on-events',
+    // Events carry the team that held the item when they happened, so a re-routed item's
+    // earlier decisions count for the team that made them. Events stored before have no such
+    // record and the trail cannot say it reliably (a re-route names its teams only in words):
+    // they are given the item's team as stored now, the same fallback the dashboard applies
+    // to an event without one. Nothing already on an event changes.
+    up(world) {
+      const teams = new Map<unknown, unknown>();
+      for (const handoff of world.handoffs) {
+        const team = isRecord(handoff.team) ? handoff.team : null;
+        teams.set(handoff.id, team ? { teamId: team.teamId, teamName: team.teamName } : null);
+      }
+      for (const event of world.events) {
+        if (!('team' in event)) event.team = teams.get(event.handoffId) ?? null;
+      }
+    },
+  },
 ];
 
 function equal(a: unknown, b: unknown): boolean {

@@ -73,12 +73,15 @@ async function expectFixtureWorld(backend: Backend, events: AuditEvent[]) {
     expect.arrayContaining(['h-3133', 'h-3156', 'h-4522', 'h-4523']),
   );
 
-  // Every stored event reads back unchanged, on its item, in order.
+  // Every stored event reads back unchanged, on its item, in order; each gained the team its
+  // item was stored with (these worlds predate teams: none).
   for (const item of items) {
     const reply = await get(backend, pathOf(operations.listHandoffEvents, { id: item.id }));
     expect(reply.status).toBe(200);
     const trail = auditPageSchema.parse(reply.body).items;
-    expect(trail).toEqual(events.filter((e) => e.handoffId === item.id));
+    expect(trail).toEqual(
+      events.filter((e) => e.handoffId === item.id).map((e) => ({ ...e, team: null })),
+    );
   }
   const rejection = events.find((e) => e.handoffId === 'h-3120' && e.action === 'rejected');
   expect(rejection).toMatchObject({
@@ -186,7 +189,8 @@ describe('the server database stored by earlier builds', () => {
       expect.stringMatching(
         /^Migrated to storage version 8: settings-and-people-have-versions \(\d/,
       ),
-      expect.stringMatching(/^Migrated .* from storage version 0 to 8 in [\d.]+ ms$/),
+      expect.stringMatching(/^Migrated to storage version 9: team-on-events \(\d/),
+      expect.stringMatching(/^Migrated .* from storage version 0 to 9 in [\d.]+ ms$/),
     ]);
 
     // Migrated once: the next start finds version 4 and neither copies nor migrates.

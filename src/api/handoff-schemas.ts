@@ -529,6 +529,12 @@ export const auditEventSchema = z.object({
   acknowledgedFlags: z.array(flagRuleSchema),
   /** Set when the decision was one of a batch: the batch it was part of. */
   batchId: z.optional(z.string()),
+  /**
+   * The team holding the item when the event happened (before the move it records, so a
+   * re-route counts for the team that sent the item on); null when no team held it. Absent on
+   * events recorded before events carried their team: those count for the item's team now.
+   */
+  team: z.optional(z.nullable(z.object({ teamId: z.string(), teamName: z.string() }))),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
@@ -585,6 +591,8 @@ export const problemSchema = z.object({
   currentVersion: z.optional(z.int()),
   /** On a 403: the lowest level whose authority covers the refused action, when one does. */
   requiredLevel: z.optional(levelSchema),
+  /** On a 403 for an item a team holds: the team whose members may act on it. */
+  team: z.optional(z.object({ id: z.string(), name: z.string() })),
   /** On a version conflict: the item as it is now, so both versions can be shown. */
   current: z.optional(z.lazy(() => handoffSchema)),
 });

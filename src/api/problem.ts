@@ -48,6 +48,7 @@ export interface ProblemExtras {
   instance?: string;
   status?: number;
   requiredLevel?: Level;
+  team?: Problem['team'];
 }
 
 export function makeProblem(

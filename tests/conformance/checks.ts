@@ -45,6 +45,7 @@ import { webhookWithSecretSchema } from '../../src/api/webhook-schemas';
 import { whatIfResultSchema } from '../../src/api/what-if-schemas';
 import { drawnForDoubleReview } from '../../src/domain/double-review';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
+import { teamClaimReason, teamClaimRules, teamOverseerRoles } from '../../src/domain/team-claims';
 import { nextEscalation, teamEscalationProblem } from '../../src/domain/team-escalation';
 
 /*
@@ -1856,6 +1857,79 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           ensure(
             item.team?.teamId === first.teamId,
             `The queue filtered to team ${first.teamId} listed ${item.id} of ${item.team?.teamId ?? 'no team'}`,
+          );
+        }
+      },
+    ),
+
+    check(
+      'a team’s item is claimed only by its members: an outsider gets a 403 naming the team, and claim-next never offers it',
+      async () => {
+        const { a } = await discoverCast();
+        const people = await listPeople(a.id);
+        const { teams } = expectOk(
+          await get(operations.getTeams.path, a.id),
+          teamDirectorySchema,
+          'GET /teams',
+        );
+        const ruleOf = teamClaimRules(teams, people);
+        // A reviewer outside a staffed team, and an open item of that team they could reach.
+        let found: { outsider: User; item: Handoff } | null = null;
+        for (const outsider of people.filter((p) => !teamOverseerRoles.includes(p.role))) {
+          for (const team of teams.filter((t) => !t.members.some((m) => m.id === outsider.id))) {
+            const listed = await page(a.id, {
+              status: 'pending',
+              assignee: 'unassigned',
+              team: team.id,
+              limit: '50',
+            });
+            const summary = listed.items.find(
+              (i) =>
+                !taken.has(i.id) &&
+                rank(i.level) <= rank(outsider.level) &&
+                teamClaimReason(ruleOf(i), i, outsider, teams) !== null,
+            );
+            if (summary) {
+              found = { outsider, item: await detail(summary.id, a.id) };
+              break;
+            }
+          }
+          if (found) break;
+        }
+        if (!found) return;
+        const { outsider, item } = found;
+        taken.add(item.id);
+        const refused = expectProblem(
+          await api.send('POST', pathOf(operations.claimHandoff, { id: item.id }), {
+            actor: outsider.id,
+            json: { version: item.version },
+          }),
+          403,
+          'forbidden',
+          `${outsider.name} claiming ${item.id} of ${item.team?.teamName}`,
+        );
+        ensure(
+          refused.team?.id === item.team?.teamId,
+          `The refusal names team ${refused.team?.id ?? 'none'}, not ${item.team?.teamId}`,
+        );
+        const after = await detail(item.id, a.id);
+        ensure(
+          after.version === item.version && after.assignee === null,
+          `A refused claim changed ${item.id}`,
+        );
+        // Claim-next hands the outsider only items they may claim (then gives each back).
+        for (let n = 0; n < 5; n += 1) {
+          const reply = await api.send('POST', operations.claimNextHandoff.path, {
+            actor: outsider.id,
+            json: {},
+          });
+          if (reply.status !== 200) break;
+          const next = expectOk(reply, handoffSchema, `Claim-next as ${outsider.name}`);
+          taken.add(next.id);
+          await releaseQuietly(next.id, outsider.id);
+          ensure(
+            teamClaimReason(ruleOf(next), next, outsider, teams) === null,
+            `Claim-next gave ${outsider.name} ${next.id}, which ${next.team?.teamName} keeps to its members`,
           );
         }
       },

@@ -1,10 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
+import { seedUsers } from '../../mocks/seed/users';
 import type { Handoff } from '../../src/api/handoff-schemas';
 import { operations, pathOf } from '../../src/api/operations';
 import { defaultLadder } from '../../src/domain/default-ladder';
+import { defaultTeamDirectory } from '../../src/domain/default-teams';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
+import { teamClaimProblem } from '../../src/domain/team-claims';
 import { putItem } from '../kits/items';
 import { API_BASE, backend, server } from '../msw';
 import { renderApp } from '../render';
@@ -164,19 +167,25 @@ describe('checkpoint: authority on the ladder', () => {
 });
 
 describe('checkpoint: stale drafts', () => {
-  function staleItem(): Handoff {
-    const found = [...backend.state.handoffs.values()].find(
-      (h) => h.status === 'pending' && h.level === 'l1' && messagesSinceDraft(h).length > 0,
-    );
-    if (!found) throw new Error('the seed has no stale draft');
-    return found;
+  /** A seeded L1 item with a message newer than its draft, and an L1 reviewer of its team. */
+  function staleItem(): { h: Handoff; actorId: string } {
+    const reviewers = seedUsers.filter((u) => u.level === 'l1');
+    for (const h of backend.state.handoffs.values()) {
+      if (h.status !== 'pending' || h.level !== 'l1' || messagesSinceDraft(h).length === 0)
+        continue;
+      const actor = reviewers.find(
+        (u) => teamClaimProblem(h, u, defaultTeamDirectory.teams, seedUsers) === null,
+      );
+      if (actor) return { h, actorId: actor.id };
+    }
+    throw new Error('the seed has no stale draft');
   }
 
   it('shows the new customer message and holds approval until the reviewer says they read it', async () => {
     const user = userEvent.setup();
-    const h = staleItem();
+    const { h, actorId } = staleItem();
     const message = h.ticket.followUps?.at(-1);
-    renderApp(`/handoffs/${h.id}`);
+    renderApp(`/handoffs/${h.id}`, { actorId });
     await screen.findByRole('heading', { level: 1, name: h.ticket.subject }, { timeout: 5000 });
 
     const request = screen.getByRole('region', { name: 'Request' });

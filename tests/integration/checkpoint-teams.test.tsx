@@ -43,6 +43,29 @@ describe('checkpoint: teams', () => {
     ).toBeInTheDocument();
   });
 
+  it('tells someone outside the team why they cannot claim or act on its item', async () => {
+    // Shipping & technical is Ben (L1) and Femi (lead); Ana, the L1 opening it, is not in it.
+    const h = teamItem(route('support', 'Shipping & technical'), 'Parcel stuck in customs');
+    renderApp(`/handoffs/${h.id}`);
+    await openCheckpoint(h.ticket.subject);
+    const told = await screen.findAllByText(
+      'Shipping & technical holds this item: only its members at L1 Support or above (Ben Okafor, Femi Adeyemi) or a team lead may claim it. You can read it but not act on it.',
+    );
+    expect(told.length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: /^Claim/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /^Approve/ })).toBeDisabled();
+  });
+
+  it('lets a member of the team claim its item with c', async () => {
+    const h = teamItem(route('support', 'Shipping & technical'), 'Parcel stuck in customs');
+    const user = userEvent.setup();
+    renderApp(`/handoffs/${h.id}`, { actorId: 'u-ben' });
+    await openCheckpoint(h.ticket.subject);
+    expect(screen.queryByText(/holds this item: only its members/)).toBeNull();
+    await user.click(await screen.findByRole('button', { name: /^Claim/ }));
+    await waitFor(() => expect(item(h.id).assignee?.id).toBe('u-ben'));
+  });
+
   it('re-routes with m: a reason is required, then the item is with the new team and on its trail', async () => {
     const h = teamItem(route('support', 'Shipping & technical'), 'Invoice in the wrong currency');
     const user = userEvent.setup();

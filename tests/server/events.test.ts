@@ -79,7 +79,7 @@ describe('GET /events over HTTP', () => {
       'POST',
       pathOf(operations.claimHandoff, { id: h.id }),
       {
-        actor: 'u-ben',
+        actor: 'u-femi',
         json: { version: h.version },
       },
     );
@@ -92,8 +92,8 @@ describe('GET /events over HTTP', () => {
       id: h.id,
       version: h.version + 1,
       status: 'claimed',
-      assignee: { id: 'u-ben', name: 'Ben Okafor' },
-      by: { id: 'u-ben', name: 'Ben Okafor' },
+      assignee: { id: 'u-femi', name: 'Femi Adeyemi' },
+      by: { id: 'u-femi', name: 'Femi Adeyemi' },
       at: expect.any(String),
     });
   });
@@ -113,7 +113,7 @@ describe('GET /events over HTTP', () => {
 
     const h = unclaimed();
     await call(server.baseUrl, 'POST', pathOf(operations.claimHandoff, { id: h.id }), {
-      actor: 'u-ben',
+      actor: 'u-femi',
       json: { version: h.version },
     });
     await vi.waitFor(() => expect(events).toHaveLength(1));

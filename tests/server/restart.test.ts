@@ -70,7 +70,7 @@ describe('the HTTP server across a restart', () => {
       'POST',
       pathOf(operations.claimHandoff, { id: y!.id }),
       {
-        actor: 'u-ben',
+        actor: 'u-femi',
         key: claimKey,
         json: { version: y!.version },
       },
@@ -94,7 +94,7 @@ describe('the HTTP server across a restart', () => {
       (await call(base, 'GET', pathOf(operations.getHandoff, { id: y!.id }))).body,
     );
     expect(yNow).toEqual(claimed.body);
-    expect(yNow.assignee?.id).toBe('u-ben');
+    expect(yNow.assignee?.id).toBe('u-femi');
 
     // Replays answer from the stored record and record nothing new.
     const replayedDecision = await call(
@@ -108,7 +108,7 @@ describe('the HTTP server across a restart', () => {
     );
     expect(replayedDecision).toEqual(rejected);
     const replayedClaim = await call(base, 'POST', pathOf(operations.claimHandoff, { id: y!.id }), {
-      actor: 'u-ben',
+      actor: 'u-femi',
       key: claimKey,
       json: { version: y!.version },
     });
@@ -124,7 +124,7 @@ describe('the HTTP server across a restart', () => {
 
     // New writes carry on the audit trail without reusing an event id.
     const released = await call(base, 'POST', pathOf(operations.releaseHandoff, { id: y!.id }), {
-      actor: 'u-ben',
+      actor: 'u-femi',
       json: { version: yNow.version },
     });
     expect(released.status).toBe(200);
@@ -172,13 +172,13 @@ describe('the HTTP server across a restart', () => {
     // The same number of writes as before the reset brings the world back to the same
     // revision, and the item to the same version, with different content.
     const claimed = await call(base, 'POST', pathOf(operations.claimHandoff, { id: x!.id }), {
-      actor: 'u-ben',
+      actor: 'u-femi',
       json: { version: x!.version },
     });
     expect(claimed.status).toBe(200);
     const summary = await listed();
     expect(summary?.version).toBe(handoffSchema.parse(claimed.body).version);
-    expect(summary?.assignee?.id).toBe('u-ben');
+    expect(summary?.assignee?.id).toBe('u-femi');
   });
 });
 

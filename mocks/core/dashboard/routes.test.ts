@@ -9,7 +9,7 @@ import {
 } from '../../../src/api/handoff-schemas';
 import { isRubberStamp, readingFloorMs } from '../../../src/domain/metrics/reading-floor';
 import { Backend } from '../backend';
-import { plainItem } from '../test-items';
+import { billingRoute, plainItem } from '../test-items';
 
 /*
  * The dashboard's figures are the audit log's events, counted: each figure below is recounted
@@ -153,6 +153,64 @@ describe('GET /dashboard', () => {
     clock = NOW + 9 * 3_600_000;
     const later = await dashboard(backend, '8h');
     expect(later.reviewers.find((r) => r.id === 'u-femi')?.decisions ?? 0).toBe(0);
+  });
+
+  it('counts a re-routed item’s earlier decision for the team that made it, and the next for its new team', async () => {
+    const teamRow = (d: Dashboard, id: string) => d.teams.find((t) => t.teamId === id);
+    const before = await dashboard(backend, '8h');
+    const h: Handoff = { ...plainItem(backend), team: billingRoute };
+    backend.state.putHandoff(h);
+    const at = () => backend.state.handoffs.get(h.id)!.version;
+    const escalate = await send(
+      backend,
+      'POST',
+      `/handoffs/${h.id}/decisions`,
+      {},
+      {
+        action: 'escalate',
+        version: at(),
+        timeOnItemMs: 30_000,
+        targetLevel: 'l2',
+        note: 'Needs a specialist.',
+      },
+    );
+    expect(escalate.status).toBe(200);
+    const reroute = await send(
+      backend,
+      'POST',
+      `/handoffs/${h.id}/reroute`,
+      {},
+      { version: at(), teamId: 'legal', reason: 'The customer is threatening to sue.' },
+    );
+    expect(reroute.status).toBe(200);
+    const reject = await send(
+      backend,
+      'POST',
+      `/handoffs/${h.id}/decisions`,
+      {},
+      { action: 'reject', version: at(), timeOnItemMs: 50_000, reason: 'Not ours to promise' },
+    );
+    expect(reject.status).toBe(200);
+
+    const after = await dashboard(backend, '8h');
+    // The escalation was Billing's; the rejection, made after the re-route, is Legal's.
+    expect(teamRow(after, 'billing')?.decisions).toBe(teamRow(before, 'billing')!.decisions + 1);
+    expect(teamRow(after, 'billing')?.timeOnItemsMs).toBe(
+      teamRow(before, 'billing')!.timeOnItemsMs + 30_000,
+    );
+    expect(teamRow(after, 'legal')?.decisions).toBe(teamRow(before, 'legal')!.decisions + 1);
+    expect(teamRow(after, 'legal')?.timeOnItemsMs).toBe(
+      teamRow(before, 'legal')!.timeOnItemsMs + 50_000,
+    );
+    // The trail says so too: each event carries the team that held the item then.
+    const trail = auditPageSchema.parse(
+      (await send(backend, 'GET', `/handoffs/${h.id}/events`)).body,
+    ).items;
+    expect(trail.slice(-3).map((e) => [e.action, e.team?.teamId])).toEqual([
+      ['escalated', 'billing'],
+      ['rerouted', 'billing'],
+      ['rejected', 'legal'],
+    ]);
   });
 
   it('refuses an unknown window with 422', async () => {

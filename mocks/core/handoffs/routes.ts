@@ -12,6 +12,7 @@ import { actionChanges } from '../../../src/domain/actions';
 import { checkTransition } from '../../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lifecycle';
+import { mayClaimForTeam, teamClaimProblem, teamClaimRules } from '../../../src/domain/team-claims';
 import { teamsOf } from '../../../src/domain/teams';
 import type { ApiReply } from '../http-types';
 import { refuseWrite } from '../item-write';
@@ -69,13 +70,25 @@ export const handoffRoutes: RouteGroup = (s): Route[] => {
   ];
 };
 
+/** The refusal of `user` claiming `h` for the team that holds it, or null. */
+function refuseTeamClaim(s: BackendServices, user: User, h: Handoff): ApiReply | null {
+  const refused = teamClaimProblem(h, user, teamsInForce(s).teams, [...s.world.users.values()]);
+  return refused ? problemReply(refused) : null;
+}
+
 function claimNext(s: BackendServices, lister: HandoffLister, user: User): ApiReply {
-  const mine = new Set(teamsOf(teamsInForce(s), user.id).map((t) => t.id));
+  const { teams } = teamsInForce(s);
+  const mine = new Set(teamsOf({ teams }, user.id).map((t) => t.id));
+  // A team's work is offered to its members only (or to anyone, once nobody there can take it).
+  const ruleOf = teamClaimRules(teams, [...s.world.users.values()]);
   const id = lister.nextClaimable(
     s.world,
     s.clock(),
     (h) =>
-      claimableStatuses.includes(h.status) && !h.assignee && hasAuthorityOver(user.level, h.level),
+      claimableStatuses.includes(h.status) &&
+      !h.assignee &&
+      hasAuthorityOver(user.level, h.level) &&
+      mayClaimForTeam(ruleOf(h), user, teams),
     // Work routed to the claimer's own level (escalations to them) comes first, since nobody
     // below can take it; within a level, work for the claimer's teams comes before the rest.
     (h) => (h.level === user.level ? 2 : 0) + (h.team !== null && mine.has(h.team.teamId) ? 1 : 0),
@@ -86,7 +99,7 @@ function claimNext(s: BackendServices, lister: HandoffLister, user: User): ApiRe
     return problemReply(
       makeProblem(
         'queue_empty',
-        `No unclaimed items within the authority of ${levelLabels[user.level]}.`,
+        `No unclaimed items within the authority of ${levelLabels[user.level]} that you may take: a team's items go to its own members.`,
       ),
     );
   }
@@ -106,6 +119,8 @@ function claim(s: BackendServices, user: User, json: unknown, id: string): ApiRe
     });
     if (refused) return refused;
     if (held) return ok(h);
+    const outsider = refuseTeamClaim(s, user, h);
+    if (outsider) return outsider;
     const next = s.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
     s.record(next, personOf(user), 'claimed', `Claimed by ${user.name}`);
     return ok(next);
@@ -141,6 +156,8 @@ function saveDraft(s: BackendServices, user: User, json: unknown, id: string): A
       // Starting to edit takes ownership, so two people never edit one item unknowingly.
       const claimRefused = checkTransition(h, 'claim');
       if (claimRefused) return problemReply(claimRefused);
+      const outsider = refuseTeamClaim(s, user, h);
+      if (outsider) return outsider;
       h = s.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
       s.record(h, personOf(user), 'claimed', `Claimed by ${user.name} on starting an edit`);
     }

@@ -67,4 +67,44 @@ describe('team load', () => {
     const rows = teamLoad([open('billing', now + 5 * HOUR)], day, []);
     expect(rows).toEqual([expect.objectContaining({ teamId: 'billing', members: 0, open: 1 })]);
   });
+
+  it('counts a re-routed item’s earlier decisions for the team that made them', () => {
+    // Billing escalated it, then a lead re-routed it to Legal, where it waits.
+    const h = withTeam(item({ dueAt: now + 5 * HOUR }), 'legal', 'Legal');
+    const billing = { teamId: 'billing', teamName: 'Billing' };
+    const trail = [
+      ev(h, 'created', T0),
+      { ...ev(h, 'escalated', T0 + HOUR, { timeOnItemMs: 2 * MIN }), team: billing },
+      { ...ev(h, 'rerouted', T0 + 2 * HOUR, { actor: ana }), team: billing },
+      {
+        ...ev(h, 'rejected', T0 + 3 * HOUR, { timeOnItemMs: 4 * MIN }),
+        team: { teamId: 'legal', teamName: 'Legal' },
+      },
+    ];
+    const rows = teamLoad([facts(h, trail)], day, directory);
+    expect(rows.find((r) => r.teamId === 'billing')).toMatchObject({
+      open: 0,
+      decisions: 1,
+      timeOnItemsMs: 2 * MIN,
+    });
+    expect(rows.find((r) => r.teamId === 'legal')).toMatchObject({
+      open: 1,
+      decisions: 1,
+      timeOnItemsMs: 4 * MIN,
+    });
+  });
+
+  it('counts a decision made while no team held the item under No team, and an unmarked one for the item’s team now', () => {
+    const h = withTeam(item({ dueAt: now + 5 * HOUR }), 'legal', 'Legal');
+    const trail = [
+      ev(h, 'created', T0),
+      // Recorded while the item had left its team's ladder.
+      { ...ev(h, 'escalated', T0 + HOUR), team: null },
+      // Recorded before events carried their team: the item's team now.
+      ev(h, 'escalated', T0 + 2 * HOUR),
+    ];
+    const rows = teamLoad([facts(h, trail)], day, directory);
+    expect(rows.find((r) => r.teamId === 'legal')).toMatchObject({ open: 1, decisions: 1 });
+    expect(rows.find((r) => r.teamId === null)).toMatchObject({ open: 0, decisions: 1 });
+  });
 });

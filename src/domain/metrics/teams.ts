@@ -6,9 +6,12 @@ import { type DecisionFact, type ItemFacts, inWindow, type Window } from './fact
 
 /*
  * Queue depth, SLA and review load per team, from the same item facts as the other figures
- * (kept per item by the backend, so a write costs one item's facts). An item counts for the
- * team it is with now; a re-routed item's earlier decisions move with it. Decisions are
- * counted by the same rule as the rest of the dashboard (a person's decision in the window).
+ * (kept per item by the backend, so a write costs one item's facts). An open item counts for
+ * the team it is with now; each decision counts for the team that made it, the one holding the
+ * item when it was made (recorded on its event), so a re-routed item's earlier decisions stay
+ * with the team that made them. A decision recorded before events carried their team counts
+ * for the item's team now. Decisions are counted by the same rule as the rest of the dashboard
+ * (a person's decision in the window).
  */
 
 type Directory = readonly Pick<Team, 'id' | 'name' | 'members'>[];
@@ -38,8 +41,9 @@ export function teamLoad(items: Iterable<ItemFacts>, w: Window, teams: Directory
     const open = isOpen(handoff.status);
     const inWindowDecisions = decisions.filter((d: DecisionFact) => inWindow(d.at, w));
     if (!open && inWindowDecisions.length === 0) continue;
-    const r = row(handoff.team?.teamId ?? null, handoff.team?.teamName ?? 'No team');
+    const current = handoff.team ?? null;
     if (open) {
+      const r = row(current?.teamId ?? null, current?.teamName ?? 'No team');
       r.open += 1;
       const state = slaState(handoff.dueAt, w.now);
       if (state === 'at_risk') r.atRisk += 1;
@@ -47,6 +51,8 @@ export function teamLoad(items: Iterable<ItemFacts>, w: Window, teams: Directory
       if (handoff.assignee) r.holding += 1;
     }
     for (const d of inWindowDecisions) {
+      const team = d.event.team === undefined ? current : d.event.team;
+      const r = row(team?.teamId ?? null, team?.teamName ?? 'No team');
       r.decisions += 1;
       r.timeOnItemsMs += d.event.timeOnItemMs ?? 0;
     }

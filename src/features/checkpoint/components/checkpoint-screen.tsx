@@ -65,7 +65,7 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
   const remote = useRemoteChange(handoffId, handoff.version, actorId);
 
   const { open, heldByMe, otherHolder, outsideAuthority, lockedReason, canEdit, canClaim } =
-    checkpointAccess(handoff, actorId, me);
+    checkpointAccess(handoff, actorId, me, teams, users);
   const { flags } = handoff.context;
   // Pausing, taking over or recovering needs the same standing as deciding.
   const interventionBlock = otherHolder
