@@ -1,6 +1,6 @@
 import type { AuditEvent, Handoff, User } from '../../src/api/handoff-schemas';
 import { assemble } from './assemble';
-import { type CaseContent, writeCase } from './case';
+import { type CaseContent, writeTicket } from './case';
 import { createCustomers } from './customers';
 import { EXAMPLE_NUMBER, exampleHandoff } from './example';
 import { addFollowUps } from './follow-ups';
@@ -46,7 +46,7 @@ export function generateWorld({ seed = 4521, count = 600, now }: SeedOptions): S
   const customers = createCustomers(rng.fork(1), Math.max(40, Math.ceil(count / 3)));
   const drafted: Drafted[] = [];
   for (let i = 1 + showcase.length; i < count; i += 1) {
-    const content = writeCase(rng, rng.pick(customers));
+    const content = writeTicket(rng, () => rng.pick(customers));
     const plan = planCase(rng, content);
     const hardStop = content.flags.some((f) => f.hardStop);
     drafted.push({

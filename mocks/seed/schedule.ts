@@ -37,6 +37,9 @@ export interface Schedule {
 
 const openStatuses = new Set(['pending', 'claimed', 'escalated', 'failed']);
 
+/** The share of a person's items still open at the seed's moment (see the outcomes in plan.ts). */
+const OPEN_SHARE = 0.64;
+
 /** How long a fresh world's unclaimed items stay clear of their due time. */
 export const UNCLAIMED_GRACE_MS = 15 * MINUTE;
 
@@ -58,6 +61,15 @@ export function schedule(
     const drawn = rng.int(from, to);
     dueAt = now + (plan.status === 'claimed' ? drawn : clearOfStart(drawn, from));
     createdAt = Math.min(dueAt - slaMs[urgency], now - rng.int(3 * MINUTE, 25 * MINUTE));
+  } else if (plan.status === 'auto_approved' && rng.chance(OPEN_SHARE)) {
+    // Tickets arrive at the same pace whoever answers them: one the AI sent arrived when a
+    // person's would have, and a person's are still open in about this share.
+    const [from, to] = openDueWindow[urgency];
+    createdAt = Math.min(
+      now + rng.int(from, to) - slaMs[urgency],
+      now - rng.int(3 * MINUTE, 25 * MINUTE),
+    );
+    dueAt = createdAt + slaMs[urgency];
   } else {
     createdAt = now - rng.int(45 * MINUTE, 72 * HOUR);
     dueAt = createdAt + slaMs[urgency];
@@ -118,5 +130,6 @@ function gateFor(rng: Random, plan: Plan, hardStop: boolean, now: number): Gate 
         ['reject', 2],
         ['hold_and_escalate', 4],
       ] as const);
-  return newGate(now, rng.int(10 * MINUTE, 6 * HOUR), action);
+  // Like a deadline, no gate closes in a fresh world's first quarter hour.
+  return newGate(now, rng.int(UNCLAIMED_GRACE_MS + 5 * MINUTE, 6 * HOUR), action);
 }

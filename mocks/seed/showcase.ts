@@ -69,8 +69,9 @@ const showcases: Showcase[] = [
     diagnosis: null,
     plan: { kind: 'checkpoint', start: 'pending', level: 'l1', moves: [] },
     age: 7,
-    // Three minutes left, already inside the warning: it times out while someone watches.
-    gate: (now) => newGate(now - 7 * MINUTE, 10 * MINUTE, 'hold_and_escalate'),
+    // The floor's soonest gate: 18 minutes left, so it warns after 13 and times out while
+    // someone watches, but never in a fresh world's quiet first quarter hour.
+    gate: (now) => newGate(now - 7 * MINUTE, 25 * MINUTE, 'hold_and_escalate'),
   },
   {
     number: 4523,

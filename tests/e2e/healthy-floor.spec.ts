@@ -66,3 +66,19 @@ test('nothing unclaimed is due in a fresh world’s first minutes, so the SLA jo
   const audit = await send(page, 'GET', '/audit?action=escalated&actorType=system&q=SLA', 'u-femi');
   expect(audit.body.items).toEqual([]);
 });
+
+test('the seeded review rate is inside the 10–15% band on the lead dashboard', async ({
+  page,
+  desk,
+}) => {
+  await desk.openQueue();
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lead dashboard' })).toBeVisible();
+  const summary = page.getByText(/of [\d,]+ routed items went to a person; the target is/);
+  await expect(summary).toBeVisible();
+  const text = (await summary.textContent()) ?? '';
+  const shown = Number(/^([\d.]+)%/.exec(text)?.[1]);
+  expect(shown).toBeGreaterThanOrEqual(10);
+  expect(shown).toBeLessThanOrEqual(15);
+  expect(text).toMatch(/the target is 10%–15%, so the rate is within the band\.$/);
+});

@@ -46,19 +46,23 @@ describe('approval gates', { timeout: 20_000 }, () => {
     renderApp('/queue?sort=createdAt&order=desc');
     const soon = await rowOf(4522);
     const badge = within(soon).getByTitle(/Approval gate: then hold \+ escalate/);
-    expect(badge).toHaveClass('badge-warning');
-    expect(badge).toHaveTextContent(/⚠ Gate (3:00|2:59)/);
-    expect(
-      within(badge).getByText(
-        /Approval gate: (3 minutes|2 minutes 59 seconds) left, then hold \+ escalate\. Closing soon\./,
-      ),
-    ).toBeInTheDocument();
+    // A fresh world opens calm: the soonest gate has 18 minutes left.
+    expect(badge).not.toHaveClass('badge-warning');
+    expect(badge).toHaveTextContent(/Gate (18:00|17:59)/);
     const calm = within(await rowOf(4523)).getByTitle(/then auto-approve/);
     expect(calm).not.toHaveClass('badge-warning');
     expect(calm).toHaveTextContent(/Gate (50:00|49:5\d)/);
 
-    await act(() => vi.advanceTimersByTimeAsync(2000));
-    expect(badge).toHaveTextContent(/⚠ Gate 2:5\d/);
+    // Five minutes before it closes, it warns.
+    await act(() => vi.advanceTimersByTimeAsync(13 * 60_000 + 2000));
+    expect(badge).toHaveClass('badge-warning');
+    expect(badge).toHaveTextContent(/⚠ Gate 4:5\d/);
+    expect(
+      within(badge).getByText(
+        /Approval gate: 4 minutes 5\d seconds left, then hold \+ escalate\. Closing soon\./,
+      ),
+    ).toBeInTheDocument();
+    expect(calm).toHaveTextContent(/Gate (37:00|36:5\d)/);
     const status = screen
       .getAllByRole('status')
       .find((s) => /closes soon/.test(s.textContent ?? ''));
@@ -71,20 +75,20 @@ describe('approval gates', { timeout: 20_000 }, () => {
     screenClockAtSeed();
     renderApp('/handoffs/h-4522');
     await screen.findByRole('heading', { level: 1, name: /Wrong size sent/ }, { timeout: 5000 });
-    expect(screen.getByText(/^(3:00|2:59) left$/)).toBeInTheDocument();
+    expect(screen.getByText(/^(18:00|17:59) left$/)).toBeInTheDocument();
     expect(
       screen.getByText('· then the system will send a holding reply and escalate one level'),
     ).toBeInTheDocument();
 
     // Nobody decides; the backend's clock passes the timeout and its job runs.
-    backendClock.now = TEST_NOW + 3 * 60_000;
+    backendClock.now = TEST_NOW + 18 * 60_000;
     await act(() => backend.tick());
     const notice = await screen.findByText(/The approval gate timed out at/, {}, { timeout: 5000 });
     expect(notice).toHaveTextContent(
       /the system chose to send a holding reply and escalate one level/,
     );
     expect(
-      screen.getByText(/^Why: Nobody decided before the approval gate timed out at 09:03 UTC/),
+      screen.getByText(/^Why: Nobody decided before the approval gate timed out at 09:18 UTC/),
     ).toBeInTheDocument();
     expect(screen.getByText('Holding reply sent to the customer')).toBeInTheDocument();
     expect(item('h-4522')).toMatchObject({ status: 'escalated', level: 'l2' });
@@ -198,7 +202,12 @@ describe('an AI failure', { timeout: 20_000 }, () => {
     expect(
       await screen.findByRole(
         'link',
-        { name: `${failedAtL2} AI failures need L2 Specialist` },
+        {
+          name:
+            failedAtL2 === 1
+              ? '1 AI failure needs L2 Specialist'
+              : `${failedAtL2} AI failures need L2 Specialist`,
+        },
         { timeout: 5000 },
       ),
     ).toHaveAttribute('href', '/queue?status=failed&level=l2');

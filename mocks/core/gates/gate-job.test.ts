@@ -56,7 +56,7 @@ describe('the approval gate job', () => {
     const w = await setup();
     const before = w.item('h-4522');
     await w.backend.tick();
-    w.at(NOW + 3 * MINUTE - 1);
+    w.at(NOW + 18 * MINUTE - 1);
     await w.backend.tick();
     expect(w.item('h-4522')).toEqual(before);
   });
@@ -68,15 +68,15 @@ describe('the approval gate job', () => {
     const changes: ChangeEvent[] = [];
     w.backend.subscribe((e) => changes.push(e));
 
-    w.at(NOW + 3 * MINUTE);
+    w.at(NOW + 18 * MINUTE);
     await w.backend.tick();
     const after = w.item('h-4522');
     expect(after).toMatchObject({ status: 'escalated', level: 'l2', assignee: null, version: 2 });
     expect(after.gate?.applied).toMatchObject({
-      at: new Date(NOW + 3 * MINUTE).toISOString(),
+      at: new Date(NOW + 18 * MINUTE).toISOString(),
       action: 'hold_and_escalate',
     });
-    expect(after.gate?.applied?.reason).toMatch(/timed out at 09:03 UTC.*holding reply.*L2/);
+    expect(after.gate?.applied?.reason).toMatch(/timed out at 09:18 UTC.*holding reply.*L2/);
     expect(after.gate?.applied?.holdingReply).toMatch(/^Hi Priya,[\s\S]*#4522/);
     expect(after.escalation).toMatchObject({ by: { type: 'system' }, fromLevel: 'l1' });
     const added = w.events('h-4522').slice(-2);
