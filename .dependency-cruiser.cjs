@@ -109,6 +109,15 @@ module.exports = {
       to: { path: ['^src/', REACT], pathNot: '^src/(api|domain)/' },
     },
     {
+      name: 'core-not-reviser',
+      comment:
+        'The backend core never revises a draft itself: a redirect waits for the agent that ' +
+        'owns the item (the built-in AI included) to answer over the agent API.',
+      severity: 'error',
+      from: { path: '^mocks/core/' },
+      to: { path: '^mocks/ai/reviser/' },
+    },
+    {
       name: 'agent-over-the-sdk',
       comment:
         'The reference agent reaches the desk only through the SDK: it may use the AI ' +

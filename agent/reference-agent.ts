@@ -1,5 +1,7 @@
 import type {
   HandoffDeskAgent,
+  PendingRedirect,
+  RedirectAnswer,
   ProposedAction as SdkAction,
   Ticket as SdkTicket,
 } from '../agent-sdk/src';
@@ -8,9 +10,9 @@ import { writeCase } from '../mocks/seed/case';
 import { createCustomers } from '../mocks/seed/customers';
 import { createRandom, type Random } from '../mocks/seed/random';
 import type { ProposedAction } from '../src/api/action-schemas';
-import type { Ticket } from '../src/api/handoff-schemas';
+import type { Handoff, Ticket } from '../src/api/handoff-schemas';
 import { actionsFromText, describeAction } from '../src/domain/actions';
-import { amountsStated } from '../src/domain/text-guard';
+import { amountsOnItem, amountsStated } from '../src/domain/text-guard';
 
 /*
  * The built-in AI as an agent like any other: it speaks to the desk only through the SDK.
@@ -35,6 +37,13 @@ export interface ReferenceAgentOptions {
   seed?: number;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /**
+   * Answers the redirects on every item of this agent's, those it did not hand off in this
+   * process included (the seeded world's, or from before a restart). On unless false.
+   */
+  answerAllRedirects?: boolean;
+  /** Items this process follows to the end itself; filled in by `runReferenceAgent`. */
+  following?: Set<string>;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -57,6 +66,20 @@ export function nextCase(rng: Random, customers: ReturnType<typeof createCustome
   const content = writeCase(rng, rng.pick(customers));
   const { id: _id, number: _n, receivedAt: _r, ...ticket } = content.ticket;
   return { content, ticket: ticket as AgentTicket };
+}
+
+/** The reviser's answer to a redirect on any item of this agent's, from the item itself. */
+export function answerFromItem({ handoff, redirect }: PendingRedirect): RedirectAnswer {
+  const item = handoff as unknown as Handoff;
+  const draft = item.drafts.at(-1)!;
+  const revision = reviseWithInstructions({
+    text: draft.text,
+    actions: draft.actions,
+    instructions: redirect.instructions,
+    ticket: item.ticket,
+    knownAmounts: amountsOnItem(item),
+  });
+  return { ...revision, actions: revision.actions as SdkAction[] };
 }
 
 /** Works one ticket from arrival to acknowledgement. */
@@ -101,6 +124,7 @@ export async function workTicket(
         actions: current.actions as SdkAction[],
       });
       log(`${ticket.subject}: handed off as ${review.id} (${review.handoff.status})`);
+      options.following?.add(review.id);
       const outcome = await review.outcome({
         signal: options.signal,
         onRedirect: ({ instructions }) => {
@@ -115,9 +139,15 @@ export async function workTicket(
           return { ...revision, actions: revision.actions as SdkAction[] };
         },
       });
-      log(`${review.id}: ${outcome.type}`);
-      if (outcome.type !== 'approved') return;
+      options.following?.delete(review.id);
+      if (outcome.type !== 'approved') {
+        log(`${review.id}: ${outcome.type}`);
+        return;
+      }
+      // What the person approved is what is executed: their edits to the actions included.
       const done = outcome.finalActions.map((a) => describeAction(a as ProposedAction));
+      const edits = outcome.edited.actions ? ' with edited actions' : '';
+      log(`${review.id}: approved${edits}: ${done.join(', ')}`);
       await review.acknowledge({
         status: 'applied',
         detail: `Sent the approved reply${done.length ? `; ${done.join(', ')}` : ''}`,
@@ -134,7 +164,30 @@ export async function runReferenceAgent(options: ReferenceAgentOptions): Promise
   const every = 60_000 / Math.max(0.01, options.ratePerMinute);
   const working = new Set<Promise<void>>();
   const log = options.log ?? (() => {});
-  for (let n = 0; options.count === undefined || n < options.count; n++) {
+  const following = new Set<string>();
+  options = { ...options, following };
+  // Answering stops with the agent, or once the tickets it was asked to work are done.
+  const stop = new AbortController();
+  options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  let answering: Promise<void> = Promise.resolve();
+  if (options.answerAllRedirects !== false) {
+    answering = options.agent
+      .answerRedirects({
+        signal: stop.signal,
+        skip: (id) => following.has(id),
+        onRedirect: (pending) => {
+          const answer = answerFromItem(pending);
+          log(`${pending.handoff.id}: redirected; ${answer.note}`);
+          return answer;
+        },
+        onError: (error, pending) => log(`${pending.handoff.id}: ${String(error)}`),
+      })
+      .catch((error: unknown) => {
+        if (!stop.signal.aborted) log(`answering redirects stopped: ${String(error)}`);
+      });
+  }
+  const arriving = options.ratePerMinute > 0;
+  for (let n = 0; arriving && (options.count === undefined || n < options.count); n++) {
     if (options.signal?.aborted) break;
     const { content, ticket } = nextCase(rng, customers);
     const job = workTicket(options, content, ticket)
@@ -146,4 +199,6 @@ export async function runReferenceAgent(options: ReferenceAgentOptions): Promise
     await sleep(every, options.signal);
   }
   await Promise.all(working);
+  if (arriving) stop.abort();
+  await answering;
 }

@@ -1,5 +1,6 @@
 import { runReferenceAgent } from '../agent/reference-agent';
 import { HandoffDeskAgent } from '../agent-sdk/src';
+import { BUILT_IN_AGENT_NAME } from '../src/domain/actors';
 import type { Backend } from './core/backend';
 
 /*
@@ -8,7 +9,8 @@ import type { Backend } from './core/backend';
  * this worker instead of the network. Its key is fixed: a demo world is one browser's own.
  */
 
-export const DEMO_AGENT_NAME = 'Lumen AI agent';
+/** The demo's AI is the built-in agent: the seeded items are its own. */
+export const DEMO_AGENT_NAME = BUILT_IN_AGENT_NAME;
 const DEMO_AGENT_SECRET = 'hd_demo0000000000000000000000000000000000000000000000';
 const ORIGIN = 'http://demo.handoff-desk.local';
 
@@ -24,7 +26,13 @@ export function backendFetch(backend: Backend, onUnauthorized?: () => Promise<vo
         headers: new Headers(init?.headers),
         body: typeof init?.body === 'string' ? init.body : null,
       });
-    let reply = await send();
+    const signal = init?.signal ?? undefined;
+    signal?.throwIfAborted();
+    // A long-poll ends for the caller as soon as it stops listening, as over a network.
+    const aborted = new Promise<never>((_, reject) =>
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true }),
+    );
+    let reply = await Promise.race([send(), aborted]);
     // A reset of the demo world forgets the key: give it again, once.
     if (reply.status === 401 && onUnauthorized) {
       await onUnauthorized();

@@ -1,3 +1,4 @@
+import { announceSignedIn } from './lib/sign-in-channel';
 import './app/strict-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -6,7 +7,6 @@ import { ApiError } from './api/errors';
 import type { Session } from './api/session-schemas';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
-import { SignInScreen } from './components/sign-in/sign-in-screen';
 import { loadConfig, resolveBaseUrl } from './lib/config';
 import { actsByHeader, requestSignIn, useAuthStore } from './stores/auth-store';
 import { applyTheme } from './stores/preferences-store';
@@ -71,6 +71,11 @@ async function boot() {
       useSessionStore.getState().setActorId(session.user.id);
     }
     if (window.location.search.includes('sign-in=')) {
+      if (window.location.search.includes('sign-in=popup-done') && session.user) {
+        // This window is the popup of a page whose session ended: tell it, and step aside.
+        announceSignedIn();
+        window.close();
+      }
       window.history.replaceState(null, '', window.location.pathname);
     }
     root.render(
@@ -82,6 +87,8 @@ async function boot() {
   const session = await api.getSession();
   if (session.mode === 'session' && !session.user) {
     useAuthStore.setState({ session });
+    // Only someone not yet signed in needs the sign-in screen.
+    const { SignInScreen } = await import('./components/sign-in/sign-in-screen');
     root.render(
       <StrictMode>
         <SignInScreen api={api} session={session} onSignedIn={start} />

@@ -13,6 +13,7 @@ import type {
   HandoffRequest,
   Outcome,
   OutcomeReply,
+  PendingRedirect,
   RedirectAnswer,
   RedirectOutcome,
   RunRecord,
@@ -238,6 +239,59 @@ export class HandoffDeskAgent {
         const answer = await options.onRedirect(outcome);
         const handoff = await this.answerRedirect(id, outcome, answer);
         since = handoff.version;
+      }
+    }
+  }
+
+  /**
+   * Answers every redirect on this agent's items as people send them, the ones it handed off
+   * before a restart (or never followed) included, until `signal` aborts. `skip` leaves out
+   * items something else answers (an `awaitOutcome` with `onRedirect`). An answer the desk
+   * refuses because the item moved on (another answer came first) is passed over.
+   */
+  async answerRedirects(options: {
+    onRedirect: (pending: PendingRedirect) => RedirectAnswer | Promise<RedirectAnswer>;
+    skip?: (handoffId: string) => boolean;
+    signal?: AbortSignal;
+    pollSeconds?: number;
+    onError?: (error: unknown, pending: PendingRedirect) => void;
+  }): Promise<void> {
+    let failures = 0;
+    /** Redirects this agent could not answer (`id@version`): not tried again. */
+    const given = new Set<string>();
+    const keyOf = (p: PendingRedirect) => `${p.handoff.id}@${p.redirect.version}`;
+    while (!options.signal?.aborted) {
+      let items: PendingRedirect[];
+      try {
+        const wait = Math.min(55, options.pollSeconds ?? 55);
+        ({ items } = await this.request<{ items: PendingRedirect[] }>('GET', '/agent/redirects', {
+          query: { wait },
+          signal: options.signal,
+        }));
+        failures = 0;
+      } catch (error) {
+        if (options.signal?.aborted) return;
+        if (error instanceof HandoffDeskError && error.status < 500 && error.status !== 429)
+          throw error;
+        await sleep(backoff(failures++), options.signal).catch(() => undefined);
+        continue;
+      }
+      const mine = items.filter((p) => !options.skip?.(p.handoff.id) && !given.has(keyOf(p)));
+      for (const pending of mine) {
+        try {
+          const answer = await options.onRedirect(pending);
+          await this.answerRedirect(pending.handoff.id, pending.redirect, answer);
+        } catch (error) {
+          if (options.signal?.aborted) return;
+          given.add(keyOf(pending));
+          if (!(error instanceof HandoffDeskError && error.status === 409)) {
+            options.onError?.(error, pending);
+          }
+        }
+      }
+      // Only redirects answered elsewhere (or given up on) are left: ask again in a moment.
+      if (mine.length === 0 && items.length > 0) {
+        await sleep(1_000, options.signal).catch(() => undefined);
       }
     }
   }

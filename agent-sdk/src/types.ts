@@ -110,6 +110,12 @@ export interface OutcomeReply {
   version: number;
 }
 
+/** An item of this agent's that a person sent back, with the redirect to answer. */
+export interface PendingRedirect {
+  handoff: Handoff & { ticket: Ticket & { id: string; number: number } };
+  redirect: RedirectOutcome;
+}
+
 /** The agent's answer to a redirect: a new draft version and its actions. */
 export interface RedirectAnswer {
   text: string;

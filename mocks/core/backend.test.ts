@@ -1,5 +1,7 @@
 // @vitest-environment node
 import { handoffPageSchema, handoffSchema, problemSchema } from '../../src/api/handoff-schemas';
+import { AI_ACTOR } from '../../src/domain/actors';
+import { startBuiltInAgent } from '../../tests/kits/built-in-agent';
 import { Backend } from './backend';
 import type { Change, Persistence, Snapshot } from './persistence';
 import { callBackend as call, plainItem } from './test-items';
@@ -166,8 +168,10 @@ describe('reference backend', () => {
       },
     });
     expect(redirected.status).toBe(200);
+    const stop = await startBuiltInAgent(backend);
+    await vi.waitFor(() => expect(backend.state.handoffs.get(item.id)!.drafts).toHaveLength(2));
+    stop();
     const now = backend.state.handoffs.get(item.id)!;
-    expect(now.drafts).toHaveLength(2);
     const draft2 = now.drafts[1]!.text;
 
     // Naming one of the first draft's options is refused, and says why.
@@ -293,10 +297,16 @@ describe('reference backend', () => {
       },
     });
     expect(reply.status).toBe(200);
+    // The desk writes no draft itself: the item waits for its agent.
+    expect(backend.state.handoffs.get(item.id)!.status).toBe('redirected');
+    expect(backend.state.handoffs.get(item.id)!.drafts).toHaveLength(item.drafts.length);
+    const stop = await startBuiltInAgent(backend);
+    await vi.waitFor(() => expect(backend.state.handoffs.get(item.id)!.status).toBe('claimed'));
+    stop();
     const after = backend.state.handoffs.get(item.id)!;
-    expect(after.status).toBe('claimed');
     expect(after.assignee?.id).toBe('u-ana');
     expect(after.drafts).toHaveLength(item.drafts.length + 1);
+    expect(after.drafts.at(-1)?.author).toEqual(AI_ACTOR);
     expect(after.drafts.at(-1)?.text).not.toBe(item.drafts.at(-1)?.text);
     const actions = backend.state.events.get(item.id)!.map((e) => e.action);
     expect(actions.slice(-2)).toEqual(['redirected', 'draft_revised']);

@@ -14,13 +14,30 @@ import { type Change, memoryPersistence, type Persistence, type Snapshot } from 
 import { type AgentPrincipal, agentStandIn, isAgent, type Principal } from './principal';
 import { ok, problemReply, type Route } from './route-kit';
 import { bodyDigest, type CursorSeal, cursorSeal } from './security/cursor-seal';
-import type { AuditExtra, BackendOptions, BackendServices } from './services';
+import { ANY_ITEM, type AuditExtra, type BackendOptions, type BackendServices } from './services';
 import { World } from './world';
 
 export type { BackendOptions } from './services';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_IDEMPOTENCY_RECORDS = 100_000;
+
+/**
+ * What a write's idempotency record keeps of its answer. An answer carrying a secret shown
+ * once (a new agent key) is not kept as it was, or the database would hold the secret that
+ * it otherwise stores only as a hash: a replay answers 410 and says what to do instead.
+ */
+function withoutSecret(reply: ApiReply): ApiReply {
+  const body = reply.body as { secret?: unknown } | undefined;
+  if (typeof body !== 'object' || body === null || typeof body.secret !== 'string') return reply;
+  const problem = makeProblem(
+    'not_found',
+    'This request made a secret that was shown once, in its first answer, and is not kept. ' +
+      'If that answer was lost, revoke what it made and make a new one.',
+    { status: 410 },
+  );
+  return { status: problem.status, body: problem };
+}
 
 /** The route's path parameters by name, or null when one is not valid percent-encoding. */
 function decodeParams(route: Route, path: string): Record<string, string> | null {
@@ -52,6 +69,8 @@ export class Backend {
   private readonly cursors: CursorSeal;
   /** Items someone waits on (the outcome long-poll), each with its waiters. */
   private readonly waiters = new Map<string, Set<() => void>>();
+  /** The agents' keys given at start (name → secret), registered again after a reset. */
+  private readonly startKeys = new Map<string, string>();
 
   /**
    * What happened to handoffs and runs, for subscribers in this process (webhooks): one event
@@ -102,6 +121,8 @@ export class Backend {
   async reset(): Promise<void> {
     await this.serialised(async () => {
       this.world = new World(this.seedSnapshot());
+      // Keys given at start belong to the deployment, not to the world: they outlive a reset.
+      for (const [name, secret] of this.startKeys) issueKey(this.services, name, null, secret);
       await this.persistence.replace(this.world.snapshot());
       this.emit({ type: 'world.reset', at: this.now() });
     });
@@ -139,6 +160,7 @@ export class Backend {
    * write; the same pair given again changes nothing.
    */
   registerAgentKey(name: string, secret: string): Promise<void> {
+    this.startKeys.set(name, secret);
     return this.systemWrite(() => {
       issueKey(this.services, name, null, secret);
     });
@@ -227,7 +249,7 @@ export class Backend {
     const last = new Map<string, Handoff>();
     for (const h of change.handoffs) last.set(h.id, h);
     const by = user && { id: user.id, name: user.name };
-    for (const id of last.keys()) {
+    for (const id of last.size > 0 ? [...last.keys(), ANY_ITEM] : []) {
       const waiting = this.waiters.get(id);
       if (waiting) for (const wake of [...waiting]) wake();
     }
@@ -360,7 +382,7 @@ export class Backend {
       const methods = new Set(candidates.map((r) => r.method));
       if (methods.has('GET')) methods.add('HEAD');
       const reply = problemReply(
-        makeProblem('validation', `${req.method} is not supported here.`, { status: 405 }),
+        makeProblem('method_not_allowed', `${req.method} is not supported here.`),
       );
       return { ...reply, headers: { ...reply.headers, allow: [...methods].join(', ') } };
     }
@@ -396,9 +418,7 @@ export class Backend {
       try {
         json = JSON.parse(req.body);
       } catch {
-        return problemReply(
-          makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
-        );
+        return problemReply(makeProblem('bad_request', 'The request body is not valid JSON.'));
       }
     }
     const key = req.headers.get(IDEMPOTENCY_HEADER);
@@ -435,10 +455,11 @@ export class Backend {
       const reply = await route.run({ req, user, principal, json, params, query: null });
       // Only outcomes are remembered; a transient failure may be retried with the same key.
       if (reply.status < 500) {
+        const kept = withoutSecret(reply);
         this.world.remember(scope, {
           fingerprint,
-          status: reply.status,
-          body: reply.body,
+          status: kept.status,
+          body: kept.body,
           at: this.clock(),
         });
       }

@@ -35,10 +35,10 @@ describe('the change stream of the backend core', () => {
     ]);
   });
 
-  it('sends one event per item with its last version when a write moves it twice', async () => {
+  it('sends one event per item a write moves, with its new version and who moved it', async () => {
     const { backend, events } = await setup();
     const item = plainItem(backend);
-    // Redirect moves the item twice (redirected, then the AI's new draft) in one write.
+    // A redirect moves the item once; the agent's new draft is a write of its own, later.
     await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
       body: {
         action: 'redirect',
@@ -49,7 +49,7 @@ describe('the change stream of the backend core', () => {
       },
     });
     const current = backend.state.handoffs.get(item.id)!;
-    expect(current.version).toBe(item.version + 2);
+    expect(current.version).toBe(item.version + 1);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'handoff.changed',

@@ -19,6 +19,7 @@ import { teamsOf } from '../../src/domain/teams';
 import { seedUsers } from '../seed/users';
 import { Backend } from './backend';
 import { toSummary } from './list';
+import { teamsInForce } from './teams/store';
 import { callBackend as call } from './test-items';
 
 /*
@@ -197,7 +198,9 @@ describe('incremental queue and dashboard', () => {
           const facts = [...world.handoffs.values()].map((handoff) =>
             itemFacts({ handoff, events: world.events.get(handoff.id) ?? [] }),
           );
-          expect(figures).toEqual(computeDashboard(facts, window, clock.now));
+          expect(figures).toEqual(
+            computeDashboard(facts, window, clock.now, teamsInForce({ world }).teams),
+          );
         }
       }),
       { numRuns: 40 },

@@ -1,19 +1,26 @@
-import type { z } from 'zod';
-import type { Actor, Handoff, Problem, Role, User } from '../../src/api/handoff-schemas';
+import type { z } from 'zod/mini';
+import type {
+  Actor,
+  Handoff,
+  Problem,
+  ProblemCode,
+  Role,
+  User,
+} from '../../src/api/handoff-schemas';
 import {
   type Operation,
   type OperationName,
   type Operations,
   operations,
 } from '../../src/api/operations';
-import { fieldErrors, makeProblem } from '../../src/api/problem';
+import { fieldErrors, makeProblem, type ProblemExtras } from '../../src/api/problem';
 import { decodeQuery } from '../../src/api/query-string';
 import type { ApiReply, Ctx, Route } from './http-types';
 import type { BackendServices } from './services';
 
 export type { Ctx, Route } from './http-types';
 
-type Output<O, K extends string> = O extends { [P in K]: infer S extends z.ZodType }
+type Output<O, K extends string> = O extends { [P in K]: infer S extends z.ZodMiniType }
   ? z.output<S>
   : Record<string, never>;
 
@@ -71,11 +78,15 @@ export const problemReply = (p: Problem): ApiReply => ({
   headers: { 'content-type': 'application/problem+json' },
 });
 
+/** A refusal as a problem document: its code, what went wrong, and any extra members. */
+export const refuse = (code: ProblemCode, detail: string, extras?: ProblemExtras) =>
+  problemReply(makeProblem(code, detail, extras));
+
 export const notFound = (id: string) =>
   problemReply(makeProblem('not_found', `No handoff with id "${id}".`));
 
 /** 422 with a pointer per field, for a body or query that fails its schema. */
-export const invalid = (error: z.ZodError, title = 'Some fields need attention.') =>
+export const invalid = (error: z.core.$ZodError, title = 'Some fields need attention.') =>
   problemReply(makeProblem('validation', title, { errors: fieldErrors(error.issues) }));
 
 /** Who may change how work is routed (the policy, the teams): the people accountable for the floor. */
@@ -102,16 +113,68 @@ export const versionMoved = (what: string, current: number, seen: number, advice
     currentVersion: current,
   });
 
+/** Parses a write's body for someone who may change `what` (see floorEditors): anyone else is refused first. */
+export function editorWrite<T>(
+  { user, json }: { user: User; json: unknown },
+  what: string,
+  schema: z.ZodMiniType<T>,
+  run: (body: T) => ApiReply,
+): ApiReply {
+  const refused = refusedEditor(user, what);
+  if (refused) return refused;
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return invalid(parsed.error);
+  return run(parsed.data);
+}
+
+/**
+ * A change to a versioned resource (the policy, the teams): an editor's write whose body names
+ * the version it was made on, refused with a 409 when the resource has moved on since.
+ */
+export function versionedChange<T extends { version: number }>(
+  ctx: { user: User; json: unknown },
+  resource: {
+    /** As the refusal names it: "the routing policy". */
+    what: string;
+    /** As the conflict names it: "The policy". */
+    name: string;
+    schema: z.ZodMiniType<T>;
+    current: () => number;
+    /** What to do after a conflict. */
+    advice: string;
+  },
+  run: (body: T) => ApiReply,
+): ApiReply {
+  return editorWrite(ctx, resource.what, resource.schema, (body) => {
+    const current = resource.current();
+    if (body.version !== current) {
+      return versionMoved(resource.name, current, body.version, resource.advice);
+    }
+    return run(body);
+  });
+}
+
 /** A POST body for a read (a preview): parsed here, since only writes get a parsed body. */
 export function readJsonBody(body: string | null): { json: unknown } | ApiReply {
   if (!body) return { json: {} };
   try {
     return { json: JSON.parse(body) };
   } catch {
-    return problemReply(
-      makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
-    );
+    return problemReply(makeProblem('bad_request', 'The request body is not valid JSON.'));
   }
+}
+
+/** Parses the JSON body of a read (a preview) with its schema: the reply for a bad body, else `run`'s. */
+export function withReadBody<T>(
+  body: string | null,
+  schema: z.ZodMiniType<T>,
+  run: (data: T) => ApiReply,
+): ApiReply {
+  const read = readJsonBody(body);
+  if (!('json' in read)) return read;
+  const parsed = schema.safeParse(read.json);
+  if (!parsed.success) return invalid(parsed.error);
+  return run(parsed.data);
 }
 
 export const personOf = (u: User): Actor => ({ type: 'person', id: u.id, name: u.name });
@@ -120,7 +183,7 @@ export const holderOf = (u: User) => ({ id: u.id, name: u.name });
 /** Parses a write's body and finds its item: the steps every item write starts with. */
 export function withItem<T>(
   s: Pick<BackendServices, 'world'>,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   json: unknown,
   id: string,
   run: (body: T, h: Handoff) => ApiReply,

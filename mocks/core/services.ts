@@ -58,10 +58,13 @@ export interface BackendServices {
   reset(): Promise<void>;
   /**
    * Resolves when a committed write touches item `id`, or after `ms`, whichever is first:
-   * how a read waits for news (the outcome long-poll).
+   * how a read waits for news (the outcome long-poll). ANY_ITEM waits for a write to any item.
    */
   waitForChange(id: string, ms: number): Promise<void>;
 }
+
+/** For `waitForChange`: a committed write to any item. */
+export const ANY_ITEM = '*';
 
 /** A group of endpoints, declared by a feature of the backend. */
 export type RouteGroup = (s: BackendServices) => Route[];

@@ -57,3 +57,13 @@ export function callBackend(
     body: opts.rawBody ?? (opts.body === undefined ? null : JSON.stringify(opts.body)),
   });
 }
+
+/** The route the default teams give a billing item: Billing & accounts, by its category. */
+export const billingRoute = {
+  teamId: 'billing',
+  teamName: 'Billing & accounts',
+  choice: 'category',
+  ruleId: null,
+  reason: 'Billing goes to Billing & accounts.',
+  directoryVersion: 1,
+} as const;

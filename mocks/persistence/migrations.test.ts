@@ -112,7 +112,8 @@ describe('migrating the server database', () => {
       expect.stringMatching(/storage version 4: proposed-actions/),
       expect.stringMatching(/storage version 5: webhooks/),
       expect.stringMatching(/storage version 6: teams/),
-      expect.stringMatching(/storage version 7: events-get-a-channel/),
+      expect.stringMatching(/storage version 7: built-in-ai-is-an-agent/),
+      expect.stringMatching(/storage version 8: events-get-a-channel/),
     ]);
     expect(contents(file).version).toBe(STORAGE_VERSION + 1);
     const events = [...backend.state.events.values()].flat() as unknown as { channel: string }[];

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import { z } from 'zod/mini';
 import {
   auditEventSchema,
   type Handoff,
@@ -7,6 +7,7 @@ import {
 } from '../../src/api/handoff-schemas';
 import { policyChangeSchema } from '../../src/api/policy-change-schemas';
 import { actionsFromText } from '../../src/domain/actions';
+import { AI_ACTOR, LEGACY_AI_ID } from '../../src/domain/actors';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import { amountsOnItem } from '../../src/domain/text-guard';
@@ -220,6 +221,23 @@ export const migrations: readonly Migration[] = [
       for (const handoff of world.handoffs) handoff.team ??= null;
     },
   },
+  {
+    to: 7,
+    name: 'built-in-ai-is-an-agent',
+    // The built-in AI answers redirects as an agent, over the agent API, for the drafts it
+    // wrote. Drafts stored before carry its old identity: they now name the agent, so their
+    // redirects are its to answer. The audit trail keeps the actor each event was recorded with.
+    up(world) {
+      for (const handoff of world.handoffs) {
+        if (!Array.isArray(handoff.drafts)) continue;
+        for (const draft of handoff.drafts) {
+          if (isRecord(draft) && isRecord(draft.author) && draft.author.id === LEGACY_AI_ID) {
+            draft.author = { ...AI_ACTOR };
+          }
+        }
+      }
+    },
+  },
 ];
 
 function equal(a: unknown, b: unknown): boolean {
@@ -320,11 +338,11 @@ export function migrateWorld(world: StoredWorld, from: number, options: MigrateO
   return world as unknown as Snapshot;
 }
 
-const historySchema = policyChangeSchema.array();
+const historySchema = z.array(policyChangeSchema);
 
 /** The first record today's schemas reject, in words, or null when all of them read. */
 function unreadable(world: StoredWorld): string | null {
-  const first = (label: string, records: unknown[], schema: ZodType) => {
+  const first = (label: string, records: unknown[], schema: z.ZodMiniType) => {
     for (const record of records) {
       const parsed = schema.safeParse(record);
       if (!parsed.success) {

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { copyFileSync } from 'node:fs';
+import { pendingRedirectsSchema } from '../../src/api/agent-schemas';
 import { auditLogPageSchema } from '../../src/api/audit-schemas';
 import {
   type AuditEvent,
@@ -11,6 +12,7 @@ import {
 import { operations, pathOf } from '../../src/api/operations';
 import { policyChangesSchema } from '../../src/api/policy-change-schemas';
 import { actionsFromText } from '../../src/domain/actions';
+import { AI_ACTOR, BUILT_IN_AGENT_NAME, LEGACY_AI_ID } from '../../src/domain/actors';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import { amountsOnItem } from '../../src/domain/text-guard';
 import { demoWorldFixture, serverFixture } from '../../tests/fixtures/storage/fixtures';
@@ -177,7 +179,8 @@ describe('the server database stored by earlier builds', () => {
       expect.stringMatching(/^Migrated to storage version 4: proposed-actions \(\d/),
       expect.stringMatching(/^Migrated to storage version 5: webhooks \(\d/),
       expect.stringMatching(/^Migrated to storage version 6: teams \(\d/),
-      expect.stringMatching(/^Migrated .* from storage version 0 to 6 in [\d.]+ ms$/),
+      expect.stringMatching(/^Migrated to storage version 7: built-in-ai-is-an-agent \(\d/),
+      expect.stringMatching(/^Migrated .* from storage version 0 to 7 in [\d.]+ ms$/),
     ]);
 
     // Migrated once: the next start finds version 4 and neither copies nor migrates.
@@ -229,6 +232,19 @@ describe('a world stored before drafts carried proposed actions (storage version
   });
 });
 
+/** One stored fixture opened by this build twice: as the server's file and as the demo's world. */
+async function openBoth(version: Parameters<typeof serverFixture>[0], files: string[]) {
+  const file = tempDbFile();
+  files.push(file);
+  copyFileSync(serverFixture(version), file);
+  const persistence = sqlitePersistence(file, { log: () => {} });
+  const server = await open(persistence);
+  const name = freshDbName();
+  await importIndexedDbWorld(demoFixture(version), name);
+  const demo = await open(indexedDbPersistence(name));
+  return { server, demo, persistence };
+}
+
 describe('a world stored before teams (storage version 5)', () => {
   const files: string[] = [];
   afterEach(() => {
@@ -239,17 +255,77 @@ describe('a world stored before teams (storage version 5)', () => {
     const stored = storedItems(demoFixture('v5'));
     expect(stored.every((h) => !('team' in h))).toBe(true);
 
-    const file = tempDbFile();
-    files.push(file);
-    copyFileSync(serverFixture('v5'), file);
-    const persistence = sqlitePersistence(file, { log: () => {} });
-    const server = await open(persistence);
-    const name = freshDbName();
-    await importIndexedDbWorld(demoFixture('v5'), name);
-    const demo = await open(indexedDbPersistence(name));
+    const { server, demo, persistence } = await openBoth('v5', files);
     for (const backend of [server, demo]) {
       await expectFixtureWorld(backend, storedEvents(demoFixture('v5')));
       for (const item of await itemsOf(backend)) expect(item.team).toBeNull();
+    }
+    persistence.close();
+  });
+});
+
+describe('a world stored before the built-in AI was an agent (storage version 6)', () => {
+  const files: string[] = [];
+  afterEach(() => {
+    for (const file of files.splice(0)) removeDbFile(file);
+  });
+
+  it('gives the AI’s drafts to the built-in agent, which answers their redirects; the trail keeps its actors', async () => {
+    const stored = storedItems(demoFixture('v5'));
+    const legacy = stored.flatMap((h) => h.drafts).filter((d) => d.author.id === LEGACY_AI_ID);
+    expect(legacy.length).toBeGreaterThan(0);
+
+    const { server, demo, persistence } = await openBoth('v5', files);
+    for (const backend of [server, demo]) {
+      // Every stored event reads back as it was recorded, under the actor it had.
+      await expectFixtureWorld(backend, storedEvents(demoFixture('v5')));
+      for (const before of stored) {
+        const reply = await get(backend, pathOf(operations.getHandoff, { id: before.id }));
+        const after = handoffSchema.parse(reply.body);
+        expect(after.drafts.map((d) => d.text)).toEqual(before.drafts.map((d) => d.text));
+        for (const [i, d] of after.drafts.entries()) {
+          const was = before.drafts[i]!.author;
+          expect(d.author).toEqual(was.id === LEGACY_AI_ID ? AI_ACTOR : was);
+        }
+      }
+      // The built-in agent, by its key, now hears the redirect of a stored item and answers it.
+      const secret = 'hd_builtin000000000000000000000000000000';
+      await backend.registerAgentKey(BUILT_IN_AGENT_NAME, secret);
+      const item = stored.find(
+        (h) => h.status === 'pending' && h.drafts[0]!.author.id === LEGACY_AI_ID,
+      )!;
+      const redirect = await backend.handle({
+        method: 'POST',
+        path: pathOf(operations.decideHandoff, { id: item.id }),
+        query: new URLSearchParams(),
+        headers: new Headers({
+          'X-Actor-Id': 'u-femi',
+          'Idempotency-Key': `redirect-${item.id}`,
+          'content-type': 'application/json',
+        }),
+        body: JSON.stringify({
+          action: 'redirect',
+          version: item.version,
+          instructions: 'Apologise for the delay.',
+          timeOnItemMs: 1000,
+          acknowledgedFlags: [],
+        }),
+      });
+      expect(redirect.status).toBe(200);
+      const pending = await backend.handle({
+        method: 'GET',
+        path: pathOf(operations.listAgentRedirects),
+        query: new URLSearchParams(),
+        headers: new Headers({ Authorization: `Bearer ${secret}` }),
+        body: null,
+      });
+      expect(pending.status).toBe(200);
+      expect(pendingRedirectsSchema.parse(pending.body).items).toEqual([
+        expect.objectContaining({
+          handoff: expect.objectContaining({ id: item.id, status: 'redirected' }),
+          redirect: expect.objectContaining({ instructions: 'Apologise for the delay.' }),
+        }),
+      ]);
     }
     persistence.close();
   });

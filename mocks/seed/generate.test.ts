@@ -446,7 +446,7 @@ describe('the worked example, #4521', () => {
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({
       number: 1,
-      author: { type: 'ai', id: 'ai', name: 'Support AI' },
+      author: { type: 'ai', id: 'agent:Lumen AI agent', name: 'Lumen AI agent' },
       note: 'First draft',
     });
     expect(drafts[0]?.text).toContain('Sarah');
@@ -485,7 +485,7 @@ describe('scale', () => {
 describe('the showcase items', () => {
   const byNumber = (n: number) => world.handoffs.find((h) => h.ticket.number === n)!;
 
-  it('puts the soonest gate and a calm gate on plain pending L1 items, neither closing in the first quarter hour', () => {
+  it('puts the soonest gate and a calm gate on plain pending L1 items, none closing in the first quarter hour', () => {
     const soon = byNumber(4522);
     expect(soon).toMatchObject({
       status: 'pending',

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUILT_IN_AGENT_NAME } from '../../src/domain/actors';
+import { newSecret } from '../core/agents/keys';
 import { Backend } from '../core/backend';
 import { newCursorSecret } from '../core/security/cursor-seal';
 import { StorageVersionError } from '../persistence/migrations';
@@ -9,6 +11,7 @@ import { parseAgentKeyArg } from './auth/agent-keys';
 import { oidcSignIn } from './auth/oidc';
 import { type Grant, parseGrant } from './auth/oidc-grants';
 import { signInService } from './auth/sign-in';
+import { type BuiltInAgent, startBuiltInAgent } from './built-in-agent';
 import { parseDuration } from './duration';
 import { createHttpServer, DEFAULT_WRITES_PER_MINUTE } from './http';
 import { webhookService } from './webhooks/service';
@@ -66,6 +69,14 @@ const { values } = parseArgs({
     'webhook-timeout': { type: 'string', default: '15s' },
     /** An agent's API key, NAME=SECRET (repeatable), registered at start for scripts and CI. */
     'agent-key': { type: 'string', multiple: true, default: [] },
+    /**
+     * Starts no built-in agent beside the server (by default the reference agent runs as a
+     * child process and answers the redirects on the built-in AI's items): for tests and
+     * deployments whose agents connect by themselves.
+     */
+    'no-agent': { type: 'boolean', default: false },
+    /** Tickets per minute the built-in agent brings in itself; 0 (the default) only answers. */
+    'agent-rate': { type: 'string', default: '0' },
     /** How long an agent's run lives without a heartbeat, in seconds. */
     'lease-seconds': { type: 'string', default: '30' },
     /** The ID-token claim that lists a person's groups. */
@@ -111,17 +122,20 @@ if (values.restore) {
 
 mkdirSync(dirname(dataFile), { recursive: true });
 
-/**
- * The key cursors are signed with, kept beside the database (owner-only) so cursors a client
- * holds stay valid across a restart.
- */
-function cursorSecret(): string {
-  const file = `${dataFile}.cursor-key`;
+/** A secret kept beside the database (owner-only), made once: it outlives a restart. */
+function secretBeside(suffix: string, make: () => string): string {
+  const file = `${dataFile}.${suffix}`;
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = newCursorSecret();
+  const secret = make();
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
+
+/** The key cursors are signed with, so cursors a client holds stay valid across a restart. */
+const cursorSecret = () => secretBeside('cursor-key', newCursorSecret);
+
+/** The built-in agent's key, so its key record stays one across restarts. */
+const builtInAgentSecret = () => secretBeside('agent-key', newSecret);
 
 const log = (line: string) => console.log(line);
 let persistence: ReturnType<typeof sqlitePersistence>;
@@ -137,6 +151,9 @@ try {
     trustActorHeader: values['insecure-actor-header'],
     leaseSeconds: Number(values['lease-seconds']),
   });
+  if (!values['no-agent']) {
+    await backend.registerAgentKey(BUILT_IN_AGENT_NAME, builtInAgentSecret());
+  }
   for (const arg of values['agent-key']) {
     const parsed = parseAgentKeyArg(arg);
     if (typeof parsed === 'string') {
@@ -222,13 +239,23 @@ const server = createHttpServer({
   webhooks,
 });
 
+let builtInAgent: BuiltInAgent | null = null;
 server.listen(Number(values.port), values.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : values.port;
-  console.log(`Handoff Desk server on http://${values.host}:${port} (data: ${dataFile})`);
+  const origin = `http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${port}`;
+  console.log(`Handoff Desk server on ${origin} (data: ${dataFile})`);
+  if (!values['no-agent']) {
+    builtInAgent = startBuiltInAgent({
+      server: origin,
+      secret: builtInAgentSecret(),
+      rate: values['agent-rate'],
+    });
+  }
 });
 
 function shutdown() {
+  builtInAgent?.stop();
   stopTicking();
   const stopped = webhooks.stop();
   server.close(() => {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { levelSchema, roleSchema } from '../../src/api/handoff-schemas';
+import { enumWithout } from '../../src/api/zod-config';
 import { StorageVersionError } from '../persistence/migrations';
 import { sqlitePersistence } from '../persistence/sqlite';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './auth/passwords';
@@ -65,7 +66,7 @@ const need = (name: 'id' | 'name' | 'role' | 'level') =>
 const role = (text: string) =>
   roleSchema.safeParse(text).data ?? fail(`--role is one of ${roleSchema.options.join(', ')}.`);
 const level = (text: string) =>
-  levelSchema.exclude(['ai']).safeParse(text).data ??
+  enumWithout(levelSchema, ['ai']).safeParse(text).data ??
   fail('--level is one of l1, l2, manager, executive.');
 
 async function newPassword(): Promise<{ hash: string; shown: string | null }> {

@@ -54,7 +54,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
   const detail =
     status === 431 ? 'The request headers are too large.' : 'The request could not be parsed.';
-  const body = JSON.stringify(makeProblem('validation', detail, { status }));
+  const body = JSON.stringify(makeProblem('bad_request', detail, { status }));
   const headers = {
     ...baseSecurityHeaders,
     'cache-control': 'no-store',

@@ -63,8 +63,7 @@ export function staticFiles(staticDir: string): StaticHandler {
   return async (req, res, pathname) => {
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
-      sendProblem(res, 'validation', `${req.method} is not supported here.`, {
-        status: 405,
+      sendProblem(res, 'method_not_allowed', `${req.method} is not supported here.`, {
         headers: { allow: 'GET, HEAD' },
       });
       return;
@@ -73,10 +72,7 @@ export function staticFiles(staticDir: string): StaticHandler {
     try {
       decoded = decodeURIComponent(pathname);
     } catch {
-      sendProblem(res, 'validation', 'The path is not valid percent-encoding.', {
-        status: 400,
-        head,
-      });
+      sendProblem(res, 'bad_request', 'The path is not valid percent-encoding.', { head });
       return;
     }
     const wanted = resolve(root, `.${decoded}`);

@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { currencySchema } from './commitment-schemas';
 
 /*
@@ -10,7 +10,7 @@ import { currencySchema } from './commitment-schemas';
 
 const money = {
   /** In `currency`, to the cent. */
-  amount: z.number().nonnegative().max(10_000_000).multipleOf(0.01),
+  amount: z.number().check(z.nonnegative(), z.lte(10_000_000), z.multipleOf(0.01)),
   currency: currencySchema,
 };
 
@@ -20,17 +20,17 @@ export const proposedActionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('replacement'),
     /** What is sent again, as the reviewer reads it. */
-    item: z.string().min(1).max(500),
+    item: z.string().check(z.minLength(1), z.maxLength(500)),
   }),
   z.object({
     type: z.literal('policy_exception'),
     /** Which rule is bent, and how. */
-    description: z.string().min(1).max(1000),
+    description: z.string().check(z.minLength(1), z.maxLength(1000)),
   }),
   z.object({
     type: z.literal('account_change'),
     /** What changes on the customer's account. */
-    description: z.string().min(1).max(1000),
+    description: z.string().check(z.minLength(1), z.maxLength(1000)),
   }),
   /** Only the reply is sent; nothing else happens. */
   z.object({ type: z.literal('reply') }),
@@ -38,4 +38,4 @@ export const proposedActionSchema = z.discriminatedUnion('type', [
 export type ProposedAction = z.infer<typeof proposedActionSchema>;
 export type ProposedActionType = ProposedAction['type'];
 
-export const proposedActionsSchema = z.array(proposedActionSchema).max(20);
+export const proposedActionsSchema = z.array(proposedActionSchema).check(z.maxLength(20));

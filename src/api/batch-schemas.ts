@@ -1,5 +1,4 @@
-import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { currencySchema } from './commitment-schemas';
 import {
   categorySchema,
@@ -10,6 +9,8 @@ import {
   levelSchema,
   problemSchema,
 } from './handoff-schemas';
+import { rerouteRequestSchema } from './team-schemas';
+import { enumWithout } from './zod-config';
 
 /* ---------- batch review: similar items, decided together, each checked on its own ---------- */
 
@@ -28,20 +29,20 @@ export const proposedActionKindSchema = z.enum([
 ]);
 
 /** The queue filters the grouping honours; it groups the items waiting for a decision. */
-export const similarGroupsParamsSchema = handoffFiltersSchema.omit({ status: true });
+export const similarGroupsParamsSchema = z.omit(handoffFiltersSchema, { status: true });
 export type SimilarGroupsParams = z.infer<typeof similarGroupsParamsSchema>;
 
-export const similarMemberSchema = handoffSummarySchema.extend({
+export const similarMemberSchema = z.extend(handoffSummarySchema, {
   /** The amount the member's draft promises, when it names one: what differs most often. */
-  amount: z.number().nonnegative().nullable(),
-  currency: currencySchema.nullable(),
+  amount: z.nullable(z.number().check(z.nonnegative())),
+  currency: z.nullable(currencySchema),
 });
 export type SimilarMember = z.infer<typeof similarMemberSchema>;
 
 export const similarGroupSchema = z.object({
   /** Stable while the group's first member stays in it. */
   key: z.string(),
-  count: z.number().int().positive(),
+  count: z.int().check(z.positive()),
   /** What every member shares. */
   shared: z.object({
     category: categorySchema,
@@ -50,16 +51,16 @@ export const similarGroupSchema = z.object({
     /** The opening of the draft the members were written from, names masked. */
     excerpt: z.string(),
     /** The least estimated Jaccard similarity of a member's draft to the first member's. */
-    similarity: z.number().min(0).max(1),
+    similarity: z.number().check(z.gte(0), z.lte(1)),
   }),
   /** What differs between them. */
   differs: z.object({
-    amounts: z
-      .object({ min: z.number(), max: z.number(), currency: currencySchema.nullable() })
-      .nullable(),
+    amounts: z.nullable(
+      z.object({ min: z.number(), max: z.number(), currency: z.nullable(currencySchema) }),
+    ),
     levels: z.array(levelSchema),
     statuses: z.array(handoffStatusSchema),
-    customers: z.number().int().nonnegative(),
+    customers: z.int().check(z.nonnegative()),
   }),
   /** The members, most urgent first, at most MAX_BATCH_ITEMS. */
   items: z.array(similarMemberSchema),
@@ -69,18 +70,20 @@ export type SimilarGroup = z.infer<typeof similarGroupSchema>;
 export const similarGroupsSchema = z.object({
   groups: z.array(similarGroupSchema),
   /** Items waiting for a decision that match the filters. */
-  total: z.number().int().nonnegative(),
+  total: z.int().check(z.nonnegative()),
   /** Of those, the ones alike to no other. */
-  ungrouped: z.number().int().nonnegative(),
+  ungrouped: z.int().check(z.nonnegative()),
 });
 export type SimilarGroups = z.infer<typeof similarGroupsSchema>;
 
 const reason = (what: string, min: number) =>
   z
     .string()
-    .trim()
-    .min(min, `${what} is required (at least ${min} characters).`)
-    .max(5000, `${what} is longer than 5,000 characters.`);
+    .check(
+      z.trim(),
+      z.minLength(min, `${what} is required (at least ${min} characters).`),
+      z.maxLength(5000, `${what} is longer than 5,000 characters.`),
+    );
 
 export const batchDecisionSchema = z.discriminatedUnion('action', [
   /** Sends each item's current AI draft as it stands. */
@@ -88,22 +91,33 @@ export const batchDecisionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('reject'), reason: reason('A reason', 5) }),
   z.strictObject({
     action: z.literal('escalate'),
-    targetLevel: levelSchema.exclude(['ai']),
+    targetLevel: enumWithout(levelSchema, ['ai']),
     note: reason('A note for the next level', 5),
+  }),
+  /** Sends each item to another team, with the one reason a single re-route asks for. */
+  z.extend(z.pick(rerouteRequestSchema, { teamId: true, reason: true }), {
+    action: z.literal('reroute'),
   }),
 ]);
 export type BatchDecision = z.infer<typeof batchDecisionSchema>;
 
 export const batchDecisionRequestSchema = z.strictObject({
   /** Chosen by the client once per batch: a retry under the same id applies nothing twice. */
-  batchId: z.string().min(1).max(100),
+  batchId: z.string().check(z.minLength(1), z.maxLength(100)),
   decision: batchDecisionSchema,
   items: z
-    .array(z.strictObject({ id: z.string().min(1), version: z.number().int().positive() }))
-    .min(1, 'Choose at least one item.')
-    .max(MAX_BATCH_ITEMS, `A batch holds at most ${MAX_BATCH_ITEMS} items.`),
+    .array(
+      z.strictObject({
+        id: z.string().check(z.minLength(1)),
+        version: z.int().check(z.positive()),
+      }),
+    )
+    .check(
+      z.minLength(1, 'Choose at least one item.'),
+      z.maxLength(MAX_BATCH_ITEMS, `A batch holds at most ${MAX_BATCH_ITEMS} items.`),
+    ),
   /** How long the reviewer spent on the whole batch; each item is credited its share. */
-  timeOnBatchMs: z.number().int().nonnegative(),
+  timeOnBatchMs: z.int().check(z.nonnegative()),
 });
 export type BatchDecisionRequest = z.infer<typeof batchDecisionRequestSchema>;
 
@@ -114,12 +128,12 @@ export const batchItemResultSchema = z.object({
   id: z.string(),
   outcome: batchOutcomeSchema,
   /** Why the item was left out (refused or conflict); null when applied. */
-  problem: problemSchema.omit({ current: true }).nullable(),
+  problem: z.nullable(z.omit(problemSchema, { current: true })),
   /** The item after the decision (applied), or as it is now (conflict). */
-  version: z.number().int().positive().nullable(),
-  status: handoffStatusSchema.nullable(),
+  version: z.nullable(z.int().check(z.positive())),
+  status: z.nullable(handoffStatusSchema),
   /** The audit event the decision wrote. */
-  eventId: z.string().nullable(),
+  eventId: z.nullable(z.string()),
   /** This result was decided by an earlier attempt of the same batch. */
   replayed: z.boolean(),
 });
@@ -128,8 +142,8 @@ export type BatchItemResult = z.infer<typeof batchItemResultSchema>;
 export const batchDecisionResultSchema = z.object({
   batchId: z.string(),
   results: z.array(batchItemResultSchema),
-  applied: z.number().int().nonnegative(),
-  refused: z.number().int().nonnegative(),
-  conflicts: z.number().int().nonnegative(),
+  applied: z.int().check(z.nonnegative()),
+  refused: z.int().check(z.nonnegative()),
+  conflicts: z.int().check(z.nonnegative()),
 });
 export type BatchDecisionResult = z.infer<typeof batchDecisionResultSchema>;

@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /* ---------- stakes: what a draft commits the company to ---------- */
 
@@ -11,16 +11,16 @@ export type Currency = z.infer<typeof currencySchema>;
 
 /** A character range [start, end) into the draft. */
 export const draftSpanSchema = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
 });
 export type DraftSpan = z.infer<typeof draftSpanSchema>;
 
 export const commitmentSchema = z.object({
   kind: commitmentKindSchema,
   /** In `currency`; null when the draft promises money without a readable amount. */
-  amount: z.number().nonnegative().nullable(),
-  currency: currencySchema.nullable(),
+  amount: z.nullable(z.number().check(z.nonnegative())),
+  currency: z.nullable(currencySchema),
   /** The promise as written, for the reviewer (the draft text at `evidence`). */
   text: z.string(),
   evidence: draftSpanSchema,

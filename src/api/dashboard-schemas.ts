@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { categorySchema, flagRuleSchema, isoDate, levelSchema } from './handoff-schemas';
 
 /*
@@ -11,9 +11,9 @@ import { categorySchema, flagRuleSchema, isoDate, levelSchema } from './handoff-
 export const dashboardWindowSchema = z.enum(['8h', '24h', '72h', '7d']);
 export type DashboardWindow = z.infer<typeof dashboardWindowSchema>;
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 /** A share in [0, 1], or null when there is nothing to divide by. */
-const rate = z.number().min(0).max(1).nullable();
+const rate = z.nullable(z.number().check(z.gte(0), z.lte(1)));
 
 const levelCounts = z.record(levelSchema, count);
 const categoryCounts = z.record(categorySchema, count);
@@ -43,19 +43,19 @@ export type CategoryDecisions = z.infer<typeof categoryDecisionsSchema>;
 
 export const itemRefSchema = z.object({
   handoffId: z.string(),
-  ticketNumber: z.number().int(),
+  ticketNumber: z.int(),
   category: categorySchema,
   at: isoDate,
   by: z.string(),
 });
 
-export const confidentWrongItemSchema = itemRefSchema.extend({
-  confidence: z.number().min(0).max(1),
+export const confidentWrongItemSchema = z.extend(itemRefSchema, {
+  confidence: z.number().check(z.gte(0), z.lte(1)),
   outcome: z.enum(['edited', 'rejected']),
 });
 export type ConfidentWrongItem = z.infer<typeof confidentWrongItemSchema>;
 
-export const rubberStampSchema = itemRefSchema.extend({
+export const rubberStampSchema = z.extend(itemRefSchema, {
   timeOnItemMs: count,
   /** The least time a reviewer needs to read the item (see readingFloorMs). */
   floorMs: count,
@@ -73,7 +73,7 @@ export const reviewerLoadSchema = z.object({
   holding: count,
   /** Time spent on the items they decided (sum of time-on-item). */
   timeOnItemsMs: count,
-  medianDecisionMs: count.nullable(),
+  medianDecisionMs: z.nullable(count),
   rubberStamps: count,
   /** The longest run of decisions with no break of 15 minutes or more. */
   longestSessionMs: count,
@@ -94,6 +94,25 @@ export const reviewerAgreementSchema = z.object({
 });
 export type ReviewerAgreementRow = z.infer<typeof reviewerAgreementSchema>;
 
+/** One team's queue and review load: a row a lead scans to see which team is falling behind. */
+export const teamLoadRowSchema = z.object({
+  /** null for the row of items no team takes. */
+  teamId: z.nullable(z.string()),
+  name: z.string(),
+  members: count,
+  /** Open items with the team now. */
+  open: count,
+  atRisk: count,
+  breached: count,
+  /** Open items someone holds. */
+  holding: count,
+  /** Decisions people made in the window on the team's items. */
+  decisions: count,
+  /** Time spent on those decisions (sum of time-on-item). */
+  timeOnItemsMs: count,
+});
+export type TeamLoadRow = z.infer<typeof teamLoadRowSchema>;
+
 export const dashboardSchema = z.object({
   window: dashboardWindowSchema,
   from: isoDate,
@@ -105,7 +124,7 @@ export const dashboardSchema = z.object({
     autoApproved: count,
     rate,
     band: z.object({ low: z.number(), high: z.number() }),
-    position: z.enum(['below', 'within', 'above']).nullable(),
+    position: z.nullable(z.enum(['below', 'within', 'above'])),
   }),
   decisionsByCategory: z.array(categoryDecisionsSchema),
   confidentButWrong: z.object({
@@ -123,15 +142,19 @@ export const dashboardSchema = z.object({
   }),
   decisionTime: z.object({
     decisions: count,
-    medianMs: count.nullable(),
-    p90Ms: count.nullable(),
-    buckets: z.array(z.object({ label: z.string(), fromMs: count, toMs: count.nullable(), count })),
+    medianMs: z.nullable(count),
+    p90Ms: z.nullable(count),
+    buckets: z.array(
+      z.object({ label: z.string(), fromMs: count, toMs: z.nullable(count), count }),
+    ),
     approvals: count,
     rubberStamps: z.array(rubberStampSchema),
     rubberStampCount: count,
     rubberStampRate: rate,
   }),
   reviewers: z.array(reviewerLoadSchema),
+  /** Per team (those in force, then any an open item still names), then items with no team. */
+  teams: z.array(teamLoadRowSchema),
   /** Post-hoc double reviews completed so far (all time, not the window), per reviewer. */
   agreement: z.array(reviewerAgreementSchema),
 });

@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /*
  * The demo floor's controls, shared by the demo panel and the backends that honour them (the
@@ -11,21 +11,22 @@ export const demoSettingsSchema = z.strictObject({
   /** Simulated tickets per minute arriving from customers; 0 pauses arrivals. */
   arrivalsPerMinute: z
     .number()
-    .min(0, 'Arrivals cannot be negative.')
-    .max(120, 'At most 120 arrivals a minute.'),
+    .check(z.gte(0, 'Arrivals cannot be negative.'), z.lte(120, 'At most 120 arrivals a minute.')),
   /**
    * How good the simulated AI is, 0 to 1: shifts its confidence and how often a confident draft
    * is wrong. 0.8 is the seeded world's AI.
    */
-  aiQuality: z.number().min(0, 'Between 0 and 100%.').max(1, 'Between 0 and 100%.'),
+  aiQuality: z.number().check(z.gte(0, 'Between 0 and 100%.'), z.lte(1, 'Between 0 and 100%.')),
   /** Added to every API answer, in milliseconds. */
   latencyMs: z
     .number()
-    .int('Whole milliseconds.')
-    .min(0, 'Latency cannot be negative.')
-    .max(10_000, 'At most 10 seconds.'),
+    .check(
+      z.int('Whole milliseconds.'),
+      z.gte(0, 'Latency cannot be negative.'),
+      z.lte(10_000, 'At most 10 seconds.'),
+    ),
   /** Share of API requests answered with a simulated 503, 0 to 0.5. */
-  errorRate: z.number().min(0, 'Between 0 and 50%.').max(0.5, 'Between 0 and 50%.'),
+  errorRate: z.number().check(z.gte(0, 'Between 0 and 50%.'), z.lte(0.5, 'Between 0 and 50%.')),
 });
 export type DemoSettings = z.infer<typeof demoSettingsSchema>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type Problem, problemSchema } from './handoff-schemas';
 
 /** What the body of a failed reply was, when it was not a problem document. */
@@ -63,7 +63,7 @@ export type ReadReply<T> = { ok: true; data: T } | { ok: false; failure: ApiFail
  */
 export function readReply<T>(
   reply: { status: number; contentType: string | null; text: string },
-  schema?: z.ZodType<T>,
+  schema?: z.ZodMiniType<T>,
 ): ReadReply<T> {
   const { status, text } = reply;
   const json = parseJson(text);

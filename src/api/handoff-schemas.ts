@@ -1,8 +1,8 @@
-import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { proposedActionsSchema } from './action-schemas';
 import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';
 import { teamRouteSchema } from './team-route-schemas';
+import { enumWithout } from './zod-config';
 
 /*
  * The contract between the UI and any backend. Both the typed client (which parses every
@@ -56,15 +56,15 @@ export const customerSchema = z.object({
   email: z.string(),
   tier: tierSchema,
   /** Lifetime value in whole US dollars. */
-  lifetimeValue: z.number().nonnegative(),
-  priorComplaints: z.number().int().nonnegative(),
+  lifetimeValue: z.number().check(z.nonnegative()),
+  priorComplaints: z.int().check(z.nonnegative()),
 });
 export type Customer = z.infer<typeof customerSchema>;
 
 export const ticketSchema = z.object({
   id: z.string(),
   /** The number a customer and a reviewer quote, e.g. 4521. */
-  number: z.number().int().positive(),
+  number: z.int().check(z.positive()),
   customer: customerSchema,
   channel: channelSchema,
   subject: z.string(),
@@ -72,14 +72,14 @@ export const ticketSchema = z.object({
   category: categorySchema,
   urgency: urgencySchema,
   language: z.string(),
-  attachments: z.number().int().nonnegative(),
+  attachments: z.int().check(z.nonnegative()),
   receivedAt: isoDate,
   /**
    * What the customer wrote after the ticket opened, oldest first; absent when nothing. A
    * message newer than the AI's draft makes the draft stale: approval waits until the reviewer
    * says they read it.
    */
-  followUps: z.array(z.object({ at: isoDate, body: z.string() })).optional(),
+  followUps: z.optional(z.array(z.object({ at: isoDate, body: z.string() }))),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -112,8 +112,8 @@ export type Severity = z.infer<typeof severitySchema>;
 /** A character range [start, end) into one field of the ticket. */
 export const evidenceSpanSchema = z.object({
   field: z.enum(['subject', 'body']),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
 });
 export type EvidenceSpan = z.infer<typeof evidenceSpanSchema>;
 
@@ -145,8 +145,8 @@ export type RuleResponse = z.infer<typeof ruleResponseSchema>;
  * settings ("Low confidence, rule v3"). `flagSchema` is what the matcher finds; every flag
  * stored on a handoff is a rule flag.
  */
-export const ruleFlagSchema = flagSchema.extend({
-  ruleVersion: z.number().int().positive(),
+export const ruleFlagSchema = z.extend(flagSchema, {
+  ruleVersion: z.int().check(z.positive()),
   response: ruleResponseSchema,
 });
 export type RuleFlag = z.infer<typeof ruleFlagSchema>;
@@ -167,7 +167,7 @@ export const actorSchema = z.object({
 export type Actor = z.infer<typeof actorSchema>;
 
 export const draftVersionSchema = z.object({
-  number: z.number().int().positive(),
+  number: z.int().check(z.positive()),
   text: z.string(),
   author: actorSchema,
   createdAt: isoDate,
@@ -182,13 +182,13 @@ export const contextPackageSchema = z.object({
   /** What the AI did, in order. */
   steps: z.array(stepSchema),
   /** Self-assessed confidence, 0 to 1. */
-  confidence: z.number().min(0).max(1),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
   flags: z.array(ruleFlagSchema),
   options: z.array(optionSchema),
   /** The one thing the AI asks of the human. */
   nextAction: z.string(),
   /** Present when the AI could not finish: what went wrong and the last good step. */
-  diagnosis: z.string().nullable(),
+  diagnosis: z.nullable(z.string()),
 });
 export type ContextPackage = z.infer<typeof contextPackageSchema>;
 
@@ -203,7 +203,7 @@ export const gateAppliedSchema = z.object({
   /** Why, in words a reviewer reads: the timeout and the default it applied. */
   reason: z.string(),
   /** The reply sent to the customer while the item waits (hold_and_escalate only). */
-  holdingReply: z.string().nullable(),
+  holdingReply: z.nullable(z.string()),
 });
 export type GateApplied = z.infer<typeof gateAppliedSchema>;
 
@@ -213,7 +213,7 @@ export const gateSchema = z.object({
   /** From here the UI warns that the gate is about to time out. */
   warnAt: isoDate,
   defaultAction: gateDefaultSchema,
-  applied: gateAppliedSchema.nullable(),
+  applied: z.nullable(gateAppliedSchema),
 });
 export type Gate = z.infer<typeof gateSchema>;
 
@@ -224,7 +224,7 @@ export type Assignee = z.infer<typeof assigneeSchema>;
 export const workingDraftSchema = z.object({
   text: z.string(),
   /** The reviewer's edit of the proposed actions; absent while they are as proposed. */
-  actions: proposedActionsSchema.optional(),
+  actions: z.optional(proposedActionsSchema),
   savedAt: isoDate,
   by: assigneeSchema,
 });
@@ -239,10 +239,10 @@ export const outcomeSchema = z.object({
   at: isoDate,
   /** True when the approved text differs from the AI's draft. */
   edited: z.boolean(),
-  finalText: z.string().nullable(),
+  finalText: z.nullable(z.string()),
   /** On approval: the actions approved, when they differ from the draft's. */
-  finalActions: proposedActionsSchema.optional(),
-  reason: z.string().nullable(),
+  finalActions: z.optional(proposedActionsSchema),
+  reason: z.nullable(z.string()),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 
@@ -253,33 +253,33 @@ export const handoffSchema = z.object({
   ticket: ticketSchema,
   context: contextPackageSchema,
   level: levelSchema,
-  assignee: assigneeSchema.nullable(),
+  assignee: z.nullable(assigneeSchema),
   dueAt: isoDate,
-  gate: gateSchema.nullable(),
-  version: z.number().int().positive(),
+  gate: z.nullable(gateSchema),
+  version: z.int().check(z.positive()),
   /** Every draft the AI produced, oldest first; the last one is current. */
-  drafts: z.array(draftVersionSchema).min(1),
-  workingDraft: workingDraftSchema.nullable(),
-  selectedOptionId: z.string().nullable(),
-  outcome: outcomeSchema.nullable(),
+  drafts: z.array(draftVersionSchema).check(z.minLength(1)),
+  workingDraft: z.nullable(workingDraftSchema),
+  selectedOptionId: z.nullable(z.string()),
+  outcome: z.nullable(outcomeSchema),
   /** Set when a person escalated the item: why it reached its current level. */
-  escalation: z
-    .object({ by: actorSchema, at: isoDate, fromLevel: levelSchema, note: z.string() })
-    .nullable(),
+  escalation: z.nullable(
+    z.object({ by: actorSchema, at: isoDate, fromLevel: levelSchema, note: z.string() }),
+  ),
   /** The routing policy version that routed the item when it arrived. */
-  policyVersion: z.number().int().positive(),
+  policyVersion: z.int().check(z.positive()),
   /** Sent without a person, and drawn for post-hoc review by the category's oversight pattern. */
   sampledForReview: z.boolean(),
   /** The team the item was sent to and the rule that chose it; null when no team takes it. */
-  team: teamRouteSchema.nullable(),
+  team: z.nullable(teamRouteSchema),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
 export type Handoff = z.infer<typeof handoffSchema>;
 
 /** The row the queue shows: enough to triage, small enough for 100,000 of them. */
-export const handoffSummarySchema = handoffSchema
-  .pick({
+export const handoffSummarySchema = z.extend(
+  z.pick(handoffSchema, {
     id: true,
     kind: true,
     status: true,
@@ -291,17 +291,18 @@ export const handoffSummarySchema = handoffSchema
     team: true,
     createdAt: true,
     updatedAt: true,
-  })
-  .extend({
-    ticketNumber: z.number().int(),
+  }),
+  {
+    ticketNumber: z.int(),
     subject: z.string(),
     customerName: z.string(),
     tier: tierSchema,
     category: categorySchema,
     urgency: urgencySchema,
-    confidence: z.number().min(0).max(1),
-    flags: z.array(flagSchema.pick({ rule: true, severity: true, hardStop: true })),
-  });
+    confidence: z.number().check(z.gte(0), z.lte(1)),
+    flags: z.array(z.pick(flagSchema, { rule: true, severity: true, hardStop: true })),
+  },
+);
 export type HandoffSummary = z.infer<typeof handoffSummarySchema>;
 
 export const sortFieldSchema = z.enum(['priority', 'dueAt', 'confidence', 'createdAt']);
@@ -311,43 +312,52 @@ export const sortOrderSchema = z.enum(['asc', 'desc']);
 
 /** Queue filters; every field optional. Shared by the URL, the client and the server. */
 export const handoffFiltersSchema = z.object({
-  status: z.array(handoffStatusSchema).optional().describe('Only items in these statuses.'),
-  level: z.array(levelSchema).optional().describe('Only items routed to these levels.'),
-  category: z.array(categorySchema).optional().describe('Only tickets in these categories.'),
-  flag: z.array(flagRuleSchema).optional().describe('Only items flagged by any of these rules.'),
+  status: z
+    .optional(z.array(handoffStatusSchema))
+    .check(z.describe('Only items in these statuses.')),
+  level: z.optional(z.array(levelSchema)).check(z.describe('Only items routed to these levels.')),
+  category: z
+    .optional(z.array(categorySchema))
+    .check(z.describe('Only tickets in these categories.')),
+  flag: z
+    .optional(z.array(flagRuleSchema))
+    .check(z.describe('Only items flagged by any of these rules.')),
   assignee: z
-    .enum(['me', 'unassigned', 'any'])
-    .optional()
-    .describe('Held by the caller, held by no one, or either.'),
-  slaAtRisk: z.boolean().optional().describe('Only items close to or past their response target.'),
+    .optional(z.enum(['me', 'unassigned', 'any']))
+    .check(z.describe('Held by the caller, held by no one, or either.')),
+  slaAtRisk: z
+    .optional(z.boolean())
+    .check(z.describe('Only items close to or past their response target.')),
   team: z
-    .array(z.string().max(40))
-    .max(50)
-    .optional()
-    .describe('Only items sent to these teams (by id).'),
-  myTeams: z.boolean().optional().describe('Only items sent to a team the caller belongs to.'),
+    .optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(50)))
+    .check(z.describe('Only items sent to these teams (by id).')),
+  myTeams: z
+    .optional(z.boolean())
+    .check(z.describe('Only items sent to a team the caller belongs to.')),
   q: z
-    .string()
-    .max(200)
-    .optional()
-    .describe('Case-insensitive text in the ticket number, subject, customer or reply.'),
+    .optional(z.string().check(z.maxLength(200)))
+    .check(z.describe('Case-insensitive text in the ticket number, subject, customer or reply.')),
 });
 export type HandoffFilters = z.infer<typeof handoffFiltersSchema>;
 
-export const handoffListParamsSchema = handoffFiltersSchema.extend({
-  sort: sortFieldSchema
-    .optional()
-    .describe('The order of the queue; most urgent first by default.'),
-  order: sortOrderSchema.optional().describe('Ascending or descending on the sort field.'),
-  cursor: z.string().optional().describe(CURSOR_DESCRIPTION),
-  limit: z.number().int().min(1).max(500).optional().describe('Items per page, 1 to 500.'),
+export const handoffListParamsSchema = z.extend(handoffFiltersSchema, {
+  sort: z
+    .optional(sortFieldSchema)
+    .check(z.describe('The order of the queue; most urgent first by default.')),
+  order: z
+    .optional(sortOrderSchema)
+    .check(z.describe('Ascending or descending on the sort field.')),
+  cursor: z.optional(z.string()).check(z.describe(CURSOR_DESCRIPTION)),
+  limit: z
+    .optional(z.int().check(z.gte(1), z.lte(500)))
+    .check(z.describe('Items per page, 1 to 500.')),
 });
 export type HandoffListParams = z.infer<typeof handoffListParamsSchema>;
 
-export const statusCountsSchema = z.record(handoffStatusSchema, z.number().int().nonnegative());
+export const statusCountsSchema = z.record(handoffStatusSchema, z.int().check(z.nonnegative()));
 export type StatusCounts = z.infer<typeof statusCountsSchema>;
 
-export const handoffPageSchema = pageOf(handoffSummarySchema).extend({
+export const handoffPageSchema = z.extend(pageOf(handoffSummarySchema), {
   /** Items per status matching every filter except status. */
   counts: statusCountsSchema,
 });
@@ -355,43 +365,45 @@ export type HandoffPage = z.infer<typeof handoffPageSchema>;
 
 /* ---------- writes ---------- */
 
-const versioned = { version: z.number().int().positive() };
+const versioned = { version: z.int().check(z.positive()) };
 
 export const claimRequestSchema = z.strictObject(versioned);
 export type ClaimRequest = z.infer<typeof claimRequestSchema>;
 
 export const saveDraftRequestSchema = z.strictObject({
   ...versioned,
-  text: z.string().max(20_000, 'The reply is longer than 20,000 characters.'),
+  text: z.string().check(z.maxLength(20_000, 'The reply is longer than 20,000 characters.')),
   /** The reviewer's edit of the proposed actions; omitted while they are as proposed. */
-  actions: proposedActionsSchema.optional(),
+  actions: z.optional(proposedActionsSchema),
 });
 export type SaveDraftRequest = z.infer<typeof saveDraftRequestSchema>;
 
 const decisionBase = {
   ...versioned,
   /** How long the reviewer had the item open, for rubber-stamp detection. */
-  timeOnItemMs: z.number().int().nonnegative(),
-  acknowledgedFlags: z.array(flagRuleSchema).default([]),
+  timeOnItemMs: z.int().check(z.nonnegative()),
+  acknowledgedFlags: z._default(z.array(flagRuleSchema), []),
 };
 
 const requiredText = (what: string, min: number) =>
   z
     .string()
-    .trim()
-    .min(min, `${what} is required (at least ${min} characters).`)
-    .max(5000, `${what} is longer than 5,000 characters.`);
+    .check(
+      z.trim(),
+      z.minLength(min, `${what} is required (at least ${min} characters).`),
+      z.maxLength(5000, `${what} is longer than 5,000 characters.`),
+    );
 
 export const decisionRequestSchema = z.discriminatedUnion('action', [
   z.strictObject({
     ...decisionBase,
     action: z.literal('approve'),
-    finalText: requiredText('The reply', 1).max(20_000),
+    finalText: requiredText('The reply', 1).check(z.maxLength(20_000)),
     /** The actions approved; the current draft's when omitted. */
-    finalActions: proposedActionsSchema.optional(),
-    selectedOptionId: z.string().nullable().default(null),
+    finalActions: z.optional(proposedActionsSchema),
+    selectedOptionId: z._default(z.nullable(z.string()), null),
     /** The newest customer message the reviewer confirmed reading (see `ticket.followUps`). */
-    seenCustomerMessageAt: isoDate.nullable().default(null),
+    seenCustomerMessageAt: z._default(z.nullable(isoDate), null),
   }),
   z.strictObject({
     ...decisionBase,
@@ -401,7 +413,7 @@ export const decisionRequestSchema = z.discriminatedUnion('action', [
   z.strictObject({
     ...decisionBase,
     action: z.literal('escalate'),
-    targetLevel: levelSchema.exclude(['ai']),
+    targetLevel: enumWithout(levelSchema, ['ai']),
     note: requiredText('A note for the next level', 5),
   }),
   z.strictObject({
@@ -417,7 +429,7 @@ export type Decision = z.output<typeof decisionRequestSchema>;
 
 /** A reviewer hands a task to the AI about the ticket of `sourceId`; the result comes back as a new item. */
 export const initiationRequestSchema = z.strictObject({
-  sourceId: z.string().min(1, 'Name the item whose ticket the task is about.'),
+  sourceId: z.string().check(z.minLength(1, 'Name the item whose ticket the task is about.')),
   instructions: requiredText('Instructions for the AI', 5),
 });
 export type InitiationRequest = z.infer<typeof initiationRequestSchema>;
@@ -425,7 +437,9 @@ export type InitiationRequest = z.infer<typeof initiationRequestSchema>;
 /** Stops the AI mid-task; the item waits for a person with the AI's partial work. */
 export const pauseRequestSchema = z.strictObject({
   ...versioned,
-  note: z.string().trim().max(2000, 'The note is longer than 2,000 characters.').optional(),
+  note: z.optional(
+    z.string().check(z.trim(), z.maxLength(2000, 'The note is longer than 2,000 characters.')),
+  ),
 });
 export type PauseRequest = z.infer<typeof pauseRequestSchema>;
 
@@ -433,14 +447,16 @@ export type PauseRequest = z.infer<typeof pauseRequestSchema>;
 export const reassignRequestSchema = z
   .strictObject({
     ...versioned,
-    level: levelSchema.exclude(['ai']).optional(),
-    assigneeId: z.string().min(1).optional(),
+    level: z.optional(enumWithout(levelSchema, ['ai'])),
+    assigneeId: z.optional(z.string().check(z.minLength(1))),
     note: requiredText('A note for whoever takes it', 5),
   })
-  .refine((b) => (b.level === undefined) !== (b.assigneeId === undefined), {
-    message: 'Choose either a level or a person.',
-    path: ['level'],
-  });
+  .check(
+    z.refine((b) => (b.level === undefined) !== (b.assigneeId === undefined), {
+      message: 'Choose either a level or a person.',
+      path: ['level'],
+    }),
+  );
 export type ReassignRequest = z.infer<typeof reassignRequestSchema>;
 
 export const decisionResultSchema = z.object({
@@ -485,19 +501,19 @@ export const auditEventSchema = z.object({
   actor: actorSchema,
   action: auditActionSchema,
   why: z.object({
-    reason: z.string().nullable(),
-    rule: flagRuleSchema.nullable(),
-    confidence: z.number().min(0).max(1).nullable(),
+    reason: z.nullable(z.string()),
+    rule: z.nullable(flagRuleSchema),
+    confidence: z.nullable(z.number().check(z.gte(0), z.lte(1))),
   }),
   outcome: z.string(),
   /** The handoff version this event produced. */
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
   /** For edited approvals: a unified diff of the AI draft against the sent text. */
-  diff: z.string().nullable(),
-  timeOnItemMs: z.number().int().nonnegative().nullable(),
+  diff: z.nullable(z.string()),
+  timeOnItemMs: z.nullable(z.int().check(z.nonnegative())),
   acknowledgedFlags: z.array(flagRuleSchema),
   /** Set when the decision was one of a batch: the batch it was part of. */
-  batchId: z.string().optional(),
+  batchId: z.optional(z.string()),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
@@ -513,7 +529,7 @@ export const userSchema = z.object({
   id: z.string(),
   name: z.string(),
   role: roleSchema,
-  level: levelSchema.exclude(['ai']),
+  level: enumWithout(levelSchema, ['ai']),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -523,7 +539,10 @@ export const usersSchema = z.object({ items: z.array(userSchema) });
 
 export const problemCodeSchema = z.enum([
   'validation',
+  /** A request the server cannot read at all: bad JSON, bad percent-encoding, a broken request line. */
+  'bad_request',
   'not_found',
+  'method_not_allowed',
   'unauthenticated',
   'forbidden',
   'not_claimant',
@@ -542,17 +561,17 @@ export type ProblemCode = z.infer<typeof problemCodeSchema>;
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
+  status: z.int(),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
   code: problemCodeSchema,
   /** Field errors, each with a JSON pointer into the request body. */
-  errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional(),
-  currentVersion: z.number().int().optional(),
+  errors: z.optional(z.array(z.object({ pointer: z.string(), message: z.string() }))),
+  currentVersion: z.optional(z.int()),
   /** On a 403: the lowest level whose authority covers the refused action, when one does. */
-  requiredLevel: levelSchema.optional(),
+  requiredLevel: z.optional(levelSchema),
   /** On a version conflict: the item as it is now, so both versions can be shown. */
-  current: z.lazy(() => handoffSchema).optional(),
+  current: z.optional(z.lazy(() => handoffSchema)),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -563,11 +582,11 @@ export const changeEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('handoff.changed'),
     id: z.string(),
-    version: z.number().int().positive(),
+    version: z.int().check(z.positive()),
     status: handoffStatusSchema,
-    assignee: assigneeSchema.nullable(),
+    assignee: z.nullable(assigneeSchema),
     /** Who made the change; null when the system did. */
-    by: assigneeSchema.nullable(),
+    by: z.nullable(assigneeSchema),
     at: isoDate,
   }),
   z.object({ type: z.literal('world.reset'), at: isoDate }),

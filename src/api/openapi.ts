@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { proposedActionSchema } from './action-schemas';
 import * as ag from './agent-schemas';
 import { arrivalRequestSchema, arrivalResultSchema } from './arrival-schemas';
@@ -83,7 +83,7 @@ const requests = {
   ExecutionReport: ag.executionReportSchema,
 };
 
-function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
+function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 'output') {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
   const { schemas: out } = z.toJSONSchema(registry, {
@@ -106,11 +106,11 @@ const actor = { $ref: '#/components/parameters/Actor' };
 const idempotency = { $ref: '#/components/parameters/IdempotencyKey' };
 
 /** Each component schema's name, so an operation refers to it rather than repeating it. */
-const componentIds = new Map<z.ZodType, string>(
+const componentIds = new Map<z.ZodMiniType, string>(
   [...Object.entries(responses), ...Object.entries(requests)].map(([id, schema]) => [schema, id]),
 );
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): object {
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): object {
   const id = componentIds.get(schema);
   if (id) return ref(id);
   const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
@@ -121,7 +121,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): object {
 type Property = { type?: string; description?: string };
 
 /** One parameter per field of a path or query schema; lists are comma-separated. */
-function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query') {
+function parameters(schema: z.ZodMiniObject | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const { properties = {}, required = [] } = jsonSchema(schema, 'input') as {
     properties?: Record<string, Property>;

@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /*
  * Keyset paging, shared by every list: the page a list replies with and the cursor it takes.
@@ -8,10 +8,10 @@ import { z } from 'zod';
 export const CURSOR_DESCRIPTION = "Opaque; from the previous page's `nextCursor`.";
 
 /** One page of `item`: the rows, the cursor to the next page (null on the last), the total. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({
     items: z.array(item),
-    nextCursor: z.string().nullable(),
+    nextCursor: z.nullable(z.string()),
     /** Rows matching the filters, across all pages. */
-    total: z.number().int().nonnegative(),
+    total: z.int().check(z.nonnegative()),
   });

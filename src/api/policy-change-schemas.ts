@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { actorSchema, categorySchema, gateDefaultSchema, isoDate } from './handoff-schemas';
 import { oversightPatternSchema, routingPolicySchema } from './routing-policy-schemas';
 import { rulePatchSchema } from './rules-schemas';
@@ -7,31 +7,33 @@ import { rulePatchSchema } from './rules-schemas';
 /* Editing the policy: the patch, the audited history of changes and rolling one back. */
 
 export const policyPatchSchema = z.strictObject({
-  categories: z
-    .partialRecord(
+  categories: z.optional(
+    z.partialRecord(
       categorySchema,
       z.strictObject({
-        confidenceThreshold: z.number().min(0).max(1).optional(),
-        pattern: oversightPatternSchema.optional(),
-        sampleRate: z.number().min(0).max(1).optional(),
-        gateTimeoutMinutes: z.number().int().positive().nullable().optional(),
-        gateDefault: gateDefaultSchema.optional(),
+        confidenceThreshold: z.optional(z.number().check(z.gte(0), z.lte(1))),
+        pattern: z.optional(oversightPatternSchema),
+        sampleRate: z.optional(z.number().check(z.gte(0), z.lte(1))),
+        gateTimeoutMinutes: z.optional(z.nullable(z.int().check(z.positive()))),
+        gateDefault: z.optional(gateDefaultSchema),
       }),
-    )
-    .optional(),
-  rules: z.array(rulePatchSchema).optional(),
+    ),
+  ),
+  rules: z.optional(z.array(rulePatchSchema)),
 });
 export type PolicyPatch = z.infer<typeof policyPatchSchema>;
 
 export const changeReasonSchema = z
   .string()
-  .trim()
-  .min(5, 'Say why the policy changes (at least 5 characters).')
-  .max(1000, 'The reason is longer than 1,000 characters.');
+  .check(
+    z.trim(),
+    z.minLength(5, 'Say why the policy changes (at least 5 characters).'),
+    z.maxLength(1000, 'The reason is longer than 1,000 characters.'),
+  );
 
 /** The body of a policy edit: the version it was made on (409 on conflict), the patch and why. */
 export const policyChangeRequestSchema = z.strictObject({
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
   patch: policyPatchSchema,
   reason: changeReasonSchema,
 });
@@ -47,7 +49,7 @@ export const policyChangeSchema = z.object({
   before: routingPolicySchema,
   after: routingPolicySchema,
   /** For a rollback: the change whose `before` state was restored. */
-  rollbackOf: z.string().nullable(),
+  rollbackOf: z.nullable(z.string()),
   /** For a rollback: every change it undid, oldest first (the target and any later ones). */
   undoes: z.array(z.string()),
 });
@@ -57,6 +59,12 @@ export type PolicyChange = z.infer<typeof policyChangeSchema>;
 export const policyChangesSchema = z.object({ items: z.array(policyChangeSchema) });
 export type PolicyChanges = z.infer<typeof policyChangesSchema>;
 
-/** The body of a rollback: why the earlier policy comes back. */
-export const rollbackRequestSchema = z.strictObject({ reason: changeReasonSchema });
+/**
+ * The body of a rollback: why the earlier policy comes back, and the policy version the lead
+ * saw (a rollback undoes every later change too, so one made since must not go unseen).
+ */
+export const rollbackRequestSchema = z.strictObject({
+  version: z.int().check(z.positive()),
+  reason: changeReasonSchema,
+});
 export type RollbackRequest = z.infer<typeof rollbackRequestSchema>;

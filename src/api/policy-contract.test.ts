@@ -65,7 +65,7 @@ describe('the rules table', () => {
     expect(defaultRulesTable.rules.map((r) => r.id).sort()).toEqual(
       [...flagRuleSchema.options].sort(),
     );
-    expect(ruleConfigSchema.options.map((o) => o.shape.id.value).sort()).toEqual(
+    expect(ruleConfigSchema.def.options.map((o) => o.shape.id.def.values[0]).sort()).toEqual(
       [...flagRuleSchema.options].sort(),
     );
   });

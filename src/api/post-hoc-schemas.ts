@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { actorSchema, type Category, categorySchema, isoDate } from './handoff-schemas';
 import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';
 
@@ -55,12 +55,12 @@ export type PostHocVerdict = z.infer<typeof postHocVerdictSchema>;
 /** A sampled auto-approved item waiting for its review: what was asked and what was sent. */
 export const postHocItemSchema = z.object({
   id: z.string(),
-  version: z.number().int().positive(),
-  ticketNumber: z.number().int(),
+  version: z.int().check(z.positive()),
+  ticketNumber: z.int(),
   subject: z.string(),
   customerName: z.string(),
   category: categorySchema,
-  confidence: z.number().min(0).max(1),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
   /** The customer's message, untrusted text. */
   customerMessage: z.string(),
   /** The reply that went out without a person. */
@@ -74,25 +74,31 @@ export const postHocPageSchema = pageOf(postHocItemSchema);
 export type PostHocPage = z.infer<typeof postHocPageSchema>;
 
 export const postHocListParamsSchema = z.object({
-  category: categorySchema.optional().describe('Only sampled items in this category.'),
-  cursor: z.string().optional().describe(CURSOR_DESCRIPTION),
-  limit: z.coerce.number().int().min(1).max(200).optional().describe('Items per page, 1 to 200.'),
+  category: z.optional(categorySchema).check(z.describe('Only sampled items in this category.')),
+  cursor: z.optional(z.string()).check(z.describe(CURSOR_DESCRIPTION)),
+  limit: z
+    .optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)))
+    .check(z.describe('Items per page, 1 to 200.')),
 });
 export type PostHocListParams = z.infer<typeof postHocListParamsSchema>;
 
 export const postHocReviewRequestSchema = z
   .strictObject({
     /** The item version the reviewer read. */
-    version: z.number().int().positive(),
+    version: z.int().check(z.positive()),
     /** Every criterion of the item's category rubric, answered yes (true) or no (false). */
     criteria: z.record(z.string(), z.boolean()),
     verdict: postHocVerdictSchema,
-    note: z.string().trim().max(2000, 'The note is longer than 2,000 characters.').optional(),
+    note: z.optional(
+      z.string().check(z.trim(), z.maxLength(2000, 'The note is longer than 2,000 characters.')),
+    ),
   })
-  .refine((r) => r.verdict !== 'needs_follow_up' || r.note, {
-    path: ['note'],
-    error: 'Say what needs following up (a note is required for "needs follow-up").',
-  });
+  .check(
+    z.refine((r) => r.verdict !== 'needs_follow_up' || r.note, {
+      path: ['note'],
+      error: 'Say what needs following up (a note is required for "needs follow-up").',
+    }),
+  );
 export type PostHocReviewRequest = z.input<typeof postHocReviewRequestSchema>;
 
 export const postHocReviewSchema = z.object({
@@ -100,11 +106,11 @@ export const postHocReviewSchema = z.object({
   category: categorySchema,
   criteria: z.record(z.string(), z.boolean()),
   verdict: postHocVerdictSchema,
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   by: actorSchema,
   at: isoDate,
   /** The item version that was reviewed. */
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
 });
 export type PostHocReview = z.infer<typeof postHocReviewSchema>;
 
@@ -112,8 +118,7 @@ export type PostHocReview = z.infer<typeof postHocReviewSchema>;
 export const postHocSettingsSchema = z.strictObject({
   doubleReviewShare: z
     .number()
-    .min(0, 'The share is between 0 and 1.')
-    .max(1, 'The share is between 0 and 1.'),
+    .check(z.gte(0, 'The share is between 0 and 1.'), z.lte(1, 'The share is between 0 and 1.')),
 });
 export type PostHocSettings = z.infer<typeof postHocSettingsSchema>;
 

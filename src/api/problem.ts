@@ -1,12 +1,14 @@
 import './zod-config';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Handoff, Level, Problem, ProblemCode } from './handoff-schemas';
 
 /* Building problem documents (RFC 9457). Shared so every backend speaks the same shape. */
 
 export const problemTitles: Record<ProblemCode, string> = {
   validation: 'Some fields need attention',
+  bad_request: 'The request could not be read',
   not_found: 'Not found',
+  method_not_allowed: 'This method is not allowed here',
   unauthenticated: 'Sign-in required',
   forbidden: 'Not within your authority',
   not_claimant: 'Someone else holds this item',
@@ -23,7 +25,9 @@ export const problemTitles: Record<ProblemCode, string> = {
 
 export const problemStatus: Record<ProblemCode, number> = {
   validation: 422,
+  bad_request: 400,
   not_found: 404,
+  method_not_allowed: 405,
   unauthenticated: 401,
   forbidden: 403,
   not_claimant: 409,

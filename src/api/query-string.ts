@@ -1,5 +1,5 @@
 import './zod-config';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /*
  * The one query-string encoding of the contract, read off an operation's query schema: a list
@@ -24,12 +24,12 @@ function kindOf(schema: z.core.$ZodType): Kind {
   return 'text';
 }
 
-function kinds(schema: z.ZodObject): [string, Kind][] {
+function kinds(schema: z.ZodMiniObject): [string, Kind][] {
   return Object.entries(schema.shape).map(([key, field]) => [key, kindOf(field)]);
 }
 
 /** Leaves out what is unset, empty text and empty lists; keys in the schema's order. */
-export function encodeQuery<S extends z.ZodObject>(
+export function encodeQuery<S extends z.ZodMiniObject>(
   schema: S,
   values: z.input<S> | undefined,
 ): URLSearchParams {
@@ -47,10 +47,10 @@ export function encodeQuery<S extends z.ZodObject>(
 }
 
 /** Reads the schema's keys from `search` and checks them with it. */
-export function decodeQuery<S extends z.ZodObject>(
+export function decodeQuery<S extends z.ZodMiniObject>(
   schema: S,
   search: URLSearchParams,
-): z.ZodSafeParseResult<z.output<S>> {
+): z.core.util.SafeParseResult<z.output<S>> {
   const raw: Record<string, unknown> = {};
   for (const [key, kind] of kinds(schema)) {
     const value = search.get(key);

@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { actorSchema, categorySchema, gateDefaultSchema, isoDate } from './handoff-schemas';
 import { rulesTableSchema } from './rules-schemas';
 
@@ -16,27 +16,28 @@ export type OversightPattern = z.infer<typeof oversightPatternSchema>;
 export const categoryPolicySchema = z
   .object({
     /** Confidence at or above this may proceed without a person (pattern permitting). */
-    confidenceThreshold: z.number().min(0).max(1),
+    confidenceThreshold: z.number().check(z.gte(0), z.lte(1)),
     pattern: oversightPatternSchema,
     /** Share of auto-approved items sampled for post-hoc review (post_hoc_sample only). */
-    sampleRate: z.number().min(0).max(1),
+    sampleRate: z.number().check(z.gte(0), z.lte(1)),
     /** Null: no gate, the item waits for a person however long it takes. */
-    gateTimeoutMinutes: z
-      .number()
-      .int()
-      .positive()
-      .max(7 * 24 * 60, 'A gate can wait at most 7 days.')
-      .nullable(),
+    gateTimeoutMinutes: z.nullable(
+      z
+        .number()
+        .check(z.int(), z.positive(), z.lte(7 * 24 * 60, 'A gate can wait at most 7 days.')),
+    ),
     gateDefault: gateDefaultSchema,
   })
-  .refine((policy) => policy.pattern !== 'post_hoc_sample' || policy.sampleRate > 0, {
-    path: ['sampleRate'],
-    error: 'A post-hoc sample of 0% reviews nothing; choose a rate above 0.',
-  });
+  .check(
+    z.refine((policy) => policy.pattern !== 'post_hoc_sample' || policy.sampleRate > 0, {
+      path: ['sampleRate'],
+      error: 'A post-hoc sample of 0% reviews nothing; choose a rate above 0.',
+    }),
+  );
 export type CategoryPolicy = z.infer<typeof categoryPolicySchema>;
 
 export const routingPolicySchema = z.object({
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
   /** Every category has a policy (a record over an enum is exhaustive). */
   categories: z.record(categorySchema, categoryPolicySchema),
   rules: rulesTableSchema,

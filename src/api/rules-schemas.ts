@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { flagRuleSchema, ruleResponseSchema, tierSchema } from './handoff-schemas';
 import { humanLevelSchema } from './ladder-schemas';
 
@@ -7,14 +7,16 @@ import { humanLevelSchema } from './ladder-schemas';
 
 const humanAction = z
   .string()
-  .trim()
-  .min(1, 'Say what the rule asks of the human.')
-  .max(120, 'Keep the human action under 120 characters.');
+  .check(
+    z.trim(),
+    z.minLength(1, 'Say what the rule asks of the human.'),
+    z.maxLength(120, 'Keep the human action under 120 characters.'),
+  );
 
 /** Fields every rule has. `version` is assigned on save, never by the editor. */
 const ruleBase = {
   /** Bumped whenever this rule's settings change, so "rule v3" always means the same thing. */
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
   enabled: z.boolean(),
   response: ruleResponseSchema,
   humanAction,
@@ -24,13 +26,15 @@ const ruleBase = {
 
 export const lowConfidenceParamsSchema = z.strictObject({
   /** Confidence strictly below this fires the rule. */
-  threshold: z.number().min(0).max(1),
+  threshold: z.number().check(z.gte(0), z.lte(1)),
 });
 
 export const policyKeywordParamsSchema = z.strictObject({
   keywords: z
-    .array(z.string().trim().min(1, 'A keyword cannot be empty.').max(60))
-    .max(200, 'At most 200 keywords.'),
+    .array(
+      z.string().check(z.trim(), z.minLength(1, 'A keyword cannot be empty.'), z.maxLength(60)),
+    )
+    .check(z.maxLength(200, 'At most 200 keywords.')),
 });
 
 export const noParamsSchema = z.strictObject({});
@@ -38,19 +42,19 @@ export const noParamsSchema = z.strictObject({});
 export const highValueParamsSchema = z.strictObject({
   tiers: z.array(tierSchema),
   /** Lifetime value in whole US dollars; at or above it the customer is high value. */
-  lifetimeValueLimit: z.number().nonnegative(),
+  lifetimeValueLimit: z.number().check(z.nonnegative()),
 });
 
 export const anomalyParamsSchema = z.strictObject({
-  maxBodyLength: z.number().int().positive(),
-  maxAttachments: z.number().int().nonnegative(),
+  maxBodyLength: z.int().check(z.positive()),
+  maxAttachments: z.int().check(z.nonnegative()),
   /** Primary language subtags ('en' also accepts 'en-GB'). */
   expectedLanguages: z
-    .array(z.string().trim().min(2).max(35))
-    .min(1, 'Name at least one language.'),
+    .array(z.string().check(z.trim(), z.minLength(2), z.maxLength(35)))
+    .check(z.minLength(1, 'Name at least one language.')),
   /** This many tickets from one customer within the window (this one included) is a burst. */
-  burstCount: z.number().int().min(2, 'A burst is at least 2 tickets.'),
-  burstWindowMinutes: z.number().int().positive(),
+  burstCount: z.int().check(z.gte(2, 'A burst is at least 2 tickets.')),
+  burstWindowMinutes: z.int().check(z.positive()),
 });
 
 /** A failed task has nothing to send, so this rule can be neither switched off nor softened. */
@@ -86,31 +90,33 @@ export type RuleConfigOf<R extends RuleConfig['id']> = Extract<RuleConfig, { id:
 
 export const rulesTableSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.int().check(z.positive()),
     rules: z.array(ruleConfigSchema),
   })
-  .superRefine((table, ctx) => {
-    for (const rule of flagRuleSchema.options) {
-      const count = table.rules.filter((r) => r.id === rule).length;
-      if (count !== 1) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rules'],
-          message:
-            count === 0
-              ? `The rule "${rule}" is missing.`
-              : `The rule "${rule}" appears ${count} times.`,
-        });
+  .check(
+    z.superRefine((table, ctx) => {
+      for (const rule of flagRuleSchema.options) {
+        const count = table.rules.filter((r) => r.id === rule).length;
+        if (count !== 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules'],
+            message:
+              count === 0
+                ? `The rule "${rule}" is missing.`
+                : `The rule "${rule}" appears ${count} times.`,
+          });
+        }
       }
-    }
-  });
+    }),
+  );
 export type RulesTable = z.infer<typeof rulesTableSchema>;
 
 const rulePatchBase = {
-  enabled: z.boolean().optional(),
-  response: ruleResponseSchema.optional(),
-  humanAction: humanAction.optional(),
-  minLevel: humanLevelSchema.optional(),
+  enabled: z.optional(z.boolean()),
+  response: z.optional(ruleResponseSchema),
+  humanAction: z.optional(humanAction),
+  minLevel: z.optional(humanLevelSchema),
 };
 
 /** A lead's edit to one rule: any field but the id and version; params merge key by key. */
@@ -118,34 +124,34 @@ export const rulePatchSchema = z.discriminatedUnion('id', [
   z.strictObject({
     ...rulePatchBase,
     id: z.literal('low_confidence'),
-    params: lowConfidenceParamsSchema.partial().optional(),
+    params: z.optional(z.partial(lowConfidenceParamsSchema)),
   }),
   z.strictObject({
     ...rulePatchBase,
     id: z.literal('policy_keyword'),
-    params: policyKeywordParamsSchema.partial().optional(),
+    params: z.optional(z.partial(policyKeywordParamsSchema)),
   }),
   z.strictObject({
     ...rulePatchBase,
     id: z.literal('multiple_options'),
-    params: noParamsSchema.optional(),
+    params: z.optional(noParamsSchema),
   }),
   z.strictObject({
     ...rulePatchBase,
     id: z.literal('task_failure'),
-    enabled: z.literal(true).optional(),
-    response: taskFailureResponseSchema.optional(),
-    params: noParamsSchema.optional(),
+    enabled: z.optional(z.literal(true)),
+    response: z.optional(taskFailureResponseSchema),
+    params: z.optional(noParamsSchema),
   }),
   z.strictObject({
     ...rulePatchBase,
     id: z.literal('high_value'),
-    params: highValueParamsSchema.partial().optional(),
+    params: z.optional(z.partial(highValueParamsSchema)),
   }),
   z.strictObject({
     ...rulePatchBase,
     id: z.literal('anomaly'),
-    params: anomalyParamsSchema.partial().optional(),
+    params: z.optional(z.partial(anomalyParamsSchema)),
   }),
 ]);
 export type RulePatch = z.infer<typeof rulePatchSchema>;

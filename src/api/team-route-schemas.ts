@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /* The team an item was sent to, carried on the item (kept apart so items need no team schemas). */
 
@@ -19,10 +19,10 @@ export const teamRouteSchema = z.object({
   teamName: z.string(),
   choice: teamChoiceSchema,
   /** The team rule that fired; null for the category fallback and re-routes. */
-  ruleId: z.string().nullable(),
+  ruleId: z.nullable(z.string()),
   /** In words, e.g. "Policy keyword “legal action” → Legal". */
   reason: z.string(),
   /** The team directory version that chose it. */
-  directoryVersion: z.number().int().positive(),
+  directoryVersion: z.int().check(z.positive()),
 });
 export type TeamRoute = z.infer<typeof teamRouteSchema>;

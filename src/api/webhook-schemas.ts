@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { agentEventSchema, agentEventTypeSchema } from './agent-schemas';
 import { isoDate } from './handoff-schemas';
 
@@ -23,21 +23,23 @@ export const webhookEndpointSchema = z.object({
   /** Who registered it: a person's or an agent's name. */
   createdBy: z.object({ id: z.string(), name: z.string() }),
   /** Set when the receiver answered 410 Gone (or someone disabled it); nothing is sent then. */
-  disabledAt: isoDate.nullable(),
-  disabledReason: z.string().nullable(),
+  disabledAt: z.nullable(isoDate),
+  disabledReason: z.nullable(z.string()),
   /** After a rotation, deliveries carry the old secret's signature too until then. */
-  previousSecretValidUntil: isoDate.nullable(),
+  previousSecretValidUntil: z.nullable(isoDate),
 });
 export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 
 export const webhookEndpointsSchema = z.object({ items: z.array(webhookEndpointSchema) });
 
 export const webhookCreateSchema = z.strictObject({
-  url: z.string().trim().min(1, 'Enter the URL that receives the events.').max(2000),
-  events: z
-    .array(webhookEventTypeSchema)
-    .min(1, 'Pick at least one event.')
-    .refine((list) => new Set(list).size === list.length, 'Name each event once.'),
+  url: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Enter the URL that receives the events.'), z.maxLength(2000)),
+  events: z.array(webhookEventTypeSchema).check(
+    z.minLength(1, 'Pick at least one event.'),
+    z.refine((list) => new Set(list).size === list.length, 'Name each event once.'),
+  ),
 });
 export type WebhookCreate = z.infer<typeof webhookCreateSchema>;
 
@@ -45,7 +47,7 @@ export type WebhookCreate = z.infer<typeof webhookCreateSchema>;
 export const webhookWithSecretSchema = z.object({
   endpoint: webhookEndpointSchema,
   /** `whsec_` + base64 of the key; keep it, it is not shown again. */
-  secret: z.string().startsWith('whsec_'),
+  secret: z.string().check(z.startsWith('whsec_')),
 });
 export type WebhookWithSecret = z.infer<typeof webhookWithSecretSchema>;
 
@@ -58,28 +60,28 @@ export const webhookDeliverySchema = z.object({
   endpointId: z.string(),
   type: webhookEventTypeSchema,
   /** The handoff (or run) the event is about. */
-  subject: z.string().nullable(),
+  subject: z.nullable(z.string()),
   status: deliveryStatusSchema,
-  attempts: z.number().int().nonnegative(),
+  attempts: z.int().check(z.nonnegative()),
   createdAt: isoDate,
-  lastAttemptAt: isoDate.nullable(),
-  nextAttemptAt: isoDate.nullable(),
-  deliveredAt: isoDate.nullable(),
+  lastAttemptAt: z.nullable(isoDate),
+  nextAttemptAt: z.nullable(isoDate),
+  deliveredAt: z.nullable(isoDate),
   /** The receiver's HTTP status on the last attempt; null when it did not answer. */
-  lastResponseStatus: z.number().int().nullable(),
+  lastResponseStatus: z.nullable(z.int()),
   /** What went wrong on the last attempt, or the start of the receiver's answer. */
-  lastResponse: z.string().nullable(),
+  lastResponse: z.nullable(z.string()),
 });
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 
 export const webhookDeliveriesSchema = z.object({ items: z.array(webhookDeliverySchema) });
 
 export const webhookDeliveriesQuerySchema = z.object({
-  limit: z.number().int().min(1).max(500).default(100),
+  limit: z._default(z.int().check(z.gte(1), z.lte(500)), 100),
 });
 
 export const deliveryParams = z.object({ id: z.string(), deliveryId: z.string() });
 
 /** What a receiver gets in the body: an agent event without its id (that is webhook-id). */
-export const webhookMessageSchema = agentEventSchema.omit({ id: true });
+export const webhookMessageSchema = z.omit(agentEventSchema, { id: true });
 export type WebhookMessage = z.infer<typeof webhookMessageSchema>;

@@ -1,5 +1,5 @@
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { commitmentSchema } from './commitment-schemas';
 import { categorySchema, gateDefaultSchema, levelSchema, ruleFlagSchema } from './handoff-schemas';
 import { policyPatchSchema } from './policy-change-schemas';
@@ -10,7 +10,7 @@ export const routeSchema = z.enum(['auto_approve', 'auto_approve_sampled', 'huma
 export type Route = z.infer<typeof routeSchema>;
 
 export const routeGateSchema = z.object({
-  timeoutMinutes: z.number().int().positive(),
+  timeoutMinutes: z.int().check(z.positive()),
   defaultAction: gateDefaultSchema,
 });
 export type RouteGate = z.infer<typeof routeGateSchema>;
@@ -21,7 +21,7 @@ export const routeDecisionSchema = z.object({
   level: levelSchema,
   /** Why, one sentence each, for the audit trail and the reviewer. */
   reasons: z.array(z.string()),
-  gate: routeGateSchema.nullable(),
+  gate: z.nullable(routeGateSchema),
 });
 export type RouteDecision = z.infer<typeof routeDecisionSchema>;
 
@@ -38,12 +38,12 @@ export type TrafficOutcome = z.infer<typeof trafficOutcomeSchema>;
 export const trafficItemSchema = z.object({
   id: z.string(),
   category: categorySchema,
-  confidence: z.number().min(0).max(1),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
   flags: z.array(ruleFlagSchema),
   commitments: z.array(commitmentSchema),
-  outcome: trafficOutcomeSchema.nullable(),
+  outcome: z.nullable(trafficOutcomeSchema),
   /** A stable draw in [0, 1) for post-hoc sampling, so a replay samples the same items. */
-  random01: z.number().min(0).lt(1),
+  random01: z.number().check(z.gte(0), z.lt(1)),
 });
 export type TrafficItem = z.infer<typeof trafficItemSchema>;
 
@@ -51,31 +51,31 @@ export const reviewBandSchema = z.enum(['below', 'within', 'above']);
 export type ReviewBand = z.infer<typeof reviewBandSchema>;
 
 export const routeStatsSchema = z.object({
-  total: z.number().int().nonnegative(),
-  humanReview: z.number().int().nonnegative(),
+  total: z.int().check(z.nonnegative()),
+  humanReview: z.int().check(z.nonnegative()),
   /** Auto-approved and not sampled. */
-  autoApproved: z.number().int().nonnegative(),
+  autoApproved: z.int().check(z.nonnegative()),
   /** Auto-approved and sampled for post-hoc review. */
-  sampled: z.number().int().nonnegative(),
+  sampled: z.int().check(z.nonnegative()),
   /** humanReview / total; null with no traffic. */
-  reviewRate: z.number().min(0).max(1).nullable(),
-  band: reviewBandSchema.nullable(),
+  reviewRate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+  band: z.nullable(reviewBandSchema),
 });
 export type RouteStats = z.infer<typeof routeStatsSchema>;
 
 export const whatIfItemSchema = z.object({
   id: z.string(),
   category: categorySchema,
-  confidence: z.number().min(0).max(1),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
   baselineRoute: routeSchema,
   route: routeSchema,
-  outcome: trafficOutcomeSchema.nullable(),
+  outcome: z.nullable(trafficOutcomeSchema),
 });
 export type WhatIfItem = z.infer<typeof whatIfItemSchema>;
 
 export const whatIfResultSchema = z.object({
-  policyVersion: z.number().int().positive(),
-  baselineVersion: z.number().int().positive(),
+  policyVersion: z.int().check(z.positive()),
+  baselineVersion: z.int().check(z.positive()),
   /** The seed's sustainable human review rate. */
   targetBand: z.object({ low: z.number(), high: z.number() }),
   overall: routeStatsSchema,

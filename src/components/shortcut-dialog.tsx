@@ -19,6 +19,7 @@ export const shortcutList: { keys: string; action: string }[] = [
   { keys: 'r', action: 'Reject (asks for a reason)' },
   { keys: 'x', action: 'Escalate (asks for a level and a note)' },
   { keys: 'd', action: 'Redirect to the AI (asks for instructions)' },
+  { keys: 'm', action: 'Re-route the item to another team (asks for the team and a reason)' },
   { keys: '1–9', action: 'Select one of the AI’s options' },
   {
     keys: 'Ctrl+Enter',

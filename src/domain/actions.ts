@@ -1,7 +1,10 @@
 import type { ProposedAction } from '../api/action-schemas';
 import type { Commitment } from '../api/commitment-schemas';
+import { pairActions, sameAction } from './action-pairs';
 import { formatMoney } from './money';
 import { detectCommitments } from './promises';
+
+export { type ActionPair, pairActions, sameAction, sameActions } from './action-pairs';
 
 /*
  * Proposed actions: what a draft does besides sending its reply. The ladder judges authority
@@ -44,18 +47,6 @@ function actionOf(c: Commitment): ProposedAction | null {
   }
 }
 
-export function sameAction(a: ProposedAction, b: ProposedAction): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** The same actions, in any order. */
-export function sameActions(a: readonly ProposedAction[], b: readonly ProposedAction[]): boolean {
-  return (
-    a.length === b.length &&
-    pairActions(a, b).every((p) => p.before && p.after && sameAction(p.before, p.after))
-  );
-}
-
 /** The actions as commitments, in the shape the ladder's authority check reads. */
 export function commitmentsOfActions(actions: readonly ProposedAction[]): Commitment[] {
   const evidence = { start: 0, end: 0 };
@@ -89,44 +80,6 @@ export function describeAction(a: ProposedAction): string {
     case 'reply':
       return 'Reply only';
   }
-}
-
-export interface ActionPair {
-  before: ProposedAction | null;
-  after: ProposedAction | null;
-}
-
-/**
- * The proposed and the approved actions side by side, paired by kind rather than by position,
- * so removing the first of two actions reads as one removal, not as every later one changing.
- * An identical action pairs with its twin first; what is left pairs with the first unpaired
- * action of the same type. Pairs follow the proposed order, additions come last.
- */
-export function pairActions(
-  before: readonly ProposedAction[],
-  after: readonly ProposedAction[],
-): ActionPair[] {
-  const partner = new Array<number>(before.length).fill(-1);
-  const taken = new Set<number>();
-  const claim = (match: (a: ProposedAction, b: ProposedAction) => boolean) => {
-    after.forEach((b, j) => {
-      if (taken.has(j)) return;
-      const i = before.findIndex((a, k) => partner[k] === -1 && match(a, b));
-      if (i === -1) return;
-      partner[i] = j;
-      taken.add(j);
-    });
-  };
-  claim(sameAction);
-  claim((a, b) => a.type === b.type);
-  const pairs: ActionPair[] = before.map((a, i) => ({
-    before: a,
-    after: partner[i] === -1 ? null : after[partner[i]!]!,
-  }));
-  after.forEach((b, j) => {
-    if (!taken.has(j)) pairs.push({ before: null, after: b });
-  });
-  return pairs;
 }
 
 /** What changed between the proposed and the approved actions, one line each; empty if nothing. */

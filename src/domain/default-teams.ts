@@ -1,70 +1,71 @@
-import type { TeamDirectory } from '../api/team-schemas';
+import type { Team, TeamDirectory } from '../api/team-schemas';
 
 /*
  * The teams a fresh desk starts with, staffed by the seeded floor: until a lead changes them,
  * legal threats go to Legal, high-value customers who keep complaining to Retention, Spanish,
  * German and French tickets to the team that speaks them, and the rest by category.
  */
+
+const floor = {
+  ana: { id: 'u-ana', name: 'Ana Ortiz' },
+  ben: { id: 'u-ben', name: 'Ben Okafor' },
+  chen: { id: 'u-chen', name: 'Chen Wei' },
+  dana: { id: 'u-dana', name: 'Dana Levi' },
+  femi: { id: 'u-femi', name: 'Femi Adeyemi' },
+} as const;
+
+/** A team of the seeded floor; it speaks English unless told otherwise. */
+const team = (
+  id: string,
+  name: string,
+  t: Pick<Team, 'categories' | 'levels' | 'slaTargetMinutes'> & {
+    languages?: Team['languages'];
+    members: (keyof typeof floor)[];
+  },
+): Team => ({
+  id,
+  name,
+  categories: t.categories,
+  languages: t.languages ?? ['en'],
+  levels: t.levels,
+  members: t.members.map((m) => ({ ...floor[m] })),
+  slaTargetMinutes: t.slaTargetMinutes,
+});
+
 export const defaultTeamDirectory: TeamDirectory = {
   version: 1,
   teams: [
-    {
-      id: 'legal',
-      name: 'Legal',
+    team('legal', 'Legal', {
       categories: ['legal'],
-      languages: ['en'],
       levels: ['l2', 'manager', 'executive'],
-      members: [
-        { id: 'u-chen', name: 'Chen Wei' },
-        { id: 'u-dana', name: 'Dana Levi' },
-      ],
+      members: ['chen', 'dana'],
       slaTargetMinutes: 240,
-    },
-    {
-      id: 'retention',
-      name: 'Retention',
+    }),
+    team('retention', 'Retention', {
       categories: [],
-      languages: ['en'],
       levels: ['l1', 'l2', 'manager'],
-      members: [
-        { id: 'u-ben', name: 'Ben Okafor' },
-        { id: 'u-femi', name: 'Femi Adeyemi' },
-      ],
+      members: ['ben', 'femi'],
       slaTargetMinutes: 60,
-    },
-    {
-      id: 'multilingual',
-      name: 'Multilingual',
+    }),
+    team('multilingual', 'Multilingual', {
       categories: [],
       languages: ['es', 'de', 'fr'],
       levels: ['l1', 'l2'],
-      members: [{ id: 'u-ana', name: 'Ana Ortiz' }],
+      members: ['ana'],
       slaTargetMinutes: 120,
-    },
-    {
-      id: 'billing',
-      name: 'Billing & accounts',
+    }),
+    team('billing', 'Billing & accounts', {
       categories: ['billing', 'account'],
-      languages: ['en'],
       levels: ['l1', 'l2', 'manager', 'executive'],
-      members: [
-        { id: 'u-ana', name: 'Ana Ortiz' },
-        { id: 'u-chen', name: 'Chen Wei' },
-      ],
+      members: ['ana', 'chen'],
       slaTargetMinutes: 120,
-    },
-    {
-      id: 'support',
-      name: 'Shipping & technical',
+    }),
+    team('support', 'Shipping & technical', {
       categories: ['shipping', 'technical'],
-      languages: ['en'],
       levels: ['l1', 'l2', 'manager', 'executive'],
-      members: [
-        { id: 'u-ben', name: 'Ben Okafor' },
-        { id: 'u-femi', name: 'Femi Adeyemi' },
-      ],
+      members: ['ben', 'femi'],
       slaTargetMinutes: 120,
-    },
+    }),
   ],
   rules: [
     { id: 'legal-action', when: 'keyword', keyword: 'legal action', teamId: 'legal' },

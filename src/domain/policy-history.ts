@@ -1,5 +1,5 @@
 import '../api/zod-config';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type Actor, type Category, categorySchema, type Problem } from '../api/handoff-schemas';
 import {
   changeReasonSchema,
@@ -186,7 +186,7 @@ function nextPolicy(
   return parsed.data;
 }
 
-function invalid(error: z.ZodError, prefix: string): PolicyChangeError {
+function invalid(error: z.core.$ZodError, prefix: string): PolicyChangeError {
   const errors = fieldErrors(error.issues).map((e) => ({
     ...e,
     pointer: `${prefix}${e.pointer === '/' ? '' : e.pointer}`,

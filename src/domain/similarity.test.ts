@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Category, FlagRule } from '../api/handoff-schemas';
 import {
@@ -112,6 +113,38 @@ describe('groupSimilar', () => {
     ]);
     expect(groups).toHaveLength(1);
     expect(groups[0]!.flags).toEqual(['high_value', 'low_confidence']);
+  });
+
+  it('gives the same groups without an item nobody was compared with, minus that item', () => {
+    // Drafts from a few templates with a word or two changed: groups, near-misses and loners.
+    const templates = [refundDraft('Owen', 1, '17.80'), resetDraft('Leila')];
+    const words = ['sorry', 'card', 'phone', 'today', 'again', 'order'];
+    const anItem = fc
+      .record({
+        template: fc.nat(templates.length - 1),
+        edits: fc.array(fc.tuple(fc.nat(40), fc.constantFrom(...words)), { maxLength: 6 }),
+        category: fc.constantFrom<Category>('billing', 'account'),
+      })
+      .map(({ template, edits, category }) => {
+        const text = templates[template]!.split(' ');
+        for (const [at, word] of edits) text[at % text.length] = word;
+        return item(text.join(' '), { category });
+      });
+    fc.assert(
+      fc.property(fc.array(anItem, { minLength: 2, maxLength: 40 }), fc.nat(), (items, pick) => {
+        const consulted = new Set<string>();
+        const groups = groupSimilar(items, { consulted });
+        const free = items.filter((it) => !consulted.has(it.id));
+        if (free.length === 0) return;
+        const gone = free[pick % free.length]!.id;
+        const patched = groups
+          .map((g) => ({ ...g, ids: g.ids.filter((id) => id !== gone) }))
+          .filter((g) => g.ids.length >= 2);
+        const rest = groupSimilar(items.filter((it) => it.id !== gone));
+        expect(rest.map((g) => g.ids).sort()).toEqual(patched.map((g) => g.ids).sort());
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('says what differs: the range of amounts promised', () => {

@@ -152,10 +152,15 @@ export interface SimilarGroup {
 /**
  * Groups the items that are alike (see the top of this file), largest group first; items with
  * nothing alike are left out unless `minSize` is 1. Linear in the number of items.
+ *
+ * `consulted`, when given, receives the ids of the items some later item was compared with
+ * (a bucket's first item). Every other item only ever joined a group or stayed alone, and no
+ * one else's grouping depended on it: taking it out of the items gives the same groups with
+ * just that item removed, which lets an index follow a decision without regrouping.
  */
 export function groupSimilar(
   items: readonly Groupable[],
-  { minSize = 2 }: { minSize?: number } = {},
+  { minSize = 2, consulted }: { minSize?: number; consulted?: Set<string> } = {},
 ): SimilarGroup[] {
   const n = items.length;
   const parent = new Int32Array(n);
@@ -194,6 +199,7 @@ export function groupSimilar(
         buckets.set(h, i);
         continue;
       }
+      consulted?.add(items[first]!.id);
       const score = estimatedJaccard(items[first]!.signature, sig);
       if (score < SIMILAR_TEXT) continue;
       const a = find(first);

@@ -85,31 +85,31 @@ export function chooseTeam(
 type FieldError = NonNullable<Problem['errors']>[number];
 
 /**
+ * Checks the entries of one list in order: each gets an error when an entry before it already
+ * has its id.
+ */
+function duplicateIds(list: 'teams' | 'rules', noun: string) {
+  const seen = new Set<string>();
+  return (entry: { id: string }, i: number): FieldError[] => {
+    const repeated = seen.has(entry.id);
+    seen.add(entry.id);
+    if (!repeated) return [];
+    return [
+      { pointer: `/${list}/${i}/id`, message: `Another ${noun} already has the id "${entry.id}".` },
+    ];
+  };
+}
+
+/**
  * What a lead must fix before a directory can be saved: duplicate ids, a rule pointing to a
  * team that does not exist or has nobody in it (work sent there would wait for no one).
  */
 export function directoryErrors(edit: TeamsEdit): FieldError[] {
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  edit.teams.forEach((team, i) => {
-    if (seen.has(team.id)) {
-      errors.push({
-        pointer: `/teams/${i}/id`,
-        message: `Another team already has the id "${team.id}".`,
-      });
-    }
-    seen.add(team.id);
-  });
+  const errors = edit.teams.flatMap(duplicateIds('teams', 'team'));
   const byId = new Map(edit.teams.map((t) => [t.id, t]));
-  const ruleIds = new Set<string>();
+  const repeatedRule = duplicateIds('rules', 'rule');
   edit.rules.forEach((rule, i) => {
-    if (ruleIds.has(rule.id)) {
-      errors.push({
-        pointer: `/rules/${i}/id`,
-        message: `Another rule already has the id "${rule.id}".`,
-      });
-    }
-    ruleIds.add(rule.id);
+    errors.push(...repeatedRule(rule, i));
     const team = byId.get(rule.teamId);
     if (!team) {
       errors.push({ pointer: `/rules/${i}/teamId`, message: `There is no team "${rule.teamId}".` });

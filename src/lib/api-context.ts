@@ -1,4 +1,10 @@
-import { type QueryClient, queryOptions, useQueryClient } from '@tanstack/react-query';
+import {
+  mutationOptions,
+  type QueryClient,
+  type QueryKey,
+  queryOptions,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 
 /*
@@ -30,3 +36,18 @@ export const apiQuery = <const K extends readonly unknown[], T>(
   queryKey: K,
   read: (api: ApiClient) => Promise<T>,
 ) => queryOptions({ queryKey, queryFn: ({ client }) => read(apiOf(client)) });
+
+/**
+ * A write through the API client, under `mutationKey`; once it is answered (done or refused),
+ * the queries under each key of `invalidates` refetch (`meta.invalidates`, see query-client.ts).
+ */
+export const apiMutation = <const K extends readonly unknown[], V, T>(
+  mutationKey: K,
+  write: (api: ApiClient, variables: V) => Promise<T>,
+  invalidates: QueryKey[],
+) =>
+  mutationOptions({
+    mutationKey,
+    mutationFn: (variables: V, { client }) => write(apiOf(client), variables),
+    meta: { invalidates },
+  });

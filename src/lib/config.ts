@@ -1,5 +1,5 @@
 import '../api/zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /*
  * Runtime configuration, read from config.json next to index.html so one build can point at
@@ -7,12 +7,12 @@ import { z } from 'zod';
  */
 
 const runtimeConfigSchema = z.object({
-  apiBaseUrl: z.string().min(1).default('/api'),
+  apiBaseUrl: z._default(z.string().check(z.minLength(1)), '/api'),
   /**
    * In a demo build, run the backend inside the browser (the default) or, when false, talk to
    * the backend at apiBaseUrl. Builds without the demo flag always talk to apiBaseUrl.
    */
-  demo: z.boolean().default(true),
+  demo: z._default(z.boolean(), true),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 

@@ -1,12 +1,12 @@
 import '../api/zod-config';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from '../api/errors';
 
 /** Messages by field name, plus one for the form as a whole when nothing more precise fits. */
 export type FieldErrors = Record<string, string> & { form?: string };
 
 /** The first message per top-level field of a schema's failed parse. */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
+export function zodFieldErrors(error: z.core.$ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.length ? String(issue.path[0]) : 'form';

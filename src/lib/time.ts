@@ -23,3 +23,7 @@ export function useNow(intervalMs = 1000): number {
   }, [intervalMs]);
   return now;
 }
+
+/** A moment in the reader's own locale and zone, or `missing` where there is none. */
+export const localMoment = (iso: string | null, missing: string) =>
+  iso ? new Date(iso).toLocaleString() : missing;

@@ -1,12 +1,12 @@
 import '../api/zod-config';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { dashboardWindowSchema } from '../api/dashboard-schemas';
 import { dashboardQueries } from '../features/dashboard/api/queries';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 
 const searchSchema = z.object({
-  window: dashboardWindowSchema.default('24h').catch('24h'),
+  window: z.catch(z._default(dashboardWindowSchema, '24h'), '24h'),
 });
 
 export const Route = createFileRoute('/dashboard')({

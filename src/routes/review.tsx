@@ -1,11 +1,11 @@
 import '../api/zod-config';
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { categorySchema } from '../api/handoff-schemas';
 import { reviewQueries } from '../features/review/api/queries';
 import { ReviewPage } from '../features/review/components/review-page';
 
-const searchSchema = z.object({ category: categorySchema.optional().catch(undefined) });
+const searchSchema = z.object({ category: z.catch(z.optional(categorySchema), undefined) });
 
 export const Route = createFileRoute('/review')({
   validateSearch: searchSchema,

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { ProposedAction } from '../api/action-schemas';
-import { sameActions } from '../domain/actions';
+import { sameActions } from '../domain/action-pairs';
 import { decisionIntent, decisionScope, type PendingDecision } from './decision-intent';
 import { useIntentStore } from './intent-store';
 

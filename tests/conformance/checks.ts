@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
-import { prettifyError, type z } from 'zod';
+import { Webhook } from 'standardwebhooks';
+import { prettifyError, type z } from 'zod/mini';
 import { auditLogPageSchema, feedbackPageSchema } from '../../src/api/audit-schemas';
 import { batchDecisionResultSchema } from '../../src/api/batch-schemas';
 import { dashboardSchema } from '../../src/api/dashboard-schemas';
@@ -37,9 +40,11 @@ import {
   teamDirectorySchema,
   teamWhatIfResultSchema,
 } from '../../src/api/team-schemas';
+import { webhookWithSecretSchema } from '../../src/api/webhook-schemas';
 import { whatIfResultSchema } from '../../src/api/what-if-schemas';
 import { drawnForDoubleReview } from '../../src/domain/double-review';
 import { messagesSinceDraft } from '../../src/domain/follow-ups';
+import { nextEscalation, teamEscalationProblem } from '../../src/domain/team-escalation';
 
 /*
  * A conformance suite for any Handoff Desk backend. It speaks only HTTP and the published
@@ -205,7 +210,7 @@ function ensure(condition: unknown, message: string): asserts condition {
 const snippet = (reply: Reply) =>
   `${reply.request} answered ${reply.status}: ${reply.text.slice(0, 400) || '(empty body)'}`;
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new Error(`${what} does not match its schema:\n${prettifyError(result.error)}`);
@@ -213,7 +218,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
-function expectOk<T>(reply: Reply, schema: z.ZodType<T>, what: string): T {
+function expectOk<T>(reply: Reply, schema: z.ZodMiniType<T>, what: string): T {
   ensure(reply.status >= 200 && reply.status < 300, `${what}: expected success; ${snippet(reply)}`);
   return parse(schema, reply.body, `${what} (${reply.request})`);
 }
@@ -360,6 +365,26 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     return found;
   }
 
+  /** The people GET /users lists, as `actorId` asks. */
+  async function listPeople(actorId: string) {
+    return expectOk(await get(operations.listUsers.path, actorId), usersSchema, 'GET /users').items;
+  }
+
+  /** Sends a batch and checks each item's outcome, in order (`expected` says why each). */
+  async function sendBatch(actor: string, json: unknown, label: string, expected: string) {
+    const result = expectOk(
+      await api.send('POST', operations.decideBatch.path, { actor, json }),
+      batchDecisionResultSchema,
+      label,
+    );
+    const outcomes = result.results.map((r) => r.outcome).join(', ');
+    ensure(
+      outcomes === expected.replace(/ \([^)]*\)/g, ''),
+      `Expected ${expected}; got ${outcomes}`,
+    );
+    return result;
+  }
+
   type Snapshot = { item: Handoff; events: number };
 
   async function snapshot(id: string, actor: string): Promise<Snapshot> {
@@ -430,6 +455,16 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
 
   const check = (name: string, run: () => Promise<void>): ConformanceCheck => ({ name, run });
 
+  /** A new agent key issued by the lead `leadId`; its secret. */
+  async function issueAgentKey(leadId: string, name: string): Promise<string> {
+    const issued = await api.send('POST', operations.createAgentKey.path, {
+      actor: leadId,
+      json: { name },
+    });
+    ensure(issued.status === 201, `A lead's new agent key: ${snippet(issued)}`);
+    return (issued.body as { secret: string }).secret;
+  }
+
   /*
    * How people sign in is the backend's own business (a server with accounts, or a proxy in
    * front of one): only GET /session, which the app reads at start, is required of every one.
@@ -458,12 +493,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'an agent hands off, hears the redirect, answers it, and acknowledges the approval',
       async () => {
         const { a } = await discoverCast();
-        const issued = await api.send('POST', operations.createAgentKey.path, {
-          actor: a.id,
-          json: { name: `conformance-${runId}` },
-        });
-        ensure(issued.status === 201, `A lead's new agent key: ${snippet(issued)}`);
-        const secret = (issued.body as { secret: string }).secret;
+        const secret = await issueAgentKey(a.id, `conformance-${runId}`);
         const agent = (
           method: string,
           path: string,
@@ -479,28 +509,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           null,
           'An unknown agent key',
         );
-        const created = await agent('POST', operations.createAgentHandoff.path, {
-          ticket: {
-            customer: {
-              id: `c-conf-${runId}`,
-              name: 'Robin Example',
-              email: 'robin@example.com',
-              tier: 'standard',
-              lifetimeValue: 120,
-              priorComplaints: 0,
-            },
-            channel: 'email',
-            subject: 'Where is my parcel?',
-            body: 'Hello, my parcel has not arrived yet. Robin',
-            category: 'shipping',
-            urgency: 'normal',
-            language: 'en',
-            attachments: 0,
-          },
-          draft: 'Hi Robin,\n\nYour parcel is on its way.\n\nBest regards,\nSupport',
-          confidence: 0.3,
-          actions: [{ type: 'reply' }],
-        });
+        const created = await agent(
+          'POST',
+          operations.createAgentHandoff.path,
+          conformanceHandoff(runId),
+        );
         ensure(created.status === 201, `The agent's handoff: ${snippet(created)}`);
         const id = (created.body as { handoff: Handoff }).handoff.id;
         const outcomePath = pathOf(operations.getHandoffOutcome, { id });
@@ -605,6 +618,78 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     ),
 
     check(
+      'a webhook endpoint hears the decision on a handoff, signed to the Standard Webhooks specification',
+      async () => {
+        const { a } = await discoverCast();
+        const secret = await issueAgentKey(a.id, `conformance-hooks-${runId}`);
+        const receiver = await startReceiver();
+        try {
+          const registered = await api.send('POST', operations.createWebhook.path, {
+            actor: null,
+            bearer: secret,
+            json: { url: receiver.url, events: ['handoff.decided'] },
+          });
+          // Webhooks are sent by a server process; a backend without one does not offer them.
+          if (registered.status === 404) return;
+          ensure(registered.status === 201, `The agent's webhook endpoint: ${snippet(registered)}`);
+          const hook = webhookWithSecretSchema.parse(registered.body);
+          const created = await api.send('POST', operations.createAgentHandoff.path, {
+            actor: null,
+            bearer: secret,
+            json: conformanceHandoff(runId),
+          });
+          ensure(created.status === 201, `The agent's handoff: ${snippet(created)}`);
+          const id = (created.body as { handoff: Handoff }).handoff.id;
+          const pending = await detail(id, a.id);
+          const rejected = await api.send('POST', pathOf(operations.decideHandoff, { id }), {
+            actor: a.id,
+            json: {
+              action: 'reject',
+              version: pending.version,
+              reason: 'Quotes no tracking number.',
+              timeOnItemMs: 20_000,
+              acknowledgedFlags: [],
+            },
+          });
+          ensure(rejected.status === 200, `The rejection: ${snippet(rejected)}`);
+          const got = await receiver.next(10_000);
+          ensure(got, 'No delivery reached the receiver within 10 s of the decision');
+          let verified: unknown;
+          try {
+            verified = new Webhook(hook.secret).verify(got.body, got.headers);
+          } catch (error) {
+            throw new Error(`The delivery's signature does not verify: ${String(error)}`);
+          }
+          const message = verified as {
+            type?: string;
+            data?: { handoff?: { id?: string }; outcome?: { type?: string; reason?: string } };
+          };
+          ensure(
+            message.type === 'handoff.decided' &&
+              message.data?.handoff?.id === id &&
+              message.data.outcome?.type === 'rejected',
+            `The delivery is the decision on ${id}: ${got.body.slice(0, 300)}`,
+          );
+          let tampered = false;
+          try {
+            new Webhook(hook.secret).verify(`${got.body} `, got.headers);
+          } catch {
+            tampered = true;
+          }
+          ensure(tampered, 'A changed body still verified: the signature does not cover it');
+          const removed = await api.send(
+            'DELETE',
+            pathOf(operations.deleteWebhook, { id: hook.endpoint.id }),
+            { actor: null, bearer: secret },
+          );
+          ensure(removed.status < 300, `Deleting the endpoint: ${snippet(removed)}`);
+        } finally {
+          await receiver.close();
+        }
+      },
+    ),
+
+    check(
       'every operation of the contract is served, and its reads parse with their schemas',
       async () => {
         const { a } = await discoverCast();
@@ -650,15 +735,11 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           'validation',
           'An empty batch',
         );
-        const first = expectOk(
-          await api.send('POST', path, { actor: a.id, json: body }),
-          batchDecisionResultSchema,
+        const first = await sendBatch(
+          a.id,
+          body,
           'The batch',
-        );
-        const outcomes = first.results.map((r) => r.outcome).join(', ');
-        ensure(
-          outcomes === 'applied, conflict, refused',
-          `Expected applied, conflict (stale version), refused (unknown id); got ${outcomes}`,
+          'applied, conflict (stale version), refused (unknown id)',
         );
         const trail = await events(one!.id, a.id);
         ensure(
@@ -678,6 +759,63 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
         ensure(
           (await events(one!.id, a.id)).length === trail.length,
           'The retry wrote audit events',
+        );
+      },
+    ),
+
+    check(
+      'a batch re-routes each item to another team on its own, with one required reason',
+      async () => {
+        const { a } = await discoverCast();
+        const people = await listPeople(a.id);
+        const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
+        ensure(editor, 'The checks need a lead or manager in GET /users');
+        const [one, two] = await takeItems(2);
+        const teams = expectOk(
+          await get(operations.getTeams.path, a.id),
+          teamDirectorySchema,
+          'GET /teams',
+        );
+        const target = teams.teams.find(
+          (t) => t.members.length > 0 && t.id !== one!.team?.teamId && t.id !== two!.team?.teamId,
+        );
+        ensure(target, 'The checks need a staffed team holding neither item');
+        const path = operations.decideBatch.path;
+        const batchId = `conf-${runId}-reroute`;
+        const reason = 'Conformance: this belongs with another team.';
+        const body = {
+          batchId,
+          decision: { action: 'reroute', teamId: target.id, reason },
+          items: [
+            { id: one!.id, version: one!.version },
+            { id: two!.id, version: two!.version + 5 },
+          ],
+          timeOnBatchMs: 30_000,
+        };
+        expectProblem(
+          await api.send('POST', path, {
+            actor: editor.id,
+            json: { ...body, decision: { ...body.decision, reason: '' } },
+          }),
+          422,
+          'validation',
+          'A batch re-route without a reason',
+        );
+        await sendBatch(editor.id, body, 'The batch re-route', 'applied, conflict (stale version)');
+        const moved = await detail(one!.id, a.id);
+        ensure(
+          moved.team?.teamId === target.id,
+          `The re-routed item is with ${moved.team?.teamId ?? 'no team'}, not ${target.id}`,
+        );
+        const left = await detail(two!.id, a.id);
+        ensure(
+          left.version === two!.version && left.team?.teamId === two!.team?.teamId,
+          'The item sent on a stale version was moved anyway',
+        );
+        const last = (await events(one!.id, a.id)).at(-1);
+        ensure(
+          last?.action === 'rerouted' && last.batchId === batchId,
+          `The re-route's audit event should be "rerouted" with batchId "${batchId}"; got ${last?.action} ${last?.batchId}`,
         );
       },
     ),
@@ -1723,14 +1861,69 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     ),
 
     check(
+      'an item with a team escalates up its team’s ladder, and leaves it only past the top',
+      async () => {
+        const { a } = await discoverCast();
+        const { teams } = expectOk(
+          await get(operations.getTeams.path, a.id),
+          teamDirectorySchema,
+          'GET /teams',
+        );
+        const items = await takeItems(12);
+        const item = items.find((i) => i.team && nextEscalation(i, teams));
+        if (!item) return;
+        let current = item;
+        const escalate = (targetLevel: Level, note: string) =>
+          api.send('POST', pathOf(operations.decideHandoff, { id: item.id }), {
+            actor: a.id,
+            json: {
+              action: 'escalate',
+              version: current.version,
+              timeOnItemMs: 20_000,
+              targetLevel,
+              note,
+            },
+          });
+        // Step up as far as the checker's own authority reaches, checking each landing.
+        for (let n = 0; n < 4; n += 1) {
+          const step = nextEscalation(current, teams);
+          if (!step || rank(current.level) > rank(a.level)) break;
+          const skipped = levelSchema.options.find(
+            (l) =>
+              l !== 'ai' &&
+              rank(l) > rank(current.level) &&
+              rank(l) < rank(step.level) &&
+              teamEscalationProblem(current, l, teams),
+          );
+          if (skipped) {
+            const refused = expectProblem(
+              await escalate(skipped, 'Conformance: a level the team skips.'),
+              422,
+              'validation',
+              `Escalating ${item.id} to ${skipped}, which ${current.team?.teamName} skips`,
+            );
+            expectPointers(refused, ['/targetLevel'], 'An escalation past the team’s next level');
+          }
+          const moved = expectOk(
+            await escalate(step.level, 'Conformance: up the team’s ladder.'),
+            decisionResultSchema,
+            `Escalating ${item.id} to ${step.level}`,
+          ).handoff;
+          ensure(
+            moved.level === step.level &&
+              (moved.team?.teamId ?? null) === (step.team?.teamId ?? null),
+            `Escalating ${item.id} from ${current.level} in ${current.team?.teamId ?? 'no team'} should land at ${step.level} in ${step.team?.teamId ?? 'no team'}; it landed at ${moved.level} in ${moved.team?.teamId ?? 'no team'}`,
+          );
+          current = moved;
+        }
+      },
+    ),
+
+    check(
       'policy changes are refused to reviewers, on a stale version and when invalid',
       async () => {
         const { a } = await discoverCast();
-        const { items: people } = expectOk(
-          await get(operations.listUsers.path, a.id),
-          usersSchema,
-          'GET /users',
-        );
+        const people = await listPeople(a.id);
         const reviewer = people.find((u) => u.role === 'reviewer');
         const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
         ensure(
@@ -1954,11 +2147,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
       'post-hoc settings: the double-review share parses, is refused to reviewers and checked',
       async () => {
         const { a } = await discoverCast();
-        const { items: people } = expectOk(
-          await get(operations.listUsers.path, a.id),
-          usersSchema,
-          'GET /users',
-        );
+        const people = await listPeople(a.id);
         const reviewer = people.find((u) => u.role === 'reviewer');
         const editor = people.find((u) => u.role === 'lead' || u.role === 'manager');
         ensure(
@@ -2025,4 +2214,80 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     ensure(total >= 5, `The checks need a filter with at least 5 items; found ${total}`);
     return query;
   }
+}
+
+/* ---------- webhooks ---------- */
+
+/** A handoff as an agent sends it: a customer of the run's own, a plain reply, low confidence. */
+function conformanceHandoff(runId: string) {
+  return {
+    ticket: conformanceTicket(runId),
+    draft: 'Hi Robin,\n\nYour parcel is on its way.\n\nBest regards,\nSupport',
+    confidence: 0.3,
+    actions: [{ type: 'reply' }],
+  };
+}
+
+function conformanceTicket(runId: string) {
+  return {
+    customer: {
+      id: `c-conf-${runId}`,
+      name: 'Robin Example',
+      email: 'robin@example.com',
+      tier: 'standard',
+      lifetimeValue: 120,
+      priorComplaints: 0,
+    },
+    channel: 'email',
+    subject: 'Where is my parcel?',
+    body: 'Hello, my parcel has not arrived yet. Robin',
+    category: 'shipping',
+    urgency: 'normal',
+    language: 'en',
+    attachments: 0,
+  };
+}
+
+interface Delivery {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** A webhook receiver on loopback that answers 204 and hands over each delivery in order. */
+async function startReceiver() {
+  const got: Delivery[] = [];
+  const waiting: ((d: Delivery) => void)[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      res.writeHead(204).end();
+      const delivery = { body, headers };
+      const wake = waiting.shift();
+      if (wake) wake(delivery);
+      else got.push(delivery);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    next(ms: number): Promise<Delivery | null> {
+      const first = got.shift();
+      if (first) return Promise.resolve(first);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(null), ms);
+        waiting.push((d) => {
+          clearTimeout(timer);
+          resolve(d);
+        });
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

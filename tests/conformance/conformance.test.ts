@@ -29,6 +29,9 @@ interface Face {
 
 const PASSWORD = 'conformance passphrase';
 
+/** The webhook check's receiver listens on loopback; a failed attempt is retried at once. */
+const WEBHOOKS = { allowPrivate: true, retryScale: 0.001, timeoutMs: 5_000 };
+
 const faces: Face[] = [
   {
     name: 'in-process reference backend (MSW)',
@@ -38,7 +41,7 @@ const faces: Face[] = [
     name: 'HTTP server on SQLite',
     start: async () => {
       const file = tempDbFile();
-      const running: RunningServer = await startServer(file, { count: 200 });
+      const running: RunningServer = await startServer(file, { count: 200, webhooks: WEBHOOKS });
       return {
         baseUrl: running.baseUrl,
         stop: async () => {
@@ -52,7 +55,7 @@ const faces: Face[] = [
     name: 'HTTP server on SQLite with sign-in',
     start: async () => {
       const file = tempDbFile();
-      const running = await startServer(file, { count: 200, signIn: {} });
+      const running = await startServer(file, { count: 200, signIn: {}, webhooks: WEBHOOKS });
       // Everyone in the world gets an account, as an admin would add the team.
       const hash = await hashPassword(PASSWORD);
       const passwords: Record<string, string> = {};

@@ -60,7 +60,7 @@ function startAgent(baseURL: string, key: string, extra: string[]) {
 
 const oneTicket = ['--rate', '60', '--count', '1', '--seed', '10', '--confidence', '0.5'];
 
-test('a redirect is answered by the agent, approved, executed and acknowledged, all in the trail', async ({
+test('a redirect is answered by the agent, its refund edited and approved, and the agent executes the edited amount', async ({
   browser,
   baseURL,
   request,
@@ -82,25 +82,37 @@ test('a redirect is answered by the agent, approved, executed and acknowledged, 
     const form = page.getByRole('form', { name: 'Redirect to the AI' });
     await form
       .getByLabel('Instructions for the AI')
-      .fill('Make it more formal and mention that our support line is open on Sundays.');
+      .fill('Make it more formal and offer a refund of $25.00.');
     await form.getByRole('button', { name: 'Send to the AI' }).click();
 
-    // The agent's own draft comes back: it follows both instructions.
+    // The agent's own draft comes back: it follows both instructions, in the text and the actions.
     await expect(page.getByRole('tab', { name: 'Draft versions (2)' })).toBeVisible();
     await expect(desk.editor).not.toHaveValue(before);
     await expect(desk.editor).toHaveValue(/^Dear /);
-    await expect(desk.editor).toHaveValue(/Please note: our support line is open on Sundays\./);
     await agent.line(new RegExp(`${id}: redirected; .*Done: made it more formal`));
+    const actions = page.getByRole('region', { name: 'Proposed actions' });
+    const amount = actions.getByRole('textbox', { name: 'Refund amount' });
+    await expect(amount).toHaveValue('25.00');
 
+    // The reviewer settles on a larger refund in the actions editor; the change is shown.
+    await amount.fill('30');
+    await expect(actions.getByText('Refund $25.00 → Refund $30.00')).toBeVisible();
+    await expect(page.getByText(/Saved to server/)).toBeVisible({ timeout: 10_000 });
     await page.getByRole('button', { name: /^Approve/ }).click();
-    await agent.line(new RegExp(`${id}: approved`));
+
+    // The agent receives the final actions with the edited amount, and executes those.
+    await agent.line(new RegExp(`${id}: approved with edited actions: Refund \\$30\\.00`));
     await agent.line(new RegExp(`${id}: executed and acknowledged`));
 
     await desk.openHandoff(id!);
     const trail = page.getByRole('list', { name: 'Audit events, newest first' });
     await expect(trail.getByText(/Draft 2 written from Elif Demir’s instructions/)).toBeVisible();
-    await expect(trail.getByText('Sent to the customer as drafted')).toBeVisible();
-    await expect(trail.getByText(/^Executed: Sent the approved reply/)).toBeVisible();
+    await expect(trail.getByText('Sent to the customer with edited actions')).toBeVisible();
+    await trail.getByText('Edits against the AI draft').first().click();
+    await expect(trail.getByText(/Refund \$25\.00 → Refund \$30\.00/).first()).toBeVisible();
+    await expect(
+      trail.getByText(/^Executed: Sent the approved reply; Refund \$30\.00/),
+    ).toBeVisible();
     await context.close();
   } finally {
     agent.child.kill('SIGKILL');

@@ -91,6 +91,8 @@ export interface Person {
 export interface SignInServer {
   origin: string;
   dataFile: string;
+  /** What the server has written to its console so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -115,7 +117,13 @@ export function addPeople(dataFile: string, people: Person[]) {
 /** The server with sign-in, on a port of its own, over a fresh database holding `people`. */
 export async function startSignInServer(
   people: Person[],
-  options: { port?: number; oidc?: IdentityProvider; grants?: string[] } = {},
+  options: {
+    port?: number;
+    oidc?: IdentityProvider;
+    grants?: string[];
+    /** Started with --insecure-actor-header, as a local demo would be. */
+    insecure?: boolean;
+  } = {},
 ): Promise<SignInServer> {
   const dir = mkdtempSync(join(tmpdir(), 'handoff-desk-signin-'));
   const dataFile = join(dir, 'desk.sqlite');
@@ -123,6 +131,7 @@ export async function startSignInServer(
   const port = options.port ?? (await freePort());
   const args = ['mocks/server/main.ts', '--host', host, '--port', String(port)];
   args.push('--data', dataFile, '--seed-count', '300', '--static', 'dist');
+  if (options.insecure) args.push('--insecure-actor-header');
   const env = { ...process.env };
   if (options.oidc) {
     args.push('--oidc-issuer', options.oidc.issuer, '--oidc-client-id', options.oidc.clientId);
@@ -155,6 +164,7 @@ export async function startSignInServer(
   return {
     origin: `http://${host}:${port}`,
     dataFile,
+    output: () => output,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

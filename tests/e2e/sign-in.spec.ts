@@ -1,4 +1,6 @@
-import type { APIRequest, Browser, Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIRequest, Browser, Locator, Page } from '@playwright/test';
 import { Desk, expect, ServerApi, test } from './fixtures';
 import {
   freePort,
@@ -129,31 +131,32 @@ test('only naming an actor is not signing in', async ({ playwright }) => {
   await request.dispose();
 });
 
-test('a session that ends mid-edit asks to sign in again, keeps the edit and decides once', async ({
-  browser,
-  playwright,
-}) => {
+/**
+ * A person edits a reply; elsewhere they sign out everywhere, so this browser's session ends on
+ * the server. Approving then asks them to sign in again (`signInAgain`), after which the
+ * approval goes through once, with the edit.
+ */
+async function sessionEndsMidEdit(
+  { browser, playwright }: { browser: Browser; playwright: { request: APIRequest } },
+  signInAs: (page: Page) => Promise<void>,
+  addition: string,
+  signInAgain: (dialog: Locator, page: Page) => Promise<void>,
+) {
   const { context, page } = await freshPage(browser);
   const other = await freshPage(browser);
   try {
-    await page.goto(`${desk.origin}/queue`);
-    await signIn(page, 'u-rae');
-    await expect(page.getByText('Signed in as')).toContainText('Rae Diaz');
+    await signInAs(page);
     const { request, api } = await apiOf(page, playwright);
     const item = await api.plainPendingItem();
     await request.dispose();
     await page.goto(`${desk.origin}/handoffs/${item.id}`);
     const editor = new Desk(page).editor;
     await expect(editor).toBeEditable();
-    const addition = ' Rae confirmed the new delivery date with the carrier.';
     await editor.press('End');
     await editor.pressSequentially(addition);
     await expect(page.getByText(/Saved to server/)).toBeVisible();
 
-    // Elsewhere, Rae signs out everywhere: this browser's session ends on the server.
-    await other.page.goto(`${desk.origin}/`);
-    await signIn(other.page, 'u-rae');
-    await expect(other.page.getByText('Signed in as')).toBeVisible();
+    await signInAs(other.page);
     await other.page.keyboard.press('Alt+Shift+Q');
     await expect(
       other.page.getByRole('heading', { name: 'Sign in to Handoff Desk' }),
@@ -163,9 +166,7 @@ test('a session that ends mid-edit asks to sign in again, keeps the edit and dec
     const dialog = page.getByRole('dialog', { name: 'Your session ended' });
     await expect(dialog).toBeVisible();
     expect(await new Desk(page).seriousViolations()).toEqual([]);
-    await expect(dialog.getByLabel('User id')).toHaveValue('u-rae');
-    await dialog.getByLabel('Password').fill(PASSWORD);
-    await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInAgain(dialog, page);
     await expect(dialog).toBeHidden();
     await expect(page.getByText(`Approved ticket #${item.ticket.number}`)).toBeVisible();
 
@@ -183,6 +184,68 @@ test('a session that ends mid-edit asks to sign in again, keeps the edit and dec
     await other.context.close();
     await context.close();
   }
+}
+
+test('a session that ends mid-edit asks to sign in again, keeps the edit and decides once', async ({
+  browser,
+  playwright,
+}) => {
+  await sessionEndsMidEdit(
+    { browser, playwright },
+    async (page) => {
+      await page.goto(`${desk.origin}/queue`);
+      await signIn(page, 'u-rae');
+      await expect(page.getByText('Signed in as')).toContainText('Rae Diaz');
+    },
+    ' Rae confirmed the new delivery date with the carrier.',
+    async (dialog) => {
+      await expect(dialog.getByLabel('User id')).toHaveValue('u-rae');
+      await dialog.getByLabel('Password').fill(PASSWORD);
+      await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+    },
+  );
+});
+
+/**
+ * The provider's pages in a popup, as they come: its login and consent, or none at all when it
+ * remembers the person and sends the popup straight back (which then closes itself).
+ */
+async function passProvider(popup: Page, login: string) {
+  const closed = popup.waitForEvent('close').then(() => true);
+  const loginField = popup.locator('input[name="login"]');
+  const consent = popup.locator('button[type="submit"]', { hasText: 'Continue' });
+  const shown = loginField
+    .or(consent)
+    .waitFor()
+    .then(() => false);
+  if (await Promise.race([closed, shown])) return;
+  if (await loginField.isVisible()) {
+    await loginField.fill(login);
+    await popup.locator('input[name="password"]').fill('anything');
+    await popup.locator('button[type="submit"]').click();
+  }
+  await consent.click();
+  await closed;
+}
+
+test('a provider-only session that ends mid-edit signs in again in a popup, keeps the edit and decides once', async ({
+  browser,
+  playwright,
+}) => {
+  await sessionEndsMidEdit(
+    { browser, playwright },
+    async (page) => {
+      await signInWithProvider(page, 'sam');
+      await expect(page.getByText('Signed in as')).toContainText('Sam Ito');
+    },
+    ' Sam checked the tracking with the carrier.',
+    async (dialog, page) => {
+      // The provider opens beside the page, which keeps everything unsent on it.
+      const popupOpened = page.waitForEvent('popup');
+      await dialog.getByRole('button', { name: 'Sign in with Example SSO' }).click();
+      await passProvider(await popupOpened, 'sam');
+    },
+  );
 });
 
 test('a person signs in through the identity provider; a stranger waits for a lead', async ({
@@ -293,5 +356,130 @@ test('a person in a mapped directory group signs in at what the group grants', a
     await expect(page.getByRole('link', { name: 'People' })).toBeVisible();
   } finally {
     await context.close();
+  }
+});
+
+test('two people signed in in two browsers each act as themselves', async ({
+  browser,
+  playwright,
+}) => {
+  const rae = await freshPage(browser);
+  const lee = await freshPage(browser);
+  try {
+    await rae.page.goto(`${desk.origin}/`);
+    await signIn(rae.page, 'u-rae');
+    await lee.page.goto(`${desk.origin}/`);
+    await signIn(lee.page, 'u-lee');
+    await expect(rae.page.getByText('Signed in as')).toContainText('Rae Diaz');
+    await expect(lee.page.getByText('Signed in as')).toContainText('Lee Park');
+
+    const decided: Record<string, string> = {};
+    for (const [who, { page }] of [
+      ['u-rae', rae],
+      ['u-lee', lee],
+    ] as const) {
+      const { request, api } = await apiOf(page, playwright);
+      const item = await api.plainPendingItem();
+      await request.dispose();
+      await page.goto(`${desk.origin}/handoffs/${item.id}`);
+      await expect(new Desk(page).editor).toBeEditable();
+      await page.getByRole('button', { name: /^Approve/ }).click();
+      await expect(page.getByText(`Approved ticket #${item.ticket.number}`)).toBeVisible();
+      decided[who] = item.id;
+    }
+    const { request, api } = await apiOf(lee.page, playwright);
+    for (const [who, id] of Object.entries(decided)) {
+      const trail = await api.get<{ items: { action: string; actor: { id: string } }[] }>(
+        `/handoffs/${id}/events`,
+      );
+      expect(trail.items.find((e) => e.action === 'approved')?.actor.id, id).toBe(who);
+    }
+    await request.dispose();
+    // Each browser still says who it is after a reload: one session per browser.
+    await rae.page.reload();
+    await expect(rae.page.getByText('Signed in as')).toContainText('Rae Diaz');
+    await lee.page.reload();
+    await expect(lee.page.getByText('Signed in as')).toContainText('Lee Park');
+  } finally {
+    await lee.context.close();
+    await rae.context.close();
+  }
+});
+
+test('a page on another origin cannot write with a signed-in person’s cookie', async ({
+  browser,
+  playwright,
+}) => {
+  // Same host, another port: the browser sends the SameSite cookie along, so only the
+  // server's Origin and client-header checks stand in the way.
+  const evil = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(
+      `<!doctype html><form method="post" action="${desk.origin}/api/handoffs/claim-next">` +
+        '<button>Win a prize</button></form>',
+    );
+  });
+  await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+  const evilOrigin = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.goto(`${desk.origin}/`);
+    await signIn(page, 'u-rae');
+    await expect(page.getByText('Signed in as')).toContainText('Rae Diaz');
+    const { request, api } = await apiOf(page, playwright);
+    const held = () =>
+      api.get<{ items: unknown[] }>('/handoffs?assignee=me&limit=50').then((l) => l.items.length);
+    const before = await held();
+
+    await page.goto(evilOrigin);
+    // A script that adds the header needs a preflight, which this origin does not pass.
+    const scripted = await page.evaluate(async (url) => {
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'X-Handoff-Desk-Client': 'web', 'Idempotency-Key': 'evil-1' },
+        });
+        return `answered ${res.status}`;
+      } catch {
+        return 'blocked';
+      }
+    }, `${desk.origin}/api/handoffs/claim-next`);
+    expect(scripted).toBe('blocked');
+    // A form post: the cookie goes along, the client header cannot. The browser then shows
+    // the desk's refusal.
+    const [formReply] = await Promise.all([
+      page.waitForResponse(`${desk.origin}/api/handoffs/claim-next`),
+      page.getByRole('button', { name: 'Win a prize' }).click(),
+    ]);
+    expect(formReply.status()).toBe(403);
+    expect(await held()).toBe(before);
+    await request.dispose();
+  } finally {
+    await context.close();
+    await new Promise((resolve) => evil.close(resolve));
+  }
+});
+
+test('a server started with the insecure flag warns at start and in the header, and believes X-Actor-Id', async ({
+  browser,
+  playwright,
+}) => {
+  const insecure = await startSignInServer([], { insecure: true });
+  const { context, page } = await freshPage(browser);
+  try {
+    expect(insecure.output()).toMatch(/WARNING: --insecure-actor-header is on/);
+    await page.goto(`${insecure.origin}/queue`);
+    await expect(page.getByRole('status').filter({ hasText: 'Insecure identity' })).toBeVisible();
+    await expect(page.getByLabel('Acting as')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Sign in to Handoff Desk' })).toHaveCount(0);
+    const request = await playwright.request.newContext({ baseURL: insecure.origin });
+    const reply = await request.get('/api/me', { headers: { 'X-Actor-Id': 'u-femi' } });
+    expect(reply.status()).toBe(200);
+    expect(((await reply.json()) as { id: string }).id).toBe('u-femi');
+    await request.dispose();
+  } finally {
+    await context.close();
+    await insecure.stop();
   }
 });

@@ -93,3 +93,72 @@ test('a lead adds a team and a rule, sees the load per team, saves, and a new ar
     await lead.context.close();
   }
 });
+
+test('a lead re-routes an item from the checkpoint with m, giving a reason, and the escalation stays in the new team', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('The project sets baseURL.');
+  test.slow();
+  const lead = await reviewerBrowser(browser, baseURL, 'u-femi');
+  const { page, desk } = lead;
+  try {
+    await page.goto('/queue');
+    // In the demo the page's own backend answers once the queue has loaded from it.
+    await expect(page.getByRole('heading', { level: 1, name: /^Queue/ })).toBeVisible();
+    const item = await arrive(page);
+    const target = item.team?.teamId === 'retention' ? 'Legal' : 'Retention';
+    await page.goto(`/handoffs/${item.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Double charge' })).toBeVisible();
+
+    await page.keyboard.press('m');
+    const dialog = page.getByRole('dialog', { name: 'Re-route to another team' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Team').selectOption({ label: target });
+    await dialog.getByRole('button', { name: 'Re-route' }).click();
+    const reason = dialog.getByLabel('Reason');
+    await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByText('Say why the item goes to another team.')).toBeVisible();
+    expect(await desk.seriousViolations()).toEqual([]);
+
+    await reason.fill('The customer is about to leave us over this.');
+    await dialog.getByRole('button', { name: 'Re-route' }).click();
+    await expect(page.getByText(`Re-routed to ${target}.`)).toBeVisible();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(new RegExp(`${target} \\(Re-routed by a person`))).toBeVisible();
+
+    await page.keyboard.press('x');
+    const form = page.getByRole('form', { name: 'Escalate' });
+    await expect(form.getByText(new RegExp(`^Next in the team: .+ · ${target}`))).toBeVisible();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.goto(`/audit?item=${item.id}&action=rerouted`);
+    const grid = page.getByRole('grid', { name: 'Audit log, newest first' });
+    await expect(
+      grid.getByText(new RegExp(`Re-routed from .+ to ${target} by Femi Adeyemi`)),
+    ).toBeVisible();
+  } finally {
+    await lead.context.close();
+  }
+});
+
+test('a lead scans the load per team on the dashboard on a phone', async ({ page, desk }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/dashboard');
+  const card = page.getByRole('region', { name: 'Teams' });
+  await expect(card.getByRole('table')).toBeVisible();
+  await expect(card.getByRole('rowheader', { name: 'Legal' })).toBeVisible();
+  await expect(card.getByRole('columnheader', { name: 'SLA at risk' })).toBeVisible();
+  // What a lead scans first (team, open, at risk) is on screen without scrolling the card.
+  for (const name of ['Team', 'Open', 'SLA at risk']) {
+    const box = await card.getByRole('columnheader', { name }).boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(390);
+  }
+  // The page itself never scrolls sideways; a wider table scrolls inside its card.
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ),
+  ).toBeLessThanOrEqual(0);
+  expect(await desk.seriousViolations()).toEqual([]);
+});

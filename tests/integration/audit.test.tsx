@@ -1,10 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
+import { vipDesk } from '../../mocks/core/teams/test-kit';
 import { plainItem } from '../../mocks/core/test-items';
+import { createdAgentKeySchema } from '../../src/api/agent-schemas';
 import { auditEntrySchema } from '../../src/api/audit-schemas';
 import { operations, pathOf } from '../../src/api/operations';
 import { makeProblem } from '../../src/api/problem';
+import { teamDirectorySchema } from '../../src/api/team-schemas';
 import { captureDownloads } from '../downloads';
 import { API_BASE, backend, server } from '../msw';
 import { renderApp } from '../render';
@@ -26,6 +29,17 @@ const downloads = captureDownloads();
 beforeEach(() => {
   vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
 });
+
+/** A request to the backend as the lead Femi, as another screen would send it. */
+function call(method: string, path: string, body?: unknown) {
+  return backend.handle({
+    method,
+    path,
+    query: new URLSearchParams(),
+    headers: new Headers({ 'X-Actor-Id': 'u-femi', 'Idempotency-Key': crypto.randomUUID() }),
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+}
 
 async function rejectPlainItem(reason: string) {
   const item = plainItem(backend);
@@ -104,6 +118,50 @@ describe('audit log screen', () => {
     await waitFor(() => expect(history.location.search).toContain('selected='));
     await user.keyboard('{Enter}');
     await waitFor(() => expect(history.location.pathname).toBe(`/handoffs/${item.id}`));
+  });
+
+  it('lists a team change with who, when and what, and filters to it by action', async () => {
+    const current = teamDirectorySchema.parse((await call('GET', '/teams')).body);
+    const saved = await call('POST', '/teams/changes', {
+      version: current.version,
+      teams: [...current.teams, vipDesk],
+      rules: current.rules,
+      reason: 'A desk for our largest customers.',
+    });
+    expect(saved.status).toBe(201);
+
+    const user = userEvent.setup();
+    const { history } = renderApp('/audit', { actorId: 'u-femi' });
+    const g = await grid();
+    await user.selectOptions(screen.getByLabelText('Action'), 'Team created');
+    await waitFor(() => expect(history.location.search).toContain('action=team_created'));
+    await waitFor(() => expect(dataRows(g)).toHaveLength(1));
+    const [row] = dataRows(g);
+    expect(row).toHaveTextContent('Femi Adeyemi');
+    expect(row).toHaveTextContent('Team created');
+    expect(row).toHaveTextContent('Team VIP desk created');
+    expect(row).toHaveTextContent('A desk for our largest customers.');
+    expect(row).toHaveTextContent('Members: Chen Wei');
+    expect(row).toHaveTextContent('Teams v2');
+  });
+
+  it('lists an agent key issued and revoked by the lead, without its secret', async () => {
+    const issued = await call('POST', '/agent-keys', { name: 'Billing helper' });
+    expect(issued.status).toBe(201);
+    const { id, secret } = createdAgentKeySchema.parse(issued.body);
+    expect((await call('DELETE', `/agent-keys/${id}`)).status).toBe(200);
+
+    const user = userEvent.setup();
+    const { history } = renderApp('/audit', { actorId: 'u-femi' });
+    const g = await grid();
+    await user.selectOptions(screen.getByLabelText('Action'), 'Agent key revoked');
+    await waitFor(() => expect(history.location.search).toContain('action=agent_key_revoked'));
+    await waitFor(() => expect(dataRows(g)).toHaveLength(1));
+    const [row] = dataRows(g);
+    expect(row).toHaveTextContent('Femi Adeyemi');
+    expect(row).toHaveTextContent('Revoked the agent key of Billing helper');
+    expect(row).toHaveTextContent('Agent keys');
+    expect(row).not.toHaveTextContent(secret);
   });
 
   it('says so when nothing matches, and clears the filters', async () => {

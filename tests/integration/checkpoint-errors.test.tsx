@@ -6,6 +6,7 @@ import { makeProblem } from '../../src/api/problem';
 import { decisionScope } from '../../src/stores/decision-intent';
 import { useDraftStore } from '../../src/stores/draft-store';
 import { INTENT_STORAGE_KEY, useIntentStore } from '../../src/stores/intent-store';
+import { startBuiltInAgent } from '../kits/built-in-agent';
 import { API_BASE, backend, server, withoutLiveUpdates } from '../msw';
 import { renderApp } from '../render';
 import {
@@ -209,6 +210,7 @@ describe('checkpoint: failures keep the work', () => {
   });
 
   it('offers the unconfirmed decision again after a reload, with the same key', async () => {
+    onTestFinished(await startBuiltInAgent(backend));
     const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     const keys = recordDecisionKeys();

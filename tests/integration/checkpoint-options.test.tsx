@@ -1,13 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { startBuiltInAgent } from '../kits/built-in-agent';
 import { putItem } from '../kits/items';
+import { backend } from '../msw';
 import { renderApp } from '../render';
 import { eventsOf, item, openCheckpoint, resetDraftStore, section } from './checkpoint-helpers';
 
 // Whole-app journeys against the mock backend; real timers for the 800 ms autosave.
 vi.setConfig({ testTimeout: 20_000 });
 
-beforeEach(() => resetDraftStore());
+// The built-in AI answers the redirects, over the agent API, as beside a real server.
+let stopAgent = () => {};
+beforeEach(async () => {
+  resetDraftStore();
+  stopAgent = await startBuiltInAgent(backend);
+});
+afterEach(() => stopAgent());
 
 /** Two ways to answer, neither beyond an L1 reviewer: only the choice stands before approval. */
 function twoWays() {

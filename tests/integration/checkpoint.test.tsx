@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { decisionScope } from '../../src/stores/decision-intent';
 import { DRAFT_STORAGE_KEY, useDraftStore } from '../../src/stores/draft-store';
 import { useIntentStore } from '../../src/stores/intent-store';
+import { startBuiltInAgent } from '../kits/built-in-agent';
+import { backend } from '../msw';
 import { renderApp } from '../render';
 import {
   apiAs,
@@ -278,6 +280,8 @@ describe('checkpoint: reject, escalate, redirect', () => {
   });
 
   it('redirects to the AI and shows the new draft version in the editor', async () => {
+    // The built-in AI answers over the agent API, as beside a real server.
+    onTestFinished(await startBuiltInAgent(backend));
     const h = lateOrder({ threat: false });
     const user = userEvent.setup();
     const { history } = renderApp(`/handoffs/${h.id}`);

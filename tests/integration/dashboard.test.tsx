@@ -163,6 +163,37 @@ describe('lead dashboard', () => {
     });
   });
 
+  it('shows open items and SLA at risk per team, follows a re-route, and opens the team’s queue', async () => {
+    const user = userEvent.setup();
+    const openWith = (teamId: string) =>
+      [...backend.state.handoffs.values()].filter(
+        (h) => isOpen(h.status) && h.team?.teamId === teamId,
+      );
+    const { history } = await openDashboard();
+    const card = await screen.findByRole('region', { name: 'Teams' });
+    const cells = (name: string) =>
+      within(within(card).getByRole('row', { name: new RegExp(`^${name} `) })).getAllByRole('cell');
+    const legalOpen = openWith('legal').length;
+    const atRisk = openWith('legal').filter((h) => slaState(h.dueAt, TEST_NOW) === 'at_risk');
+    expect(cells('Legal')[0]).toHaveTextContent(String(legalOpen));
+    expect(cells('Legal')[1]).toHaveTextContent(new RegExp(`^${atRisk.length}`));
+    expect(within(card).getByRole('row', { name: /^Retention / })).toBeVisible();
+
+    const moving = openWith('billing').find((h) => !h.assignee)!;
+    await apiAs('u-femi').rerouteHandoff({
+      params: { id: moving.id },
+      body: { version: moving.version, teamId: 'legal', reason: 'A solicitor wrote in on this.' },
+      idempotencyKey: 'femi-reroutes',
+    });
+    await waitFor(() => expect(cells('Legal')[0]).toHaveTextContent(String(legalOpen + 1)), {
+      timeout: 5000,
+    });
+
+    await user.click(within(card).getByRole('link', { name: 'Legal' }));
+    await screen.findByRole('heading', { level: 1, name: /^Queue/ }, { timeout: 8000 });
+    expect(new URLSearchParams(history.location.search).get('team')).toBe('legal');
+  });
+
   it('says what went wrong and offers a retry when the figures cannot load', async () => {
     server.use(
       http.get(`${API_BASE}/dashboard`, () =>

@@ -7,6 +7,7 @@ import {
   type Ticket,
 } from '../../src/api/handoff-schemas';
 import { actionsFromText } from '../../src/domain/actions';
+import { AI_ACTOR } from '../../src/domain/actors';
 import { ruleLevelOf } from '../../src/domain/decisions';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
@@ -41,6 +42,8 @@ export interface ItemShape {
   /** A customer message that arrived after the draft. */
   followUp?: string;
   level?: Level;
+  /** The team holding the item, as routing recorded it; none unless given. */
+  team?: Handoff['team'];
 }
 
 let nextNumber = 9100;
@@ -66,7 +69,6 @@ export function buildItem(shape: ItemShape = {}): Handoff {
   const options = (shape.options ?? []).map((o, i) => ({ id: `o-${i + 1}`, rationale: '', ...o }));
   const ai = { confidence: shape.confidence ?? 0.9, options, diagnosis: shape.diagnosis ?? null };
   const flags = evaluateRules(t, ai, defaultRulesTable);
-  const ai0 = { type: 'ai' as const, id: 'ai-agent', name: 'Support agent' };
   return handoffSchema.parse({
     id: `h-${number}`,
     kind: 'checkpoint',
@@ -90,8 +92,7 @@ export function buildItem(shape: ItemShape = {}): Handoff {
     // Routed as an arrival would be: at least the level the fired rules ask for.
     level: shape.level ?? ruleLevelOf(flags, defaultRulesTable)?.level ?? 'l1',
     assignee: null,
-    // No team rule is under test here; the team tests route items through the backend.
-    team: null,
+    team: shape.team ?? null,
     dueAt: minutes(120),
     gate: shape.gate
       ? {
@@ -106,7 +107,7 @@ export function buildItem(shape: ItemShape = {}): Handoff {
       {
         number: 1,
         text: draft,
-        author: ai0,
+        author: AI_ACTOR,
         createdAt: minutes(-19),
         note: 'First draft',
         actions: actionsFromText(draft),

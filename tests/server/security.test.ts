@@ -62,11 +62,12 @@ function raw(origin: string, request: string): Promise<string> {
   });
 }
 
-async function expectProblem(response: Response, status: number) {
+async function expectProblem(response: Response, status: number, code?: string) {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = (await response.json()) as { status: number; detail: string };
+  const body = (await response.json()) as { status: number; detail: string; code: string };
   expect(body.status).toBe(status);
+  if (code) expect(body.code).toBe(code);
   return body;
 }
 
@@ -96,8 +97,8 @@ describe('the static root', () => {
   });
 
   it('answers a path that is not valid percent-encoding with a 400 problem', async () => {
-    await expectProblem(await fetch(`${origin}/%ff`), 400);
-    await expectProblem(await fetch(`${origin}/%E0%A4%A`), 400);
+    await expectProblem(await fetch(`${origin}/%ff`), 400, 'bad_request');
+    await expectProblem(await fetch(`${origin}/%E0%A4%A`), 400, 'bad_request');
   });
 
   it('answers a NUL byte in a path with a problem, not a crash', async () => {
@@ -169,10 +170,10 @@ describe('problem documents on every error path', () => {
       method: 'DELETE',
       headers: writeHeaders(),
     });
-    await expectProblem(response, 405);
+    await expectProblem(response, 405, 'method_not_allowed');
     expect(response.headers.get('allow')).toBe('GET, HEAD');
     const onStatic = await fetch(`${server.origin}/queue`, { method: 'POST' });
-    await expectProblem(onStatic, 405);
+    await expectProblem(onStatic, 405, 'method_not_allowed');
     expect(onStatic.headers.get('allow')).toBe('GET, HEAD');
   });
 
@@ -182,7 +183,16 @@ describe('problem documents on every error path', () => {
       headers: writeHeaders(),
       body: JSON.stringify({ pad: 'x'.repeat(300 * 1024) }),
     });
-    await expectProblem(response, 413);
+    await expectProblem(response, 413, 'payload_too_large');
+  });
+
+  it('answers a body that is not JSON with a 400 problem', async () => {
+    const response = await fetch(`${server.baseUrl}/handoffs/claim-next`, {
+      method: 'POST',
+      headers: writeHeaders(),
+      body: '{"version":',
+    });
+    await expectProblem(response, 400, 'bad_request');
   });
 
   it('replays a refused write as the same problem document', async () => {
@@ -200,7 +210,10 @@ describe('problem documents on every error path', () => {
     expect(text).toMatch(/^HTTP\/1\.1 400/);
     expect(text).toMatch(/content-type: application\/problem\+json/i);
     expect(text).toMatch(/content-security-policy:/i);
-    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).status).toBe(400);
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: 400,
+      code: 'bad_request',
+    });
   });
 
   it('answers oversized headers with a 431 problem', async () => {
@@ -257,6 +270,40 @@ describe('HEAD', () => {
     expect(head.headers.get('content-length')).toBe(get.headers.get('content-length'));
     expect(await head.text()).toBe('');
   });
+
+  it('answers HEAD like GET on every GET of the operation table', async () => {
+    const full = await start({
+      signIn: {},
+      webhooks: {},
+      trustActorHeader: true,
+      http: { insecureActorHeader: true },
+    });
+    const lead = { 'X-Actor-Id': 'u-femi' };
+    const item = (await call(full.baseUrl, 'GET', '/handoffs', { query: { limit: '1' } })).body as {
+      items: { id: string }[];
+    };
+    const ids: Record<string, string> = { id: item.items[0]!.id, deliveryId: 'd-none' };
+    const gets = Object.values(operations).filter(
+      (op) => op.method === 'GET' && op !== operations.streamChanges,
+    );
+    expect(gets.length).toBeGreaterThan(10);
+    for (const op of gets) {
+      const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'x');
+      const get = await fetch(`${full.baseUrl}${path}`, { headers: lead, redirect: 'manual' });
+      await get.arrayBuffer();
+      const head = await fetch(`${full.baseUrl}${path}`, {
+        method: 'HEAD',
+        headers: lead,
+        redirect: 'manual',
+      });
+      expect(head.status, `HEAD ${path}`).toBe(get.status);
+      expect(head.status, `HEAD ${path}`).not.toBe(405);
+      expect(head.headers.get('content-type'), `HEAD ${path}`).toBe(
+        get.headers.get('content-type'),
+      );
+      expect(await head.text()).toBe('');
+    }
+  });
 });
 
 describe('write rate limits', () => {
@@ -304,6 +351,32 @@ describe('idempotency records', () => {
     const [, stored] = [...server.backend.state.idempotency.entries()][0]!;
     expect(stored.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(typeof stored.at).toBe('number');
+  });
+
+  it('never keep a secret shown once: a replay of a new agent key says it is gone', async () => {
+    const server = await start();
+    const made = await call(server.baseUrl, 'POST', '/agent-keys', {
+      actor: 'u-femi',
+      json: { name: 'nightly-bot' },
+      key: 'k-agent-key',
+    });
+    expect(made.status).toBe(201);
+    const { secret } = made.body as { secret: string };
+    expect(secret).toMatch(/^hd_/);
+    const db = new Database(server.file, { readonly: true });
+    const rows = db.prepare('SELECT body FROM idempotency').all() as { body: string }[];
+    db.close();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    const replay = await call(server.baseUrl, 'POST', '/agent-keys', {
+      actor: 'u-femi',
+      json: { name: 'nightly-bot' },
+      key: 'k-agent-key',
+    });
+    expect(replay.status).toBe(410);
+    expect(replay.contentType).toMatch(/^application\/problem\+json/);
+    expect(JSON.stringify(replay.body)).not.toContain(secret);
+    expect((replay.body as { detail: string }).detail).toMatch(/revoke/);
   });
 
   it('stay bounded in number, the oldest going first', async () => {

@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 // @vitest-environment node
 import {
   type AgentEvent,
@@ -5,9 +6,11 @@ import {
   createdAgentKeySchema,
   executionResultSchema,
   outcomeReplySchema,
+  pendingRedirectsSchema,
   runResultSchema,
   runSchema,
 } from '../../../src/api/agent-schemas';
+import { auditLogPageSchema } from '../../../src/api/audit-schemas';
 import { handoffSchema, problemSchema } from '../../../src/api/handoff-schemas';
 import { Backend } from '../backend';
 
@@ -109,6 +112,27 @@ describe('agent keys', () => {
     }
   });
 
+  it('are audited when issued and revoked, by the lead, naming the key and never its secret', async () => {
+    const { backend } = await setup();
+    const key = await issue(backend, 'Refund bot');
+    for (let n = 0; n < 2; n++) {
+      expect((await call(backend, 'DELETE', `/agent-keys/${key.id}`, { actor: LEAD })).status).toBe(
+        200,
+      );
+    }
+    const log = async (query: Record<string, string>) =>
+      auditLogPageSchema.parse((await call(backend, 'GET', '/audit', { actor: LEAD, query })).body);
+    const page = await log({ action: 'agent_key_issued,agent_key_revoked' });
+    expect(JSON.stringify(page)).not.toContain(key.secret);
+    // Revoking twice is one change.
+    expect(page.items.map((e) => [e.action, e.actor.name, e.outcome])).toEqual([
+      ['agent_key_revoked', 'Femi Adeyemi', 'Revoked the agent key of Refund bot'],
+      ['agent_key_issued', 'Femi Adeyemi', 'Issued the agent key of Refund bot'],
+    ]);
+    expect((await log({ q: 'Refund bot' })).items.some((e) => e.kind === 'access')).toBe(true);
+    expect((await log({ item: '#4521' })).items.some((e) => e.kind === 'access')).toBe(false);
+  });
+
   it('keep agents off people’s endpoints and people off agents’', async () => {
     const { backend } = await setup();
     const key = await issue(backend, 'Bot');
@@ -169,7 +193,7 @@ describe('runs and leases', () => {
     advance(31_000);
     await backend.tick();
     const runs = await call(backend, 'GET', '/agent-runs', { actor: LEAD });
-    const lost = runSchema.array().parse((runs.body as { items: unknown[] }).items)[0]!;
+    const lost = z.array(runSchema).parse((runs.body as { items: unknown[] }).items)[0]!;
     expect(lost.status).toBe('lost');
     expect(lost.diagnosis).toBe('Agent A stopped responding during draft');
     const item = handoffSchema.parse(backend.state.handoffs.get(lost.handoffId!));
@@ -316,6 +340,47 @@ describe('handoffs from agents', () => {
       body: { inReplyTo: item.version, text: 'x', actions: [{ type: 'reply' }], note: 'n' },
     });
     expect(again.status).toBe(409);
+  });
+
+  it('wake an agent waiting for redirects when one of its items is sent back, not for other writes', async () => {
+    const { backend, key, handoff } = await handOff();
+    const redirects = () =>
+      call(backend, 'GET', '/agent/redirects', { key: key.secret, query: { wait: '5' } });
+    const waiting = redirects();
+    let answered = false;
+    void waiting.then(() => {
+      answered = true;
+    });
+    // Another item's write wakes the wait; it is not this agent's redirect, so it keeps waiting.
+    const run = runSchema.parse(
+      (await call(backend, 'POST', '/agent/runs', { key: key.secret, body: { ticket } })).body,
+    );
+    expect(
+      (
+        await call(backend, 'POST', '/agent/handoffs', {
+          key: key.secret,
+          body: handoffBody(run.id),
+        })
+      ).status,
+    ).toBe(201);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answered).toBe(false);
+    await call(backend, 'POST', `/handoffs/${handoff.id}/decisions`, {
+      actor: 'u-dana',
+      body: {
+        action: 'redirect',
+        version: handoff.version,
+        timeOnItemMs: 20_000,
+        instructions: 'Offer store credit instead',
+      },
+    });
+    const { items } = pendingRedirectsSchema.parse((await waiting).body);
+    expect(items.map((i) => [i.handoff.id, i.redirect.instructions])).toEqual([
+      [handoff.id, 'Offer store credit instead'],
+    ]);
+    // Asked again, the redirect still waits for its draft.
+    const again = pendingRedirectsSchema.parse((await redirects()).body);
+    expect(again.items.map((i) => i.handoff.id)).toEqual([handoff.id]);
   });
 
   it('read the audit trail as proposal, decision, execution; a failed execution opens a failed item', async () => {

@@ -76,13 +76,18 @@ export function issueKey(
   return { key: publicView(key), secret };
 }
 
-export function revokeKey(s: BackendServices, id: string, by: Assignee): AgentKey | null {
+/** Revokes a key; `revoked` is false when it already was (a repeat changes nothing). */
+export function revokeKey(
+  s: BackendServices,
+  id: string,
+  by: Assignee,
+): { key: AgentKey; revoked: boolean } | null {
   const key = s.world.setting<StoredKey>(KEY + id);
   if (!key) return null;
-  if (key.revokedAt !== null) return publicView(key);
+  if (key.revokedAt !== null) return { key: publicView(key), revoked: false };
   const revoked: StoredKey = { ...key, revokedAt: s.now(), revokedBy: by };
   s.world.putSetting(KEY + id, revoked);
-  return publicView(revoked);
+  return { key: publicView(revoked), revoked: true };
 }
 
 /** The agent a secret belongs to, or null when it is malformed, unknown or revoked. */

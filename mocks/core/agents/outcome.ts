@@ -1,6 +1,7 @@
-import type { HandoffOutcome } from '../../../src/api/agent-schemas';
+import type { HandoffOutcome, PendingRedirects } from '../../../src/api/agent-schemas';
 import type { AuditEvent, Handoff } from '../../../src/api/handoff-schemas';
 import { sameActions } from '../../../src/domain/actions';
+import { agentNameOf } from '../principal';
 import type { World } from '../world';
 
 /*
@@ -93,4 +94,22 @@ export function latestOutcome(world: World, h: Handoff, since: number): HandoffO
     if (outcome) return outcome;
   }
   return null;
+}
+
+/**
+ * The items of the agent named `name` that a person sent back with instructions and that wait
+ * for its new draft, oldest redirect first, each with the redirect to answer.
+ */
+export function pendingRedirectsOf(
+  world: World,
+  name: string,
+  among: Iterable<Handoff> = world.handoffs.values(),
+): PendingRedirects['items'] {
+  const items: PendingRedirects['items'] = [];
+  for (const h of among) {
+    if (h.status !== 'redirected' || agentNameOf(h.drafts[0]!.author) !== name) continue;
+    const redirect = latestOutcome(world, h, h.version - 1);
+    if (redirect?.type === 'redirected') items.push({ handoff: h, redirect });
+  }
+  return items.sort((a, b) => a.redirect.at.localeCompare(b.redirect.at));
 }

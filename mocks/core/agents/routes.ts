@@ -1,5 +1,5 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   type AgentHandoffRequest,
   agentDraftRequestSchema,
@@ -14,6 +14,7 @@ import {
 import type { ArrivalTicket } from '../../../src/api/arrival-schemas';
 import type { Handoff, Step, User } from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
+import { recordKeyChange } from '../audit/access-entries';
 import type { ApiReply } from '../http-types';
 import { ingestTicket } from '../policy/ingest';
 import {
@@ -24,9 +25,9 @@ import {
   type Principal,
 } from '../principal';
 import { holderOf, invalid, notFound, ok, on, problemReply, type Route } from '../route-kit';
-import { type BackendServices, SYSTEM_ACTOR } from '../services';
+import { ANY_ITEM, type BackendServices, SYSTEM_ACTOR } from '../services';
 import { issueKey, listKeys, nameInUse, revokeKey } from './keys';
-import { isFinalOutcome, latestOutcome } from './outcome';
+import { isFinalOutcome, latestOutcome, pendingRedirectsOf } from './outcome';
 import { allRuns, getRun, leaseUntil, putRun, runView, type StoredRun, takenOver } from './runs';
 
 /*
@@ -58,7 +59,7 @@ class Refused {
 }
 
 /** The body parsed with the schema, or the 422 with a pointer per field. */
-function parse<S extends z.ZodType>(schema: S, json: unknown): z.output<S> | Refused {
+function parse<S extends z.ZodMiniType>(schema: S, json: unknown): z.output<S> | Refused {
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : new Refused(invalid(parsed.error));
 }
@@ -163,13 +164,16 @@ export const agentRoutes = (s: BackendServices): Route[] => {
         );
       }
       const { key, secret } = issueKey(s, body.name, holderOf(user));
+      recordKeyChange(s, user, 'agent_key_issued', key);
       return ok({ ...key, secret }, 201);
     }),
     on('revokeAgentKey', ({ user, params: { id } }) => {
       const refused = refuseNonLead(user);
       if (refused) return refused;
-      const key = revokeKey(s, id, holderOf(user));
-      return key ? ok(key) : problemReply(makeProblem('not_found', `No agent key "${id}".`));
+      const done = revokeKey(s, id, holderOf(user));
+      if (!done) return problemReply(makeProblem('not_found', `No agent key "${id}".`));
+      if (done.revoked) recordKeyChange(s, user, 'agent_key_revoked', done.key);
+      return ok(done.key);
     }),
     on('listAgentRuns', ({ query }) => {
       const runs = allRuns(s.world)
@@ -319,6 +323,28 @@ export const agentRoutes = (s: BackendServices): Route[] => {
           });
         }
         await s.waitForChange(id, left);
+      }
+    }),
+    on('listAgentRedirects', async ({ principal, query }) => {
+      const agent = agentOf(principal);
+      const deadline = s.clock() + (query.wait ?? 0) * 1000;
+      let seen = s.world.revision;
+      let items = pendingRedirectsOf(s.world, agent.name);
+      for (;;) {
+        const left = deadline - s.clock();
+        if (items.length > 0 || left <= 0) return ok({ items });
+        await s.waitForChange(ANY_ITEM, left);
+        // None was pending when last looked, so only the items written since can be one now:
+        // reading those, not the whole world, keeps a waiting agent off every write's path.
+        const changed = s.world.changedSince(seen);
+        seen = s.world.revision;
+        items = pendingRedirectsOf(
+          s.world,
+          agent.name,
+          changed === null
+            ? s.world.handoffs.values()
+            : changed.flatMap((id) => s.world.handoffs.get(id) ?? []),
+        );
       }
     }),
     on('submitAgentDraft', ({ principal, json, params: { id } }) => {

@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditListParams, AuditLogPage } from '../../../src/api/audit-schemas';
 import type { AuditEvent } from '../../../src/api/handoff-schemas';
 import type { World } from '../world';
+import { ACCESS_CHANGES_SETTING, type AccessEntry, accessEntries } from './access-entries';
 import { compareKeys, decodeCursor, type EntryKey, encodeCursor } from './cursor';
 import { POLICY_CHANGES_SETTING, type PolicyEntry, policyEntries } from './policy-entries';
 import {
@@ -16,9 +17,14 @@ import {
   textTests,
   windowOf,
 } from './scan';
+import { TEAM_CHANGES_SETTING, type TeamEntry, teamEntries } from './team-entries';
+
+/** A change to the routing policy, the teams or agents' access: entries that belong to no item. */
+type SettingEntry = PolicyEntry | TeamEntry | AccessEntry;
 
 /*
- * The global audit log: item events from the world's log, merged with routing-policy changes,
+ * The global audit log: item events from the world's log, merged with routing-policy and team
+ * changes,
  * newest first, filtered and paged by keyset cursor.
  */
 
@@ -28,13 +34,13 @@ interface Tests {
   event: EventTest | null;
   /** Set when the filters name items: only their events need looking at. */
   only: Candidates;
-  policy: (p: PolicyEntry) => boolean;
+  policy: (p: SettingEntry) => boolean;
 }
 
 function testsFor(world: World, p: AuditListParams): Tests {
   const checks: EventTest[] = [];
-  const policyChecks: ((e: PolicyEntry) => boolean)[] = [];
-  const both = (check: (e: AuditEvent | PolicyEntry) => boolean) => {
+  const policyChecks: ((e: SettingEntry) => boolean)[] = [];
+  const both = (check: (e: AuditEvent | SettingEntry) => boolean) => {
     checks.push(check);
     policyChecks.push(check);
   };
@@ -53,7 +59,7 @@ function testsFor(world: World, p: AuditListParams): Tests {
   let only: Candidates = null;
   if (p.item !== undefined) {
     only = indexesOf(world.log, world.events, itemIds(world.handoffs, p.item));
-    // A policy change belongs to no item.
+    // A policy or team change belongs to no item.
     policyChecks.push(() => false);
   }
   if (p.rule?.length) {
@@ -63,7 +69,8 @@ function testsFor(world: World, p: AuditListParams): Tests {
         (e.why.rule !== null && rules.has(e.why.rule)) ||
         e.acknowledgedFlags.some((r) => rules.has(r)),
     );
-    policyChecks.push((e) => e.rules.some((r) => rules.has(r)));
+    // Team changes touch no escalation rule.
+    policyChecks.push((e) => e.kind === 'policy' && e.rules.some((r) => rules.has(r)));
   }
   const q = p.q?.trim();
   if (q) {
@@ -113,14 +120,24 @@ export class AuditLog {
     const to = msOf(p.to);
     const tests = testsFor(world, p);
     const inTime = (k: EntryKey) => (from === null || k.t >= from) && (to === null || k.t <= to);
-    const policies = policyEntries(world.setting(POLICY_CHANGES_SETTING)).filter(
-      (x) => inTime(x.key) && tests.policy(x.entry),
-    );
+    const policies = [
+      ...policyEntries(world.setting(POLICY_CHANGES_SETTING)),
+      ...teamEntries(world.setting(TEAM_CHANGES_SETTING)),
+      ...accessEntries(world.setting(ACCESS_CHANGES_SETTING)),
+    ]
+      .filter((x) => inTime(x.key) && tests.policy(x.entry))
+      .sort((a, b) => compareKeys(b.key, a.key));
     const { cursor: _cursor, limit: _limit, ...filters } = p;
     const limit = p.limit ?? AUDIT_PAGE_SIZE;
     let firstPage: number[] | null = null;
     const total = this.totals.get(
-      [world, world.log.size, world.setting(POLICY_CHANGES_SETTING)],
+      [
+        world,
+        world.log.size,
+        world.setting(POLICY_CHANGES_SETTING),
+        world.setting(TEAM_CHANGES_SETTING),
+        world.setting(ACCESS_CHANGES_SETTING),
+      ],
       JSON.stringify(filters),
       () => {
         const w = windowOf(world.log, from, to, null);

@@ -9,6 +9,7 @@ import { problemSchema } from '../../../src/api/handoff-schemas';
 import type { PolicyChange } from '../../../src/api/policy-change-schemas';
 import { defaultRoutingPolicy } from '../../../src/domain/default-policy';
 import { applyPolicyChange } from '../../../src/domain/policy-history';
+import { startBuiltInAgent } from '../../../tests/kits/built-in-agent';
 import { Backend } from '../backend';
 import { POLICY_CHANGES_SETTING } from './policy-entries';
 
@@ -252,10 +253,14 @@ describe('GET /feedback', () => {
       reason: 'Quotes the wrong order number',
     });
     const redirectedDraft = draftOf(redirected!.id);
+    const stopAgent = await startBuiltInAgent(backend);
     await decide(backend, redirected!.id, {
       action: 'redirect',
       instructions: 'Apologise for the delay first',
     });
+    // The redirect's record holds the draft the agent wrote in answer.
+    await vi.waitFor(() => expect(draftOf(redirected!.id)).not.toBe(redirectedDraft));
+    stopAgent();
     await decide(backend, escalated!.id, {
       action: 'escalate',
       targetLevel: 'l2',

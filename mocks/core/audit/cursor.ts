@@ -8,8 +8,12 @@ import type { LogKey } from '../event-log';
 
 export interface EntryKey {
   t: number;
-  /** 0 for an item event (s: its commit number), 1 for a policy change (s: its version). */
-  r: 0 | 1;
+  /**
+   * 0 for an item event (s: its commit number), 1 for a policy change (s: its version), 2 for
+   * a team change's entry (s: its version × 1000 + its place in the change), 3 for an access
+   * change (s: its number).
+   */
+  r: 0 | 1 | 2 | 3;
   s: number;
 }
 
@@ -30,7 +34,7 @@ export function decodeCursor(raw: string): EntryKey {
       Array.isArray(value) &&
       value.length === 3 &&
       value.every((n) => Number.isSafeInteger(n)) &&
-      (value[1] === 0 || value[1] === 1)
+      (value[1] === 0 || value[1] === 1 || value[1] === 2 || value[1] === 3)
     ) {
       return { t: value[0], r: value[1], s: value[2] };
     }

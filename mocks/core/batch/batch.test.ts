@@ -10,7 +10,7 @@ import { auditPageSchema, type Handoff, problemSchema } from '../../../src/api/h
 import { actionsFromText } from '../../../src/domain/actions';
 import { readingFloorMs } from '../../../src/domain/metrics/reading-floor';
 import { Backend } from '../backend';
-import { callBackend, plainItem } from '../test-items';
+import { billingRoute, callBackend, plainItem } from '../test-items';
 
 /*
  * The batch endpoint over the core: every item is checked on its own and either applied or
@@ -195,6 +195,76 @@ describe('POST /handoffs/batch-decisions', () => {
       status: 'escalated',
       level: 'l2',
     });
+  });
+
+  it('re-routes each item to another team on its own: membership, authority, version, team', async () => {
+    const billing = billingRoute;
+    const mine = [fresh({ team: billing }), fresh({ team: billing })];
+    const high = fresh({ team: billing, level: 'l2' });
+    const stale = fresh({ team: billing });
+    const noTeam = fresh({ team: null });
+    const reason = 'A legal matter, not a refund question.';
+    const body = {
+      batchId: 'b-reroute',
+      decision: { action: 'reroute', teamId: 'legal', reason },
+      items: [...mine, high, stale, noTeam].map((h) => ({ id: h.id, version: h.version })),
+      timeOnBatchMs: 60_000,
+    };
+    body.items[3]!.version += 3;
+    // Ana, an L1 reviewer in Billing & accounts.
+    const result = batchDecisionResultSchema.parse((await batch(body, { actor: 'u-ana' })).body);
+    expect(result.results.map((r) => [r.outcome, r.problem?.code ?? null])).toEqual([
+      ['applied', null],
+      ['applied', null],
+      ['refused', 'forbidden'],
+      ['conflict', 'version_conflict'],
+      ['refused', 'forbidden'],
+    ]);
+    expect(result.results[2]!.problem!.detail).toMatch(/cannot move items at L2/);
+    expect(result.results[4]!.problem!.detail).toMatch(/not in the team holding this item/);
+    for (const h of mine) {
+      // Legal's ladder starts at L2: each item climbs to it, with its own audit event.
+      expect(backend.state.handoffs.get(h.id)).toMatchObject({
+        level: 'l2',
+        team: { teamId: 'legal', choice: 'rerouted' },
+      });
+      expect(eventsOf(h.id).at(-1)).toMatchObject({
+        action: 'rerouted',
+        batchId: 'b-reroute',
+        why: { reason },
+      });
+    }
+    expect(result.results[0]!.eventId).toBe(eventsOf(mine[0]!.id).at(-1)!.id);
+    for (const h of [high, stale, noTeam]) {
+      expect(backend.state.handoffs.get(h.id)!.team?.teamId ?? null).toBe(h.team?.teamId ?? null);
+    }
+
+    // One reason is required for the whole batch, and an unknown team fails every item.
+    const noReason = await batch({
+      ...body,
+      batchId: 'b-reroute-2',
+      decision: { action: 'reroute', teamId: 'legal', reason: '' },
+    });
+    expect(noReason.status).toBe(422);
+    const other = fresh({ team: billing });
+    const unknown = batchDecisionResultSchema.parse(
+      (
+        await batch(
+          {
+            ...body,
+            batchId: 'b-reroute-3',
+            decision: { action: 'reroute', teamId: 'nowhere', reason },
+            items: [{ id: other.id, version: other.version }],
+          },
+          { actor: 'u-ana' },
+        )
+      ).body,
+    );
+    expect(unknown.results[0]).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'validation' },
+    });
+    expect(unknown.results[0]!.problem!.detail).toMatch(/no team "nowhere"/);
   });
 
   it('refuses an empty batch and one over the limit with a 422, deciding nothing', async () => {

@@ -29,16 +29,14 @@ export function describeGroup(
   memberOf: (id: string) => Member,
   minute: number,
   priorityOf: (m: Member) => number = (m) => priorityScore(m.summary, minute),
+  listedOf: (m: Member) => SimilarMember = listedMember,
 ): SimilarGroup {
   const members = g.ids.map(memberOf);
   const first = members[0]!.handoff;
   const priorities = members.map(priorityOf);
   // Stable: equal priorities keep the group's order. Only the listed members are built.
   const order = members.map((_, i) => i).sort((a, b) => priorities[b]! - priorities[a]! || a - b);
-  const items: SimilarMember[] = order.slice(0, MAX_BATCH_ITEMS).map((i) => {
-    const { summary, groupable } = members[i]!;
-    return { ...summary, amount: groupable.action.amount, currency: groupable.action.currency };
-  });
+  const items: SimilarMember[] = order.slice(0, MAX_BATCH_ITEMS).map((i) => listedOf(members[i]!));
   return {
     key: `${g.category}-${g.action}-${first.id}`,
     count: g.ids.length,
@@ -57,6 +55,11 @@ export function describeGroup(
     },
     items,
   };
+}
+
+/** A member as its group lists it: the queue's summary and the amount its draft promises. */
+export function listedMember({ summary, groupable }: Member): SimilarMember {
+  return { ...summary, amount: groupable.action.amount, currency: groupable.action.currency };
 }
 
 /** The template's opening words: the normalized draft without its greeting, shortened. */

@@ -4,7 +4,13 @@ import {
   batchDecisionRequestSchema,
   MAX_BATCH_ITEMS,
 } from '../../../src/api/batch-schemas';
-import type { Decision, Handoff, Problem, User } from '../../../src/api/handoff-schemas';
+import type {
+  AuditEvent,
+  Decision,
+  Handoff,
+  Problem,
+  User,
+} from '../../../src/api/handoff-schemas';
 import { makeProblem } from '../../../src/api/problem';
 import { optionsInForce } from '../../../src/domain/options';
 import { draftOf } from '../../../src/domain/similarity';
@@ -13,6 +19,7 @@ import type { ApiReply } from '../http-types';
 import { invalid, ok, on, type Route } from '../route-kit';
 import { bodyDigest } from '../security/cursor-seal';
 import type { BackendServices, RouteGroup } from '../services';
+import { rerouteItem } from '../teams/routes';
 import { SimilarityIndex } from './similarity-index';
 
 /*
@@ -59,13 +66,14 @@ export function decideBatch(s: BackendServices, user: User, body: BatchDecisionR
   const share = Math.floor(body.timeOnBatchMs / body.items.length);
   const fingerprint = bodyDigest(JSON.stringify(body.decision));
   // Every audit event this batch writes carries its id.
+  // The last event written, for the item's result.
+  const written: { event: AuditEvent | null } = { event: null };
   const batchServices: BackendServices = Object.create(s, {
     record: {
-      value: ((h, actor, action, outcome, extra = {}) =>
-        s.record(h, actor, action, outcome, {
-          ...extra,
-          batchId: body.batchId,
-        })) satisfies BackendServices['record'],
+      value: ((h, actor, action, outcome, extra = {}) => {
+        written.event = s.record(h, actor, action, outcome, { ...extra, batchId: body.batchId });
+        return written.event;
+      }) satisfies BackendServices['record'],
     },
   });
   const listed = new Set<string>();
@@ -88,7 +96,8 @@ export function decideBatch(s: BackendServices, user: User, body: BatchDecisionR
       return left(id, makeProblem('validation', 'This item is listed twice in the batch.'));
     }
     listed.add(id);
-    const result = decideOne(batchServices, user, body, id, version, share);
+    written.event = null;
+    const result = decideOne(batchServices, user, body, id, version, share, written);
     s.world.remember(key, { fingerprint, status: 200, body: result, at: s.clock() });
     return result;
   });
@@ -123,11 +132,31 @@ function decideOne(
   id: string,
   version: number,
   timeOnItemMs: number,
+  written: { event: AuditEvent | null },
 ): BatchItemResult {
   const h = s.world.handoffs.get(id);
   if (!h) return left(id, makeProblem('not_found', `No handoff with id "${id}".`));
   const common = { version, timeOnItemMs, acknowledgedFlags: [] };
   const { decision } = body;
+  if (decision.action === 'reroute') {
+    // The same checks and audit as a single re-route: membership, authority, version, team.
+    const reply = rerouteItem(s, user, h, {
+      version,
+      teamId: decision.teamId,
+      reason: decision.reason,
+    });
+    if (reply.status !== 200) return left(id, reply.body as Problem, s.world.handoffs.get(id));
+    const moved = reply.body as Handoff;
+    return {
+      id,
+      outcome: 'applied',
+      problem: null,
+      version: moved.version,
+      status: moved.status,
+      eventId: written.event?.id ?? null,
+      replayed: false,
+    };
+  }
   let single: Decision;
   if (decision.action === 'approve') {
     // Someone's edit is a different reply from the one the group shares.

@@ -2,10 +2,17 @@ import {
   MAX_GROUPS,
   type SimilarGroups,
   type SimilarGroupsParams,
+  type SimilarMember,
 } from '../../../src/api/batch-schemas';
-import type { Handoff, HandoffStatus, User } from '../../../src/api/handoff-schemas';
+import type {
+  Handoff,
+  HandoffStatus,
+  HandoffSummary,
+  User,
+} from '../../../src/api/handoff-schemas';
 import {
   classOf,
+  estimatedJaccard,
   type Groupable,
   groupableOf,
   groupSimilar,
@@ -15,7 +22,7 @@ import {
 import { priorityScore } from '../../../src/domain/sla';
 import { matchesExceptStatus, toSummary } from '../list';
 import type { World } from '../world';
-import { describeGroup, type Member } from './describe-group';
+import { describeGroup, listedMember, type Member } from './describe-group';
 
 /** The statuses a batch may decide from: waiting, held, or escalated to a level. */
 export const decidable: readonly HandoffStatus[] = ['pending', 'claimed', 'escalated'];
@@ -29,13 +36,21 @@ interface Entry extends Omit<Member, 'groupable'> {
   ordinal: number;
   /** Its priority at a minute, kept while the item and the minute stay the same. */
   priority?: { minute: number; value: number };
+  /** How a group lists it, kept while the item stays the same. */
+  listed?: SimilarMember;
 }
 
 interface ClassGroups {
   /** The waiting members. */
   members: Set<string>;
-  /** Their groups; null when an item joined or left the class since. */
+  /** Their groups; null when they must be grouped again (an item joined, or one left that others were compared with). */
   groups: SimilarGroup[] | null;
+  /** The members some later member was compared with when the groups were made. */
+  consulted: Set<string>;
+  /** Each grouped member's group. */
+  groupOf: Map<string, SimilarGroup>;
+  /** Members nobody was compared with that left since the groups were made. */
+  leaving: Set<string>;
   /** Moves when a member changes in what the queue shows of it but stays alike. */
   stamp: number;
 }
@@ -76,6 +91,20 @@ export class SimilarityIndex {
   >();
   /** The class each kept group belongs to. */
   private classOfGroup = new WeakMap<SimilarGroup, ClassGroups>();
+  /**
+   * The last description of the group each item leads, with the members it was made from: a
+   * class grouped again after a write mostly remakes the groups it had, member for member.
+   */
+  private describedByFirst = new Map<
+    string,
+    {
+      minute: number;
+      similarity: number;
+      ids: readonly string[];
+      summaries: readonly HandoffSummary[];
+      value: SimilarGroups['groups'][number];
+    }
+  >();
 
   groups(world: World, query: SimilarGroupsParams, user: User, now: number): SimilarGroups {
     this.catchUp(world);
@@ -130,34 +159,93 @@ export class SimilarityIndex {
       if (cls) this.touch(cls, h.id, true);
     }
     const summary = toSummary(h);
-    if (known) Object.assign(known, { handoff: h, summary, groupable, cls, priority: undefined });
-    else
+    if (known) {
+      Object.assign(known, { handoff: h, summary, groupable, cls, priority: undefined });
+      known.listed = undefined;
+    } else
       this.entries.set(h.id, { handoff: h, summary, groupable, cls, ordinal: this.entries.size });
   }
 
   private touch(cls: string, id: string, member: boolean) {
     let c = this.classes.get(cls);
     if (!c) {
-      c = { members: new Set(), groups: null, stamp: 0 };
+      c = {
+        members: new Set(),
+        groups: null,
+        consulted: new Set(),
+        groupOf: new Map(),
+        leaving: new Set(),
+        stamp: 0,
+      };
       this.classes.set(cls, c);
     }
     if (member) c.members.add(id);
     else c.members.delete(id);
-    c.groups = null;
+    // An item nobody was compared with leaves its class as if it had never been in it: its
+    // group loses it and nothing else moves (see groupSimilar), so the class is not regrouped.
+    if (!member && c.groups && !c.consulted.has(id)) c.leaving.add(id);
+    else c.groups = null;
     this.merged = null;
+  }
+
+  /**
+   * Takes the items that left out of the class's kept groups, all at once (a batch takes
+   * hundreds from one group): each group they were in is filtered once and re-sorted once.
+   */
+  private applyLeaving(c: ClassGroups) {
+    const touched = new Set<SimilarGroup>();
+    for (const id of c.leaving) {
+      const g = c.groupOf.get(id);
+      if (g) touched.add(g);
+      c.groupOf.delete(id);
+    }
+    c.leaving.clear();
+    if (touched.size === 0) return;
+    const kept: SimilarGroup[] = [];
+    for (const g of c.groups!) {
+      if (!touched.has(g)) {
+        kept.push(g);
+        continue;
+      }
+      const ids = g.ids.filter((id) => c.groupOf.get(id) === g);
+      if (ids.length < 2) {
+        for (const id of ids) c.groupOf.delete(id);
+        continue;
+      }
+      const first = this.entries.get(ids[0]!)!.groupable!.signature;
+      let least = 1;
+      for (const id of ids) {
+        least = Math.min(
+          least,
+          estimatedJaccard(first, this.entries.get(id)!.groupable!.signature),
+        );
+      }
+      const next: SimilarGroup = { ...g, ids, similarity: least };
+      for (const id of ids) c.groupOf.set(id, next);
+      this.classOfGroup.set(next, c);
+      kept.push(next);
+    }
+    c.groups = kept.sort(largestFirst);
   }
 
   private merge(): SimilarGroup[] {
     const all: SimilarGroup[] = [];
     for (const c of this.classes.values()) {
+      if (c.groups && c.leaving.size > 0) this.applyLeaving(c);
       if (!c.groups) {
+        c.leaving.clear();
         // The world's order within the class, as a full pass over the world would see it.
         const items = [...c.members]
           .map((id) => this.entries.get(id)!)
           .sort((a, b) => a.ordinal - b.ordinal)
           .map((e) => e.groupable!);
-        c.groups = groupSimilar(items);
-        for (const g of c.groups) this.classOfGroup.set(g, c);
+        c.consulted = new Set();
+        c.groups = groupSimilar(items, { consulted: c.consulted });
+        c.groupOf = new Map();
+        for (const g of c.groups) {
+          this.classOfGroup.set(g, c);
+          for (const id of g.ids) c.groupOf.set(id, g);
+        }
       }
       for (const g of c.groups) all.push(g);
     }
@@ -187,6 +275,11 @@ export class SimilarityIndex {
     const stamp = this.classOfGroup.get(g)?.stamp ?? -1;
     const known = this.described.get(g);
     if (known && known.minute === minute && known.stamp === stamp) return known.value;
+    const kept = stamp >= 0 ? this.sameAsBefore(g, minute) : null;
+    if (kept) {
+      this.described.set(g, { minute, stamp, value: kept });
+      return kept;
+    }
     const value = describeGroup(
       g,
       (id) => this.entries.get(id) as Member,
@@ -198,9 +291,43 @@ export class SimilarityIndex {
         }
         return e.priority.value;
       },
+      (m) => {
+        const e = m as Entry;
+        e.listed ??= listedMember(m);
+        return e.listed;
+      },
     );
     this.described.set(g, { minute, stamp, value });
+    if (stamp >= 0) {
+      if (this.describedByFirst.size > 4 * MAX_GROUPS) this.describedByFirst.clear();
+      this.describedByFirst.set(g.ids[0]!, {
+        minute,
+        similarity: g.similarity,
+        ids: g.ids,
+        summaries: g.ids.map((id) => this.entries.get(id)!.summary),
+        value,
+      });
+    }
     return value;
+  }
+
+  /** The description of a group made before with the same members, each at the same version. */
+  private sameAsBefore(g: SimilarGroup, minute: number) {
+    const before = this.describedByFirst.get(g.ids[0]!);
+    if (
+      !before ||
+      before.minute !== minute ||
+      before.similarity !== g.similarity ||
+      before.ids.length !== g.ids.length
+    ) {
+      return null;
+    }
+    for (let i = 0; i < g.ids.length; i++) {
+      const id = g.ids[i]!;
+      if (before.ids[i] !== id || this.entries.get(id)?.summary !== before.summaries[i])
+        return null;
+    }
+    return before.value;
   }
 }
 

@@ -5,6 +5,7 @@ import { type ItemFacts, itemFacts } from '../../../src/domain/metrics/facts';
 import { reviewPairs } from '../post-hoc/store';
 import { ok, on } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
+import { teamsInForce } from '../teams/store';
 import type { World } from '../world';
 
 /*
@@ -56,7 +57,7 @@ export const dashboardRoutes: RouteGroup = (s: BackendServices) => {
           world,
           key,
           value: {
-            ...computeDashboard(facts.of(world), window, now),
+            ...computeDashboard(facts.of(world), window, now, teamsInForce(s).teams),
             agreement: reviewerAgreement(reviewPairs(s)),
           },
         };

@@ -1,17 +1,20 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Decision, Handoff, User } from '../../../src/api/handoff-schemas';
+import { makeProblem } from '../../../src/api/problem';
 import { actionChanges } from '../../../src/domain/actions';
-import { AI_ACTOR } from '../../../src/domain/actors';
 import { approvedActionsOf, checkDecision, chosenOptionDraft } from '../../../src/domain/decisions';
 import { responseDueAt } from '../../../src/domain/escalation';
-import { levelLabels } from '../../../src/domain/levels';
-import { amountsOnItem } from '../../../src/domain/text-guard';
-import { reviseWithInstructions } from '../../ai/reviser/revise';
+import {
+  describeStep,
+  escalationSteps,
+  membersAt,
+  teamEscalationProblem,
+} from '../../../src/domain/team-escalation';
 import type { ApiReply } from '../http-types';
 import { ladderInForce, policyInForce } from '../policy/store';
-import { agentNameOf } from '../principal';
 import { ok, personOf, problemReply } from '../route-kit';
 import type { BackendServices } from '../services';
+import { teamsInForce } from '../teams/store';
 
 /** Approve, reject, escalate or redirect: each applied once, audited, with its outcome. */
 export function applyDecision(
@@ -96,23 +99,31 @@ export function applyDecision(
       return ok({ handoff: next, event });
     }
     case 'escalate': {
+      // Inside a team the item climbs the team's ladder; it leaves only past the team's top.
+      const teams = teamsInForce(s).teams;
+      const wrongRung = teamEscalationProblem(h, body.targetLevel, teams);
+      if (wrongRung) {
+        return problemReply(
+          makeProblem('validation', wrongRung, {
+            errors: [{ pointer: '/targetLevel', message: wrongRung }],
+          }),
+        );
+      }
+      const step = escalationSteps(h, teams).find((t) => t.level === body.targetLevel)!;
+      const team = teams.find((t) => t.id === step.team?.teamId);
+      const to = describeStep(step, membersAt(team, step.level, [...s.world.users.values()]));
       // The draft, the context package and the reviewer's saved text travel unchanged.
       const next = s.move(h, 'escalate', {
         level: body.targetLevel,
         assignee: null,
+        team: step.team,
         dueAt: responseDueAt(body.targetLevel, s.clock(), ladderInForce),
         escalation: { by: actor, at, fromLevel: h.level, note: body.note },
       });
-      const event = s.record(
-        next,
-        actor,
-        'escalated',
-        `Escalated to ${levelLabels[body.targetLevel]}`,
-        {
-          ...common,
-          why: { reason: body.note, rule: null, confidence: h.context.confidence },
-        },
-      );
+      const event = s.record(next, actor, 'escalated', `Escalated to ${to}`, {
+        ...common,
+        why: { reason: body.note, rule: null, confidence: h.context.confidence },
+      });
       return ok({ handoff: next, event });
     }
     case 'redirect': {
@@ -127,42 +138,9 @@ export function applyDecision(
           why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
         },
       );
-      // An agent's item waits for the agent's own answer (POST /agent/handoffs/{id}/drafts).
-      if (agentNameOf(h.drafts[0]!.author)) {
-        return ok({ handoff: redirected, event });
-      }
-      const base = h.workingDraft?.text ?? aiDraft;
-      const revision = reviseWithInstructions({
-        text: base,
-        actions: h.drafts.at(-1)!.actions,
-        instructions: body.instructions,
-        ticket: h.ticket,
-        knownAmounts: amountsOnItem(h),
-      });
-      const number = h.drafts.length + 1;
-      const revised = s.move(redirected, 'ai_revised', {
-        drafts: [
-          ...h.drafts,
-          {
-            number,
-            text: revision.text,
-            author: AI_ACTOR,
-            createdAt: s.now(),
-            note: revision.note,
-            actions: revision.actions,
-          },
-        ],
-      });
-      s.record(
-        revised,
-        AI_ACTOR,
-        'draft_revised',
-        `Draft ${number} written from ${user.name}’s instructions`,
-        {
-          why: { reason: body.instructions, rule: null, confidence: h.context.confidence },
-        },
-      );
-      return ok({ handoff: revised, event });
+      // Every item is an agent's (the built-in AI is one too): it waits for that agent's new
+      // draft (POST /agent/handoffs/{id}/drafts); the desk writes none itself.
+      return ok({ handoff: redirected, event });
     }
   }
 }

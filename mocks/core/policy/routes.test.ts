@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 // @vitest-environment node
 
 import { problemSchema } from '../../../src/api/handoff-schemas';
@@ -150,8 +151,8 @@ describe('POST /policy/changes', () => {
     });
     const stored = backend.state.setting<PolicyChange[]>(POLICY_CHANGES_KEY);
     expect(
-      policyChangeSchema
-        .array()
+      z
+        .array(policyChangeSchema)
         .parse(stored)
         .map((c) => c.id),
     ).toEqual(['policy-v2', 'policy-v3']);
@@ -175,7 +176,7 @@ describe('the global audit log', () => {
     await call(backend, 'POST', '/policy/changes', { body: change(1, raise(0.9)) });
     await call(backend, 'POST', '/policy/changes/policy-v2/rollback', {
       actor: 'u-dana',
-      body: { reason: 'Back to the default for now.' },
+      body: { version: 2, reason: 'Back to the default for now.' },
     });
     const reply = await call(backend, 'GET', '/audit', { actor: 'u-elif' });
     expect(reply.status).toBe(200);
@@ -194,7 +195,7 @@ describe('POST /policy/changes/{id}/rollback', () => {
     });
     const reply = await call(backend, 'POST', '/policy/changes/policy-v2/rollback', {
       actor: 'u-dana',
-      body: { reason: 'Review rate went above the band.' },
+      body: { version: 3, reason: 'Review rate went above the band.' },
     });
     expect(reply.status).toBe(201);
     const rolled = policyChangeSchema.parse(reply.body);
@@ -218,17 +219,32 @@ describe('POST /policy/changes/{id}/rollback', () => {
     const path = '/policy/changes/policy-v2/rollback';
     const reviewer = await call(backend, 'POST', path, {
       actor: 'u-ben',
-      body: { reason: 'I preferred it before.' },
+      body: { version: 2, reason: 'I preferred it before.' },
     });
     expect(reviewer.status).toBe(403);
     const unknown = await call(backend, 'POST', '/policy/changes/policy-v9/rollback', {
-      body: { reason: 'Undo something.' },
+      body: { version: 2, reason: 'Undo something.' },
     });
     expect(unknown.status).toBe(404);
-    const noReason = await call(backend, 'POST', path, { body: {} });
+    const noReason = await call(backend, 'POST', path, { body: { version: 2 } });
     expect(noReason.status).toBe(422);
     expect(problemSchema.parse(noReason.body).errors?.[0]?.pointer).toBe('/reason');
     expect((await policyOf(backend)).version).toBe(2);
+  });
+
+  it('refuses a rollback made on a version that has moved, so a newer change is not undone unseen', async () => {
+    const backend = await makeBackend();
+    await call(backend, 'POST', '/policy/changes', { body: change(1, raise(0.9)) });
+    // Another lead saves a change while the first still reads version 2's history.
+    await call(backend, 'POST', '/policy/changes', {
+      body: change(2, { rules: [{ id: 'low_confidence', params: { threshold: 0.8 } }] }),
+    });
+    const stale = await call(backend, 'POST', '/policy/changes/policy-v2/rollback', {
+      body: { version: 2, reason: 'Review rate went above the band.' },
+    });
+    expect(stale.status).toBe(409);
+    expect(problemSchema.parse(stale.body).code).toBe('version_conflict');
+    expect((await policyOf(backend)).version).toBe(3);
   });
 });
 

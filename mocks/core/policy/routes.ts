@@ -3,7 +3,6 @@ import {
   policyChangeRequestSchema,
   rollbackRequestSchema,
 } from '../../../src/api/policy-change-schemas';
-import { makeProblem } from '../../../src/api/problem';
 import { whatIfRequestSchema } from '../../../src/api/what-if-schemas';
 import {
   applyPolicyChange,
@@ -13,17 +12,7 @@ import {
 } from '../../../src/domain/policy-history';
 import { whatIf } from '../../../src/domain/routing';
 import type { ApiReply } from '../http-types';
-import {
-  invalid,
-  ok,
-  on,
-  personOf,
-  problemReply,
-  type Route,
-  readJsonBody,
-  refusedEditor,
-  versionMoved,
-} from '../route-kit';
+import { invalid, ok, on, personOf, refuse, versionedChange, withReadBody } from '../route-kit';
 import type { RouteGroup } from '../services';
 import { generateArrival } from './generate-arrival';
 import { ingestTicket } from './ingest';
@@ -43,95 +32,94 @@ import {
 
 function changeRefused(error: unknown): ApiReply {
   if (!(error instanceof PolicyChangeError)) throw error;
-  return problemReply(makeProblem('validation', error.message, { errors: error.errors }));
+  return refuse('validation', error.message, { errors: error.errors });
 }
 
-export const policyRoutes: RouteGroup = (s) => {
-  const routes: Route[] = [
-    on('getPolicy', () => ok(policyInForce(s))),
+/** Who may change it, as a refusal names it. */
+const POLICY = 'the routing policy';
 
-    on('getLadder', () => ok(ladderInForce)),
+export const policyRoutes: RouteGroup = (s) => [
+  on('getPolicy', () => ok(policyInForce(s))),
 
-    on('previewPolicy', ({ req }) => {
-      const read = readJsonBody(req.body);
-      if (!('json' in read)) return read;
-      const parsed = whatIfRequestSchema.safeParse(read.json);
-      if (!parsed.success) return invalid(parsed.error);
+  on('getLadder', () => ok(ladderInForce)),
+
+  on('previewPolicy', ({ req }) =>
+    withReadBody(req.body, whatIfRequestSchema, ({ patch }) => {
       const baseline = policyInForce(s);
       try {
-        const candidate = previewPolicy(baseline, parsed.data.patch);
+        const candidate = previewPolicy(baseline, patch);
         return ok(whatIf(recentTraffic(s), candidate, { baseline, ladder: ladderInForce }));
       } catch (error) {
         return changeRefused(error);
       }
     }),
+  ),
 
-    on('listPolicyChanges', () => ok({ items: policyHistory(s).reverse() })),
+  on('listPolicyChanges', () => ok({ items: policyHistory(s).reverse() })),
 
-    on('changePolicy', ({ user, json }) => {
-      const refused = refusedEditor(user, 'the routing policy');
-      if (refused) return refused;
-      const parsed = policyChangeRequestSchema.safeParse(json);
-      if (!parsed.success) return invalid(parsed.error);
-      const current = policyInForce(s);
-      if (parsed.data.version !== current.version) {
-        return versionMoved(
-          'The policy',
-          current.version,
-          parsed.data.version,
-          'review the current policy and make the change again.',
-        );
-      }
-      try {
-        const { patch, reason } = parsed.data;
-        const { change } = applyPolicyChange(current, patch, personOf(user), reason, s.clock());
-        appendPolicyChange(s, change);
-        return ok(change, 201);
-      } catch (error) {
-        return changeRefused(error);
-      }
-    }),
+  on('changePolicy', (ctx) =>
+    versionedChange(
+      ctx,
+      {
+        what: POLICY,
+        name: 'The policy',
+        schema: policyChangeRequestSchema,
+        current: () => policyInForce(s).version,
+        advice: 'review the current policy and make the change again.',
+      },
+      ({ patch, reason }) => {
+        try {
+          const current = policyInForce(s);
+          const by = personOf(ctx.user);
+          const { change } = applyPolicyChange(current, patch, by, reason, s.clock());
+          appendPolicyChange(s, change);
+          return ok(change, 201);
+        } catch (error) {
+          return changeRefused(error);
+        }
+      },
+    ),
+  ),
 
-    on('rollbackPolicy', ({ user, json, params: { id: changeId } }) => {
-      const refused = refusedEditor(user, 'the routing policy');
-      if (refused) return refused;
-      const parsed = rollbackRequestSchema.safeParse(json);
-      if (!parsed.success) return invalid(parsed.error);
-      const history = policyHistory(s);
-      if (!history.some((c) => c.id === changeId)) {
-        return problemReply(makeProblem('not_found', `No policy change "${changeId}".`));
-      }
-      try {
-        const { change } = rollback(
-          history,
-          changeId,
-          personOf(user),
-          parsed.data.reason,
-          s.clock(),
-        );
-        appendPolicyChange(s, change);
-        return ok(change, 201);
-      } catch (error) {
-        return changeRefused(error);
-      }
-    }),
+  on('rollbackPolicy', (ctx) =>
+    versionedChange(
+      ctx,
+      {
+        what: POLICY,
+        name: 'The policy',
+        schema: rollbackRequestSchema,
+        current: () => policyInForce(s).version,
+        advice: 'review the history again before rolling back.',
+      },
+      ({ reason }) => {
+        const changeId = ctx.params.id;
+        const history = policyHistory(s);
+        if (!history.some((c) => c.id === changeId)) {
+          return refuse('not_found', `No policy change "${changeId}".`);
+        }
+        try {
+          const { change } = rollback(history, changeId, personOf(ctx.user), reason, s.clock());
+          appendPolicyChange(s, change);
+          return ok(change, 201);
+        } catch (error) {
+          return changeRefused(error);
+        }
+      },
+    ),
+  ),
 
-    on('ingestArrival', ({ user, json }) => {
-      // Open to anyone where the world may be reset (demo and test servers), else leads only.
-      if (s.options.allowReset === false && user.role !== 'lead') {
-        return problemReply(
-          makeProblem('forbidden', 'Only a team lead may inject arrivals on this server.'),
-        );
-      }
-      const parsed = arrivalRequestSchema.safeParse(json);
-      if (!parsed.success) return invalid(parsed.error);
-      const { ticket, ai, category, confidence } = parsed.data;
-      const input =
-        ticket && ai
-          ? { ticket, ai: confidence === undefined ? ai : { ...ai, confidence } }
-          : generateArrival(s, { category, confidence });
-      return ok(ingestTicket(s, input), 201);
-    }),
-  ];
-  return routes;
-};
+  on('ingestArrival', ({ user, json }) => {
+    // Open to anyone where the world may be reset (demo and test servers), else leads only.
+    if (s.options.allowReset === false && user.role !== 'lead') {
+      return refuse('forbidden', 'Only a team lead may inject arrivals on this server.');
+    }
+    const parsed = arrivalRequestSchema.safeParse(json);
+    if (!parsed.success) return invalid(parsed.error);
+    const { ticket, ai, category, confidence } = parsed.data;
+    const input =
+      ticket && ai
+        ? { ticket, ai: confidence === undefined ? ai : { ...ai, confidence } }
+        : generateArrival(s, { category, confidence });
+    return ok(ingestTicket(s, input), 201);
+  }),
+];

@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import type { Handoff } from '../../../src/api/handoff-schemas';
 import type { Ladder } from '../../../src/api/ladder-schemas';
 import { type PolicyChange, policyChangeSchema } from '../../../src/api/policy-change-schemas';
@@ -20,7 +21,7 @@ export const POLICY_CHANGES_KEY = 'policy.changes';
 /** How far back the what-if replays decided traffic. */
 export const RECENT_TRAFFIC_MS = 7 * 24 * 60 * 60 * 1000;
 
-const historySchema = policyChangeSchema.array();
+const historySchema = z.array(policyChangeSchema);
 
 export function policyHistory(s: BackendServices): PolicyChange[] {
   const stored = s.world.setting<unknown>(POLICY_CHANGES_KEY);

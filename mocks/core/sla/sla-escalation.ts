@@ -1,9 +1,11 @@
 import type { Handoff } from '../../../src/api/handoff-schemas';
-import { levelAbove, responseDueAt } from '../../../src/domain/escalation';
+import { responseDueAt } from '../../../src/domain/escalation';
 import { levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses } from '../../../src/domain/lifecycle';
+import { describeStep, membersAt, nextEscalation } from '../../../src/domain/team-escalation';
 import { ladderInForce } from '../policy/store';
 import { SYSTEM_ACTOR, type SystemJob } from '../services';
+import { teamsInForce } from '../teams/store';
 
 /*
  * SLA breaches escalate by themselves (seed: pattern C, "escalation ladders"). An open item
@@ -29,15 +31,28 @@ export const slaEscalation: SystemJob = (s) => {
     if (Date.parse(h.dueAt) > now) continue;
     breached.push(h);
   }
+  const teams = teamsInForce(s).teams;
+  const people = [...s.world.users.values()];
   for (const h of breached) {
-    const target = levelAbove(h.level);
-    if (!target) continue;
+    // Up the item's team ladder first; past its top, up the global ladder without the team.
+    const step = nextEscalation(h, teams);
+    if (!step) continue;
+    const target = step.level;
+    const to = describeStep(
+      step,
+      membersAt(
+        teams.find((t) => t.id === step.team?.teamId),
+        target,
+        people,
+      ),
+    );
     const reason = `Nobody at ${levelLabels[h.level]} took it by its due time (${formatUtc(h.dueAt)}).`;
     const earlier = h.escalation
       ? ` Earlier note from ${h.escalation.by.name}: “${h.escalation.note}”`
       : '';
     const next = s.move(h, 'escalate', {
       level: target,
+      team: step.team,
       dueAt: responseDueAt(target, now, ladderInForce),
       escalation: {
         by: SYSTEM_ACTOR,
@@ -46,7 +61,7 @@ export const slaEscalation: SystemJob = (s) => {
         note: `SLA breached: ${reason}${earlier}`,
       },
     });
-    s.record(next, SYSTEM_ACTOR, 'escalated', `SLA breached: escalated to ${levelLabels[target]}`, {
+    s.record(next, SYSTEM_ACTOR, 'escalated', `SLA breached: escalated to ${to}`, {
       why: { reason, rule: null, confidence: h.context.confidence },
     });
   }

@@ -11,6 +11,7 @@ import {
 import { defaultTeamDirectory } from '../../../src/domain/default-teams';
 import type { Backend } from '../backend';
 import { call, makeBackend, ticket } from '../policy/test-kit';
+import { vipDesk } from './test-kit';
 
 const draft = 'Hi Noor, thank you for writing. We are looking into this and will reply today.';
 
@@ -63,15 +64,7 @@ describe('teams', () => {
   it('lets a lead add a team and a rule, previews the load per team, and routes the next arrival there', async () => {
     const backend = await makeBackend();
     const current = teamDirectorySchema.parse((await call(backend, 'GET', '/teams')).body);
-    const vip = {
-      id: 'vip',
-      name: 'VIP desk',
-      categories: [],
-      languages: ['en'],
-      levels: ['l2' as const, 'manager' as const],
-      members: [{ id: 'u-chen', name: 'Chen Wei' }],
-      slaTargetMinutes: 30,
-    };
+    const vip = vipDesk;
     const rules = [
       { id: 'chargeback', when: 'keyword' as const, keyword: 'chargeback', teamId: 'vip' },
       ...current.rules,

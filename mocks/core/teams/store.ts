@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import type { Handoff } from '../../../src/api/handoff-schemas';
 import type { TeamRoute } from '../../../src/api/team-route-schemas';
 import {
@@ -17,7 +18,7 @@ import type { BackendServices } from '../services';
 
 export const TEAM_CHANGES_KEY = 'teams.changes';
 
-export const teamHistorySchema = teamChangeSchema.array();
+export const teamHistorySchema = z.array(teamChangeSchema);
 
 export function teamHistory(s: Pick<BackendServices, 'world'>): TeamChange[] {
   const stored = s.world.setting<unknown>(TEAM_CHANGES_KEY);

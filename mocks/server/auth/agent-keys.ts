@@ -19,7 +19,8 @@ export const agentKeyAuthenticator =
 /** `NAME=SECRET` from the command line, or the reason it cannot be one. */
 export function parseAgentKeyArg(arg: string): { name: string; secret: string } | string {
   const at = arg.indexOf('=');
-  if (at < 1) return `--agent-key wants NAME=SECRET, got "${arg}".`;
+  // The argument may be nothing but the secret: it is never repeated into the log.
+  if (at < 1) return '--agent-key wants NAME=SECRET (the value given has no NAME=).';
   const name = arg.slice(0, at).trim();
   const secret = arg.slice(at + 1).trim();
   if (!/^hd_[A-Za-z0-9_-]{16,200}$/.test(secret)) {

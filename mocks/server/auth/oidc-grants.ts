@@ -1,4 +1,5 @@
 import { type Level, levelSchema, type Role, roleSchema } from '../../../src/api/handoff-schemas';
+import { enumWithout } from '../../../src/api/zod-config';
 import { rank } from '../../../src/domain/levels';
 
 /*
@@ -15,7 +16,7 @@ export interface Grant {
   level: Exclude<Level, 'ai'>;
 }
 
-const personLevel = levelSchema.exclude(['ai']);
+const personLevel = enumWithout(levelSchema, ['ai']);
 
 /** Parses `GROUP=ROLE:LEVEL`; throws with a message fit for the command line. */
 export function parseGrant(text: string): Grant {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { User } from '../../../src/api/handoff-schemas';
 import { type Operation, operations } from '../../../src/api/operations';
 import { makeProblem } from '../../../src/api/problem';
@@ -47,14 +47,12 @@ const matches = (op: Operation, r: AuthRequest) =>
   (r.method === op.method || (r.method === 'HEAD' && op.method === 'GET')) &&
   pathPattern(op).test(r.path);
 
-function parseJson<T>(schema: z.ZodType<T>, body: string | null): T | ApiReply {
+function parseJson<T>(schema: z.ZodMiniType<T>, body: string | null): T | ApiReply {
   let json: unknown = {};
   try {
     json = body ? JSON.parse(body) : {};
   } catch {
-    return problemReply(
-      makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
-    );
+    return problemReply(makeProblem('bad_request', 'The request body is not valid JSON.'));
   }
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : invalid(parsed.error);
@@ -157,6 +155,9 @@ function signOut(sign: SignIn, r: AuthRequest): ApiReply {
   return withCookie({ status: 204 }, clearedSessionCookie(r.https));
 }
 
+/** Marks the provider's handle of a sign-in started in a popup (a cookie-safe suffix). */
+const POPUP_MARK = '~popup';
+
 function appOrigin(r: AuthRequest) {
   return `${r.https ? 'https' : 'http'}://${r.req.headers.host ?? 'localhost'}`;
 }
@@ -165,7 +166,9 @@ async function startOidc(sign: SignIn, r: AuthRequest): Promise<ApiReply> {
   if (!sign.oidc) return problemReply(makeProblem('not_found', 'No identity provider is set up.'));
   const callback = `${appOrigin(r)}/api${operations.finishOidcSignIn.path}`;
   const { url, handle } = await sign.oidc.start(callback);
-  const cookie = `${OIDC_COOKIE}=${handle}; Path=/api/session/oidc; HttpOnly; SameSite=Lax; Max-Age=600${r.https ? '; Secure' : ''}`;
+  // A sign-in from the "session ended" dialog runs in a popup; its end says so to the page.
+  const popup = r.query.get('mode') === 'popup' ? POPUP_MARK : '';
+  const cookie = `${OIDC_COOKIE}=${handle}${popup}; Path=/api/session/oidc; HttpOnly; SameSite=Lax; Max-Age=600${r.https ? '; Secure' : ''}`;
   return redirect(url, cookie);
 }
 
@@ -175,9 +178,12 @@ async function finishOidc(sign: SignIn, r: AuthRequest): Promise<ApiReply> {
   const clearHandle = `${OIDC_COOKIE}=; Path=/api/session/oidc; HttpOnly; SameSite=Lax; Max-Age=0`;
   const back = (why: string) => redirect(`/?sign-in=${why}`, clearHandle);
   const url = new URL(`${appOrigin(r)}/api${r.path}?${r.query}`);
+  const raw = readCookies(r.req).get(OIDC_COOKIE) ?? null;
+  const popup = raw?.endsWith(POPUP_MARK) === true;
+  const handle = popup ? raw!.slice(0, -POPUP_MARK.length) : raw;
   let identity: Awaited<ReturnType<typeof oidc.finish>>;
   try {
-    identity = await oidc.finish(readCookies(r.req).get(OIDC_COOKIE) ?? null, url);
+    identity = await oidc.finish(handle, url);
   } catch (error) {
     console.warn(`Sign-in with the identity provider failed: ${(error as Error).message}`);
     return back('failed');
@@ -232,7 +238,8 @@ async function finishOidc(sign: SignIn, r: AuthRequest): Promise<ApiReply> {
     return back('pending');
   }
   const { cookie } = startSession(sign, r, found.user, 'oidc');
-  return { status: 302, headers: { location: '/', 'set-cookie': cookie } };
+  const location = popup ? '/?sign-in=popup-done' : '/';
+  return { status: 302, headers: { location, 'set-cookie': cookie } };
 }
 
 type AdminAction = 'list' | 'add' | 'update' | 'password' | 'events';

@@ -99,9 +99,7 @@ export async function answerWebhooks(
         try {
           json = r.body ? JSON.parse(r.body) : {};
         } catch {
-          return problemReply(
-            makeProblem('validation', 'The request body is not valid JSON.', { status: 400 }),
-          );
+          return problemReply(makeProblem('bad_request', 'The request body is not valid JSON.'));
         }
         const parsed = webhookCreateSchema.safeParse(json);
         if (!parsed.success) return invalid(parsed.error);

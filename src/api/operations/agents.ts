@@ -1,5 +1,5 @@
 import '../zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   agentDraftRequestSchema,
   agentHandoffRequestSchema,
@@ -14,6 +14,8 @@ import {
   heartbeatRequestSchema,
   outcomeQuerySchema,
   outcomeReplySchema,
+  pendingRedirectsSchema,
+  redirectsQuerySchema,
   runFailureRequestSchema,
   runResultSchema,
   runSchema,
@@ -85,7 +87,9 @@ export const agentOperations = defineOperations({
     path: '/agent-runs',
     summary: 'Agents’ runs, newest first: working, waiting, lost, failed, finished',
     query: z.object({
-      limit: z.number().int().min(1).max(500).optional().describe('Runs to return, 1 to 500.'),
+      limit: z
+        .optional(z.int().check(z.gte(1), z.lte(500)))
+        .check(z.describe('Runs to return, 1 to 500.')),
     }),
     response: runsSchema,
     description: 'Runs',
@@ -164,6 +168,20 @@ export const agentOperations = defineOperations({
     problems: { ...itemProblems, 403: 'The handoff is another agent’s' },
     write: false,
     principals: either,
+  },
+  listAgentRedirects: {
+    method: 'GET',
+    path: '/agent/redirects',
+    summary:
+      'This agent’s items sent back with instructions and waiting for its new draft, by ' +
+      'long-poll: waits up to `wait` seconds when there are none',
+    query: redirectsQuerySchema,
+    queryProblem: 'The redirect parameters are not valid.',
+    response: pendingRedirectsSchema,
+    description: 'The redirects waiting for an answer, oldest first (none within the wait)',
+    problems: agentIdentity,
+    write: false,
+    principals: agentOnly,
   },
   submitAgentDraft: {
     method: 'POST',

@@ -25,7 +25,7 @@ export const batchOperations = defineOperations({
     method: 'POST',
     path: '/handoffs/batch-decisions',
     summary:
-      'Approve, reject or escalate many items in one action. Each item is checked on its own ' +
+      'Approve, reject, escalate or re-route many items in one action. Each item is checked on its own ' +
       '(version, holder, authority, hard stops, options, stale drafts) and applied or left ' +
       'out with its problem; a retry of the same batchId applies nothing twice',
     body: batchDecisionRequestSchema,

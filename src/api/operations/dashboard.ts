@@ -1,10 +1,12 @@
 import '../zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { dashboardSchema, dashboardWindowSchema } from '../dashboard-schemas';
 import { defineOperations, identityProblems } from './define';
 
 export const dashboardQuerySchema = z.object({
-  window: dashboardWindowSchema.default('24h').describe('How far back the figures look.'),
+  window: z
+    ._default(dashboardWindowSchema, '24h')
+    .check(z.describe('How far back the figures look.')),
 });
 
 /** The lead dashboard's figures over a window. */

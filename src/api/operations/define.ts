@@ -1,5 +1,5 @@
 import '../zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { handoffSchema } from '../handoff-schemas';
 
 /*
@@ -21,11 +21,11 @@ export interface Operation {
   path: string;
   summary: string;
   /** The path parameters, one string field per `{name}`. */
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** The success reply's JSON; null when it has no body. */
-  response: z.ZodType | null;
+  response: z.ZodMiniType | null;
   /** The success status; 200 unless said otherwise (302: a browser navigation, not a call). */
   status?: 200 | 201 | 204 | 302;
   /** What the success reply is, for the document. */
@@ -36,7 +36,7 @@ export interface Operation {
   /** The title of the 422 answering a query that fails its schema. */
   queryProblem?: string;
   /** A server-sent event stream; each `data:` is one of these. */
-  events?: z.ZodType;
+  events?: z.ZodMiniType;
   /** Who may call it; people only when omitted. */
   principals?: readonly PrincipalKind[];
 }
@@ -73,22 +73,22 @@ export const paramNames = (operation: Pick<Operation, 'path'>) =>
   [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
 export type OperationInput<O extends Operation> = (O extends {
-  params: infer P extends z.ZodType;
+  params: infer P extends z.ZodMiniType;
 }
   ? { params: z.input<P> }
   : unknown) &
-  (O extends { query: infer Q extends z.ZodType } ? { query: z.input<Q> } : unknown) &
-  (O extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : unknown) &
+  (O extends { query: infer Q extends z.ZodMiniType } ? { query: z.input<Q> } : unknown) &
+  (O extends { body: infer B extends z.ZodMiniType } ? { body: z.input<B> } : unknown) &
   (O extends { write: true } ? { idempotencyKey: string } : unknown);
 
 export type OperationOutput<O extends Operation> = O extends {
-  response: infer R extends z.ZodType;
+  response: infer R extends z.ZodMiniType;
 }
   ? z.output<R>
   : undefined;
 
 /** A write to one item (POST/PUT /handoffs/{id}/x) that answers with the item as it now is. */
-export const itemWrite = <const M extends Method, const P extends string, B extends z.ZodType>(
+export const itemWrite = <const M extends Method, const P extends string, B extends z.ZodMiniType>(
   method: M,
   path: P,
   summary: string,

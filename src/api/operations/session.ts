@@ -1,8 +1,9 @@
 import '../zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   newPersonSchema,
   oidcCallbackQuerySchema,
+  oidcStartQuerySchema,
   passwordResetSchema,
   peopleSchema,
   personPatchSchema,
@@ -57,6 +58,7 @@ export const sessionOperations = defineOperations({
     method: 'GET',
     path: '/session/oidc',
     summary: 'Sign in with the identity provider (a browser navigation)',
+    query: oidcStartQuerySchema,
     response: null,
     status: 302,
     description: 'Redirects to the identity provider',
@@ -138,7 +140,9 @@ export const sessionOperations = defineOperations({
     summary: 'A person’s sign-in audit trail, newest first',
     params: idParams,
     query: z.object({
-      limit: z.number().int().min(1).max(500).optional().describe('Events to return, 1 to 500.'),
+      limit: z
+        .optional(z.int().check(z.gte(1), z.lte(500)))
+        .check(z.describe('Events to return, 1 to 500.')),
     }),
     response: signInEventsSchema,
     description: 'Signed in, failed, signed out, and every admin change',

@@ -1,6 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
+import type { Session } from '../../api/session-schemas';
 import { useApi } from '../../lib/api-context';
+import { onSignedInElsewhere } from '../../lib/sign-in-channel';
 import { declineSignIn, signedInAgain, useAuthStore } from '../../stores/auth-store';
 import { Dialog } from '../ui/dialog';
 import { SignInForm } from './sign-in-form';
@@ -15,6 +18,24 @@ export function SignInDialog() {
   const api = useApi();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const resumed = (next: Session) => {
+    if (!signedInAgain(next)) {
+      // Someone else signed in: what was on screen was for the previous person.
+      queryClient.clear();
+      void router.invalidate();
+    }
+  };
+  const resumedRef = useRef(resumed);
+  resumedRef.current = resumed;
+  // A provider sign-in finishes in its popup, which says so here.
+  useEffect(() => {
+    if (!open) return;
+    return onSignedInElsewhere(() => {
+      void api.getSession().then((next) => {
+        if (next.user) resumedRef.current(next);
+      });
+    });
+  }, [open, api]);
   if (session?.mode !== 'session') return null;
   return (
     <Dialog
@@ -27,15 +48,10 @@ export function SignInDialog() {
     >
       <SignInForm
         api={api}
-        oidc={null}
+        oidc={session.methods.oidc}
+        providerInPopup
         fixedId={session.user?.id}
-        onSignedIn={(next) => {
-          if (!signedInAgain(next)) {
-            // Someone else signed in: what was on screen was for the previous person.
-            queryClient.clear();
-            void router.invalidate();
-          }
-        }}
+        onSignedIn={resumed}
       />
     </Dialog>
   );

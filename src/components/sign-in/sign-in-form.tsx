@@ -12,10 +12,22 @@ interface SignInFormProps {
   fixedId?: string;
   onSignedIn: (session: Session) => void;
   autoFocus?: boolean;
+  /**
+   * Signing in again mid-work: the provider opens in a popup so the page, and everything
+   * unsent on it, stays as it is.
+   */
+  providerInPopup?: boolean;
 }
 
 /** The local sign-in form, and the identity provider's button when there is one. */
-export function SignInForm({ api, oidc, fixedId, onSignedIn, autoFocus = true }: SignInFormProps) {
+export function SignInForm({
+  api,
+  oidc,
+  fixedId,
+  onSignedIn,
+  autoFocus = true,
+  providerInPopup = false,
+}: SignInFormProps) {
   const [id, setId] = useState(fixedId ?? '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -73,7 +85,23 @@ export function SignInForm({ api, oidc, fixedId, onSignedIn, autoFocus = true }:
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      {oidc ? (
+      {oidc && providerInPopup ? (
+        <p className="sign-in-provider">
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              window.open(
+                `${oidcStartUrl(api)}?mode=popup`,
+                'handoff-desk-sign-in',
+                'popup,width=520,height=680',
+              )
+            }
+          >
+            Sign in with {oidc}
+          </button>
+        </p>
+      ) : oidc ? (
         <p className="sign-in-provider">
           {/* A navigation, not a call: the provider's page takes over the tab. */}
           <a className="button" href={oidcStartUrl(api)}>

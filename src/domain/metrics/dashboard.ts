@@ -10,6 +10,7 @@ import {
 import { decisionsIn, type ItemFacts } from './facts';
 import { queueDepth } from './queue-depth';
 import { reviewerLoad } from './reviewers';
+import { teamLoad } from './teams';
 
 export const windowMs: Record<DashboardWindow, number> = {
   '8h': 8 * 3_600_000,
@@ -26,6 +27,8 @@ export function computeDashboard(
   items: readonly ItemFacts[],
   window: DashboardWindow,
   now: number,
+  /** The teams in force, so a team with nothing open still has its row. */
+  teams: Parameters<typeof teamLoad>[2] = [],
 ): Omit<Dashboard, 'agreement'> {
   const w = { from: now - windowMs[window], now };
   const decisions = decisionsIn(items, w);
@@ -44,5 +47,6 @@ export function computeDashboard(
       decisions,
       items.map((t) => t.handoff),
     ),
+    teams: teamLoad(items, w, teams),
   };
 }

@@ -1,5 +1,5 @@
 import '../../api/zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   type AuditListParams,
   actorTypeSchema,
@@ -16,20 +16,25 @@ export const AUDIT_PAGE_SIZE = 100;
 
 /** The router turns "4521" into a number; an id and a search are always text. */
 const text = (max: number) =>
-  z
-    .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().max(max))
-    .optional()
-    .catch(undefined);
+  z.catch(
+    z.optional(
+      z.pipe(
+        z.transform((v: unknown) => (typeof v === 'number' ? String(v) : v)),
+        z.string().check(z.maxLength(max)),
+      ),
+    ),
+    undefined,
+  );
 
 export const auditSearchSchema = z.object({
   /** "person", "ai", "system", or one person's id. */
   actor: text(100),
-  action: auditLogActionSchema.optional().catch(undefined),
-  rule: flagRuleSchema.optional().catch(undefined),
+  action: z.catch(z.optional(auditLogActionSchema), undefined),
+  rule: z.catch(z.optional(flagRuleSchema), undefined),
   /** An item id or ticket number. */
   item: text(200),
-  from: isoDate.optional().catch(undefined),
-  to: isoDate.optional().catch(undefined),
+  from: z.catch(z.optional(isoDate), undefined),
+  to: z.catch(z.optional(isoDate), undefined),
   q: text(200),
   /** The highlighted entry; view state only. */
   selected: text(200),

@@ -1,5 +1,5 @@
 import '../../api/zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   type Category,
   categorySchema,
@@ -34,46 +34,56 @@ function canonicalList<T extends string>(options: readonly T[], raw: string | st
 }
 
 function csvList<T extends string>(options: readonly T[]) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .transform((raw) => {
-      const kept = canonicalList(options, raw);
-      return kept.length ? kept.join(',') : undefined;
-    })
-    .optional()
-    .catch(undefined);
+  return z.catch(
+    z.optional(
+      z.pipe(
+        z.union([z.string(), z.array(z.string())]),
+        z.transform((raw) => {
+          const kept = canonicalList(options, raw);
+          return kept.length ? kept.join(',') : undefined;
+        }),
+      ),
+    ),
+    undefined,
+  );
 }
 
 /** The router turns "4521" into a number; a search box and an id are always text. */
-const text = (schema: z.ZodString) =>
-  z.preprocess((v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v), schema);
+const text = (schema: z.ZodMiniString) =>
+  z.pipe(
+    z.transform((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v)),
+    schema,
+  );
 
 export const queueSearchSchema = z.object({
-  status: z
-    .union([z.string(), z.array(z.string())])
-    .transform((raw) => {
-      if (raw === ALL_STATUSES) return ALL_STATUSES;
-      const kept = canonicalList(handoffStatusSchema.options, raw);
-      return kept.length ? kept.join(',') : OPEN_STATUSES;
-    })
-    .default(OPEN_STATUSES)
-    .catch(OPEN_STATUSES),
+  status: z.catch(
+    z._default(
+      z.pipe(
+        z.union([z.string(), z.array(z.string())]),
+        z.transform((raw) => {
+          if (raw === ALL_STATUSES) return ALL_STATUSES;
+          const kept = canonicalList(handoffStatusSchema.options, raw);
+          return kept.length ? kept.join(',') : OPEN_STATUSES;
+        }),
+      ),
+      OPEN_STATUSES,
+    ),
+    OPEN_STATUSES,
+  ),
   level: csvList(levelSchema.options),
   category: csvList(categorySchema.options),
   flag: csvList(flagRuleSchema.options),
-  assignee: z.enum(['any', 'me', 'unassigned']).default('any').catch('any'),
-  slaAtRisk: z.boolean().default(false).catch(false),
+  assignee: z.catch(z._default(z.enum(['any', 'me', 'unassigned']), 'any'), 'any'),
+  slaAtRisk: z.catch(z._default(z.boolean(), false), false),
   /** One team's id; team ids are the lead's to choose, so any short slug is kept. */
-  team: text(z.string().regex(/^[a-z0-9-]{1,40}$/))
-    .optional()
-    .catch(undefined),
-  myTeams: z.boolean().default(false).catch(false),
-  q: text(z.string().max(200)).default('').catch(''),
-  sort: sortFieldSchema.default('priority').catch('priority'),
+  team: z.catch(z.optional(text(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)))), undefined),
+  myTeams: z.catch(z._default(z.boolean(), false), false),
+  q: z.catch(z._default(text(z.string().check(z.maxLength(200))), ''), ''),
+  sort: z.catch(z._default(sortFieldSchema, 'priority'), 'priority'),
   /** Absent: the server's natural order for the sort (priority high first, the rest ascending). */
-  order: sortOrderSchema.optional().catch(undefined),
+  order: z.catch(z.optional(sortOrderSchema), undefined),
   /** The highlighted row; kept in the URL so Back returns to the same place. */
-  selected: text(z.string().max(200)).optional().catch(undefined),
+  selected: z.catch(z.optional(text(z.string().check(z.maxLength(200)))), undefined),
 });
 
 export type QueueSearch = z.output<typeof queueSearchSchema>;

@@ -1,31 +1,26 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { CreateAgentKeyRequest } from '../../../api/agent-schemas';
-import { apiOf } from '../../../lib/api-context';
+import { apiMutation, apiQuery } from '../../../lib/api-context';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 
 /** Agent API keys, for leads: issued with their secret once, revoked for good. */
 export const agentQueries = {
   all: () => ['agents'] as const,
-  keys: () =>
-    queryOptions({
-      queryKey: [...agentQueries.all(), 'keys'] as const,
-      queryFn: ({ client }) => apiOf(client).listAgentKeys(),
-    }),
+  keys: () => apiQuery([...agentQueries.all(), 'keys'], (api) => api.listAgentKeys()),
 };
 
 export const agentMutations = {
   createKey: () =>
-    mutationOptions({
-      mutationKey: [...agentQueries.all(), 'create-key'] as const,
-      mutationFn: (body: CreateAgentKeyRequest, { client }) =>
-        apiOf(client).createAgentKey({ body, idempotencyKey: newIdempotencyKey() }),
-      meta: { invalidates: [agentQueries.all()] },
-    }),
+    apiMutation(
+      [...agentQueries.all(), 'create-key'],
+      (api, body: CreateAgentKeyRequest) =>
+        api.createAgentKey({ body, idempotencyKey: newIdempotencyKey() }),
+      [agentQueries.all()],
+    ),
   revokeKey: () =>
-    mutationOptions({
-      mutationKey: [...agentQueries.all(), 'revoke-key'] as const,
-      mutationFn: (id: string, { client }) =>
-        apiOf(client).revokeAgentKey({ params: { id }, idempotencyKey: newIdempotencyKey() }),
-      meta: { invalidates: [agentQueries.all()] },
-    }),
+    apiMutation(
+      [...agentQueries.all(), 'revoke-key'],
+      (api, id: string) =>
+        api.revokeAgentKey({ params: { id }, idempotencyKey: newIdempotencyKey() }),
+      [agentQueries.all()],
+    ),
 };

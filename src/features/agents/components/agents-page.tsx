@@ -7,11 +7,12 @@ import {
   type CreatedAgentKey,
   type Run,
 } from '../../../api/agent-schemas';
+import { CreateForm, type CreateFormProps } from '../../../components/create-form';
 import { ErrorNotice } from '../../../components/error-notice';
 import { FieldMessage, invalidProps } from '../../../components/field-message';
+import { ConfirmButton, RowButton } from '../../../components/row-button';
 import { SecretNotice } from '../../../components/secret-notice';
-import { SelectableRow, SelectionTable } from '../../../components/selection-table';
-import { ShortcutButton } from '../../../components/shortcut-button';
+import { SelectionList } from '../../../components/selection-table';
 import { useListSelection } from '../../../hooks/use-list-selection';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { agentRunQueries } from '../../../lib/agent-queries';
@@ -107,44 +108,40 @@ function Runs({ runs, now }: { runs: Run[]; now: number }) {
   return (
     <section aria-labelledby="agents-runs">
       <h2 id="agents-runs">Runs</h2>
-      {runs.length === 0 ? <p>No runs yet.</p> : null}
-      {runs.length ? (
-        <SelectionTable
-          className="agents-table"
-          caption="Runs, newest first"
-          columns={['Ticket', 'Agent', 'Status', 'Waiting on', 'Heartbeat', 'Item']}
-        >
-          {runs.map((r) => (
-            <SelectableRow
-              key={r.id}
-              selected={r.id === selected?.id}
-              onSelect={() => select(r.id)}
-              label={r.subject || r.id}
-            >
-              <td>{r.agent.name}</td>
-              <td className={r.status === 'lost' ? 'agents-lost' : undefined}>
-                {runStatusLabels[r.status]}
-              </td>
-              <td>{waitingOn(r)}</td>
-              <td>{heartbeatAge(r, now)}</td>
-              <td>
-                {r.handoffId ? (
-                  <Link
-                    to="/handoffs/$handoffId"
-                    params={{ handoffId: r.handoffId }}
-                    aria-keyshortcuts={r.id === selected?.id ? 'o' : undefined}
-                    aria-label={`Open the item for ${r.subject || r.id}`}
-                  >
-                    Open{r.id === selected?.id ? <kbd aria-hidden> o</kbd> : null}
-                  </Link>
-                ) : (
-                  '—'
-                )}
-              </td>
-            </SelectableRow>
-          ))}
-        </SelectionTable>
-      ) : null}
+      <SelectionList
+        className="agents-table"
+        caption="Runs, newest first"
+        columns={['Ticket', 'Agent', 'Status', 'Waiting on', 'Heartbeat', 'Item']}
+        rows={runs}
+        empty={<p>No runs yet.</p>}
+        selected={selected}
+        onSelect={(r) => select(r.id)}
+        label={(r) => r.subject || r.id}
+        cells={(r, isSelected) => (
+          <>
+            <td>{r.agent.name}</td>
+            <td className={r.status === 'lost' ? 'agents-lost' : undefined}>
+              {runStatusLabels[r.status]}
+            </td>
+            <td>{waitingOn(r)}</td>
+            <td>{heartbeatAge(r, now)}</td>
+            <td>
+              {r.handoffId ? (
+                <Link
+                  to="/handoffs/$handoffId"
+                  params={{ handoffId: r.handoffId }}
+                  aria-keyshortcuts={isSelected ? 'o' : undefined}
+                  aria-label={`Open the item for ${r.subject || r.id}`}
+                >
+                  Open{isSelected ? <kbd aria-hidden> o</kbd> : null}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </td>
+          </>
+        )}
+      />
     </section>
   );
 }
@@ -180,7 +177,14 @@ function Keys({ keys, error }: { keys: AgentKey[]; error: Error | null }) {
         An agent signs its calls with its key (<code>Authorization: Bearer hd_…</code>); everything
         it does is recorded under its name.
       </p>
-      <CreateKey nameField={nameField} onCreated={setShown} />
+      <CreateKey
+        field={nameField}
+        onCreated={(created) => {
+          // The new key is the one a lead acts on next (hands it over, or revokes a mistake).
+          setShown(created);
+          select(created.id);
+        }}
+      />
       {shown ? (
         <SecretNotice
           key={shown.id}
@@ -193,77 +197,55 @@ function Keys({ keys, error }: { keys: AgentKey[]; error: Error | null }) {
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       {revoke.error ? <ErrorNotice error={revoke.error} /> : null}
-      {keys.length === 0 ? <p>No keys yet.</p> : null}
-      {keys.length ? (
-        <SelectionTable
-          className="agents-table"
-          caption="Agent keys, newest first"
-          columns={['Agent', 'Key', 'Issued', 'Last used', 'State', 'Actions']}
-        >
-          {keys.map((k) => {
-            const isSelected = k.id === selected?.id;
-            return (
-              <SelectableRow
-                key={k.id}
-                selected={isSelected}
-                onSelect={() => !k.revokedAt && select(k.id)}
-                label={k.name}
-              >
-                <td>
-                  <code>{k.hint}…</code>
-                </td>
-                <td>
-                  {formatDateTime(k.createdAt)}
-                  {k.createdBy ? ` by ${k.createdBy.name}` : ' at server start'}
-                </td>
-                <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never'}</td>
-                <td>
-                  {k.revokedAt
-                    ? `Revoked ${formatDateTime(k.revokedAt)}${k.revokedBy ? ` by ${k.revokedBy.name}` : ''}`
-                    : 'Live'}
-                </td>
-                <td>
-                  {k.revokedAt ? null : isSelected ? (
-                    <ShortcutButton
-                      shortcut="x"
-                      className="button button-danger"
-                      disabled={revoke.isPending}
-                      aria-label={
-                        revoking === k.id
-                          ? `Confirm: revoke the key of ${k.name}`
-                          : `Revoke the key of ${k.name}`
-                      }
-                      onClick={() => revokeKey(k)}
-                    >
-                      {revoking === k.id ? 'Confirm revoke' : 'Revoke'}
-                    </ShortcutButton>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={`Revoke the key of ${k.name}`}
-                      onClick={() => arm(k)}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              </SelectableRow>
-            );
-          })}
-        </SelectionTable>
-      ) : null}
+      <SelectionList
+        className="agents-table"
+        caption="Agent keys, newest first"
+        columns={['Agent', 'Key', 'Issued', 'Last used', 'State', 'Actions']}
+        rows={keys}
+        empty={<p>No keys yet.</p>}
+        selected={selected}
+        onSelect={(k) => !k.revokedAt && select(k.id)}
+        label={(k) => k.name}
+        cells={(k, isSelected) => (
+          <>
+            <td>
+              <code>{k.hint}…</code>
+            </td>
+            <td>
+              {formatDateTime(k.createdAt)}
+              {k.createdBy ? ` by ${k.createdBy.name}` : ' at server start'}
+            </td>
+            <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never'}</td>
+            <td>
+              {k.revokedAt
+                ? `Revoked ${formatDateTime(k.revokedAt)}${k.revokedBy ? ` by ${k.revokedBy.name}` : ''}`
+                : 'Live'}
+            </td>
+            <td>
+              {k.revokedAt ? null : isSelected ? (
+                <ConfirmButton
+                  shortcut="x"
+                  armed={revoking === k.id}
+                  verb="Revoke"
+                  object={`the key of ${k.name}`}
+                  confirm="Confirm revoke"
+                  disabled={revoke.isPending}
+                  onClick={() => revokeKey(k)}
+                />
+              ) : (
+                <RowButton aria-label={`Revoke the key of ${k.name}`} onClick={() => arm(k)}>
+                  Revoke
+                </RowButton>
+              )}
+            </td>
+          </>
+        )}
+      />
     </section>
   );
 }
 
-function CreateKey({
-  nameField,
-  onCreated,
-}: {
-  nameField: React.RefObject<HTMLInputElement | null>;
-  onCreated: (shown: CreatedAgentKey) => void;
-}) {
+function CreateKey({ field: nameField, onCreated }: CreateFormProps<CreatedAgentKey>) {
   const id = useId();
   const create = useMutation(agentMutations.createKey());
   const [name, setName] = useState('');
@@ -288,8 +270,17 @@ function CreateKey({
     );
   };
   return (
-    <form className="agents-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`}>Issue a key</h3>
+    <CreateForm
+      className="agents-form"
+      title="Issue a key"
+      titleId={`${id}-title`}
+      heading="h3"
+      noValidate
+      onSubmit={submit}
+      error={create.error}
+      pending={create.isPending}
+      submit="Issue key"
+    >
       <div className="field">
         <label htmlFor={`${id}-name`}>
           Agent name <kbd aria-hidden>Alt+N</kbd>
@@ -306,10 +297,6 @@ function CreateKey({
         />
         <FieldMessage id={`${id}-name`} message={message} alert />
       </div>
-      {create.error ? <ErrorNotice error={create.error} /> : null}
-      <button type="submit" className="button button-primary" disabled={create.isPending}>
-        Issue key
-      </button>
-    </form>
+    </CreateForm>
   );
 }

@@ -2,6 +2,7 @@
 // biome-ignore-all lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant; cells are not focused themselves.
 import { Link } from '@tanstack/react-router';
 import type { AuditEntry } from '../../../api/audit-schemas';
+import { shortBatchId } from '../../../domain/batch-id';
 import { formatPercent } from '../../../domain/confidence';
 import { flagRuleInfo } from '../../../domain/flags';
 import { actionLabels, actorTypeLabels } from '../labels';
@@ -13,6 +14,13 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 export const AUDIT_ROW_HEIGHT = 52;
 
 export const auditRowId = (id: string) => `audit-row-${id}`;
+
+/** What the item column says for an entry that belongs to no item. */
+const settingLabels = {
+  policy: 'Routing policy',
+  teams: 'Teams',
+  access: 'Agent keys',
+} as const;
 
 export const auditColumns = ['When', 'Who', 'What', 'Why', 'Version', 'Item'] as const;
 
@@ -45,14 +53,23 @@ export function renderAuditCells(entry: AuditEntry) {
           {[
             why.rule ? `Rule: ${flagRuleInfo[why.rule].label}` : null,
             why.confidence !== null ? `Confidence ${formatPercent(why.confidence)}` : null,
-            entry.kind === 'policy' && entry.changes.length ? entry.changes.join('; ') : null,
+            entry.kind !== 'event' && entry.changes.length ? entry.changes.join('; ') : null,
+            entry.kind === 'event' && entry.batchId ? `Batch ${shortBatchId(entry.batchId)}` : null,
           ]
             .filter(Boolean)
             .join(' · ')}
         </span>
       </div>
       <div role="gridcell" className="cell">
-        {entry.kind === 'policy' ? `Policy v${entry.version}` : `v${entry.version}`}
+        {entry.kind === 'policy' ? (
+          `Policy v${entry.version}`
+        ) : entry.kind === 'teams' ? (
+          `Teams v${entry.version}`
+        ) : entry.kind === 'access' ? (
+          <span className="muted">—</span>
+        ) : (
+          `v${entry.version}`
+        )}
       </div>
       <div role="gridcell" className="cell">
         {entry.kind === 'event' ? (
@@ -65,7 +82,7 @@ export function renderAuditCells(entry: AuditEntry) {
             {entry.ticketNumber !== null ? `#${entry.ticketNumber}` : entry.handoffId}
           </Link>
         ) : (
-          <span className="muted">Routing policy</span>
+          <span className="muted">{settingLabels[entry.kind]}</span>
         )}
       </div>
     </>

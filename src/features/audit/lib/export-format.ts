@@ -56,7 +56,7 @@ export function auditCsvRow(e: AuditEntry): string {
     e.why.reason,
     e.why.rule,
     e.why.confidence,
-    e.version,
+    e.kind === 'access' ? null : e.version,
     event?.handoffId,
     event?.ticketNumber,
     event?.category,

@@ -7,6 +7,7 @@ import type {
   PauseRequest,
   ReassignRequest,
 } from '../../../api/handoff-schemas';
+import type { RerouteRequest } from '../../../api/team-schemas';
 import { apiOf } from '../../../lib/api-context';
 import { handoffQueries } from '../../../lib/handoff-queries';
 
@@ -65,6 +66,14 @@ export const checkpointMutations = {
     (api, id, { body, key }: Keyed<DecisionRequest>) =>
       api.decideHandoff({ params: { id }, body, idempotencyKey: key }),
     (id) => [detailKey(id)],
+  ),
+
+  // Another team takes the item: its detail and the team counts change.
+  reroute: itemWrite(
+    'reroute',
+    (api, id, { body, key }: Keyed<RerouteRequest>) =>
+      api.rerouteHandoff({ params: { id }, body, idempotencyKey: key }),
+    (id) => [detailKey(id), ['dashboard']],
   ),
 
   /* Override and recovery. */

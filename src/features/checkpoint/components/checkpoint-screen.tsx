@@ -1,9 +1,11 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FlashNotice } from '../../../components/flash-notice';
-import { escalationTargets, levelLabels } from '../../../domain/levels';
+import { levelLabels } from '../../../domain/levels';
+import { describeStep, escalationSteps, membersAt } from '../../../domain/team-escalation';
 import { handoffQueries, userQueries } from '../../../lib/handoff-queries';
 import { ladderQueries } from '../../../lib/ladder-queries';
+import { teamQueries } from '../../../lib/team-queries';
 import { useSessionStore } from '../../../stores/session-store';
 import { useApprovalReadiness } from '../hooks/use-approval-readiness';
 import { useCheckpointShortcuts } from '../hooks/use-checkpoint-shortcuts';
@@ -37,6 +39,7 @@ import { AiWorkingPanel, FailurePanel, KindActionOutcome } from './kind-panels';
 import { OptionsSection } from './options-section';
 import { ReplaceDraftDialog } from './replace-draft-dialog';
 import { RequestSection } from './request-section';
+import { RerouteControl } from './reroute-control';
 import './checkpoint.css';
 
 /** The checkpoint: one handoff's whole context package, the draft, and the five decisions. */
@@ -46,6 +49,17 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
   const me = useQuery(userQueries.me(actorId)).data;
   const users = useQuery(userQueries.list()).data?.items ?? [];
   const ladder = useQuery(ladderQueries.current()).data;
+  const teams = useQuery(teamQueries.current()).data?.teams;
+  // Inside a team the item climbs the team's ladder; the form offers only those steps.
+  const steps = escalationSteps(handoff, teams ?? []);
+  const destinations = handoff.team
+    ? Object.fromEntries(
+        steps.map((st) => {
+          const team = teams?.find((t) => t.id === st.team?.teamId);
+          return [st.level, describeStep(st, membersAt(team, st.level, users))];
+        }),
+      )
+    : undefined;
   const kindActions = useKindActions(handoff);
   // Told as it happens; the reviewer's text is untouched and conflicts still guard decisions.
   const remote = useRemoteChange(handoffId, handoff.version, actorId);
@@ -256,6 +270,11 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
             onEdit={editor.focusEditor}
           />
 
+          <RerouteControl
+            handoff={handoff}
+            disabled={!open || busy || flow.decided !== null || intent !== undefined}
+          />
+
           {formAction ? (
             <DecisionForm
               key={`${formAction}-${flow.prefill?.level ?? ''}`}
@@ -265,7 +284,8 @@ export function CheckpointScreen({ handoffId }: { handoffId: string }) {
                   ? { targetLevel: flow.prefill.level, note: flow.prefill.note }
                   : undefined
               }
-              targets={escalationTargets(handoff.level)}
+              targets={steps.map((st) => st.level)}
+              destinations={destinations}
               errors={flow.fieldErrors}
               busy={busy || intent !== undefined}
               onSubmit={(values) => flow.submitForm(formAction, values)}

@@ -35,6 +35,8 @@ interface DecisionFormProps {
   /** Values to start from, e.g. the level that can approve and why. */
   initial?: Partial<DecisionFormValues>;
   targets: Level[];
+  /** Where each target takes the item ("L2 Specialist · Legal (Chen Wei)"), when it has a team. */
+  destinations?: Partial<Record<Level, string>>;
   errors: FieldErrors;
   busy: boolean;
   onSubmit: (values: DecisionFormValues) => void;
@@ -46,6 +48,7 @@ export function DecisionForm({
   action,
   initial,
   targets,
+  destinations,
   errors,
   busy,
   onSubmit,
@@ -60,6 +63,9 @@ export function DecisionForm({
   });
   const first = useRef<HTMLTextAreaElement & HTMLSelectElement>(null);
   const t = titles[action];
+  // The chosen level's destination, or before a choice the next step up.
+  const shown = (values.targetLevel || targets[0]) as Level | undefined;
+  const destination = shown ? destinations?.[shown] : undefined;
   const prefilled = Boolean(initial?.targetLevel);
 
   useEffect(() => {
@@ -159,6 +165,12 @@ export function DecisionForm({
               ))}
             </select>
             <FieldMessage id="cp-f-targetLevel" message={errors.targetLevel} />
+            {destination ? (
+              <p className="cp-hint" data-testid="cp-escalation-destination" aria-live="polite">
+                {values.targetLevel ? 'Escalate to ' : 'Next in the team: '}
+                {destination}
+              </p>
+            ) : null}
           </div>
           {textField(
             'note',

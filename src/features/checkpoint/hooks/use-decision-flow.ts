@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { DecisionAction, Level } from '../../../api/handoff-schemas';
@@ -60,6 +60,17 @@ export function useDecisionFlow({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** After a redirect: the draft the instructions were about, until the agent's new one comes. */
+  const [awaitingAfter, setAwaitingAfter] = useState<number | null>(null);
+  const { data: newestDraft } = useQuery({
+    ...handoffQueries.detail(handoffId),
+    select: (h) => latestDraft(h).number,
+  });
+  const revised =
+    awaitingAfter !== null && newestDraft !== undefined && newestDraft > awaitingAfter;
+  const shownNotice = revised
+    ? `The AI wrote draft ${newestDraft} from your instructions; it is in the editor now.`
+    : notice;
 
   const refuse = (error: unknown, action: DecisionAction | 'claim' | 'release') => {
     const refusal = classifyRefusal(error, action);
@@ -80,10 +91,9 @@ export function useDecisionFlow({
       intentKey.drop();
       form.cancel();
       if (pending.action === 'redirect') {
-        const d = latestDraft(result.handoff);
-        setNotice(
-          `The AI wrote draft ${d.number} from your instructions; it is in the editor now.`,
-        );
+        // The agent answers in its own time; the new draft arrives with the item's next change.
+        setAwaitingAfter(latestDraft(result.handoff).number);
+        setNotice('Sent to the AI with your instructions; its new draft comes back here.');
         session.editor.setTab('edit');
         return;
       }
@@ -168,7 +178,7 @@ export function useDecisionFlow({
     intent,
     busy,
     failure,
-    notice,
+    notice: shownNotice,
     decided: next.decided,
     formAction: form.formAction,
     /** The escalation the form opens with, when one is known. */

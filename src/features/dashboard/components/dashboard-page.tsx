@@ -16,6 +16,7 @@ import { QueueDepthChart } from './queue-depth-chart';
 import { ReviewerAgreement } from './reviewer-agreement';
 import { ReviewersChart } from './reviewers-chart';
 import { ReviewRateChart, SlaTiles } from './stat-tiles';
+import { TeamLoad } from './team-load';
 import './dashboard.css';
 
 const windows = dashboardWindowSchema.options;
@@ -87,6 +88,7 @@ export function DashboardPage({ window }: { window: DashboardWindow }) {
             <EscalationsChart data={data.escalations} />
             <ConfidentWrong data={data.confidentButWrong} />
             <DecisionTimeChart data={data.decisionTime} />
+            <TeamLoad data={data.teams} />
             <ReviewersChart data={data.reviewers} />
             <ReviewerAgreement data={data.agreement} />
           </div>

@@ -1,11 +1,11 @@
 import { Link } from '@tanstack/react-router';
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, Cell } from 'recharts';
 import type { Dashboard } from '../../../api/dashboard-schemas';
 import { RowTable } from '../../../components/row-table';
 import { MIN_FLOOR_MS, MS_PER_WORD } from '../../../domain/metrics/reading-floor';
 import { count, duration, percent } from '../labels';
 import { ChartFigure } from './chart-figure';
-import { CHART } from './chart-style';
+import { ColumnChart } from './column-chart';
 import { ItemTable } from './item-table';
 
 /** How long people take per decision, and approvals faster than the item can be read. */
@@ -23,11 +23,7 @@ export function DecisionTimeChart({ data }: { data: Dashboard['decisionTime'] })
       wide
       chart={
         data.decisions === 0 ? null : (
-          <BarChart {...CHART} data={[...data.buckets]} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" />
-            <YAxis allowDecimals={false} width={40} />
-            <Tooltip />
+          <ColumnChart rows={data.buckets} category="label">
             <Bar dataKey="count" name="Decisions" isAnimationActive={false}>
               {data.buckets.map((b) => (
                 <Cell
@@ -36,7 +32,7 @@ export function DecisionTimeChart({ data }: { data: Dashboard['decisionTime'] })
                 />
               ))}
             </Bar>
-          </BarChart>
+          </ColumnChart>
         )
       }
       table={

@@ -1,11 +1,12 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar } from 'recharts';
 import type { CategoryDecisions, Dashboard } from '../../../api/dashboard-schemas';
 import type { Category } from '../../../api/handoff-schemas';
 import { RowTable } from '../../../components/row-table';
 import { categoryLabels, count, percent } from '../labels';
 import { ChartFigure } from './chart-figure';
-import { CHART, OUTCOME_COLORS } from './chart-style';
+import { OUTCOME_COLORS } from './chart-style';
+import { ColumnChart } from './column-chart';
 
 const outcomes = [
   ['approvedUnedited', 'Approved as drafted'],
@@ -48,16 +49,11 @@ export function DecisionsChart({ data }: { data: Dashboard }) {
       empty="No decisions in this window."
       chart={
         decided === 0 ? null : (
-          <BarChart
-            {...CHART}
-            data={rows.map((c) => ({ ...c, name: categoryLabels[c.category] }))}
-            accessibilityLayer={false}
+          <ColumnChart
+            rows={rows.map((c) => ({ ...c, name: categoryLabels[c.category] }))}
+            category="name"
+            legend
           >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" />
-            <YAxis allowDecimals={false} width={40} />
-            <Tooltip />
-            <Legend />
             {outcomes.map(([key, name]) => (
               <Bar
                 key={key}
@@ -73,7 +69,7 @@ export function DecisionsChart({ data }: { data: Dashboard }) {
                 }}
               />
             ))}
-          </BarChart>
+          </ColumnChart>
         )
       }
       table={

@@ -1,10 +1,11 @@
 import { Link } from '@tanstack/react-router';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard, EscalationTrigger } from '../../../api/dashboard-schemas';
 import { RowTable } from '../../../components/row-table';
 import { count, percent, triggerLabel } from '../labels';
 import { ChartFigure } from './chart-figure';
 import { CHART, percentTooltip } from './chart-style';
+import { plainBar } from './column-chart';
 
 /** The queue behind a trigger: items a rule flagged, or items a person or the system escalated. */
 export function triggerQueue(t: EscalationTrigger) {
@@ -44,12 +45,7 @@ export function EscalationsChart({ data }: { data: Dashboard['escalations'] }) {
             <XAxis type="number" unit="%" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={170} interval={0} fontSize={12} />
             <Tooltip formatter={percentTooltip} />
-            <Bar
-              dataKey="percent"
-              name="Share of arrivals"
-              fill="var(--chart-4)"
-              isAnimationActive={false}
-            />
+            {plainBar('percent', 'Share of arrivals', 'var(--chart-4)')}
           </BarChart>
         )
       }

@@ -1,10 +1,9 @@
 import { Link } from '@tanstack/react-router';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../api/dashboard-schemas';
 import { RowTable } from '../../../components/row-table';
 import { count, duration } from '../labels';
 import { ChartFigure } from './chart-figure';
-import { CHART } from './chart-style';
+import { ColumnChart, plainBar } from './column-chart';
 
 /** Workload per reviewer, with a nudge to rest or rotate where fatigue shows. */
 export function ReviewersChart({ data }: { data: Dashboard['reviewers'] }) {
@@ -26,25 +25,10 @@ export function ReviewersChart({ data }: { data: Dashboard['reviewers'] }) {
       wide
       chart={
         data.length === 0 ? null : (
-          <BarChart {...CHART} data={[...data]} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" />
-            <YAxis allowDecimals={false} width={40} />
-            <Tooltip />
-            <Legend />
-            <Bar
-              dataKey="decisions"
-              name="Decisions"
-              fill="var(--chart-1)"
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="holding"
-              name="Holding now"
-              fill="var(--chart-4)"
-              isAnimationActive={false}
-            />
-          </BarChart>
+          <ColumnChart rows={data} category="name" legend>
+            {plainBar('decisions', 'Decisions', 'var(--chart-1)')}
+            {plainBar('holding', 'Holding now', 'var(--chart-4)')}
+          </ColumnChart>
         )
       }
       table={

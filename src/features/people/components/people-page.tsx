@@ -8,6 +8,7 @@ import { ShortcutButton } from '../../../components/shortcut-button';
 import { levelLabels } from '../../../domain/levels';
 import { useListSelection } from '../../../hooks/use-list-selection';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { localMoment } from '../../../lib/time';
 import { useSessionStore } from '../../../stores/session-store';
 import { peopleMutations, peopleQueries } from '../api/queries';
 import { AddPersonDialog, ResetPasswordDialog } from './person-dialogs';
@@ -29,7 +30,7 @@ const actionLabels: Record<SignInEvent['action'], string> = {
   access_requested: 'Asked for access',
 };
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
+const when = (iso: string | null) => localMoment(iso, 'never');
 
 /**
  * People and their access, for leads and executives: j/k pick a person, u disables or enables,

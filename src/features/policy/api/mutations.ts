@@ -1,6 +1,5 @@
-import { mutationOptions } from '@tanstack/react-query';
 import type { PolicyChangeRequest, PolicyPatch } from '../../../api/policy-change-schemas';
-import { apiOf } from '../../../lib/api-context';
+import { apiMutation } from '../../../lib/api-context';
 import { policyQueries } from './queries';
 
 /*
@@ -10,32 +9,37 @@ import { policyQueries } from './queries';
  */
 export const policyMutations = {
   whatIf: () =>
-    mutationOptions({
-      mutationKey: [...policyQueries.all(), 'what-if'] as const,
-      mutationFn: (patch: PolicyPatch, { client }) =>
-        apiOf(client).previewPolicy({ body: { patch } }),
-    }),
+    apiMutation(
+      [...policyQueries.all(), 'what-if'],
+      (api, patch: PolicyPatch) => api.previewPolicy({ body: { patch } }),
+      [],
+    ),
 
   change: () =>
-    mutationOptions({
-      mutationKey: [...policyQueries.all(), 'change'] as const,
-      mutationFn: ({ body, key }: { body: PolicyChangeRequest; key: string }, { client }) =>
-        apiOf(client).changePolicy({ body, idempotencyKey: key }),
-      meta: { invalidates: [policyQueries.all()] },
-    }),
+    apiMutation(
+      [...policyQueries.all(), 'change'],
+      (api, { body, key }: { body: PolicyChangeRequest; key: string }) =>
+        api.changePolicy({ body, idempotencyKey: key }),
+      [policyQueries.all()],
+    ),
 
   rollback: () =>
-    mutationOptions({
-      mutationKey: [...policyQueries.all(), 'rollback'] as const,
-      mutationFn: (
-        { changeId, reason, key }: { changeId: string; reason: string; key: string },
-        { client },
+    apiMutation(
+      [...policyQueries.all(), 'rollback'],
+      (
+        api,
+        {
+          changeId,
+          version,
+          reason,
+          key,
+        }: { changeId: string; version: number; reason: string; key: string },
       ) =>
-        apiOf(client).rollbackPolicy({
+        api.rollbackPolicy({
           params: { id: changeId },
-          body: { reason },
+          body: { version, reason },
           idempotencyKey: key,
         }),
-      meta: { invalidates: [policyQueries.all()] },
-    }),
+      [policyQueries.all()],
+    ),
 };

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { changeReasonSchema, type PolicyChange } from '../../../api/policy-change-schemas';
+import { DialogActions } from '../../../components/dialog-actions';
 import { ErrorNotice } from '../../../components/error-notice';
 import { FieldMessage, invalidProps } from '../../../components/field-message';
 import { Dialog } from '../../../components/ui/dialog';
@@ -130,14 +131,14 @@ function RollbackDialog({ change, later, busy, error, onClose, onConfirm }: Roll
           <FieldMessage id="policy-rollback" message={problem} />
         </div>
         {error ? <ErrorNotice error={error} /> : null}
-        <div className="dialog-actions">
-          <button type="submit" className="button button-danger" disabled={busy}>
-            {busy ? 'Rolling back…' : 'Roll back'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions
+          className="dialog-actions"
+          label="Roll back"
+          busyLabel="Rolling back…"
+          busy={busy}
+          danger
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

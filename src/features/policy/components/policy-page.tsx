@@ -77,7 +77,13 @@ export function PolicyPage() {
             error={rollback.error}
             onRollback={(changeId, reason) =>
               rollback.mutateAsync(
-                { changeId, reason, key: newIdempotencyKey() },
+                {
+                  changeId,
+                  // The newest change listed is the version the lead rolls back from.
+                  version: changes.data.items[0]?.after.version ?? 1,
+                  reason,
+                  key: newIdempotencyKey(),
+                },
                 {
                   onSuccess: (change) =>
                     setSaved(

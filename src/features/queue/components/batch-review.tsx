@@ -9,10 +9,13 @@ import type {
 } from '../../../api/batch-schemas';
 import { toErrorMessage } from '../../../api/errors';
 import type { Level } from '../../../api/handoff-schemas';
+import type { Team } from '../../../api/team-schemas';
+import { shortBatchId } from '../../../domain/batch-id';
 import { escalationTargets, levelLabels } from '../../../domain/levels';
 import { formatMoney } from '../../../domain/money';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { userQueries } from '../../../lib/handoff-queries';
+import { teamQueries } from '../../../lib/team-queries';
 import { useSessionStore } from '../../../stores/session-store';
 import { batchMutations, batchQueries } from '../api/batch';
 import { categoryLabels, flagLabels } from '../labels';
@@ -34,11 +37,12 @@ const verbs: Record<BatchDecision['action'], [string, string]> = {
   approve: ['Approve', 'Approving'],
   reject: ['Reject', 'Rejecting'],
   escalate: ['Escalate', 'Escalating'],
+  reroute: ['Re-route', 'Re-routing'],
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-type Form = null | 'reject' | 'escalate';
+type Form = null | 'reject' | 'escalate' | 'reroute';
 type Stage =
   | { kind: 'choosing' }
   | { kind: 'waiting'; decision: BatchDecision; ids: string[]; sendAt: number }
@@ -47,7 +51,7 @@ type Stage =
 /**
  * The queue's "Group similar" view: items alike enough to decide together, in groups that say
  * what the items share and what differs. A reviewer selects many (a whole group, a range with
- * shift-click, one by one with x) and approves, rejects or escalates them in one action, with
+ * shift-click, one by one with x) and approves, rejects, escalates or re-routes them in one action, with
  * a few seconds to undo before the batch goes; the server checks each item on its own and the
  * result lists what it left out and why.
  */
@@ -70,6 +74,7 @@ export function BatchReview({ params }: { params: SimilarGroupsParams }) {
   const navigate = useNavigate();
   const actorId = useSessionStore((s) => s.actorId);
   const level = useQuery(userQueries.me(actorId)).data?.level;
+  const teams = useQuery(teamQueries.current()).data?.teams;
   // What the result names each item by, kept from when the batch was sent.
   const titles = useRef(new Map<string, string>());
 
@@ -148,6 +153,19 @@ export function BatchReview({ params }: { params: SimilarGroupsParams }) {
   };
 
   useShortcuts([
+    // Shift with a move extends the selection from the last toggled row, as shift-click does.
+    ...(['ArrowDown', 'j', 'ArrowUp', 'k'] as const).map((key) => ({
+      key: `shift+${key}`,
+      handler: () => {
+        const to = Math.max(
+          0,
+          Math.min(rows.length - 1, active + (key === 'ArrowDown' || key === 'j' ? 1 : -1)),
+        );
+        move(to);
+        selectRange(to);
+      },
+      enabled: choosing && !form,
+    })),
     { key: 'j', handler: () => move(active + 1), enabled: choosing && !form },
     { key: 'ArrowDown', handler: () => move(active + 1), enabled: choosing && !form },
     { key: 'k', handler: () => move(active - 1), enabled: choosing && !form },
@@ -177,6 +195,12 @@ export function BatchReview({ params }: { params: SimilarGroupsParams }) {
       label: 'Escalate the selected items',
       enabled: choosing && !form && selected.size > 0,
     },
+    {
+      key: 'shift+t',
+      handler: () => setForm('reroute'),
+      label: 'Re-route the selected items to a team',
+      enabled: choosing && !form && selected.size > 0,
+    },
     { key: 'z', handler: undo, enabled: stage.kind === 'waiting', label: 'Undo the batch' },
     {
       key: 'o',
@@ -204,9 +228,9 @@ export function BatchReview({ params }: { params: SimilarGroupsParams }) {
       <p className="queue-hint">
         {plural(query.data.total, 'item')} waiting, {query.data.ungrouped} alike to no other.{' '}
         <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>Shift+X</kbd> select the group ·
-        shift-click a range · <kbd>Shift+A</kbd> approve · <kbd>Shift+R</kbd> reject ·{' '}
-        <kbd>Shift+E</kbd> escalate the selected. Re-routing to a team is not offered: there are no
-        teams yet.
+        shift-click or <kbd>Shift+J</kbd>/<kbd>Shift+K</kbd> a range · <kbd>Shift+A</kbd> approve ·{' '}
+        <kbd>Shift+R</kbd> reject · <kbd>Shift+E</kbd> escalate · <kbd>Shift+T</kbd> re-route the
+        selected to a team.
       </p>
 
       <BatchBar
@@ -218,6 +242,7 @@ export function BatchReview({ params }: { params: SimilarGroupsParams }) {
         onUndo={undo}
         onClear={() => setSelection(new Set())}
         level={level}
+        teams={teams}
       />
       <BatchProgress
         pending={mutation.isPending}
@@ -327,6 +352,7 @@ function BatchBar({
   onUndo,
   onClear,
   level,
+  teams,
 }: {
   count: number;
   stage: Stage;
@@ -336,8 +362,13 @@ function BatchBar({
   onUndo: () => void;
   onClear: () => void;
   level: Level | undefined;
+  teams: readonly Team[] | undefined;
 }) {
   const [reason, setReason] = useState('');
+  // Only a team with members can take items; the server refuses the others anyway.
+  const staffed = (teams ?? []).filter((t) => t.members.length > 0);
+  const [teamId, setTeamId] = useState('');
+  const [rerouteReason, setRerouteReason] = useState('');
   const targets = escalationTargets(level ?? 'l1');
   const [target, setTarget] = useState<Level | ''>('');
   const [note, setNote] = useState('');
@@ -378,6 +409,14 @@ function BatchBar({
           >
             Escalate {count}…
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setForm('reroute')}
+            aria-keyshortcuts="Shift+T"
+          >
+            Re-route {count}…
+          </button>
         </div>
       ) : null}
       {form === 'reject' ? (
@@ -415,6 +454,36 @@ function BatchBar({
             </select>
           </label>
           <NoteField label="Note for the next level (required)" value={note} onChange={setNote} />
+        </BatchForm>
+      ) : null}
+      {form === 'reroute' ? (
+        <BatchForm
+          submitLabel={`Re-route ${count}`}
+          onSubmit={() => {
+            const chosen = teamId || staffed[0]?.id;
+            if (chosen && rerouteReason.trim().length >= 5)
+              onDecide({ action: 'reroute', teamId: chosen, reason: rerouteReason.trim() });
+          }}
+          onCancel={() => setForm(null)}
+        >
+          <label>
+            Send to team{' '}
+            <select
+              value={teamId || staffed[0]?.id || ''}
+              onChange={(e) => setTeamId(e.target.value)}
+            >
+              {staffed.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <NoteField
+            label={`Reason for re-routing all ${count} (required)`}
+            value={rerouteReason}
+            onChange={setRerouteReason}
+          />
         </BatchForm>
       ) : null}
     </section>
@@ -551,7 +620,8 @@ function BatchProgress({
   return (
     <section className="batch-result" aria-label="Batch result">
       <p role="status">
-        {result.applied} applied, {result.refused} refused, {result.conflicts} conflicts.
+        Batch {shortBatchId(result.batchId)}: {result.applied} applied, {result.refused} refused,{' '}
+        {result.conflicts} conflicts.
       </p>
       {onOpenFirstRefused ? (
         <button type="button" className="button" onClick={onOpenFirstRefused} aria-keyshortcuts="O">

@@ -36,6 +36,8 @@ export type QueueGridProps = ListGridProps<HandoffSummary> & {
   sort: SortField;
   order: 'asc' | 'desc' | undefined;
   onSort: (sort: SortField) => void;
+  /** j/k anywhere on the page move the grid; off while the grouped view has the keys. */
+  globalKeys?: boolean;
 };
 
 /** The queue's columns and cells on the shared data grid. */

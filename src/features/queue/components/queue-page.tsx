@@ -158,6 +158,7 @@ export function QueuePage() {
       {grouped ? <BatchReview params={groupParams(params)} /> : null}
       <div className="queue-body" hidden={grouped}>
         <QueueGrid
+          globalKeys={!grouped}
           rows={rows}
           total={total}
           query={query}

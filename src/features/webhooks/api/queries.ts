@@ -1,49 +1,31 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from '../../../api/client';
 import type { WebhookCreate } from '../../../api/webhook-schemas';
-import { apiOf } from '../../../lib/api-context';
+import { apiMutation, apiQuery } from '../../../lib/api-context';
 
 /** Webhook endpoints and what was delivered to each. */
 export const webhookQueries = {
   all: () => ['webhooks'] as const,
-  list: () =>
-    queryOptions({
-      queryKey: [...webhookQueries.all(), 'list'] as const,
-      queryFn: ({ client }) => apiOf(client).listWebhooks(),
-    }),
-  deliveries: (id: string) =>
-    queryOptions({
-      queryKey: [...webhookQueries.all(), 'deliveries', id] as const,
-      queryFn: ({ client }) =>
-        apiOf(client).listWebhookDeliveries({ params: { id }, query: { limit: 50 } }),
-      // Deliveries move on by themselves (retries, receivers coming back).
-      refetchInterval: 3_000,
-    }),
+  list: () => apiQuery([...webhookQueries.all(), 'list'], (api) => api.listWebhooks()),
+  deliveries: (id: string) => ({
+    ...apiQuery([...webhookQueries.all(), 'deliveries', id], (api) =>
+      api.listWebhookDeliveries({ params: { id }, query: { limit: 50 } }),
+    ),
+    // Deliveries move on by themselves (retries, receivers coming back).
+    refetchInterval: 3_000,
+  }),
 };
 
+/** A change to an endpoint shows in the list and in its deliveries, so each refreshes both. */
+const webhookWrite = <V, T>(name: string, write: (api: ApiClient, v: V) => Promise<T>) =>
+  apiMutation([...webhookQueries.all(), name], write, [webhookQueries.all()]);
+
 export const webhookMutations = {
-  create: () =>
-    mutationOptions({
-      mutationKey: [...webhookQueries.all(), 'create'] as const,
-      mutationFn: (body: WebhookCreate, { client }) => apiOf(client).createWebhook({ body }),
-      meta: { invalidates: [webhookQueries.all()] },
-    }),
-  remove: () =>
-    mutationOptions({
-      mutationKey: [...webhookQueries.all(), 'remove'] as const,
-      mutationFn: (id: string, { client }) => apiOf(client).deleteWebhook({ params: { id } }),
-      meta: { invalidates: [webhookQueries.all()] },
-    }),
+  create: () => webhookWrite('create', (api, body: WebhookCreate) => api.createWebhook({ body })),
+  remove: () => webhookWrite('remove', (api, id: string) => api.deleteWebhook({ params: { id } })),
   rotate: () =>
-    mutationOptions({
-      mutationKey: [...webhookQueries.all(), 'rotate'] as const,
-      mutationFn: (id: string, { client }) => apiOf(client).rotateWebhookSecret({ params: { id } }),
-      meta: { invalidates: [webhookQueries.all()] },
-    }),
+    webhookWrite('rotate', (api, id: string) => api.rotateWebhookSecret({ params: { id } })),
   resend: () =>
-    mutationOptions({
-      mutationKey: [...webhookQueries.all(), 'resend'] as const,
-      mutationFn: ({ id, deliveryId }: { id: string; deliveryId: string }, { client }) =>
-        apiOf(client).resendWebhookDelivery({ params: { id, deliveryId } }),
-      meta: { invalidates: [webhookQueries.all()] },
-    }),
+    webhookWrite('resend', (api, { id, deliveryId }: { id: string; deliveryId: string }) =>
+      api.resendWebhookDelivery({ params: { id, deliveryId } }),
+    ),
 };

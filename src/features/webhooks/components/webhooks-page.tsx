@@ -7,12 +7,14 @@ import {
   type WebhookWithSecret,
   webhookEventTypeSchema,
 } from '../../../api/webhook-schemas';
+import { CreateForm, type CreateFormProps } from '../../../components/create-form';
 import { ErrorNotice } from '../../../components/error-notice';
+import { ConfirmButton, RowButton } from '../../../components/row-button';
 import { SecretNotice } from '../../../components/secret-notice';
-import { SelectableRow, SelectionTable } from '../../../components/selection-table';
-import { ShortcutButton } from '../../../components/shortcut-button';
+import { SelectionList } from '../../../components/selection-table';
 import { useListSelection } from '../../../hooks/use-list-selection';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
+import { localMoment } from '../../../lib/time';
 import { webhookMutations, webhookQueries } from '../api/queries';
 import './webhooks.css';
 
@@ -33,7 +35,7 @@ const statusLabels: Record<WebhookDelivery['status'], string> = {
   failed: 'Failed',
 };
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => localMoment(iso, '—');
 
 /**
  * Webhook endpoints and their deliveries, for leads: Alt+N adds an endpoint, j / k pick one,
@@ -69,7 +71,7 @@ export function WebhooksPage() {
         redirected, and when agents stop responding or fail. Every delivery is signed to the
         Standard Webhooks specification and retried until the receiver takes it.
       </p>
-      <AddEndpoint urlField={urlField} onCreated={setSecret} />
+      <AddEndpoint field={urlField} onCreated={setSecret} />
       {secret ? (
         <SecretNotice
           key={secret.secret}
@@ -84,72 +86,57 @@ export function WebhooksPage() {
       {rotate.error ? <ErrorNotice error={rotate.error} /> : null}
       {remove.error ? <ErrorNotice error={remove.error} /> : null}
       <h2>Endpoints</h2>
-      {items.length === 0 && endpoints.data ? <p>No endpoints yet.</p> : null}
-      {items.length ? (
-        <SelectionTable
-          className="webhooks-table"
-          caption="Webhook endpoints"
-          columns={['URL', 'Events', 'State', 'Added', 'Actions']}
-        >
-          {items.map((e) => {
-            const isSelected = e.id === selected?.id;
-            return (
-              <SelectableRow
-                key={e.id}
-                selected={isSelected}
-                onSelect={() => select(e.id)}
-                label={e.url}
-              >
-                <td>{e.events.join(', ')}</td>
-                <td>
-                  {e.disabledAt ? `Disabled: ${e.disabledReason ?? ''}` : 'Active'}
-                  {e.previousSecretValidUntil
-                    ? ` · old secret signs too until ${when(e.previousSecretValidUntil)}`
-                    : ''}
-                </td>
-                <td>
-                  {when(e.createdAt)} by {e.createdBy.name}
-                </td>
-                <td className="webhooks-actions">
-                  {isSelected ? (
-                    <>
-                      <ShortcutButton
-                        shortcut="r"
-                        aria-label={`Rotate the secret of ${e.url}`}
-                        onClick={() => rotateSecret(e)}
-                      >
-                        Rotate secret
-                      </ShortcutButton>
-                      <ShortcutButton
-                        shortcut="x"
-                        className="button button-danger"
-                        aria-label={
-                          removing === e.id ? `Confirm: remove ${e.url}` : `Remove ${e.url}`
-                        }
-                        onClick={() => removeEndpoint(e)}
-                      >
-                        {removing === e.id ? 'Confirm removal' : 'Remove'}
-                      </ShortcutButton>
-                    </>
-                  ) : null}
-                </td>
-              </SelectableRow>
-            );
-          })}
-        </SelectionTable>
-      ) : null}
+      <SelectionList
+        className="webhooks-table"
+        caption="Webhook endpoints"
+        columns={['URL', 'Events', 'State', 'Added', 'Actions']}
+        rows={items}
+        empty={endpoints.data ? <p>No endpoints yet.</p> : null}
+        selected={selected}
+        onSelect={(e) => select(e.id)}
+        label={(e) => e.url}
+        cells={(e, isSelected) => (
+          <>
+            <td>{e.events.join(', ')}</td>
+            <td>
+              {e.disabledAt ? `Disabled: ${e.disabledReason ?? ''}` : 'Active'}
+              {e.previousSecretValidUntil
+                ? ` · old secret signs too until ${when(e.previousSecretValidUntil)}`
+                : ''}
+            </td>
+            <td>
+              {when(e.createdAt)} by {e.createdBy.name}
+            </td>
+            <td className="webhooks-actions">
+              {isSelected ? (
+                <>
+                  <RowButton
+                    shortcut="r"
+                    aria-label={`Rotate the secret of ${e.url}`}
+                    onClick={() => rotateSecret(e)}
+                  >
+                    Rotate secret
+                  </RowButton>
+                  <ConfirmButton
+                    shortcut="x"
+                    armed={removing === e.id}
+                    verb="Remove"
+                    object={e.url}
+                    confirm="Confirm removal"
+                    onClick={() => removeEndpoint(e)}
+                  />
+                </>
+              ) : null}
+            </td>
+          </>
+        )}
+      />
       {selected ? <Deliveries endpoint={selected} /> : null}
     </main>
   );
 }
 
-function AddEndpoint({
-  urlField,
-  onCreated,
-}: {
-  urlField: React.RefObject<HTMLInputElement | null>;
-  onCreated: (shown: WebhookWithSecret) => void;
-}) {
+function AddEndpoint({ field: urlField, onCreated }: CreateFormProps<WebhookWithSecret>) {
   const create = useMutation(webhookMutations.create());
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEventType[]>(['handoff.decided']);
@@ -168,8 +155,16 @@ function AddEndpoint({
   const toggle = (type: WebhookEventType, on: boolean) =>
     setEvents((list) => (on ? [...list, type] : list.filter((t) => t !== type)));
   return (
-    <form className="webhooks-form" onSubmit={submit} aria-labelledby="add-endpoint">
-      <h2 id="add-endpoint">Add an endpoint</h2>
+    <CreateForm
+      className="webhooks-form"
+      title="Add an endpoint"
+      titleId="add-endpoint"
+      heading="h2"
+      onSubmit={submit}
+      error={create.error}
+      pending={create.isPending}
+      submit="Add endpoint"
+    >
       <label className="webhooks-url">
         <span>
           URL <kbd aria-hidden>Alt+N</kbd>
@@ -197,11 +192,7 @@ function AddEndpoint({
           </label>
         ))}
       </fieldset>
-      {create.error ? <ErrorNotice error={create.error} /> : null}
-      <button type="submit" className="button button-primary" disabled={create.isPending}>
-        Add endpoint
-      </button>
-    </form>
+    </CreateForm>
   );
 }
 
@@ -223,65 +214,46 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
       <h2 id="deliveries">Deliveries to {endpoint.url}</h2>
       {deliveries.error ? <ErrorNotice error={deliveries.error} /> : null}
       {resend.error ? <ErrorNotice error={resend.error} /> : null}
-      {deliveries.data && items.length === 0 ? <p>Nothing sent yet.</p> : null}
-      {items.length ? (
-        <SelectionTable
-          className="webhooks-table"
-          caption="Deliveries, newest first"
-          columns={[
-            'Event',
-            'About',
-            'Status',
-            'Attempts',
-            'Last response',
-            'Next attempt',
-            'Send again',
-          ]}
-        >
-          {items.map((d) => {
-            const isSelected = d.id === selected?.id;
-            return (
-              <SelectableRow
-                key={d.id}
-                selected={isSelected}
-                onSelect={() => select(d.id)}
-                label={d.type}
-                id={d.id}
+      <SelectionList
+        className="webhooks-table"
+        caption="Deliveries, newest first"
+        rows={items}
+        empty={deliveries.data ? <p>Nothing sent yet.</p> : null}
+        columns={[
+          'Event',
+          'About',
+          'Status',
+          'Attempts',
+          'Last response',
+          'Next attempt',
+          'Send again',
+        ]}
+        selected={selected}
+        onSelect={(d) => select(d.id)}
+        label={(d) => d.type}
+        showId
+        cells={(d, isSelected) => (
+          <>
+            <td>{d.subject ?? '—'}</td>
+            <td>{statusLabels[d.status]}</td>
+            <td>{d.attempts}</td>
+            <td>
+              {d.lastResponseStatus ?? ''} {d.lastResponse ?? ''}
+            </td>
+            <td>{when(d.nextAttemptAt)}</td>
+            <td>
+              <RowButton
+                shortcut={isSelected ? 's' : undefined}
+                disabled={Boolean(endpoint.disabledAt)}
+                aria-label={`Send ${d.type} ${d.subject ?? ''} again`}
+                onClick={() => again(d)}
               >
-                <td>{d.subject ?? '—'}</td>
-                <td>{statusLabels[d.status]}</td>
-                <td>{d.attempts}</td>
-                <td>
-                  {d.lastResponseStatus ?? ''} {d.lastResponse ?? ''}
-                </td>
-                <td>{when(d.nextAttemptAt)}</td>
-                <td>
-                  {isSelected ? (
-                    <ShortcutButton
-                      shortcut="s"
-                      disabled={Boolean(endpoint.disabledAt)}
-                      aria-label={`Send ${d.type} ${d.subject ?? ''} again`}
-                      onClick={() => again(d)}
-                    >
-                      Send again
-                    </ShortcutButton>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={Boolean(endpoint.disabledAt)}
-                      aria-label={`Send ${d.type} ${d.subject ?? ''} again`}
-                      onClick={() => again(d)}
-                    >
-                      Send again
-                    </button>
-                  )}
-                </td>
-              </SelectableRow>
-            );
-          })}
-        </SelectionTable>
-      ) : null}
+                Send again
+              </RowButton>
+            </td>
+          </>
+        )}
+      />
     </section>
   );
 }

@@ -1,0 +1,57 @@
+import type { TeamLoadRow } from '../../api/dashboard-schemas';
+import type { Team } from '../../api/team-schemas';
+import { isOpen } from '../lifecycle';
+import { slaState } from '../sla';
+import { type DecisionFact, type ItemFacts, inWindow, type Window } from './facts';
+
+/*
+ * Queue depth, SLA and review load per team, from the same item facts as the other figures
+ * (kept per item by the backend, so a write costs one item's facts). An item counts for the
+ * team it is with now; a re-routed item's earlier decisions move with it. Decisions are
+ * counted by the same rule as the rest of the dashboard (a person's decision in the window).
+ */
+
+type Directory = readonly Pick<Team, 'id' | 'name' | 'members'>[];
+
+export function teamLoad(items: Iterable<ItemFacts>, w: Window, teams: Directory): TeamLoadRow[] {
+  const rows = new Map<string | null, TeamLoadRow>();
+  const row = (teamId: string | null, name: string, members = 0) => {
+    let r = rows.get(teamId);
+    if (!r) {
+      r = {
+        teamId,
+        name,
+        members,
+        open: 0,
+        atRisk: 0,
+        breached: 0,
+        holding: 0,
+        decisions: 0,
+        timeOnItemsMs: 0,
+      };
+      rows.set(teamId, r);
+    }
+    return r;
+  };
+  for (const t of teams) row(t.id, t.name, t.members.length);
+  for (const { handoff, decisions } of items) {
+    const open = isOpen(handoff.status);
+    const inWindowDecisions = decisions.filter((d: DecisionFact) => inWindow(d.at, w));
+    if (!open && inWindowDecisions.length === 0) continue;
+    const r = row(handoff.team?.teamId ?? null, handoff.team?.teamName ?? 'No team');
+    if (open) {
+      r.open += 1;
+      const state = slaState(handoff.dueAt, w.now);
+      if (state === 'at_risk') r.atRisk += 1;
+      else if (state === 'breached') r.breached += 1;
+      if (handoff.assignee) r.holding += 1;
+    }
+    for (const d of inWindowDecisions) {
+      r.decisions += 1;
+      r.timeOnItemsMs += d.event.timeOnItemMs ?? 0;
+    }
+  }
+  const none = rows.get(null);
+  rows.delete(null);
+  return none ? [...rows.values(), none] : [...rows.values()];
+}
