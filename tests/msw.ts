@@ -18,7 +18,7 @@ export const TEST_NOW = Date.parse('2026-11-25T09:00:00.000Z');
 /** The backend's clock; a test may move it (say, past a gate's timeout) and then `tick()`. */
 export const backendClock = { now: TEST_NOW };
 
-export const backend = await Backend.create({ count: 1400, clock: () => backendClock.now });
+export const backend = await Backend.create({ count: 200, clock: () => backendClock.now });
 export const server = setupServer(...createHandlers(inProcess(backend), API_BASE));
 
 /**

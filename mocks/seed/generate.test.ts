@@ -13,7 +13,7 @@ import { GATE_WARNING_MS } from '../../src/domain/gates';
 import { rank } from '../../src/domain/levels';
 import { optionsInForce } from '../../src/domain/options';
 import { evaluateRules } from '../../src/domain/rules';
-import { generateWorld, type SeedWorld, seedUsers } from './generate';
+import { DEMO_WORLD_SIZE, generateWorld, type SeedWorld, seedUsers } from './generate';
 import { SHOWCASE_NUMBERS } from './showcase';
 
 const now = new Date('2025-06-02T12:00:00.000Z');
@@ -37,7 +37,7 @@ const trailOf = (h: Handoff) => trails.get(h.id) ?? [];
 /** The items the default policy sent to a person rather than letting the AI answer. */
 const toPeople = () =>
   world.handoffs.filter((h) => h.status !== 'auto_approved' && h.status !== 'ai_working');
-/** Shares that need more than the default world's few dozen people's items to be stable. */
+/** Shares that need more than the default world's hundred-odd people's items to be stable. */
 let large: SeedWorld | null = null;
 const largeWorld = () => {
   large ??= generateWorld({ now, count: 3000 });
@@ -59,7 +59,7 @@ describe('generateWorld', () => {
   });
 
   it('produces the requested number of handoffs, the worked example included', () => {
-    expect(world.handoffs).toHaveLength(600);
+    expect(world.handoffs).toHaveLength(DEMO_WORLD_SIZE);
     expect(generateWorld({ now, count: 25 }).handoffs).toHaveLength(25);
     const [only] = generateWorld({ now, count: 1 }).handoffs;
     expect(only?.id).toBe('h-4521');
@@ -132,6 +132,35 @@ describe('generateWorld', () => {
     const low = people.filter((c) => c < 0.7).length / people.length;
     expect(low).toBeGreaterThan(0.1);
     expect(low).toBeLessThan(0.5);
+  });
+
+  it('plans a floor of open work for people at every size, spread over levels and teams', () => {
+    const openOf = (w: SeedWorld) =>
+      w.handoffs.filter(
+        (h) => openStatuses.includes(h.status) && !SHOWCASE_NUMBERS.includes(h.ticket.number),
+      );
+    // The demo's floor: a realistic queue, not a handful.
+    const open = openOf(world);
+    expect(open.length).toBeGreaterThanOrEqual(80);
+    expect(open.length).toBeLessThanOrEqual(150);
+    const byLevel = new Map<string, number>();
+    const byTeam = new Map<string, number>();
+    for (const h of open) {
+      byLevel.set(h.level, (byLevel.get(h.level) ?? 0) + 1);
+      byTeam.set(h.team?.teamId ?? 'none', (byTeam.get(h.team?.teamId ?? 'none') ?? 0) + 1);
+    }
+    expect(byLevel.get('l1')).toBeGreaterThan(30);
+    expect(byLevel.get('l2')).toBeGreaterThan(10);
+    expect(byLevel.get('manager')).toBeGreaterThan(0);
+    for (const team of ['support', 'billing', 'legal', 'multilingual', 'retention']) {
+      expect(byTeam.get(team) ?? 0, team).toBeGreaterThan(0);
+    }
+    // A small test world keeps the same floor: the AI's own sends shrink, people's work does not.
+    const small = generateWorld({ now, count: 200 });
+    expect(openOf(small).length).toBeGreaterThanOrEqual(75);
+    const sent = small.handoffs.filter((h) => h.status === 'auto_approved').length;
+    expect(sent).toBeGreaterThan(20);
+    expect(sent).toBeLessThan(80);
   });
 
   it('lets the AI answer the routine bulk itself and sends about one ticket in eight to a person', () => {

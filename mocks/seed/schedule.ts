@@ -37,9 +37,6 @@ export interface Schedule {
 
 const openStatuses = new Set(['pending', 'claimed', 'escalated', 'failed']);
 
-/** The share of a person's items still open at the seed's moment (see the outcomes in plan.ts). */
-const OPEN_SHARE = 0.64;
-
 /** How long a fresh world's unclaimed items stay clear of their due time. */
 export const UNCLAIMED_GRACE_MS = 15 * MINUTE;
 
@@ -49,6 +46,8 @@ export function schedule(
   urgency: Urgency,
   hardStop: boolean,
   now: number,
+  /** The AI's own sends that arrived alongside people's open work: its share and those arrivals. */
+  recent: { share: number; arrivals: readonly number[] } = { share: 0, arrivals: [] },
 ): Schedule {
   const gaps = plan.moves.map((move) => gapBefore(rng, move));
   let createdAt: number;
@@ -61,14 +60,15 @@ export function schedule(
     const drawn = rng.int(from, to);
     dueAt = now + (plan.status === 'claimed' ? drawn : clearOfStart(drawn, from));
     createdAt = Math.min(dueAt - slaMs[urgency], now - rng.int(3 * MINUTE, 25 * MINUTE));
-  } else if (plan.status === 'auto_approved' && rng.chance(OPEN_SHARE)) {
-    // Tickets arrive at the same pace whoever answers them: one the AI sent arrived when a
-    // person's would have, and a person's are still open in about this share.
-    const [from, to] = openDueWindow[urgency];
-    createdAt = Math.min(
-      now + rng.int(from, to) - slaMs[urgency],
-      now - rng.int(3 * MINUTE, 25 * MINUTE),
-    );
+  } else if (
+    plan.status === 'auto_approved' &&
+    recent.arrivals.length > 0 &&
+    rng.chance(recent.share)
+  ) {
+    // Tickets arrive at the same pace whoever answers them: one the AI sent arrived beside one
+    // of people's open items, and a person's are still open in this share.
+    const beside = rng.pick(recent.arrivals) + rng.int(-10 * MINUTE, 10 * MINUTE);
+    createdAt = Math.min(beside, now - rng.int(2 * MINUTE, 5 * MINUTE));
     dueAt = createdAt + slaMs[urgency];
   } else {
     createdAt = now - rng.int(45 * MINUTE, 72 * HOUR);

@@ -33,7 +33,7 @@ async function reviewRate(window: string) {
 
 describe('a fresh world', () => {
   it('shows a human review rate inside the 10–15% band on the dashboard', async () => {
-    for (const window of ['24h', '72h']) {
+    for (const window of ['8h', '24h', '72h', '7d']) {
       const rate = await reviewRate(window);
       expect(rate.band).toEqual({ low: 0.1, high: 0.15 });
       expect(rate.rate).toBeGreaterThanOrEqual(0.1);
@@ -43,6 +43,38 @@ describe('a fresh world', () => {
       expect(rate.autoApproved).toBeGreaterThan(300);
       expect(rate.reviewed).toBeGreaterThan(30);
     }
+  });
+
+  it('holds a realistic queue for people beside that history: a hundred-odd open items, none due at once', async () => {
+    const open = [...backend.state.handoffs.values()].filter((h) =>
+      ['pending', 'claimed', 'escalated', 'failed'].includes(h.status),
+    );
+    expect(open.length).toBeGreaterThanOrEqual(80);
+    expect(open.length).toBeLessThanOrEqual(150);
+    const teams = new Set(open.map((h) => h.team?.teamId));
+    expect(teams.size).toBeGreaterThanOrEqual(4);
+    for (const h of open.filter((x) => x.assignee === null)) {
+      expect(Date.parse(h.dueAt) - NOW).toBeGreaterThan(15 * 60_000);
+    }
+    // A few fall due within the hour: the floor has something to hurry for.
+    const soon = open.filter((h) => Date.parse(h.dueAt) - NOW < 60 * 60_000);
+    expect(soon.length).toBeGreaterThan(0);
+  });
+
+  it('previews a policy edit against the dashboard’s own review rate: same items, same figure', async () => {
+    const dashboard = await reviewRate('7d');
+    const reply = await call(backend, 'POST', '/policy/what-if', {
+      actor: 'u-femi',
+      body: { patch: {} },
+    });
+    expect(reply.status).toBe(200);
+    const { baselineOverall, overall } = whatIfResultSchema.parse(reply.body);
+    expect(baselineOverall.total).toBe(dashboard.reviewed + dashboard.autoApproved);
+    expect(baselineOverall.humanReview).toBe(dashboard.reviewed);
+    expect(baselineOverall.reviewRate).toBeCloseTo(dashboard.rate ?? -1, 10);
+    expect(baselineOverall.band).toBe('within');
+    // An empty edit changes nothing.
+    expect(overall).toEqual(baselineOverall);
   });
 
   it('moves the review rate when a lead turns the confidence dials', async () => {
