@@ -32,7 +32,7 @@ export const routineStories: StoryTemplate[] = [
         toolCall: `Looked up order #${order}: shipped with ${carrier}, on schedule`,
         reply: [
           `Order #${order} is on its way: it left our warehouse with ${carrier} and is on schedule to reach you in ${days === 1 ? 'one business day' : `${days} business days`}.`,
-          `You can follow it at any time with tracking number ${tracking}.`,
+          `You can track it at any time with tracking number ${tracking}.`,
         ],
       };
     },
@@ -127,7 +127,7 @@ export const routineStories: StoryTemplate[] = [
         retrieve: `Retrieved the ${smartProduct.name} setup guide`,
         toolCall: null,
         reply: [
-          `Setting it up takes about two minutes: open the Lumen app on your ${device}, go to Devices and tap "Add device", then hold the ${smartProduct.name}'s button until its light blinks and follow the steps on screen.`,
+          `Setting it up takes about two minutes: open the Lumen app on your ${device}, go to Devices and tap "Add device", then hold the ${smartProduct.name}'s button until its light blinks; the app guides you through the rest.`,
           'Keep your phone close to it while it pairs.',
         ],
       };
