@@ -78,7 +78,7 @@ export default defineConfig<{ backend: Backend }>({
         'npx tsx mocks/server/main.ts',
         `--host ${host} --port ${serverPort}`,
         `--data ${JSON.stringify(dataFile)}`,
-        '--allow-reset --seed-count 600 --static dist',
+        '--allow-reset --seed-count 1200 --static dist',
         // These journeys switch people with Acting as; the sign-in journeys start their own
         // server without this flag.
         '--insecure-actor-header',

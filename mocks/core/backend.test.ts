@@ -148,7 +148,8 @@ describe('reference backend', () => {
   });
 
   it('approves a redirected draft without an option: the newer draft replaced them', async () => {
-    const backend = await makeBackend();
+    // Most of the floor is sent by the AI: a larger world holds a plain L1 choice to redirect.
+    const backend = await Backend.create({ count: 600, clock: () => NOW });
     const item = [...backend.state.handoffs.values()].find(
       (h) =>
         h.status === 'pending' &&

@@ -11,7 +11,7 @@ import { HistoryWriter } from './history';
 import { intern } from './intern';
 import { isoAt } from './iso';
 import { nextActionFor } from './next-action';
-import type { Plan } from './plan';
+import { type Plan, seedRoute } from './plan';
 import type { Random } from './random';
 import type { Schedule } from './schedule';
 import { buildSteps } from './steps';
@@ -89,10 +89,12 @@ export function assemble(
   return { handoff: history.handoff, events: history.events };
 }
 
-/** The post-hoc draw live routing takes (routeItem), for an item the AI sent by itself. */
+/**
+ * Whether live routing would have drawn this item for post-hoc review: its category's sample
+ * rate by the item's own draw, and every item flagged for review that the AI sent anyway.
+ */
 function sampled(id: string, c: CaseContent): boolean {
-  const policy = defaultRoutingPolicy.categories[c.ticket.category];
-  return policy.pattern === 'post_hoc_sample' && stableDraw(id) < policy.sampleRate;
+  return seedRoute(c, stableDraw(id)).route === 'auto_approve_sampled';
 }
 
 function createdOutcome(c: CaseContent, plan: Plan): string {

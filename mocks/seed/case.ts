@@ -1,15 +1,16 @@
-import type { Channel, RuleFlag, Ticket } from '../../src/api/handoff-schemas';
-import { defaultRulesTable } from '../../src/domain/default-policy';
+import type { Category, Channel, RuleFlag, Ticket } from '../../src/api/handoff-schemas';
+import { defaultRulesTable, ruleConfig } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
 import { carriers, products } from './catalog';
 import type { SeedCustomer } from './customers';
 import { intern } from './intern';
 import type { Random } from './random';
 import { pickTemplate } from './stories';
+import { routineStories } from './stories/routine';
 import { failureDiagnosis, holdingReply, withLongPaste, withThreat } from './stories/twists';
 import type { StoryContext, StoryFacts } from './stories/types';
 import { frameMessage, type Language, letter } from './text';
-import { confidenceFor, urgencyFor } from './traits';
+import { confidenceFor, routineConfidence, urgencyFor } from './traits';
 
 /** One customer request and the AI's work on it, before it gets a number and a place in time. */
 export interface CaseContent {
@@ -34,23 +35,58 @@ const channelWeights: readonly (readonly [Channel, number])[] = [
 ];
 
 /* Rates tuned so the default world shows every rule without drowning the queue in flags. */
-const rates = { threat: 0.05, longPaste: 0.015, failure: 0.05, options: 0.32 };
+const rates = { threat: 0.08, longPaste: 0.015, failure: 0.05, options: 0.32 };
 
-export function writeCase(rng: Random, customer: SeedCustomer): CaseContent {
-  const template = pickTemplate(rng);
+/*
+ * Most of an inbox is routine: order status, password resets, simple how-to questions. The
+ * share is tuned so the default policy leaves about one ticket in eight to a person (the
+ * 10–15% review band), while the rest of the mix keeps every rule and story in play.
+ */
+export const ROUTINE_SHARE = 0.85;
+
+/**
+ * The next ticket in the inbox: routine most of the time, otherwise one of the stories that
+ * need judgement. `pickCustomer` draws a customer from the pool each time it is called.
+ */
+export function writeTicket(rng: Random, pickCustomer: () => SeedCustomer): CaseContent {
+  if (!rng.chance(ROUTINE_SHARE)) return writeCase(rng, pickCustomer());
+  let customer = pickCustomer();
+  // High-value accounts take most everyday questions to their account manager, not the inbox.
+  if (isHighValue(customer) && rng.chance(0.9)) customer = pickCustomer();
+  return writeCase(rng, customer, true);
+}
+
+const highValue = ruleConfig(defaultRulesTable, 'high_value').params;
+
+function isHighValue({ customer }: SeedCustomer): boolean {
+  return (
+    highValue.tiers.includes(customer.tier) ||
+    customer.lifetimeValue >= highValue.lifetimeValueLimit
+  );
+}
+
+/**
+ * One case. A routine one is a plain English question the AI can answer from its systems: no
+ * threats, pastes, failures or options, and a confident draft.
+ */
+export function writeCase(rng: Random, customer: SeedCustomer, routine = false): CaseContent {
+  const template = routine ? rng.pick(routineStories) : pickTemplate(rng);
   const ctx = storyContext(rng, customer);
   let story = template.write(ctx);
   const english = template.language === 'en';
-  const threatened = english && template.category !== 'legal' && rng.chance(rates.threat);
+  const threatened =
+    !routine && english && template.category !== 'legal' && rng.chance(rates.threat);
   if (threatened) story = withThreat(story, rng);
   const channel = rng.weighted(channelWeights);
   // Nobody reads a device log into a voicemail.
-  if (channel !== 'phone' && rng.chance(rates.longPaste)) {
+  if (!routine && channel !== 'phone' && rng.chance(rates.longPaste)) {
     story = withLongPaste(story, ctx, template.category);
   }
 
   const diagnosis =
-    english && rng.chance(rates.failure) ? failureDiagnosis(template.category, story, ctx) : null;
+    !routine && english && rng.chance(rates.failure)
+      ? failureDiagnosis(template.category, story, ctx)
+      : null;
   const choice =
     diagnosis === null && story.choice && rng.chance(rates.options) ? story.choice : null;
   const language = template.language;
@@ -85,6 +121,7 @@ export function writeCase(rng: Random, customer: SeedCustomer): CaseContent {
     language,
     attachments:
       story.attachments ??
+      (routine ? routineAttachments(rng, template.category) : null) ??
       rng.weighted([
         [0, 84],
         [1, 10],
@@ -94,7 +131,9 @@ export function writeCase(rng: Random, customer: SeedCustomer): CaseContent {
       ]),
     receivedAt: '1970-01-01T00:00:00.000Z',
   };
-  const confidence = confidenceFor(rng, diagnosis !== null, options.length > 1, english);
+  const confidence = routine
+    ? routineConfidence(rng)
+    : confidenceFor(rng, diagnosis !== null, options.length > 1, english);
   // The seed world was routed under the default policy, so its flags carry those rule versions.
   const raised = evaluateRules(
     ticket,
@@ -121,6 +160,25 @@ export function writeCase(rng: Random, customer: SeedCustomer): CaseContent {
     diagnosis,
     flags,
   };
+}
+
+/**
+ * Routine questions rarely carry files, except how-to questions where some customers attach a
+ * screenshot of every step: enough to trip the anomaly rule, which in a post-hoc category
+ * sends the reply and samples it for review.
+ */
+function routineAttachments(rng: Random, category: Category): number {
+  if (category !== 'technical')
+    return rng.weighted([
+      [0, 90],
+      [1, 10],
+    ]);
+  return rng.weighted([
+    [0, 70],
+    [1, 16],
+    [2, 4],
+    [rng.int(4, 6), 10],
+  ]);
 }
 
 const smartProducts = products.filter((p) => p.smart);

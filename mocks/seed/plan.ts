@@ -1,6 +1,11 @@
 import type { HandoffKind, HandoffStatus, Level, User } from '../../src/api/handoff-schemas';
+import type { RouteDecision } from '../../src/api/what-if-schemas';
+import { defaultLadder } from '../../src/domain/default-ladder';
+import { defaultRoutingPolicy } from '../../src/domain/default-policy';
 import { escalationTargets } from '../../src/domain/levels';
 import { type LifecycleEvent, nextStatus } from '../../src/domain/lifecycle';
+import { detectCommitments } from '../../src/domain/promises';
+import { routeItem } from '../../src/domain/routing';
 import type { CaseContent } from './case';
 import type { Random } from './random';
 import {
@@ -62,7 +67,8 @@ const hardStop: readonly (readonly [Outcome, number])[] = [
 ];
 
 export function planCase(rng: Random, c: CaseContent): Plan {
-  const level = routedLevel(c);
+  const route = seedRoute(c);
+  const level = route.level;
   if (c.diagnosis !== null) {
     // A failed task either stops outright or arrives in the queue with its diagnosis.
     return rng.chance(0.5)
@@ -73,8 +79,7 @@ export function planCase(rng: Random, c: CaseContent): Plan {
   if (!stopped && rng.chance(0.03)) {
     return settle({ kind: 'initiation', start: 'ai_working', level, moves: [] });
   }
-  const clean = c.flags.length === 0 && c.confidence >= 0.85;
-  if (!stopped && clean && rng.chance(0.22)) {
+  if (route.route !== 'human_review') {
     return settle({
       kind: 'completion',
       start: 'ai_working',
@@ -87,18 +92,24 @@ export function planCase(rng: Random, c: CaseContent): Plan {
   return settle({ kind, start: 'pending', level, moves });
 }
 
-function routedLevel(c: CaseContent): Level {
-  const { customer } = c.ticket;
-  const rules = new Set(c.flags.map((f) => f.rule));
-  if (
-    customer.lifetimeValue >= 150_000 ||
-    (customer.tier === 'enterprise' && rules.has('policy_keyword'))
-  ) {
-    return 'manager';
-  }
-  if (c.ticket.category === 'legal' || rules.has('high_value') || rules.has('policy_keyword'))
-    return 'l2';
-  return 'l1';
+/**
+ * The seeded floor ran under the default policy and ladder, routed by the same decision table
+ * as live arrivals (ingestTicket): the AI sends what the policy lets it, a person gets the rest
+ * at the level the rules and stakes ask for. The post-hoc draw needs the item's id, so it is
+ * taken when the item is assembled.
+ */
+export function seedRoute(c: CaseContent, random01 = 0.5): RouteDecision {
+  return routeItem(
+    {
+      category: c.ticket.category,
+      confidence: c.confidence,
+      flags: c.flags,
+      commitments: detectCommitments(c.draft),
+      random01,
+    },
+    defaultRoutingPolicy,
+    { ladder: defaultLadder },
+  );
 }
 
 function peopleMoves(rng: Random, c: CaseContent, level: Level, outcome: Outcome): Move[] {

@@ -46,6 +46,8 @@ export function schedule(
   urgency: Urgency,
   hardStop: boolean,
   now: number,
+  /** The AI's own sends that arrived alongside people's open work: its share and those arrivals. */
+  recent: { share: number; arrivals: readonly number[] } = { share: 0, arrivals: [] },
 ): Schedule {
   const gaps = plan.moves.map((move) => gapBefore(rng, move));
   let createdAt: number;
@@ -58,6 +60,16 @@ export function schedule(
     const drawn = rng.int(from, to);
     dueAt = now + (plan.status === 'claimed' ? drawn : clearOfStart(drawn, from));
     createdAt = Math.min(dueAt - slaMs[urgency], now - rng.int(3 * MINUTE, 25 * MINUTE));
+  } else if (
+    plan.status === 'auto_approved' &&
+    recent.arrivals.length > 0 &&
+    rng.chance(recent.share)
+  ) {
+    // Tickets arrive at the same pace whoever answers them: one the AI sent arrived beside one
+    // of people's open items, and a person's are still open in this share.
+    const beside = rng.pick(recent.arrivals) + rng.int(-10 * MINUTE, 10 * MINUTE);
+    createdAt = Math.min(beside, now - rng.int(2 * MINUTE, 5 * MINUTE));
+    dueAt = createdAt + slaMs[urgency];
   } else {
     createdAt = now - rng.int(45 * MINUTE, 72 * HOUR);
     dueAt = createdAt + slaMs[urgency];

@@ -65,7 +65,8 @@ const showcases: Showcase[] = [
     reply: [
       "Sorry about the mix-up with order #90417. I've sent a Harbor rain jacket in medium by express shipping today, and a prepaid return label for the large is on its way to your inbox.",
     ],
-    confidence: 0.9,
+    // Below shipping's threshold: the policy sends it to a person, as every showcase item is.
+    confidence: 0.82,
     diagnosis: null,
     plan: { kind: 'checkpoint', start: 'pending', level: 'l1', moves: [] },
     age: 7,
@@ -95,7 +96,7 @@ const showcases: Showcase[] = [
     reply: [
       "Thanks for letting us know. I've reissued the October invoice with your new address; you'll find it attached to this email and in your account under Billing.",
     ],
-    confidence: 0.93,
+    confidence: 0.84,
     diagnosis: null,
     plan: { kind: 'checkpoint', start: 'pending', level: 'l1', moves: [] },
     age: 10,

@@ -52,3 +52,8 @@ export function confidenceFor(
   if (!english) value -= 0.05;
   return Math.round(Math.max(0.05, value) * 100) / 100;
 }
+
+/** A plain question with the answer in the AI's own systems: it is sure, most of the time. */
+export function routineConfidence(rng: Random): number {
+  return Math.round(rng.float(0.91, 0.98) * 100) / 100;
+}

@@ -7,6 +7,7 @@ import { Backend } from '../core/backend';
 import { newCursorSecret } from '../core/security/cursor-seal';
 import { StorageVersionError } from '../persistence/migrations';
 import { backupSqlite, restoreSqlite, sqlitePersistence } from '../persistence/sqlite';
+import { DEMO_WORLD_SIZE } from '../seed/generate';
 import { parseAgentKeyArg } from './auth/agent-keys';
 import { oidcSignIn } from './auth/oidc';
 import { type Grant, parseGrant } from './auth/oidc-grants';
@@ -26,7 +27,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '8787' },
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     data: { type: 'string', default: process.env.HANDOFF_DESK_DATA ?? '.data/handoff-desk.sqlite' },
-    'seed-count': { type: 'string', default: '600' },
+    'seed-count': { type: 'string', default: String(DEMO_WORLD_SIZE) },
     static: { type: 'string', default: 'dist' },
     'no-static': { type: 'boolean', default: false },
     /** Lets POST /api/demo/reset restore the seed: for test and demo servers only. */

@@ -21,6 +21,16 @@ export function stableDraw(id: string): number {
 }
 
 /**
+ * Whether an item counts as routed traffic: the AI has handed it to a person or sent it, the
+ * person's work open or done. Items the AI is still working on have no route yet. The lead
+ * dashboard's review rate and the policy what-if count the same items, so the what-if's "now"
+ * is the dashboard's figure over the same week.
+ */
+export function isRoutedTraffic(handoff: Pick<Handoff, 'status'>): boolean {
+  return handoff.status !== 'ai_working';
+}
+
+/**
  * What a person did with the AI's work, or null when no person has decided. A redirect counts
  * as an edit: the AI's first draft, the one an auto-approval would have sent, needed a
  * person's correction.

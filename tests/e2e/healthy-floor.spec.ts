@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, reviewerBrowser, test } from './fixtures';
 
 /*
  * A fresh demo world looks like a healthy floor: nothing falls due while a newcomer finds
@@ -65,4 +65,54 @@ test('nothing unclaimed is due in a fresh world’s first minutes, so the SLA jo
   await expect(page.getByRole('heading', { level: 1, name: 'Lead dashboard' })).toBeVisible();
   const audit = await send(page, 'GET', '/audit?action=escalated&actorType=system&q=SLA', 'u-femi');
   expect(audit.body.items).toEqual([]);
+});
+
+test('the seeded review rate is inside the 10–15% band on the lead dashboard', async ({
+  page,
+  desk,
+}) => {
+  await desk.openQueue();
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lead dashboard' })).toBeVisible();
+  const summary = page.getByText(/of [\d,]+ routed items went to a person; the target is/);
+  await expect(summary).toBeVisible();
+  const text = (await summary.textContent()) ?? '';
+  const shown = Number(/^([\d.]+)%/.exec(text)?.[1]);
+  expect(shown).toBeGreaterThanOrEqual(10);
+  expect(shown).toBeLessThanOrEqual(15);
+  expect(text).toMatch(/the target is 10%–15%, so the rate is within the band\.$/);
+});
+
+test('the policy preview starts from the dashboard’s review rate over the same week', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('The project sets baseURL.');
+  test.slow();
+  const { context, page } = await reviewerBrowser(browser, baseURL, 'u-femi');
+  try {
+    await page.goto('/dashboard?window=7d');
+    await expect(page.getByRole('heading', { level: 1, name: 'Lead dashboard' })).toBeVisible();
+    const summary = page.getByText(/of [\d,]+ routed items went to a person; the target is/);
+    await expect(summary).toBeVisible();
+    const text = (await summary.textContent()) ?? '';
+    const shown = Number(/^([\d.]+)%/.exec(text)?.[1]);
+    const routed = Number(/of ([\d,]+) routed items/.exec(text)?.[1]?.replace(/,/g, ''));
+
+    await page.goto('/policy');
+    await expect(page.getByRole('heading', { level: 1, name: 'Routing policy' })).toBeVisible();
+    await page.getByRole('textbox', { name: 'Shipping: confidence threshold (%)' }).fill('95');
+    await page.getByRole('button', { name: /^Preview/ }).click();
+    const preview = page.getByRole('region', { name: /Preview: the last week/ });
+    const line = preview.getByText(/Human review rate/);
+    await expect(line).toBeVisible();
+    const replay = /\(now ([\d.]+)%\) of ([\d,]+) items/.exec((await line.textContent()) ?? '');
+    // The same items and the same figure: a lead comparing the two screens sees one number.
+    expect(Number(replay?.[2]?.replace(/,/g, ''))).toBe(routed);
+    expect(Number(replay?.[1])).toBe(shown);
+    expect(shown).toBeGreaterThanOrEqual(10);
+    expect(shown).toBeLessThanOrEqual(15);
+  } finally {
+    await context.close();
+  }
 });

@@ -13,7 +13,9 @@ test('a reviewer grades a sampled auto-approved reply from the keyboard and it l
   const count = page.getByText(/^\d+ waiting/);
   await expect(count).toBeVisible();
   const waiting = Number((await count.textContent())!.match(/^(\d+)/)![1]);
-  expect(waiting, 'the seed samples at least one auto-approved reply').toBeGreaterThan(0);
+  // A few percent of the AI's own sends plus every flagged one it sent: a realistic sample.
+  expect(waiting, 'the seed samples tens of auto-approved replies').toBeGreaterThanOrEqual(20);
+  expect(waiting).toBeLessThan(100);
 
   // The oldest sampled reply is open: what the customer wrote and what was sent.
   const item = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2 }) });

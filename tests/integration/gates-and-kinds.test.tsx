@@ -203,7 +203,12 @@ describe('an AI failure', { timeout: 20_000 }, () => {
     expect(
       await screen.findByRole(
         'link',
-        { name: `${failedAtL2} AI failures need L2 Specialist` },
+        {
+          name:
+            failedAtL2 === 1
+              ? '1 AI failure needs L2 Specialist'
+              : `${failedAtL2} AI failures need L2 Specialist`,
+        },
         { timeout: 5000 },
       ),
     ).toHaveAttribute('href', '/queue?status=failed&level=l2');

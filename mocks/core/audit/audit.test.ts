@@ -222,7 +222,7 @@ describe('GET /feedback', () => {
     await decide(backend, asDrafted!.id, { action: 'approve', finalText: draftOf(asDrafted!.id) });
     await decide(backend, edited!.id, {
       action: 'approve',
-      finalText: `${editedDraft}\nP.S. Refunded.`,
+      finalText: `${editedDraft}\nP.S. Thanks for bearing with us.`,
     });
     await decide(backend, rejected!.id, {
       action: 'reject',
@@ -252,14 +252,14 @@ describe('GET /feedback', () => {
     const [redirect, reject, edit] = fresh;
     expect(edit).toMatchObject({
       aiDraft: editedDraft,
-      finalText: `${editedDraft}\nP.S. Refunded.`,
+      finalText: `${editedDraft}\nP.S. Thanks for bearing with us.`,
       reason: null,
       reviewer: { type: 'person', id: 'u-chen' },
       category: edited!.ticket.category,
       confidence: edited!.context.confidence,
       labels: [...new Set(edited!.context.flags.map((f) => f.rule))],
     });
-    expect(edit!.diff).toContain('+P.S. Refunded.');
+    expect(edit!.diff).toContain('+P.S. Thanks for bearing with us.');
     expect(reject).toMatchObject({
       finalText: null,
       diff: null,

@@ -65,7 +65,7 @@ describe('GET /dashboard', () => {
   let backend: Backend;
   beforeEach(async () => {
     clock = NOW;
-    backend = await Backend.create({ count: 400, clock: () => clock });
+    backend = await Backend.create({ count: 1000, clock: () => clock });
   });
 
   it('shows figures equal to what the audit events say', async () => {

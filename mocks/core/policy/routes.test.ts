@@ -249,7 +249,7 @@ describe('POST /policy/changes/{id}/rollback', () => {
 });
 
 describe('POST /policy/what-if', () => {
-  it('replays recent decided traffic under the edit against the policy in force, changing nothing', async () => {
+  it('replays recent routed traffic under the edit against the policy in force, changing nothing', async () => {
     const backend = await makeBackend();
     const patch = { categories: { shipping: { confidenceThreshold: 0.7 } } };
     const reply = await call(backend, 'POST', '/policy/what-if', {

@@ -7,7 +7,7 @@ import type { TrafficItem } from '../../../src/api/what-if-schemas';
 import { defaultLadder } from '../../../src/domain/default-ladder';
 import { defaultRoutingPolicy } from '../../../src/domain/default-policy';
 import { currentPolicy } from '../../../src/domain/policy-history';
-import { trafficItemFromHandoff } from '../../../src/domain/traffic';
+import { isRoutedTraffic, trafficItemFromHandoff } from '../../../src/domain/traffic';
 import type { BackendServices } from '../services';
 
 /*
@@ -18,7 +18,7 @@ import type { BackendServices } from '../services';
 
 export const POLICY_CHANGES_KEY = 'policy.changes';
 
-/** How far back the what-if replays decided traffic. */
+/** How far back the what-if replays routed traffic. */
 export const RECENT_TRAFFIC_MS = 7 * 24 * 60 * 60 * 1000;
 
 const historySchema = z.array(policyChangeSchema);
@@ -46,17 +46,16 @@ export function appendPolicyChange(s: BackendServices, change: PolicyChange): vo
   s.world.putSetting(POLICY_CHANGES_KEY, [...policyHistory(s), change]);
 }
 
-/** Whether a person decided the item or the policy let it through: what a replay can learn from. */
-function isDecidedTraffic(h: Handoff): boolean {
-  return h.status === 'auto_approved' || h.outcome !== null || h.escalation !== null;
-}
-
-/** The last week's decided and auto-approved items, oldest first, as the what-if replays them. */
+/**
+ * The last week's routed items, oldest first, as the what-if replays them: the AI's own sends
+ * and every item it handed to a person, decided or still open. The same items as the lead
+ * dashboard's review rate over seven days, so a preview's "now" is the dashboard's figure.
+ */
 export function recentTraffic(s: BackendServices): TrafficItem[] {
   const from = s.clock() - RECENT_TRAFFIC_MS;
   const items: Handoff[] = [];
   for (const h of s.world.handoffs.values()) {
-    if (isDecidedTraffic(h) && Date.parse(h.createdAt) >= from) items.push(h);
+    if (isRoutedTraffic(h) && Date.parse(h.createdAt) >= from) items.push(h);
   }
   items.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return items.map((h) => trafficItemFromHandoff(h));

@@ -26,7 +26,7 @@ const english: Record<Category, StoryTemplate[]> = {
 };
 
 /** Share of customers who write in Spanish, German or French. */
-const foreignShare = 0.04;
+const foreignShare = 0.1;
 
 export function pickTemplate(rng: Random): StoryTemplate {
   if (rng.chance(foreignShare)) return rng.pick(foreignStories);

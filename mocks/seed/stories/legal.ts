@@ -83,7 +83,11 @@ export const legalStories: StoryTemplate[] = [
         subject: rng.pick([`${smartProduct.name} overheated`, 'Safety issue with your product']),
         message: [
           `The charger for my ${smartProduct.name} (order #${order}) got so hot last night that it melted the plug and burned my hand when I unplugged it.`,
-          "I've kept everything and taken photos. My attorney has advised me not to discuss details until you respond formally.",
+          `I've kept everything and taken photos. ${rng.pick([
+            'My attorney has advised me not to discuss details until you respond formally.',
+            'My lawyer has advised me not to discuss details until you respond formally.',
+            'I am considering legal action and will not discuss details until you respond formally.',
+          ])}`,
         ],
         topic: 'product safety incident',
         reference: `order #${order}`,

@@ -11,6 +11,7 @@ const threats = [
   'If this is not sorted by Friday I will file a chargeback with my bank.',
   'I have already spoken to a lawyer about this.',
   'I am prepared to take legal action if I have to.',
+  'Another week of this and I will start legal action.',
   'Honestly, at this point I am ready to sue.',
   'Do not make me take this to small claims court.',
   'I will dispute the payment as a chargeback if I get another template answer.',

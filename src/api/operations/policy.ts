@@ -27,7 +27,7 @@ export const policyOperations = defineOperations({
     method: 'POST',
     path: '/policy/what-if',
     summary:
-      'Replays the last week’s decided traffic under an edit, before it is saved: review ' +
+      'Replays the last week’s routed traffic under an edit, before it is saved: review ' +
       'rate against the 10–15% band, items newly skipping review, confident-but-wrong ' +
       'among them. Changes nothing; needs no Idempotency-Key',
     body: whatIfRequestSchema,

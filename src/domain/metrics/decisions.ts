@@ -9,6 +9,7 @@ import { categorySchema, flagRuleSchema } from '../../api/handoff-schemas';
 import { isOpen } from '../lifecycle';
 import { bandOf, reviewBand } from '../routing';
 import { slaState } from '../sla';
+import { isRoutedTraffic } from '../traffic';
 import {
   type DecisionFact,
   type ItemFacts,
@@ -180,7 +181,7 @@ export function reviewRate(items: Iterable<ItemFacts>, w: Window): Dashboard['re
   let reviewed = 0;
   let autoApproved = 0;
   for (const { handoff, createdAt } of items) {
-    if (!inWindow(createdAt, w) || handoff.status === 'ai_working') continue;
+    if (!inWindow(createdAt, w) || !isRoutedTraffic(handoff)) continue;
     if (handoff.status === 'auto_approved') autoApproved += 1;
     else reviewed += 1;
   }

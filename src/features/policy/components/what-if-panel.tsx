@@ -13,7 +13,7 @@ function rate(stats: RouteStats): string {
   return stats.reviewRate === null ? 'no traffic' : percent(stats.reviewRate);
 }
 
-/** The effect of the edit on last week's decided traffic, before anything is saved. */
+/** The effect of the edit on last week's routed traffic (the items the dashboard's review rate counts), before anything is saved. */
 export function WhatIfPanel({ result, stale }: { result: WhatIfResult; stale: boolean }) {
   const { overall, baselineOverall, targetBand } = result;
   const band = `${percent(targetBand.low)}–${percent(targetBand.high)}`;
@@ -27,7 +27,7 @@ export function WhatIfPanel({ result, stale }: { result: WhatIfResult; stale: bo
       ) : null}
       {overall.total === 0 ? (
         <p className="cp-muted">
-          No decided traffic in the last week to replay; the edit’s effect cannot be previewed.
+          No routed traffic in the last week to replay; the edit’s effect cannot be previewed.
         </p>
       ) : (
         <>
