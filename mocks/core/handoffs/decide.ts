@@ -11,6 +11,7 @@ import {
   teamEscalationProblem,
 } from '../../../src/domain/team-escalation';
 import type { ApiReply } from '../http-types';
+import { refuseTeamClaim } from '../item-write';
 import { ladderInForce, policyInForce } from '../policy/store';
 import { ok, personOf, problemReply } from '../route-kit';
 import type { BackendServices } from '../services';
@@ -25,6 +26,11 @@ export function applyDecision(
 ): ApiReply {
   const refused = checkDecision(h, body, user, ladderInForce, policyInForce(s).rules);
   if (refused) return problemReply(refused);
+  // Deciding an item one does not hold takes it on, so the team's rule for claims applies.
+  if (h.assignee?.id !== user.id) {
+    const outsider = refuseTeamClaim(s, user, h);
+    if (outsider) return outsider;
+  }
 
   const actor = personOf(user);
   // Whoever decides owns the outcome, claimed or not (seed: "explicit ownership").

@@ -12,10 +12,10 @@ import { actionChanges } from '../../../src/domain/actions';
 import { checkTransition } from '../../../src/domain/decisions';
 import { hasAuthorityOver, levelLabels } from '../../../src/domain/levels';
 import { claimableStatuses, isOpen, statusLabels } from '../../../src/domain/lifecycle';
-import { mayClaimForTeam, teamClaimProblem, teamClaimRules } from '../../../src/domain/team-claims';
+import { mayClaimForTeam, teamClaimRules } from '../../../src/domain/team-claims';
 import { teamsOf } from '../../../src/domain/teams';
 import type { ApiReply } from '../http-types';
-import { refuseWrite } from '../item-write';
+import { refuseTeamClaim, refuseWrite } from '../item-write';
 import { HandoffLister } from '../list';
 import { notFound, ok, on, personOf, problemReply, type Route, withItem } from '../route-kit';
 import type { BackendServices, RouteGroup } from '../services';
@@ -70,12 +70,6 @@ export const handoffRoutes: RouteGroup = (s): Route[] => {
   ];
 };
 
-/** The refusal of `user` claiming `h` for the team that holds it, or null. */
-function refuseTeamClaim(s: BackendServices, user: User, h: Handoff): ApiReply | null {
-  const refused = teamClaimProblem(h, user, teamsInForce(s).teams, [...s.world.users.values()]);
-  return refused ? problemReply(refused) : null;
-}
-
 function claimNext(s: BackendServices, lister: HandoffLister, user: User): ApiReply {
   const { teams } = teamsInForce(s);
   const mine = new Set(teamsOf({ teams }, user.id).map((t) => t.id));
@@ -119,8 +113,6 @@ function claim(s: BackendServices, user: User, json: unknown, id: string): ApiRe
     });
     if (refused) return refused;
     if (held) return ok(h);
-    const outsider = refuseTeamClaim(s, user, h);
-    if (outsider) return outsider;
     const next = s.move(h, 'claim', { assignee: { id: user.id, name: user.name } });
     s.record(next, personOf(user), 'claimed', `Claimed by ${user.name}`);
     return ok(next);

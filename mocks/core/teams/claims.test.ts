@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { batchDecisionResultSchema } from '../../../src/api/batch-schemas';
 import { type Handoff, handoffSchema, problemSchema } from '../../../src/api/handoff-schemas';
 import type { TeamRoute } from '../../../src/api/team-route-schemas';
 import { Backend } from '../backend';
@@ -90,6 +91,59 @@ describe('claiming a team’s items', () => {
     expect(reply.status).toBe(403);
     expect(problemSchema.parse(reply.body).team?.name).toBe('Shipping & technical');
     expect(item(h.id)).toMatchObject({ assignee: null, workingDraft: h.workingDraft });
+  });
+
+  it('refuses an outsider deciding an item nobody holds, alone or in a batch, and lets a member', async () => {
+    const { backend, item, teamItem } = await world();
+    const h = teamItem(support);
+    const reject = (actor: string) =>
+      callBackend(backend, 'POST', `/handoffs/${h.id}/decisions`, {
+        actor,
+        body: {
+          action: 'reject',
+          version: item(h.id).version,
+          timeOnItemMs: 9_000,
+          reason: 'Quotes the wrong order',
+        },
+      });
+    const alone = await reject('u-ana');
+    expect(alone.status).toBe(403);
+    expect(problemSchema.parse(alone.body).team?.name).toBe('Shipping & technical');
+    expect(item(h.id)).toMatchObject({ status: 'pending', assignee: null });
+
+    const batch = await callBackend(backend, 'POST', '/handoffs/batch-decisions', {
+      actor: 'u-ana',
+      body: {
+        batchId: 'b-outsider',
+        decision: { action: 'reject', reason: 'Quotes the wrong order' },
+        items: [{ id: h.id, version: item(h.id).version }],
+        timeOnBatchMs: 9_000,
+      },
+    });
+    const [left] = batchDecisionResultSchema.parse(batch.body).results;
+    expect(left).toMatchObject({ outcome: 'refused', status: 'pending' });
+    expect(left?.problem?.detail).toMatch(/^Shipping & technical holds this item/);
+    expect(item(h.id).status).toBe('pending');
+
+    expect((await reject('u-ben')).status).toBe(200);
+    expect(item(h.id)).toMatchObject({ status: 'rejected', assignee: { id: 'u-ben' } });
+  });
+
+  it('refuses an outsider taking over a failed item of the team', async () => {
+    const { backend, item, teamItem } = await world();
+    const h = teamItem(support);
+    backend.state.putHandoff({ ...h, status: 'failed' });
+    const takeOver = (actor: string) =>
+      callBackend(backend, 'POST', `/handoffs/${h.id}/take-over`, {
+        actor,
+        body: { version: item(h.id).version },
+      });
+    const outsider = await takeOver('u-ana');
+    expect(outsider.status).toBe(403);
+    expect(problemSchema.parse(outsider.body).team?.name).toBe('Shipping & technical');
+    expect(item(h.id)).toMatchObject({ status: 'failed', assignee: null });
+    expect((await takeOver('u-ben')).status).toBe(200);
+    expect(item(h.id).assignee?.id).toBe('u-ben');
   });
 
   it('never offers another team’s item through claim-next, and offers it to a member', async () => {
