@@ -4,8 +4,9 @@ import type { Team } from '../api/team-schemas';
 import { hasAuthorityOver, levelLabels } from './levels';
 
 /*
- * Who may claim an item a team holds. An item routed to a team, and one climbing the team's
- * ladder, is the team's work: only its members whose own level covers the item's level claim
+ * Who may claim an item a team holds. An item routed to a team is open to anyone whose level
+ * covers it (claim-next serves a person's own teams first). Once escalated inside the team's
+ * ladder it is the team's work: only its members whose own level covers the item's level claim
  * it (a team lead, a manager or an executive too, as for re-routing). When the team has nobody
  * at the item's level or above — an escalation past every member, or a team emptied since —
  * the item falls back to the global ladder: anyone whose level covers it may claim it, since
@@ -26,8 +27,8 @@ export type TeamClaimRule =
   | { kind: 'team'; team: Pick<Team, 'id' | 'name'>; claimers: string[] };
 
 /**
- * The rule for items, read from the teams and people in force: open (no team, or a team no
- * longer in force), held to the team's members at the item's level or above (named), or fallen
+ * The rule for items, read from the teams and people in force: open (no team, not escalated,
+ * or a team no longer in force), held to the team's members at the item's level or above (named), or fallen
  * back to the global ladder. Answers are kept per team and level, so claim-next can ask it of
  * every item in a large queue.
  */
@@ -35,8 +36,8 @@ export function teamClaimRules(teams: readonly Team[], people: readonly Person[]
   const levels = new Map(people.map((p) => [p.id, p.level]));
   const byId = new Map(teams.map((t) => [t.id, t]));
   const kept = new Map<string, TeamClaimRule>();
-  return (item: Pick<Handoff, 'team' | 'level'>): TeamClaimRule => {
-    const team = item.team ? byId.get(item.team.teamId) : undefined;
+  return (item: Pick<Handoff, 'team' | 'level' | 'escalation'>): TeamClaimRule => {
+    const team = item.team && item.escalation ? byId.get(item.team.teamId) : undefined;
     if (!team) return { kind: 'open' };
     const key = `${team.id} ${item.level}`;
     let rule = kept.get(key);
@@ -82,7 +83,7 @@ export function teamClaimReason(
 
 /** The 403 for a claim outside the team, naming the team; null when the claim may go ahead. */
 export function teamClaimProblem(
-  item: Pick<Handoff, 'team' | 'level'>,
+  item: Pick<Handoff, 'team' | 'level' | 'escalation'>,
   user: Pick<User, 'id' | 'role'>,
   teams: readonly Team[],
   people: readonly Person[],

@@ -1863,7 +1863,7 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
     ),
 
     check(
-      'a team’s item is claimed only by its members: an outsider gets a 403 naming the team, and claim-next never offers it',
+      'an item escalated inside a team is claimed only by its members: an outsider gets a 403 naming the team, and claim-next never offers it',
       async () => {
         const { a } = await discoverCast();
         const people = await listPeople(a.id);
@@ -1873,32 +1873,43 @@ export function conformanceChecks(target: ConformanceTarget): ConformanceCheck[]
           'GET /teams',
         );
         const ruleOf = teamClaimRules(teams, people);
-        // A reviewer outside a staffed team, and an open item of that team they could reach.
+        // An item escalated inside its team's ladder, and a reviewer outside that team whose own
+        // level covers where it landed.
         let found: { outsider: User; item: Handoff } | null = null;
-        for (const outsider of people.filter((p) => !teamOverseerRoles.includes(p.role))) {
-          for (const team of teams.filter((t) => !t.members.some((m) => m.id === outsider.id))) {
-            const listed = await page(a.id, {
-              status: 'pending',
-              assignee: 'unassigned',
-              team: team.id,
-              limit: '50',
-            });
-            const summary = listed.items.find(
-              (i) =>
-                !taken.has(i.id) &&
-                rank(i.level) <= rank(outsider.level) &&
-                teamClaimReason(ruleOf(i), i, outsider, teams) !== null,
-            );
-            if (summary) {
-              found = { outsider, item: await detail(summary.id, a.id) };
-              break;
-            }
-          }
-          if (found) break;
+        for (const candidate of await takeItems(12)) {
+          const step = nextEscalation(candidate, teams);
+          const team = teams.find((t) => t.id === step?.team?.teamId);
+          if (!step || !team || rank(step.level) > rank(a.level)) continue;
+          const outsider = people.find(
+            (p) =>
+              !teamOverseerRoles.includes(p.role) &&
+              rank(p.level) >= rank(step.level) &&
+              !team.members.some((m) => m.id === p.id),
+          );
+          if (!outsider) continue;
+          const escalated = expectOk(
+            await api.send('POST', pathOf(operations.decideHandoff, { id: candidate.id }), {
+              actor: a.id,
+              json: {
+                action: 'escalate',
+                version: candidate.version,
+                timeOnItemMs: 20_000,
+                targetLevel: step.level,
+                note: 'Conformance: for the team’s own people.',
+              },
+            }),
+            decisionResultSchema,
+            `Escalating ${candidate.id} inside ${team.name}`,
+          ).handoff;
+          if (teamClaimReason(ruleOf(escalated), escalated, outsider, teams) === null) continue;
+          found = { outsider, item: escalated };
+          break;
         }
-        if (!found) return;
+        ensure(
+          found !== null,
+          'No item could be escalated inside a team with a reviewer outside it',
+        );
         const { outsider, item } = found;
-        taken.add(item.id);
         const refused = expectProblem(
           await api.send('POST', pathOf(operations.claimHandoff, { id: item.id }), {
             actor: outsider.id,

@@ -17,8 +17,16 @@ vi.setConfig({ testTimeout: 20_000 });
 
 beforeEach(() => resetDraftStore());
 
-function teamItem(team: TeamRoute, subject: string): Handoff {
-  const h = { ...buildItem({ subject }), team };
+function teamItem(team: TeamRoute, subject: string, escalated = false): Handoff {
+  const escalation = escalated
+    ? {
+        by: { type: 'person' as const, id: 'u-ben', name: 'Ben Okafor' },
+        at: new Date().toISOString(),
+        fromLevel: 'l1' as const,
+        note: 'Needs the team’s own people',
+      }
+    : null;
+  const h = { ...buildItem({ subject }), team, escalation };
   backend.state.putHandoff(h);
   return h;
 }
@@ -45,7 +53,8 @@ describe('checkpoint: teams', () => {
 
   it('tells someone outside the team why they cannot claim or act on its item', async () => {
     // Shipping & technical is Ben (L1) and Femi (lead); Ana, the L1 opening it, is not in it.
-    const h = teamItem(route('support', 'Shipping & technical'), 'Parcel stuck in customs');
+    // Escalated inside the team, the item is the team's own.
+    const h = teamItem(route('support', 'Shipping & technical'), 'Parcel stuck in customs', true);
     renderApp(`/handoffs/${h.id}`);
     await openCheckpoint(h.ticket.subject);
     const told = await screen.findAllByText(
@@ -57,7 +66,7 @@ describe('checkpoint: teams', () => {
   });
 
   it('lets a member of the team claim its item with c', async () => {
-    const h = teamItem(route('support', 'Shipping & technical'), 'Parcel stuck in customs');
+    const h = teamItem(route('support', 'Shipping & technical'), 'Parcel stuck in customs', true);
     const user = userEvent.setup();
     renderApp(`/handoffs/${h.id}`, { actorId: 'u-ben' });
     await openCheckpoint(h.ticket.subject);

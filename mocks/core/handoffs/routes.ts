@@ -73,7 +73,8 @@ export const handoffRoutes: RouteGroup = (s): Route[] => {
 function claimNext(s: BackendServices, lister: HandoffLister, user: User): ApiReply {
   const { teams } = teamsInForce(s);
   const mine = new Set(teamsOf({ teams }, user.id).map((t) => t.id));
-  // A team's work is offered to its members only (or to anyone, once nobody there can take it).
+  // Work escalated inside a team is offered to its members only (or to anyone, once nobody
+  // there can take it).
   const ruleOf = teamClaimRules(teams, [...s.world.users.values()]);
   const id = lister.nextClaimable(
     s.world,
@@ -82,7 +83,12 @@ function claimNext(s: BackendServices, lister: HandoffLister, user: User): ApiRe
       claimableStatuses.includes(h.status) &&
       !h.assignee &&
       hasAuthorityOver(user.level, h.level) &&
-      mayClaimForTeam(ruleOf(h), user, teams),
+      // The row has no escalation record; the item has.
+      mayClaimForTeam(
+        ruleOf(s.world.handoffs.get(h.id) ?? { ...h, escalation: null }),
+        user,
+        teams,
+      ),
     // Work routed to the claimer's own level (escalations to them) comes first, since nobody
     // below can take it; within a level, work for the claimer's teams comes before the rest.
     (h) => (h.level === user.level ? 2 : 0) + (h.team !== null && mine.has(h.team.teamId) ? 1 : 0),

@@ -19,9 +19,15 @@ async function world() {
     clock: () => Date.parse('2026-11-25T09:00:00.000Z'),
   });
   const item = (id: string) => backend.state.handoffs.get(id) as Handoff;
-  /** A plain item given to `team` at `level`. */
+  /** A plain item of `team` escalated inside its ladder to `level`. */
   const teamItem = (team: TeamRoute, level: Handoff['level'] = 'l1', id = 'h-team') => {
-    const h: Handoff = { ...plainItem(backend), id, level, team };
+    const escalation = {
+      by: { type: 'person' as const, id: 'u-ben', name: 'Ben Okafor' },
+      at: '2026-11-25T08:30:00.000Z',
+      fromLevel: 'l1' as const,
+      note: 'Needs the team’s next level',
+    };
+    const h: Handoff = { ...plainItem(backend), id, level, team, escalation };
     backend.state.putHandoff(h);
     return h;
   };
@@ -36,6 +42,15 @@ async function world() {
 const support = route('support', 'Shipping & technical');
 
 describe('claiming a team’s items', () => {
+  it('leaves an item routed to a team, not escalated inside it, to anyone whose level covers it', async () => {
+    const { backend, item, claim } = await world();
+    const h: Handoff = { ...plainItem(backend), id: 'h-routed', team: support, escalation: null };
+    backend.state.putHandoff(h);
+    const outsider = await claim(h, 'u-ana');
+    expect(outsider.status).toBe(200);
+    expect(item(h.id).assignee?.id).toBe('u-ana');
+  });
+
   it('refuses someone outside the team with a 403 naming the team, and lets a member claim', async () => {
     const { item, teamItem, claim } = await world();
     // Shipping & technical is Ben (L1) and Femi (lead, L2); Ana is not in it.
@@ -162,9 +177,9 @@ describe('claiming a team’s items', () => {
     }
     expect(claimed.length).toBeGreaterThan(0);
     expect(claimed.map((c) => c.id)).not.toContain('h-support-l2');
-    expect(claimed.every((c) => !['support', 'retention'].includes(c.team?.teamId ?? ''))).toBe(
-      true,
-    );
+    // Chen is in neither: what he got of theirs was only routed to them, never escalated there.
+    const theirs = claimed.filter((c) => ['support', 'retention'].includes(c.team?.teamId ?? ''));
+    expect(theirs.every((c) => c.escalation === null)).toBe(true);
 
     const femi = await callBackend(backend, 'POST', '/handoffs/claim-next', { actor: 'u-femi' });
     expect(handoffSchema.parse(femi.body).id).toBe('h-support-l2');
