@@ -40,6 +40,8 @@ const queries: Query[] = [
   { assignee: 'unassigned', slaAtRisk: 'true' },
   { category: 'billing', order: 'asc' },
   { q: 'order' },
+  { flag: 'low_confidence', sort: 'dueAt' },
+  { q: 'a', level: 'l1', slaAtRisk: 'true', order: 'asc' },
 ];
 
 /** The queue as the straightforward full computation sees it: filter everything, sort it. */
@@ -61,6 +63,7 @@ function referenceList(handoffs: Handoff[], query: Query, me: User, now: number)
       (s) =>
         (!query.level || s.level === query.level) &&
         (!query.category || s.category === query.category) &&
+        (!query.flag || s.flags.some((f) => f.rule === query.flag)) &&
         (query.assignee !== 'me' || s.assignee?.id === me.id) &&
         (query.assignee !== 'unassigned' || s.assignee === null) &&
         (!query.slaAtRisk || slaState(s.dueAt, minute) !== 'ok') &&
