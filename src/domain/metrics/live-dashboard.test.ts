@@ -13,6 +13,7 @@ import {
 } from '../../../tests/kits/metrics-trails';
 import type { DashboardWindow } from '../../api/dashboard-schemas';
 import {
+  type AuditAction,
   type AuditEvent,
   categorySchema,
   flagRuleSchema,
@@ -21,7 +22,7 @@ import {
   levelSchema,
 } from '../../api/handoff-schemas';
 import { computeDashboard } from './dashboard';
-import type { ItemFacts } from './facts';
+import { decisionActions, type ItemFacts } from './facts';
 import { LiveDashboard } from './live-dashboard';
 
 /*
@@ -47,13 +48,10 @@ const version = fc.record({
   flag: fc.option(fc.constantFrom(...flagRuleSchema.options)),
   moves: fc.array(
     fc.record({
-      action: fc.constantFrom(
+      action: fc.constantFrom<AuditAction>(
         'claimed',
         'released',
-        'approved',
-        'rejected',
-        'escalated',
-        'redirected',
+        ...decisionActions,
         'auto_approved',
         'expired',
       ),
