@@ -7,7 +7,7 @@ import type {
   User,
 } from '../../src/api/handoff-schemas';
 import { handoffStatusSchema } from '../../src/api/handoff-schemas';
-import { priorityScore, slaState } from '../../src/domain/sla';
+import { priorityScore, SLA_RISK_WINDOW_MS, slaState } from '../../src/domain/sla';
 import type { World } from './world';
 
 export function toSummary(h: Handoff): HandoffSummary {
@@ -34,7 +34,29 @@ export function toSummary(h: Handoff): HandoffSummary {
   };
 }
 
-type Row = { summary: HandoffSummary; key: number | string };
+/**
+ * A queue entry: the summary, its sort key, and what filters read, taken once per version. A
+ * sort index's row also remembers the row it replaced, so a view that last looked before the
+ * write can find what it holds for the item without keeping a map of its own.
+ */
+type Row = { summary: HandoffSummary; key: number | string } & Kept & History;
+interface History {
+  /** The index's revision when this row went in. */
+  since?: number;
+  /** The item's row before this one: null for none (a new item), undefined when forgotten. */
+  prev?: Row | null;
+}
+/** How many earlier rows of one item an index remembers; a view further behind rebuilds. */
+const HISTORY = 4;
+interface Kept {
+  /** The text `q` searches, lower-cased. */
+  hay: string;
+  /** The due time in ms. */
+  due: number;
+}
+
+const searchText = (s: HandoffSummary) =>
+  `${s.ticketNumber} ${s.subject} ${s.customerName}`.toLowerCase();
 
 /** Whether the summary matches every filter but the status; `q` already lower-cased. */
 export function matchesExceptStatus(
@@ -51,9 +73,47 @@ export function matchesExceptStatus(
   if (p.assignee === 'unassigned' && s.assignee !== null) return false;
   if (p.slaAtRisk && slaState(s.dueAt, now) === 'ok') return false;
   if (p.team?.length && !(s.team && p.team.includes(s.team.teamId))) return false;
-  if (q && !`${s.ticketNumber} ${s.subject} ${s.customerName}`.toLowerCase().includes(q))
-    return false;
+  if (q && !searchText(s).includes(q)) return false;
   return true;
+}
+
+/**
+ * `matchesExceptStatus` made for one query: only the filters it sets are tested, over what each
+ * row keeps (its search text and due time), so a scan of every item allocates nothing per row.
+ */
+function matcher(
+  p: HandoffListParams,
+  me: User,
+  now: number,
+  q: string | null,
+): (r: Row) => boolean {
+  const tests: ((r: Row) => boolean)[] = [];
+  if (p.level?.length) {
+    const levels = new Set<string>(p.level);
+    tests.push((r) => levels.has(r.summary.level));
+  }
+  if (p.category?.length) {
+    const categories = new Set<string>(p.category);
+    tests.push((r) => categories.has(r.summary.category));
+  }
+  if (p.flag?.length) {
+    const flags = new Set<string>(p.flag);
+    tests.push((r) => r.summary.flags.some((f) => flags.has(f.rule)));
+  }
+  if (p.assignee === 'me') tests.push((r) => r.summary.assignee?.id === me.id);
+  if (p.assignee === 'unassigned') tests.push((r) => r.summary.assignee === null);
+  // As slaState: at risk or breached once the time left is within the risk window.
+  if (p.slaAtRisk) tests.push((r) => r.due - now <= SLA_RISK_WINDOW_MS);
+  if (p.team?.length) {
+    const teams = new Set<string>(p.team);
+    tests.push((r) => r.summary.team !== null && teams.has(r.summary.team.teamId));
+  }
+  if (q) tests.push((r) => r.hay.includes(q));
+  const [a, b, ...rest] = tests;
+  if (!a) return () => true;
+  if (!b) return a;
+  if (rest.length === 0) return (r) => a(r) && b(r);
+  return (r) => tests.every((t) => t(r));
 }
 
 function sortKey(s: HandoffSummary, sort: NonNullable<HandoffListParams['sort']>, now: number) {
@@ -94,6 +154,8 @@ type Counts = StatusCounts;
 /** Every item in one sort's ascending order, as of a world revision. */
 interface SortIndex {
   revision: number;
+  /** Moves when an item leaves the index, which row histories cannot tell a view. */
+  generation: number;
   rows: Row[];
   byId: Map<string, Row>;
 }
@@ -101,9 +163,10 @@ interface SortIndex {
 /** One query's rows in its own order, with the counts by status its other filters allow. */
 interface View {
   revision: number;
+  /** The index the rows are from, and its generation then. */
+  index: SortIndex;
+  generation: number;
   rows: Row[];
-  /** The rows of every item matching all but the status filter: what the counts count. */
-  matched: Map<string, Row>;
   counts: Counts;
 }
 
@@ -119,16 +182,19 @@ const VIEW_LIMIT = 8;
  * keeps pages consistent while scrolling, and a new minute builds its priority order afresh.
  */
 export class HandoffLister {
-  private summaries = new Map<string, { version: number; summary: HandoffSummary }>();
+  private summaries = new Map<string, { version: number; summary: HandoffSummary } & Kept>();
   private indexes = new Map<string, SortIndex>();
   private views = new Map<string, View>();
 
-  private summaryOf(h: Handoff): HandoffSummary {
-    const cached = this.summaries.get(h.id);
-    if (cached && cached.version === h.version) return cached.summary;
-    const summary = toSummary(h);
-    this.summaries.set(h.id, { version: h.version, summary });
-    return summary;
+  private rowOf(h: Handoff, sort: Sort, minute: number): Row {
+    let kept = this.summaries.get(h.id);
+    if (!kept || kept.version !== h.version) {
+      const summary = toSummary(h);
+      kept = { version: h.version, summary, hay: searchText(summary), due: Date.parse(h.dueAt) };
+      this.summaries.set(h.id, kept);
+    }
+    const { summary, hay, due } = kept;
+    return { summary, key: sortKey(summary, sort, minute), hay, due };
   }
 
   list(world: World, p: HandoffListParams, me: User, now: number): HandoffPage {
@@ -208,10 +274,13 @@ export class HandoffLister {
         const h = world.handoffs.get(id);
         if (!h) {
           index.byId.delete(id);
+          index.generation += 1;
           continue;
         }
-        const summary = this.summaryOf(h);
-        const row = { summary, key: sortKey(summary, sort, minute) };
+        const row = this.rowOf(h, sort, minute);
+        row.since = world.revision;
+        row.prev = old ?? null;
+        forgetBeyond(row);
         insert(index.rows, row, 1);
         index.byId.set(id, row);
       }
@@ -220,12 +289,15 @@ export class HandoffLister {
     }
     const rows: Row[] = [];
     for (const h of world.handoffs.values()) {
-      const summary = this.summaryOf(h);
-      rows.push({ summary, key: sortKey(summary, sort, minute) });
+      const row = this.rowOf(h, sort, minute);
+      row.since = world.revision;
+      row.prev = null;
+      rows.push(row);
     }
     rows.sort(compareRows);
     index = {
       revision: world.revision,
+      generation: 0,
       rows,
       byId: new Map(rows.map((r) => [r.summary.id, r])),
     };
@@ -245,20 +317,29 @@ export class HandoffLister {
     const q = p.q?.trim().toLowerCase() || null;
     const dir = order === 'asc' ? 1 : -1;
     const statusAllows = (s: HandoffSummary) => !p.status?.length || p.status.includes(s.status);
+    const matches = matcher(p, me, minute, q);
     let view = touch(this.views, key);
-    const changed = view && world.changedSince(view.revision);
-    if (view && changed) {
+    const changed =
+      view?.index === index && view.generation === index.generation
+        ? world.changedSince(view.revision)
+        : null;
+    const at = view?.revision ?? 0;
+    /** The item's row as the view last saw it: undefined when it is not known. */
+    const seen = (row: Row | undefined): Row | null | undefined => {
+      let r: Row | null | undefined = row;
+      while (r && (r.since ?? 0) > at) r = r.prev;
+      return r;
+    };
+    if (view && changed?.every((id) => seen(index.byId.get(id)) !== undefined)) {
       for (const id of changed) {
-        const old = view.matched.get(id);
-        if (old) {
+        const old = seen(index.byId.get(id));
+        if (old && matches(old)) {
           view.counts[old.summary.status] -= 1;
-          view.matched.delete(id);
           if (statusAllows(old.summary)) remove(view.rows, old, dir);
         }
         const row = index.byId.get(id);
-        if (!row || !matchesExceptStatus(row.summary, p, me, minute, q)) continue;
+        if (!row || !matches(row)) continue;
         view.counts[row.summary.status] += 1;
-        view.matched.set(id, row);
         if (statusAllows(row.summary)) insert(view.rows, row, dir);
       }
       view.revision = world.revision;
@@ -266,20 +347,28 @@ export class HandoffLister {
     }
     const counts = Object.fromEntries(handoffStatusSchema.options.map((s) => [s, 0])) as Counts;
     const rows: Row[] = [];
-    const matched = new Map<string, Row>();
     const all = index.rows;
     // The index is in ascending order already: a descending view reads it backwards, no sort.
     for (let n = 0; n < all.length; n++) {
       const row = all[dir === 1 ? n : all.length - 1 - n]!;
-      if (!matchesExceptStatus(row.summary, p, me, minute, q)) continue;
+      if (!matches(row)) continue;
       counts[row.summary.status] += 1;
-      matched.set(row.summary.id, row);
       if (statusAllows(row.summary)) rows.push(row);
     }
-    view = { revision: world.revision, rows, matched, counts };
+    view = { revision: world.revision, index, generation: index.generation, rows, counts };
     remember(this.views, key, view, VIEW_LIMIT);
     return view;
   }
+}
+
+/** Keeps the HISTORY rows before `row`, forgetting older ones. */
+function forgetBeyond(row: Row) {
+  let r: Row = row;
+  for (let n = 0; n < HISTORY; n++) {
+    if (!r.prev) return;
+    r = r.prev;
+  }
+  r.prev = undefined;
 }
 
 /** The entry under `key`, marked as the most recently used. */

@@ -14,7 +14,7 @@ export class World {
   revision = 0;
   private eventCount = 0;
   private pending: Change = emptyChange();
-  /** The ids `putHandoff` wrote, with the revision each write made: what indexes catch up on. */
+  /** The ids `putHandoff` wrote (or gave an event), with the revision each write made: what indexes catch up on. */
   private journal: { revision: number; id: string }[] = [];
   /** The journal holds every item write made after this revision. */
   private journalFrom = 0;
@@ -75,6 +75,8 @@ export class World {
 
   appendEvent(e: AuditEvent) {
     this.addEvent(e);
+    // Journalled with the next revision, so an index that reads trails catches up on it too.
+    this.journal.push({ revision: this.revision + 1, id: e.handoffId });
     this.log.append(e);
     this.pending.events.push(e);
   }
@@ -151,7 +153,7 @@ export class World {
   }
 }
 
-const JOURNAL_LIMIT = 4096;
+const JOURNAL_LIMIT = 8192;
 
 const emptyChange = (): Change => ({
   handoffs: [],

@@ -29,7 +29,8 @@ export const CONFIDENT_THRESHOLD = 0.85;
 /** Lists on the dashboard show the most recent items, at most this many. */
 export const LIST_LIMIT = 50;
 
-const edited = (f: DecisionFact) => f.event.action === 'approved' && f.event.diff !== null;
+/** An approval sent with the reviewer's edit. */
+export const edited = (f: DecisionFact) => f.event.action === 'approved' && f.event.diff !== null;
 
 /** Approval, edit and reject rates per category, from every person's decision in the window. */
 export function decisionsByCategory(decisions: readonly DecisionFact[]): CategoryDecisions[] {
@@ -56,8 +57,11 @@ export function decisionsByCategory(decisions: readonly DecisionFact[]): Categor
   });
 }
 
-const confidenceOf = (d: DecisionFact) => d.event.why.confidence ?? d.handoff.context.confidence;
-const ref = (d: DecisionFact) => ({
+/** The AI's confidence when the decision was made. */
+export const confidenceOf = (d: DecisionFact) =>
+  d.event.why.confidence ?? d.handoff.context.confidence;
+/** How a dashboard list names a decision. */
+export const decisionRef = (d: DecisionFact) => ({
   handoffId: d.handoff.id,
   ticketNumber: d.handoff.ticket.number,
   category: d.handoff.ticket.category,
@@ -88,7 +92,7 @@ export function confidentButWrong(
       .at(-1);
     if (!wrong) continue;
     items.push({
-      ...ref(wrong),
+      ...decisionRef(wrong),
       confidence: confidenceOf(wrong),
       outcome: wrong.event.action === 'rejected' ? 'rejected' : 'edited',
     });
@@ -135,7 +139,7 @@ export function decisionTime(decisions: readonly DecisionFact[]): Dashboard['dec
   const stamps: RubberStamp[] = [];
   for (const d of approvals) {
     if (isRubberStamp(d.event.timeOnItemMs!, d.floorMs))
-      stamps.push({ ...ref(d), timeOnItemMs: d.event.timeOnItemMs!, floorMs: d.floorMs });
+      stamps.push({ ...decisionRef(d), timeOnItemMs: d.event.timeOnItemMs!, floorMs: d.floorMs });
   }
   return {
     decisions: timed.length,

@@ -1,4 +1,5 @@
 import type { TeamLoadRow } from '../../api/dashboard-schemas';
+import type { Handoff } from '../../api/handoff-schemas';
 import type { Team } from '../../api/team-schemas';
 import { isOpen } from '../lifecycle';
 import { slaState } from '../sla';
@@ -14,9 +15,22 @@ import { type DecisionFact, type ItemFacts, inWindow, type Window } from './fact
  * (a person's decision in the window).
  */
 
-type Directory = readonly Pick<Team, 'id' | 'name' | 'members'>[];
+export type Directory = readonly Pick<Team, 'id' | 'name' | 'members'>[];
 
-export function teamLoad(items: Iterable<ItemFacts>, w: Window, teams: Directory): TeamLoadRow[] {
+/** The team an open item counts for: the one it is with now. */
+export const teamOf = (handoff: Handoff): { teamId: string | null; name: string } => ({
+  teamId: handoff.team?.teamId ?? null,
+  name: handoff.team?.teamName ?? 'No team',
+});
+
+/** The team a decision counts for: the one its event says held the item, else the item's now. */
+export const decisionTeamOf = (d: DecisionFact): { teamId: string | null; name: string } =>
+  d.event.team === undefined
+    ? teamOf(d.handoff)
+    : { teamId: d.event.team?.teamId ?? null, name: d.event.team?.teamName ?? 'No team' };
+
+/** The rows keyed by team, every team in force first; a row is made on first use. */
+export function teamRows(teams: Directory) {
   const rows = new Map<string | null, TeamLoadRow>();
   const row = (teamId: string | null, name: string, members = 0) => {
     let r = rows.get(teamId);
@@ -37,13 +51,24 @@ export function teamLoad(items: Iterable<ItemFacts>, w: Window, teams: Directory
     return r;
   };
   for (const t of teams) row(t.id, t.name, t.members.length);
+  /** The rows in order, items with no team last. */
+  const done = (): TeamLoadRow[] => {
+    const none = rows.get(null);
+    rows.delete(null);
+    return none ? [...rows.values(), none] : [...rows.values()];
+  };
+  return { row, done };
+}
+
+export function teamLoad(items: Iterable<ItemFacts>, w: Window, teams: Directory): TeamLoadRow[] {
+  const { row, done } = teamRows(teams);
   for (const { handoff, decisions } of items) {
     const open = isOpen(handoff.status);
     const inWindowDecisions = decisions.filter((d: DecisionFact) => inWindow(d.at, w));
     if (!open && inWindowDecisions.length === 0) continue;
-    const current = handoff.team ?? null;
     if (open) {
-      const r = row(current?.teamId ?? null, current?.teamName ?? 'No team');
+      const team = teamOf(handoff);
+      const r = row(team.teamId, team.name);
       r.open += 1;
       const state = slaState(handoff.dueAt, w.now);
       if (state === 'at_risk') r.atRisk += 1;
@@ -51,13 +76,11 @@ export function teamLoad(items: Iterable<ItemFacts>, w: Window, teams: Directory
       if (handoff.assignee) r.holding += 1;
     }
     for (const d of inWindowDecisions) {
-      const team = d.event.team === undefined ? current : d.event.team;
-      const r = row(team?.teamId ?? null, team?.teamName ?? 'No team');
+      const team = decisionTeamOf(d);
+      const r = row(team.teamId, team.name);
       r.decisions += 1;
       r.timeOnItemsMs += d.event.timeOnItemMs ?? 0;
     }
   }
-  const none = rows.get(null);
-  rows.delete(null);
-  return none ? [...rows.values(), none] : [...rows.values()];
+  return done();
 }
