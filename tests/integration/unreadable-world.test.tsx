@@ -17,7 +17,7 @@ const downloads = captureDownloads();
 it('says a newer world cannot be opened, exports it whole, and resets only when asked', async () => {
   const dbName = 'unreadable-world-test';
   const newer = demoWorldFixture('v0');
-  newer.entries.push(['version', 9]);
+  newer.entries.push(['version', STORAGE_VERSION + 1]);
   await importIndexedDbWorld(newer, dbName);
   const stored = await exportIndexedDbWorld(dbName);
 
@@ -38,7 +38,9 @@ it('says a newer world cannot be opened, exports it whole, and resets only when 
 
   expect(screen.getByRole('heading', { name: /this demo world cannot be opened/i })).toBeVisible();
   expect(screen.getByRole('alert')).toHaveTextContent(
-    new RegExp(`storage version 9, but this build reads versions up to ${STORAGE_VERSION}\\b`),
+    new RegExp(
+      `storage version ${STORAGE_VERSION + 1}, but this build reads versions up to ${STORAGE_VERSION}\\b`,
+    ),
   );
   // Nothing is lost before the evaluator chooses.
   expect(await exportIndexedDbWorld(dbName)).toEqual(stored);
