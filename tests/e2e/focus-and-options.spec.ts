@@ -14,7 +14,8 @@ test('focus lands somewhere visible on every move, and the queue remembers its r
   page,
   desk,
 }) => {
-  await desk.openQueue();
+  // Items the L1 reviewer may take on, so the editor opens for them.
+  await desk.openQueue('?level=l1&assignee=unassigned&status=pending');
   const grid = page.getByRole('grid', { name: 'Handoffs' });
   await grid.focus();
   await page.keyboard.press('j');
