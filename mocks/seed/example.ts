@@ -1,10 +1,9 @@
 import type { AuditEvent, Handoff, Ticket } from '../../src/api/handoff-schemas';
-import { ruleLevelOf } from '../../src/domain/decisions';
 import { defaultRulesTable } from '../../src/domain/default-policy';
 import { evaluateRules } from '../../src/domain/rules';
 import { assemble } from './assemble';
 import type { CaseContent } from './case';
-import { settle } from './plan';
+import { seedRoute, settle } from './plan';
 import { createRandom } from './random';
 import { slaMs } from './schedule';
 import type { Story } from './stories/types';
@@ -104,12 +103,12 @@ export function exampleHandoff(now: number): { handoff: Handoff; events: AuditEv
     diagnosis: null,
     flags,
   };
-  // Routed as its rules say: the legal threat is a policy-keyword hard stop for L2 Specialist.
-  const level = ruleLevelOf(flags, defaultRulesTable);
+  // Routed as every seeded item and arrival is: the legal threat is a policy-keyword hard stop
+  // for L2 Specialist, and L2 may approve the credit, the option that asks least.
   const plan = settle({
     kind: 'checkpoint',
     start: 'pending',
-    level: level?.level ?? 'l1',
+    level: seedRoute(content).level,
     moves: [],
   });
   const createdAt = now - 42 * 60_000;

@@ -8,11 +8,14 @@ import {
   handoffSchema,
   userSchema,
 } from '../../src/api/handoff-schemas';
+import { defaultLadder } from '../../src/domain/default-ladder';
 import { defaultRoutingPolicy, defaultRulesTable } from '../../src/domain/default-policy';
 import { GATE_WARNING_MS } from '../../src/domain/gates';
 import { rank } from '../../src/domain/levels';
 import { optionsInForce } from '../../src/domain/options';
+import { routeItem } from '../../src/domain/routing';
 import { evaluateRules } from '../../src/domain/rules';
+import { trafficItemFromHandoff } from '../../src/domain/traffic';
 import { DEMO_WORLD_SIZE, generateWorld, type SeedWorld, seedUsers } from './generate';
 import { SHOWCASE_NUMBERS } from './showcase';
 
@@ -399,6 +402,23 @@ describe('generateWorld', () => {
     }
   });
 
+  it('leaves every untouched item for people at the level the policy routes a new arrival like it to', () => {
+    const untouched = world.handoffs.filter(
+      (h) => h.status === 'pending' && h.escalation === null && h.drafts.length === 1,
+    );
+    expect(untouched.length).toBeGreaterThan(40);
+    const misrouted = untouched
+      .map((h) => ({
+        id: h.id,
+        level: h.level,
+        routed: routeItem(trafficItemFromHandoff(h), defaultRoutingPolicy, {
+          ladder: defaultLadder,
+        }).level,
+      }))
+      .filter((r) => r.level !== r.routed);
+    expect(misrouted).toEqual([]);
+  });
+
   it('keeps a draft history for items sent back to the AI', () => {
     const revised = world.handoffs.filter((h) => h.drafts.length > 1);
     expect(revised.length).toBeGreaterThan(0);
@@ -456,6 +476,15 @@ describe('the worked example, #4521', () => {
     expect(h.ticket.customer.priorComplaints).toBe(3);
     expect(h.ticket.customer.tier).toBe('plus');
     expect(h.ticket.subject).toMatch(/late/i);
+  });
+
+  it('sits where a new arrival like it would be routed: L2 may approve the credit, a manager the refund', () => {
+    const h = example();
+    const route = routeItem(trafficItemFromHandoff(h), defaultRoutingPolicy, {
+      ladder: defaultLadder,
+    });
+    expect(route).toMatchObject({ route: 'human_review', level: h.level });
+    expect(route.reasons.join(' ')).toContain('Policy keyword');
   });
 
   it('has the upset customer asking for a refund and mentioning legal action', () => {

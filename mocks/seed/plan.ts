@@ -4,7 +4,7 @@ import { defaultLadder } from '../../src/domain/default-ladder';
 import { defaultRoutingPolicy } from '../../src/domain/default-policy';
 import { escalationTargets } from '../../src/domain/levels';
 import { type LifecycleEvent, nextStatus } from '../../src/domain/lifecycle';
-import { detectCommitments } from '../../src/domain/promises';
+import { promisesToRoute } from '../../src/domain/promises';
 import { routeItem } from '../../src/domain/routing';
 import type { CaseContent } from './case';
 import type { Random } from './random';
@@ -104,7 +104,7 @@ export function seedRoute(c: CaseContent, random01 = 0.5): RouteDecision {
       category: c.ticket.category,
       confidence: c.confidence,
       flags: c.flags,
-      commitments: detectCommitments(c.draft),
+      ...promisesToRoute(c.draft, c.options),
       random01,
     },
     defaultRoutingPolicy,

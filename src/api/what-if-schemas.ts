@@ -41,6 +41,8 @@ export const trafficItemSchema = z.object({
   confidence: z.number().check(z.gte(0), z.lte(1)),
   flags: z.array(ruleFlagSchema),
   commitments: z.array(commitmentSchema),
+  /** What each of the AI's options promises; absent when it offered none. */
+  choices: z.optional(z.array(z.array(commitmentSchema))),
   outcome: z.nullable(trafficOutcomeSchema),
   /** A stable draw in [0, 1) for post-hoc sampling, so a replay samples the same items. */
   random01: z.number().check(z.gte(0), z.lt(1)),

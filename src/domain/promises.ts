@@ -281,3 +281,18 @@ function nearestAmount(amounts: Amount[], promise: Range): Amount | null {
   for (const a of amounts) if (!best || gap(a, promise) < gap(best, promise)) best = a;
   return best;
 }
+
+/**
+ * What routing weighs of an item's text: the first draft's promises, which auto-approval would
+ * send, and each option's, one of which a person chooses.
+ */
+export function promisesToRoute(
+  draftText: string,
+  options: readonly { draft: string }[],
+  context: CommitmentContext = {},
+): { commitments: Commitment[]; choices: Commitment[][] } {
+  return {
+    commitments: detectCommitments(draftText, context),
+    choices: options.map((o) => detectCommitments(o.draft, context)),
+  };
+}

@@ -374,6 +374,46 @@ describe('routeItem: the decision table', () => {
     ]);
   });
 
+  it('sends a choice to the least level that may approve one of its options, and says which', () => {
+    const credit: Commitment = { ...refund(129.8), kind: 'credit', text: 'credit' };
+    const input = {
+      category: 'shipping' as const,
+      confidence: 0.85,
+      flags: flags('policy_keyword', 'multiple_options'),
+      // The first draft is the refund option: alone it would need a manager.
+      commitments: [refund(649)],
+      choices: [[refund(649)], [credit]],
+      random01: 0.5,
+    };
+    const decision = routeItem(input, shipping(), { ladder: defaultLadder });
+    expect(decision).toMatchObject({ route: 'human_review', level: 'l2' });
+    expect(decision.reasons).toContain(
+      'The option that asks least promises a credit of $129.80; approval needs L2 Specialist or above.',
+    );
+    // Both options beyond L2: the cheaper one still needs a manager.
+    expect(
+      routeItem({ ...input, choices: [[refund(649)], [refund(900)]] }, shipping(), {
+        ladder: defaultLadder,
+      }).level,
+    ).toBe('manager');
+  });
+
+  it('weighs the draft, not the options, when the AI could send it without a person', () => {
+    const input = {
+      category: 'shipping' as const,
+      confidence: 0.99,
+      flags: [],
+      commitments: [refund(649)],
+      choices: [[refund(649)], []],
+      random01: 0.5,
+    };
+    // No rule makes a person decide, so the stakes of what auto-approval would send count.
+    expect(routeItem(input, shipping(), { ladder: defaultLadder })).toMatchObject({
+      route: 'human_review',
+      level: 'manager',
+    });
+  });
+
   it('takes a rule’s response and level from the policy, not from when the flag was raised', () => {
     const relaxed = withRule(shipping({ pattern: 'post_hoc_sample' }), 'high_value', {
       response: 'flag_for_review',

@@ -49,6 +49,12 @@ export interface RouteInput {
   /** The flags raised on the item (from evaluateFlags / evaluateRules). */
   flags: readonly Pick<Flag, 'rule'>[];
   commitments: readonly Commitment[];
+  /**
+   * What each of the AI's options promises, when it offered any. Where a person must decide
+   * anyway, they choose one of them and the server judges the one chosen, so the item goes to
+   * the least level that can approve some option rather than to the one its first draft needs.
+   */
+  choices?: readonly (readonly Commitment[])[];
   /** A stable draw in [0, 1) for post-hoc sampling. */
   random01: number;
 }
@@ -130,15 +136,22 @@ export function routeItem(
   reasons.push(...mandatory.map(ruleReason));
 
   const categoryLevel = requiredLevelFor([], ladder, input.category, rates);
-  const stakesLevel = requiredLevelFor(input.commitments, ladder, input.category, rates);
+  const levelOf = (c: readonly Commitment[]) => requiredLevelFor(c, ladder, input.category, rates);
+  // The AI never sends an option itself: only where a person decides regardless do the options
+  // stand in for the draft. Otherwise the draft is what auto-approval would send.
+  const choosing = mandatory.length > 0 && input.choices !== undefined && input.choices.length > 0;
+  const least = choosing ? leastDemanding(input.choices ?? [], levelOf) : null;
+  const stakes = least?.commitments ?? input.commitments;
+  const stakesLevel = least?.level ?? levelOf(input.commitments);
   if (categoryLevel !== 'ai') {
     reasons.push(
       `${capitalize(input.category)} items are outside the AI's authority; they need ${levelLabels[categoryLevel]} or above.`,
     );
   }
   if (rank(stakesLevel) > rank(categoryLevel)) {
+    const what = least ? 'The option that asks least promises' : 'The draft promises';
     reasons.push(
-      `The draft promises ${listOf(input.commitments.map(describeCommitment))}; approval needs ${levelLabels[stakesLevel]} or above.`,
+      `${what} ${listOf(stakes.map(describeCommitment))}; approval needs ${levelLabels[stakesLevel]} or above.`,
     );
   }
 
@@ -197,6 +210,19 @@ export function routeItem(
     ]);
   }
   return auto('auto_approve', [`${clear}; sent without review (post-hoc sample not drawn).`]);
+}
+
+/** The option the lowest level may approve; the first of equals, as the AI ranked them. */
+function leastDemanding(
+  choices: readonly (readonly Commitment[])[],
+  levelOf: (c: readonly Commitment[]) => Level,
+): { commitments: readonly Commitment[]; level: Level } | null {
+  let best: { commitments: readonly Commitment[]; level: Level } | null = null;
+  for (const commitments of choices) {
+    const level = levelOf(commitments);
+    if (!best || rank(level) < rank(best.level)) best = { commitments, level };
+  }
+  return best;
 }
 
 function auto(route: 'auto_approve' | 'auto_approve_sampled', reasons: string[]): RouteDecision {

@@ -1,6 +1,6 @@
 import type { Handoff } from '../api/handoff-schemas';
 import type { TrafficItem, TrafficOutcome } from '../api/what-if-schemas';
-import { type CommitmentContext, detectCommitments } from './promises';
+import { type CommitmentContext, promisesToRoute } from './promises';
 
 /*
  * Recent handoffs as the what-if replays them. Kept beside the routing rules so the backend
@@ -63,7 +63,7 @@ export function trafficItemFromHandoff(
     category: handoff.ticket.category,
     confidence: handoff.context.confidence,
     flags: handoff.context.flags,
-    commitments: detectCommitments(firstDraft, context),
+    ...promisesToRoute(firstDraft, handoff.context.options, context),
     outcome: trafficOutcome(handoff),
     random01: stableDraw(handoff.id),
   };

@@ -17,7 +17,7 @@ import { ruleConfig } from '../../../src/domain/default-policy';
 import { flagRuleInfo } from '../../../src/domain/flags';
 import { newGate } from '../../../src/domain/gates';
 import { levelLabels } from '../../../src/domain/levels';
-import { detectCommitments } from '../../../src/domain/promises';
+import { promisesToRoute } from '../../../src/domain/promises';
 import { routeItem } from '../../../src/domain/routing';
 import { evaluateRules } from '../../../src/domain/rules';
 import { amountsOnItem } from '../../../src/domain/text-guard';
@@ -89,17 +89,19 @@ export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested 
   const flags = evaluateRules(ticket, { confidence, options, diagnosis }, policy.rules, {
     customerTicketTimes: ticketTimesOf(s, ticket.customer.id),
   });
+  // As the what-if reads an item: from the AI's first draft and options, by the item's own draw.
+  // An agent's proposed actions count as well: the higher stake routes.
+  const promised = promisesToRoute(draft, options);
   const route = routeItem(
     {
       category: ticket.category,
       confidence,
       flags,
-      // As the what-if reads an item: from the AI's first draft, by the item's own draw.
-      // An agent's proposed actions count as well: the higher stake routes.
       commitments: [
-        ...detectCommitments(draft),
+        ...promised.commitments,
         ...(input.actions ? commitmentsOfActions(input.actions) : []),
       ],
+      choices: promised.choices,
       random01: stableDraw(id),
     },
     policy,
