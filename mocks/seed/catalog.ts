@@ -114,72 +114,31 @@ export interface Product {
   smart: boolean;
 }
 
-export const products: readonly Product[] = [
-  {
-    name: 'Aurora smart lamp',
-    price: 89,
-    part: 'glass shade',
-    colors: ['white', 'sand', 'graphite'],
-    smart: true,
-  },
-  {
-    name: 'Pulse wireless headset',
-    price: 149,
-    part: 'headband',
-    colors: ['black', 'silver', 'navy'],
-    smart: true,
-  },
-  {
-    name: 'Nimbus air purifier',
-    price: 229,
-    part: 'front panel',
-    colors: ['white', 'grey'],
-    smart: true,
-  },
-  {
-    name: 'Atlas standing desk',
-    price: 649,
-    part: 'leg frame',
-    colors: ['oak', 'walnut', 'white'],
-    smart: false,
-  },
-  {
-    name: 'Echo Mini speaker',
-    price: 59.99,
-    part: 'grille',
-    colors: ['coral', 'charcoal', 'mint'],
-    smart: true,
-  },
-  {
-    name: 'Halo video doorbell',
-    price: 179,
-    part: 'mounting bracket',
-    colors: ['black', 'satin nickel'],
-    smart: true,
-  },
-  {
-    name: 'Brewmaster coffee grinder',
-    price: 119.5,
-    part: 'hopper lid',
-    colors: ['black', 'steel'],
-    smart: false,
-  },
-  {
-    name: 'Terra robot vacuum',
-    price: 399,
-    part: 'charging dock',
-    colors: ['black', 'white'],
-    smart: true,
-  },
-  { name: 'Lumen 4K streaming stick', price: 49, part: 'remote', colors: ['black'], smart: true },
-  {
-    name: 'Cirrus ceiling fan',
-    price: 289,
-    part: 'blade set',
-    colors: ['white', 'brushed brass'],
-    smart: true,
-  },
+/** One product of the range, its fields in the order `Product` lists them. */
+type ProductRow = readonly [
+  name: string,
+  price: number,
+  part: string,
+  colors: readonly string[],
+  smart: boolean,
 ];
+
+const productRows: readonly ProductRow[] = [
+  ['Aurora smart lamp', 89, 'glass shade', ['white', 'sand', 'graphite'], true],
+  ['Pulse wireless headset', 149, 'headband', ['black', 'silver', 'navy'], true],
+  ['Nimbus air purifier', 229, 'front panel', ['white', 'grey'], true],
+  ['Atlas standing desk', 649, 'leg frame', ['oak', 'walnut', 'white'], false],
+  ['Echo Mini speaker', 59.99, 'grille', ['coral', 'charcoal', 'mint'], true],
+  ['Halo video doorbell', 179, 'mounting bracket', ['black', 'satin nickel'], true],
+  ['Brewmaster coffee grinder', 119.5, 'hopper lid', ['black', 'steel'], false],
+  ['Terra robot vacuum', 399, 'charging dock', ['black', 'white'], true],
+  ['Lumen 4K streaming stick', 49, 'remote', ['black'], true],
+  ['Cirrus ceiling fan', 289, 'blade set', ['white', 'brushed brass'], true],
+];
+
+export const products: readonly Product[] = productRows.map(
+  ([name, price, part, colors, smart]) => ({ name, price, part, colors, smart }),
+);
 
 export const carriers = ['ParcelCo', 'SwiftPost', 'Northline Freight', 'CityCourier'] as const;
 

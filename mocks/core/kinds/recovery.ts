@@ -34,11 +34,7 @@ export const recoveryRoutes = (s: BackendServices): Route[] => [
 ];
 
 function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): ApiReply {
-  const refused = refuseWrite(s, h, user, {
-    version: body.version,
-    authority: 'claim',
-    event: 'retry',
-  });
+  const refused = refuseTakingOn(s, user, h, body.version, 'retry');
   if (refused) return refused;
   const actor = personOf(user);
   const why = { reason: h.context.diagnosis, rule: null, confidence: h.context.confidence };
@@ -93,11 +89,7 @@ function retry(s: BackendServices, user: User, body: ClaimRequest, h: Handoff): 
 }
 
 function reassign(s: BackendServices, user: User, body: ReassignRequest, h: Handoff): ApiReply {
-  const refused = refuseWrite(s, h, user, {
-    version: body.version,
-    authority: 'claim',
-    event: 'reassign',
-  });
+  const refused = refuseTakingOn(s, user, h, body.version, 'reassign');
   if (refused) return refused;
   const actor = personOf(user);
   const why = { reason: body.note, rule: null, confidence: h.context.confidence };
@@ -135,6 +127,18 @@ function reassign(s: BackendServices, user: User, body: ReassignRequest, h: Hand
   s.record(next, actor, 'reassigned', `Reassigned to ${person.name} by ${user.name}`, { why });
   return ok(next);
 }
+
+/**
+ * Retrying and reassigning both take the item on: refused as a claim would be (a stale version,
+ * too little authority, another team's item, a status the move cannot leave), else null.
+ */
+const refuseTakingOn = (
+  s: BackendServices,
+  user: User,
+  h: Handoff,
+  version: number,
+  event: 'retry' | 'reassign',
+) => refuseWrite(s, h, user, { version, authority: 'claim', event });
 
 const fieldProblem = (pointer: string, message: string) =>
   problemReply(makeProblem('validation', message, { errors: [{ pointer, message }] }));

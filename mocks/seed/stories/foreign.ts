@@ -1,17 +1,14 @@
 import { devices } from '../catalog';
 import { money } from '../text';
-import type { StoryTemplate } from './types';
+import { templates } from './types';
 
 /*
  * Customers who write in their own language. The AI answers in kind; the anomaly rule still
  * flags them because the support floor's expected language is English.
  */
-export const foreignStories: StoryTemplate[] = [
-  {
-    id: 'es-shipping-delay',
-    category: 'shipping',
-    language: 'es',
-    write({ rng, order, product, carrier, tracking }) {
+export const foreignStories = [
+  ...templates('shipping', 'es', {
+    'es-shipping-delay'({ rng, order, product, carrier, tracking }) {
       const days = rng.int(7, 14);
       return {
         subject: `Pedido #${order} sin entregar`,
@@ -29,12 +26,9 @@ export const foreignStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'es-billing-double-charge',
-    category: 'billing',
-    language: 'es',
-    write({ order, product }) {
+  }),
+  ...templates('billing', 'es', {
+    'es-billing-double-charge'({ order, product }) {
       return {
         subject: 'Cobro duplicado',
         message: [
@@ -51,12 +45,9 @@ export const foreignStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'de-technical-app-crash',
-    category: 'technical',
-    language: 'de',
-    write({ rng }) {
+  }),
+  ...templates('technical', 'de', {
+    'de-technical-app-crash'({ rng }) {
       const device = rng.pick(devices);
       return {
         subject: 'App stürzt ständig ab',
@@ -74,12 +65,9 @@ export const foreignStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'de-account-locked',
-    category: 'account',
-    language: 'de',
-    write({ customer }) {
+  }),
+  ...templates('account', 'de', {
+    'de-account-locked'({ customer }) {
       const [user = '', domain = ''] = customer.email.split('@');
       const masked = `${user.slice(0, 2)}***@${domain}`;
       return {
@@ -97,12 +85,9 @@ export const foreignStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'fr-shipping-damaged',
-    category: 'shipping',
-    language: 'fr',
-    write({ rng, order, product }) {
+  }),
+  ...templates('shipping', 'fr', {
+    'fr-shipping-damaged'({ rng, order, product }) {
       return {
         subject: 'Produit arrivé endommagé',
         message: [
@@ -120,5 +105,5 @@ export const foreignStories: StoryTemplate[] = [
         ],
       };
     },
-  },
+  }),
 ];

@@ -1,17 +1,14 @@
 import { appScreens, devices, membership } from '../catalog';
-import type { StoryTemplate } from './types';
+import { templates } from './types';
 
 /*
  * The everyday bulk of the inbox: where is my parcel, I can't sign in, how do I do this, can I
  * have my invoice. The answer is in the systems the AI can read, nothing is promised beyond
  * what the policy already gives, and a confident AI sends these itself.
  */
-export const routineStories: StoryTemplate[] = [
-  {
-    id: 'routine-order-status',
-    category: 'shipping',
-    language: 'en',
-    write({ rng, order, product, carrier, tracking }) {
+export const routineStories = [
+  ...templates('shipping', 'en', {
+    'routine-order-status'({ rng, order, product, carrier, tracking }) {
       const days = rng.int(1, 3);
       return {
         subject: rng.pick([
@@ -36,12 +33,7 @@ export const routineStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'routine-shipping-update',
-    category: 'shipping',
-    language: 'en',
-    write({ rng, order, carrier, tracking }) {
+    'routine-shipping-update'({ rng, order, carrier, tracking }) {
       return {
         subject: rng.pick([
           `Tracking number for order #${order}`,
@@ -61,12 +53,9 @@ export const routineStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'routine-password-reset',
-    category: 'account',
-    language: 'en',
-    write({ rng, customer }) {
+  }),
+  ...templates('account', 'en', {
+    'routine-password-reset'({ rng, customer }) {
       return {
         subject: rng.pick(["Can't sign in", 'Password reset', 'Locked out of my account']),
         message: [
@@ -85,12 +74,7 @@ export const routineStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'routine-update-email',
-    category: 'account',
-    language: 'en',
-    write({ rng }) {
+    'routine-update-email'({ rng }) {
       const screen = rng.pick(appScreens);
       return {
         subject: rng.pick(['Change my email address', 'How do I update my details?']),
@@ -107,12 +91,9 @@ export const routineStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'routine-how-to-pair',
-    category: 'technical',
-    language: 'en',
-    write({ rng, smartProduct }) {
+  }),
+  ...templates('technical', 'en', {
+    'routine-how-to-pair'({ rng, smartProduct }) {
       const device = rng.pick(devices);
       return {
         subject: rng.pick([
@@ -132,12 +113,7 @@ export const routineStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'routine-how-to-scene',
-    category: 'technical',
-    language: 'en',
-    write({ rng, smartProduct }) {
+    'routine-how-to-scene'({ rng, smartProduct }) {
       const hour = rng.int(6, 9);
       return {
         subject: rng.pick([
@@ -157,12 +133,9 @@ export const routineStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'routine-invoice-copy',
-    category: 'billing',
-    language: 'en',
-    write({ rng, order, customer }) {
+  }),
+  ...templates('billing', 'en', {
+    'routine-invoice-copy'({ rng, order, customer }) {
       return {
         subject: rng.pick([`Invoice for order #${order}`, 'Need a receipt', 'Copy of my invoice']),
         message: [`Could you send me the invoice for order #${order}? I need it for my records.`],
@@ -175,12 +148,7 @@ export const routineStories: StoryTemplate[] = [
         ],
       };
     },
-  },
-  {
-    id: 'routine-membership-question',
-    category: 'billing',
-    language: 'en',
-    write({ rng }) {
+    'routine-membership-question'({ rng }) {
       return {
         subject: rng.pick([`What does ${membership.name} include?`, 'Membership renewal date']),
         message: [`When does my ${membership.name} membership renew, and what does it cost?`],
@@ -193,5 +161,5 @@ export const routineStories: StoryTemplate[] = [
         ],
       };
     },
-  },
+  }),
 ];

@@ -58,3 +58,18 @@ export interface StoryTemplate {
   language: Language;
   write(ctx: StoryContext): Story;
 }
+
+/** How one story template writes its story. */
+export type StoryWriter = (ctx: StoryContext) => Story;
+
+/**
+ * Templates of one category written in one language, from their writers keyed by template id
+ * (the keys' order is the order they are drawn from).
+ */
+export function templates(
+  category: Category,
+  language: Language,
+  writers: Record<string, StoryWriter>,
+): StoryTemplate[] {
+  return Object.entries(writers).map(([id, write]) => ({ id, category, language, write }));
+}

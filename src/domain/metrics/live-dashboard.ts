@@ -142,6 +142,27 @@ function firstBeyond<T>(list: readonly T[], key: (x: T) => number, t: number, st
   return lo;
 }
 
+/**
+ * One edge of a span of time-sorted records, as `firstBeyond` reads it: a moment, and whether a
+ * record at that very moment lies beyond the edge.
+ */
+type Edge = readonly [t: number, strict: boolean];
+
+/** Calls `each` on the records of the time-sorted `list` from edge `start` up to edge `end`, in order. */
+function eachBetween<T>(
+  list: readonly T[],
+  key: (x: T) => number,
+  start: Edge,
+  end: Edge,
+  each: (x: T) => void,
+) {
+  const last = firstBeyond(list, key, ...end);
+  for (let i = firstBeyond(list, key, ...start); i < last; i++) each(list[i]!);
+}
+
+const decisionAt = (d: DecisionFact) => d.at;
+const createdAt = (f: ItemFacts) => f.createdAt;
+
 interface TeamOpen {
   due: SortedNumbers;
   holding: number;
@@ -300,36 +321,25 @@ export class LiveDashboard {
 
   /** The window's sums, moved on to cover `w`: what arrived at its end in, what left its start out. */
   private windowAt(window: DashboardWindow, w: Window): WindowFigures {
-    const decisionAt = (d: DecisionFact) => d.at;
-    const createdAt = (f: ItemFacts) => f.createdAt;
     let figures = this.windows.get(window);
     const [from, to] = [w.from, w.now];
     if (!figures || from < figures.from || to < figures.now || from > figures.now) {
       figures = new WindowFigures();
-      const first = firstBeyond(this.decisions, decisionAt, from, false);
-      const last = firstBeyond(this.decisions, decisionAt, to, true);
-      for (let i = first; i < last; i++) figures.decision(this.decisions[i]!, 1);
-      const a = firstBeyond(this.created, createdAt, from, false);
-      const b = firstBeyond(this.created, createdAt, to, true);
-      for (let i = a; i < b; i++) figures.arrival(this.created[i]!, 1);
+      this.sweep(figures, [from, false], [to, true], 1);
       this.windows.set(window, figures);
     } else {
-      const leftFrom = firstBeyond(this.decisions, decisionAt, figures.from, false);
-      const leftTo = firstBeyond(this.decisions, decisionAt, from, false);
-      for (let i = leftFrom; i < leftTo; i++) figures.decision(this.decisions[i]!, -1);
-      const cameFrom = firstBeyond(this.decisions, decisionAt, figures.now, true);
-      const cameTo = firstBeyond(this.decisions, decisionAt, to, true);
-      for (let i = cameFrom; i < cameTo; i++) figures.decision(this.decisions[i]!, 1);
-      const goneFrom = firstBeyond(this.created, createdAt, figures.from, false);
-      const goneTo = firstBeyond(this.created, createdAt, from, false);
-      for (let i = goneFrom; i < goneTo; i++) figures.arrival(this.created[i]!, -1);
-      const newFrom = firstBeyond(this.created, createdAt, figures.now, true);
-      const newTo = firstBeyond(this.created, createdAt, to, true);
-      for (let i = newFrom; i < newTo; i++) figures.arrival(this.created[i]!, 1);
+      this.sweep(figures, [figures.from, false], [from, false], -1);
+      this.sweep(figures, [figures.now, true], [to, true], 1);
     }
     figures.from = from;
     figures.now = to;
     return figures;
+  }
+
+  /** Adds to the sums (`sign` 1) or takes out of them (-1) the decisions and arrivals from `start` up to `end`. */
+  private sweep(figures: WindowFigures, start: Edge, end: Edge, sign: 1 | -1) {
+    eachBetween(this.decisions, decisionAt, start, end, (d) => figures.decision(d, sign));
+    eachBetween(this.created, createdAt, start, end, (f) => figures.arrival(f, sign));
   }
 
   /** As `queueDepth`: 25 samples, the last one now. */
