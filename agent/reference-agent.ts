@@ -6,8 +6,8 @@ import type {
   Ticket as SdkTicket,
 } from '../agent-sdk/src';
 import { reviseWithInstructions } from '../mocks/ai/reviser/revise';
-import { writeCase } from '../mocks/seed/case';
-import { createCustomers } from '../mocks/seed/customers';
+import { writeTicket } from '../mocks/seed/case';
+import { createCustomers, inboxCustomers, type SeedCustomer } from '../mocks/seed/customers';
 import { createRandom, type Random } from '../mocks/seed/random';
 import type { ProposedAction } from '../src/api/action-schemas';
 import type { Handoff, Ticket } from '../src/api/handoff-schemas';
@@ -73,16 +73,27 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 type AgentTicket = Omit<Ticket, 'id' | 'number' | 'receivedAt'>;
 
 /**
- * One ticket as a customer wrote it, with the AI's first draft as an AI of that `quality`
- * makes it (the seeded AI's when absent). The quality's draws come from `rng` too, so a seed
- * gives the same tickets and the same mistakes.
+ * Who writes to this agent's inbox: mostly customers new to it, otherwise one of its 400
+ * regulars. New customers' ids carry a tag drawn from `rng`, so two agents' customers differ.
  */
-export function nextCase(
-  rng: Random,
-  customers: ReturnType<typeof createCustomers>,
-  quality = SEEDED_QUALITY,
-) {
-  const written = writeCase(rng, rng.pick(customers));
+export function agentInbox(rng: Random): () => SeedCustomer {
+  const regulars = createCustomers(rng, 400);
+  const tag = rng.int(0, 2 ** 30).toString(36);
+  return inboxCustomers(
+    rng,
+    () => rng.pick(regulars),
+    (n) => `c-a${tag}-${n}`,
+  );
+}
+
+/**
+ * The next ticket in the inbox, as a customer wrote it (the routine bulk most of the time, as
+ * the seeded world's), with the AI's first draft as an AI of that `quality` makes it (the
+ * seeded AI's when absent). The quality's draws come from `rng` too, so a seed gives the same
+ * tickets and the same mistakes.
+ */
+export function nextCase(rng: Random, pickCustomer: () => SeedCustomer, quality = SEEDED_QUALITY) {
+  const written = writeTicket(rng, pickCustomer);
   const draws = createRandom(rng.int(0, 2 ** 30));
   const content = withAiQuality({ ai: written }, quality, () => draws.next()).ai;
   const { id: _id, number: _n, receivedAt: _r, ...ticket } = content.ticket;
@@ -204,7 +215,7 @@ export interface Arrivals {
 
 export function createArrivals(options: ReferenceAgentOptions): Arrivals {
   const rng = createRandom(options.seed ?? Date.now());
-  const customers = createCustomers(rng, 40);
+  const pickCustomer = agentInbox(rng);
   const now = options.clock ?? Date.now;
   // A fixed rate brings its first ticket at once; the demo floor counts from when it is set.
   const clock = new ArrivalClock(options.pace ? 0 : 1);
@@ -227,7 +238,7 @@ export function createArrivals(options: ReferenceAgentOptions): Arrivals {
       const onDesk: Promise<void>[] = [];
       for (let i = 0; i < count; i++) {
         written += 1;
-        const { content, ticket } = nextCase(rng, customers, pace.aiQuality);
+        const { content, ticket } = nextCase(rng, pickCustomer, pace.aiQuality);
         let handedOff = () => {};
         onDesk.push(new Promise<void>((resolve) => (handedOff = resolve)));
         const job = workTicket(options, content, ticket, handedOff)

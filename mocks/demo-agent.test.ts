@@ -1,15 +1,21 @@
 // @vitest-environment node
 
 import { withAiQuality } from '../agent/arrivals';
-import { answerFromItem, createArrivals, nextCase, workTicket } from '../agent/reference-agent';
+import {
+  agentInbox,
+  answerFromItem,
+  createArrivals,
+  nextCase,
+  workTicket,
+} from '../agent/reference-agent';
 import { HandoffDeskAgent } from '../agent-sdk/src';
 import { runsSchema } from '../src/api/agent-schemas';
 import { dashboardSchema } from '../src/api/dashboard-schemas';
 import { type DemoSettings, defaultDemoSettings } from '../src/api/demo-schemas';
-import type { Handoff } from '../src/api/handoff-schemas';
+import { type FlagRule, flagRuleSchema, type Handoff } from '../src/api/handoff-schemas';
+import { defaultTeamDirectory } from '../src/domain/default-teams';
 import { Backend } from './core/backend';
 import { backendFetch, DEMO_AGENT_NAME } from './demo-agent';
-import { createCustomers } from './seed/customers';
 import { createRandom } from './seed/random';
 
 /*
@@ -52,7 +58,7 @@ it('works a ticket through a redirect to an acknowledged execution, with no netw
     fetch: backendFetch(backend),
   });
   const rng = createRandom(10);
-  const { content, ticket } = nextCase(rng, createCustomers(rng, 40));
+  const { content, ticket } = nextCase(rng, agentInbox(rng));
   const lines: string[] = [];
   const working = workTicket(
     { agent, ratePerMinute: 1, confidence: 0.5, log: (l) => lines.push(l) },
@@ -277,5 +283,53 @@ describe("demo arrivals, brought by the built-in agent at the demo floor's pace"
       expect(runs.find((r) => r.handoffId === h.id)?.status).toBe('finished');
     }
     expect((await dashboard()).autoApproved).toBe(before.autoApproved + sent.length);
+  });
+});
+
+describe("the agent's own stream", () => {
+  /** Enough arrivals to see every default rule: 100 minutes at ten a minute. */
+  const ARRIVALS = 1000;
+
+  it(`fires every default rule and team rule within its first ${ARRIVALS} tickets, most sent by the AI`, {
+    timeout: 120_000,
+  }, async () => {
+    let now = Date.parse('2026-11-25T09:00:00.000Z');
+    const backend = await Backend.create({ count: 600, clock: () => now });
+    await backend.registerAgentKey(DEMO_AGENT_NAME, SECRET);
+    const agent = new HandoffDeskAgent({
+      server: 'http://demo.local',
+      key: SECRET,
+      fetch: backendFetch(backend),
+    });
+    const before = new Set(backend.state.handoffs.keys());
+    const stop = new AbortController();
+    const arrivals = createArrivals({
+      agent,
+      ratePerMinute: 10,
+      clock: () => now,
+      seed: 3,
+      count: ARRIVALS,
+      signal: stop.signal,
+    });
+    try {
+      while (arrivals.written < ARRIVALS) {
+        // Ten a minute, counted a minute at a time.
+        now += 60_000;
+        const { onDesk } = await arrivals.tick();
+        await onDesk;
+      }
+    } finally {
+      stop.abort();
+    }
+    const arrived = [...backend.state.handoffs.values()].filter((h) => !before.has(h.id));
+    expect(arrived).toHaveLength(ARRIVALS);
+    const rules = new Set<FlagRule>(arrived.flatMap((h) => h.context.flags.map((f) => f.rule)));
+    const teamRules = new Set(arrived.flatMap((h) => (h.team?.ruleId ? [h.team.ruleId] : [])));
+    expect([...rules].sort()).toEqual([...flagRuleSchema.options].sort());
+    expect([...teamRules].sort()).toEqual(defaultTeamDirectory.rules.map((r) => r.id).sort());
+    // People get about one ticket in eight, as on the seeded floor.
+    const people = arrived.filter((h) => !['auto_approved', 'ai_working'].includes(h.status));
+    expect(people.length / ARRIVALS).toBeGreaterThanOrEqual(0.08);
+    expect(people.length / ARRIVALS).toBeLessThanOrEqual(0.2);
   });
 });

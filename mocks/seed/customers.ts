@@ -20,6 +20,31 @@ export function createCustomers(rng: Random, size: number): SeedCustomer[] {
   return pool;
 }
 
+/**
+ * The share of an inbox's tickets from someone it has not heard from lately. Drawing every
+ * ticket from a small pool would have its regulars write every few minutes at a busy floor's
+ * rates, and the anomaly rule would rightly call that a burst.
+ */
+export const NEW_CUSTOMER_SHARE = 0.7;
+
+/**
+ * Who writes the next ticket: mostly a new customer (given the id `newId` makes of how many new
+ * ones came before), otherwise one of the regulars `regular` draws.
+ */
+export function inboxCustomers(
+  rng: Random,
+  regular: () => SeedCustomer,
+  newId: (n: number) => string,
+): () => SeedCustomer {
+  let fresh = 0;
+  return () => {
+    if (!rng.chance(NEW_CUSTOMER_SHARE)) return regular();
+    const [made] = createCustomers(rng, 1) as [SeedCustomer];
+    fresh += 1;
+    return { ...made, customer: { ...made.customer, id: newId(fresh) } };
+  };
+}
+
 const tierWeights: readonly (readonly [Tier, number])[] = [
   ['standard', 70],
   ['plus', 24],
