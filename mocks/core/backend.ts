@@ -191,14 +191,19 @@ export class Backend {
     if (issued) recordKeyChange(this.services, SERVER_START_ACTOR, 'agent_key_issued', key);
   }
 
-  /** Runs `work` as the system, serialised, and commits and announces what it changed. */
-  systemWrite<T>(work: () => T): Promise<T> {
+  /**
+   * Runs `work` as the system, serialised, and commits and announces what it changed;
+   * `alongside` is committed with it, in one transaction (see Persistence.commit).
+   */
+  systemWrite<T>(work: () => T, alongside?: () => void): Promise<T> {
     return this.serialised(async () => {
       const result = work();
       if (this.world.dirty) {
         const change = this.world.drain();
-        await this.persistence.commit(change);
+        await this.persistence.commit(change, alongside);
         this.emitChanges(change, null);
+      } else {
+        alongside?.();
       }
       return result;
     });

@@ -37,8 +37,11 @@ export interface Change {
 
 export interface Persistence {
   load(): Promise<Snapshot | null>;
-  /** Stores one write; resolves once it is durable. */
-  commit(change: Change): Promise<void>;
+  /**
+   * Stores one write; resolves once it is durable. `alongside` writes what the same store holds
+   * beside the world (the server's webhook tables), in the same transaction where it has them.
+   */
+  commit(change: Change, alongside?: () => void): Promise<void>;
   /** Replaces everything, e.g. on reset. */
   replace(snapshot: Snapshot): Promise<void>;
 }
@@ -46,6 +49,6 @@ export interface Persistence {
 /** Keeps nothing: for tests and a throwaway in-process backend. */
 export const memoryPersistence = (): Persistence => ({
   load: async () => null,
-  commit: async () => {},
+  commit: async (_change, alongside) => alongside?.(),
   replace: async () => {},
 });

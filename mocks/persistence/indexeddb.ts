@@ -97,7 +97,9 @@ export function indexedDbPersistence(
       }
       return snapshot.users.length > 0 ? snapshot : null;
     },
-    async commit(change) {
+    async commit(change, alongside) {
+      // The browser keeps nothing beside the world.
+      alongside?.();
       await setMany(rows(change), store);
       const forgotten = change.forgotten ?? [];
       if (forgotten.length > 0)

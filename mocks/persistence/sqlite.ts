@@ -75,12 +75,13 @@ export function sqlitePersistence(
   const putUser = db.prepare('INSERT OR REPLACE INTO users (id, body) VALUES (?, ?)');
   const putSetting = db.prepare('INSERT OR REPLACE INTO settings (key, body) VALUES (?, ?)');
 
-  const write = db.transaction((change: Change) => {
+  const write = db.transaction((change: Change, alongside?: () => void) => {
     for (const h of change.handoffs) putHandoff.run(h.id, JSON.stringify(h));
     for (const e of change.events) putEvent.run(e.id, e.handoffId, JSON.stringify(e));
     for (const [k, v] of change.idempotency) putKey.run(k, JSON.stringify(v));
     for (const k of change.forgotten ?? []) dropKey.run(k);
     for (const [k, v] of change.settings) putSetting.run(k, JSON.stringify(v));
+    alongside?.();
   });
   const replaceAll = db.transaction((s: Snapshot) => {
     db.exec(
@@ -164,8 +165,8 @@ export function sqlitePersistence(
       );
       return users.n > 0 ? snapshot : null;
     },
-    async commit(change) {
-      write(change);
+    async commit(change, alongside) {
+      write(change, alongside);
     },
     async replace(snapshot) {
       replaceAll(snapshot);

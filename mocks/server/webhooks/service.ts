@@ -263,18 +263,28 @@ export function webhookService(options: WebhookOptions) {
     timer.unref?.();
   }
 
-  /** Puts a change to an endpoint in the audit log: who, when, its URL and events. */
-  function audit(by: Owner, action: WebhookAuditAction, row: EndpointRow) {
+  /**
+   * Makes a change to an endpoint (`write`) and puts it in the audit log (who, when, its URL
+   * and events) in one transaction: neither is kept without the other.
+   */
+  function audited(
+    by: Owner,
+    action: WebhookAuditAction,
+    row: Pick<EndpointRow, 'id' | 'url' | 'events' | 'owner_kind' | 'owner_name'>,
+    write: () => void,
+  ) {
     const actor: Actor =
       by.kind === 'agent' ? agentActor(by) : { type: 'person', id: by.id, name: by.name };
     const { backend } = options;
-    return backend.systemWrite(() =>
-      recordWebhookChange(backend.services, actor, action, {
-        id: row.id,
-        url: row.url,
-        events: JSON.parse(row.events) as string[],
-        agentName: row.owner_kind === 'agent' ? row.owner_name : null,
-      }),
+    return backend.systemWrite(
+      () =>
+        recordWebhookChange(backend.services, actor, action, {
+          id: row.id,
+          url: row.url,
+          events: JSON.parse(row.events) as string[],
+          agentName: row.owner_kind === 'agent' ? row.owner_name : null,
+        }),
+      write,
     );
   }
 
@@ -332,7 +342,7 @@ export function webhookService(options: WebhookOptions) {
       if (running) pump();
       const id = `wh_${randomBytes(9).toString('base64url')}`;
       const secret = newWebhookSecret();
-      store.addEndpoint({
+      const added = {
         id,
         url: new URL(input.url).toString(),
         events: JSON.stringify(input.events),
@@ -341,10 +351,9 @@ export function webhookService(options: WebhookOptions) {
         owner_name: owner.name,
         owner_kind: owner.kind,
         created_at: clock(),
-      });
-      const row = requireEndpoint(id);
-      await audit(owner, 'webhook_created', row);
-      return { endpoint: endpointOf(row, clock()), secret };
+      };
+      await audited(owner, 'webhook_created', added, () => store.addEndpoint(added));
+      return { endpoint: endpointOf(requireEndpoint(id), clock()), secret };
     },
     list(owner: Owner) {
       const now = clock();
@@ -358,16 +367,15 @@ export function webhookService(options: WebhookOptions) {
     },
     async remove(id: string, by: Owner) {
       const row = requireEndpoint(id);
-      store.removeEndpoint(id);
-      await audit(by, 'webhook_deleted', row);
+      await audited(by, 'webhook_deleted', row, () => store.removeEndpoint(id));
     },
     async rotate(id: string, by: Owner): Promise<WebhookWithSecret> {
-      requireEndpoint(id);
-      const secret = newWebhookSecret();
-      store.rotate(id, secret, clock() + PREVIOUS_SECRET_MS);
       const row = requireEndpoint(id);
-      await audit(by, 'webhook_secret_rotated', row);
-      return { endpoint: endpointOf(row, clock()), secret };
+      const secret = newWebhookSecret();
+      await audited(by, 'webhook_secret_rotated', row, () =>
+        store.rotate(id, secret, clock() + PREVIOUS_SECRET_MS),
+      );
+      return { endpoint: endpointOf(requireEndpoint(id), clock()), secret };
     },
     deliveries(id: string, limit: number) {
       requireEndpoint(id);
