@@ -6,7 +6,7 @@ import { makeProblem } from '../../src/api/problem';
 import { type LifecycleEvent, nextStatus } from '../../src/domain/lifecycle';
 import { generateWorld } from '../seed/generate';
 import { type AgentEventPublisher, agentEventPublisher, agentEventsOf } from './agents/events';
-import { agentForSecret, bearerOf, issueKey } from './agents/keys';
+import { agentForSecret, bearerOf, issueKey, revokeReplacedStartKeys } from './agents/keys';
 import { recordKeyChange, SERVER_START_ACTOR } from './audit/access-entries';
 import { requestFilters, routeGroups, systemJobs } from './extensions';
 import type { ApiReply, ApiRequest } from './http-types';
@@ -188,7 +188,11 @@ export class Backend {
    */
   private issueStartKey(name: string, secret: string) {
     const { key, issued } = issueKey(this.services, name, null, secret);
-    if (issued) recordKeyChange(this.services, SERVER_START_ACTOR, 'agent_key_issued', key);
+    if (!issued) return;
+    recordKeyChange(this.services, SERVER_START_ACTOR, 'agent_key_issued', key);
+    for (const old of revokeReplacedStartKeys(this.services, name, key.id)) {
+      recordKeyChange(this.services, SERVER_START_ACTOR, 'agent_key_revoked', old);
+    }
   }
 
   /**

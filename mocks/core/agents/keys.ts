@@ -77,6 +77,25 @@ export function issueKey(
   return { key: publicView(key), secret, issued: true };
 }
 
+/**
+ * Revokes the keys given at start for `name` other than `kept`: a secret the operator replaces
+ * on the command line stops opening the API. Keys people issued on the agents screen stay.
+ */
+export function revokeReplacedStartKeys(
+  s: BackendServices,
+  name: string,
+  kept: string,
+): AgentKey[] {
+  const replaced = stored(s.world).filter(
+    (k) => k.name === name && k.createdBy === null && k.revokedAt === null && k.id !== kept,
+  );
+  return replaced.map((key) => {
+    const revoked: StoredKey = { ...key, revokedAt: s.now(), revokedBy: null };
+    s.world.putSetting(KEY + key.id, revoked);
+    return publicView(revoked);
+  });
+}
+
 /** Revokes a key; `revoked` is false when it already was (a repeat changes nothing). */
 export function revokeKey(
   s: BackendServices,

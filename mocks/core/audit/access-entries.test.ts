@@ -12,11 +12,11 @@ import { shownWebhookUrl } from './access-entries';
 const NOW = Date.parse('2026-11-25T09:00:00.000Z');
 const SECRET = 'hd_ci0000000000000000000000000000';
 
-async function issuedKeys(backend: Backend) {
+async function issuedKeys(backend: Backend, action = 'agent_key_issued') {
   const reply = await backend.handle({
     method: 'GET',
     path: '/audit',
-    query: new URLSearchParams({ action: 'agent_key_issued' }),
+    query: new URLSearchParams({ action }),
     headers: new Headers({ 'X-Actor-Id': 'u-femi' }),
     body: null,
   });
@@ -53,6 +53,28 @@ describe('keys given at start', () => {
       'Issued the agent key of CI runner at start',
       'Issued the agent key of CI runner at start',
     ]);
+  });
+
+  it('stop opening the API once the operator gives their name a new secret, and the log says so', async () => {
+    const backend = await Backend.create({ count: 20, clock: () => NOW });
+    const replacement = 'hd_ci2222222222222222222222222222';
+    const other = 'hd_nightly333333333333333333333333';
+    await backend.registerAgentKey('CI runner', SECRET);
+    await backend.registerAgentKey('Nightly job', other);
+    expect(backend.agentForKey(SECRET)).not.toBeNull();
+
+    await backend.registerAgentKey('CI runner', replacement);
+    expect(backend.agentForKey(SECRET)).toBeNull();
+    expect(backend.agentForKey(replacement)).not.toBeNull();
+    // Another name's key is not the one replaced.
+    expect(backend.agentForKey(other)).not.toBeNull();
+    const revoked = await issuedKeys(backend, 'agent_key_revoked');
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]).toMatchObject({
+      actor: { type: 'system', id: 'server-start', name: 'Server start' },
+      outcome: 'Revoked the agent key of CI runner at start',
+      changes: [expect.stringMatching(/^Key hd_ci00… /)],
+    });
   });
 
   it('are issued again after a reset of the world, which forgot them', async () => {
