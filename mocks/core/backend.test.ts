@@ -355,6 +355,60 @@ describe('reference backend', () => {
     for (const c of cases) expect(problemSchema.safeParse(c.body).success).toBe(true);
   });
 
+  it('keeps nothing of a write it could not store, so the same request applies it once storage is back', async () => {
+    let stored: Snapshot | null = null;
+    let failing = false;
+    const persistence: Persistence = {
+      load: async () => (stored ? structuredClone(stored) : null),
+      replace: async (s) => {
+        stored = structuredClone(s);
+      },
+      commit: async (change: Change) => {
+        if (!stored) throw new Error('nothing to commit to');
+        if (failing) throw new Error('disk full');
+        for (const h of change.handoffs) {
+          stored.handoffs = stored.handoffs.map((x) => (x.id === h.id ? h : x));
+        }
+        stored.events.push(...change.events);
+        stored.idempotency.push(...change.idempotency);
+      },
+    };
+    const backend = await makeBackend(persistence);
+    const item = plainItem(backend);
+    const trail = backend.state.events.get(item.id)?.length ?? 0;
+    const reject = () =>
+      call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
+        key: 'one-rejection',
+        body: { action: 'reject', version: item.version, timeOnItemMs: 5000, reason: 'Wrong' },
+      });
+
+    failing = true;
+    // The server logs what it could not store, for its operator.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failed = await reject();
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+    expect(failed.status).toBe(500);
+    // The item reads as it is stored: still waiting, at the version the reviewer saw.
+    const after = await call(backend, 'GET', `/handoffs/${item.id}`);
+    expect(handoffSchema.parse(after.body)).toMatchObject({
+      status: item.status,
+      version: item.version,
+    });
+    expect(backend.state.events.get(item.id)).toHaveLength(trail);
+
+    // The reviewer's retry, with the same key, is applied now, and only once.
+    failing = false;
+    const retried = await reject();
+    expect(retried.status).toBe(200);
+    expect(retried.headers?.['idempotent-replayed']).toBeUndefined();
+    expect(backend.state.handoffs.get(item.id)?.status).toBe('rejected');
+    expect((await reject()).headers?.['idempotent-replayed']).toBe('true');
+    const restarted = await makeBackend(persistence);
+    expect(restarted.state.handoffs.get(item.id)?.status).toBe('rejected');
+    expect(restarted.state.events.get(item.id)).toHaveLength(trail + 1);
+  });
+
   it('keeps every acknowledged write across a restart', async () => {
     let stored: Snapshot | null = null;
     const persistence: Persistence = {

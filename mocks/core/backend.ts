@@ -137,7 +137,7 @@ export class Backend {
 
   async reset(): Promise<void> {
     await this.serialised(async () => {
-      this.world = new World(this.seedSnapshot());
+      this.world = new World(this.seedSnapshot(), this.world.revision + 1);
       // Keys given at start belong to the deployment, not to the world: they outlive a reset.
       for (const [name, secret] of this.startKeys) this.issueStartKey(name, secret);
       await this.persistence.replace(this.world.snapshot());
@@ -204,7 +204,7 @@ export class Backend {
       const result = work();
       if (this.world.dirty) {
         const change = this.world.drain();
-        await this.persistence.commit(change, alongside);
+        await this.commitOrRestore(change, alongside);
         this.emitChanges(change, null);
       } else {
         alongside?.();
@@ -331,7 +331,7 @@ export class Backend {
       );
       if (!this.world.dirty) return;
       const change = this.world.drain();
-      await this.persistence.commit(change);
+      await this.commitOrRestore(change);
       this.emitChanges(change, null);
     });
   }
@@ -343,6 +343,21 @@ export class Backend {
     }, intervalMs);
     (timer as { unref?: () => void }).unref?.();
     return () => clearInterval(timer);
+  }
+
+  /**
+   * Stores a write. When it cannot be stored, the world goes back to what is stored before the
+   * error is passed on: nothing answers as done (nor is remembered under its idempotency key)
+   * that a restart would not find, so the same request may simply be sent again.
+   */
+  private async commitOrRestore(change: Change, alongside?: () => void): Promise<void> {
+    try {
+      await this.persistence.commit(change, alongside);
+    } catch (error) {
+      const stored = await this.persistence.load().catch(() => null);
+      if (stored) this.world = new World(stored, this.world.revision + 1);
+      throw error;
+    }
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
@@ -498,7 +513,7 @@ export class Backend {
         });
       }
       const change = this.world.drain();
-      await this.persistence.commit(change);
+      await this.commitOrRestore(change);
       this.emitChanges(change, user);
       return reply;
     });

@@ -19,7 +19,14 @@ export class World {
   /** The journal holds every item write made after this revision. */
   private journalFrom = 0;
 
-  constructor(snapshot: Snapshot) {
+  /**
+   * `after`: the revision of the world this one replaces (a reset, or a return to what is
+   * stored). Revisions go on from there, so an index built on the old world never reads as
+   * current on the new one: asked what changed since, the new world says to rebuild.
+   */
+  constructor(snapshot: Snapshot, after = 0) {
+    this.revision = after;
+    this.journalFrom = after;
     for (const h of snapshot.handoffs) this.handoffs.set(h.id, h);
     for (const e of snapshot.events) this.addEvent(e);
     this.log = EventLog.from(snapshot.events);
