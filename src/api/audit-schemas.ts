@@ -51,7 +51,7 @@ export type AuditLogAction = z.infer<typeof auditLogActionSchema>;
 export const actorTypeSchema = actorSchema.shape.type;
 export type ActorType = z.infer<typeof actorTypeSchema>;
 
-/** What a line of the log about a change that is not an item's says: who, what, when and why. */
+/** How a log line about a policy, team or access change starts: its kind, who, what, when, why. */
 const changeEntry = <const K extends string, A extends z.ZodMiniType>(kind: K, action: A) => ({
   kind: z.literal(kind),
   id: z.string(),
