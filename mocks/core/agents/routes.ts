@@ -79,6 +79,20 @@ function ownItem(s: BackendServices, id: string, p: Principal): Handoff | ApiRep
   return h;
 }
 
+/** An agent's write to one of its items: the body as the schema reads it, and the item. */
+function ownItemWrite<S extends z.ZodMiniType>(
+  s: BackendServices,
+  schema: S,
+  json: unknown,
+  id: string,
+  p: Principal,
+): { body: z.output<S>; h: Handoff } | Refused {
+  const body = parse(schema, json);
+  if (body instanceof Refused) return body;
+  const h = ownItem(s, id, p);
+  return isReply(h) ? new Refused(h) : { body, h };
+}
+
 /** The run, if this agent may still work on it, or the problem to answer. */
 function liveRun(s: BackendServices, id: string, agent: AgentPrincipal): StoredRun | ApiReply {
   const run = getRun(s.world, id);
@@ -350,11 +364,10 @@ export const agentRoutes = (s: BackendServices): Route[] => {
       }
     }),
     on('submitAgentDraft', ({ principal, json, params: { id } }) => {
+      const write = ownItemWrite(s, agentDraftRequestSchema, json, id, principal);
+      if (write instanceof Refused) return write.reply;
+      const { body, h } = write;
       const agent = agentOf(principal);
-      const body = parse(agentDraftRequestSchema, json);
-      if (body instanceof Refused) return body.reply;
-      const h = ownItem(s, id, principal);
-      if (isReply(h)) return h;
       if (h.status !== 'redirected') {
         return problemReply(
           makeProblem(
@@ -405,11 +418,10 @@ export const agentRoutes = (s: BackendServices): Route[] => {
       return ok(revised, 201);
     }),
     on('reportExecution', ({ principal, json, params: { id } }) => {
+      const write = ownItemWrite(s, executionReportSchema, json, id, principal);
+      if (write instanceof Refused) return write.reply;
+      const { body, h } = write;
       const agent = agentOf(principal);
-      const body = parse(executionReportSchema, json);
-      if (body instanceof Refused) return body.reply;
-      const h = ownItem(s, id, principal);
-      if (isReply(h)) return h;
       if (h.status !== 'approved' && h.status !== 'auto_approved') {
         return problemReply(
           makeProblem('illegal_transition', `${id} is not approved; there is nothing to execute.`, {
