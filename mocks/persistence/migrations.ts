@@ -33,14 +33,15 @@ import { TEAM_CHANGES_KEY, teamHistorySchema } from '../core/teams/store';
 
 export type StoredRecord = Record<string, unknown>;
 
-/** A stored world as plain JSON, before it is known to match today's schemas. */
-export interface StoredWorld {
-  handoffs: StoredRecord[];
-  events: StoredRecord[];
-  users: StoredRecord[];
-  idempotency: [string, unknown][];
-  settings: [string, unknown][];
-}
+/**
+ * A stored world as plain JSON, before it is known to match today's schemas: the snapshot's
+ * tables, each record a plain object and each keyed entry a name with any value.
+ */
+export type StoredWorld = {
+  [K in keyof Snapshot]: Snapshot[K] extends [string, unknown][]
+    ? [string, unknown][]
+    : StoredRecord[];
+};
 
 export interface Migration {
   /** The version this migration produces; it reads version `to - 1`. */

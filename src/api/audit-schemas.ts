@@ -1,5 +1,6 @@
 import './zod-config';
 import { z } from 'zod/mini';
+import { versionSchema } from './change-schemas';
 import {
   actorSchema,
   auditActionSchema,
@@ -8,7 +9,7 @@ import {
   flagRuleSchema,
   isoDate,
 } from './handoff-schemas';
-import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';
+import { CURSOR_DESCRIPTION, limitParam, pageOf } from './page-schemas';
 
 /*
  * The global audit log (seed pattern E) and the feedback loop (pattern D): every event of
@@ -50,9 +51,27 @@ export type AuditLogAction = z.infer<typeof auditLogActionSchema>;
 export const actorTypeSchema = actorSchema.shape.type;
 export type ActorType = z.infer<typeof actorTypeSchema>;
 
+/** How a log line about a policy, team or access change starts: its kind, who, what, when, why. */
+const changeEntry = <const K extends string, A extends z.ZodMiniType>(kind: K, action: A) => ({
+  kind: z.literal(kind),
+  id: z.string(),
+  at: isoDate,
+  actor: actorSchema,
+  action,
+  why: auditEventSchema.shape.why,
+  outcome: z.string(),
+});
+
+/** A change to a versioned resource (the policy, the teams): the version it made. */
+const versionStep = {
+  /** The version of the resource this change produced. */
+  version: versionSchema,
+  previousVersion: versionSchema,
+};
+
 /**
- * One line of the log. Both kinds share who, what (action, outcome), when, why, and version;
- * an item event adds its item, a policy change the rules it touched and what it changed.
+ * One line of the log. Every kind shares who, what (action, outcome), when and why; an item
+ * event adds its item, a policy change the rules it touched and what it changed.
  */
 export const auditEntrySchema = z.discriminatedUnion('kind', [
   z.extend(auditEventSchema, {
@@ -61,49 +80,27 @@ export const auditEntrySchema = z.discriminatedUnion('kind', [
     ticketNumber: z.nullable(z.int()),
     category: z.nullable(categorySchema),
   }),
+  /** Its id is the change's (`policy-v<version>`). */
   z.object({
-    kind: z.literal('policy'),
-    /** The change's id (`policy-v<version>`). */
-    id: z.string(),
-    at: isoDate,
-    actor: actorSchema,
-    action: policyAuditActionSchema,
-    why: auditEventSchema.shape.why,
-    outcome: z.string(),
-    /** The policy version this change produced. */
-    version: z.int().check(z.positive()),
-    previousVersion: z.int().check(z.positive()),
+    ...changeEntry('policy', policyAuditActionSchema),
+    ...versionStep,
     /** One line per setting that changed, e.g. "Billing: confidence threshold 80% → 85%". */
     changes: z.array(z.string()),
     /** The escalation rules whose configuration changed. */
     rules: z.array(flagRuleSchema),
   }),
+  /** Its id is `teams-v<version>-<n>`: the n-th entry of the change that made that version. */
   z.object({
-    kind: z.literal('teams'),
-    /** `teams-v<version>-<n>`: the n-th entry of the change that made that version. */
-    id: z.string(),
-    at: isoDate,
-    actor: actorSchema,
-    action: teamAuditActionSchema,
-    why: auditEventSchema.shape.why,
-    outcome: z.string(),
-    /** The team directory version this change produced. */
-    version: z.int().check(z.positive()),
-    previousVersion: z.int().check(z.positive()),
+    ...changeEntry('teams', teamAuditActionSchema),
+    ...versionStep,
     /** One line per thing that changed, e.g. "Members: Chen Wei, Dana Levi → Chen Wei". */
     changes: z.array(z.string()),
     /** The team it is about; null for the routing rules. */
     teamId: z.nullable(z.string()),
   }),
+  /** Its id is `access-<n>`: the n-th access change of this world. */
   z.object({
-    kind: z.literal('access'),
-    /** `access-<n>`: the n-th access change of this world. */
-    id: z.string(),
-    at: isoDate,
-    actor: actorSchema,
-    action: accessAuditActionSchema,
-    why: auditEventSchema.shape.why,
-    outcome: z.string(),
+    ...changeEntry('access', accessAuditActionSchema),
     /** Facts about the credential or endpoint (its id, a key's shown prefix); never a secret. */
     changes: z.array(z.string()),
     /** The agent the key or webhook endpoint belongs to; null for a person's endpoint. */
@@ -112,6 +109,12 @@ export const auditEntrySchema = z.discriminatedUnion('kind', [
 ]);
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type AuditEntryKind = AuditEntry['kind'];
+
+/** A time window on `what` (entries, corrections), both ends included and either left open. */
+const between = (what: string) => ({
+  from: z.optional(isoDate).check(z.describe(`${what} at or after this time.`)),
+  to: z.optional(isoDate).check(z.describe(`${what} at or before this time.`)),
+});
 
 /** Log filters; every field optional. Shared by the URL, the client and the server. */
 export const auditFiltersSchema = z.object({
@@ -128,8 +131,7 @@ export const auditFiltersSchema = z.object({
   rule: z
     .optional(z.array(flagRuleSchema))
     .check(z.describe('Only entries citing any of these rules.')),
-  from: z.optional(isoDate).check(z.describe('Entries at or after this time.')),
-  to: z.optional(isoDate).check(z.describe('Entries at or before this time.')),
+  ...between('Entries'),
   q: z
     .optional(z.string().check(z.maxLength(200)))
     .check(
@@ -144,9 +146,7 @@ const paging = {
   cursor: z
     .optional(z.string().check(z.maxLength(500)))
     .check(z.describe(`${CURSOR_DESCRIPTION} Stable while new entries arrive.`)),
-  limit: z
-    .optional(z.int().check(z.gte(1), z.lte(1000)))
-    .check(z.describe('Entries per page, 1 to 1000.')),
+  limit: limitParam(1000, 'Entries per page'),
 };
 
 export const auditListParamsSchema = z.extend(auditFiltersSchema, paging);
@@ -194,8 +194,7 @@ export const feedbackListParamsSchema = z.object({
   category: z
     .optional(z.array(categorySchema))
     .check(z.describe('Only tickets in these categories.')),
-  from: z.optional(isoDate).check(z.describe('Corrections at or after this time.')),
-  to: z.optional(isoDate).check(z.describe('Corrections at or before this time.')),
+  ...between('Corrections'),
   ...paging,
 });
 export type FeedbackListParams = z.infer<typeof feedbackListParamsSchema>;

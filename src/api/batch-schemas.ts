@@ -10,6 +10,7 @@ import {
   problemSchema,
 } from './handoff-schemas';
 import { rerouteRequestSchema } from './team-schemas';
+import { requiredText } from './text-schemas';
 import { enumWithout } from './zod-config';
 
 /* ---------- batch review: similar items, decided together, each checked on its own ---------- */
@@ -76,23 +77,14 @@ export const similarGroupsSchema = z.object({
 });
 export type SimilarGroups = z.infer<typeof similarGroupsSchema>;
 
-const reason = (what: string, min: number) =>
-  z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(min, `${what} is required (at least ${min} characters).`),
-      z.maxLength(5000, `${what} is longer than 5,000 characters.`),
-    );
-
 export const batchDecisionSchema = z.discriminatedUnion('action', [
   /** Sends each item's current AI draft as it stands. */
   z.strictObject({ action: z.literal('approve') }),
-  z.strictObject({ action: z.literal('reject'), reason: reason('A reason', 5) }),
+  z.strictObject({ action: z.literal('reject'), reason: requiredText('A reason', 5) }),
   z.strictObject({
     action: z.literal('escalate'),
     targetLevel: enumWithout(levelSchema, ['ai']),
-    note: reason('A note for the next level', 5),
+    note: requiredText('A note for the next level', 5),
   }),
   /** Sends each item to another team, with the one reason a single re-route asks for. */
   z.extend(z.pick(rerouteRequestSchema, { teamId: true, reason: true }), {

@@ -15,6 +15,9 @@ const count = z.int().check(z.nonnegative());
 /** A share in [0, 1], or null when there is nothing to divide by. */
 const rate = z.nullable(z.number().check(z.gte(0), z.lte(1)));
 
+/** Open items, and of those the ones close to (at risk) or past (breached) their response target. */
+const slaCounts = { open: count, atRisk: count, breached: count };
+
 const levelCounts = z.record(levelSchema, count);
 const categoryCounts = z.record(categorySchema, count);
 
@@ -65,9 +68,11 @@ export type RubberStamp = z.infer<typeof rubberStampSchema>;
 export const escalationTriggerSchema = z.union([flagRuleSchema, z.enum(['person', 'system'])]);
 export type EscalationTrigger = z.infer<typeof escalationTriggerSchema>;
 
+/** Who a per-reviewer row is about. */
+const reviewer = { id: z.string(), name: z.string() };
+
 export const reviewerLoadSchema = z.object({
-  id: z.string(),
-  name: z.string(),
+  ...reviewer,
   decisions: count,
   /** Items assigned to them now and still open. */
   holding: count,
@@ -86,8 +91,7 @@ export type ReviewerLoad = z.infer<typeof reviewerLoadSchema>;
 
 /** Per reviewer, how often their verdict matched the other reviewer's on blind double reviews. */
 export const reviewerAgreementSchema = z.object({
-  id: z.string(),
-  name: z.string(),
+  ...reviewer,
   doubleReviewed: count,
   agreed: count,
   rate,
@@ -100,10 +104,8 @@ export const teamLoadRowSchema = z.object({
   teamId: z.nullable(z.string()),
   name: z.string(),
   members: count,
-  /** Open items with the team now. */
-  open: count,
-  atRisk: count,
-  breached: count,
+  /** The team's open items now. */
+  ...slaCounts,
   /** Open items someone holds. */
   holding: count,
   /** Decisions people made in the window on the team's items. */
@@ -118,7 +120,7 @@ export const dashboardSchema = z.object({
   from: isoDate,
   asOf: isoDate,
   queueDepth: z.array(depthPointSchema),
-  sla: z.object({ open: count, atRisk: count, breached: count }),
+  sla: z.object(slaCounts),
   reviewRate: z.object({
     reviewed: count,
     autoApproved: count,

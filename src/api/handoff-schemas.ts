@@ -1,7 +1,8 @@
 import { z } from 'zod/mini';
 import { proposedActionsSchema } from './action-schemas';
-import { CURSOR_DESCRIPTION, pageOf } from './page-schemas';
-import { teamRouteSchema } from './team-route-schemas';
+import { CURSOR_DESCRIPTION, limitParam, pageOf } from './page-schemas';
+import { teamRefSchema, teamRouteSchema } from './team-route-schemas';
+import { requiredText } from './text-schemas';
 import { enumWithout } from './zod-config';
 
 /*
@@ -353,9 +354,7 @@ export const handoffListParamsSchema = z.extend(handoffFiltersSchema, {
     .optional(sortOrderSchema)
     .check(z.describe('Ascending or descending on the sort field.')),
   cursor: z.optional(z.string()).check(z.describe(CURSOR_DESCRIPTION)),
-  limit: z
-    .optional(z.int().check(z.gte(1), z.lte(500)))
-    .check(z.describe('Items per page, 1 to 500.')),
+  limit: limitParam(500, 'Items per page'),
 });
 export type HandoffListParams = z.infer<typeof handoffListParamsSchema>;
 
@@ -389,15 +388,6 @@ const decisionBase = {
   timeOnItemMs: z.int().check(z.nonnegative()),
   acknowledgedFlags: z._default(z.array(flagRuleSchema), []),
 };
-
-const requiredText = (what: string, min: number) =>
-  z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(min, `${what} is required (at least ${min} characters).`),
-      z.maxLength(5000, `${what} is longer than 5,000 characters.`),
-    );
 
 export const decisionRequestSchema = z.discriminatedUnion('action', [
   z.strictObject({
@@ -534,7 +524,7 @@ export const auditEventSchema = z.object({
    * re-route counts for the team that sent the item on); null when no team held it. Absent on
    * events recorded before events carried their team: those count for the item's team now.
    */
-  team: z.optional(z.nullable(z.object({ teamId: z.string(), teamName: z.string() }))),
+  team: z.optional(z.nullable(teamRefSchema)),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 

@@ -1,6 +1,7 @@
 import './zod-config';
 import { z } from 'zod/mini';
-import { actorSchema, categorySchema, gateDefaultSchema, isoDate } from './handoff-schemas';
+import { changeReason, changeRecord, versionSchema } from './change-schemas';
+import { categorySchema, gateDefaultSchema } from './handoff-schemas';
 import { oversightPatternSchema, routingPolicySchema } from './routing-policy-schemas';
 import { rulePatchSchema } from './rules-schemas';
 
@@ -23,28 +24,18 @@ export const policyPatchSchema = z.strictObject({
 });
 export type PolicyPatch = z.infer<typeof policyPatchSchema>;
 
-export const changeReasonSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(5, 'Say why the policy changes (at least 5 characters).'),
-    z.maxLength(1000, 'The reason is longer than 1,000 characters.'),
-  );
+export const changeReasonSchema = changeReason('Say why the policy changes');
 
 /** The body of a policy edit: the version it was made on (409 on conflict), the patch and why. */
 export const policyChangeRequestSchema = z.strictObject({
-  version: z.int().check(z.positive()),
+  version: versionSchema,
   patch: policyPatchSchema,
   reason: changeReasonSchema,
 });
 export type PolicyChangeRequest = z.infer<typeof policyChangeRequestSchema>;
 
 export const policyChangeSchema = z.object({
-  /** `policy-v<after.version>`: unique in a policy's history and stable across replays. */
-  id: z.string(),
-  at: isoDate,
-  by: actorSchema,
-  reason: z.string(),
+  ...changeRecord,
   kind: z.enum(['edit', 'rollback']),
   before: routingPolicySchema,
   after: routingPolicySchema,
@@ -64,7 +55,7 @@ export type PolicyChanges = z.infer<typeof policyChangesSchema>;
  * saw (a rollback undoes every later change too, so one made since must not go unseen).
  */
 export const rollbackRequestSchema = z.strictObject({
-  version: z.int().check(z.positive()),
+  version: versionSchema,
   reason: changeReasonSchema,
 });
 export type RollbackRequest = z.infer<typeof rollbackRequestSchema>;

@@ -1,6 +1,7 @@
 import './zod-config';
 import { z } from 'zod/mini';
-import { actorSchema, categorySchema, gateDefaultSchema, isoDate } from './handoff-schemas';
+import { lastUpdate, versionSchema } from './change-schemas';
+import { categorySchema, gateDefaultSchema } from './handoff-schemas';
 import { rulesTableSchema } from './rules-schemas';
 
 /* The routing policy: per ticket category, the oversight pattern, threshold and gate. */
@@ -37,11 +38,10 @@ export const categoryPolicySchema = z
 export type CategoryPolicy = z.infer<typeof categoryPolicySchema>;
 
 export const routingPolicySchema = z.object({
-  version: z.int().check(z.positive()),
+  version: versionSchema,
   /** Every category has a policy (a record over an enum is exhaustive). */
   categories: z.record(categorySchema, categoryPolicySchema),
   rules: rulesTableSchema,
-  updatedAt: isoDate,
-  updatedBy: actorSchema,
+  ...lastUpdate,
 });
 export type RoutingPolicy = z.infer<typeof routingPolicySchema>;

@@ -1,6 +1,6 @@
 import './zod-config';
 import { z } from 'zod/mini';
-import { flagRuleSchema, ruleResponseSchema, tierSchema } from './handoff-schemas';
+import { type FlagRule, flagRuleSchema, ruleResponseSchema, tierSchema } from './handoff-schemas';
 import { humanLevelSchema } from './ladder-schemas';
 
 /* The rules table (the seed's escalation matrix) and a lead's edit to one rule. */
@@ -60,18 +60,14 @@ export const anomalyParamsSchema = z.strictObject({
 /** A failed task has nothing to send, so this rule can be neither switched off nor softened. */
 const taskFailureResponseSchema = z.enum(['report_with_diagnosis', 'hard_stop']);
 
+/** One rule's settings: the fields every rule has, and the params of its kind. */
+const ruleOf = <const I extends FlagRule, P extends z.ZodMiniObject>(id: I, params: P) =>
+  z.strictObject({ ...ruleBase, id: z.literal(id), params });
+
 export const ruleConfigSchema = z.discriminatedUnion('id', [
-  z.strictObject({
-    ...ruleBase,
-    id: z.literal('low_confidence'),
-    params: lowConfidenceParamsSchema,
-  }),
-  z.strictObject({
-    ...ruleBase,
-    id: z.literal('policy_keyword'),
-    params: policyKeywordParamsSchema,
-  }),
-  z.strictObject({ ...ruleBase, id: z.literal('multiple_options'), params: noParamsSchema }),
+  ruleOf('low_confidence', lowConfidenceParamsSchema),
+  ruleOf('policy_keyword', policyKeywordParamsSchema),
+  ruleOf('multiple_options', noParamsSchema),
   z.strictObject({
     ...ruleBase,
     id: z.literal('task_failure'),
@@ -82,8 +78,8 @@ export const ruleConfigSchema = z.discriminatedUnion('id', [
     response: taskFailureResponseSchema,
     params: noParamsSchema,
   }),
-  z.strictObject({ ...ruleBase, id: z.literal('high_value'), params: highValueParamsSchema }),
-  z.strictObject({ ...ruleBase, id: z.literal('anomaly'), params: anomalyParamsSchema }),
+  ruleOf('high_value', highValueParamsSchema),
+  ruleOf('anomaly', anomalyParamsSchema),
 ]);
 export type RuleConfig = z.infer<typeof ruleConfigSchema>;
 export type RuleConfigOf<R extends RuleConfig['id']> = Extract<RuleConfig, { id: R }>;
@@ -119,23 +115,15 @@ const rulePatchBase = {
   minLevel: z.optional(humanLevelSchema),
 };
 
+/** An edit to one rule of a kind: any of the common fields, and its params key by key. */
+const patchOf = <const I extends FlagRule, P extends z.ZodMiniObject>(id: I, params: P) =>
+  z.strictObject({ ...rulePatchBase, id: z.literal(id), params: z.optional(z.partial(params)) });
+
 /** A lead's edit to one rule: any field but the id and version; params merge key by key. */
 export const rulePatchSchema = z.discriminatedUnion('id', [
-  z.strictObject({
-    ...rulePatchBase,
-    id: z.literal('low_confidence'),
-    params: z.optional(z.partial(lowConfidenceParamsSchema)),
-  }),
-  z.strictObject({
-    ...rulePatchBase,
-    id: z.literal('policy_keyword'),
-    params: z.optional(z.partial(policyKeywordParamsSchema)),
-  }),
-  z.strictObject({
-    ...rulePatchBase,
-    id: z.literal('multiple_options'),
-    params: z.optional(noParamsSchema),
-  }),
+  patchOf('low_confidence', lowConfidenceParamsSchema),
+  patchOf('policy_keyword', policyKeywordParamsSchema),
+  patchOf('multiple_options', noParamsSchema),
   z.strictObject({
     ...rulePatchBase,
     id: z.literal('task_failure'),
@@ -143,15 +131,7 @@ export const rulePatchSchema = z.discriminatedUnion('id', [
     response: z.optional(taskFailureResponseSchema),
     params: z.optional(noParamsSchema),
   }),
-  z.strictObject({
-    ...rulePatchBase,
-    id: z.literal('high_value'),
-    params: z.optional(z.partial(highValueParamsSchema)),
-  }),
-  z.strictObject({
-    ...rulePatchBase,
-    id: z.literal('anomaly'),
-    params: z.optional(z.partial(anomalyParamsSchema)),
-  }),
+  patchOf('high_value', highValueParamsSchema),
+  patchOf('anomaly', anomalyParamsSchema),
 ]);
 export type RulePatch = z.infer<typeof rulePatchSchema>;

@@ -3,6 +3,9 @@ import { z } from 'zod/mini';
 
 /* The team an item was sent to, carried on the item (kept apart so items need no team schemas). */
 
+/** A team as an item or an event names it: its id, and its name at the time. */
+export const teamRefSchema = z.object({ teamId: z.string(), teamName: z.string() });
+
 /** Which rule chose an item's team: a team rule, the category, or a person re-routing it. */
 export const teamChoiceSchema = z.enum([
   'keyword',
@@ -14,9 +17,7 @@ export const teamChoiceSchema = z.enum([
 export type TeamChoice = z.infer<typeof teamChoiceSchema>;
 
 /** The team an item was sent to, and why, as the checkpoint shows it. */
-export const teamRouteSchema = z.object({
-  teamId: z.string(),
-  teamName: z.string(),
+export const teamRouteSchema = z.extend(teamRefSchema, {
   choice: teamChoiceSchema,
   /** The team rule that fired; null for the category fallback and re-routes. */
   ruleId: z.nullable(z.string()),

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { actorSchema, categorySchema, isoDate, levelSchema } from './handoff-schemas';
+import { changeReason, changeRecord, lastUpdate, versionSchema } from './change-schemas';
+import { categorySchema, levelSchema } from './handoff-schemas';
 import { enumWithout } from './zod-config';
 
 /*
@@ -77,12 +78,11 @@ export const teamRuleSchema = z.discriminatedUnion('when', [
 export type TeamRule = z.infer<typeof teamRuleSchema>;
 
 export const teamDirectorySchema = z.object({
-  version: z.int().check(z.positive()),
+  version: versionSchema,
   teams: z.array(teamSchema),
   /** Tried in order; an item no rule claims goes to the first team handling its category. */
   rules: z.array(teamRuleSchema),
-  updatedAt: isoDate,
-  updatedBy: actorSchema,
+  ...lastUpdate,
 });
 export type TeamDirectory = z.infer<typeof teamDirectorySchema>;
 
@@ -92,27 +92,17 @@ export const teamsEditSchema = z.strictObject({
 });
 export type TeamsEdit = z.infer<typeof teamsEditSchema>;
 
-export const teamChangeReasonSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(5, 'Say why the teams change (at least 5 characters).'),
-    z.maxLength(1000, 'The reason is longer than 1,000 characters.'),
-  );
+export const teamChangeReasonSchema = changeReason('Say why the teams change');
 
 /** The body of a change: the directory as it should be, the version it was made on, and why. */
 export const teamChangeRequestSchema = z.extend(teamsEditSchema, {
-  version: z.int().check(z.positive()),
+  version: versionSchema,
   reason: teamChangeReasonSchema,
 });
 export type TeamChangeRequest = z.infer<typeof teamChangeRequestSchema>;
 
 export const teamChangeSchema = z.object({
-  /** `teams-v<after.version>`. */
-  id: z.string(),
-  at: isoDate,
-  by: actorSchema,
-  reason: z.string(),
+  ...changeRecord,
   before: teamDirectorySchema,
   after: teamDirectorySchema,
 });

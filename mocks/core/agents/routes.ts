@@ -58,11 +58,6 @@ const agentOf = (p: Principal) => p as AgentPrincipal;
 /** The agent that owns an item: the one whose draft it first was. */
 export const ownerOf = (h: Handoff) => agentNameOf(h.drafts[0]!.author);
 
-function refuseNotOwner(h: Handoff, p: Principal): ApiReply | null {
-  if (!isAgent(p)) return null;
-  return ownerOf(h) === p.name ? null : forbidden(`Handoff ${h.id} is not this agent’s.`);
-}
-
 class Refused {
   constructor(readonly reply: ApiReply) {}
 }
@@ -76,12 +71,34 @@ function parse<S extends z.ZodMiniType>(schema: S, json: unknown): z.output<S> |
 const isReply = (v: unknown): v is ApiReply =>
   typeof v === 'object' && v !== null && 'status' in v && 'body' in v && !('id' in v);
 
-/** The run, if this agent may touch it, or the problem to answer. */
-function ownRun(s: BackendServices, id: string, agent: AgentPrincipal): StoredRun | ApiReply {
+/** The item, if the caller may act on it (a person, or the agent that owns it), or the problem. */
+function ownItem(s: BackendServices, id: string, p: Principal): Handoff | ApiReply {
+  const h = s.world.handoffs.get(id);
+  if (!h) return notFound(id);
+  if (isAgent(p) && ownerOf(h) !== p.name) return forbidden(`Handoff ${id} is not this agent’s.`);
+  return h;
+}
+
+/** An agent's write to one of its items: the body as the schema reads it, and the item. */
+function ownItemWrite<S extends z.ZodMiniType>(
+  s: BackendServices,
+  schema: S,
+  json: unknown,
+  id: string,
+  p: Principal,
+): { body: z.output<S>; h: Handoff } | Refused {
+  const body = parse(schema, json);
+  if (body instanceof Refused) return body;
+  const h = ownItem(s, id, p);
+  return isReply(h) ? new Refused(h) : { body, h };
+}
+
+/** The run, if this agent may still work on it, or the problem to answer. */
+function liveRun(s: BackendServices, id: string, agent: AgentPrincipal): StoredRun | ApiReply {
   const run = getRun(s.world, id);
   if (!run) return problemReply(makeProblem('not_found', `No run with id "${id}".`));
   if (run.agent.name !== agent.name) return forbidden(`Run ${id} belongs to another agent.`);
-  return run;
+  return refuseEnded(s, run) ?? run;
 }
 
 /** A run that may still renew its lease, or the 409 that says why not. */
@@ -200,10 +217,8 @@ export const agentRoutes = (s: BackendServices): Route[] => {
       if (body instanceof Refused) return body.reply;
       let subject = body.ticket?.subject ?? '';
       if (body.handoffId) {
-        const h = s.world.handoffs.get(body.handoffId);
-        if (!h) return notFound(body.handoffId);
-        const refused = refuseNotOwner(h, principal);
-        if (refused) return refused;
+        const h = ownItem(s, body.handoffId, principal);
+        if (isReply(h)) return h;
         subject = h.ticket.subject;
       }
       const seconds = body.leaseSeconds ?? leaseSeconds();
@@ -228,10 +243,8 @@ export const agentRoutes = (s: BackendServices): Route[] => {
     on('heartbeatAgentRun', ({ principal, json, params: { id } }) => {
       const body = parse(heartbeatRequestSchema, json);
       if (body instanceof Refused) return body.reply;
-      const run = ownRun(s, id, agentOf(principal));
+      const run = liveRun(s, id, agentOf(principal));
       if (isReply(run)) return run;
-      const refused = refuseEnded(s, run);
-      if (refused) return refused;
       const next: StoredRun = {
         ...run,
         step: body.step ?? run.step,
@@ -244,10 +257,8 @@ export const agentRoutes = (s: BackendServices): Route[] => {
     on('failAgentRun', ({ principal, json, params: { id } }) => {
       const body = parse(runFailureRequestSchema, json);
       if (body instanceof Refused) return body.reply;
-      const run = ownRun(s, id, agentOf(principal));
+      const run = liveRun(s, id, agentOf(principal));
       if (isReply(run)) return run;
-      const refused = refuseEnded(s, run);
-      if (refused) return refused;
       const step = body.step ?? run.step;
       const diagnosis = `${body.diagnosis} (during ${step})`;
       const handoff = failRunWork(s, run, diagnosis, 'agent');
@@ -267,10 +278,8 @@ export const agentRoutes = (s: BackendServices): Route[] => {
       if (body instanceof Refused) return body.reply;
       let run: StoredRun | undefined;
       if (body.runId) {
-        const found = ownRun(s, body.runId, agent);
+        const found = liveRun(s, body.runId, agent);
         if (isReply(found)) return found;
-        const refused = refuseEnded(s, found);
-        if (refused) return refused;
         if (found.handoffId) {
           return problemReply(
             makeProblem(
@@ -313,10 +322,8 @@ export const agentRoutes = (s: BackendServices): Route[] => {
       return ok({ handoff, route: ingested.route }, 201);
     }),
     on('getHandoffOutcome', async ({ principal, params: { id }, query }) => {
-      const first = s.world.handoffs.get(id);
-      if (!first) return notFound(id);
-      const refused = refuseNotOwner(first, principal);
-      if (refused) return refused;
+      const first = ownItem(s, id, principal);
+      if (isReply(first)) return first;
       const since = query.since ?? 0;
       const deadline = s.clock() + (query.wait ?? 0) * 1000;
       for (;;) {
@@ -357,13 +364,10 @@ export const agentRoutes = (s: BackendServices): Route[] => {
       }
     }),
     on('submitAgentDraft', ({ principal, json, params: { id } }) => {
+      const write = ownItemWrite(s, agentDraftRequestSchema, json, id, principal);
+      if (write instanceof Refused) return write.reply;
+      const { body, h } = write;
       const agent = agentOf(principal);
-      const body = parse(agentDraftRequestSchema, json);
-      if (body instanceof Refused) return body.reply;
-      const h = s.world.handoffs.get(id);
-      if (!h) return notFound(id);
-      const refused = refuseNotOwner(h, principal);
-      if (refused) return refused;
       if (h.status !== 'redirected') {
         return problemReply(
           makeProblem(
@@ -414,13 +418,10 @@ export const agentRoutes = (s: BackendServices): Route[] => {
       return ok(revised, 201);
     }),
     on('reportExecution', ({ principal, json, params: { id } }) => {
+      const write = ownItemWrite(s, executionReportSchema, json, id, principal);
+      if (write instanceof Refused) return write.reply;
+      const { body, h } = write;
       const agent = agentOf(principal);
-      const body = parse(executionReportSchema, json);
-      if (body instanceof Refused) return body.reply;
-      const h = s.world.handoffs.get(id);
-      if (!h) return notFound(id);
-      const refused = refuseNotOwner(h, principal);
-      if (refused) return refused;
       if (h.status !== 'approved' && h.status !== 'auto_approved') {
         return problemReply(
           makeProblem('illegal_transition', `${id} is not approved; there is nothing to execute.`, {

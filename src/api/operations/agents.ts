@@ -23,6 +23,7 @@ import {
   startRunRequestSchema,
 } from '../agent-schemas';
 import { handoffSchema } from '../handoff-schemas';
+import { limitParam } from '../page-schemas';
 import {
   defineOperations,
   identityProblems,
@@ -86,11 +87,7 @@ export const agentOperations = defineOperations({
     method: 'GET',
     path: '/agent-runs',
     summary: 'Agents’ runs, newest first: working, waiting, lost, failed, finished',
-    query: z.object({
-      limit: z
-        .optional(z.int().check(z.gte(1), z.lte(500)))
-        .check(z.describe('Runs to return, 1 to 500.')),
-    }),
+    query: z.object({ limit: limitParam(500, 'Runs to return') }),
     response: runsSchema,
     description: 'Runs',
     problems: identityProblems,

@@ -87,6 +87,22 @@ export type OperationOutput<O extends Operation> = O extends {
   ? z.output<R>
   : undefined;
 
+/** A read of one resource (GET, no parameters) that refuses only an unknown identity. */
+export const read = <const P extends string, R extends z.ZodMiniType>(
+  path: P,
+  summary: string,
+  response: R,
+  description: string,
+) => ({
+  method: 'GET' as const,
+  path,
+  summary,
+  response,
+  description,
+  problems: identityProblems,
+  write: false as const,
+});
+
 /** A write to one item (POST/PUT /handoffs/{id}/x) that answers with the item as it now is. */
 export const itemWrite = <const M extends Method, const P extends string, B extends z.ZodMiniType>(
   method: M,

@@ -1,5 +1,5 @@
 import { demoSettingsSchema } from '../demo-schemas';
-import { defineOperations, identityProblems, writeProblems } from './define';
+import { defineOperations, identityProblems, read, writeProblems } from './define';
 
 /** Optional, demo and test backends only: the demo floor and restoring the seed. */
 export const demoOperations = defineOperations({
@@ -14,13 +14,12 @@ export const demoOperations = defineOperations({
     write: false,
   },
   getDemoSettings: {
-    method: 'GET',
-    path: '/demo/settings',
-    summary: 'Optional, demo and test backends only: the demo floor (arrivals, AI quality, chaos)',
-    response: demoSettingsSchema,
-    description: 'Settings',
-    problems: identityProblems,
-    write: false,
+    ...read(
+      '/demo/settings',
+      'Optional, demo and test backends only: the demo floor (arrivals, AI quality, chaos)',
+      demoSettingsSchema,
+      'Settings',
+    ),
     // The built-in agent brings the floor's arrivals at its rate and AI quality: it reads them here.
     principals: ['person', 'agent'],
   },

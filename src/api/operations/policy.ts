@@ -8,21 +8,18 @@ import {
 } from '../policy-change-schemas';
 import { routingPolicySchema } from '../routing-policy-schemas';
 import { whatIfRequestSchema, whatIfResultSchema } from '../what-if-schemas';
-import { defineOperations, identityProblems, idParams, writeProblems } from './define';
+import { defineOperations, identityProblems, idParams, read, writeProblems } from './define';
 
 const editorsOnly = 'Only team leads, managers and executives change the policy';
 
 /** The routing policy, its history, the escalation ladder, and arrivals the policy routes. */
 export const policyOperations = defineOperations({
-  getPolicy: {
-    method: 'GET',
-    path: '/policy',
-    summary: 'The routing policy in force: per-category routing and the rules table',
-    response: routingPolicySchema,
-    description: 'The policy',
-    problems: identityProblems,
-    write: false,
-  },
+  getPolicy: read(
+    '/policy',
+    'The routing policy in force: per-category routing and the rules table',
+    routingPolicySchema,
+    'The policy',
+  ),
   previewPolicy: {
     method: 'POST',
     path: '/policy/what-if',
@@ -40,15 +37,12 @@ export const policyOperations = defineOperations({
     },
     write: false,
   },
-  listPolicyChanges: {
-    method: 'GET',
-    path: '/policy/changes',
-    summary: 'Every policy change with who, when, why, before and after; newest first',
-    response: policyChangesSchema,
-    description: 'The history',
-    problems: identityProblems,
-    write: false,
-  },
+  listPolicyChanges: read(
+    '/policy/changes',
+    'Every policy change with who, when, why, before and after; newest first',
+    policyChangesSchema,
+    'The history',
+  ),
   changePolicy: {
     method: 'POST',
     path: '/policy/changes',
@@ -80,15 +74,12 @@ export const policyOperations = defineOperations({
     problems: { ...writeProblems, 403: editorsOnly, 404: 'No such change' },
     write: true,
   },
-  getLadder: {
-    method: 'GET',
-    path: '/ladder',
-    summary: 'The escalation ladder: each level’s authority, response target and context',
-    response: ladderSchema,
-    description: 'The ladder',
-    problems: identityProblems,
-    write: false,
-  },
+  getLadder: read(
+    '/ladder',
+    'The escalation ladder: each level’s authority, response target and context',
+    ladderSchema,
+    'The ladder',
+  ),
   ingestArrival: {
     method: 'POST',
     path: '/handoffs/arrivals',

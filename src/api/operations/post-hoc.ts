@@ -6,7 +6,7 @@ import {
   postHocSettingsChangeSchema,
   postHocSettingsSchema,
 } from '../post-hoc-schemas';
-import { defineOperations, identityProblems, idParams, writeProblems } from './define';
+import { defineOperations, identityProblems, idParams, read, writeProblems } from './define';
 
 /** Post-hoc review of sampled auto-approved replies, and how many get a second review. */
 export const postHocOperations = defineOperations({
@@ -42,15 +42,12 @@ export const postHocOperations = defineOperations({
     },
     write: true,
   },
-  getPostHocSettings: {
-    method: 'GET',
-    path: '/post-hoc-settings',
-    summary: 'The share of sampled items that get a second, blind review',
-    response: postHocSettingsSchema,
-    description: 'Settings',
-    problems: identityProblems,
-    write: false,
-  },
+  getPostHocSettings: read(
+    '/post-hoc-settings',
+    'The share of sampled items that get a second, blind review',
+    postHocSettingsSchema,
+    'Settings',
+  ),
   savePostHocSettings: {
     method: 'PUT',
     path: '/post-hoc-settings',

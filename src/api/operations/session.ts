@@ -1,5 +1,6 @@
 import '../zod-config';
 import { z } from 'zod/mini';
+import { limitParam } from '../page-schemas';
 import {
   newPersonSchema,
   oidcCallbackQuerySchema,
@@ -139,11 +140,7 @@ export const sessionOperations = defineOperations({
     path: '/people/{id}/sign-ins',
     summary: 'A person’s sign-in audit trail, newest first',
     params: idParams,
-    query: z.object({
-      limit: z
-        .optional(z.int().check(z.gte(1), z.lte(500)))
-        .check(z.describe('Events to return, 1 to 500.')),
-    }),
+    query: z.object({ limit: limitParam(500, 'Events to return') }),
     response: signInEventsSchema,
     description: 'Signed in, failed, signed out, and every admin change',
     problems: {

@@ -7,21 +7,25 @@ import {
   teamsEditSchema,
   teamWhatIfResultSchema,
 } from '../team-schemas';
-import { defineOperations, identityProblems, idParams, itemWrite, writeProblems } from './define';
+import {
+  defineOperations,
+  identityProblems,
+  idParams,
+  itemWrite,
+  read,
+  writeProblems,
+} from './define';
 
 const editorsOnly = 'Only team leads, managers and executives change the teams';
 
 /** Teams: who handles which work, the rules that send items to them, and re-routing an item. */
 export const teamOperations = defineOperations({
-  getTeams: {
-    method: 'GET',
-    path: '/teams',
-    summary: 'The teams in force and the rules that send items to them',
-    response: teamDirectorySchema,
-    description: 'The team directory',
-    problems: identityProblems,
-    write: false,
-  },
+  getTeams: read(
+    '/teams',
+    'The teams in force and the rules that send items to them',
+    teamDirectorySchema,
+    'The team directory',
+  ),
   previewTeams: {
     method: 'POST',
     path: '/teams/what-if',
@@ -39,15 +43,12 @@ export const teamOperations = defineOperations({
     },
     write: false,
   },
-  listTeamChanges: {
-    method: 'GET',
-    path: '/teams/changes',
-    summary: 'Every change to the teams with who, when, why, before and after; newest first',
-    response: teamChangesSchema,
-    description: 'The history',
-    problems: identityProblems,
-    write: false,
-  },
+  listTeamChanges: read(
+    '/teams/changes',
+    'Every change to the teams with who, when, why, before and after; newest first',
+    teamChangesSchema,
+    'The history',
+  ),
   changeTeams: {
     method: 'POST',
     path: '/teams/changes',
