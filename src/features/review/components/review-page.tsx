@@ -3,7 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type Category, categorySchema, type Role } from '../../../api/handoff-schemas';
 import type { PostHocItem } from '../../../api/post-hoc-schemas';
-import { ChoiceSelect } from '../../../components/choice-select';
+import { ChoiceField } from '../../../components/choice-select';
 import { DataGrid } from '../../../components/data-grid/data-grid';
 import { ErrorNotice } from '../../../components/error-notice';
 import { formatPercent } from '../../../domain/confidence';
@@ -90,20 +90,18 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
     <main id="main" className="page review-page">
       <header className="review-header">
         <h1>Post-hoc review</h1>
-        <div className="review-filter">
-          <label htmlFor="review-category">Category</label>
-          <ChoiceSelect
-            id="review-category"
-            choices={categorySchema.options}
-            labels={categoryLabels}
-            noneLabel="All categories"
-            value={category}
-            onChoose={(chosen) => {
-              setOpenId(null);
-              void navigate({ to: '/review', search: chosen ? { category: chosen } : {} });
-            }}
-          />
-        </div>
+        <ChoiceField
+          className="review-filter"
+          label="Category"
+          choices={categorySchema.options}
+          labels={categoryLabels}
+          noneLabel="All categories"
+          value={category}
+          onChoose={(chosen) => {
+            setOpenId(null);
+            void navigate({ to: '/review', search: chosen ? { category: chosen } : {} });
+          }}
+        />
         <p className="review-count" aria-live="polite">
           {query.data ? `${query.data.total} waiting` : null}
           {reviewedCount ? ` · ${reviewedCount} reviewed this session` : null}
