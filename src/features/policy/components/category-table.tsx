@@ -1,9 +1,10 @@
 import { type Category, categorySchema, gateDefaultSchema } from '../../../api/handoff-schemas';
 import { type OversightPattern, oversightPatternSchema } from '../../../api/routing-policy-schemas';
 import { ChoiceSelect } from '../../../components/choice-select';
+import { gateDefaultNames } from '../../../domain/gates';
 import type { CategoryDraft, FormErrors } from '../lib/policy-form';
 import { FieldError, invalidProps } from './field-error';
-import { categoryLabels, gateDefaultLabels, patternLabels } from './labels';
+import { categoryLabels, patternLabels } from './labels';
 
 interface CategoryTableProps {
   categories: Record<Category, CategoryDraft>;
@@ -91,7 +92,7 @@ export function CategoryTable({ categories, errors, onChange }: CategoryTablePro
                 <ChoiceSelect
                   aria-label={`${label}: gate default action`}
                   choices={gateDefaultSchema.options}
-                  labels={gateDefaultLabels}
+                  labels={gateDefaultNames}
                   value={d.gateDefault}
                   onChoose={(gateDefault) => gateDefault && onChange(c, { gateDefault })}
                   {...invalidProps(key('gateDefault'), errors)}
