@@ -7,6 +7,7 @@ import {
   sortFieldSchema,
 } from '../../../api/handoff-schemas';
 import { ChoiceField, ChoiceSelect } from '../../../components/choice-select';
+import { TeamOptions } from '../../../components/team-options';
 import { levelLabels } from '../../../domain/levels';
 import type { UpdateSearch as UpdateSearchOf } from '../../../hooks/use-list-page';
 import { teamQueries } from '../../../lib/team-queries';
@@ -192,11 +193,7 @@ function TeamFilter({ search, update }: { search: QueueSearch; update: UpdateSea
       >
         <option value="">All teams</option>
         <option value={MY_TEAMS}>My teams</option>
-        {(teams.data?.teams ?? []).map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
+        <TeamOptions teams={teams.data?.teams ?? []} />
         {search.team && !teams.data?.teams.some((t) => t.id === search.team) ? (
           <option value={search.team}>{search.team}</option>
         ) : null}
