@@ -1,4 +1,4 @@
-import type { ComponentPropsWithRef } from 'react';
+import { type ComponentPropsWithRef, useId } from 'react';
 
 export type ChoiceSelectProps<T extends string> = Omit<
   ComponentPropsWithRef<'select'>,
@@ -42,5 +42,26 @@ export function ChoiceSelect<T extends string>({
         </option>
       ))}
     </select>
+  );
+}
+
+type ChoiceFieldProps<T extends string> = Omit<ChoiceSelectProps<T>, 'id' | 'className'> & {
+  label: string;
+  /** The wrapper's class: `field` in a form, the filter bar's own class in a filter bar. */
+  className: string;
+};
+
+/** A choice select under its label, the way forms and filter bars show one. */
+export function ChoiceField<T extends string>({
+  label,
+  className,
+  ...select
+}: ChoiceFieldProps<T>) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <ChoiceSelect {...select} id={id} />
+    </div>
   );
 }

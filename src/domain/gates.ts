@@ -37,19 +37,34 @@ export function gatePhase(gate: Gate, now: number): GatePhase {
   return 'running';
 }
 
-/** What each default does, as a reviewer reads it after "then the system will…". */
-export const gateDefaultLabels: Record<GateDefault, string> = {
-  approve: 'send the draft as it is',
-  reject: 'reject the draft and send nothing',
-  hold_and_escalate: 'send a holding reply and escalate one level',
+interface GateDefaultWording {
+  /** Its name where a lead chooses it for a category. */
+  name: string;
+  /** What it does, as a reviewer reads it after "then the system will…". */
+  outcome: string;
+  /** For the queue, where there is room for two words. */
+  short: string;
+}
+
+/** Every way the app words a gate's default, in one place. */
+const gateDefaultWording: Record<GateDefault, GateDefaultWording> = {
+  approve: { name: 'Approve', outcome: 'send the draft as it is', short: 'auto-approve' },
+  reject: { name: 'Reject', outcome: 'reject the draft and send nothing', short: 'auto-reject' },
+  hold_and_escalate: {
+    name: 'Holding reply + escalate',
+    outcome: 'send a holding reply and escalate one level',
+    short: 'hold + escalate',
+  },
 };
 
-/** Short labels for the queue, where there is room for two words. */
-export const gateDefaultShort: Record<GateDefault, string> = {
-  approve: 'auto-approve',
-  reject: 'auto-reject',
-  hold_and_escalate: 'hold + escalate',
-};
+const wordingOf = (form: keyof GateDefaultWording) =>
+  Object.fromEntries(
+    Object.entries(gateDefaultWording).map(([action, words]) => [action, words[form]]),
+  ) as Record<GateDefault, string>;
+
+export const gateDefaultNames = wordingOf('name');
+export const gateDefaultLabels = wordingOf('outcome');
+export const gateDefaultShort = wordingOf('short');
 
 /**
  * The default the system may actually apply. Silence never approves what the rules say a

@@ -25,6 +25,15 @@ export function useListSearch<S extends { selected?: unknown }>(apply: ApplySear
   return { update, onSelect };
 }
 
+/**
+ * A list page's search without the highlighted row: what its loader and query depend on, so
+ * moving the highlight never refetches.
+ */
+export function withoutSelected<S extends { selected?: unknown }>(search: S): Omit<S, 'selected'> {
+  const { selected: _selected, ...filters } = search;
+  return filters;
+}
+
 /** The pages of an infinite list as rows. A refresh can move a row across a page boundary: each row shows once. */
 export function useInfiniteRows<P extends { items: { id: string }[] }>(
   data: { pages: P[] } | undefined,

@@ -6,6 +6,7 @@ import {
   auditLogActionSchema,
 } from '../../api/audit-schemas';
 import { flagRuleSchema, isoDate } from '../../api/handoff-schemas';
+import { withoutSelected } from '../../hooks/use-list-page';
 
 /*
  * The audit screen's filters live in the URL, so a filtered view of the log is a link a
@@ -43,17 +44,7 @@ export const auditSearchSchema = z.object({
 export type AuditSearch = z.output<typeof auditSearchSchema>;
 export type AuditFilterSearch = Omit<AuditSearch, 'selected'>;
 
-export function filterDeps(s: AuditSearch): AuditFilterSearch {
-  return {
-    actor: s.actor,
-    action: s.action,
-    rule: s.rule,
-    item: s.item,
-    from: s.from,
-    to: s.to,
-    q: s.q,
-  };
-}
+export const filterDeps: (s: AuditSearch) => AuditFilterSearch = withoutSelected;
 
 const actorTypes: readonly string[] = actorTypeSchema.options;
 

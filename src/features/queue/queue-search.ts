@@ -14,6 +14,7 @@ import {
   sortOrderSchema,
 } from '../../api/handoff-schemas';
 import { openStatuses } from '../../domain/lifecycle';
+import { withoutSelected } from '../../hooks/use-list-page';
 
 /*
  * The queue's view state lives in the URL so a filtered queue is a link one can share.
@@ -102,21 +103,7 @@ export const queueSearchDefaults = {
 /** What the loader depends on: every field except the highlighted row. */
 export type QueueFilterSearch = Omit<QueueSearch, 'selected'>;
 
-export function filterDeps(search: QueueSearch): QueueFilterSearch {
-  return {
-    status: search.status,
-    level: search.level,
-    category: search.category,
-    flag: search.flag,
-    assignee: search.assignee,
-    slaAtRisk: search.slaAtRisk,
-    team: search.team,
-    myTeams: search.myTeams,
-    q: search.q,
-    sort: search.sort,
-    order: search.order,
-  };
-}
+export const filterDeps: (search: QueueSearch) => QueueFilterSearch = withoutSelected;
 
 export function splitList<T extends string>(options: readonly T[], value: string | undefined): T[] {
   return value ? canonicalList(options, value) : [];

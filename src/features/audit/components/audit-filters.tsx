@@ -2,7 +2,7 @@ import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { actorTypeSchema, auditLogActionSchema } from '../../../api/audit-schemas';
 import type { User } from '../../../api/handoff-schemas';
 import { flagRuleSchema } from '../../../api/handoff-schemas';
-import { ChoiceSelect } from '../../../components/choice-select';
+import { ChoiceField } from '../../../components/choice-select';
 import { flagRuleLabels } from '../../../domain/flags';
 import type { UpdateSearch } from '../../../hooks/use-list-page';
 import { type AuditSearch, isoToLocal, localToIso } from '../audit-search';
@@ -20,6 +20,36 @@ interface AuditFiltersProps {
 
 const TYPING_DEBOUNCE_MS = 250;
 
+type ChoiceFilterField = 'action' | 'rule';
+
+/** The filters that pick one value of a closed set, or any. */
+const choiceFilters: {
+  field: ChoiceFilterField;
+  label: string;
+  choices: readonly string[];
+  labels: Readonly<Record<string, string>>;
+  noneLabel: string;
+}[] = [
+  {
+    field: 'action',
+    label: 'Action',
+    choices: auditLogActionSchema.options,
+    labels: actionLabels,
+    noneLabel: 'Any action',
+  },
+  {
+    field: 'rule',
+    label: 'Rule',
+    choices: flagRuleSchema.options,
+    labels: flagRuleLabels,
+    noneLabel: 'Any rule',
+  },
+];
+
+/** The chosen value is one of the filter's choices: the select offers no other. */
+const choicePatch = (field: ChoiceFilterField, value: string | undefined) =>
+  ({ [field]: value }) as Partial<AuditSearch>;
+
 /** Who, what, which item, which rule, when and free text: every filter labelled, all in the URL. */
 export function AuditFilters({
   search,
@@ -28,7 +58,7 @@ export function AuditFilters({
   searchInputRef,
   onClear,
 }: AuditFiltersProps) {
-  const ids = { actor: useId(), action: useId(), rule: useId(), from: useId(), to: useId() };
+  const ids = { actor: useId() };
   return (
     <search className="audit-filters" aria-label="Audit log filters">
       <TextFilter
@@ -69,52 +99,47 @@ export function AuditFilters({
           ) : null}
         </select>
       </div>
-      <div className="audit-control">
-        <label htmlFor={ids.action}>Action</label>
-        <ChoiceSelect
-          id={ids.action}
-          choices={auditLogActionSchema.options}
-          labels={actionLabels}
-          noneLabel="Any action"
-          value={search.action}
-          onChoose={(action) => update({ action })}
+      {choiceFilters.map(({ field, ...choice }) => (
+        <ChoiceField
+          key={field}
+          className="audit-control"
+          {...choice}
+          value={search[field]}
+          onChoose={(value) => update(choicePatch(field, value))}
         />
-      </div>
-      <div className="audit-control">
-        <label htmlFor={ids.rule}>Rule</label>
-        <ChoiceSelect
-          id={ids.rule}
-          choices={flagRuleSchema.options}
-          labels={flagRuleLabels}
-          noneLabel="Any rule"
-          value={search.rule}
-          onChoose={(rule) => update({ rule })}
-        />
-      </div>
-      <div className="audit-control">
-        <label htmlFor={ids.from}>From</label>
-        <input
-          id={ids.from}
-          type="datetime-local"
-          value={isoToLocal(search.from)}
-          onChange={(e) => update({ from: localToIso(e.target.value) })}
-        />
-      </div>
-      <div className="audit-control">
-        <label htmlFor={ids.to}>To</label>
-        <input
-          id={ids.to}
-          type="datetime-local"
-          value={isoToLocal(search.to)}
-          onChange={(e) => update({ to: localToIso(e.target.value) })}
-        />
-      </div>
+      ))}
+      <MomentFilter label="From" value={search.from} onChange={(from) => update({ from })} />
+      <MomentFilter label="To" value={search.to} onChange={(to) => update({ to })} />
       {onClear ? (
         <button type="button" className="button audit-clear" onClick={onClear}>
           Clear filters
         </button>
       ) : null}
     </search>
+  );
+}
+
+/** A moment filter: the browser's local date and time, an ISO instant in the URL. */
+function MomentFilter({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="audit-control">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="datetime-local"
+        value={isoToLocal(value)}
+        onChange={(e) => onChange(localToIso(e.target.value))}
+      />
+    </div>
   );
 }
 

@@ -54,20 +54,24 @@ export function ConflictView({
       : current.assignee.name
     : 'nobody';
   return (
-    <section ref={panel} className="cp-conflict" aria-labelledby="cp-conflict-title">
+    <section
+      ref={panel}
+      className="version-conflict cp-conflict"
+      aria-labelledby="cp-conflict-title"
+    >
       <div role="alert">
         <h2 id="cp-conflict-title" ref={heading} tabIndex={-1}>
           {problem.title}
         </h2>
         {problem.detail ? <p>{problem.detail}</p> : null}
       </div>
-      <div className="cp-conflict-columns">
-        <article className="cp-conflict-col" aria-labelledby="cp-conflict-mine">
+      <div className="version-conflict-columns">
+        <article className="version-conflict-side" aria-labelledby="cp-conflict-mine">
           <h3 id="cp-conflict-mine">Your version</h3>
           <p className="cp-muted">Written on version {mine.version}. Kept on this device.</p>
           <ScrollableText label="Your text">{mine.text}</ScrollableText>
         </article>
-        <article className="cp-conflict-col" aria-labelledby="cp-conflict-current">
+        <article className="version-conflict-side" aria-labelledby="cp-conflict-current">
           <h3 id="cp-conflict-current">The item now (version {current.version})</h3>
           <dl className="cp-conflict-meta">
             <Fact label="Status">
@@ -94,7 +98,7 @@ export function ConflictView({
           release it.
         </p>
       ) : null}
-      <div className="cp-conflict-actions">
+      <div className="version-conflict-actions">
         <button type="button" className="button button-primary" onClick={onKeepMine}>
           Keep my text and continue on the current version
         </button>

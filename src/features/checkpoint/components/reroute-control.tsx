@@ -6,6 +6,7 @@ import { DialogActions } from '../../../components/dialog-actions';
 import { ErrorNotice } from '../../../components/error-notice';
 import { FieldMessage, invalidProps } from '../../../components/field-message';
 import { ShortcutButton } from '../../../components/shortcut-button';
+import { TeamOptions } from '../../../components/team-options';
 import { Dialog } from '../../../components/ui/dialog';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
 import { handoffQueries } from '../../../lib/handoff-queries';
@@ -140,11 +141,7 @@ function RerouteDialog({
             {...invalidProps('cp-reroute-team', errors.teamId)}
           >
             <option value="">Choose a team…</option>
-            {choices.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <TeamOptions teams={choices} />
           </select>
           <FieldMessage id="cp-reroute-team" message={errors.teamId} />
         </div>

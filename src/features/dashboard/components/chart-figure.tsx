@@ -5,9 +5,8 @@ interface ChartFigureProps {
   title: string;
   /** The chart's message in one or two sentences: its accessible name and visible caption. */
   summary: string;
-  /** Null when there is nothing to chart; `empty` is said instead. */
+  /** Null when there is nothing to chart: the summary, which then says so, stands in its place. */
   chart: ReactNode | null;
-  empty?: string;
   /** The figures behind the chart, as a table for screen readers and exact reading. */
   table: ReactNode;
   /** Links to the filtered queue behind the chart. */
@@ -26,7 +25,6 @@ export function ChartFigure({
   title,
   summary,
   chart,
-  empty,
   table,
   links,
   controls,
@@ -43,7 +41,7 @@ export function ChartFigure({
           {chart}
         </div>
       ) : (
-        <p className="dash-empty">{empty ?? 'Nothing to show in this window.'}</p>
+        <p className="dash-empty">{summary}</p>
       )}
       <details className="dash-table">
         <summary>Figures as a table</summary>

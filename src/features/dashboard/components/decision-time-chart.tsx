@@ -19,7 +19,6 @@ export function DecisionTimeChart({ data }: { data: Dashboard['decisionTime'] })
       id="decision-time"
       title="Decision time and rubber stamps"
       summary={summary}
-      empty="No decisions in this window."
       wide
       chart={
         data.decisions === 0 ? null : (

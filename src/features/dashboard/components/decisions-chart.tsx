@@ -46,7 +46,6 @@ export function DecisionsChart({ data }: { data: Dashboard }) {
       id="decisions"
       title="Decisions by category"
       summary={summary}
-      empty="No decisions in this window."
       chart={
         decided === 0 ? null : (
           <ColumnChart

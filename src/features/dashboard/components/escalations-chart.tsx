@@ -31,7 +31,6 @@ export function EscalationsChart({ data }: { data: Dashboard['escalations'] }) {
       id="escalations"
       title="Escalation rate by trigger"
       summary={summary}
-      empty="No items arrived in this window."
       chart={
         data.items === 0 ? null : (
           <BarChart

@@ -21,7 +21,6 @@ export function ReviewersChart({ data }: { data: Dashboard['reviewers'] }) {
       id="reviewers"
       title="Reviewer workload"
       summary={summary}
-      empty="No one decided or holds items in this window."
       wide
       chart={
         data.length === 0 ? null : (

@@ -69,7 +69,6 @@ export function ReviewRateChart({ rate }: { rate: Dashboard['reviewRate'] }) {
           </BarChart>
         )
       }
-      empty="No item was routed in this window."
       table={
         <table>
           <caption>Routed items in the window</caption>

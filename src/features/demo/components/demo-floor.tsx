@@ -7,6 +7,7 @@ import {
 } from '../../../api/demo-schemas';
 import type { Role } from '../../../api/handoff-schemas';
 import { ErrorNotice } from '../../../components/error-notice';
+import { QueryState } from '../../../components/query-state';
 import { RadioGroup } from '../../../components/ui/radio-group';
 import { levelLabels } from '../../../domain/levels';
 import { useShortcuts } from '../../../hooks/use-shortcuts';
@@ -69,13 +70,9 @@ export function DemoFloor() {
         better or worse, and see how the queue, the checkpoint and the dashboard cope.
       </p>
       <WhoAmI />
-      {settings.isPending ? (
-        <p role="status">Loading the demo controls…</p>
-      ) : settings.isError ? (
-        <ErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : (
-        <FloorControls saved={settings.data} />
-      )}
+      <QueryState query={settings} loading="Loading the demo controls…">
+        {(saved) => <FloorControls saved={saved} />}
+      </QueryState>
     </main>
   );
 }

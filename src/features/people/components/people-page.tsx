@@ -15,6 +15,7 @@ import { useSessionStore } from '../../../stores/session-store';
 import { peopleMutations, peopleQueries } from '../api/queries';
 import { AddPersonDialog, ResetPasswordDialog } from './person-dialogs';
 import './people.css';
+import { ChoiceSelect } from '../../../components/choice-select';
 
 const levels = levelSchema.options.filter((l): l is Exclude<Level, 'ai'> => l !== 'ai');
 
@@ -184,18 +185,14 @@ function PersonRow({
         </select>
       </td>
       <td>
-        <select
+        <ChoiceSelect
           aria-label={`Level of ${p.name}`}
+          choices={levels}
+          labels={levelLabels}
           value={p.level}
           disabled={own}
-          onChange={(e) => onChange({ level: levels.find((l) => l === e.target.value) })}
-        >
-          {levels.map((l) => (
-            <option key={l} value={l}>
-              {levelLabels[l]}
-            </option>
-          ))}
-        </select>
+          onChoose={(level) => onChange({ level })}
+        />
       </td>
       <td>{p.signIn}</td>
       <td>{when(p.lastSignInAt)}</td>

@@ -7,7 +7,7 @@ import {
   type Person,
   passwordResetSchema,
 } from '../../../api/session-schemas';
-import { ChoiceSelect } from '../../../components/choice-select';
+import { ChoiceField } from '../../../components/choice-select';
 import { FormError, TextField } from '../../../components/text-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { levelLabels } from '../../../domain/levels';
@@ -87,26 +87,22 @@ export function AddPersonDialog({
         <FormError message={errors.form} />
         <TextField label="User id" value={fields.id} error={errors.id} onValue={set('id')} />
         <TextField label="Name" value={fields.name} error={errors.name} onValue={set('name')} />
-        <div className="field">
-          <label htmlFor="new-person-role">Role</label>
-          <ChoiceSelect
-            id="new-person-role"
-            choices={roleSchema.options}
-            labels={roleLabels}
-            value={role}
-            onChoose={(r) => r && setRole(r)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new-person-level">Level</label>
-          <ChoiceSelect
-            id="new-person-level"
-            choices={levels}
-            labels={levelLabels}
-            value={level}
-            onChoose={(l) => l && setLevel(l)}
-          />
-        </div>
+        <ChoiceField
+          className="field"
+          label="Role"
+          choices={roleSchema.options}
+          labels={roleLabels}
+          value={role}
+          onChoose={(r) => r && setRole(r)}
+        />
+        <ChoiceField
+          className="field"
+          label="Level"
+          choices={levels}
+          labels={levelLabels}
+          value={level}
+          onChoose={(l) => l && setLevel(l)}
+        />
         <TextField
           label="Email (optional)"
           type="email"

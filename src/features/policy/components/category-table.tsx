@@ -1,9 +1,9 @@
 import { type Category, categorySchema, gateDefaultSchema } from '../../../api/handoff-schemas';
 import { type OversightPattern, oversightPatternSchema } from '../../../api/routing-policy-schemas';
-import { ChoiceSelect } from '../../../components/choice-select';
+import { gateDefaultNames } from '../../../domain/gates';
 import type { CategoryDraft, FormErrors } from '../lib/policy-form';
-import { FieldError, invalidProps } from './field-error';
-import { categoryLabels, gateDefaultLabels, patternLabels } from './labels';
+import { draftCells } from './draft-cells';
+import { categoryLabels, patternLabels } from './labels';
 
 interface CategoryTableProps {
   categories: Record<Category, CategoryDraft>;
@@ -36,68 +36,43 @@ export function CategoryTable({ categories, errors, onChange }: CategoryTablePro
       <tbody>
         {categorySchema.options.map((c) => {
           const d = categories[c];
-          const key = (field: keyof CategoryDraft) => `categories.${c}.${field}`;
           const label = categoryLabels[c];
+          const cell = draftCells({
+            draft: d,
+            fieldKey: (field) => `categories.${c}.${field}`,
+            errors,
+            onChange: (patch) => onChange(c, patch),
+          });
           return (
             <tr key={c}>
               <th scope="row">{label}</th>
-              <td>
-                <input
-                  className="policy-number"
-                  inputMode="decimal"
-                  aria-label={`${label}: confidence threshold (%)`}
-                  value={d.confidenceThreshold}
-                  onChange={(e) => onChange(c, { confidenceThreshold: e.target.value })}
-                  {...invalidProps(key('confidenceThreshold'), errors)}
-                />
-                <FieldError field={key('confidenceThreshold')} errors={errors} />
-              </td>
-              <td>
-                <ChoiceSelect
-                  aria-label={`${label}: oversight pattern`}
-                  title={patternHelp[d.pattern]}
-                  choices={oversightPatternSchema.options}
-                  labels={patternLabels}
-                  value={d.pattern}
-                  onChoose={(pattern) => pattern && onChange(c, { pattern })}
-                  {...invalidProps(key('pattern'), errors)}
-                />
-                <FieldError field={key('pattern')} errors={errors} />
-              </td>
-              <td>
-                <input
-                  className="policy-number"
-                  inputMode="decimal"
-                  aria-label={`${label}: post-hoc sample rate (%)`}
-                  value={d.sampleRate}
-                  onChange={(e) => onChange(c, { sampleRate: e.target.value })}
-                  {...invalidProps(key('sampleRate'), errors)}
-                />
-                <FieldError field={key('sampleRate')} errors={errors} />
-              </td>
-              <td>
-                <input
-                  className="policy-number"
-                  inputMode="numeric"
-                  placeholder="none"
-                  aria-label={`${label}: gate timeout in minutes (empty for no gate)`}
-                  value={d.gateTimeoutMinutes}
-                  onChange={(e) => onChange(c, { gateTimeoutMinutes: e.target.value })}
-                  {...invalidProps(key('gateTimeoutMinutes'), errors)}
-                />
-                <FieldError field={key('gateTimeoutMinutes')} errors={errors} />
-              </td>
-              <td>
-                <ChoiceSelect
-                  aria-label={`${label}: gate default action`}
-                  choices={gateDefaultSchema.options}
-                  labels={gateDefaultLabels}
-                  value={d.gateDefault}
-                  onChoose={(gateDefault) => gateDefault && onChange(c, { gateDefault })}
-                  {...invalidProps(key('gateDefault'), errors)}
-                />
-                <FieldError field={key('gateDefault')} errors={errors} />
-              </td>
+              {cell.text('confidenceThreshold', {
+                className: 'policy-number',
+                inputMode: 'decimal',
+                'aria-label': `${label}: confidence threshold (%)`,
+              })}
+              {cell.choice('pattern', {
+                'aria-label': `${label}: oversight pattern`,
+                title: patternHelp[d.pattern],
+                choices: oversightPatternSchema.options,
+                labels: patternLabels,
+              })}
+              {cell.text('sampleRate', {
+                className: 'policy-number',
+                inputMode: 'decimal',
+                'aria-label': `${label}: post-hoc sample rate (%)`,
+              })}
+              {cell.text('gateTimeoutMinutes', {
+                className: 'policy-number',
+                inputMode: 'numeric',
+                placeholder: 'none',
+                'aria-label': `${label}: gate timeout in minutes (empty for no gate)`,
+              })}
+              {cell.choice('gateDefault', {
+                'aria-label': `${label}: gate default action`,
+                choices: gateDefaultSchema.options,
+                labels: gateDefaultNames,
+              })}
             </tr>
           );
         })}

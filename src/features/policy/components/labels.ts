@@ -1,4 +1,4 @@
-import type { GateDefault, RuleResponse } from '../../../api/handoff-schemas';
+import type { RuleResponse } from '../../../api/handoff-schemas';
 import type { OversightPattern } from '../../../api/routing-policy-schemas';
 import type { TrafficOutcome } from '../../../api/what-if-schemas';
 
@@ -9,12 +9,6 @@ export const patternLabels: Record<OversightPattern, string> = {
   checkpoint_approval: 'Checkpoint approval',
   post_hoc_sample: 'Post-hoc sample',
   exception_based: 'Exception-based',
-};
-
-export const gateDefaultLabels: Record<GateDefault, string> = {
-  approve: 'Approve',
-  reject: 'Reject',
-  hold_and_escalate: 'Holding reply + escalate',
 };
 
 export const responseLabels: Record<RuleResponse, string> = {

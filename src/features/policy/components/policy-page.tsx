@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Role } from '../../../api/handoff-schemas';
-import { ErrorNotice } from '../../../components/error-notice';
+import { QueryState } from '../../../components/query-state';
 import { userQueries } from '../../../lib/handoff-queries';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { ladderQueries } from '../../../lib/ladder-queries';
@@ -35,78 +35,64 @@ export function PolicyPage() {
           {saved}
         </p>
       ) : null}
-      {policy.isPending ? (
-        <p className="skeleton" role="status">
-          Loading the routing policy…
-        </p>
-      ) : policy.isError ? (
-        <ErrorNotice error={policy.error} onRetry={() => void policy.refetch()} />
-      ) : (
-        <>
-          <p className="cp-muted">
-            Version {policy.data.version}, last changed by {policy.data.updatedBy.name} on{' '}
-            <time dateTime={policy.data.updatedAt}>{formatDateTime(policy.data.updatedAt)}</time>.
-          </p>
-          {me.data && !canEdit ? (
-            <p className="notice notice-info" role="note">
-              You are acting as {me.data.name} ({me.data.role}). Only a team lead, a manager or an
-              executive may change the routing policy; you can read it and its history.
+      <QueryState query={policy} loading="Loading the routing policy…" loadingClassName="skeleton">
+        {(current) => (
+          <>
+            <p className="cp-muted">
+              Version {current.version}, last changed by {current.updatedBy.name} on{' '}
+              <time dateTime={current.updatedAt}>{formatDateTime(current.updatedAt)}</time>.
             </p>
-          ) : null}
-          <PolicyEditor
-            policy={policy.data}
-            canEdit={canEdit}
-            onSaved={(version) => setSaved(`Saved: policy version ${version} is now in force.`)}
-          />
-        </>
-      )}
+            {me.data && !canEdit ? (
+              <p className="notice notice-info" role="note">
+                You are acting as {me.data.name} ({me.data.role}). Only a team lead, a manager or an
+                executive may change the routing policy; you can read it and its history.
+              </p>
+            ) : null}
+            <PolicyEditor
+              policy={current}
+              canEdit={canEdit}
+              onSaved={(version) => setSaved(`Saved: policy version ${version} is now in force.`)}
+            />
+          </>
+        )}
+      </QueryState>
 
       <section aria-labelledby="policy-history-title">
         <h2 id="policy-history-title">History</h2>
-        {changes.isPending ? (
-          <p className="skeleton" role="status">
-            Loading the history…
-          </p>
-        ) : changes.isError ? (
-          <ErrorNotice error={changes.error} onRetry={() => void changes.refetch()} />
-        ) : (
-          <PolicyHistory
-            changes={changes.data.items}
-            canEdit={canEdit}
-            busy={rollback.isPending}
-            error={rollback.error}
-            onRollback={(changeId, reason) =>
-              rollback.mutateAsync(
-                {
-                  changeId,
-                  // The newest change listed is the version the lead rolls back from.
-                  version: changes.data.items[0]?.after.version ?? 1,
-                  reason,
-                  key: newIdempotencyKey(),
-                },
-                {
-                  onSuccess: (change) =>
-                    setSaved(
-                      `Rolled back: policy version ${change.after.version} restores the settings before ${change.rollbackOf}.`,
-                    ),
-                },
-              )
-            }
-          />
-        )}
+        <QueryState query={changes} loading="Loading the history…" loadingClassName="skeleton">
+          {(history) => (
+            <PolicyHistory
+              changes={history.items}
+              canEdit={canEdit}
+              busy={rollback.isPending}
+              error={rollback.error}
+              onRollback={(changeId, reason) =>
+                rollback.mutateAsync(
+                  {
+                    changeId,
+                    // The newest change listed is the version the lead rolls back from.
+                    version: history.items[0]?.after.version ?? 1,
+                    reason,
+                    key: newIdempotencyKey(),
+                  },
+                  {
+                    onSuccess: (change) =>
+                      setSaved(
+                        `Rolled back: policy version ${change.after.version} restores the settings before ${change.rollbackOf}.`,
+                      ),
+                  },
+                )
+              }
+            />
+          )}
+        </QueryState>
       </section>
 
       <section aria-labelledby="policy-ladder-title">
         <h2 id="policy-ladder-title">Escalation ladder</h2>
-        {ladder.isPending ? (
-          <p className="skeleton" role="status">
-            Loading the ladder…
-          </p>
-        ) : ladder.isError ? (
-          <ErrorNotice error={ladder.error} onRetry={() => void ladder.refetch()} />
-        ) : (
-          <LadderTable ladder={ladder.data} />
-        )}
+        <QueryState query={ladder} loading="Loading the ladder…" loadingClassName="skeleton">
+          {(steps) => <LadderTable ladder={steps} />}
+        </QueryState>
       </section>
     </main>
   );

@@ -4,6 +4,7 @@ import { ChoiceSelect } from '../../../components/choice-select';
 import { flagRuleInfo } from '../../../domain/flags';
 import { levelLabels } from '../../../domain/levels';
 import type { FormErrors, RuleDraft } from '../lib/policy-form';
+import { draftCells } from './draft-cells';
 import { FieldError, invalidProps } from './field-error';
 import { responseLabels } from './labels';
 
@@ -40,6 +41,12 @@ export function RulesTable({ rules, versions, errors, onChange }: RulesTableProp
           const key = (field: string) => `rules.${rule.id}.${field}`;
           const responses =
             rule.id === 'task_failure' ? taskFailureResponses : ruleResponseSchema.options;
+          const cell = draftCells({
+            draft: rule,
+            fieldKey: key,
+            errors,
+            onChange: (patch) => onChange(rule.id, patch),
+          });
           return (
             <tr key={rule.id}>
               <th scope="row">
@@ -63,26 +70,12 @@ export function RulesTable({ rules, versions, errors, onChange }: RulesTableProp
                 />
                 <FieldError field={key('enabled')} errors={errors} />
               </td>
-              <td>
-                <ChoiceSelect
-                  aria-label={`${label}: response`}
-                  choices={responses}
-                  labels={responseLabels}
-                  value={rule.response}
-                  onChoose={(response) => response && onChange(rule.id, { response })}
-                  {...invalidProps(key('response'), errors)}
-                />
-                <FieldError field={key('response')} errors={errors} />
-              </td>
-              <td>
-                <input
-                  aria-label={`${label}: human action`}
-                  value={rule.humanAction}
-                  onChange={(e) => onChange(rule.id, { humanAction: e.target.value })}
-                  {...invalidProps(key('humanAction'), errors)}
-                />
-                <FieldError field={key('humanAction')} errors={errors} />
-              </td>
+              {cell.choice('response', {
+                'aria-label': `${label}: response`,
+                choices: responses,
+                labels: responseLabels,
+              })}
+              {cell.text('humanAction', { 'aria-label': `${label}: human action` })}
               <td>
                 <ChoiceSelect
                   aria-label={`${label}: lowest level that may handle it`}

@@ -20,6 +20,7 @@ import { useSessionStore } from '../../../stores/session-store';
 import { batchMutations, batchQueries } from '../api/batch';
 import { categoryLabels, flagLabels } from '../labels';
 import './batch-review.css';
+import { TeamOptions } from '../../../components/team-options';
 
 /** How long a batch waits, undoable, before it is sent. */
 export const UNDO_MS = 5_000;
@@ -472,11 +473,7 @@ function BatchBar({
               value={teamId || staffed[0]?.id || ''}
               onChange={(e) => setTeamId(e.target.value)}
             >
-              {staffed.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+              <TeamOptions teams={staffed} />
             </select>
           </label>
           <NoteField

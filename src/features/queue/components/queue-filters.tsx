@@ -6,19 +6,13 @@ import {
   levelSchema,
   sortFieldSchema,
 } from '../../../api/handoff-schemas';
-import { ChoiceSelect } from '../../../components/choice-select';
+import { ChoiceField, ChoiceSelect } from '../../../components/choice-select';
+import { TeamOptions } from '../../../components/team-options';
 import { levelLabels } from '../../../domain/levels';
 import type { UpdateSearch as UpdateSearchOf } from '../../../hooks/use-list-page';
 import { teamQueries } from '../../../lib/team-queries';
 import { assigneeLabels, categoryLabels, defaultOrder, flagLabels, sortLabels } from '../labels';
-import {
-  type QueueSearch,
-  type QueueSearchInput,
-  selectedCategories,
-  selectedFlags,
-  selectedLevels,
-  toggleInList,
-} from '../queue-search';
+import { type QueueSearch, type QueueSearchInput, splitList, toggleInList } from '../queue-search';
 import { FilterMenu } from './filter-menu';
 
 export type UpdateSearch = UpdateSearchOf<QueueSearchInput>;
@@ -30,49 +24,50 @@ interface QueueFiltersProps {
 }
 
 const SEARCH_DEBOUNCE_MS = 250;
+type ListField = 'level' | 'category' | 'flag';
+
+/** The filters that pick several values, each kept in the URL as a comma-separated list. */
+const listFilters: {
+  field: ListField;
+  label: string;
+  options: readonly string[];
+  labels: Readonly<Record<string, string>>;
+}[] = [
+  { field: 'level', label: 'Level', options: levelSchema.options, labels: levelLabels },
+  { field: 'category', label: 'Category', options: categorySchema.options, labels: categoryLabels },
+  { field: 'flag', label: 'Flag', options: flagRuleSchema.options, labels: flagLabels },
+];
+
+const listPatch = (field: ListField, value: string | undefined): Partial<QueueSearchInput> => ({
+  [field]: value,
+});
+
 const assigneeChoices = Object.keys(assigneeLabels) as QueueSearch['assignee'][];
 
 export function QueueFilters({ search, update, searchInputRef }: QueueFiltersProps) {
-  const ids = { assignee: useId(), sort: useId(), order: useId(), sla: useId() };
+  const ids = { sort: useId(), order: useId(), sla: useId() };
   return (
     <search className="queue-filters" aria-label="Queue filters">
       <SearchBox value={search.q} update={update} inputRef={searchInputRef} />
-      <FilterMenu
-        label="Level"
-        options={levelSchema.options}
-        labels={levelLabels}
-        selected={selectedLevels(search)}
-        onToggle={(v) => update({ level: toggleInList(levelSchema.options, search.level, v) })}
-        onClear={() => update({ level: undefined })}
-      />
-      <FilterMenu
-        label="Category"
-        options={categorySchema.options}
-        labels={categoryLabels}
-        selected={selectedCategories(search)}
-        onToggle={(v) =>
-          update({ category: toggleInList(categorySchema.options, search.category, v) })
-        }
-        onClear={() => update({ category: undefined })}
-      />
-      <FilterMenu
-        label="Flag"
-        options={flagRuleSchema.options}
-        labels={flagLabels}
-        selected={selectedFlags(search)}
-        onToggle={(v) => update({ flag: toggleInList(flagRuleSchema.options, search.flag, v) })}
-        onClear={() => update({ flag: undefined })}
-      />
-      <div className="queue-control">
-        <label htmlFor={ids.assignee}>Assignee</label>
-        <ChoiceSelect
-          id={ids.assignee}
-          choices={assigneeChoices}
-          labels={assigneeLabels}
-          value={search.assignee}
-          onChoose={(assignee) => update({ assignee })}
+      {listFilters.map(({ field, label, options, labels }) => (
+        <FilterMenu
+          key={field}
+          label={label}
+          options={options}
+          labels={labels}
+          selected={splitList(options, search[field])}
+          onToggle={(v) => update(listPatch(field, toggleInList(options, search[field], v)))}
+          onClear={() => update(listPatch(field, undefined))}
         />
-      </div>
+      ))}
+      <ChoiceField
+        className="queue-control"
+        label="Assignee"
+        choices={assigneeChoices}
+        labels={assigneeLabels}
+        value={search.assignee}
+        onChoose={(assignee) => update({ assignee })}
+      />
       <TeamFilter search={search} update={update} />
       <div className="queue-control queue-checkbox">
         <input
@@ -198,11 +193,7 @@ function TeamFilter({ search, update }: { search: QueueSearch; update: UpdateSea
       >
         <option value="">All teams</option>
         <option value={MY_TEAMS}>My teams</option>
-        {(teams.data?.teams ?? []).map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
+        <TeamOptions teams={teams.data?.teams ?? []} />
         {search.team && !teams.data?.teams.some((t) => t.id === search.team) ? (
           <option value={search.team}>{search.team}</option>
         ) : null}

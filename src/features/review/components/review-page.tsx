@@ -3,9 +3,9 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type Category, categorySchema, type Role } from '../../../api/handoff-schemas';
 import type { PostHocItem } from '../../../api/post-hoc-schemas';
-import { ChoiceSelect } from '../../../components/choice-select';
+import { ChoiceField } from '../../../components/choice-select';
 import { DataGrid } from '../../../components/data-grid/data-grid';
-import { ErrorNotice } from '../../../components/error-notice';
+import { QueryState } from '../../../components/query-state';
 import { formatPercent } from '../../../domain/confidence';
 import { categoryLabels } from '../../../domain/labels';
 import { userQueries } from '../../../lib/handoff-queries';
@@ -90,20 +90,18 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
     <main id="main" className="page review-page">
       <header className="review-header">
         <h1>Post-hoc review</h1>
-        <div className="review-filter">
-          <label htmlFor="review-category">Category</label>
-          <ChoiceSelect
-            id="review-category"
-            choices={categorySchema.options}
-            labels={categoryLabels}
-            noneLabel="All categories"
-            value={category}
-            onChoose={(chosen) => {
-              setOpenId(null);
-              void navigate({ to: '/review', search: chosen ? { category: chosen } : {} });
-            }}
-          />
-        </div>
+        <ChoiceField
+          className="review-filter"
+          label="Category"
+          choices={categorySchema.options}
+          labels={categoryLabels}
+          noneLabel="All categories"
+          value={category}
+          onChoose={(chosen) => {
+            setOpenId(null);
+            void navigate({ to: '/review', search: chosen ? { category: chosen } : {} });
+          }}
+        />
         <p className="review-count" aria-live="polite">
           {query.data ? `${query.data.total} waiting` : null}
           {reviewedCount ? ` · ${reviewedCount} reviewed this session` : null}
@@ -117,58 +115,60 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
           </p>
         ) : null}
       </div>
-      {query.isPending ? (
-        <p role="status" className="review-loading">
-          Loading sampled replies…
-        </p>
-      ) : query.isError ? (
-        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <div className="review-empty" role="status">
-          <p className="notice-title">Nothing sampled is waiting</p>
-          <p>
-            Replies the policy sends on its own and samples for review appear here.
-            {category ? ' Try all categories.' : ''}
-          </p>
-        </div>
-      ) : (
-        <div className="review-layout">
-          <nav aria-label="Sampled replies" className="review-list">
-            <DataGrid
-              label="Sampled replies, oldest first"
-              className="review-grid"
-              columns={columns}
-              header={false}
-              virtual={false}
-              globalKeys={false}
-              rows={items}
-              getId={itemId}
-              rowDomId={reviewRowId}
-              rowHeight={REVIEW_ROW_HEIGHT}
-              renderCells={renderReviewCells}
-              context={setOpenId}
-              total={items.length}
-              loading={false}
-              selectedId={open?.id}
-              onSelectionChange={setOpenId}
-              selectionDelayMs={0}
-            />
-            {query.data && query.data.total > items.length ? (
-              <p className="review-muted">
-                Showing the oldest {items.length} of {query.data.total}.
+      <QueryState
+        query={query}
+        loading="Loading sampled replies…"
+        loadingClassName="review-loading"
+      >
+        {(list) =>
+          items.length === 0 ? (
+            <div className="review-empty" role="status">
+              <p className="notice-title">Nothing sampled is waiting</p>
+              <p>
+                Replies the policy sends on its own and samples for review appear here.
+                {category ? ' Try all categories.' : ''}
               </p>
-            ) : null}
-          </nav>
-          {open ? (
-            <ReviewItem
-              key={open.id}
-              item={open}
-              onReviewed={() => reviewed(open)}
-              onGone={(why) => gone(open, why)}
-            />
-          ) : null}
-        </div>
-      )}
+            </div>
+          ) : (
+            <div className="review-layout">
+              <nav aria-label="Sampled replies" className="review-list">
+                <DataGrid
+                  label="Sampled replies, oldest first"
+                  className="review-grid"
+                  columns={columns}
+                  header={false}
+                  virtual={false}
+                  globalKeys={false}
+                  rows={items}
+                  getId={itemId}
+                  rowDomId={reviewRowId}
+                  rowHeight={REVIEW_ROW_HEIGHT}
+                  renderCells={renderReviewCells}
+                  context={setOpenId}
+                  total={items.length}
+                  loading={false}
+                  selectedId={open?.id}
+                  onSelectionChange={setOpenId}
+                  selectionDelayMs={0}
+                />
+                {list.total > items.length ? (
+                  <p className="review-muted">
+                    Showing the oldest {items.length} of {list.total}.
+                  </p>
+                ) : null}
+              </nav>
+              {open ? (
+                <ReviewItem
+                  key={open.id}
+                  item={open}
+                  onReviewed={() => reviewed(open)}
+                  onGone={(why) => gone(open, why)}
+                />
+              ) : null}
+            </div>
+          )
+        }
+      </QueryState>
       {canSet ? <ReviewSettings /> : null}
     </main>
   );

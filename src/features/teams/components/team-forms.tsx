@@ -6,6 +6,7 @@ import {
   levelSchema,
 } from '../../../api/handoff-schemas';
 import type { Team, TeamRule } from '../../../api/team-schemas';
+import { TeamOptions } from '../../../components/team-options';
 import { FormError, TextField } from '../../../components/text-field';
 import { categoryLabels } from '../../../domain/labels';
 import { levelLabels } from '../../../domain/levels';
@@ -211,11 +212,7 @@ export function RuleForm({
       <div className="field">
         <label htmlFor={teamId}>Send to team</label>
         <select id={teamId} value={target} onChange={(e) => setTeam(e.target.value)}>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          <TeamOptions teams={teams} />
         </select>
       </div>
       <FormError message={error} />
