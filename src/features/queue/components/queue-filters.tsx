@@ -7,7 +7,6 @@ import {
   sortFieldSchema,
 } from '../../../api/handoff-schemas';
 import { ChoiceField, ChoiceSelect } from '../../../components/choice-select';
-import { TeamOptions } from '../../../components/team-options';
 import { levelLabels } from '../../../domain/levels';
 import type { UpdateSearch as UpdateSearchOf } from '../../../hooks/use-list-page';
 import { teamQueries } from '../../../lib/team-queries';
@@ -177,27 +176,24 @@ const MY_TEAMS = ' mine';
 
 /** One select for the team: every team, the caller's teams, or one team by name. */
 function TeamFilter({ search, update }: { search: QueueSearch; update: UpdateSearch }) {
-  const id = useId();
-  const teams = useQuery(teamQueries.current());
-  const value = search.myTeams ? MY_TEAMS : (search.team ?? '');
+  const teams = useQuery(teamQueries.current()).data?.teams ?? [];
+  // Ids come from the server and the URL: a map without a prototype takes any of them as is.
+  const labels: Record<string, string> = Object.create(null);
+  labels[MY_TEAMS] = 'My teams';
+  for (const t of teams) labels[t.id] = t.name;
+  // A team named in the URL that the directory does not (yet) list is still shown, by its id.
+  if (search.team && !Object.hasOwn(labels, search.team)) labels[search.team] = search.team;
   return (
-    <div className="queue-control">
-      <label htmlFor={id}>Team</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => {
-          const v = e.target.value;
-          update({ myTeams: v === MY_TEAMS, team: v && v !== MY_TEAMS ? v : undefined });
-        }}
-      >
-        <option value="">All teams</option>
-        <option value={MY_TEAMS}>My teams</option>
-        <TeamOptions teams={teams.data?.teams ?? []} />
-        {search.team && !teams.data?.teams.some((t) => t.id === search.team) ? (
-          <option value={search.team}>{search.team}</option>
-        ) : null}
-      </select>
-    </div>
+    <ChoiceField
+      className="queue-control"
+      label="Team"
+      choices={Object.keys(labels)}
+      labels={labels}
+      noneLabel="All teams"
+      value={search.myTeams ? MY_TEAMS : search.team}
+      onChoose={(v) =>
+        update({ myTeams: v === MY_TEAMS, team: v && v !== MY_TEAMS ? v : undefined })
+      }
+    />
   );
 }
