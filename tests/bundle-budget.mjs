@@ -25,7 +25,10 @@ const ENTRY_BUDGET_KB = 139;
 // 393 once the entry's static imports are one chunk instead of twenty-odd (measured 391.3).
 // 395 with the double-review share form on post-hoc review and the version-conflict panel it
 // shares with the people screen (about 2 KiB).
-const TOTAL_BUDGET_KB = 395;
+// 396 with the grid scrolling a row into view itself on j/k (the virtualizer's scroll-to-index
+// measured the list again on every press that scrolled) and the shared fields and query states
+// that replaced copies in several screens (measured 395.1).
+const TOTAL_BUDGET_KB = 396;
 // What a first visit to /queue downloads before the app runs: the entry and every chunk
 // index.html modulepreloads. Measured at 150 KiB; the goal is 120, and zod (about 25 KiB gzip,
 // needed by the API client to read any answer) is the largest piece still on this path.

@@ -113,3 +113,32 @@ test('after a redirect the new draft stands: no option to choose, and loading an
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(desk.editor).toHaveValue(redirected);
 });
+
+test('j and k past the edge of the window keep the highlighted row in full view, below the header', async ({
+  page,
+  desk,
+}) => {
+  await desk.openQueue();
+  const grid = page.getByRole('grid', { name: 'Handoffs' });
+  await grid.focus();
+  /** Where the highlighted row sits inside the grid's visible area, below its sticky header. */
+  const placeOfHighlight = async () => {
+    const id = await highlightedRowId(page);
+    return page.evaluate((rowId) => {
+      const row = document.getElementById(rowId)!.getBoundingClientRect();
+      const view = document.querySelector('[role=grid]')!.getBoundingClientRect();
+      const header = document
+        .querySelector('[role=grid] [role=columnheader]')!
+        .getBoundingClientRect();
+      return { below: row.top >= header.bottom - 1, within: row.bottom <= view.bottom + 1 };
+    }, id);
+  };
+  for (let i = 0; i < 40; i++) await page.keyboard.press('j');
+  await expect.poll(placeOfHighlight).toEqual({ below: true, within: true });
+  const far = await highlightedRowId(page);
+  for (let i = 0; i < 40; i++) await page.keyboard.press('k');
+  await expect.poll(placeOfHighlight).toEqual({ below: true, within: true });
+  expect(await highlightedRowId(page)).not.toBe(far);
+  // Back at the top: the grid is scrolled to its start.
+  expect(await grid.evaluate((el) => el.scrollTop)).toBe(0);
+});

@@ -322,16 +322,14 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
         if (current.virtual === false) {
           const el = document.getElementById(current.rowDomId(id));
           el?.scrollIntoView?.({ block: 'nearest' });
-        } else if (
-          !rowInView(
+        } else {
+          scrollRowIntoView(
             gridRef.current,
             clamped,
             current.rowHeight,
             current.header === false ? 0 : HEADER_HEIGHT,
-          )
-        )
-          // A press that stays inside the window moves no scroll position: nothing to ask for.
-          virtualizer.scrollToIndex(clamped, { align: 'auto' });
+          );
+        }
       }
       if (options.focus) gridRef.current?.focus({ preventScroll: true });
       setSelectedId(id);
@@ -340,7 +338,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
       if (pending.current) clearTimeout(pending.current.timer);
       pending.current = { id, timer: setTimeout(() => tell(id), delay) };
     },
-    [virtualizer, tell],
+    [tell],
   );
 
   const open = useCallback(
@@ -690,6 +688,25 @@ function LoadingRows({
 }
 
 /** Whether the row at `index` is wholly inside the grid's scrolled window, below its header. */
+/**
+ * Scrolls the least that shows row `index` whole below the sticky header; a row already in view
+ * moves nothing. Rows share one height, so where a row sits is known: setting the offset costs a
+ * scroll, where asking the virtualizer to find the row measures the list again after the render
+ * that follows, on every press that scrolls.
+ */
+function scrollRowIntoView(
+  el: HTMLElement | null,
+  index: number,
+  rowHeight: number,
+  headerHeight: number,
+) {
+  if (!el) return;
+  const top = headerHeight + index * rowHeight;
+  if (top < el.scrollTop + headerHeight) el.scrollTop = top - headerHeight;
+  else if (top + rowHeight > el.scrollTop + el.clientHeight)
+    el.scrollTop = top + rowHeight - el.clientHeight;
+}
+
 function rowInView(
   el: HTMLElement | null,
   index: number,
