@@ -13,6 +13,26 @@ async function makeBackend(persistence?: Persistence) {
   return Backend.create({ count: 120, clock: () => NOW, persistence });
 }
 
+/** A store that keeps what it is given, as a restart reads it; a write fails while `full()`. */
+function keptInMemory(full = () => false): Persistence {
+  let stored: Snapshot | null = null;
+  return {
+    load: async () => (stored ? structuredClone(stored) : null),
+    replace: async (s) => {
+      stored = structuredClone(s);
+    },
+    commit: async (change: Change) => {
+      if (!stored) throw new Error('nothing to commit to');
+      if (full()) throw new Error('disk full');
+      for (const h of change.handoffs) {
+        stored.handoffs = stored.handoffs.map((x) => (x.id === h.id ? h : x));
+      }
+      stored.events.push(...change.events);
+      stored.idempotency.push(...change.idempotency);
+    },
+  };
+}
+
 const approveBody = (version: number, extra: Record<string, unknown> = {}) => ({
   action: 'approve',
   version,
@@ -356,23 +376,8 @@ describe('reference backend', () => {
   });
 
   it('keeps nothing of a write it could not store, so the same request applies it once storage is back', async () => {
-    let stored: Snapshot | null = null;
     let failing = false;
-    const persistence: Persistence = {
-      load: async () => (stored ? structuredClone(stored) : null),
-      replace: async (s) => {
-        stored = structuredClone(s);
-      },
-      commit: async (change: Change) => {
-        if (!stored) throw new Error('nothing to commit to');
-        if (failing) throw new Error('disk full');
-        for (const h of change.handoffs) {
-          stored.handoffs = stored.handoffs.map((x) => (x.id === h.id ? h : x));
-        }
-        stored.events.push(...change.events);
-        stored.idempotency.push(...change.idempotency);
-      },
-    };
+    const persistence = keptInMemory(() => failing);
     const backend = await makeBackend(persistence);
     const item = plainItem(backend);
     const trail = backend.state.events.get(item.id)?.length ?? 0;
@@ -410,21 +415,7 @@ describe('reference backend', () => {
   });
 
   it('keeps every acknowledged write across a restart', async () => {
-    let stored: Snapshot | null = null;
-    const persistence: Persistence = {
-      load: async () => (stored ? structuredClone(stored) : null),
-      replace: async (s) => {
-        stored = structuredClone(s);
-      },
-      commit: async (change: Change) => {
-        if (!stored) throw new Error('nothing to commit to');
-        for (const h of change.handoffs) {
-          stored.handoffs = stored.handoffs.map((x) => (x.id === h.id ? h : x));
-        }
-        stored.events.push(...change.events);
-        stored.idempotency.push(...change.idempotency);
-      },
-    };
+    const persistence = keptInMemory();
     const backend = await makeBackend(persistence);
     const item = plainItem(backend);
     await call(backend, 'POST', `/handoffs/${item.id}/decisions`, {
