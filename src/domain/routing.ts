@@ -139,8 +139,7 @@ export function routeItem(
   const levelOf = (c: readonly Commitment[]) => requiredLevelFor(c, ladder, input.category, rates);
   // The AI never sends an option itself: only where a person decides regardless do the options
   // stand in for the draft. Otherwise the draft is what auto-approval would send.
-  const choosing = mandatory.length > 0 && input.choices !== undefined && input.choices.length > 0;
-  const least = choosing ? leastDemanding(input.choices ?? [], levelOf) : null;
+  const least = mandatory.length > 0 ? leastDemanding(input.choices ?? [], levelOf) : null;
   const stakes = least?.commitments ?? input.commitments;
   const stakesLevel = least?.level ?? levelOf(input.commitments);
   if (categoryLevel !== 'ai') {

@@ -278,6 +278,23 @@ describe('handoffs from agents', () => {
     expect(handoff.drafts[0]!.actions).toEqual([{ type: 'refund', amount: 649, currency: 'USD' }]);
   });
 
+  it('are routed by their proposed actions even when the options promise less', async () => {
+    const { backend } = await setup();
+    const key = await issue(backend, 'Refund bot');
+    const credit = (amount: string) => ({
+      label: `Credit of ${amount}`,
+      rationale: 'Keeps the sale.',
+      draft: `I'm sorry about the cracked jug. I've added a credit of ${amount} to your account.`,
+    });
+    const created = await call(backend, 'POST', '/agent/handoffs', {
+      key: key.secret,
+      body: { ...handoffBody(), options: [credit('$20.00'), credit('$30.00')] },
+    });
+    expect(created.status).toBe(201);
+    // Its $649 refund action is carried out if the first option is approved as it stands.
+    expect(agentHandoffResultSchema.parse(created.body).handoff.level).toBe('manager');
+  });
+
   it('wake a waiting long-poll on the decision, and the first decision wins', async () => {
     const { backend, key, handoff } = await handOff();
     const waiting = call(backend, 'GET', `/handoffs/${handoff.id}/outcome`, {

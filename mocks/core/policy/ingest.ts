@@ -90,18 +90,17 @@ export function ingestTicket(s: BackendServices, input: ArrivalInput): Ingested 
     customerTicketTimes: ticketTimesOf(s, ticket.customer.id),
   });
   // As the what-if reads an item: from the AI's first draft and options, by the item's own draw.
-  // An agent's proposed actions count as well: the higher stake routes.
+  // An agent's proposed actions count as well, beside the draft and beside each option (a person
+  // who keeps the first option approves them as proposed): the higher stake routes.
   const promised = promisesToRoute(draft, options);
+  const proposed = input.actions ? commitmentsOfActions(input.actions) : [];
   const route = routeItem(
     {
       category: ticket.category,
       confidence,
       flags,
-      commitments: [
-        ...promised.commitments,
-        ...(input.actions ? commitmentsOfActions(input.actions) : []),
-      ],
-      choices: promised.choices,
+      commitments: [...promised.commitments, ...proposed],
+      choices: promised.choices.map((choice) => [...choice, ...proposed]),
       random01: stableDraw(id),
     },
     policy,
