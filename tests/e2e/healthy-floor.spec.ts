@@ -67,17 +67,26 @@ test('nothing unclaimed is due in a fresh world’s first minutes, so the SLA jo
   expect(audit.body.items).toEqual([]);
 });
 
+/** The human review rate the lead dashboard at `url` states: its sentence, the rate and of how many. */
+async function dashboardReviewRate(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Lead dashboard' })).toBeVisible();
+  const summary = page.getByText(/of [\d,]+ routed items went to a person; the target is/);
+  await expect(summary).toBeVisible();
+  const text = (await summary.textContent()) ?? '';
+  return {
+    text,
+    shown: Number(/^([\d.]+)%/.exec(text)?.[1]),
+    routed: Number(/of ([\d,]+) routed items/.exec(text)?.[1]?.replace(/,/g, '')),
+  };
+}
+
 test('the seeded review rate is inside the 10–15% band on the lead dashboard', async ({
   page,
   desk,
 }) => {
   await desk.openQueue();
-  await page.goto('/dashboard');
-  await expect(page.getByRole('heading', { level: 1, name: 'Lead dashboard' })).toBeVisible();
-  const summary = page.getByText(/of [\d,]+ routed items went to a person; the target is/);
-  await expect(summary).toBeVisible();
-  const text = (await summary.textContent()) ?? '';
-  const shown = Number(/^([\d.]+)%/.exec(text)?.[1]);
+  const { text, shown } = await dashboardReviewRate(page, '/dashboard');
   expect(shown).toBeGreaterThanOrEqual(10);
   expect(shown).toBeLessThanOrEqual(15);
   expect(text).toMatch(/the target is 10%–15%, so the rate is within the band\.$/);
@@ -91,13 +100,7 @@ test('the policy preview starts from the dashboard’s review rate over the same
   test.slow();
   const { context, page } = await reviewerBrowser(browser, baseURL, 'u-femi');
   try {
-    await page.goto('/dashboard?window=7d');
-    await expect(page.getByRole('heading', { level: 1, name: 'Lead dashboard' })).toBeVisible();
-    const summary = page.getByText(/of [\d,]+ routed items went to a person; the target is/);
-    await expect(summary).toBeVisible();
-    const text = (await summary.textContent()) ?? '';
-    const shown = Number(/^([\d.]+)%/.exec(text)?.[1]);
-    const routed = Number(/of ([\d,]+) routed items/.exec(text)?.[1]?.replace(/,/g, ''));
+    const { shown, routed } = await dashboardReviewRate(page, '/dashboard?window=7d');
 
     await page.goto('/policy');
     await expect(page.getByRole('heading', { level: 1, name: 'Routing policy' })).toBeVisible();
