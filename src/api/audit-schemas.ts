@@ -28,7 +28,6 @@ export const teamAuditActionSchema = z.enum([
   'team_rules_changed',
 ]);
 
-/** Who may call the API as an agent: a lead issuing or revoking an agent's key. */
 /** Changes to who may call the API as an agent, and to where the desk sends its events. */
 export const accessAuditActionSchema = z.enum([
   'agent_key_issued',
