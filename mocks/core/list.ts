@@ -6,8 +6,9 @@ import type {
   StatusCounts,
   User,
 } from '../../src/api/handoff-schemas';
-import { handoffStatusSchema } from '../../src/api/handoff-schemas';
 import { priorityScore, SLA_RISK_WINDOW_MS, slaState } from '../../src/domain/sla';
+import { ItemColumns, statuses } from './list-columns';
+import { sortedPositions } from './list-order';
 import type { World } from './world';
 
 export function toSummary(h: Handoff): HandoffSummary {
@@ -53,6 +54,10 @@ interface Kept {
   hay: string;
   /** The due time in ms. */
   due: number;
+  /** The creation time in ms. */
+  created: number;
+  /** The item's place in the filter columns. */
+  slot: number;
 }
 
 const searchText = (s: HandoffSummary) =>
@@ -116,16 +121,21 @@ function matcher(
   return (r) => tests.every((t) => t(r));
 }
 
-function sortKey(s: HandoffSummary, sort: NonNullable<HandoffListParams['sort']>, now: number) {
+/** The row's key in one sort; the times come parsed from what the item keeps. */
+function sortKey(
+  kept: { summary: HandoffSummary; due: number; created: number },
+  sort: NonNullable<HandoffListParams['sort']>,
+  now: number,
+) {
   switch (sort) {
     case 'priority':
-      return priorityScore(s, now);
+      return priorityScore(kept.summary, now);
     case 'dueAt':
-      return Date.parse(s.dueAt);
+      return kept.due;
     case 'confidence':
-      return s.confidence;
+      return kept.summary.confidence;
     case 'createdAt':
-      return Date.parse(s.createdAt);
+      return kept.created;
   }
 }
 
@@ -157,7 +167,13 @@ interface SortIndex {
   /** Moves when an item leaves the index, which row histories cannot tell a view. */
   generation: number;
   rows: Row[];
-  byId: Map<string, Row>;
+  /** Each row's slot, in the same order (the first rows.length entries), for column passes. */
+  slots: Int32Array;
+  /** Each item's row, by its slot. */
+  bySlot: (Row | undefined)[];
+  sort: Sort;
+  /** The minute the priority order is for (other orders do not move with the clock). */
+  minute: number;
 }
 
 /** One query's rows in its own order, with the counts by status its other filters allow. */
@@ -183,6 +199,7 @@ const VIEW_LIMIT = 8;
  */
 export class HandoffLister {
   private summaries = new Map<string, { version: number; summary: HandoffSummary } & Kept>();
+  private columns = new ItemColumns();
   private indexes = new Map<string, SortIndex>();
   private views = new Map<string, View>();
 
@@ -190,11 +207,22 @@ export class HandoffLister {
     let kept = this.summaries.get(h.id);
     if (!kept || kept.version !== h.version) {
       const summary = toSummary(h);
-      kept = { version: h.version, summary, hay: searchText(summary), due: Date.parse(h.dueAt) };
+      const slot = kept?.slot ?? this.columns.slotOf(h.id);
+      kept = {
+        version: h.version,
+        summary,
+        hay: searchText(summary),
+        due: Date.parse(h.dueAt),
+        created: Date.parse(h.createdAt),
+        slot,
+      };
       this.summaries.set(h.id, kept);
+      this.columns.set(slot, summary, kept.hay, kept.due);
     }
-    const { summary, hay, due } = kept;
-    return { summary, key: sortKey(summary, sort, minute), hay, due };
+    const { summary, hay, due, created, slot } = kept;
+    // Every field from the start, so all rows share one shape.
+    const key = sortKey(kept, sort, minute);
+    return { summary, key, hay, due, created, slot, since: 0, prev: null };
   }
 
   list(world: World, p: HandoffListParams, me: User, now: number): HandoffPage {
@@ -265,44 +293,93 @@ export class HandoffLister {
   private indexOf(world: World, sort: Sort, minute: number): SortIndex {
     // Only priority moves with the clock; the other orders hold from one minute to the next.
     const key = sort === 'priority' ? `${sort} ${minute}` : sort;
-    let index = touch(this.indexes, key);
-    const changed = index && world.changedSince(index.revision);
-    if (index && changed) {
-      for (const id of changed) {
-        const old = index.byId.get(id);
-        if (old) remove(index.rows, old, 1);
-        const h = world.handoffs.get(id);
-        if (!h) {
-          index.byId.delete(id);
-          index.generation += 1;
-          continue;
-        }
+    const index = touch(this.indexes, key);
+    if (index && this.catchUp(index, world)) return index;
+    const built = this.build(world, sort, minute);
+    remember(this.indexes, key, built, INDEX_LIMIT);
+    return built;
+  }
+
+  /** Moves the entries of the items written since the index last looked; false if it cannot. */
+  private catchUp(index: SortIndex, world: World): boolean {
+    const changed = world.changedSince(index.revision);
+    if (!changed) return false;
+    for (const id of changed) {
+      const slot = this.columns.slotIfAny(id);
+      const old = slot === undefined ? undefined : index.bySlot[slot];
+      if (old) removeFromIndex(index, old);
+      const h = world.handoffs.get(id);
+      if (!h) {
+        if (slot !== undefined) index.bySlot[slot] = undefined;
+        index.generation += 1;
+        continue;
+      }
+      const row = this.rowOf(h, index.sort, index.minute);
+      row.since = world.revision;
+      row.prev = old ?? null;
+      forgetBeyond(row);
+      insertIntoIndex(index, row);
+      index.bySlot[row.slot] = row;
+    }
+    index.revision = world.revision;
+    return true;
+  }
+
+  /**
+   * A new order of every item. When another order is kept and can catch up, its rows are
+   * read instead of the world: they hold what a row needs, so a new order costs its sort and
+   * not a lookup per item.
+   */
+  private build(world: World, sort: Sort, minute: number): SortIndex {
+    let source: SortIndex | null = null;
+    for (const other of [...this.indexes.values()].reverse()) {
+      if (this.catchUp(other, world)) {
+        source = other;
+        break;
+      }
+    }
+    const n = source?.rows.length ?? world.handoffs.size;
+    const made: Row[] = new Array(n);
+    const keys = new Float64Array(n);
+    let numeric = true;
+    let at = 0;
+    const take = (row: Row) => {
+      made[at] = row;
+      if (typeof row.key === 'number') keys[at] = row.key;
+      else numeric = false;
+      at += 1;
+    };
+    if (source) {
+      // In slot order, the order the rows were first made in: memory is read front to back.
+      const { bySlot } = source;
+      for (let slot = 0; slot < bySlot.length; slot++) {
+        const row = bySlot[slot];
+        if (!row) continue;
+        const { summary, hay, due, created } = row;
+        const key = sortKey(row, sort, minute);
+        take({ summary, key, hay, due, created, slot, since: world.revision, prev: null });
+      }
+    } else {
+      for (const h of world.handoffs.values()) {
         const row = this.rowOf(h, sort, minute);
         row.since = world.revision;
-        row.prev = old ?? null;
-        forgetBeyond(row);
-        insert(index.rows, row, 1);
-        index.byId.set(id, row);
+        take(row);
       }
-      index.revision = world.revision;
-      return index;
+      // The first order read every item: the search text is put together now, not on the
+      // first search.
+      this.columns.text.flush();
     }
-    const rows: Row[] = [];
-    for (const h of world.handoffs.values()) {
-      const row = this.rowOf(h, sort, minute);
-      row.since = world.revision;
-      row.prev = null;
-      rows.push(row);
+    const positions = numeric ? sortedPositions(keys, (p) => made[p]!.summary.id) : null;
+    const rows: Row[] = positions ? new Array(n) : made.sort(compareRows);
+    if (positions) for (let at = 0; at < n; at++) rows[at] = made[positions[at]!]!;
+    const slots = new Int32Array(Math.max(1024, n + (n >> 3)));
+    const bySlot: (Row | undefined)[] = new Array(this.columns.size);
+    for (let at = 0; at < n; at++) {
+      const row = rows[at]!;
+      slots[at] = row.slot;
+      bySlot[row.slot] = row;
     }
-    rows.sort(compareRows);
-    index = {
-      revision: world.revision,
-      generation: 0,
-      rows,
-      byId: new Map(rows.map((r) => [r.summary.id, r])),
-    };
-    remember(this.indexes, key, index, INDEX_LIMIT);
-    return index;
+    return { sort, minute, revision: world.revision, generation: 0, rows, slots, bySlot };
   }
 
   private viewOf(
@@ -330,14 +407,18 @@ export class HandoffLister {
       while (r && (r.since ?? 0) > at) r = r.prev;
       return r;
     };
-    if (view && changed?.every((id) => seen(index.byId.get(id)) !== undefined)) {
+    const rowOf = (id: string) => {
+      const slot = this.columns.slotIfAny(id);
+      return slot === undefined ? undefined : index.bySlot[slot];
+    };
+    if (view && changed?.every((id) => seen(rowOf(id)) !== undefined)) {
       for (const id of changed) {
-        const old = seen(index.byId.get(id));
+        const old = seen(rowOf(id));
         if (old && matches(old)) {
           view.counts[old.summary.status] -= 1;
           if (statusAllows(old.summary)) remove(view.rows, old, dir);
         }
-        const row = index.byId.get(id);
+        const row = rowOf(id);
         if (!row || !matches(row)) continue;
         view.counts[row.summary.status] += 1;
         if (statusAllows(row.summary)) insert(view.rows, row, dir);
@@ -345,20 +426,65 @@ export class HandoffLister {
       view.revision = world.revision;
       return view;
     }
-    const counts = Object.fromEntries(handoffStatusSchema.options.map((s) => [s, 0])) as Counts;
-    const rows: Row[] = [];
-    const all = index.rows;
-    // The index is in ascending order already: a descending view reads it backwards, no sort.
-    for (let n = 0; n < all.length; n++) {
-      const row = all[dir === 1 ? n : all.length - 1 - n]!;
-      if (!matches(row)) continue;
-      counts[row.summary.status] += 1;
-      if (statusAllows(row.summary)) rows.push(row);
-    }
+    const { rows, counts } = this.scan(index, p, me, minute, q, dir);
     view = { revision: world.revision, index, generation: index.generation, rows, counts };
     remember(this.views, key, view, VIEW_LIMIT);
     return view;
   }
+
+  /**
+   * A view's rows and counts from scratch: one pass over the index's slots in order, reading
+   * the filter columns, so only the rows that match are touched. The index is ascending: a
+   * descending view reads it backwards, no sort.
+   */
+  private scan(
+    index: SortIndex,
+    p: HandoffListParams,
+    me: User,
+    minute: number,
+    q: string | null,
+    dir: 1 | -1,
+  ): { rows: Row[]; counts: Counts } {
+    const columns = this.columns;
+    const { test, verify } = columns.filter(p, me, minute, q);
+    const statusAllows = columns.statusFilter(p);
+    const tally = new Array<number>(statuses.length).fill(0);
+    const status = columns.status;
+    const rows: Row[] = [];
+    const all = index.rows;
+    const slots = index.slots;
+    const length = all.length;
+    for (let n = 0; n < length; n++) {
+      const at = dir === 1 ? n : length - 1 - n;
+      const slot = slots[at]!;
+      if (!test(slot)) continue;
+      if (verify && !verify(all[at]!.summary)) continue;
+      tally[status[slot]!]! += 1;
+      if (statusAllows(slot)) rows.push(all[at]!);
+    }
+    const counts = Object.fromEntries(statuses.map((s, n) => [s, tally[n]!])) as Counts;
+    return { rows, counts };
+  }
+}
+
+function insertIntoIndex(index: SortIndex, row: Row) {
+  const at = lowerBound(index.rows, row, 1);
+  const length = index.rows.length;
+  if (length + 1 > index.slots.length) {
+    const wider = new Int32Array(index.slots.length * 2);
+    wider.set(index.slots);
+    index.slots = wider;
+  }
+  index.slots.copyWithin(at + 1, at, length);
+  index.slots[at] = row.slot;
+  index.rows.splice(at, 0, row);
+}
+
+function removeFromIndex(index: SortIndex, row: Row) {
+  const at = lowerBound(index.rows, row, 1);
+  if (index.rows[at] !== row) return;
+  index.slots.copyWithin(at, at + 1, index.rows.length);
+  index.rows.splice(at, 1);
 }
 
 /** Keeps the HISTORY rows before `row`, forgetting older ones. */
