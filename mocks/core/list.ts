@@ -343,10 +343,12 @@ export class HandoffLister {
     const keys = new Float64Array(n);
     let numeric = true;
     let at = 0;
+    const ids: string[] = new Array(n);
     const take = (row: Row) => {
       made[at] = row;
       if (typeof row.key === 'number') keys[at] = row.key;
       else numeric = false;
+      ids[at] = row.summary.id;
       at += 1;
     };
     if (source) {
@@ -369,7 +371,7 @@ export class HandoffLister {
       // first search.
       this.columns.text.flush();
     }
-    const positions = numeric ? sortedPositions(keys, (p) => made[p]!.summary.id) : null;
+    const positions = numeric ? sortedPositions(keys, ids) : null;
     const rows: Row[] = positions ? new Array(n) : made.sort(compareRows);
     if (positions) for (let at = 0; at < n; at++) rows[at] = made[positions[at]!]!;
     const slots = new Int32Array(Math.max(1024, n + (n >> 3)));
