@@ -149,6 +149,36 @@ describe('migrating the server database', () => {
     expect(contents(file)).toEqual(before);
   });
 
+  for (const [table, what, label] of [
+    ['handoffs', 'an item', 'item'],
+    ['events', 'an audit event', 'audit event'],
+  ] as const) {
+    it(`refuses a database at this build’s version holding ${what} it cannot read, untouched`, async () => {
+      const file = fixtureCopy();
+      await start(file, migrations);
+      const db = new Database(file);
+      const row = db
+        .prepare(`SELECT rowid AS rowid, body FROM ${table} LIMIT 1 OFFSET 7`)
+        .get() as {
+        rowid: number;
+        body: string;
+      };
+      const broken = { ...JSON.parse(row.body), version: 'two' };
+      db.prepare(`UPDATE ${table} SET body = ? WHERE rowid = ?`).run(
+        JSON.stringify(broken),
+        row.rowid,
+      );
+      db.close();
+      const before = contents(file);
+      await expect(start(file, migrations)).rejects.toThrow(
+        new RegExp(
+          `at storage version ${STORAGE_VERSION} and this build reads version ${STORAGE_VERSION}, but it holds records this build cannot read: ${label} ${broken.id}: version`,
+        ),
+      );
+      expect(contents(file)).toEqual(before);
+    });
+  }
+
   it('records this build’s version in a new database', () => {
     const file = tempDbFile();
     files.push(file);

@@ -5,9 +5,13 @@ import {
   migrations as buildMigrations,
   type Migration,
   migrateWorld,
+  type RecordKind,
+  refusal,
   STORAGE_VERSION,
   type StoredRecord,
   type StoredWorld,
+  unreadableRecord,
+  unreadableSettings,
 } from './migrations';
 
 export interface SqliteOptions {
@@ -114,6 +118,37 @@ export function sqlitePersistence(
     settings: pairs(rows.settings),
   });
 
+  /**
+   * A world already at this build's version, read row by row: each record is parsed and
+   * checked as it comes, so the stored text of 100,000 items is never held beside the items
+   * (which doubled the memory at start and left it to the garbage collector).
+   */
+  const readCurrent = (from: number): Snapshot => {
+    const refuse = (problem: string) =>
+      refusal(file, from, `it holds records this build cannot read: ${problem}`, list);
+    const records = <T>(sql: string, kind: RecordKind): T[] => {
+      const out: T[] = [];
+      for (const body of db.prepare(sql).pluck().iterate() as IterableIterator<string>) {
+        const record: unknown = JSON.parse(body);
+        const problem = unreadableRecord(kind, record);
+        if (problem) throw refuse(problem);
+        out.push(record as T);
+      }
+      return out;
+    };
+    const rows = (sql: string) => db.prepare(sql).all() as { key: string; body: string }[];
+    const settings = pairs(rows('SELECT key, body FROM settings'));
+    const problem = unreadableSettings(settings);
+    if (problem) throw refuse(problem);
+    return {
+      users: records('SELECT body FROM users', 'user'),
+      handoffs: records('SELECT body FROM handoffs', 'item'),
+      events: records('SELECT body FROM events ORDER BY seq', 'audit event'),
+      idempotency: pairs(rows('SELECT key, body FROM idempotency')) as Snapshot['idempotency'],
+      settings,
+    };
+  };
+
   /** Writes back only the rows a migration changed: events keep their place in the log. */
   const writeBack = (table: string, column: string, before: Rows['users'], after: unknown[]) => {
     const update = db.prepare(`UPDATE ${table} SET body = ? WHERE ${column} = ?`);
@@ -151,7 +186,7 @@ export function sqlitePersistence(
         if (users.n === 0) return null;
         // Nothing to migrate, but a record this build cannot read refuses the start here,
         // not as a failed request later.
-        return migrateWorld(worldOf(readRows()), from, { where: file, migrations: list });
+        return readCurrent(from);
       }
       if (options.backup !== false && users.n > 0) {
         const copy = backupFileName(file, from);
