@@ -115,7 +115,10 @@ describe('migrating the server database', () => {
       expect.stringMatching(/storage version 7: built-in-ai-is-an-agent/),
       expect.stringMatching(/storage version 8: settings-and-people-have-versions/),
       expect.stringMatching(/storage version 9: team-on-events/),
-      expect.stringMatching(/storage version 10: events-get-a-channel/),
+      expect.stringMatching(/storage version 10: schema-checks/),
+      expect.stringMatching(
+        new RegExp(`storage version ${STORAGE_VERSION + 1}: events-get-a-channel`),
+      ),
     ]);
     expect(contents(file).version).toBe(STORAGE_VERSION + 1);
     const events = [...backend.state.events.values()].flat() as unknown as { channel: string }[];
@@ -153,7 +156,7 @@ describe('migrating the server database', () => {
     ['handoffs', 'an item', 'item'],
     ['events', 'an audit event', 'audit event'],
   ] as const) {
-    it(`refuses a database at this build’s version holding ${what} it cannot read, untouched`, async () => {
+    it(`refuses a database at this build’s version holding ${what} it cannot read, written by a build with other schemas, untouched`, async () => {
       const file = fixtureCopy();
       await start(file, migrations);
       const db = new Database(file);
@@ -168,6 +171,10 @@ describe('migrating the server database', () => {
         JSON.stringify(broken),
         row.rowid,
       );
+      // The build that wrote it read with other schemas, so this build checks every record.
+      db.prepare(
+        "UPDATE storage_checks SET value = 'another build' WHERE name = 'record-schemas'",
+      ).run();
       db.close();
       const before = contents(file);
       await expect(start(file, migrations)).rejects.toThrow(

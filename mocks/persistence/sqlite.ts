@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Change, Persistence, Snapshot } from '../core/persistence';
 import {
   assertReadableVersion,
   migrations as buildMigrations,
+  describeRecordSchemas,
   type Migration,
   migrateWorld,
   type RecordKind,
@@ -65,11 +67,32 @@ export function sqlitePersistence(
   // before the reply); only a power cut may lose the last moments, never corrupt the file.
   // FULL would fsync on every decision, which caps writes at the disk's flush rate.
   db.pragma('synchronous = NORMAL');
+  /** Which record schemas the stored records were last all checked against (or written with). */
+  let digest: string | undefined;
+  const schemaDigest = () => {
+    digest ??= createHash('sha256').update(describeRecordSchemas()).digest('base64url');
+    return digest;
+  };
+  const hasChecks = () =>
+    db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'storage_checks'")
+      .get() !== undefined;
+  const checkedWith = () =>
+    hasChecks()
+      ? db.prepare("SELECT value FROM storage_checks WHERE name = 'record-schemas'").pluck().get()
+      : undefined;
+  const noteChecked = () => {
+    if (!hasChecks()) return;
+    db.prepare(
+      "INSERT OR REPLACE INTO storage_checks (name, value) VALUES ('record-schemas', ?)",
+    ).run(schemaDigest());
+  };
   if (!hasWorld()) {
     db.transaction(() => {
       db.exec(TABLES);
       for (const migration of list) if (migration.sql) db.exec(migration.sql);
       db.pragma(`user_version = ${buildVersion}`);
+      noteChecked();
     })();
   }
   const putHandoff = db.prepare('INSERT OR REPLACE INTO handoffs (id, body) VALUES (?, ?)');
@@ -126,11 +149,14 @@ export function sqlitePersistence(
   const readCurrent = (from: number): Snapshot => {
     const refuse = (problem: string) =>
       refusal(file, from, `it holds records this build cannot read: ${problem}`, list);
-    const records = <T>(sql: string, kind: RecordKind): T[] => {
+    // Items and events were all checked against (or written with) the schemas this build
+    // reads: checking them again would be most of the start. Anything else is checked.
+    const known = checkedWith() === schemaDigest();
+    const records = <T>(sql: string, kind: RecordKind, check = true): T[] => {
       const out: T[] = [];
       for (const body of db.prepare(sql).pluck().iterate() as IterableIterator<string>) {
         const record: unknown = JSON.parse(body);
-        const problem = unreadableRecord(kind, record);
+        const problem = check ? unreadableRecord(kind, record) : null;
         if (problem) throw refuse(problem);
         out.push(record as T);
       }
@@ -140,13 +166,15 @@ export function sqlitePersistence(
     const settings = pairs(rows('SELECT key, body FROM settings'));
     const problem = unreadableSettings(settings);
     if (problem) throw refuse(problem);
-    return {
+    const snapshot: Snapshot = {
       users: records('SELECT body FROM users', 'user'),
-      handoffs: records('SELECT body FROM handoffs', 'item'),
-      events: records('SELECT body FROM events ORDER BY seq', 'audit event'),
+      handoffs: records('SELECT body FROM handoffs', 'item', !known),
+      events: records('SELECT body FROM events ORDER BY seq', 'audit event', !known),
       idempotency: pairs(rows('SELECT key, body FROM idempotency')) as Snapshot['idempotency'],
       settings,
     };
+    if (!known) noteChecked();
+    return snapshot;
   };
 
   /** Writes back only the rows a migration changed: events keep their place in the log. */
@@ -175,6 +203,7 @@ export function sqlitePersistence(
     writeBack('settings', 'key', rows.settings, world.settings);
     for (const migration of list) if (migration.to > from && migration.sql) db.exec(migration.sql);
     db.pragma(`user_version = ${buildVersion}`);
+    noteChecked();
     return snapshot;
   });
 
