@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { Change, Persistence, Snapshot } from '../core/persistence';
+import {
+  type Change,
+  type Persistence,
+  type ReplyNote,
+  type Snapshot,
+  type StoredReply,
+  snapshotChange,
+} from '../core/persistence';
 import {
   assertReadableVersion,
   migrations as buildMigrations,
@@ -115,7 +122,7 @@ export function sqlitePersistence(
       'DELETE FROM handoffs; DELETE FROM events; DELETE FROM idempotency; DELETE FROM users; DELETE FROM settings;',
     );
     for (const u of s.users) putUser.run(u.id, JSON.stringify(u));
-    write(s);
+    write(snapshotChange(s));
   });
 
   /** Every table's rows as stored: JSON text by key, in storage order. */
@@ -170,7 +177,16 @@ export function sqlitePersistence(
       users: records('SELECT body FROM users', 'user'),
       handoffs: records('SELECT body FROM handoffs', 'item', !known),
       events: records('SELECT body FROM events ORDER BY seq', 'audit event', !known),
-      idempotency: pairs(rows('SELECT key, body FROM idempotency')) as Snapshot['idempotency'],
+      // Notes only: an answer's body is read back when it is replayed (see storedReply).
+      idempotency: (
+        db
+          .prepare(
+            `SELECT key, json_extract(body, '$.fingerprint') AS fingerprint,
+              json_extract(body, '$.status') AS status, json_extract(body, '$.at') AS at
+             FROM idempotency`,
+          )
+          .all() as ({ key: string } & ReplyNote)[]
+      ).map(({ key, ...note }): [string, ReplyNote] => [key, note]),
       settings,
     };
     if (!known) noteChecked();
@@ -207,7 +223,12 @@ export function sqlitePersistence(
     return snapshot;
   });
 
+  const getKey = db.prepare('SELECT body FROM idempotency WHERE key = ?').pluck();
   return {
+    storedReply(key) {
+      const body = getKey.get(key) as string | undefined;
+      return body === undefined ? undefined : (JSON.parse(body) as StoredReply);
+    },
     async load() {
       const from = storedVersion();
       const users = db.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
