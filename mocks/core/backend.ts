@@ -121,9 +121,18 @@ export class Backend {
   static async create(options: BackendOptions = {}): Promise<Backend> {
     const backend = new Backend(options);
     const stored = await backend.persistence.load();
-    backend.world = new World(stored ?? backend.seedSnapshot());
+    backend.world = backend.worldOf(stored ?? backend.seedSnapshot());
     if (!stored) await backend.persistence.replace(backend.world.snapshot());
     return backend;
+  }
+
+  /** A world over `snapshot` that reads remembered answers back from the store, if it can. */
+  private worldOf(snapshot: Snapshot, after = 0): World {
+    const persistence = this.persistence;
+    const read = persistence.storedReply
+      ? (key: string) => persistence.storedReply!(key)
+      : undefined;
+    return new World(snapshot, after, read);
   }
 
   private seedSnapshot(): Snapshot {
@@ -137,7 +146,7 @@ export class Backend {
 
   async reset(): Promise<void> {
     await this.serialised(async () => {
-      this.world = new World(this.seedSnapshot(), this.world.revision + 1);
+      this.world = this.worldOf(this.seedSnapshot(), this.world.revision + 1);
       // Keys given at start belong to the deployment, not to the world: they outlive a reset.
       for (const [name, secret] of this.startKeys) this.issueStartKey(name, secret);
       await this.persistence.replace(this.world.snapshot());
@@ -355,7 +364,7 @@ export class Backend {
       await this.persistence.commit(change, alongside);
     } catch (error) {
       const stored = await this.persistence.load().catch(() => null);
-      if (stored) this.world = new World(stored, this.world.revision + 1);
+      if (stored) this.world = this.worldOf(stored, this.world.revision + 1);
       throw error;
     }
   }
@@ -487,7 +496,7 @@ export class Backend {
     const fingerprint = bodyDigest(req.body ?? '');
 
     return this.serialised(async () => {
-      const remembered = this.world.idempotency.get(scope);
+      const remembered = this.world.remembered(scope);
       // An expired record is as good as gone, even before the tick purges it.
       const seen =
         remembered && remembered.at > this.clock() - this.idempotencyTtl ? remembered : undefined;

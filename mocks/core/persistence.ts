@@ -16,11 +16,18 @@ export interface StoredReply {
   at: number;
 }
 
+/**
+ * What the world holds of an idempotency record: all of it, or everything but the answer's
+ * body when its store can read the body back (`Persistence.storedReply`). A replay is rare,
+ * while 100,000 remembered answers, each a whole item, would be most of the server's memory.
+ */
+export type ReplyNote = Omit<StoredReply, 'body'> & { body?: unknown };
+
 export interface Snapshot {
   handoffs: Handoff[];
   events: AuditEvent[];
   users: User[];
-  idempotency: [string, StoredReply][];
+  idempotency: [string, ReplyNote][];
   /** Named documents that are not items: the routing policy and its history, demo settings. */
   settings: [string, unknown][];
 }
@@ -44,6 +51,12 @@ export interface Persistence {
   commit(change: Change, alongside?: () => void): Promise<void>;
   /** Replaces everything, e.g. on reset. */
   replace(snapshot: Snapshot): Promise<void>;
+  /**
+   * One committed idempotency record as stored, for a store that keeps them where it can read
+   * one back at once (the server's database): its `load` may then give notes without bodies,
+   * and the world keeps no bodies in memory. Stores without it hand every record whole.
+   */
+  storedReply?(key: string): StoredReply | undefined;
 }
 
 /** Keeps nothing: for tests and a throwaway in-process backend. */
@@ -51,4 +64,15 @@ export const memoryPersistence = (): Persistence => ({
   load: async () => null,
   commit: async (_change, alongside) => alongside?.(),
   replace: async () => {},
+});
+
+/**
+ * A snapshot as a change to write whole (a reset, a fresh store). A note without its body
+ * cannot be replayed from what it holds, so only whole records are written.
+ */
+export const snapshotChange = (snapshot: Snapshot): Change => ({
+  ...snapshot,
+  idempotency: snapshot.idempotency.filter(
+    (entry): entry is [string, StoredReply] => 'body' in entry[1],
+  ),
 });

@@ -1,13 +1,14 @@
 import type { AuditEvent, Handoff, User } from '../../src/api/handoff-schemas';
 import { EventLog } from './event-log';
-import type { Change, Snapshot, StoredReply } from './persistence';
+import type { Change, ReplyNote, Snapshot, StoredReply } from './persistence';
 
 /** The backend's in-memory state, with a revision that moves on every write. */
 export class World {
   readonly handoffs = new Map<string, Handoff>();
   readonly events = new Map<string, AuditEvent[]>();
   readonly users = new Map<string, User>();
-  readonly idempotency = new Map<string, StoredReply>();
+  /** Every remembered write by its key, oldest first; bodies only when nothing else keeps them. */
+  readonly idempotency = new Map<string, ReplyNote>();
   /** Every item's events in one sequence, in commit order: the global audit log's index. */
   readonly log: EventLog;
   private readonly settings = new Map<string, unknown>();
@@ -24,7 +25,12 @@ export class World {
    * stored). Revisions go on from there, so an index built on the old world never reads as
    * current on the new one: asked what changed since, the new world says to rebuild.
    */
-  constructor(snapshot: Snapshot, after = 0) {
+  constructor(
+    snapshot: Snapshot,
+    after = 0,
+    /** Reads a committed idempotency record back from its store; the world then keeps none. */
+    private readonly storedReply?: (key: string) => StoredReply | undefined,
+  ) {
     this.revision = after;
     this.journalFrom = after;
     for (const h of snapshot.handoffs) this.handoffs.set(h.id, h);
@@ -33,7 +39,7 @@ export class World {
     for (const u of snapshot.users) this.users.set(u.id, u);
     // Oldest first, so expiry can stop at the first record still fresh.
     const remembered = [...snapshot.idempotency].sort((a, b) => a[1].at - b[1].at);
-    for (const [k, v] of remembered) this.idempotency.set(k, v);
+    for (const [k, v] of remembered) this.idempotency.set(k, this.noteOf(v));
     for (const [k, v] of snapshot.settings ?? []) this.settings.set(k, v);
   }
 
@@ -88,11 +94,29 @@ export class World {
     this.pending.events.push(e);
   }
 
+  private noteOf(reply: ReplyNote): ReplyNote {
+    if (!this.storedReply || !('body' in reply)) return reply;
+    return { fingerprint: reply.fingerprint, status: reply.status, at: reply.at };
+  }
+
   remember(key: string, reply: StoredReply) {
     // Re-inserted so the map stays ordered oldest first, which expiry relies on.
     this.idempotency.delete(key);
-    this.idempotency.set(key, reply);
+    this.idempotency.set(key, this.noteOf(reply));
     this.pending.idempotency.push([key, reply]);
+  }
+
+  /**
+   * The idempotency record under `key` with its answer, read back from the store when the world
+   * keeps only its note; undefined when none is remembered.
+   */
+  remembered(key: string): StoredReply | undefined {
+    const note = this.idempotency.get(key);
+    if (!note) return undefined;
+    if ('body' in note) return note as StoredReply;
+    // Not committed yet (a batch replaying its own items): the pending write holds the body.
+    const pending = this.pending.idempotency.findLast(([k]) => k === key)?.[1];
+    return pending ?? this.storedReply?.(key) ?? { ...note, body: undefined };
   }
 
   /**

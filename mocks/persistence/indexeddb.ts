@@ -1,5 +1,5 @@
 import { clear, createStore, delMany, entries, setMany } from 'idb-keyval';
-import type { Change, Persistence } from '../core/persistence';
+import { type Change, type Persistence, snapshotChange } from '../core/persistence';
 import {
   assertReadableVersion,
   migrations as buildMigrations,
@@ -111,7 +111,7 @@ export function indexedDbPersistence(
     async replace(snapshot) {
       await clear(store);
       await setMany(
-        [[VERSION_KEY, buildVersion], ['users', snapshot.users], ...rows(snapshot)],
+        [[VERSION_KEY, buildVersion], ['users', snapshot.users], ...rows(snapshotChange(snapshot))],
         store,
       );
     },

@@ -115,7 +115,10 @@ describe('migrating the server database', () => {
       expect.stringMatching(/storage version 7: built-in-ai-is-an-agent/),
       expect.stringMatching(/storage version 8: settings-and-people-have-versions/),
       expect.stringMatching(/storage version 9: team-on-events/),
-      expect.stringMatching(/storage version 10: events-get-a-channel/),
+      expect.stringMatching(/storage version 10: schema-checks/),
+      expect.stringMatching(
+        new RegExp(`storage version ${STORAGE_VERSION + 1}: events-get-a-channel`),
+      ),
     ]);
     expect(contents(file).version).toBe(STORAGE_VERSION + 1);
     const events = [...backend.state.events.values()].flat() as unknown as { channel: string }[];
@@ -148,6 +151,40 @@ describe('migrating the server database', () => {
     );
     expect(contents(file)).toEqual(before);
   });
+
+  for (const [table, what, label] of [
+    ['handoffs', 'an item', 'item'],
+    ['events', 'an audit event', 'audit event'],
+  ] as const) {
+    it(`refuses a database at this build’s version holding ${what} it cannot read, written by a build with other schemas, untouched`, async () => {
+      const file = fixtureCopy();
+      await start(file, migrations);
+      const db = new Database(file);
+      const row = db
+        .prepare(`SELECT rowid AS rowid, body FROM ${table} LIMIT 1 OFFSET 7`)
+        .get() as {
+        rowid: number;
+        body: string;
+      };
+      const broken = { ...JSON.parse(row.body), version: 'two' };
+      db.prepare(`UPDATE ${table} SET body = ? WHERE rowid = ?`).run(
+        JSON.stringify(broken),
+        row.rowid,
+      );
+      // The build that wrote it read with other schemas, so this build checks every record.
+      db.prepare(
+        "UPDATE storage_checks SET value = 'another build' WHERE name = 'record-schemas'",
+      ).run();
+      db.close();
+      const before = contents(file);
+      await expect(start(file, migrations)).rejects.toThrow(
+        new RegExp(
+          `at storage version ${STORAGE_VERSION} and this build reads version ${STORAGE_VERSION}, but it holds records this build cannot read: ${label} ${broken.id}: version`,
+        ),
+      );
+      expect(contents(file)).toEqual(before);
+    });
+  }
 
   it('records this build’s version in a new database', () => {
     const file = tempDbFile();

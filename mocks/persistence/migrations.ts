@@ -273,6 +273,17 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    to: 10,
+    name: 'schema-checks',
+    // The world's records are as they were; the server's database gains a note of the schemas
+    // its records were last checked against (see `describeRecordSchemas`), so a start by a
+    // build that reads with the same ones need not check 100,000 items again.
+    up() {},
+    sql: `
+      CREATE TABLE IF NOT EXISTS storage_checks (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
 ];
 
 function equal(a: unknown, b: unknown): boolean {
@@ -346,15 +357,8 @@ export function assertReadableVersion(
  */
 export function migrateWorld(world: StoredWorld, from: number, options: MigrateOptions): Snapshot {
   const list = options.migrations ?? migrations;
-  const build = buildVersionOf(list);
   assertReadableVersion(from, options.where, list);
-  const refuse = (why: string) =>
-    new StorageVersionError(
-      `${options.where} is at storage version ${from} and this build reads version ${build}, ` +
-        `but ${why}. Nothing was changed.`,
-      from,
-      build,
-    );
+  const refuse = (why: string) => refusal(options.where, from, why, list);
   for (const migration of list) {
     if (migration.to <= from) continue;
     const events = structuredClone(world.events);
@@ -373,30 +377,79 @@ export function migrateWorld(world: StoredWorld, from: number, options: MigrateO
   return world as unknown as Snapshot;
 }
 
+/** Why a build refuses a stored world at version `from` that it could not bring up or read. */
+export const refusal = (
+  where: string,
+  from: number,
+  why: string,
+  list: readonly Migration[] = migrations,
+) =>
+  new StorageVersionError(
+    `${where} is at storage version ${from} and this build reads version ${buildVersionOf(list)}, ` +
+      `but ${why}. Nothing was changed.`,
+    from,
+    buildVersionOf(list),
+  );
+
 const historySchema = z.array(policyChangeSchema);
+
+const recordSchemas = {
+  item: handoffSchema,
+  'audit event': auditEventSchema,
+  user: userSchema,
+} satisfies Record<string, z.ZodMiniType>;
+
+/** The kinds of record a stored world holds one by one. */
+export type RecordKind = keyof typeof recordSchemas;
+
+/**
+ * Today's record schemas as one text (their JSON Schema), naming what this build reads. Every
+ * record a build writes is made to its schemas, so records stored by builds that all read with
+ * the same schemas (at the same storage version) are known to read; a build whose schemas
+ * differ, even by an optional field, checks every record again before it trusts the store.
+ */
+export function describeRecordSchemas(): string {
+  const described = Object.entries({
+    ...recordSchemas,
+    'routing policy history': historySchema,
+    'team history': teamHistorySchema,
+  }).map(([kind, schema]) => [kind, z.toJSONSchema(schema, { unrepresentable: 'any' })]);
+  return JSON.stringify(described);
+}
+
+/** What today's schema rejects in one stored record, in words, or null when it reads. */
+export function unreadableRecord(kind: RecordKind, record: unknown): string | null {
+  const parsed = recordSchemas[kind].safeParse(record);
+  if (parsed.success) return null;
+  const id = isRecord(record) ? String(record.id) : '?';
+  const issue = parsed.error.issues[0];
+  return `${kind} ${id}: ${issue?.path.join('.') || 'the record'}: ${issue?.message}`;
+}
+
+/** What today's schemas reject among the stored settings (the histories), or null. */
+export function unreadableSettings(settings: readonly [string, unknown][]): string | null {
+  const history = settings.find(([key]) => key === POLICY_CHANGES_KEY)?.[1];
+  const teams = settings.find(([key]) => key === TEAM_CHANGES_KEY)?.[1];
+  if (history !== undefined && !historySchema.safeParse(history).success) {
+    return 'the routing policy history';
+  }
+  if (teams !== undefined && !teamHistorySchema.safeParse(teams).success) return 'the team history';
+  return null;
+}
 
 /** The first record today's schemas reject, in words, or null when all of them read. */
 function unreadable(world: StoredWorld): string | null {
-  const first = (label: string, records: unknown[], schema: z.ZodMiniType) => {
+  const first = (kind: RecordKind, records: unknown[]) => {
     for (const record of records) {
-      const parsed = schema.safeParse(record);
-      if (!parsed.success) {
-        const id = isRecord(record) ? String(record.id) : '?';
-        const issue = parsed.error.issues[0];
-        return `${label} ${id}: ${issue?.path.join('.') || 'the record'}: ${issue?.message}`;
-      }
+      const problem = unreadableRecord(kind, record);
+      if (problem) return problem;
     }
     return null;
   };
-  const history = world.settings.find(([key]) => key === POLICY_CHANGES_KEY)?.[1];
-  const teams = world.settings.find(([key]) => key === TEAM_CHANGES_KEY)?.[1];
   return (
-    first('item', world.handoffs, handoffSchema) ??
-    first('audit event', world.events, auditEventSchema) ??
-    first('user', world.users, userSchema) ??
-    (history === undefined || historySchema.safeParse(history).success
-      ? null
-      : 'the routing policy history') ??
-    (teams === undefined || teamHistorySchema.safeParse(teams).success ? null : 'the team history')
+    first('item', world.handoffs) ??
+    first('audit event', world.events) ??
+    first('user', world.users) ??
+    unreadableSettings(world.settings)
   );
 }

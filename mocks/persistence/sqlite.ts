@@ -1,13 +1,26 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { Change, Persistence, Snapshot } from '../core/persistence';
+import {
+  type Change,
+  type Persistence,
+  type ReplyNote,
+  type Snapshot,
+  type StoredReply,
+  snapshotChange,
+} from '../core/persistence';
 import {
   assertReadableVersion,
   migrations as buildMigrations,
+  describeRecordSchemas,
   type Migration,
   migrateWorld,
+  type RecordKind,
+  refusal,
   STORAGE_VERSION,
   type StoredRecord,
   type StoredWorld,
+  unreadableRecord,
+  unreadableSettings,
 } from './migrations';
 
 export interface SqliteOptions {
@@ -61,11 +74,32 @@ export function sqlitePersistence(
   // before the reply); only a power cut may lose the last moments, never corrupt the file.
   // FULL would fsync on every decision, which caps writes at the disk's flush rate.
   db.pragma('synchronous = NORMAL');
+  /** Which record schemas the stored records were last all checked against (or written with). */
+  let digest: string | undefined;
+  const schemaDigest = () => {
+    digest ??= createHash('sha256').update(describeRecordSchemas()).digest('base64url');
+    return digest;
+  };
+  const hasChecks = () =>
+    db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'storage_checks'")
+      .get() !== undefined;
+  const checkedWith = () =>
+    hasChecks()
+      ? db.prepare("SELECT value FROM storage_checks WHERE name = 'record-schemas'").pluck().get()
+      : undefined;
+  const noteChecked = () => {
+    if (!hasChecks()) return;
+    db.prepare(
+      "INSERT OR REPLACE INTO storage_checks (name, value) VALUES ('record-schemas', ?)",
+    ).run(schemaDigest());
+  };
   if (!hasWorld()) {
     db.transaction(() => {
       db.exec(TABLES);
       for (const migration of list) if (migration.sql) db.exec(migration.sql);
       db.pragma(`user_version = ${buildVersion}`);
+      noteChecked();
     })();
   }
   const putHandoff = db.prepare('INSERT OR REPLACE INTO handoffs (id, body) VALUES (?, ?)');
@@ -88,7 +122,7 @@ export function sqlitePersistence(
       'DELETE FROM handoffs; DELETE FROM events; DELETE FROM idempotency; DELETE FROM users; DELETE FROM settings;',
     );
     for (const u of s.users) putUser.run(u.id, JSON.stringify(u));
-    write(s);
+    write(snapshotChange(s));
   });
 
   /** Every table's rows as stored: JSON text by key, in storage order. */
@@ -113,6 +147,51 @@ export function sqlitePersistence(
     idempotency: pairs(rows.idempotency),
     settings: pairs(rows.settings),
   });
+
+  /**
+   * A world already at this build's version, read row by row: each record is parsed and
+   * checked as it comes, so the stored text of 100,000 items is never held beside the items
+   * (which doubled the memory at start and left it to the garbage collector).
+   */
+  const readCurrent = (from: number): Snapshot => {
+    const refuse = (problem: string) =>
+      refusal(file, from, `it holds records this build cannot read: ${problem}`, list);
+    // Items and events were all checked against (or written with) the schemas this build
+    // reads: checking them again would be most of the start. Anything else is checked.
+    const known = checkedWith() === schemaDigest();
+    const records = <T>(sql: string, kind: RecordKind, check = true): T[] => {
+      const out: T[] = [];
+      for (const body of db.prepare(sql).pluck().iterate() as IterableIterator<string>) {
+        const record: unknown = JSON.parse(body);
+        const problem = check ? unreadableRecord(kind, record) : null;
+        if (problem) throw refuse(problem);
+        out.push(record as T);
+      }
+      return out;
+    };
+    const rows = (sql: string) => db.prepare(sql).all() as { key: string; body: string }[];
+    const settings = pairs(rows('SELECT key, body FROM settings'));
+    const problem = unreadableSettings(settings);
+    if (problem) throw refuse(problem);
+    const snapshot: Snapshot = {
+      users: records('SELECT body FROM users', 'user'),
+      handoffs: records('SELECT body FROM handoffs', 'item', !known),
+      events: records('SELECT body FROM events ORDER BY seq', 'audit event', !known),
+      // Notes only: an answer's body is read back when it is replayed (see storedReply).
+      idempotency: (
+        db
+          .prepare(
+            `SELECT key, json_extract(body, '$.fingerprint') AS fingerprint,
+              json_extract(body, '$.status') AS status, json_extract(body, '$.at') AS at
+             FROM idempotency`,
+          )
+          .all() as ({ key: string } & ReplyNote)[]
+      ).map(({ key, ...note }): [string, ReplyNote] => [key, note]),
+      settings,
+    };
+    if (!known) noteChecked();
+    return snapshot;
+  };
 
   /** Writes back only the rows a migration changed: events keep their place in the log. */
   const writeBack = (table: string, column: string, before: Rows['users'], after: unknown[]) => {
@@ -140,10 +219,16 @@ export function sqlitePersistence(
     writeBack('settings', 'key', rows.settings, world.settings);
     for (const migration of list) if (migration.to > from && migration.sql) db.exec(migration.sql);
     db.pragma(`user_version = ${buildVersion}`);
+    noteChecked();
     return snapshot;
   });
 
+  const getKey = db.prepare('SELECT body FROM idempotency WHERE key = ?').pluck();
   return {
+    storedReply(key) {
+      const body = getKey.get(key) as string | undefined;
+      return body === undefined ? undefined : (JSON.parse(body) as StoredReply);
+    },
     async load() {
       const from = storedVersion();
       const users = db.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
@@ -151,7 +236,7 @@ export function sqlitePersistence(
         if (users.n === 0) return null;
         // Nothing to migrate, but a record this build cannot read refuses the start here,
         // not as a failed request later.
-        return migrateWorld(worldOf(readRows()), from, { where: file, migrations: list });
+        return readCurrent(from);
       }
       if (options.backup !== false && users.n > 0) {
         const copy = backupFileName(file, from);

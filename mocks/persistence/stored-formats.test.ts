@@ -190,7 +190,8 @@ describe('the server database stored by earlier builds', () => {
         /^Migrated to storage version 8: settings-and-people-have-versions \(\d/,
       ),
       expect.stringMatching(/^Migrated to storage version 9: team-on-events \(\d/),
-      expect.stringMatching(/^Migrated .* from storage version 0 to 9 in [\d.]+ ms$/),
+      expect.stringMatching(/^Migrated to storage version 10: schema-checks \(\d/),
+      expect.stringMatching(/^Migrated .* from storage version 0 to 10 in [\d.]+ ms$/),
     ]);
 
     // Migrated once: the next start finds version 4 and neither copies nor migrates.
@@ -407,5 +408,82 @@ describe('settings and people stored before they had versions (storage version 7
     // Setting what is already there is no change and no new version.
     expect(people.update('u-kai', { level: 'l2' }, by, 'admin')).toMatchObject({ version: 2 });
     persistence.close();
+  });
+});
+
+describe('a database stored before it noted the schemas its records were checked against (storage version 9)', () => {
+  const files: string[] = [];
+  afterEach(() => {
+    for (const file of files.splice(0)) removeDbFile(file);
+  });
+  const v9Copy = () => {
+    const file = tempDbFile();
+    files.push(file);
+    copyFileSync(serverFixture('v9'), file);
+    return file;
+  };
+  const rowsOf = (file: string, sql: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare(sql).pluck().all() as string[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('loads every item and audit event as stored, and starts again from the same file', async () => {
+    const file = v9Copy();
+    const events = rowsOf(file, 'SELECT body FROM events ORDER BY seq').map(
+      (body) => JSON.parse(body) as AuditEvent,
+    );
+    /** The world as the API answers it: the fixture script's decision and claim, every trail. */
+    const expectStored = async (backend: Backend) => {
+      const items = await itemsOf(backend);
+      expect(items).toHaveLength(30);
+      const byId = new Map(items.map((h) => [h.id, h]));
+      expect(byId.get('h-3207')).toMatchObject({ status: 'rejected', version: 2 });
+      expect(byId.get('h-3260')).toMatchObject({ status: 'claimed', assignee: { id: 'u-ben' } });
+      for (const item of items) {
+        const reply = await get(backend, pathOf(operations.listHandoffEvents, { id: item.id }));
+        expect(auditPageSchema.parse(reply.body).items).toEqual(
+          events.filter((e) => e.handoffId === item.id),
+        );
+      }
+    };
+    const lines: string[] = [];
+    const persistence = sqlitePersistence(file, { log: (line) => lines.push(line) });
+    await expectStored(await open(persistence));
+    persistence.close();
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^Migrated to storage version 10: schema-checks \(\d/),
+    );
+    // The next start reads the same world without migrating it again.
+    lines.length = 0;
+    const again = sqlitePersistence(file, { log: (line) => lines.push(line) });
+    await expectStored(await open(again));
+    again.close();
+    expect(lines).toEqual([]);
+  });
+
+  it('refuses a file holding an item this build cannot read, and leaves it as it was', async () => {
+    const file = v9Copy();
+    const db = new Database(file);
+    const item = JSON.parse(
+      db.prepare("SELECT body FROM handoffs WHERE id = 'h-3207'").pluck().get() as string,
+    );
+    db.prepare("UPDATE handoffs SET body = ? WHERE id = 'h-3207'").run(
+      JSON.stringify({ ...item, status: 'mislaid' }),
+    );
+    db.close();
+    const before = rowsOf(file, 'SELECT body FROM handoffs ORDER BY id');
+    const persistence = sqlitePersistence(file, { backup: false });
+    await expect(open(persistence)).rejects.toThrow(
+      /at storage version 9 .* cannot read: item h-3207: status/,
+    );
+    persistence.close();
+    expect(rowsOf(file, 'SELECT body FROM handoffs ORDER BY id')).toEqual(before);
+    const stale = new Database(file, { readonly: true });
+    expect(stale.pragma('user_version', { simple: true })).toBe(9);
+    stale.close();
   });
 });

@@ -1,5 +1,6 @@
 // @vitest-environment node
 
+import { batchDecisionResultSchema } from '../../src/api/batch-schemas';
 import {
   auditPageSchema,
   decisionResultSchema,
@@ -130,6 +131,35 @@ describe('the HTTP server across a restart', () => {
     expect(released.status).toBe(200);
     const ids = [...second.backend.state.events.values()].flat().map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('answers a batch sent again after a restart from what it stored, applying nothing twice', async () => {
+    const file = newFile();
+    const first = await start(file);
+    const items = await openL1Items(first.baseUrl, 3);
+    const batch = {
+      batchId: 'restart-batch',
+      decision: { action: 'reject', reason: 'Duplicates of one ticket.' },
+      items: items.map(({ id, version }) => ({ id, version })),
+      timeOnBatchMs: 9_000,
+    };
+    const decided = batchDecisionResultSchema.parse(
+      (await call(first.baseUrl, 'POST', pathOf(operations.decideBatch), { json: batch })).body,
+    );
+    expect(decided.applied).toBe(3);
+    const trails = await Promise.all(items.map((h) => events(first.baseUrl, h.id)));
+    await stop(first);
+
+    // The client never heard the answer and sends the batch again, under a new key.
+    const second = await start(file);
+    const again = await call(second.baseUrl, 'POST', pathOf(operations.decideBatch), {
+      json: batch,
+    });
+    expect(again.status).toBe(200);
+    expect(batchDecisionResultSchema.parse(again.body).results).toEqual(
+      decided.results.map((r) => ({ ...r, replayed: true })),
+    );
+    expect(await Promise.all(items.map((h) => events(second.baseUrl, h.id)))).toEqual(trails);
   });
 
   it('refuses to reset the world when reset is disabled', async () => {

@@ -79,7 +79,7 @@ export function decideBatch(s: BackendServices, user: User, body: BatchDecisionR
   const listed = new Set<string>();
   const results: BatchItemResult[] = body.items.map(({ id, version }) => {
     const key = `batch-item ${user.id} ${body.batchId} ${id}`;
-    const earlier = s.world.idempotency.get(key);
+    const earlier = s.world.remembered(key);
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) {
         return left(
