@@ -342,7 +342,7 @@ export const handoffFiltersSchema = z.object({
     .check(z.describe('Only items sent to a team the caller belongs to.')),
   q: z
     .optional(z.string().check(z.maxLength(200)))
-    .check(z.describe('Case-insensitive text in the ticket number, subject, customer or reply.')),
+    .check(z.describe('Case-insensitive text in the ticket number, subject or customer name.')),
 });
 export type HandoffFilters = z.infer<typeof handoffFiltersSchema>;
 
