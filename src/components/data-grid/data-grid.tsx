@@ -1,7 +1,6 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which table rows cannot do reliably; the ARIA grid roles carry the semantics.
 // biome-ignore-all lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant; rows and cells are not focused themselves.
 import { useRouter } from '@tanstack/react-router';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type KeyboardEvent,
   memo,
@@ -15,11 +14,10 @@ import {
 import { useShortcuts } from '../../hooks/use-shortcuts';
 import { ErrorNotice, RetryingNotice } from '../error-notice';
 import './data-grid.css';
+import { useRowWindow } from './row-window';
 
 /** Height of the sticky column header in pixels; the CSS uses the same number. */
 const HEADER_HEIGHT = 34;
-/** Rows rendered beyond the viewport on each side: enough to scroll smoothly, few enough to stay light. */
-const OVERSCAN = 6;
 /** A keyboard walk reaches the URL once it pauses for this long, not on every key. */
 const MIRROR_DELAY_MS = 300;
 
@@ -224,17 +222,15 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
   }, [props.selectedId]);
 
   const hasMore = virtual && (pages?.hasNextPage ?? false);
-  const virtualizer = useVirtualizer({
+  const rowWindow = useRowWindow(gridRef, {
     count: virtual ? rows.length + (hasMore ? 1 : 0) : 0,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => rowHeight,
-    overscan: OVERSCAN,
-    paddingStart: headerHeight,
-    scrollPaddingStart: headerHeight,
+    rowHeight,
+    headerHeight,
     // Back from an item: where the reviewer left the list, if its rows are still at hand.
     initialOffset: remembered && !loading && rows.length > 0 ? remembered.offset : 0,
   });
-  const virtualItems = virtual ? virtualizer.getVirtualItems() : null;
+  const virtualItems = virtual ? rowWindow.items : null;
+  const { offset: windowOffset, height: windowHeight, scrollTo } = rowWindow;
 
   const selectedIndex = useMemo(
     () => (selectedId === undefined ? -1 : rows.findIndex((r) => getId(r) === selectedId)),
@@ -273,10 +269,10 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
         memory.set(restoreKey, {
           selectedId: latest.current.selectedId,
           index: latest.current.selectedIndex,
-          offset: virtualizer.scrollOffset ?? 0,
+          offset: windowOffset(),
         });
     },
-    [memory, virtualizer],
+    [memory, windowOffset],
   );
 
   // Arriving (Back, a shared link with the highlight, a return from an item): show the row,
@@ -289,17 +285,29 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
     if (restoring && (document.activeElement === document.body || !document.activeElement))
       gridRef.current?.focus({ preventScroll: true });
     if (selectedIndex <= 0 || !virtual) return;
-    if (!rowInView(gridRef.current, selectedIndex, rowHeight, headerHeight))
-      virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
-  }, [loading, selectedIndex, virtualizer, virtual, headerHeight, rowHeight]);
+    const top = headerHeight + selectedIndex * rowHeight;
+    const [offset, height] = [windowOffset(), windowHeight()];
+    if (top >= offset + headerHeight && top + rowHeight <= offset + height) return;
+    // Centred in the rows' part of the grid, below the header.
+    scrollTo(top + rowHeight / 2 - (headerHeight + height) / 2);
+  }, [
+    loading,
+    selectedIndex,
+    windowOffset,
+    windowHeight,
+    scrollTo,
+    virtual,
+    headerHeight,
+    rowHeight,
+  ]);
 
   // New filters: start at the top.
   const lastResetKey = useRef(props.resetKey);
   useEffect(() => {
     if (lastResetKey.current === props.resetKey) return;
     lastResetKey.current = props.resetKey;
-    if (virtual) virtualizer.scrollToOffset(0);
-  }, [props.resetKey, virtualizer, virtual]);
+    if (virtual) scrollTo(0);
+  }, [props.resetKey, scrollTo, virtual]);
 
   /** Tell the page now (before it navigates away, or when it asked to hear at once). */
   const tell = useCallback((id: string) => {
@@ -323,12 +331,14 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
           const el = document.getElementById(current.rowDomId(id));
           el?.scrollIntoView?.({ block: 'nearest' });
         } else {
-          scrollRowIntoView(
-            gridRef.current,
-            clamped,
-            current.rowHeight,
-            current.header === false ? 0 : HEADER_HEIGHT,
-          );
+          const header = current.header === false ? 0 : HEADER_HEIGHT;
+          const [offset, height] = [windowOffset(), windowHeight()];
+          // Rows share one height, so the least scroll that shows the row whole below the sticky
+          // header is arithmetic, and the window moves in this same render.
+          const top = header + clamped * current.rowHeight;
+          if (top < offset + header) scrollTo(top - header);
+          else if (top + current.rowHeight > offset + height)
+            scrollTo(top + current.rowHeight - height);
         }
       }
       if (options.focus) gridRef.current?.focus({ preventScroll: true });
@@ -338,7 +348,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
       if (pending.current) clearTimeout(pending.current.timer);
       pending.current = { id, timer: setTimeout(() => tell(id), delay) };
     },
-    [tell],
+    [tell, windowOffset, windowHeight, scrollTo],
   );
 
   const open = useCallback(
@@ -362,12 +372,10 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
       const { selectedIndex: current, props: p } = latest.current;
       // Nothing highlighted yet: start at the first row in view.
       const firstInView =
-        p.virtual === false
-          ? 0
-          : Math.ceil((virtualizer.scrollOffset ?? 0) / latest.current.props.rowHeight);
+        p.virtual === false ? 0 : Math.ceil(windowOffset() / latest.current.props.rowHeight);
       selectIndex(current >= 0 ? current + delta : firstInView, { scroll: true, focus: true });
     },
-    [selectIndex, virtualizer],
+    [selectIndex, windowOffset],
   );
 
   useShortcuts([
@@ -392,7 +400,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
 
   const onGridKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
-    const height = gridRef.current?.clientHeight ?? 0;
+    const height = windowHeight();
     const page = Math.max(1, Math.floor(height / rowHeight) - 1);
     const last = latest.current.props.rows.length - 1;
     switch (e.key) {
@@ -455,7 +463,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
     >
       <div
         className="data-grid-content"
-        style={{ height: loading || !virtual ? undefined : virtualizer.getTotalSize() }}
+        style={{ height: loading || !virtual ? undefined : rowWindow.totalSize }}
       >
         {header ? <HeaderRow columns={columns} /> : null}
         <div role="rowgroup" className="data-grid-body">
@@ -685,35 +693,4 @@ function LoadingRows({
       ))}
     </>
   );
-}
-
-/** Whether the row at `index` is wholly inside the grid's scrolled window, below its header. */
-/**
- * Scrolls the least that shows row `index` whole below the sticky header; a row already in view
- * moves nothing. Rows share one height, so where a row sits is known: setting the offset costs a
- * scroll, where asking the virtualizer to find the row measures the list again after the render
- * that follows, on every press that scrolls.
- */
-function scrollRowIntoView(
-  el: HTMLElement | null,
-  index: number,
-  rowHeight: number,
-  headerHeight: number,
-) {
-  if (!el) return;
-  const top = headerHeight + index * rowHeight;
-  if (top < el.scrollTop + headerHeight) el.scrollTop = top - headerHeight;
-  else if (top + rowHeight > el.scrollTop + el.clientHeight)
-    el.scrollTop = top + rowHeight - el.clientHeight;
-}
-
-function rowInView(
-  el: HTMLElement | null,
-  index: number,
-  rowHeight: number,
-  headerHeight: number,
-): boolean {
-  if (!el) return false;
-  const top = headerHeight + index * rowHeight;
-  return top >= el.scrollTop + headerHeight && top + rowHeight <= el.scrollTop + el.clientHeight;
 }
