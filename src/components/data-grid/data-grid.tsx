@@ -6,6 +6,7 @@ import {
   memo,
   type ReactNode,
   useCallback,
+  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -93,8 +94,10 @@ export type ListGridProps<T> = Pick<
 };
 
 /**
- * Draws one row's cells. Keep it stable (a module-level function): rows are memoized on it, on
- * their item and on `context`, so moving the highlight re-renders two rows, not the list.
+ * Draws one row's cells. Keep it stable (a module-level function): cells are memoized on it, on
+ * their item and on `context`, so moving the highlight re-renders two rows' wrappers, not their
+ * cells. `state.selected` is the row's highlight only where the grid's `cellsShowSelection` is set
+ * (and those cells re-render with it); elsewhere it is always false.
  */
 export type RenderCells<T, C> = (row: T, context: C, state: { selected: boolean }) => ReactNode;
 
@@ -113,6 +116,8 @@ export interface DataGridProps<T, C> {
   /** Height of one row in pixels; the CSS uses the same number. */
   rowHeight: number;
   renderCells: RenderCells<T, C>;
+  /** The cells draw the highlight themselves (they read `state.selected`). */
+  cellsShowSelection?: boolean;
   /** Whatever the cells need beyond their row (a clock, who is signed in). Memoize it. */
   context: C;
   /** Rows on the server, loaded or not; undefined while unknown. */
@@ -151,12 +156,16 @@ export interface DataGridProps<T, C> {
  * Home/End move the highlighted row, Enter opens it. The highlight lives here, so a key press
  * re-renders two rows; the page hears of it once the reviewer pauses.
  */
-export function DataGrid<T, C>(props: DataGridProps<T, C>) {
+export function DataGrid<T, C>(latestProps: DataGridProps<T, C>) {
+  // New rows (a first page, a refresh, new filters) render in a pass React can interrupt, so a
+  // page of rows arriving never holds the main thread for one long task; the grid's own state
+  // (the highlight, the scrolled window) is not deferred, so j/k answer at once.
+  const props = useDeferredValue(latestProps);
   if (props.error) return <>{props.error}</>;
   const known = !props.loading && !props.stale;
   const none = props.total !== undefined ? props.total === 0 : props.rows.length === 0;
   if (props.empty && known && none) return <>{props.empty}</>;
-  return <GridView {...props} />;
+  return <MemoGridView {...props} />;
 }
 
 interface Remembered {
@@ -496,6 +505,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
                   selected={v.index === selectedIndex}
                   context={props.context}
                   renderCells={props.renderCells as RenderCells<unknown, unknown>}
+                  cellsShowSelection={props.cellsShowSelection ?? false}
                   onSelect={onRowSelect}
                   onOpen={open}
                 />
@@ -507,6 +517,9 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
     </div>
   );
 }
+
+/** The urgent render that precedes a deferred one passes the same props again: it stops here. */
+const MemoGridView = memo(GridView) as typeof GridView;
 
 /**
  * Keys for the rendered window that recycle DOM rows: a row scrolled out at one end comes back at
@@ -584,6 +597,7 @@ interface GridRowProps {
   selected: boolean;
   context: unknown;
   renderCells: RenderCells<unknown, unknown>;
+  cellsShowSelection: boolean;
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
 }
@@ -604,6 +618,7 @@ const GridRow = memo(function GridRow({
   selected,
   context,
   renderCells,
+  cellsShowSelection,
   onSelect,
   onOpen,
 }: GridRowProps) {
@@ -623,9 +638,29 @@ const GridRow = memo(function GridRow({
         if (!fromControl(e.target)) onOpen(index);
       }}
     >
-      {renderCells(row, context, { selected })}
+      <RowCells
+        row={row}
+        context={context}
+        renderCells={renderCells}
+        selected={cellsShowSelection && selected}
+      />
     </div>
   );
+});
+
+/** A row's cells: drawn again when their item or context changes, not when the highlight moves. */
+const RowCells = memo(function RowCells({
+  row,
+  context,
+  renderCells,
+  selected,
+}: {
+  row: unknown;
+  context: unknown;
+  renderCells: RenderCells<unknown, unknown>;
+  selected: boolean;
+}) {
+  return renderCells(row, context, { selected });
 });
 
 function LoadMoreRow({

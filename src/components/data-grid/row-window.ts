@@ -43,15 +43,22 @@ export function useRowWindow(
   { count, rowHeight, headerHeight, initialOffset }: RowWindowOptions,
 ) {
   const offset = useRef(initialOffset);
-  const height = useRef(0);
-  const [range, setRange] = useState(() => rangeAt(initialOffset, 0, rowHeight, headerHeight));
+  // Until the scroller is measured, the window's own height stands in: the grid is never taller,
+  // so the first render already has every row in view, and measuring forces no early layout.
+  const height = useRef(typeof window === 'undefined' ? 0 : window.innerHeight);
+  const [range, setRange] = useState(() =>
+    rangeAt(initialOffset, height.current, rowHeight, headerHeight),
+  );
   const shown = useRef(range);
 
   const place = useCallback(
-    (nextOffset: number) => {
+    (nextOffset: number, { growOnly = false } = {}) => {
       offset.current = nextOffset;
       const next = rangeAt(nextOffset, height.current, rowHeight, headerHeight);
-      if (next.first === shown.current.first && next.last === shown.current.last) return;
+      const was = shown.current;
+      if (next.first === was.first && next.last === was.last) return;
+      // A measurement that finds a few rows too many rendered leaves them: the next scroll trims.
+      if (growOnly && next.first >= was.first && next.last <= was.last) return;
       shown.current = next;
       setRange(next);
     },
@@ -67,16 +74,15 @@ export function useRowWindow(
       el.scrollTop = start.current;
       start.current = 0;
     }
-    height.current = el.clientHeight;
-    place(el.scrollTop);
     const onScroll = () => place(el.scrollTop);
     el.addEventListener('scroll', onScroll, { passive: true });
+    // Told after layout, so reading the height then costs nothing extra.
     const resized =
       typeof ResizeObserver === 'undefined'
         ? null
         : new ResizeObserver(() => {
             height.current = el.clientHeight;
-            place(offset.current);
+            place(offset.current, { growOnly: true });
           });
     resized?.observe(el);
     return () => {
