@@ -151,7 +151,10 @@ const report = (what: string, value: string, goal: string) =>
 
 const kit = prepareKit();
 const fixedPort = async (given: string) => Number(given) || (await freePort());
-const [appPort, kitPort] = [await fixedPort(values['app-port']), await fixedPort(values['kit-port'])];
+const [appPort, kitPort] = [
+  await fixedPort(values['app-port']),
+  await fixedPort(values['kit-port']),
+];
 const dataDir = mkdtempSync(join(tmpdir(), 'handoff-desk-bench-'));
 const kitServer = await serveStatic(kit, kitPort);
 const app = await startApp(appPort, dataDir);
