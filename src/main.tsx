@@ -1,6 +1,6 @@
 import { announceSignedIn } from './lib/sign-in-channel';
 import './app/strict-csp';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/client';
 import { ApiError } from './api/errors';
@@ -78,11 +78,15 @@ async function boot() {
       }
       window.history.replaceState(null, '', window.location.pathname);
     }
-    root.render(
-      <StrictMode>
-        <App queryClient={createQueryClient(api)} demo={demo} />
-      </StrictMode>,
-    );
+    // A transition: React renders the first screen in slices between which the browser may
+    // paint and answer input, instead of in one long task.
+    startTransition(() => {
+      root.render(
+        <StrictMode>
+          <App queryClient={createQueryClient(api)} demo={demo} />
+        </StrictMode>,
+      );
+    });
   };
   const session = await api.getSession();
   if (session.mode === 'session' && !session.user) {

@@ -4,6 +4,7 @@
 // same machine at the same moment. Prints figures; asserts nothing.
 //
 //   npx vite build && npm run bench:ui -- [--items 100000] [--presses 300] [--reps 1] [--throttles 1,4]
+//                                          [--app-port N] [--kit-port N] [--dist dist]
 //
 // BENCH_KIT points at the kit (default ../shared/bench); it is copied to a scratch folder and its
 // harness dependencies installed there once. CHROMIUM_PATH as for the kit.
@@ -23,15 +24,20 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '1' },
     throttles: { type: 'string', default: '1,4' },
     'first-load-runs': { type: 'string', default: '3' },
+    // Fixed ports for a shared machine (0: any free port), and another build to compare against.
+    'app-port': { type: 'string', default: '0' },
+    'kit-port': { type: 'string', default: '0' },
+    dist: { type: 'string', default: 'dist' },
   },
 });
 const items = Number(values.items);
 const throttles = values.throttles.split(',').map(Number);
 const kitSource = resolve(process.env.BENCH_KIT ?? '../shared/bench');
 const host = '127.0.0.1';
+const dist = values.dist;
 
-if (!existsSync('dist/index.html'))
-  throw new Error('No build in dist/: run `npx vite build` first.');
+if (!existsSync(join(dist, 'index.html')))
+  throw new Error(`No build in ${dist}/: run \`npx vite build\` first.`);
 if (!existsSync(join(kitSource, 'harness/keynav.mjs')))
   throw new Error(`No keynav kit at ${kitSource}: set BENCH_KIT.`);
 
@@ -80,7 +86,7 @@ async function startApp(port: number, dataDir: string): Promise<ChildProcess> {
       'mocks/server/main.ts',
       ...['--host', host, '--port', String(port)],
       ...['--data', join(dataDir, 'bench.sqlite'), '--seed-count', String(items)],
-      ...['--static', 'dist'],
+      ...['--static', dist],
       // The kit opens the queue with no sign-in: the app acts as the demo's reviewer.
       '--insecure-actor-header',
     ],
@@ -132,9 +138,9 @@ async function keynav(kit: string, url: string, throttle: number): Promise<Keyna
 
 /** Entry script plus everything index.html modulepreloads: what /queue costs before it runs. */
 function initialJsKiB() {
-  const html = readFileSync('dist/index.html', 'utf8');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join('dist', f))).length, 0);
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f))).length, 0);
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
@@ -144,7 +150,11 @@ const report = (what: string, value: string, goal: string) =>
   lines.push(`${what.padEnd(46)} ${value.padEnd(22)} goal ${goal}`);
 
 const kit = prepareKit();
-const [appPort, kitPort] = [await freePort(), await freePort()];
+const fixedPort = async (given: string) => Number(given) || (await freePort());
+const [appPort, kitPort] = [
+  await fixedPort(values['app-port']),
+  await fixedPort(values['kit-port']),
+];
 const dataDir = mkdtempSync(join(tmpdir(), 'handoff-desk-bench-'));
 const kitServer = await serveStatic(kit, kitPort);
 const app = await startApp(appPort, dataDir);

@@ -1,12 +1,12 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which table rows cannot do reliably; the ARIA grid roles carry the semantics.
 // biome-ignore-all lint/a11y/useFocusableInteractive: the grid is the single tab stop and points at the highlighted row with aria-activedescendant; rows and cells are not focused themselves.
 import { useRouter } from '@tanstack/react-router';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type KeyboardEvent,
   memo,
   type ReactNode,
   useCallback,
+  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -15,11 +15,10 @@ import {
 import { useShortcuts } from '../../hooks/use-shortcuts';
 import { ErrorNotice, RetryingNotice } from '../error-notice';
 import './data-grid.css';
+import { useRowWindow } from './row-window';
 
 /** Height of the sticky column header in pixels; the CSS uses the same number. */
 const HEADER_HEIGHT = 34;
-/** Rows rendered beyond the viewport on each side: enough to scroll smoothly, few enough to stay light. */
-const OVERSCAN = 6;
 /** A keyboard walk reaches the URL once it pauses for this long, not on every key. */
 const MIRROR_DELAY_MS = 300;
 
@@ -95,8 +94,10 @@ export type ListGridProps<T> = Pick<
 };
 
 /**
- * Draws one row's cells. Keep it stable (a module-level function): rows are memoized on it, on
- * their item and on `context`, so moving the highlight re-renders two rows, not the list.
+ * Draws one row's cells. Keep it stable (a module-level function): cells are memoized on it, on
+ * their item and on `context`, so moving the highlight re-renders two rows' wrappers, not their
+ * cells. `state.selected` is the row's highlight only where the grid's `cellsShowSelection` is set
+ * (and those cells re-render with it); elsewhere it is always false.
  */
 export type RenderCells<T, C> = (row: T, context: C, state: { selected: boolean }) => ReactNode;
 
@@ -115,6 +116,8 @@ export interface DataGridProps<T, C> {
   /** Height of one row in pixels; the CSS uses the same number. */
   rowHeight: number;
   renderCells: RenderCells<T, C>;
+  /** The cells draw the highlight themselves (they read `state.selected`). */
+  cellsShowSelection?: boolean;
   /** Whatever the cells need beyond their row (a clock, who is signed in). Memoize it. */
   context: C;
   /** Rows on the server, loaded or not; undefined while unknown. */
@@ -153,12 +156,16 @@ export interface DataGridProps<T, C> {
  * Home/End move the highlighted row, Enter opens it. The highlight lives here, so a key press
  * re-renders two rows; the page hears of it once the reviewer pauses.
  */
-export function DataGrid<T, C>(props: DataGridProps<T, C>) {
+export function DataGrid<T, C>(latestProps: DataGridProps<T, C>) {
+  // New rows (a first page, a refresh, new filters) render in a pass React can interrupt, so a
+  // page of rows arriving never holds the main thread for one long task; the grid's own state
+  // (the highlight, the scrolled window) is not deferred, so j/k answer at once.
+  const props = useDeferredValue(latestProps);
   if (props.error) return <>{props.error}</>;
   const known = !props.loading && !props.stale;
   const none = props.total !== undefined ? props.total === 0 : props.rows.length === 0;
   if (props.empty && known && none) return <>{props.empty}</>;
-  return <GridView {...props} />;
+  return <MemoGridView {...props} />;
 }
 
 interface Remembered {
@@ -224,17 +231,15 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
   }, [props.selectedId]);
 
   const hasMore = virtual && (pages?.hasNextPage ?? false);
-  const virtualizer = useVirtualizer({
+  const rowWindow = useRowWindow(gridRef, {
     count: virtual ? rows.length + (hasMore ? 1 : 0) : 0,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => rowHeight,
-    overscan: OVERSCAN,
-    paddingStart: headerHeight,
-    scrollPaddingStart: headerHeight,
+    rowHeight,
+    headerHeight,
     // Back from an item: where the reviewer left the list, if its rows are still at hand.
     initialOffset: remembered && !loading && rows.length > 0 ? remembered.offset : 0,
   });
-  const virtualItems = virtual ? virtualizer.getVirtualItems() : null;
+  const virtualItems = virtual ? rowWindow.items : null;
+  const { offset: windowOffset, height: windowHeight, scrollTo } = rowWindow;
 
   const selectedIndex = useMemo(
     () => (selectedId === undefined ? -1 : rows.findIndex((r) => getId(r) === selectedId)),
@@ -273,10 +278,10 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
         memory.set(restoreKey, {
           selectedId: latest.current.selectedId,
           index: latest.current.selectedIndex,
-          offset: virtualizer.scrollOffset ?? 0,
+          offset: windowOffset(),
         });
     },
-    [memory, virtualizer],
+    [memory, windowOffset],
   );
 
   // Arriving (Back, a shared link with the highlight, a return from an item): show the row,
@@ -289,17 +294,29 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
     if (restoring && (document.activeElement === document.body || !document.activeElement))
       gridRef.current?.focus({ preventScroll: true });
     if (selectedIndex <= 0 || !virtual) return;
-    if (!rowInView(gridRef.current, selectedIndex, rowHeight, headerHeight))
-      virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
-  }, [loading, selectedIndex, virtualizer, virtual, headerHeight, rowHeight]);
+    const top = headerHeight + selectedIndex * rowHeight;
+    const [offset, height] = [windowOffset(), windowHeight()];
+    if (top >= offset + headerHeight && top + rowHeight <= offset + height) return;
+    // Centred in the rows' part of the grid, below the header.
+    scrollTo(top + rowHeight / 2 - (headerHeight + height) / 2);
+  }, [
+    loading,
+    selectedIndex,
+    windowOffset,
+    windowHeight,
+    scrollTo,
+    virtual,
+    headerHeight,
+    rowHeight,
+  ]);
 
   // New filters: start at the top.
   const lastResetKey = useRef(props.resetKey);
   useEffect(() => {
     if (lastResetKey.current === props.resetKey) return;
     lastResetKey.current = props.resetKey;
-    if (virtual) virtualizer.scrollToOffset(0);
-  }, [props.resetKey, virtualizer, virtual]);
+    if (virtual) scrollTo(0);
+  }, [props.resetKey, scrollTo, virtual]);
 
   /** Tell the page now (before it navigates away, or when it asked to hear at once). */
   const tell = useCallback((id: string) => {
@@ -323,12 +340,14 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
           const el = document.getElementById(current.rowDomId(id));
           el?.scrollIntoView?.({ block: 'nearest' });
         } else {
-          scrollRowIntoView(
-            gridRef.current,
-            clamped,
-            current.rowHeight,
-            current.header === false ? 0 : HEADER_HEIGHT,
-          );
+          const header = current.header === false ? 0 : HEADER_HEIGHT;
+          const [offset, height] = [windowOffset(), windowHeight()];
+          // Rows share one height, so the least scroll that shows the row whole below the sticky
+          // header is arithmetic, and the window moves in this same render.
+          const top = header + clamped * current.rowHeight;
+          if (top < offset + header) scrollTo(top - header);
+          else if (top + current.rowHeight > offset + height)
+            scrollTo(top + current.rowHeight - height);
         }
       }
       if (options.focus) gridRef.current?.focus({ preventScroll: true });
@@ -338,7 +357,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
       if (pending.current) clearTimeout(pending.current.timer);
       pending.current = { id, timer: setTimeout(() => tell(id), delay) };
     },
-    [tell],
+    [tell, windowOffset, windowHeight, scrollTo],
   );
 
   const open = useCallback(
@@ -362,12 +381,10 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
       const { selectedIndex: current, props: p } = latest.current;
       // Nothing highlighted yet: start at the first row in view.
       const firstInView =
-        p.virtual === false
-          ? 0
-          : Math.ceil((virtualizer.scrollOffset ?? 0) / latest.current.props.rowHeight);
+        p.virtual === false ? 0 : Math.ceil(windowOffset() / latest.current.props.rowHeight);
       selectIndex(current >= 0 ? current + delta : firstInView, { scroll: true, focus: true });
     },
-    [selectIndex, virtualizer],
+    [selectIndex, windowOffset],
   );
 
   useShortcuts([
@@ -392,7 +409,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
 
   const onGridKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
-    const height = gridRef.current?.clientHeight ?? 0;
+    const height = windowHeight();
     const page = Math.max(1, Math.floor(height / rowHeight) - 1);
     const last = latest.current.props.rows.length - 1;
     switch (e.key) {
@@ -455,7 +472,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
     >
       <div
         className="data-grid-content"
-        style={{ height: loading || !virtual ? undefined : virtualizer.getTotalSize() }}
+        style={{ height: loading || !virtual ? undefined : rowWindow.totalSize }}
       >
         {header ? <HeaderRow columns={columns} /> : null}
         <div role="rowgroup" className="data-grid-body">
@@ -488,6 +505,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
                   selected={v.index === selectedIndex}
                   context={props.context}
                   renderCells={props.renderCells as RenderCells<unknown, unknown>}
+                  cellsShowSelection={props.cellsShowSelection ?? false}
                   onSelect={onRowSelect}
                   onOpen={open}
                 />
@@ -499,6 +517,9 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
     </div>
   );
 }
+
+/** The urgent render that precedes a deferred one passes the same props again: it stops here. */
+const MemoGridView = memo(GridView) as typeof GridView;
 
 /**
  * Keys for the rendered window that recycle DOM rows: a row scrolled out at one end comes back at
@@ -576,6 +597,7 @@ interface GridRowProps {
   selected: boolean;
   context: unknown;
   renderCells: RenderCells<unknown, unknown>;
+  cellsShowSelection: boolean;
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
 }
@@ -596,6 +618,7 @@ const GridRow = memo(function GridRow({
   selected,
   context,
   renderCells,
+  cellsShowSelection,
   onSelect,
   onOpen,
 }: GridRowProps) {
@@ -615,9 +638,29 @@ const GridRow = memo(function GridRow({
         if (!fromControl(e.target)) onOpen(index);
       }}
     >
-      {renderCells(row, context, { selected })}
+      <RowCells
+        row={row}
+        context={context}
+        renderCells={renderCells}
+        selected={cellsShowSelection && selected}
+      />
     </div>
   );
+});
+
+/** A row's cells: drawn again when their item or context changes, not when the highlight moves. */
+const RowCells = memo(function RowCells({
+  row,
+  context,
+  renderCells,
+  selected,
+}: {
+  row: unknown;
+  context: unknown;
+  renderCells: RenderCells<unknown, unknown>;
+  selected: boolean;
+}) {
+  return renderCells(row, context, { selected });
 });
 
 function LoadMoreRow({
@@ -685,35 +728,4 @@ function LoadingRows({
       ))}
     </>
   );
-}
-
-/** Whether the row at `index` is wholly inside the grid's scrolled window, below its header. */
-/**
- * Scrolls the least that shows row `index` whole below the sticky header; a row already in view
- * moves nothing. Rows share one height, so where a row sits is known: setting the offset costs a
- * scroll, where asking the virtualizer to find the row measures the list again after the render
- * that follows, on every press that scrolls.
- */
-function scrollRowIntoView(
-  el: HTMLElement | null,
-  index: number,
-  rowHeight: number,
-  headerHeight: number,
-) {
-  if (!el) return;
-  const top = headerHeight + index * rowHeight;
-  if (top < el.scrollTop + headerHeight) el.scrollTop = top - headerHeight;
-  else if (top + rowHeight > el.scrollTop + el.clientHeight)
-    el.scrollTop = top + rowHeight - el.clientHeight;
-}
-
-function rowInView(
-  el: HTMLElement | null,
-  index: number,
-  rowHeight: number,
-  headerHeight: number,
-): boolean {
-  if (!el) return false;
-  const top = headerHeight + index * rowHeight;
-  return top >= el.scrollTop + headerHeight && top + rowHeight <= el.scrollTop + el.clientHeight;
 }

@@ -144,6 +144,7 @@ export function ReviewPage({ category }: { category: Category | undefined }) {
                   rowDomId={reviewRowId}
                   rowHeight={REVIEW_ROW_HEIGHT}
                   renderCells={renderReviewCells}
+                  cellsShowSelection
                   context={setOpenId}
                   total={items.length}
                   loading={false}
