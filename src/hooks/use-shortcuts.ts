@@ -85,12 +85,15 @@ export function useShortcuts(shortcuts: Shortcut[]): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
       const typing = isTypingTarget(e.target);
-      const inDialog = document.querySelector(
-        '[role="dialog"][data-state="open"], [role="alertdialog"][data-state="open"]',
-      );
+      // Looked up only once a shortcut matches: most keys pressed match none of a screen's.
+      let inDialog: Element | null | undefined;
       for (const s of ref.current) {
         if (s.enabled === false || !matches(s.key, e)) continue;
         if (typing && !s.inFields) continue;
+        if (inDialog === undefined)
+          inDialog = document.querySelector(
+            '[role="dialog"][data-state="open"], [role="alertdialog"][data-state="open"]',
+          );
         if (inDialog && !(e.target instanceof Node && inDialog.contains(e.target))) continue;
         e.preventDefault();
         s.handler(e);
