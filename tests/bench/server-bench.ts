@@ -13,6 +13,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 /** Undecided items read before the run: more than 8 clients decide in its seconds. */
 const WORK_ITEMS = Number(process.env.BENCH_WORK ?? 40_000);
 const PORT = Number(process.env.BENCH_PORT ?? 4311);
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const dir = mkdtempSync(join(tmpdir(), 'handoff-bench-'));
 const data = join(dir, 'world.sqlite');
 const base = `http://127.0.0.1:${PORT}/api`;
@@ -23,6 +24,8 @@ function start(): Promise<{ child: ChildProcess; ms: number }> {
   const child = spawn(
     process.execPath,
     [
+      // BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops.
+      ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
       '--import',
       'tsx',
       'mocks/server/main.ts',
@@ -52,6 +55,16 @@ function stop(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/** CPU the process has used so far (user + system), in ms: less noisy than rates on a busy machine. */
+const cpuMs = (child: ChildProcess) => {
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+};
+/** Kernel clock ticks per second, as /proc reports CPU times (100 on Linux). */
+const CLOCK_TICKS = 100;
 
 const rssMb = (child: ChildProcess) => {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -83,6 +96,8 @@ export interface ServerFigures {
   decisionsPerSecond: number;
   decisionP50: number;
   decisionP99: number;
+  /** The server's CPU per decided item (its claim and its decision), in ms. */
+  cpuPerDecisionMs: number;
   dbMb: number;
   seconds: number;
 }
@@ -136,8 +151,10 @@ export async function runServerBench(): Promise<ServerFigures> {
     }
   };
   const began = performance.now();
+  const cpuBefore = cpuMs(child);
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const elapsed = (performance.now() - began) / 1000;
+  const cpuUsed = cpuMs(child) - cpuBefore;
   const rssEndMb = rssMb(child);
   await stop(child);
   latencies.sort((a, b) => a - b);
@@ -159,6 +176,7 @@ export async function runServerBench(): Promise<ServerFigures> {
     decisionsPerSecond: decided / elapsed,
     decisionP50: percentile(latencies, 50),
     decisionP99: percentile(latencies, 99),
+    cpuPerDecisionMs: decided > 0 ? cpuUsed / decided : 0,
     dbMb,
     seconds: elapsed,
   };
