@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { JsonTexts } from '../core/json-text';
 import type { Change, Persistence, Snapshot } from '../core/persistence';
 import {
   assertReadableVersion,
@@ -68,17 +69,23 @@ export function sqlitePersistence(
       db.pragma(`user_version = ${buildVersion}`);
     })();
   }
-  const putHandoff = db.prepare('INSERT OR REPLACE INTO handoffs (id, body) VALUES (?, ?)');
+  // An item written again is updated where it lies: its row keeps its place (and the files
+  // their order), and only its own page changes, where a replace would delete and re-insert.
+  const putHandoff = db.prepare(
+    'INSERT INTO handoffs (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body',
+  );
   const putEvent = db.prepare('INSERT INTO events (id, handoff_id, body) VALUES (?, ?, ?)');
   const putKey = db.prepare('INSERT OR REPLACE INTO idempotency (key, body) VALUES (?, ?)');
   const dropKey = db.prepare('DELETE FROM idempotency WHERE key = ?');
   const putUser = db.prepare('INSERT OR REPLACE INTO users (id, body) VALUES (?, ?)');
   const putSetting = db.prepare('INSERT OR REPLACE INTO settings (key, body) VALUES (?, ?)');
 
-  const write = db.transaction((change: Change, alongside?: () => void) => {
-    for (const h of change.handoffs) putHandoff.run(h.id, JSON.stringify(h));
-    for (const e of change.events) putEvent.run(e.id, e.handoffId, JSON.stringify(e));
-    for (const [k, v] of change.idempotency) putKey.run(k, JSON.stringify(v));
+  const write = db.transaction((change: Change, alongside?: () => void, texts?: JsonTexts) => {
+    // Items and events first: the idempotency records hold them again, inside their replies.
+    const json = (value: unknown) => (texts ? texts.of(value) : JSON.stringify(value));
+    for (const h of change.handoffs) putHandoff.run(h.id, json(h));
+    for (const e of change.events) putEvent.run(e.id, e.handoffId, json(e));
+    for (const [k, v] of change.idempotency) putKey.run(k, json(v));
     for (const k of change.forgotten ?? []) dropKey.run(k);
     for (const [k, v] of change.settings) putSetting.run(k, JSON.stringify(v));
     alongside?.();
@@ -144,6 +151,7 @@ export function sqlitePersistence(
   });
 
   return {
+    groupCommit: true,
     async load() {
       const from = storedVersion();
       const users = db.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
@@ -165,8 +173,8 @@ export function sqlitePersistence(
       );
       return users.n > 0 ? snapshot : null;
     },
-    async commit(change, alongside) {
-      write(change, alongside);
+    async commit(change, alongside, texts) {
+      write(change, alongside, texts);
     },
     async replace(snapshot) {
       replaceAll(snapshot);
