@@ -34,7 +34,8 @@ export const backupFileName = (file: string, version: number, at = new Date()) =
 
 /**
  * The server's world on disk. Each write (an item, its audit events and the idempotency
- * record) is one transaction, so a crash never keeps a decision without its audit event.
+ * record) is stored in one transaction, with the writes that arrived beside it (group commit,
+ * see mocks/core/commit-group.ts), so a crash never keeps a decision without its audit event.
  * The file records its storage version in SQLite's `user_version`; loading migrates an older
  * file in one transaction (after a backup copy) and refuses a newer one untouched.
  */
