@@ -8,10 +8,18 @@ import { generateWorld } from '../seed/generate';
 import { type AgentEventPublisher, agentEventPublisher, agentEventsOf } from './agents/events';
 import { agentForSecret, bearerOf, issueKey, revokeReplacedStartKeys } from './agents/keys';
 import { recordKeyChange, SERVER_START_ACTOR } from './audit/access-entries';
+import { CommitGroups } from './commit-group';
 import { requestFilters, routeGroups, systemJobs } from './extensions';
 import type { ApiReply, ApiRequest } from './http-types';
+import { type JsonTexts, keepBodyText } from './json-text';
 import { InvalidCursorError } from './list';
-import { type Change, memoryPersistence, type Persistence, type Snapshot } from './persistence';
+import {
+  type Change,
+  memoryPersistence,
+  type Persistence,
+  type ReplyNote,
+  type Snapshot,
+} from './persistence';
 import { type AgentPrincipal, agentStandIn, isAgent, type Principal } from './principal';
 import { ok, problemReply, type Route } from './route-kit';
 import { bodyDigest, type CursorSeal, cursorSeal } from './security/cursor-seal';
@@ -51,6 +59,10 @@ function decodeParams(route: Route, path: string): Record<string, string> | null
   }
 }
 
+/** Runs `fn` after the I/O already waiting has been handled: where writes arriving together gather. */
+const afterPendingIo: (fn: () => void) => void =
+  typeof setImmediate === 'function' ? (fn) => setImmediate(fn) : (fn) => setTimeout(fn, 0);
+
 /** Receives every committed change, in commit order. */
 export type ChangeListener = (event: ChangeEvent) => void;
 
@@ -79,6 +91,8 @@ export class Backend {
   private readonly persistence: Persistence;
   private readonly clock: () => number;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Writes applied and waiting to be stored together (see CommitGroups). */
+  private readonly groups: CommitGroups;
   private readonly routes: Route[];
   private readonly listeners = new Set<ChangeListener>();
   private readonly cursors: CursorSeal;
@@ -102,6 +116,13 @@ export class Backend {
     this.persistence = options.persistence ?? memoryPersistence();
     this.clock = options.clock ?? Date.now;
     this.cursors = cursorSeal(options.cursorSecret);
+    // Where a commit costs per transaction, the writes of one turn of the event loop share
+    // one; elsewhere each write is stored as soon as it is applied.
+    const defer = this.persistence.groupCommit ? afterPendingIo : queueMicrotask;
+    this.groups = new CommitGroups({
+      commit: (change, alongside, texts) => this.commitOrRestore(change, alongside, texts),
+      schedule: (flush) => defer(() => void this.serialised(flush)),
+    });
     const backend = this;
     this.services = {
       get world() {
@@ -146,6 +167,8 @@ export class Backend {
 
   async reset(): Promise<void> {
     await this.serialised(async () => {
+      // Writes applied before the reset are stored (or fail) before the world is replaced.
+      await this.groups.flush();
       this.world = this.worldOf(this.seedSnapshot(), this.world.revision + 1);
       // Keys given at start belong to the deployment, not to the world: they outlive a reset.
       for (const [name, secret] of this.startKeys) this.issueStartKey(name, secret);
@@ -208,18 +231,28 @@ export class Backend {
    * Runs `work` as the system, serialised, and commits and announces what it changed;
    * `alongside` is committed with it, in one transaction (see Persistence.commit).
    */
-  systemWrite<T>(work: () => T, alongside?: () => void): Promise<T> {
-    return this.serialised(async () => {
+  async systemWrite<T>(work: () => T, alongside?: () => void): Promise<T> {
+    const { result, stored } = await this.serialised(async () => {
       const result = work();
-      if (this.world.dirty) {
-        const change = this.world.drain();
-        await this.commitOrRestore(change, alongside);
-        this.emitChanges(change, null);
-      } else {
+      if (!this.world.dirty) {
         alongside?.();
+        return { result, stored: undefined };
       }
-      return result;
+      const change = this.world.drain();
+      const announce = () => this.emitChanges(change, null);
+      return { result, stored: this.groups.join(change, announce, alongside) };
     });
+    await stored;
+    return result;
+  }
+
+  /**
+   * Runs `fn` when the world holds only stored writes: at once, or right after the writes
+   * waiting to be stored are (or have failed). For readers outside a request, such as the
+   * webhook outbox, that must never tell of a write that a failed commit took back.
+   */
+  whenCommitted(fn: () => void): void {
+    this.groups.whenCommitted(fn);
   }
 
   /** How many streams are listening; for tests that check nothing is left open. */
@@ -331,18 +364,20 @@ export class Backend {
    * and the demo call this on a timer, so gate defaults and SLA escalations happen with no
    * browser open; tests call it with a controlled clock.
    */
-  tick(): Promise<void> {
-    return this.serialised(async () => {
+  async tick(): Promise<void> {
+    // The job hands back the promise of the commit inside an object: returned bare, it would
+    // hold the queue until its own group, queued behind it, was stored.
+    const { stored } = await this.serialised(async () => {
       for (const job of systemJobs) job(this.services);
       this.world.expireIdempotency(
         this.clock() - this.idempotencyTtl,
         this.options.maxIdempotencyRecords ?? MAX_IDEMPOTENCY_RECORDS,
       );
-      if (!this.world.dirty) return;
+      if (!this.world.dirty) return { stored: undefined };
       const change = this.world.drain();
-      await this.commitOrRestore(change);
-      this.emitChanges(change, null);
+      return { stored: this.groups.join(change, () => this.emitChanges(change, null)) };
     });
+    await stored;
   }
 
   /** Ticks every `intervalMs` until the returned function is called. */
@@ -359,9 +394,14 @@ export class Backend {
    * error is passed on: nothing answers as done (nor is remembered under its idempotency key)
    * that a restart would not find, so the same request may simply be sent again.
    */
-  private async commitOrRestore(change: Change, alongside?: () => void): Promise<void> {
+  private async commitOrRestore(
+    change: Change,
+    alongside?: () => void,
+    texts?: JsonTexts,
+  ): Promise<void> {
     try {
-      await this.persistence.commit(change, alongside);
+      await this.persistence.commit(change, alongside, texts);
+      this.world.stored(change);
     } catch (error) {
       const stored = await this.persistence.load().catch(() => null);
       if (stored) this.world = this.worldOf(stored, this.world.revision + 1);
@@ -463,7 +503,12 @@ export class Backend {
     }
     const user = isAgent(principal) ? agentStandIn(principal) : principal;
 
-    if (!route.write) return route.run({ req, user, principal, json: null, params, query: null });
+    if (!route.write) {
+      // A read sees only stored writes: one applied but not yet stored might still fail.
+      // Checked right before the read runs, in the same synchronous step.
+      while (this.groups.pending) await this.groups.settled();
+      return route.run({ req, user, principal, json: null, params, query: null });
+    }
 
     const max = this.options.maxBodyBytes ?? 256 * 1024;
     if (req.body && new TextEncoder().encode(req.body).length > max) {
@@ -495,37 +540,56 @@ export class Backend {
     const scope = `${user.id} ${req.method} ${req.path} ${key}`;
     const fingerprint = bodyDigest(req.body ?? '');
 
-    return this.serialised(async () => {
-      const remembered = this.world.remembered(scope);
-      // An expired record is as good as gone, even before the tick purges it.
-      const seen =
-        remembered && remembered.at > this.clock() - this.idempotencyTtl ? remembered : undefined;
-      if (seen) {
-        if (seen.fingerprint !== fingerprint) {
-          return problemReply(
-            makeProblem('idempotency_mismatch', 'Use a new key for a different request.'),
-          );
+    for (;;) {
+      const outcome = await this.serialised(async () => {
+        const remembered = this.world.idempotency.get(scope);
+        // An expired record is as good as gone, even before the tick purges it.
+        const seen =
+          remembered && remembered.at > this.clock() - this.idempotencyTtl ? remembered : undefined;
+        // The first request with this key is applied but not stored yet: its answer is not
+        // final until its commit is (a failed one takes it back, and this one applies afresh).
+        if (seen && this.groups.holds(scope)) return null;
+        if (seen) return { reply: this.replay(scope, seen, fingerprint) };
+        const reply = await route.run({ req, user, principal, json, params, query: null });
+        // Only outcomes are remembered; a transient failure may be retried with the same key.
+        if (reply.status < 500) {
+          const kept = withoutSecret(reply);
+          this.world.remember(scope, {
+            fingerprint,
+            status: kept.status,
+            body: kept.body,
+            at: this.clock(),
+          });
         }
-        const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
-        if (seen.status >= 400) headers['content-type'] = 'application/problem+json';
-        return { status: seen.status, body: seen.body, headers };
+        const change = this.world.drain();
+        const announce = (texts: JsonTexts) => {
+          this.emitChanges(change, user);
+          // The reply's text was mostly made for the commit (its item, its event): reused.
+          keepBodyText(reply, texts);
+        };
+        return { reply, stored: this.groups.join(change, announce, undefined, scope) };
+      });
+      if (!outcome) {
+        await this.groups.settled();
+        continue;
       }
-      const reply = await route.run({ req, user, principal, json, params, query: null });
-      // Only outcomes are remembered; a transient failure may be retried with the same key.
-      if (reply.status < 500) {
-        const kept = withoutSecret(reply);
-        this.world.remember(scope, {
-          fingerprint,
-          status: kept.status,
-          body: kept.body,
-          at: this.clock(),
-        });
-      }
-      const change = this.world.drain();
-      await this.commitOrRestore(change);
-      this.emitChanges(change, user);
-      return reply;
-    });
+      // Answered once the write is durable; a failed commit fails it (see commitOrRestore).
+      await outcome.stored;
+      return outcome.reply;
+    }
+  }
+
+  /** The answer remembered under a key, for the same request sent again. */
+  private replay(scope: string, seen: ReplyNote, fingerprint: string): ApiReply {
+    if (seen.fingerprint !== fingerprint) {
+      return problemReply(
+        makeProblem('idempotency_mismatch', 'Use a new key for a different request.'),
+      );
+    }
+    const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
+    if (seen.status >= 400) headers['content-type'] = 'application/problem+json';
+    // The note may hold no body: the store keeps it, and gives it back for the rare replay.
+    return { status: seen.status, body: this.world.remembered(scope)?.body, headers };
   }
 
   /* ---------- writes (always inside `serialised`) ---------- */

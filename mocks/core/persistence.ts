@@ -1,4 +1,5 @@
 import type { AuditEvent, Handoff, User } from '../../src/api/handoff-schemas';
+import type { JsonTexts } from './json-text';
 
 /*
  * Where the backend keeps its world. The core holds everything in memory and hands each
@@ -43,12 +44,18 @@ export interface Change {
 }
 
 export interface Persistence {
+  /**
+   * A commit costs mostly per transaction (its journal write, its pages), not per row: the
+   * backend then stores the writes that arrive in one turn of the event loop in one commit.
+   */
+  readonly groupCommit?: boolean;
   load(): Promise<Snapshot | null>;
   /**
    * Stores one write; resolves once it is durable. `alongside` writes what the same store holds
    * beside the world (the server's webhook tables), in the same transaction where it has them.
+   * A store that keeps JSON text takes it from `texts`, which the reply then shares.
    */
-  commit(change: Change, alongside?: () => void): Promise<void>;
+  commit(change: Change, alongside?: () => void, texts?: JsonTexts): Promise<void>;
   /** Replaces everything, e.g. on reset. */
   replace(snapshot: Snapshot): Promise<void>;
   /**

@@ -9,6 +9,8 @@ export class World {
   readonly users = new Map<string, User>();
   /** Every remembered write by its key, oldest first; bodies only when nothing else keeps them. */
   readonly idempotency = new Map<string, ReplyNote>();
+  /** Whole records remembered but not yet known to be stored, whose notes hold no body. */
+  private readonly unstored = new Map<string, StoredReply>();
   /** Every item's events in one sequence, in commit order: the global audit log's index. */
   readonly log: EventLog;
   private readonly settings = new Map<string, unknown>();
@@ -102,8 +104,17 @@ export class World {
   remember(key: string, reply: StoredReply) {
     // Re-inserted so the map stays ordered oldest first, which expiry relies on.
     this.idempotency.delete(key);
-    this.idempotency.set(key, this.noteOf(reply));
+    const note = this.noteOf(reply);
+    this.idempotency.set(key, note);
+    if (note !== reply) this.unstored.set(key, reply);
     this.pending.idempotency.push([key, reply]);
+  }
+
+  /** The change is in the store now: the bodies of its records are read back from there. */
+  stored(change: Change) {
+    if (this.unstored.size === 0) return;
+    for (const [key, reply] of change.idempotency)
+      if (this.unstored.get(key) === reply) this.unstored.delete(key);
   }
 
   /**
@@ -114,9 +125,9 @@ export class World {
     const note = this.idempotency.get(key);
     if (!note) return undefined;
     if ('body' in note) return note as StoredReply;
-    // Not committed yet (a batch replaying its own items): the pending write holds the body.
-    const pending = this.pending.idempotency.findLast(([k]) => k === key)?.[1];
-    return pending ?? this.storedReply?.(key) ?? { ...note, body: undefined };
+    // Not stored yet (a batch replaying its own items, or a write whose group commit is still
+    // under way): the world still holds the body.
+    return this.unstored.get(key) ?? this.storedReply?.(key) ?? { ...note, body: undefined };
   }
 
   /**
@@ -131,7 +142,10 @@ export class World {
       gone.push(key);
       excess -= 1;
     }
-    for (const key of gone) this.idempotency.delete(key);
+    for (const key of gone) {
+      this.idempotency.delete(key);
+      this.unstored.delete(key);
+    }
     if (gone.length > 0) this.pending.forgotten = [...(this.pending.forgotten ?? []), ...gone];
   }
 

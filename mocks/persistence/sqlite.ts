@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { JsonTexts } from '../core/json-text';
 import {
   type Change,
   type Persistence,
@@ -46,7 +47,8 @@ export const backupFileName = (file: string, version: number, at = new Date()) =
 
 /**
  * The server's world on disk. Each write (an item, its audit events and the idempotency
- * record) is one transaction, so a crash never keeps a decision without its audit event.
+ * record) is stored in one transaction, with the writes that arrived beside it (group commit,
+ * see mocks/core/commit-group.ts), so a crash never keeps a decision without its audit event.
  * The file records its storage version in SQLite's `user_version`; loading migrates an older
  * file in one transaction (after a backup copy) and refuses a newer one untouched.
  */
@@ -102,17 +104,23 @@ export function sqlitePersistence(
       noteChecked();
     })();
   }
-  const putHandoff = db.prepare('INSERT OR REPLACE INTO handoffs (id, body) VALUES (?, ?)');
+  // An item written again is updated where it lies: its row keeps its place (and the files
+  // their order), and only its own page changes, where a replace would delete and re-insert.
+  const putHandoff = db.prepare(
+    'INSERT INTO handoffs (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body',
+  );
   const putEvent = db.prepare('INSERT INTO events (id, handoff_id, body) VALUES (?, ?, ?)');
   const putKey = db.prepare('INSERT OR REPLACE INTO idempotency (key, body) VALUES (?, ?)');
   const dropKey = db.prepare('DELETE FROM idempotency WHERE key = ?');
   const putUser = db.prepare('INSERT OR REPLACE INTO users (id, body) VALUES (?, ?)');
   const putSetting = db.prepare('INSERT OR REPLACE INTO settings (key, body) VALUES (?, ?)');
 
-  const write = db.transaction((change: Change, alongside?: () => void) => {
-    for (const h of change.handoffs) putHandoff.run(h.id, JSON.stringify(h));
-    for (const e of change.events) putEvent.run(e.id, e.handoffId, JSON.stringify(e));
-    for (const [k, v] of change.idempotency) putKey.run(k, JSON.stringify(v));
+  const write = db.transaction((change: Change, alongside?: () => void, texts?: JsonTexts) => {
+    // Items and events first: the idempotency records hold them again, inside their replies.
+    const json = (value: unknown) => (texts ? texts.of(value) : JSON.stringify(value));
+    for (const h of change.handoffs) putHandoff.run(h.id, json(h));
+    for (const e of change.events) putEvent.run(e.id, e.handoffId, json(e));
+    for (const [k, v] of change.idempotency) putKey.run(k, json(v));
     for (const k of change.forgotten ?? []) dropKey.run(k);
     for (const [k, v] of change.settings) putSetting.run(k, JSON.stringify(v));
     alongside?.();
@@ -225,6 +233,7 @@ export function sqlitePersistence(
 
   const getKey = db.prepare('SELECT body FROM idempotency WHERE key = ?').pluck();
   return {
+    groupCommit: true,
     storedReply(key) {
       const body = getKey.get(key) as string | undefined;
       return body === undefined ? undefined : (JSON.parse(body) as StoredReply);
@@ -250,8 +259,8 @@ export function sqlitePersistence(
       );
       return users.n > 0 ? snapshot : null;
     },
-    async commit(change, alongside) {
-      write(change, alongside);
+    async commit(change, alongside, texts) {
+      write(change, alongside, texts);
     },
     async replace(snapshot) {
       replaceAll(snapshot);

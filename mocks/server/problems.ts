@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { ProblemCode } from '../../src/api/handoff-schemas';
 import { makeProblem, type ProblemExtras } from '../../src/api/problem';
 import type { ApiReply } from '../core/http-types';
+import { bodyTextOf } from '../core/json-text';
 import { baseSecurityHeaders } from './security-headers';
 
 /*
@@ -17,7 +18,7 @@ export function sendReply(res: ServerResponse, reply: ApiReply, head = false): v
     res.writeHead(reply.status, headers).end();
     return;
   }
-  const text = JSON.stringify(reply.body);
+  const text = bodyTextOf(reply) ?? JSON.stringify(reply.body);
   headers['content-type'] ??= reply.status >= 400 ? 'application/problem+json' : 'application/json';
   headers['content-length'] = String(Buffer.byteLength(text));
   res.writeHead(reply.status, headers).end(head ? undefined : text);

@@ -239,6 +239,12 @@ const rows: [string, string, string, boolean][] = [
     server.decisionP99 <= 20,
   ],
   [
+    'server CPU per decision (claim + decide) ms',
+    server.cpuPerDecisionMs.toFixed(2),
+    'reported',
+    true,
+  ],
+  [
     'start on an existing database s',
     (server.restartMs / 1000).toFixed(2),
     '≤ 2',

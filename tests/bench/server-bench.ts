@@ -3,6 +3,7 @@
 // Prints figures; asserts nothing. BENCH_COUNT items, BENCH_SECONDS of writes, BENCH_CLIENTS.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +14,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 /** Undecided items read before the run: more than 8 clients decide in its seconds. */
 const WORK_ITEMS = Number(process.env.BENCH_WORK ?? 40_000);
 const PORT = Number(process.env.BENCH_PORT ?? 4311);
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const dir = mkdtempSync(join(tmpdir(), 'handoff-bench-'));
 const data = join(dir, 'world.sqlite');
 const base = `http://127.0.0.1:${PORT}/api`;
@@ -23,6 +25,8 @@ function start(): Promise<{ child: ChildProcess; ms: number }> {
   const child = spawn(
     process.execPath,
     [
+      // BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops.
+      ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
       '--import',
       'tsx',
       'mocks/server/main.ts',
@@ -53,23 +57,55 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** CPU the process has used so far (user + system), in ms: less noisy than rates on a busy machine. */
+const cpuMs = (child: ChildProcess) => {
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+};
+/** Kernel clock ticks per second, as /proc reports CPU times (100 on Linux). */
+const CLOCK_TICKS = 100;
+
 const rssMb = (child: ChildProcess) => {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 };
 
 let keys = 0;
-async function call(method: string, path: string, actor: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      'x-actor-id': actor,
-      'content-type': 'application/json',
-      ...(method === 'GET' ? {} : { 'idempotency-key': `bench-${process.pid}-${++keys}` }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
+/**
+ * The clients share this machine with the server: node:http over kept-alive connections costs
+ * them about a third of the CPU that fetch does, so the run measures the server more than them.
+ */
+const agent = new Agent({ keepAlive: true });
+function call(
+  method: string,
+  path: string,
+  actor: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const headers: Record<string, string> = {
+    'x-actor-id': actor,
+    'content-type': 'application/json',
+  };
+  if (text !== undefined) headers['content-length'] = String(Buffer.byteLength(text));
+  if (method !== 'GET') headers['idempotency-key'] = `bench-${process.pid}-${++keys}`;
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end(text);
   });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -83,6 +119,8 @@ export interface ServerFigures {
   decisionsPerSecond: number;
   decisionP50: number;
   decisionP99: number;
+  /** The server's CPU per decided item (its claim and its decision), in ms. */
+  cpuPerDecisionMs: number;
   dbMb: number;
   seconds: number;
 }
@@ -136,10 +174,13 @@ export async function runServerBench(): Promise<ServerFigures> {
     }
   };
   const began = performance.now();
+  const cpuBefore = cpuMs(child);
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const elapsed = (performance.now() - began) / 1000;
+  const cpuUsed = cpuMs(child) - cpuBefore;
   const rssEndMb = rssMb(child);
   await stop(child);
+  agent.destroy();
   latencies.sort((a, b) => a - b);
   const decided = outcomes.get(200) ?? 0;
   console.log(
@@ -159,6 +200,7 @@ export async function runServerBench(): Promise<ServerFigures> {
     decisionsPerSecond: decided / elapsed,
     decisionP50: percentile(latencies, 50),
     decisionP99: percentile(latencies, 99),
+    cpuPerDecisionMs: decided > 0 ? cpuUsed / decided : 0,
     dbMb,
     seconds: elapsed,
   };

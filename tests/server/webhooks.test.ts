@@ -367,9 +367,8 @@ describe('webhook deliveries', () => {
     const items = await openItems(server, 6);
     await reject(server, items[0]!);
     await reject(server, items[1]!);
-    await until(async () =>
-      (await deliveries(server, endpoint.id)).some((d) => d.lastResponseStatus === 500),
-    );
+    // Both 500s were answered (a retry may follow at once: the receiver's side is what counts).
+    await until(() => failing <= 0);
     await hook.down();
     for (const item of items.slice(2)) await reject(server, item);
     await until(async () => (await deliveries(server, endpoint.id)).every((d) => d.attempts >= 1));

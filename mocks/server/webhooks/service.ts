@@ -120,12 +120,20 @@ export function webhookService(options: WebhookOptions) {
     return last;
   });
 
+  const hasLiveEndpoint = () => store.endpoints().some((e) => e.disabled_at === null);
+
   /** Everything committed so far becomes deliveries. */
   function pump() {
     let cursor = store.cursor();
     if (cursor === null) {
       // A server that starts telling webhooks begins with what happens from now on.
       store.setCursor(store.lastEventSeq());
+      return;
+    }
+    // With no endpoint to tell, events are not read (nor the place moved) on every write:
+    // the place moves past them when the next endpoint is made (see catchUp).
+    if (!hasLiveEndpoint()) {
+      kick();
       return;
     }
     for (;;) {
@@ -137,17 +145,26 @@ export function webhookService(options: WebhookOptions) {
     kick();
   }
 
+  /** Moves the outbox's place past everything committed: what happened before is not told. */
+  function catchUp() {
+    if (hasLiveEndpoint()) pump();
+    else store.setCursor(store.lastEventSeq());
+  }
+
   function schedulePump() {
     if (pumpQueued || !running) return;
     pumpQueued = true;
-    setImmediate(() => {
-      pumpQueued = false;
-      try {
-        pump();
-      } catch (error) {
-        console.error('Webhook outbox failed', error);
-      }
-    });
+    // Read while the world holds only stored writes: a message carries the item as it is then.
+    setImmediate(() =>
+      options.backend.whenCommitted(() => {
+        pumpQueued = false;
+        try {
+          pump();
+        } catch (error) {
+          console.error('Webhook outbox failed', error);
+        }
+      }),
+    );
   }
 
   function nextWait(attempts: number): number | null {
@@ -339,7 +356,7 @@ export function webhookService(options: WebhookOptions) {
       const refused = await refuseWebhookUrl(input.url, { allowPrivate, resolve: options.resolve });
       if (refused) throw new WebhookError('validation', refused);
       // Everything committed before it exists is not for it.
-      if (running) pump();
+      if (running || !hasLiveEndpoint()) catchUp();
       const id = `wh_${randomBytes(9).toString('base64url')}`;
       const secret = newWebhookSecret();
       const added = {
