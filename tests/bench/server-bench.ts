@@ -1,4 +1,4 @@
-// `npm run bench:server`: the real HTTP server over SQLite at scale: seeding, restart, decisions
+// Run by `npm run bench`: the real HTTP server over SQLite at scale: seeding, restart, decisions
 // per second from concurrent clients, and the server's memory before and after the write run.
 // Prints figures; asserts nothing. BENCH_COUNT items, BENCH_SECONDS of writes, BENCH_CLIENTS.
 import { type ChildProcess, spawn } from 'node:child_process';
