@@ -300,17 +300,22 @@ export class HandoffLister {
     return built;
   }
 
+  /** The item's row in `index`, found by its slot in the columns; undefined when it has none. */
+  private rowIn(index: SortIndex, id: string): Row | undefined {
+    const slot = this.columns.slotIfAny(id);
+    return slot === undefined ? undefined : index.bySlot[slot];
+  }
+
   /** Moves the entries of the items written since the index last looked; false if it cannot. */
   private catchUp(index: SortIndex, world: World): boolean {
     const changed = world.changedSince(index.revision);
     if (!changed) return false;
     for (const id of changed) {
-      const slot = this.columns.slotIfAny(id);
-      const old = slot === undefined ? undefined : index.bySlot[slot];
+      const old = this.rowIn(index, id);
       if (old) removeFromIndex(index, old);
       const h = world.handoffs.get(id);
       if (!h) {
-        if (slot !== undefined) index.bySlot[slot] = undefined;
+        if (old) index.bySlot[old.slot] = undefined;
         index.generation += 1;
         continue;
       }
@@ -409,10 +414,7 @@ export class HandoffLister {
       while (r && (r.since ?? 0) > at) r = r.prev;
       return r;
     };
-    const rowOf = (id: string) => {
-      const slot = this.columns.slotIfAny(id);
-      return slot === undefined ? undefined : index.bySlot[slot];
-    };
+    const rowOf = (id: string) => this.rowIn(index, id);
     if (view && changed?.every((id) => seen(rowOf(id)) !== undefined)) {
       for (const id of changed) {
         const old = seen(rowOf(id));
