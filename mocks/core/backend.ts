@@ -149,11 +149,7 @@ export class Backend {
 
   /** A world over `snapshot` that reads remembered answers back from the store, if it can. */
   private worldOf(snapshot: Snapshot, after = 0): World {
-    const persistence = this.persistence;
-    const read = persistence.storedReply
-      ? (key: string) => persistence.storedReply!(key)
-      : undefined;
-    return new World(snapshot, after, read);
+    return new World(snapshot, after, this.persistence.storedReply?.bind(this.persistence));
   }
 
   private seedSnapshot(): Snapshot {
