@@ -239,7 +239,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
     initialOffset: remembered && !loading && rows.length > 0 ? remembered.offset : 0,
   });
   const virtualItems = virtual ? rowWindow.items : null;
-  const { offset: windowOffset, height: windowHeight, scrollTo } = rowWindow;
+  const { offset: windowOffset, height: windowHeight, scrollTo, reveal } = rowWindow;
 
   const selectedIndex = useMemo(
     () => (selectedId === undefined ? -1 : rows.findIndex((r) => getId(r) === selectedId)),
@@ -294,21 +294,8 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
     if (restoring && (document.activeElement === document.body || !document.activeElement))
       gridRef.current?.focus({ preventScroll: true });
     if (selectedIndex <= 0 || !virtual) return;
-    const top = headerHeight + selectedIndex * rowHeight;
-    const [offset, height] = [windowOffset(), windowHeight()];
-    if (top >= offset + headerHeight && top + rowHeight <= offset + height) return;
-    // Centred in the rows' part of the grid, below the header.
-    scrollTo(top + rowHeight / 2 - (headerHeight + height) / 2);
-  }, [
-    loading,
-    selectedIndex,
-    windowOffset,
-    windowHeight,
-    scrollTo,
-    virtual,
-    headerHeight,
-    rowHeight,
-  ]);
+    reveal(selectedIndex, 'center');
+  }, [loading, selectedIndex, reveal, virtual]);
 
   // New filters: start at the top.
   const lastResetKey = useRef(props.resetKey);
@@ -340,14 +327,9 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
           const el = document.getElementById(current.rowDomId(id));
           el?.scrollIntoView?.({ block: 'nearest' });
         } else {
-          const header = current.header === false ? 0 : HEADER_HEIGHT;
-          const [offset, height] = [windowOffset(), windowHeight()];
-          // Rows share one height, so the least scroll that shows the row whole below the sticky
-          // header is arithmetic, and the window moves in this same render.
-          const top = header + clamped * current.rowHeight;
-          if (top < offset + header) scrollTo(top - header);
-          else if (top + current.rowHeight > offset + height)
-            scrollTo(top + current.rowHeight - height);
+          // Rows share one height, so the least scroll that shows the row is arithmetic, and
+          // the window moves in this same render.
+          reveal(clamped, 'nearest');
         }
       }
       if (options.focus) gridRef.current?.focus({ preventScroll: true });
@@ -357,7 +339,7 @@ function GridView<T, C>(props: DataGridProps<T, C>) {
       if (pending.current) clearTimeout(pending.current.timer);
       pending.current = { id, timer: setTimeout(() => tell(id), delay) };
     },
-    [tell, windowOffset, windowHeight, scrollTo],
+    [tell, reveal],
   );
 
   const open = useCallback(

@@ -103,6 +103,22 @@ export function useRowWindow(
     [scroller, place],
   );
 
+  /**
+   * Shows row `index` whole below the header, scrolling only when it is out of view: by the
+   * least distance ('nearest'), or to centre it in the rows' part of the scroller ('center').
+   */
+  const reveal = useCallback(
+    (index: number, align: 'nearest' | 'center') => {
+      const top = headerHeight + index * rowHeight;
+      const [from, seen] = [offset.current, height.current];
+      if (top >= from + headerHeight && top + rowHeight <= from + seen) return;
+      if (align === 'center') scrollTo(top + rowHeight / 2 - (headerHeight + seen) / 2);
+      else if (top < from + headerHeight) scrollTo(top - headerHeight);
+      else scrollTo(top + rowHeight - seen);
+    },
+    [headerHeight, rowHeight, scrollTo],
+  );
+
   const readOffset = useCallback(() => offset.current, []);
   const readHeight = useCallback(() => height.current, []);
   const items: WindowedRow[] = [];
@@ -117,5 +133,6 @@ export function useRowWindow(
     /** The scroller's inner height as last measured. */
     height: readHeight,
     scrollTo,
+    reveal,
   };
 }
